@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+import { LANGUAGES, PHASES, ROLES } from './phases.js';
+import type { StakeholderGroup } from './groups.js';
+import type { Phase, Role, Language } from './phases.js';
+
+/** Zod schemas of every REST body; the server validates with these, the client types its calls with them. */
+
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const requiredText = (max: number) => text(max).min(1, 'required');
+
+export const createBoardBody = z.object({
+  title: requiredText(LIMITS.maxBoardTitle),
+  question: text(LIMITS.maxQuestion).optional(),
+  language: z.enum(LANGUAGES).optional(),
+  groups: z
+    .array(requiredText(LIMITS.maxGroupName))
+    .min(1, 'at least one group')
+    .max(LIMITS.maxGroups, `at most ${LIMITS.maxGroups} groups`)
+    .optional(),
+});
+export type CreateBoardBody = z.infer<typeof createBoardBody>;
+
+export interface CreateBoardResponse {
+  boardId: string;
+  facilitatorToken: string;
+  observerToken: string;
+  joinCode: string;
+  groups: StakeholderGroup[];
+  links: { facilitator: string; participant: string; observer: string };
+}
+
+export const joinCodePattern = /^[A-Z0-9]{6}$/;
+
+export const joinBody = z.object({
+  joinCode: z.string().trim().toUpperCase().regex(joinCodePattern, 'six letters or digits'),
+  name: requiredText(LIMITS.maxName),
+  organisation: text(LIMITS.maxOrganisation).optional(),
+  group: requiredText(LIMITS.maxGroupName),
+});
+export type JoinBody = z.infer<typeof joinBody>;
+
+export interface JoinResponse {
+  participantId: string;
+  token: string;
+}
+
+/** What the join page needs before anyone has a token: looked up by the short code. */
+export interface JoinCodeInfo {
+  boardId: string;
+  title: string;
+  question: string;
+  language: Language;
+  groups: StakeholderGroup[];
+}
+
+export interface RoundSummary {
+  id: string;
+  number: number;
+  state: 'open' | 'closed' | 'revealed';
+}
+
+export interface BoardSummary {
+  boardId: string;
+  title: string;
+  question: string;
+  language: Language;
+  phase: Phase;
+  groups: StakeholderGroup[];
+  participantCount: number;
+  rounds: RoundSummary[];
+  /** Who the bearer token belongs to. */
+  you: { role: Role; participantId: string | null; name: string | null; group: string | null };
+  /** Present for facilitator tokens only: what to share with the room. */
+  share?: { joinCode: string; links: { participant: string; observer: string } };
+}
+
+export const phaseBody = z.object({ phase: z.enum(PHASES) });
+
+export const settingsBody = z
+  .object({
+    silentCollect: z.boolean(),
+    collectReopened: z.boolean(),
+    participantsCluster: z.boolean(),
+    participantsExport: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const timerBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start'), seconds: z.number().int().min(10).max(4 * 3600) }),
+  z.object({ action: z.literal('pause') }),
+  z.object({ action: z.literal('resume') }),
+  z.object({ action: z.literal('extend'), seconds: z.number().int().min(10).max(3600) }),
+  z.object({ action: z.literal('stop') }),
+]);
+export type TimerCommand = z.infer<typeof timerBody>;
+
+export const openRoundBody = z
+  .object({
+    budget: z.number().int().min(1).max(50).default(5),
+    cap: z.number().int().min(1).max(50).default(3),
+    anonymous: z.boolean().default(true),
+    /** Run-off: the top N items of an earlier revealed round. Without it, every theme and unthemed card. */
+    runoff: z.object({ fromRound: z.string().min(1).max(64), top: z.number().int().min(2).max(50) }).optional(),
+  })
+  .strict();
+export type OpenRoundBody = z.infer<typeof openRoundBody>;
+
+export const ballotBody = z
+  .object({
+    allocations: z.record(z.string().min(1).max(64), z.number().int().min(0).max(50)),
+  })
+  .strict();
+export type BallotBody = z.infer<typeof ballotBody>;
+
+export const exportFormat = z.enum(['csv', 'md', 'json']);
+export type ExportFormat = z.infer<typeof exportFormat>;
+
+export const roleSchema = z.enum(ROLES);
+
+/** The JSON body of every 4xx/5xx answer. */
+export interface ApiError {
+  error: string;
+  /** The field at fault, as a dotted path, when one is. */
+  field?: string;
+  issues?: Array<{ field: string; message: string }>;
+}

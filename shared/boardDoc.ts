@@ -1,0 +1,171 @@
+import * as Y from 'yjs';
+
+/**
+ * The board document: what participants write (cards, themes) and the facilitator's notes.
+ * Every client may hold a copy; the server checks each update against the writer's role
+ * (server/rooms/boardPolicy.ts) before it is stored or passed on.
+ */
+export const BOARD_ROOTS = ['cards', 'clusters', 'notes'] as const;
+
+export type CardMap = Y.Map<unknown>;
+export type ClusterMap = Y.Map<unknown>;
+
+export interface CardView {
+  id: string;
+  title: string;
+  author: string;
+  cluster: string | null;
+  createdAt: number;
+}
+
+export interface ClusterView {
+  id: string;
+  title: string;
+  color: string;
+  createdAt: number;
+}
+
+/** Theme colours: readable with dark text, distinguishable for the common colour-vision deficiencies. */
+export const CLUSTER_COLORS = ['#ffd166', '#8ecae6', '#b5e48c', '#f4a3c0', '#cdb4db', '#ffb703', '#a8dadc', '#e9c46a'] as const;
+
+export function cardsOf(doc: Y.Doc): Y.Map<CardMap> {
+  return doc.getMap<CardMap>('cards');
+}
+
+export function clustersOf(doc: Y.Doc): Y.Map<ClusterMap> {
+  return doc.getMap<ClusterMap>('clusters');
+}
+
+export function notesOf(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment('notes');
+}
+
+export function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** Adds a card with its rich-text body in one transaction, so no client ever sees a card without a body. */
+export function addCard(doc: Y.Doc, input: { title: string; author: string; id?: string; cluster?: string | null }): string {
+  const id = input.id ?? newId();
+  doc.transact(() => {
+    const card = new Y.Map<unknown>();
+    card.set('title', input.title);
+    card.set('author', input.author);
+    card.set('cluster', input.cluster ?? null);
+    card.set('createdAt', Date.now());
+    card.set('body', new Y.XmlFragment());
+    cardsOf(doc).set(id, card);
+  });
+  return id;
+}
+
+export function readCard(id: string, card: CardMap): CardView {
+  return {
+    id,
+    title: String(card.get('title') ?? ''),
+    author: String(card.get('author') ?? ''),
+    cluster: (card.get('cluster') as string | null | undefined) ?? null,
+    createdAt: Number(card.get('createdAt') ?? 0),
+  };
+}
+
+export function readCards(doc: Y.Doc): CardView[] {
+  const out: CardView[] = [];
+  cardsOf(doc).forEach((card, id) => out.push(readCard(id, card)));
+  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function cardBody(doc: Y.Doc, cardId: string): Y.XmlFragment | undefined {
+  const body = cardsOf(doc).get(cardId)?.get('body');
+  return body instanceof Y.XmlFragment ? body : undefined;
+}
+
+export function setCardTitle(doc: Y.Doc, cardId: string, title: string): void {
+  cardsOf(doc).get(cardId)?.set('title', title);
+}
+
+export function deleteCard(doc: Y.Doc, cardId: string): void {
+  cardsOf(doc).delete(cardId);
+}
+
+export function moveCard(doc: Y.Doc, cardId: string, clusterId: string | null): void {
+  const card = cardsOf(doc).get(cardId);
+  if (card && card.get('cluster') !== clusterId) card.set('cluster', clusterId);
+}
+
+export function addCluster(doc: Y.Doc, input: { title: string; color?: string; id?: string }): string {
+  const id = input.id ?? newId();
+  doc.transact(() => {
+    const count = clustersOf(doc).size;
+    const cluster = new Y.Map<unknown>();
+    cluster.set('title', input.title);
+    cluster.set('color', input.color ?? CLUSTER_COLORS[count % CLUSTER_COLORS.length]);
+    cluster.set('createdAt', Date.now());
+    clustersOf(doc).set(id, cluster);
+  });
+  return id;
+}
+
+export function readClusters(doc: Y.Doc): ClusterView[] {
+  const out: ClusterView[] = [];
+  clustersOf(doc).forEach((c, id) =>
+    out.push({
+      id,
+      title: String(c.get('title') ?? ''),
+      color: String(c.get('color') ?? CLUSTER_COLORS[0]),
+      createdAt: Number(c.get('createdAt') ?? 0),
+    }),
+  );
+  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function renameCluster(doc: Y.Doc, clusterId: string, title: string): void {
+  clustersOf(doc).get(clusterId)?.set('title', title);
+}
+
+export function setClusterColor(doc: Y.Doc, clusterId: string, color: string): void {
+  clustersOf(doc).get(clusterId)?.set('color', color);
+}
+
+/** Moves every card of `fromId` into `intoId` and removes `fromId`, in one transaction. */
+export function mergeClusters(doc: Y.Doc, fromId: string, intoId: string): void {
+  if (fromId === intoId) return;
+  doc.transact(() => {
+    cardsOf(doc).forEach((card) => {
+      if (card.get('cluster') === fromId) card.set('cluster', intoId);
+    });
+    clustersOf(doc).delete(fromId);
+  });
+}
+
+/** Removes a theme; its cards go back to the unclustered pile. */
+export function deleteCluster(doc: Y.Doc, clusterId: string): void {
+  doc.transact(() => {
+    cardsOf(doc).forEach((card) => {
+      if (card.get('cluster') === clusterId) card.set('cluster', null);
+    });
+    clustersOf(doc).delete(clusterId);
+  });
+}
+
+/** Plain text of a rich-text fragment: paragraphs and list items on their own lines. */
+export function plainText(fragment: Y.XmlFragment | Y.XmlElement): string {
+  const lines: string[] = [];
+  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment, line: string[]): void => {
+    if (node instanceof Y.XmlText) {
+      line.push(node.toString().replace(/<[^>]*>/g, ''));
+      return;
+    }
+    const children = node.toArray() as Array<Y.XmlElement | Y.XmlText>;
+    const isBlock = node instanceof Y.XmlElement && children.some((c) => c instanceof Y.XmlText);
+    if (isBlock) {
+      const own: string[] = [];
+      children.forEach((c) => walk(c, own));
+      lines.push(own.join(''));
+    } else {
+      children.forEach((c) => walk(c, line));
+    }
+  };
+  walk(fragment, []);
+  return lines.filter((l) => l.trim().length > 0).join('\n');
+}

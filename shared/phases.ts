@@ -1,0 +1,37 @@
+export const PHASES = ['setup', 'collect', 'cluster', 'vote', 'results', 'agree'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const ROLES = ['facilitator', 'participant', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LANGUAGES = ['en', 'nl', 'sv'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Settings the facilitator controls; they live in the read-only control document. */
+export interface BoardSettings {
+  /** Cards stay private to their author (and the facilitator) until revealed. */
+  silentCollect: boolean;
+  /** Participants may add cards outside the collect phase (the facilitator "reopens" collect). */
+  collectReopened: boolean;
+  /** Participants may move cards and edit themes during the cluster phase. */
+  participantsCluster: boolean;
+  /** Participants may download exports. */
+  participantsExport: boolean;
+}
+
+export const DEFAULT_SETTINGS: BoardSettings = {
+  silentCollect: false,
+  collectReopened: false,
+  participantsCluster: true,
+  participantsExport: false,
+};
+
+/** Whether a participant may add cards in this phase under these settings. */
+export function participantsMayAddCards(phase: Phase, settings: BoardSettings): boolean {
+  return phase === 'collect' || settings.collectReopened;
+}
+
+/** Whether a participant may move cards between themes and edit themes now. */
+export function participantsMayCluster(phase: Phase, settings: BoardSettings): boolean {
+  return phase === 'cluster' && settings.participantsCluster;
+}
