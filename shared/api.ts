@@ -72,7 +72,13 @@ export interface BoardSummary {
   /** Who the bearer token belongs to. */
   you: { role: Role; participantId: string | null; name: string | null; group: string | null };
   /** Present for facilitator tokens only: what to share with the room. */
-  share?: { joinCode: string; links: { participant: string; observer: string } };
+  share?: { joinCode: string; links: { participant: string } };
+}
+
+/** `POST /api/boards/:boardId/observer-links` (facilitator): a fresh observer link, since stored tokens are hashed. */
+export interface ObserverLinkResponse {
+  token: string;
+  link: string;
 }
 
 export const phaseBody = z.object({ phase: z.enum(PHASES) });

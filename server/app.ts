@@ -1,0 +1,100 @@
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { LIMITS } from '../shared/limits.js';
+import { resolveAccess } from './auth/Access.js';
+import { BoardService } from './board/BoardService.js';
+import type { ServerConfig } from './config.js';
+import { buildRoutes } from './http/routes.js';
+import { send } from './http/router.js';
+import { serveClient } from './http/staticFiles.js';
+import { createLogger } from './log.js';
+import { Metrics } from './metrics.js';
+import { RoomRegistry } from './rooms/RoomRegistry.js';
+import { SqliteBoardStore } from './storage/SqliteBoardStore.js';
+import { ClientConnection, CLOSE } from './sync/ClientConnection.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** `/ws/<boardId>` is the board document, `/ws/<boardId>/control` its read-only control document. */
+const WS_PATH = /^\/ws\/([A-Za-z0-9_-]{1,64})(?:\/(control))?$/;
+
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const store = new SqliteBoardStore(config.dataDir === ':memory:' ? ':memory:' : path.join(config.dataDir, 'forumboard.db'));
+  let connections = 0;
+  let rooms: RoomRegistry | undefined;
+  const metrics = new Metrics({ rooms: () => rooms?.size ?? 0, connections: () => connections });
+  rooms = new RoomRegistry(store, metrics, {
+    graceMs: config.roomGraceMs,
+    compactEvery: config.compactEvery,
+    broadcastWindowMs: config.broadcastWindowMs,
+  });
+  const registry = rooms;
+  const boards = new BoardService(store, registry);
+  const router = buildRoutes({ store, boards, metrics, publicUrl: config.publicUrl });
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    router
+      .handle(req, res, url)
+      .then((handled) => {
+        if (handled) return;
+        if (url.pathname.startsWith('/api/')) return send(res, 404, { error: 'no such endpoint' });
+        serveClient(config.clientDir, req, res, url);
+      })
+      .catch((err: unknown) => log.error('request failed', { path: url.pathname, error: String(err) }));
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = WS_PATH.exec(url.pathname);
+    if (!match) {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const [, boardId, docName = 'board'] = match;
+      // Refusals happen after the upgrade because only an open WebSocket can carry a close code and reason.
+      if (connections >= config.maxConnections) {
+        metrics.connectionsRefused.inc();
+        return ws.close(CLOSE.busy, 'server busy, try again shortly');
+      }
+      const result = resolveAccess(store, boardId, url.searchParams.get('token'));
+      if (!result.ok) {
+        metrics.connectionsRefused.inc();
+        return result.problem === 'unknown-board'
+          ? ws.close(CLOSE.unknownBoard, 'unknown board')
+          : ws.close(CLOSE.invalidToken, 'invalid token for this board');
+      }
+      const room = registry.acquire(boardId).docRoom(docName);
+      if (!room) return ws.close(CLOSE.forbidden, 'no such document');
+      connections++;
+      new ClientConnection(ws, room, result.access, metrics, log, () => {
+        connections--;
+        registry.release(boardId);
+      });
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  log.info('forumboard listening', { port, host: config.host, dataDir: config.dataDir });
+
+  return {
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    port,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      registry.unloadAll();
+      store.close();
+    },
+  };
+}

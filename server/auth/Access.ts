@@ -1,0 +1,49 @@
+import { FACILITATOR_ID } from '../../shared/controlDoc.js';
+import type { Role } from '../../shared/phases.js';
+import type { BoardStore } from '../storage/BoardStore.js';
+import type { Writer } from '../rooms/types.js';
+import { hashToken } from './tokens.js';
+
+export interface Access {
+  boardId: string;
+  role: Role;
+  writer: Writer;
+  participantId: string | null;
+  /** What the board shows of this person; put into awareness by the server. */
+  identity: { id: string; role: Role; name: string | null; organisation: string | null; group: string | null };
+}
+
+export type AccessResult = { ok: true; access: Access } | { ok: false; problem: 'unknown-board' | 'invalid-token' };
+
+/** Resolves a token for one board. A token of another board is as invalid as a made-up one. */
+export function resolveAccess(store: BoardStore, boardId: string, token: string | null | undefined): AccessResult {
+  if (!store.getBoard(boardId)) return { ok: false, problem: 'unknown-board' };
+  if (!token || token.length > 200) return { ok: false, problem: 'invalid-token' };
+  const record = store.findToken(hashToken(token));
+  if (!record || record.boardId !== boardId) return { ok: false, problem: 'invalid-token' };
+  if (record.role === 'participant') {
+    const p = record.participantId ? store.getParticipant(record.participantId) : undefined;
+    if (!p) return { ok: false, problem: 'invalid-token' };
+    return {
+      ok: true,
+      access: {
+        boardId,
+        role: 'participant',
+        participantId: p.id,
+        writer: { role: 'participant', authorId: p.id },
+        identity: { id: p.id, role: 'participant', name: p.name, organisation: p.organisation, group: p.group },
+      },
+    };
+  }
+  const authorId = record.role === 'facilitator' ? FACILITATOR_ID : null;
+  return {
+    ok: true,
+    access: {
+      boardId,
+      role: record.role,
+      participantId: null,
+      writer: { role: record.role, authorId },
+      identity: { id: authorId ?? 'observer', role: record.role, name: null, organisation: null, group: null },
+    },
+  };
+}

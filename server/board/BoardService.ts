@@ -1,0 +1,204 @@
+import type {
+  BoardSummary,
+  CreateBoardBody,
+  CreateBoardResponse,
+  JoinBody,
+  JoinCodeInfo,
+  JoinResponse,
+  TimerCommand,
+} from '../../shared/api.js';
+import { participantsOf, readMeta, writeMeta, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
+import { defaultGroupNames, findGroup, groupsFromNames } from '../../shared/groups.js';
+import { LIMITS } from '../../shared/limits.js';
+import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
+import type { Access } from '../auth/Access.js';
+import { hashToken, newBoardId, newJoinCode, newParticipantId, newToken } from '../auth/tokens.js';
+import { HttpError } from '../http/HttpError.js';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { BoardStore } from '../storage/BoardStore.js';
+
+/**
+ * The facilitator's commands and the board's lifecycle. Control state is changed only here, by the server,
+ * and written into the board's control document, from where every client reads it.
+ */
+export class BoardService {
+  constructor(
+    private readonly store: BoardStore,
+    private readonly rooms: RoomRegistry,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  createBoard(body: CreateBoardBody, baseUrl: string): CreateBoardResponse {
+    const language = body.language ?? 'en';
+    const groups = groupsFromNames(body.groups ?? defaultGroupNames(language));
+    const boardId = newBoardId();
+    const facilitatorToken = newToken();
+    const observerToken = newToken();
+    const createdAt = this.now();
+    let joinCode = newJoinCode();
+    while (this.store.findBoardByJoinCode(joinCode)) joinCode = newJoinCode();
+    this.store.createBoard({ id: boardId, title: body.title, joinCode, createdAt }, [
+      { hash: hashToken(facilitatorToken), boardId, role: 'facilitator', participantId: null },
+      { hash: hashToken(observerToken), boardId, role: 'observer', participantId: null },
+    ]);
+    const meta: BoardMeta = {
+      title: body.title,
+      question: body.question ?? '',
+      language,
+      groups,
+      phase: 'setup',
+      settings: DEFAULT_SETTINGS,
+      timer: { status: 'idle' },
+      createdAt,
+    };
+    this.rooms.withRoom(boardId, (room) => room.control.serverTransact((doc) => writeMeta(doc, meta)));
+    return {
+      boardId,
+      facilitatorToken,
+      observerToken,
+      joinCode,
+      groups,
+      links: {
+        facilitator: `${baseUrl}/b/${boardId}#token=${facilitatorToken}`,
+        participant: participantLink(baseUrl, joinCode),
+        observer: `${baseUrl}/b/${boardId}#token=${observerToken}`,
+      },
+    };
+  }
+
+  joinCodeInfo(code: string): JoinCodeInfo {
+    const board = this.store.findBoardByJoinCode(code.toUpperCase());
+    if (!board) throw new HttpError(404, 'no workshop has this code', 'joinCode');
+    const meta = this.meta(board.id);
+    return { boardId: board.id, title: meta.title, question: meta.question, language: meta.language, groups: meta.groups };
+  }
+
+  join(boardId: string, body: JoinBody): JoinResponse {
+    const board = this.store.getBoard(boardId);
+    if (!board) throw new HttpError(404, 'unknown board');
+    if (board.joinCode !== body.joinCode) throw new HttpError(403, 'wrong join code', 'joinCode');
+    const meta = this.meta(boardId);
+    const group = findGroup(meta.groups, body.group);
+    if (!group) throw new HttpError(400, 'not a stakeholder group of this workshop', 'group');
+    if (this.store.listParticipants(boardId).length >= LIMITS.maxParticipantsPerBoard) {
+      throw new HttpError(409, 'this workshop is full');
+    }
+    const participant = {
+      id: newParticipantId(),
+      boardId,
+      name: body.name,
+      organisation: body.organisation ?? '',
+      group: group.id,
+      joinedAt: this.now(),
+    };
+    const token = newToken();
+    this.store.addParticipant(participant, hashToken(token));
+    this.rooms.withRoom(boardId, (room) =>
+      room.control.serverTransact((doc) =>
+        participantsOf(doc).set(participant.id, {
+          id: participant.id,
+          name: participant.name,
+          organisation: participant.organisation,
+          group: participant.group,
+          joinedAt: participant.joinedAt,
+        }),
+      ),
+    );
+    return { participantId: participant.id, token };
+  }
+
+  summary(access: Access, baseUrl: string): BoardSummary {
+    const board = this.store.getBoard(access.boardId);
+    if (!board) throw new HttpError(404, 'unknown board');
+    const meta = this.meta(access.boardId);
+    const participant = access.participantId ? this.store.getParticipant(access.participantId) : undefined;
+    return {
+      boardId: board.id,
+      title: meta.title,
+      question: meta.question,
+      language: meta.language,
+      phase: meta.phase,
+      groups: meta.groups,
+      participantCount: this.store.listParticipants(board.id).length,
+      rounds: this.store.listRounds(board.id).map((r) => ({ id: r.id, number: r.number, state: r.state })),
+      you: {
+        role: access.role,
+        participantId: access.participantId,
+        name: participant?.name ?? null,
+        group: participant?.group ?? null,
+      },
+      share:
+        access.role === 'facilitator'
+          ? {
+              joinCode: board.joinCode,
+              links: { participant: participantLink(baseUrl, board.joinCode) },
+            }
+          : undefined,
+    };
+  }
+
+  /** Tokens are stored hashed, so an observer link cannot be shown again; the facilitator mints a new one. */
+  newObserverLink(boardId: string, baseUrl: string): { token: string; link: string } {
+    const token = newToken();
+    this.store.addToken({ hash: hashToken(token), boardId, role: 'observer', participantId: null });
+    return { token, link: `${baseUrl}/b/${boardId}#token=${token}` };
+  }
+
+  setPhase(boardId: string, phase: Phase): BoardMeta {
+    return this.updateMeta(boardId, (meta) => ({
+      phase,
+      // A phase has its own countdown, and reopening collect is an exception for one phase only.
+      timer: meta.phase === phase ? meta.timer : { status: 'idle' },
+      settings: meta.phase === phase ? meta.settings : { ...meta.settings, collectReopened: false },
+    }));
+  }
+
+  updateSettings(boardId: string, patch: Partial<BoardSettings>): BoardMeta {
+    return this.updateMeta(boardId, (meta) => ({ settings: { ...meta.settings, ...patch } }));
+  }
+
+  commandTimer(boardId: string, command: TimerCommand): BoardMeta {
+    return this.updateMeta(boardId, (meta) => ({ timer: nextTimer(meta.timer, command, this.now()) }));
+  }
+
+  meta(boardId: string): BoardMeta {
+    const meta = this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc));
+    if (!meta) throw new HttpError(404, 'unknown board');
+    return meta;
+  }
+
+  private updateMeta(boardId: string, change: (meta: BoardMeta) => Partial<BoardMeta>): BoardMeta {
+    return this.rooms.withRoom(boardId, (room) => {
+      const meta = readMeta(room.control.doc);
+      if (!meta) throw new HttpError(404, 'unknown board');
+      const patch = change(meta);
+      room.control.serverTransact((doc) => writeMeta(doc, patch));
+      return { ...meta, ...patch };
+    });
+  }
+}
+
+function participantLink(baseUrl: string, joinCode: string): string {
+  return `${baseUrl}/join/${joinCode}`;
+}
+
+export function nextTimer(timer: TimerState, command: TimerCommand, now: number): TimerState {
+  switch (command.action) {
+    case 'start':
+      return { status: 'running', durationMs: command.seconds * 1000, endsAt: now + command.seconds * 1000 };
+    case 'pause':
+      if (timer.status !== 'running') throw new HttpError(409, 'the timer is not running', 'action');
+      return { status: 'paused', durationMs: timer.durationMs, remainingMs: Math.max(0, timer.endsAt - now) };
+    case 'resume':
+      if (timer.status !== 'paused') throw new HttpError(409, 'the timer is not paused', 'action');
+      return { status: 'running', durationMs: timer.durationMs, endsAt: now + timer.remainingMs };
+    case 'extend': {
+      const extra = command.seconds * 1000;
+      if (timer.status === 'running') return { ...timer, durationMs: timer.durationMs + extra, endsAt: Math.max(timer.endsAt, now) + extra };
+      if (timer.status === 'paused') return { ...timer, durationMs: timer.durationMs + extra, remainingMs: timer.remainingMs + extra };
+      throw new HttpError(409, 'the timer is not set', 'action');
+    }
+    case 'stop':
+      return { status: 'idle' };
+  }
+}

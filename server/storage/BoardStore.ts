@@ -1,0 +1,92 @@
+import type { Role } from '../../shared/phases.js';
+
+/**
+ * Everything the server keeps. An interface so that a PostgreSQL store can stand beside the SQLite one
+ * without touching rooms or routes. Every method is synchronous: better-sqlite3 is, and keeping the
+ * call sites synchronous means a room can never be observed half-loaded.
+ */
+export interface BoardRecord {
+  id: string;
+  title: string;
+  joinCode: string;
+  createdAt: number;
+}
+
+export interface TokenRecord {
+  boardId: string;
+  role: Role;
+  participantId: string | null;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  boardId: string;
+  name: string;
+  organisation: string;
+  group: string;
+  joinedAt: number;
+}
+
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Sequence number of the newest stored update, 0 if none. */
+  lastSeq: number;
+}
+
+export interface RoundRecord {
+  id: string;
+  boardId: string;
+  number: number;
+  state: 'open' | 'closed' | 'revealed';
+  settingsJson: string;
+  itemsJson: string;
+  openedAt: number;
+  closedAt: number | null;
+  revealedAt: number | null;
+}
+
+export interface BallotRecord {
+  roundId: string;
+  participantId: string;
+  group: string;
+  allocations: Record<string, number>;
+  updatedAt: number;
+}
+
+export interface AgreementRecord {
+  boardId: string;
+  version: number;
+  frozenAt: number;
+  json: string;
+}
+
+export interface BoardStore {
+  createBoard(board: BoardRecord, tokens: Array<{ hash: string } & TokenRecord>): void;
+  getBoard(id: string): BoardRecord | undefined;
+  findBoardByJoinCode(code: string): BoardRecord | undefined;
+  findToken(hash: string): TokenRecord | undefined;
+  addToken(token: { hash: string } & TokenRecord): void;
+  addParticipant(p: ParticipantRecord, tokenHash: string): void;
+  getParticipant(id: string): ParticipantRecord | undefined;
+  listParticipants(boardId: string): ParticipantRecord[];
+
+  loadDoc(boardId: string, doc: string): StoredDoc;
+  /** Appends one accepted update; durable when it returns. */
+  appendUpdate(boardId: string, doc: string, update: Uint8Array): number;
+  /** Replaces the snapshot and drops the log entries it covers, atomically. */
+  compact(boardId: string, doc: string, snapshot: Uint8Array, uptoSeq: number): void;
+
+  insertRound(round: RoundRecord): void;
+  updateRound(round: RoundRecord): void;
+  getRound(boardId: string, roundId: string): RoundRecord | undefined;
+  listRounds(boardId: string): RoundRecord[];
+  putBallot(ballot: BallotRecord): void;
+  getBallot(roundId: string, participantId: string): BallotRecord | undefined;
+  listBallots(roundId: string): BallotRecord[];
+
+  insertAgreement(a: AgreementRecord): void;
+  listAgreements(boardId: string): AgreementRecord[];
+
+  close(): void;
+}

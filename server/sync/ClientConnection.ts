@@ -1,0 +1,124 @@
+import type { WebSocket } from 'ws';
+import { LIMITS } from '../../shared/limits.js';
+import type { Access } from '../auth/Access.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import type { DocRoom, RoomPeer } from '../rooms/DocRoom.js';
+import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage } from './protocol.js';
+
+export const CLOSE = {
+  invalidPayload: 1007,
+  policy: 1008,
+  tooBig: 1009,
+  busy: 1013,
+  invalidToken: 4401,
+  forbidden: 4403,
+  unknownBoard: 4404,
+} as const;
+
+/** Keep-alive period; a connection that misses one pong is dropped so its presence does not linger. */
+const PING_EVERY_MS = 30_000;
+
+/** One WebSocket bound to one document room, speaking the y-websocket protocol under the access of its token. */
+export class ClientConnection implements RoomPeer {
+  readonly writer;
+  readonly identity;
+  private alive = true;
+  private readonly pinger: NodeJS.Timeout;
+  private awarenessWindowStart = 0;
+  private awarenessInWindow = 0;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: DocRoom,
+    private readonly access: Access,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+    onClose: () => void,
+  ) {
+    this.writer = access.writer;
+    this.identity = access.identity;
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('close', () => {
+      clearInterval(this.pinger);
+      room.leave(this);
+      onClose();
+    });
+    ws.on('error', () => ws.terminate());
+    this.pinger = setInterval(() => {
+      if (!this.alive) return ws.terminate();
+      this.alive = false;
+      ws.ping();
+    }, PING_EVERY_MS);
+    this.pinger.unref();
+    room.greet(this);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.metrics.bytesOut.inc(message.byteLength);
+    this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    // A close reason is limited to 123 bytes by the WebSocket protocol.
+    this.ws.close(code, Buffer.from(reason).subarray(0, 123).toString());
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    this.metrics.bytesIn.inc(data.byteLength);
+    if (!isBinary) return this.close(CLOSE.invalidPayload, 'binary y-websocket messages only');
+    let message;
+    try {
+      message = decodeClientMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    } catch (err) {
+      return this.refuse(CLOSE.invalidPayload, err instanceof MalformedMessage ? err.message : 'malformed message');
+    }
+    switch (message.kind) {
+      case 'sync-step1':
+        return this.room.answerSyncStep1(this, message.stateVector);
+      case 'update': {
+        const result = this.room.applyClientUpdate(this, message.update);
+        if (!result.ok) this.refuse(CLOSE.policy, result.reason);
+        return;
+      }
+      case 'awareness':
+        return this.receiveAwareness(message.update);
+      case 'query-awareness':
+        return this.room.answerAwarenessQuery(this);
+    }
+  }
+
+  private receiveAwareness(update: Uint8Array): void {
+    const now = Date.now();
+    if (now - this.awarenessWindowStart >= 1000) {
+      this.awarenessWindowStart = now;
+      this.awarenessInWindow = 0;
+    }
+    this.awarenessInWindow++;
+    if (this.awarenessInWindow > LIMITS.awarenessFloodPerSecond) return this.refuse(CLOSE.policy, 'too many presence messages');
+    if (this.awarenessInWindow > LIMITS.awarenessPerSecond) return; // dropped: the next one carries the newest state anyway
+    try {
+      this.room.applyAwareness(this, decodeAwarenessUpdate(update));
+    } catch (err) {
+      this.refuse(CLOSE.invalidPayload, err instanceof MalformedMessage ? err.message : 'malformed presence message');
+    }
+  }
+
+  private refuse(code: number, reason: string): void {
+    this.metrics.updatesRefused.inc();
+    this.log.warn('refused client message', {
+      board: this.access.boardId,
+      doc: this.room.name,
+      role: this.access.role,
+      participant: this.access.participantId,
+      code,
+      reason,
+    });
+    this.close(code, reason);
+  }
+}

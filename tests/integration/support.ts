@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
+import { startServer, type RunningServer } from '../../server/app.js';
+import { configFromEnv } from '../../server/config.js';
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'forumboard-test-'));
+}
+
+/** The real server in this process, on a random port, with its own database file. */
+export async function startTestServer(dataDir = tempDataDir(), env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> {
+  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ROOM_GRACE_MS: '200', ...env });
+  const server = await startServer(config);
+  return Object.assign(server, { dataDir, url: `http://127.0.0.1:${server.port}` });
+}
+
+/** The real server as a child process, so a test can kill it with SIGKILL. */
+export async function startServerProcess(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitUntil(async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+    } catch {
+      return false;
+    }
+  }, 20_000);
+  return child;
+}
+
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function api<T = unknown>(base: string, method: string, route: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(base + route, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON (metrics, exports): the text itself
+  }
+  return { status: res.status, body: parsed as T };
+}
+
+export async function createBoard(base: string, body: Record<string, unknown> = {}): Promise<CreateBoardResponse> {
+  const res = await api<CreateBoardResponse>(base, 'POST', '/api/boards', {
+    title: 'Industriforum – uppstart',
+    question: 'Vilka är de största utmaningarna för industrin i länet?',
+    language: 'sv',
+    ...body,
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function join(base: string, board: CreateBoardResponse, name: string, group: string, organisation = ''): Promise<JoinResponse> {
+  const res = await api<JoinResponse>(base, 'POST', `/api/boards/${board.boardId}/join`, { joinCode: board.joinCode, name, group, organisation });
+  if (res.status !== 201) throw new Error(`join failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  closes: Array<{ code: number; reason: string }>;
+  destroy(): void;
+}
+
+/** A stock y-websocket client, as a browser would use it, with BroadcastChannel off so only the server syncs. */
+export function connect(base: string, room: string, token: string, doc = new Y.Doc()): TestClient {
+  const closes: Array<{ code: number; reason: string }> = [];
+  const provider = new WebsocketProvider(base.replace('http', 'ws') + '/ws', room, doc, {
+    params: { token },
+    disableBc: true,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    maxBackoffTime: 300,
+  });
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  return {
+    doc,
+    provider,
+    closes,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function synced(client: TestClient, timeoutMs = 5000): Promise<void> {
+  await waitUntil(() => client.provider.synced, timeoutMs);
+}
+
+export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 5000, stepMs = 10): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms`);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens a raw WebSocket and resolves with the close code and reason the server sends. */
+export function rawClose(url: string, send?: (ws: WebSocket) => void): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('open', () => send?.(ws));
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+    ws.on('error', reject);
+  });
+}
