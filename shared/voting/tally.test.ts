@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { topItems } from './ranking.js';
+import { OTHER_GROUPS, tallyRound } from './tally.js';
+import type { CastBallot, RoundItem, RoundSettings } from './types.js';
+
+const groups = [
+  { id: 'company', name: 'Företag' },
+  { id: 'employers', name: 'Arbetsgivarorganisation' },
+  { id: 'union', name: 'Fackförbund' },
+  { id: 'region', name: 'Region' },
+  { id: 'knowledge', name: 'Lärosäte' },
+];
+
+const skills: RoundItem = { id: 'skills', kind: 'theme', title: 'Kompetensförsörjning' };
+const energy: RoundItem = { id: 'energy', kind: 'theme', title: 'Energiomställning' };
+const welders: RoundItem = { id: 'welders', kind: 'card', title: 'Svårt att rekrytera svetsare och CNC-operatörer' };
+const items = [skills, energy, welders];
+
+/** `count` voters of one group who all cast the same ballot. */
+function voters(group: string, count: number, allocations: Record<string, number>): CastBallot[] {
+  return Array.from({ length: count }, (_, i) => ({ participantId: `${group}-${i + 1}`, group, allocations }));
+}
+
+const named: RoundSettings = { budget: 5, cap: 3, anonymous: false };
+const anonymous: RoundSettings = { budget: 5, cap: 3, anonymous: true };
+
+describe('tallyRound', () => {
+  /*
+   * company 6 × {skills 3, welders 2}: skills 18, welders 12 (30 dots)
+   * union   2 × {energy 3, skills 2}:  energy 6, skills 4   (10 dots)
+   * region  3 × {energy 3, welders 2}: energy 9, welders 6  (15 dots)
+   * totals: skills 22, welders 18, energy 15 → raw ranks skills 1, welders 2, energy 3.
+   * shares: company skills .6 welders .4; union energy .6 skills .4; region energy .6 welders .4
+   * balanced: skills (.6+.4+0)/3 = 33.3, energy (0+.6+.6)/3 = 40.0, welders (.4+0+.4)/3 = 26.7
+   * → balanced ranks energy 1, skills 2, welders 3.
+   */
+  const mixed = [
+    ...voters('company', 6, { skills: 3, welders: 2 }),
+    ...voters('union', 2, { energy: 3, skills: 2 }),
+    ...voters('region', 3, { energy: 3, welders: 2 }),
+  ];
+
+  it('adds up the dots per item and per group, in raw rank order', () => {
+    const tally = tallyRound({ roundId: 'r1', items, settings: named, ballots: mixed, groups });
+    expect(tally.groups).toEqual(['company', 'union', 'region']);
+    expect(tally.voters).toEqual({ total: 11, byGroup: { company: 6, union: 2, region: 3 } });
+    expect(tally.items.map((i) => [i.id, i.total, i.rank, i.balanced, i.balancedRank])).toEqual([
+      ['skills', 22, 1, 33.3, 2],
+      ['welders', 18, 2, 26.7, 3],
+      ['energy', 15, 3, 40, 1],
+    ]);
+    expect(tally.items[0]!.byGroup).toEqual({ company: 18, union: 4, region: 0 });
+  });
+
+  it('ranks the item of the small groups first when balanced, the large group\'s item first when raw', () => {
+    // company 6 × 3 dots on skills = 18; union 2 × 3 + region 3 × 3 dots on energy = 15.
+    // raw: skills 18 > energy 15. balanced: skills (1 + 0 + 0)/3 = 33.3, energy (0 + 1 + 1)/3 = 66.7.
+    const ballots = [...voters('company', 6, { skills: 3 }), ...voters('union', 2, { energy: 3 }), ...voters('region', 3, { energy: 3 })];
+    const tally = tallyRound({ roundId: 'r1', items: [skills, energy], settings: anonymous, ballots, groups });
+    const [first, second] = tally.items;
+    expect([first!.id, first!.total, first!.rank, first!.balanced, first!.balancedRank]).toEqual(['skills', 18, 1, 33.3, 2]);
+    expect([second!.id, second!.total, second!.rank, second!.balanced, second!.balancedRank]).toEqual(['energy', 15, 2, 66.7, 1]);
+  });
+
+  it('merges a group of fewer than three voters into "other groups" in an anonymous round', () => {
+    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: mixed, groups });
+    expect(tally.groups).toEqual(['company', 'region', OTHER_GROUPS]);
+    expect(tally.voters).toEqual({ total: 11, byGroup: { company: 6, region: 3, [OTHER_GROUPS]: 2 } });
+    const skillsResult = tally.items.find((i) => i.id === 'skills')!;
+    expect(skillsResult.byGroup).toEqual({ company: 18, region: 0, [OTHER_GROUPS]: 4 });
+    expect(JSON.stringify(tally)).not.toContain('union');
+    // The union still weighs as a whole group in the balanced score.
+    expect(skillsResult.balanced).toBe(33.3);
+  });
+
+  it('shows every group as it is in a named round', () => {
+    const ballots = [...mixed, ...voters('knowledge', 1, { welders: 1 })];
+    const tally = tallyRound({ roundId: 'r1', items, settings: named, ballots, groups });
+    expect(tally.groups).toEqual(['company', 'union', 'region', 'knowledge']);
+    expect(tally.voters.byGroup).toEqual({ company: 6, union: 2, region: 3, knowledge: 1 });
+  });
+
+  it('merges several small groups into one bucket, shown even when it holds fewer than three voters', () => {
+    const ballots = [...voters('region', 3, { energy: 2 }), ...voters('union', 2, { skills: 1 }), ...voters('knowledge', 1, { skills: 2 })];
+    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots, groups });
+    expect(tally.groups).toEqual(['region', OTHER_GROUPS]);
+    expect(tally.voters.byGroup).toEqual({ region: 3, [OTHER_GROUPS]: 3 });
+    expect(tally.items.find((i) => i.id === 'skills')!.byGroup).toEqual({ region: 0, [OTHER_GROUPS]: 4 });
+
+    const alone = tallyRound({ roundId: 'r2', items, settings: anonymous, ballots: ballots.slice(0, 4), groups });
+    expect(alone.voters.byGroup).toEqual({ region: 3, [OTHER_GROUPS]: 1 });
+  });
+
+  it('publishes dots per person only in a named round', () => {
+    const namedTally = tallyRound({ roundId: 'r1', items, settings: named, ballots: mixed, groups });
+    expect(namedTally.items.find((i) => i.id === 'energy')!.byPerson).toEqual({
+      'union-1': 3,
+      'union-2': 3,
+      'region-1': 3,
+      'region-2': 3,
+      'region-3': 3,
+    });
+    const anonymousTally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: mixed, groups });
+    for (const item of anonymousTally.items) expect('byPerson' in item).toBe(false);
+    expect(JSON.stringify(anonymousTally)).not.toContain('company-1');
+  });
+
+  it('is plain JSON', () => {
+    for (const settings of [named, anonymous]) {
+      const tally = tallyRound({ roundId: 'r1', items, settings, ballots: mixed, groups });
+      expect(JSON.parse(JSON.stringify(tally))).toStrictEqual(tally);
+    }
+  });
+
+  it('counts empty ballots as voters but leaves abstaining groups out of the balanced score', () => {
+    const ballots = [...voters('company', 3, { skills: 2, energy: 1 }), ...voters('union', 3, {})];
+    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots, groups });
+    expect(tally.voters).toEqual({ total: 6, byGroup: { company: 3, union: 3 } });
+    expect(tally.items.map((i) => [i.id, i.balanced, i.consensus])).toEqual([
+      ['skills', 66.7, null],
+      ['energy', 33.3, null],
+      ['welders', 0, null],
+    ]);
+  });
+
+  it('gives items with the same total and balanced score the same rank (1, 1, 3), listed by title', () => {
+    const ballots = voters('company', 3, { skills: 2, energy: 2, welders: 1 });
+    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots, groups });
+    expect(tally.items.map((i) => [i.title, i.rank, i.balancedRank])).toEqual([
+      ['Energiomställning', 1, 1],
+      ['Kompetensförsörjning', 1, 1],
+      ['Svårt att rekrytera svetsare och CNC-operatörer', 3, 3],
+    ]);
+  });
+
+  it('breaks a tie in total dots by balanced score', () => {
+    // total 9 each; balanced: skills (3/12 + 6/6)/2 = 62.5, energy (9/12 + 0)/2 = 37.5
+    const ballots = [...voters('company', 3, { skills: 1, energy: 3 }), ...voters('union', 3, { skills: 2 })];
+    const tally = tallyRound({ roundId: 'r1', items: [energy, skills], settings: anonymous, ballots, groups });
+    expect(tally.items.map((i) => [i.id, i.total, i.balanced, i.rank])).toEqual([
+      ['skills', 9, 62.5, 1],
+      ['energy', 9, 37.5, 2],
+    ]);
+  });
+
+  it('ranks everything first when nobody voted', () => {
+    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: [], groups });
+    expect(tally.voters).toEqual({ total: 0, byGroup: {} });
+    expect(tally.items.map((i) => [i.rank, i.total, i.balanced, i.consensus, i.contested])).toEqual([
+      [1, 0, 0, null, false],
+      [1, 0, 0, null, false],
+      [1, 0, 0, null, false],
+    ]);
+  });
+});
+
+describe('topItems', () => {
+  it('takes the top n by raw rank, and an item tied with the n-th too', () => {
+    const ballots = voters('company', 3, { skills: 2, energy: 2, welders: 1 });
+    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots, groups });
+    expect(topItems(tally, 1)).toEqual([energy, skills]);
+    expect(topItems(tally, 3)).toEqual([energy, skills, welders]);
+  });
+});
