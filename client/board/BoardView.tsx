@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import type { BoardSummary } from '../../shared/api';
+import { usePageLanguage, useT } from '../app/i18n';
+import { TopBar } from '../app/TopBar';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { abilitiesOf } from './abilities';
+import { CardsSection } from './cards/CardsSection';
+import { ConnectionBadge } from './ConnectionBadge';
+import { PhaseBar } from './PhaseBar';
+import { SettingsPanel } from './facilitation/SettingsPanel';
+import { SharePanel } from './facilitation/SharePanel';
+import { PresenceList } from './presence/PresenceList';
+import { BoardConnection } from './sync/BoardConnection';
+import type { FatalReason } from './sync/SyncedDoc';
+import { useConnection, useMeta } from './useBoardData';
+
+interface Props {
+  boardId: string;
+  token: string;
+  summary: BoardSummary;
+  onDenied: (reason: FatalReason) => void;
+}
+
+export function BoardView(props: Props) {
+  const [connection, setConnection] = useState<BoardConnection | null>(null);
+  useEffect(() => {
+    const created = new BoardConnection(props.boardId, props.token);
+    setConnection(created);
+    return () => created.destroy();
+  }, [props.boardId, props.token]);
+  if (!connection) return null;
+  return <LiveBoard {...props} connection={connection} />;
+}
+
+function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { connection: BoardConnection }) {
+  const t = useT();
+  const live = useConnection(connection);
+  const meta = useMeta(live.controlDoc, summary);
+  usePageLanguage(meta.language);
+  useDocumentTitle(meta.title);
+
+  useEffect(() => {
+    if (live.fatal) onDenied(live.fatal);
+  }, [live.fatal, onDenied]);
+
+  const abilities = abilitiesOf(summary.you.role, summary.you.participantId, meta.phase, meta.settings);
+  const youGroup = meta.groups.find((g) => g.id === summary.you.group)?.name ?? summary.you.group;
+
+  return (
+    <>
+      <TopBar>
+        <ConnectionBadge status={live.status} />
+      </TopBar>
+      <main id="main" tabIndex={-1} className="page board">
+        <header className="board-header">
+          <h1>{meta.title}</h1>
+          {meta.question && (
+            <p className="question">
+              <span className="visually-hidden">{t('board.questionLabel')}: </span>
+              {meta.question}
+            </p>
+          )}
+          <p className="board-identity">
+            <span className={`role-badge role-${summary.you.role}`}>{t(`role.${summary.you.role}`)}</span>
+            {summary.you.name && <span>{t('board.youAre', { name: summary.you.name, group: youGroup ?? '' })}</span>}
+          </p>
+        </header>
+
+        {live.notice && (
+          <div className="notice notice-warning" role="alert">
+            <p>{t(live.notice === 'tooBig' ? 'board.tooBig' : 'board.refused')}</p>
+            <button type="button" onClick={() => connection.dismissNotice()}>
+              {t('board.dismiss')}
+            </button>
+          </div>
+        )}
+
+        <PhaseBar boardId={boardId} token={token} phase={meta.phase} canChange={abilities.runWorkshop} />
+
+        {abilities.role === 'observer' && (
+          <p className="notice" role="note">
+            <strong>{t('board.readOnly')}.</strong> {t('board.readOnlyHint')}
+          </p>
+        )}
+
+        {abilities.runWorkshop && summary.share && (
+          <div className="facilitator-tools">
+            <SharePanel boardId={boardId} token={token} share={summary.share} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} />
+            <SettingsPanel boardId={boardId} token={token} settings={meta.settings} />
+          </div>
+        )}
+
+        <div className="board-columns">
+          <CardsSection
+            boardDoc={live.boardDoc}
+            controlDoc={live.controlDoc}
+            meta={meta}
+            abilities={abilities}
+            presence={live.awareness}
+            onTyping={connection.setTyping}
+          />
+          <PresenceList awareness={live.awareness} groups={meta.groups} summary={summary} boardDoc={live.boardDoc} />
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import type { BoardSummary } from '../../shared/api';
+import { readCards, type CardView } from '../../shared/boardDoc';
+import { readMeta, participantsOf, type BoardMeta, type ParticipantInfo } from '../../shared/controlDoc';
+import { DEFAULT_SETTINGS, type Role } from '../../shared/phases';
+import type { BoardConnection, ConnectionSnapshot } from './sync/BoardConnection';
+
+export function useConnection(connection: BoardConnection): ConnectionSnapshot {
+  return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
+}
+
+/** A counter that moves on every change of `doc`: the dependency that makes derived views re-read it. */
+export function useDocVersion(doc: Y.Doc): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    doc.on('update', bump);
+    return () => doc.off('update', bump);
+  }, [doc]);
+  return version;
+}
+
+/** The board's meta from the control doc; until it has synced, what the REST summary said. */
+export function useMeta(controlDoc: Y.Doc, summary: BoardSummary): BoardMeta {
+  const version = useDocVersion(controlDoc);
+  return useMemo(
+    () =>
+      readMeta(controlDoc) ?? {
+        title: summary.title,
+        question: summary.question,
+        language: summary.language,
+        groups: summary.groups,
+        phase: summary.phase,
+        settings: DEFAULT_SETTINGS,
+        timer: { status: 'idle' },
+        createdAt: 0,
+      },
+    [controlDoc, version, summary],
+  );
+}
+
+export function useCards(boardDoc: Y.Doc): CardView[] {
+  const version = useDocVersion(boardDoc);
+  return useMemo(() => readCards(boardDoc), [boardDoc, version]);
+}
+
+export function useParticipants(controlDoc: Y.Doc): ReadonlyMap<string, ParticipantInfo> {
+  const version = useDocVersion(controlDoc);
+  return useMemo(() => new Map(participantsOf(controlDoc).entries()), [controlDoc, version]);
+}
+
+/** The identity the server stamps on every awareness state, from the token; a client's own claim is overwritten. */
+export interface AwarenessUser {
+  id: string;
+  /** Null for the facilitator and observers, who join by link, not by name. */
+  name: string | null;
+  group: string | null;
+  organisation: string | null;
+  role: Role;
+}
+
+export interface PresenceEntry {
+  clientId: number;
+  self: boolean;
+  user: AwarenessUser | null;
+  typing: string | null;
+}
+
+export function usePresence(awareness: Awareness): PresenceEntry[] {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    awareness.on('change', bump);
+    return () => awareness.off('change', bump);
+  }, [awareness]);
+  return useMemo(
+    () =>
+      Array.from(awareness.getStates().entries()).map(([clientId, state]) => ({
+        clientId,
+        self: clientId === awareness.clientID,
+        user: isUser(state.user) ? state.user : null,
+        typing: typeof state.typing === 'string' ? state.typing : null,
+      })),
+    [awareness, version],
+  );
+}
+
+function isUser(value: unknown): value is AwarenessUser {
+  const v = value as Partial<AwarenessUser> | null;
+  return typeof v === 'object' && v !== null && typeof v.id === 'string' && typeof v.role === 'string';
+}

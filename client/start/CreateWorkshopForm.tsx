@@ -1,0 +1,118 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { LANGUAGE_NAMES } from '../../shared/i18n/index';
+import { defaultGroupNames } from '../../shared/groups';
+import { LIMITS } from '../../shared/limits';
+import { LANGUAGES, type Language } from '../../shared/phases';
+import { createBoard } from '../api/serverApi';
+import { describeFailure } from '../app/describeFailure';
+import { Field } from '../app/Field';
+import { useLanguage, useT } from '../app/i18n';
+import { navigate, paths } from '../app/router';
+import { saveToken } from '../session/tokens';
+import { GroupListEditor } from './GroupListEditor';
+
+export function CreateWorkshopForm() {
+  const t = useT();
+  const { language: uiLanguage } = useLanguage();
+  const [title, setTitle] = useState('');
+  const [question, setQuestion] = useState('');
+  // Until the facilitator picks a workshop language or edits the groups, both follow the page's language.
+  const [pickedLanguage, setPickedLanguage] = useState<Language | null>(null);
+  const [editedGroups, setEditedGroups] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [titleError, setTitleError] = useState<string | null>(null);
+  const questionId = useId();
+  const languageId = useId();
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  const language = pickedLanguage ?? uiLanguage;
+  const groups = editedGroups ?? defaultGroupNames(language);
+
+  const fail = (message: string) => {
+    setError(message);
+    requestAnimationFrame(() => errorRef.current?.focus());
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (title.trim() === '') {
+      setTitleError(t('error.invalidField', { field: t('start.create.titleLabel') }));
+      return;
+    }
+    const names = groups.map((g) => g.trim()).filter((g) => g !== '');
+    if (names.length === 0) return fail(t('start.create.groupsRequired'));
+    if (names.length > LIMITS.maxGroups) return fail(t('start.create.groupsMax', { max: LIMITS.maxGroups }));
+    setBusy(true);
+    try {
+      const created = await createBoard({ title: title.trim(), question: question.trim(), language, groups: names });
+      saveToken(created.boardId, created.facilitatorToken);
+      navigate(paths.board(created.boardId));
+    } catch (failure) {
+      setBusy(false);
+      fail(
+        describeFailure(failure, t, {
+          title: t('start.create.titleLabel'),
+          question: t('start.create.questionLabel'),
+          language: t('start.create.languageLabel'),
+          groups: t('start.create.groupsLegend'),
+        }),
+      );
+    }
+  };
+
+  return (
+    <form className="panel create-form" onSubmit={submit} noValidate>
+      <h2>{t('start.create.heading')}</h2>
+      <Field
+        label={t('start.create.titleLabel')}
+        value={title}
+        error={titleError}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          setTitleError(null);
+        }}
+        maxLength={LIMITS.maxBoardTitle}
+        required
+      />
+      <div className="field">
+        <label htmlFor={questionId}>{t('start.create.questionLabel')}</label>
+        <span id={`${questionId}-hint`} className="hint">
+          {t('start.create.questionHint')}
+        </span>
+        <textarea
+          id={questionId}
+          aria-describedby={`${questionId}-hint`}
+          value={question}
+          onChange={(e) => setQuestion(e.target.value)}
+          maxLength={LIMITS.maxQuestion}
+          rows={3}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={languageId}>{t('start.create.languageLabel')}</label>
+        <select
+          id={languageId}
+          value={language}
+          onChange={(e) => setPickedLanguage(e.target.value as Language)}
+        >
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <GroupListEditor groups={groups} onChange={setEditedGroups} />
+      {error && (
+        <p className="form-error" role="alert" tabIndex={-1} ref={errorRef}>
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('start.create.submitting') : t('start.create.submit')}
+      </button>
+    </form>
+  );
+}
