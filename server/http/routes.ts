@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { createBoardBody, joinBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
+import { ballotBody, createBoardBody, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
 import type { Role } from '../../shared/phases.js';
 import { resolveAccess, type Access } from '../auth/Access.js';
 import type { BoardService } from '../board/BoardService.js';
+import type { VoteRounds } from '../board/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { HttpError } from './HttpError.js';
@@ -11,12 +12,13 @@ import { bearerToken, readBody, Reply, Router, type RequestContext } from './rou
 export interface RouteDeps {
   store: BoardStore;
   boards: BoardService;
+  rounds: VoteRounds;
   metrics: Metrics;
   publicUrl: string | null;
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
-  const { store, boards, metrics } = deps;
+  const { store, boards, rounds, metrics } = deps;
   const baseUrl = (req: IncomingMessage) => deps.publicUrl ?? `${req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 
   const requireAccess = (ctx: RequestContext, roles: readonly Role[]): Access => {
@@ -64,5 +66,26 @@ export function buildRoutes(deps: RouteDeps): Router {
       facilitator(ctx);
       const command = await readBody(ctx.req, timerBody);
       return { timer: boards.commandTimer(ctx.params.boardId, command).timer };
-    });
+    })
+    .on('POST', '/api/boards/:boardId/rounds', async (ctx) => {
+      facilitator(ctx);
+      const body = await readBody(ctx.req, openRoundBody);
+      return new Reply(201, rounds.open(ctx.params.boardId, body));
+    })
+    .on('POST', '/api/boards/:boardId/rounds/:roundId/close', (ctx) => {
+      facilitator(ctx);
+      return rounds.close(ctx.params.boardId, ctx.params.roundId);
+    })
+    .on('POST', '/api/boards/:boardId/rounds/:roundId/reveal', (ctx) => {
+      facilitator(ctx);
+      return rounds.reveal(ctx.params.boardId, ctx.params.roundId);
+    })
+    .on('PUT', '/api/boards/:boardId/rounds/:roundId/ballot', async (ctx) => {
+      const access = requireAccess(ctx, ['participant']);
+      const { allocations } = await readBody(ctx.req, ballotBody);
+      return rounds.cast(access, ctx.params.roundId, allocations);
+    })
+    .on('GET', '/api/boards/:boardId/rounds/:roundId/ballot', (ctx) =>
+      rounds.ballotOf(requireAccess(ctx, ['participant']), ctx.params.roundId),
+    );
 }

@@ -1,0 +1,167 @@
+import crypto from 'node:crypto';
+import type { OpenRoundBody } from '../../shared/api.js';
+import { readCards, readClusters } from '../../shared/boardDoc.js';
+import { readMeta, resultsOf, roundsOf, writeMeta } from '../../shared/controlDoc.js';
+import { tallyRound, topItems, validateBallot, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
+import type { Access } from '../auth/Access.js';
+import { HttpError } from '../http/HttpError.js';
+import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { BoardStore, RoundRecord } from '../storage/BoardStore.js';
+
+export interface StoredBallot {
+  roundId: string;
+  allocations: Record<string, number>;
+  updatedAt: number;
+}
+
+/**
+ * The ballot box. Ballots live only in the database: never in a Yjs document or in awareness, so no
+ * client can read them before reveal. The room sees each round's public state (how many voted, per
+ * group) in the control document; on reveal the server writes the tally there.
+ */
+export class VoteRounds {
+  constructor(
+    private readonly store: BoardStore,
+    private readonly rooms: RoomRegistry,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  open(boardId: string, body: OpenRoundBody): RoundState {
+    const rounds = this.store.listRounds(boardId);
+    if (rounds.some((r) => r.state === 'open')) throw new HttpError(409, 'close the open round first');
+    return this.rooms.withRoom(boardId, (room) => {
+      const items = body.runoff ? this.runoffItems(boardId, room, body.runoff) : boardItems(room);
+      if (items.length === 0) throw new HttpError(409, 'there is nothing to vote on: add cards or themes first');
+      const settings: RoundSettings = { budget: body.budget, cap: body.cap, anonymous: body.anonymous };
+      const record: RoundRecord = {
+        id: 'r_' + crypto.randomBytes(6).toString('base64url'),
+        boardId,
+        number: rounds.length + 1,
+        state: 'open',
+        settingsJson: JSON.stringify(settings),
+        itemsJson: JSON.stringify(items),
+        openedAt: this.now(),
+        closedAt: null,
+        revealedAt: null,
+      };
+      this.store.insertRound(record);
+      const state = publicState(record, []);
+      room.control.serverTransact((doc) => {
+        roundsOf(doc).set(record.id, state);
+        if (readMeta(doc)?.phase !== 'vote') writeMeta(doc, { phase: 'vote', timer: { status: 'idle' } });
+      });
+      return state;
+    });
+  }
+
+  close(boardId: string, roundId: string): RoundState {
+    const round = this.round(boardId, roundId);
+    if (round.state !== 'open') throw new HttpError(409, `round is already ${round.state}`);
+    round.state = 'closed';
+    round.closedAt = this.now();
+    this.store.updateRound(round);
+    return this.publish(round);
+  }
+
+  /** Closes the round if needed, tallies it with the one shared function and publishes the result. */
+  reveal(boardId: string, roundId: string): Tally {
+    const round = this.round(boardId, roundId);
+    if (round.state === 'revealed') throw new HttpError(409, 'round is already revealed');
+    const ballots = this.store.listBallots(roundId);
+    return this.rooms.withRoom(boardId, (room) => {
+      const meta = readMeta(room.control.doc);
+      const tally = tallyRound({
+        roundId,
+        items: JSON.parse(round.itemsJson) as RoundItem[],
+        settings: JSON.parse(round.settingsJson) as RoundSettings,
+        ballots: ballots.map((b) => ({ participantId: b.participantId, group: b.group, allocations: b.allocations })),
+        groups: meta?.groups ?? [],
+      });
+      const now = this.now();
+      round.closedAt ??= now;
+      round.revealedAt = now;
+      round.state = 'revealed';
+      this.store.updateRound(round);
+      const state = publicState(round, ballots);
+      room.control.serverTransact((doc) => {
+        resultsOf(doc).set(roundId, tally);
+        roundsOf(doc).set(roundId, state);
+        writeMeta(doc, { phase: 'results', timer: { status: 'idle' } });
+      });
+      return tally;
+    });
+  }
+
+  /** Replaces the voter's whole ballot, so a retry after a lost answer is harmless. */
+  cast(access: Access, roundId: string, allocations: Record<string, number>): StoredBallot {
+    if (access.role !== 'participant' || access.participantId === null) throw new HttpError(403, 'only participants vote');
+    const round = this.round(access.boardId, roundId);
+    if (round.state !== 'open') throw new HttpError(409, 'this round is closed', 'roundId');
+    const check = validateBallot(allocations, JSON.parse(round.itemsJson), JSON.parse(round.settingsJson));
+    if (!check.ok) throw new HttpError(400, check.field ? `${check.field}: ${check.error}` : check.error, check.field);
+    const participant = this.store.getParticipant(access.participantId);
+    if (!participant) throw new HttpError(401, 'unknown participant');
+    const firstBallot = this.store.getBallot(roundId, participant.id) === undefined;
+    const cleaned = Object.fromEntries(Object.entries(allocations).filter(([, dots]) => dots > 0));
+    const updatedAt = this.now();
+    this.store.putBallot({ roundId, participantId: participant.id, group: participant.group, allocations: cleaned, updatedAt });
+    if (firstBallot) this.publish(round);
+    return { roundId, allocations: cleaned, updatedAt };
+  }
+
+  ballotOf(access: Access, roundId: string): StoredBallot {
+    if (access.role !== 'participant' || access.participantId === null) throw new HttpError(403, 'only participants have ballots');
+    this.round(access.boardId, roundId);
+    const ballot = this.store.getBallot(roundId, access.participantId);
+    if (!ballot) throw new HttpError(404, 'no ballot yet');
+    return { roundId, allocations: ballot.allocations, updatedAt: ballot.updatedAt };
+  }
+
+  private round(boardId: string, roundId: string): RoundRecord {
+    const round = this.store.getRound(boardId, roundId);
+    if (!round) throw new HttpError(404, 'unknown round', 'roundId');
+    return round;
+  }
+
+  private publish(round: RoundRecord): RoundState {
+    const state = publicState(round, this.store.listBallots(round.id));
+    this.rooms.withRoom(round.boardId, (room) => room.control.serverTransact((doc) => roundsOf(doc).set(round.id, state)));
+    return state;
+  }
+
+  private runoffItems(boardId: string, room: BoardRoom, runoff: { fromRound: string; top: number }): RoundItem[] {
+    const from = this.store.getRound(boardId, runoff.fromRound);
+    if (!from || from.state !== 'revealed') throw new HttpError(409, 'a run-off needs a revealed round', 'runoff.fromRound');
+    const tally = resultsOf(room.control.doc).get(from.id) as Tally | undefined;
+    if (!tally) throw new HttpError(409, 'the earlier round has no result', 'runoff.fromRound');
+    return topItems(tally, runoff.top);
+  }
+}
+
+/** Every theme, then every card that is in no theme, with their titles as they are now. */
+function boardItems(room: BoardRoom): RoundItem[] {
+  const clusters = readClusters(room.board.doc);
+  const clusterIds = new Set(clusters.map((c) => c.id));
+  const themes = clusters.map((c) => ({ id: c.id, kind: 'theme' as const, title: c.title }));
+  const loose = readCards(room.board.doc)
+    .filter((card) => card.cluster === null || !clusterIds.has(card.cluster))
+    .map((card) => ({ id: card.id, kind: 'card' as const, title: card.title }));
+  return [...themes, ...loose];
+}
+
+function publicState(round: RoundRecord, ballots: Array<{ group: string }>): RoundState {
+  const byGroup: Record<string, number> = {};
+  for (const b of ballots) byGroup[b.group] = (byGroup[b.group] ?? 0) + 1;
+  return {
+    id: round.id,
+    number: round.number,
+    state: round.state,
+    settings: JSON.parse(round.settingsJson),
+    items: JSON.parse(round.itemsJson),
+    openedAt: round.openedAt,
+    ...(round.closedAt !== null ? { closedAt: round.closedAt } : {}),
+    ...(round.revealedAt !== null ? { revealedAt: round.revealedAt } : {}),
+    voters: { total: ballots.length, byGroup },
+  };
+}

@@ -1,0 +1,154 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
+import { addCard, addCluster, moveCard } from '../../shared/boardDoc.js';
+import { resultsOf, roundsOf } from '../../shared/controlDoc.js';
+import { OTHER_GROUPS, type RoundState, type Tally } from '../../shared/voting/index.js';
+import { api, connect, createBoard, join, startTestServer, synced, waitUntil, type TestClient } from './support.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const clients: TestClient[] = [];
+const track = (c: TestClient) => (clients.push(c), c);
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
+afterAll(() => server.close());
+
+const GROUPS = ['Företag', 'Fackförbund', 'Region', 'Lärosäte'];
+
+/** A board with three themes and one loose card, clustered by the facilitator. */
+async function boardWithThemes(): Promise<{ board: CreateBoardResponse; themes: string[]; loose: string }> {
+  const board = await createBoard(server.url, { groups: GROUPS });
+  const fac = track(connect(server.url, board.boardId, board.facilitatorToken));
+  await synced(fac);
+  const themes = ['Kompetensförsörjning', 'Energi och elpriser', 'Infrastruktur'].map((title) => addCluster(fac.doc, { title }));
+  const card = addCard(fac.doc, { title: 'Svårt att rekrytera svetsare', author: 'facilitator' });
+  moveCard(fac.doc, card, themes[0]);
+  const loose = addCard(fac.doc, { title: 'Cybersäkerhet i uppkopplade maskiner', author: 'facilitator' });
+  const check = track(connect(server.url, board.boardId, board.observerToken));
+  await waitUntil(() => check.doc.getMap('cards').size === 2 && check.doc.getMap('clusters').size === 3);
+  return { board, themes, loose };
+}
+
+const put = (board: CreateBoardResponse, roundId: string, token: string, allocations: Record<string, number>) =>
+  api<{ error?: string; field?: string; allocations?: Record<string, number> }>(server.url, 'PUT', `/api/boards/${board.boardId}/rounds/${roundId}/ballot`, { allocations }, token);
+
+describe('the ballot box', () => {
+  it('50 concurrent voters: the revealed tally is exact, ballots never reach a document before reveal', async () => {
+    const { board, themes, loose } = await boardWithThemes();
+    const voters: Array<JoinResponse & { group: string }> = [];
+    for (let i = 0; i < 50; i++) {
+      const group = GROUPS[i % 4];
+      voters.push({ ...(await join(server.url, board, `Deltagare ${i}`, group)), group });
+    }
+    const opened = await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { budget: 5, cap: 3 }, board.facilitatorToken);
+    expect(opened.status).toBe(201);
+    expect(opened.body.items.map((i) => i.id)).toEqual([...themes, loose]);
+    const roundId = opened.body.id;
+
+    const watcher = track(connect(server.url, `${board.boardId}/control`, voters[0].token));
+    const boardDoc = track(connect(server.url, board.boardId, voters[1].token));
+    await Promise.all([synced(watcher), synced(boardDoc)]);
+
+    // Each voter: 3 dots on the first theme, 2 on the theme of their index.
+    const ballotOf = (i: number) => ({ [themes[0]]: 3, [themes[1 + (i % 2)]]: 2 });
+    const started = performance.now();
+    const answers = await Promise.all(voters.map((v, i) => put(board, roundId, v.token, ballotOf(i))));
+    const elapsed = performance.now() - started;
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    console.log(`50 concurrent ballots stored in ${elapsed.toFixed(0)} ms`);
+
+    // The room sees how many voted, per group, and nothing else.
+    await waitUntil(() => (roundsOf(watcher.doc).get(roundId) as RoundState | undefined)?.voters.total === 50);
+    expect((roundsOf(watcher.doc).get(roundId) as RoundState).voters.byGroup).toEqual({ company: 13, union: 13, region: 12, knowledge: 12 });
+    const everything = JSON.stringify([watcher.doc.toJSON(), boardDoc.doc.toJSON(), [...watcher.provider.awareness.getStates().values()], [...boardDoc.provider.awareness.getStates().values()]]);
+    expect(everything).not.toContain('allocations');
+    expect(everything).not.toContain(voters[0].participantId + '":3');
+    expect(resultsOf(watcher.doc).size).toBe(0);
+    const db = new Database(path.join(server.dataDir, 'forumboard.db'), { readonly: true });
+    const stored = db.prepare('SELECT data FROM doc_updates WHERE board_id = ?').all(board.boardId) as Array<{ data: Buffer }>;
+    const serverDocs = new Y.Doc();
+    stored.forEach((row) => Y.applyUpdate(serverDocs, new Uint8Array(row.data)));
+    db.close();
+    expect(JSON.stringify(serverDocs.getMap('rounds').toJSON())).not.toContain('allocations');
+
+    const revealed = await api<Tally>(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${roundId}/reveal`, undefined, board.facilitatorToken);
+    expect(revealed.status).toBe(200);
+    const byId = Object.fromEntries(revealed.body.items.map((i) => [i.id, i]));
+    expect(byId[themes[0]].total).toBe(150);
+    expect(byId[themes[1]].total).toBe(50);
+    expect(byId[themes[2]].total).toBe(50);
+    expect(byId[loose].total).toBe(0);
+    expect(byId[themes[0]].byGroup).toEqual({ company: 39, union: 39, region: 36, knowledge: 36 });
+    expect(revealed.body.items[0]).toMatchObject({ id: themes[0], rank: 1 });
+    expect(JSON.stringify(revealed.body)).not.toContain('byPerson');
+    await waitUntil(() => resultsOf(watcher.doc).has(roundId));
+    expect(resultsOf(watcher.doc).get(roundId)).toEqual(revealed.body);
+  });
+
+  it('refuses bad ballots and keeps the stored one unchanged', async () => {
+    const { board, themes, loose } = await boardWithThemes();
+    const asa = await join(server.url, board, 'Åsa Lindqvist', 'Företag');
+    const leila = await join(server.url, board, 'Leila Haddad', 'Fackförbund');
+    const round = (await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { budget: 5, cap: 3 }, board.facilitatorToken)).body;
+    const good = { [themes[0]]: 3, [loose]: 2 };
+    expect((await put(board, round.id, asa.token, good)).status).toBe(200);
+
+    const refusals: Array<[Record<string, number>, number, string | undefined]> = [
+      [{ [themes[0]]: 3, [themes[1]]: 3 }, 400, 'allocations'],
+      [{ [themes[0]]: 4 }, 400, `allocations.${themes[0]}`],
+      [{ nosuchitem: 1 }, 400, 'allocations.nosuchitem'],
+      [{ [themes[0]]: -1 }, 400, `allocations.${themes[0]}`],
+    ];
+    for (const [allocations, status, field] of refusals) {
+      const res = await put(board, round.id, asa.token, allocations);
+      expect([res.status, res.body.field]).toEqual([status, field]);
+    }
+    const other = await createBoard(server.url);
+    expect((await put(board, round.id, other.facilitatorToken, good)).status).toBe(401);
+    expect((await put(board, round.id, board.facilitatorToken, good)).status).toBe(403);
+    expect((await put(board, round.id, board.observerToken, good)).status).toBe(403);
+    // A voter cannot name another voter: the ballot belongs to the token, and extra fields are refused.
+    const forged = await api(server.url, 'PUT', `/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { participantId: leila.participantId, allocations: good }, asa.token);
+    expect(forged.status).toBe(400);
+    expect((await api(server.url, 'GET', `/api/boards/${board.boardId}/rounds/${round.id}/ballot`, undefined, leila.token)).status).toBe(404);
+
+    const mine = await api<{ allocations: Record<string, number> }>(server.url, 'GET', `/api/boards/${board.boardId}/rounds/${round.id}/ballot`, undefined, asa.token);
+    expect(mine.body.allocations).toEqual(good);
+
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${round.id}/close`, undefined, board.facilitatorToken);
+    const late = await put(board, round.id, leila.token, good);
+    expect([late.status, late.body.error]).toEqual([409, 'this round is closed']);
+    expect((await put(board, 'r_nosuch', asa.token, good)).status).toBe(404);
+  });
+
+  it('anonymous rounds merge groups of fewer than 3 voters; named rounds show each person; run-off on the top items', async () => {
+    const { board, themes } = await boardWithThemes();
+    const people = [
+      ...(await Promise.all([0, 1, 2].map((i) => join(server.url, board, `Företag ${i}`, 'Företag')))),
+      await join(server.url, board, 'Per Nyström', 'Fackförbund'),
+    ];
+    const anon = (await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, {}, board.facilitatorToken)).body;
+    for (const p of people) await put(board, anon.id, p.token, { [themes[1]]: 2, [themes[2]]: 1 });
+    const tally = (await api<Tally>(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${anon.id}/reveal`, undefined, board.facilitatorToken)).body;
+    expect(tally.groups).toEqual(['company', OTHER_GROUPS]);
+    expect(tally.voters.byGroup).toEqual({ company: 3, [OTHER_GROUPS]: 1 });
+
+    const runoff = await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { anonymous: false, runoff: { fromRound: anon.id, top: 2 } }, board.facilitatorToken);
+    expect(runoff.status).toBe(201);
+    expect(runoff.body.items.map((i) => i.id)).toEqual([themes[1], themes[2]]);
+    await put(board, runoff.body.id, people[3].token, { [themes[2]]: 3 });
+    const named = (await api<Tally>(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${runoff.body.id}/reveal`, undefined, board.facilitatorToken)).body;
+    expect(named.groups).toEqual(['union']);
+    expect(named.items.find((i) => i.id === themes[2])?.byPerson).toEqual({ [people[3].participantId]: 3 });
+
+    const summary = await api<{ rounds: Array<{ number: number; state: string }> }>(server.url, 'GET', `/api/boards/${board.boardId}`, undefined, people[0].token);
+    expect(summary.body.rounds).toEqual([
+      { id: anon.id, number: 1, state: 'revealed' },
+      { id: runoff.body.id, number: 2, state: 'revealed' },
+    ]);
+  });
+});
