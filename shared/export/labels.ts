@@ -1,0 +1,119 @@
+import type { Language } from '../phases.js';
+
+/** The words of the exports, in the board's language. */
+export interface ExportLabels {
+  rank: string;
+  priority: string;
+  kind: string;
+  theme: string;
+  card: string;
+  votes: string;
+  balancedScore: string;
+  balancedRank: string;
+  consensus: string;
+  contested: string;
+  yes: string;
+  no: string;
+  owner: string;
+  nextStep: string;
+  cards: string;
+  cardsByGroup: string;
+  mergedFrom: string;
+  dropped: string;
+  question: string;
+  voters: string;
+  exportedAt: string;
+  /** The pseudo-group of an anonymous round's small groups; not the stakeholder group "Other". */
+  otherGroups: string;
+  facilitator: string;
+  agreed: (version: number, frozenAt: string) => string;
+  notAgreed: (roundNumber: number) => string;
+  noResults: string;
+}
+
+export const EXPORT_LABELS: Record<Language, ExportLabels> = {
+  en: {
+    rank: 'Rank',
+    priority: 'Priority',
+    kind: 'Type',
+    theme: 'Theme',
+    card: 'Card',
+    votes: 'Votes',
+    balancedScore: 'Balanced score',
+    balancedRank: 'Balanced rank',
+    consensus: 'Consensus',
+    contested: 'Contested',
+    yes: 'yes',
+    no: 'no',
+    owner: 'Owner',
+    nextStep: 'Next step',
+    cards: 'Cards',
+    cardsByGroup: 'Cards by group',
+    mergedFrom: 'Includes',
+    dropped: 'Dropped',
+    question: 'Question',
+    voters: 'Voters',
+    exportedAt: 'Exported',
+    otherGroups: 'Smaller groups combined',
+    facilitator: 'Facilitator',
+    agreed: (version, frozenAt) => `Agreed priorities, version ${version}, frozen ${frozenAt}.`,
+    notAgreed: (round) => `Not agreed yet: the results of vote round ${round}.`,
+    noResults: 'No vote results yet: the themes and cards as collected.',
+  },
+  nl: {
+    rank: 'Rang',
+    priority: 'Prioriteit',
+    kind: 'Soort',
+    theme: 'Thema',
+    card: 'Kaart',
+    votes: 'Stemmen',
+    balancedScore: 'Gebalanceerde score',
+    balancedRank: 'Gebalanceerde rang',
+    consensus: 'Consensus',
+    contested: 'Omstreden',
+    yes: 'ja',
+    no: 'nee',
+    owner: 'Eigenaar',
+    nextStep: 'Volgende stap',
+    cards: 'Kaarten',
+    cardsByGroup: 'Kaarten per groep',
+    mergedFrom: 'Omvat',
+    dropped: 'Afgevallen',
+    question: 'Vraag',
+    voters: 'Stemmers',
+    exportedAt: 'Geëxporteerd',
+    otherGroups: 'Kleinere groepen samen',
+    facilitator: 'Facilitator',
+    agreed: (version, frozenAt) => `Afgesproken prioriteiten, versie ${version}, vastgelegd ${frozenAt}.`,
+    notAgreed: (round) => `Nog niet afgesproken: de uitslag van stemronde ${round}.`,
+    noResults: 'Nog geen stemresultaten: de thema’s en kaarten zoals verzameld.',
+  },
+  sv: {
+    rank: 'Plats',
+    priority: 'Prioritering',
+    kind: 'Typ',
+    theme: 'Tema',
+    card: 'Kort',
+    votes: 'Röster',
+    balancedScore: 'Balanserad poäng',
+    balancedRank: 'Balanserad plats',
+    consensus: 'Samsyn',
+    contested: 'Omstridd',
+    yes: 'ja',
+    no: 'nej',
+    owner: 'Ansvarig',
+    nextStep: 'Nästa steg',
+    cards: 'Kort',
+    cardsByGroup: 'Kort per grupp',
+    mergedFrom: 'Omfattar',
+    dropped: 'Strukna',
+    question: 'Fråga',
+    voters: 'Röstande',
+    exportedAt: 'Exporterad',
+    otherGroups: 'Mindre grupper sammanslagna',
+    facilitator: 'Processledare',
+    agreed: (version, frozenAt) => `Överenskomna prioriteringar, version ${version}, låst ${frozenAt}.`,
+    notAgreed: (round) => `Ännu inte överenskommet: resultatet av röstningsomgång ${round}.`,
+    noResults: 'Inga röstresultat ännu: teman och kort som de samlades in.',
+  },
+};

@@ -1,0 +1,121 @@
+import { authorGroups, countByAuthorGroup } from '../voting/provenance.js';
+import { OTHER_GROUPS } from '../voting/tally.js';
+import type { RoundState, Tally, TallyItem } from '../voting/types.js';
+import { EXPORT_LABELS } from './labels.js';
+import type { AgreementItem, ItemVotes, PriorityItem, PriorityList, PriorityListInput } from './types.js';
+
+interface Entry {
+  itemId: string;
+  title: string;
+  rank: number | null;
+  owner: string;
+  nextStep: string;
+  merged: AgreementItem[];
+}
+
+/**
+ * Turns a board into its ranked priority list, the one source of every export format.
+ * With a frozen agreement: the agreed order, figures from the agreement's round, dropped items apart.
+ * Without: the latest revealed round in raw rank order. Without a revealed round: the themes, then the
+ * cards in no theme, unranked. A round that is not revealed never contributes, whatever tallies are passed.
+ */
+export function buildPriorityList(input: PriorityListInput): PriorityList {
+  const { board, agreement } = input;
+  const round = figuresRound(input);
+  const tally = round ? input.tallies[round.id] : undefined;
+  const entries = agreement ? agreedEntries(agreement.items) : tally ? rankedEntries(tally) : collectedEntries(input);
+
+  const talliedItems = new Map<string, TallyItem>(tally?.items.map((item) => [item.id, item]));
+  const clusterIds = new Set(input.clusters.map((cluster) => cluster.id));
+  const groupOf = authorGroups(input.participants);
+  // Item ids are card or theme ids, never both: a theme's cards point to it, a card item is the card itself.
+  const cardsOf = (itemId: string) => input.cards.filter((card) => card.cluster === itemId || card.id === itemId);
+
+  const items = entries.map((entry): PriorityItem => {
+    const cards = [entry.itemId, ...entry.merged.map((merged) => merged.itemId)].flatMap(cardsOf);
+    const tallied = talliedItems.get(entry.itemId);
+    return {
+      rank: entry.rank,
+      itemId: entry.itemId,
+      kind: tallied?.kind ?? (clusterIds.has(entry.itemId) ? 'theme' : 'card'),
+      title: entry.title,
+      cards: cards.map((card) => ({ title: card.title, body: card.bodyText, group: groupOf(card.author) })),
+      mergedFrom: entry.merged.map(({ itemId, title }) => ({ itemId, title })),
+      votes: tallied ? publishedVotes(tallied) : null,
+      provenance: countByAuthorGroup(cards, input.participants),
+      owner: entry.owner,
+      nextStep: entry.nextStep,
+    };
+  });
+
+  return {
+    schemaVersion: 1,
+    board: {
+      title: board.title,
+      question: board.question,
+      language: board.language,
+      ...(input.exportedAt === undefined ? {} : { exportedAt: input.exportedAt }),
+    },
+    status: agreement ? 'agreed' : tally ? 'not-agreed' : 'no-results',
+    version: agreement?.version ?? null,
+    frozenAt: agreement?.frozenAt ?? null,
+    roundId: round?.id ?? null,
+    roundNumber: round?.number ?? null,
+    groups: [
+      ...board.groups,
+      ...(tally?.groups ?? [])
+        .filter((id) => !board.groups.some((group) => group.id === id))
+        .map((id) => ({ id, name: id === OTHER_GROUPS ? EXPORT_LABELS[board.language].otherGroups : id })),
+    ],
+    votingGroups: tally?.groups ?? [],
+    participantsPerGroup: participantsPerGroup(input),
+    voters: tally?.voters ?? null,
+    items,
+    dropped: (agreement?.items ?? [])
+      .filter((item) => item.dropped)
+      .map((item) => ({ itemId: item.itemId, title: item.title, reason: item.dropped!.reason })),
+  };
+}
+
+/** The revealed round the list takes its figures from: the agreement's, else the latest. */
+function figuresRound(input: PriorityListInput): RoundState | undefined {
+  const revealed = input.rounds.filter((round) => round.state === 'revealed' && input.tallies[round.id] !== undefined);
+  if (input.agreement) return revealed.find((round) => round.id === input.agreement!.roundId);
+  return revealed.reduce<RoundState | undefined>((latest, round) => (!latest || round.number > latest.number ? round : latest), undefined);
+}
+
+function agreedEntries(agreed: AgreementItem[]): Entry[] {
+  const kept = agreed.filter((item) => !item.dropped && !item.mergedInto);
+  return kept.map((item, index) => ({
+    itemId: item.itemId,
+    title: item.title,
+    rank: index + 1,
+    owner: item.owner,
+    nextStep: item.nextStep,
+    merged: agreed.filter((other) => !other.dropped && other.mergedInto === item.itemId),
+  }));
+}
+
+function rankedEntries(tally: Tally): Entry[] {
+  return tally.items.map((item) => ({ itemId: item.id, title: item.title, rank: item.rank, owner: '', nextStep: '', merged: [] }));
+}
+
+function collectedEntries(input: PriorityListInput): Entry[] {
+  const clusterIds = new Set(input.clusters.map((cluster) => cluster.id));
+  return [
+    ...input.clusters.map((cluster) => ({ itemId: cluster.id, title: cluster.title })),
+    ...input.cards.filter((card) => card.cluster === null || !clusterIds.has(card.cluster)).map((card) => ({ itemId: card.id, title: card.title })),
+  ].map((item) => ({ ...item, rank: null, owner: '', nextStep: '', merged: [] }));
+}
+
+/** Picks the published figures field by field, so per-person data of a named round never reaches an export. */
+function publishedVotes(item: TallyItem): ItemVotes {
+  const { total, byGroup, balanced, consensus, contested, rank, balancedRank } = item;
+  return { total, byGroup, balanced, consensus, contested, rank, balancedRank };
+}
+
+function participantsPerGroup(input: PriorityListInput): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(input.board.groups.map((group) => [group.id, 0]));
+  for (const participant of input.participants) counts[participant.group] = (counts[participant.group] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,84 @@
+import type { StakeholderGroup } from '../groups.js';
+import type { Language } from '../phases.js';
+import type { RoundState, Tally, TallyItem } from '../voting/types.js';
+
+/** The priority list as the facilitator froze it. */
+export interface FrozenAgreement {
+  version: number;
+  frozenAt: number;
+  /** The round whose results the agreement was made from; the list takes its figures from it. */
+  roundId: string;
+  /** In the agreed order. */
+  items: AgreementItem[];
+}
+
+export interface AgreementItem {
+  itemId: string;
+  /** The agreed wording of the priority. */
+  title: string;
+  owner: string;
+  nextStep: string;
+  dropped?: { reason: string };
+  /** The item id of a kept priority that now covers this one. */
+  mergedInto?: string;
+}
+
+/** A board as plain data: what the server reads from its documents for an export. */
+export interface PriorityListInput {
+  board: { title: string; question: string; language: Language; groups: StakeholderGroup[] };
+  cards: Array<{ id: string; title: string; author: string; cluster: string | null; bodyText: string }>;
+  clusters: Array<{ id: string; title: string }>;
+  participants: Array<{ id: string; name: string; organisation: string; group: string }>;
+  rounds: RoundState[];
+  /** Tallies by round id; only those of revealed rounds are used. */
+  tallies: Record<string, Tally>;
+  agreement?: FrozenAgreement;
+  exportedAt?: number;
+}
+
+/** The published figures of one item; no per-person data, whatever the round. */
+export type ItemVotes = Pick<TallyItem, 'total' | 'byGroup' | 'balanced' | 'consensus' | 'contested' | 'rank' | 'balancedRank'>;
+
+export interface PriorityCard {
+  title: string;
+  body: string;
+  /** The author's group id, "facilitator", or null when the author is unknown. */
+  group: string | null;
+}
+
+export interface PriorityItem {
+  /** Place in the list: the agreed order, else the raw rank of the round; null without results. */
+  rank: number | null;
+  itemId: string;
+  kind: 'theme' | 'card';
+  title: string;
+  /** The item's cards, then the cards of the items merged into it. */
+  cards: PriorityCard[];
+  mergedFrom: Array<{ itemId: string; title: string }>;
+  /** Null when the item has no figures in the list's round (or there is no round). */
+  votes: ItemVotes | null;
+  /** groupId (or "facilitator") → number of cards. */
+  provenance: Record<string, number>;
+  owner: string;
+  nextStep: string;
+}
+
+export interface PriorityList {
+  schemaVersion: 1;
+  board: { title: string; question: string; language: Language; exportedAt?: number };
+  status: 'agreed' | 'not-agreed' | 'no-results';
+  version: number | null;
+  frozenAt: number | null;
+  /** The revealed round the figures come from. */
+  roundId: string | null;
+  roundNumber: number | null;
+  /** Every group the list names: the board's groups, then any pseudo-group of the round (OTHER_GROUPS). */
+  groups: StakeholderGroup[];
+  /** The groups the round shows figures for, in column order. */
+  votingGroups: string[];
+  participantsPerGroup: Record<string, number>;
+  voters: Tally['voters'] | null;
+  items: PriorityItem[];
+  /** Items the agreement dropped, with the reason; they are not ranked. */
+  dropped: Array<{ itemId: string; title: string; reason: string }>;
+}
