@@ -22,8 +22,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** `/ws/<boardId>` is the board document, `/ws/<boardId>/control` its read-only control document. */
-const WS_PATH = /^\/ws\/([A-Za-z0-9_-]{1,64})(?:\/(control))?$/;
+/** `/ws/<boardId>` is the board document; `/ws/<boardId>/<name>` its other documents (see BoardRoom). */
+const WS_PATH = /^\/ws\/([A-Za-z0-9_-]{1,64})(?:\/(control|drafts|private\/[A-Za-z0-9_-]{1,64}))?$/;
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
@@ -74,8 +74,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
           ? ws.close(CLOSE.unknownBoard, 'unknown board')
           : ws.close(CLOSE.invalidToken, 'invalid token for this board');
       }
-      const room = registry.acquire(boardId).docRoom(docName);
-      if (!room) return ws.close(CLOSE.forbidden, 'no such document');
+      const room = registry.acquire(boardId).docFor(docName, result.access);
+      if (!room) {
+        registry.release(boardId);
+        return ws.close(CLOSE.forbidden, 'this document is not yours to open');
+      }
       connections++;
       new ClientConnection(ws, room, result.access, metrics, log, () => {
         connections--;

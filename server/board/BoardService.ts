@@ -154,11 +154,23 @@ export class BoardService {
   }
 
   updateSettings(boardId: string, patch: Partial<BoardSettings>): BoardMeta {
+    // Turning silent collect off is a reveal: private cards must not stay hidden once nobody adds to them.
+    if (patch.silentCollect === false) this.revealCards(boardId);
     return this.updateMeta(boardId, (meta) => ({ settings: { ...meta.settings, ...patch } }));
   }
 
   commandTimer(boardId: string, command: TimerCommand): BoardMeta {
     return this.updateMeta(boardId, (meta) => ({ timer: nextTimer(meta.timer, command, this.now()) }));
+  }
+
+  /** Ends silent collect: every private card joins the board with its author, and new cards go there directly. */
+  revealCards(boardId: string): { revealed: number } {
+    const participantIds = this.store.listParticipants(boardId).map((p) => p.id);
+    return this.rooms.withRoom(boardId, (room) => {
+      const revealed = room.revealPrivateCards(participantIds);
+      this.updateMeta(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
+      return { revealed };
+    });
   }
 
   meta(boardId: string): BoardMeta {

@@ -67,6 +67,10 @@ export function buildRoutes(deps: RouteDeps): Router {
       const command = await readBody(ctx.req, timerBody);
       return { timer: boards.commandTimer(ctx.params.boardId, command).timer };
     })
+    .on('POST', '/api/boards/:boardId/reveal-cards', (ctx) => {
+      facilitator(ctx);
+      return boards.revealCards(ctx.params.boardId);
+    })
     .on('POST', '/api/boards/:boardId/rounds', async (ctx) => {
       facilitator(ctx);
       const body = await readBody(ctx.req, openRoundBody);

@@ -1,8 +1,12 @@
+import * as Y from 'yjs';
+import { cardsOf, plainText, readCards } from '../../shared/boardDoc.js';
 import { readMeta } from '../../shared/controlDoc.js';
+import { draftsOf, type DraftCard } from '../../shared/draftsDoc.js';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
+import type { Access } from '../auth/Access.js';
 import type { Metrics } from '../metrics.js';
 import type { BoardStore } from '../storage/BoardStore.js';
-import { BoardPolicy } from './boardPolicy.js';
+import { BoardPolicy, type ControlContext } from './boardPolicy.js';
 import { DocRoom } from './DocRoom.js';
 import { READ_ONLY } from './types.js';
 
@@ -12,35 +16,114 @@ export interface RoomOptions {
 }
 
 /**
- * A board in memory: its board document (cards, themes, notes) and its control document (phase,
- * participants, rounds, results), loaded and unloaded together because the board's policy reads the
- * control state on every update.
+ * A board in memory, with its documents, loaded and unloaded together because the board's policy reads
+ * the control state on every update:
+ * - `board`: cards, themes, notes; written by clients under BoardPolicy;
+ * - `control`: phase, settings, timer, participants, rounds, results; written by the server only;
+ * - `drafts`: the facilitator's view of silent cards, derived by the server from
+ * - `private/<participantId>`: each participant's own silent cards, loaded when first used.
  */
 export class BoardRoom {
   readonly control: DocRoom;
   readonly board: DocRoom;
+  readonly drafts: DocRoom;
+  private readonly privateLists = new Map<string, DocRoom>();
 
-  constructor(readonly boardId: string, store: BoardStore, metrics: Metrics, options: RoomOptions) {
+  constructor(
+    readonly boardId: string,
+    private readonly store: BoardStore,
+    private readonly metrics: Metrics,
+    private readonly options: RoomOptions,
+  ) {
     this.control = new DocRoom(boardId, 'control', store, READ_ONLY, metrics, options);
-    const policy = new BoardPolicy(() => {
-      const meta = readMeta(this.control.doc);
-      return { phase: meta?.phase ?? 'setup', settings: meta?.settings ?? DEFAULT_SETTINGS };
-    });
-    this.board = new DocRoom(boardId, 'board', store, policy, metrics, options);
+    this.board = new DocRoom(boardId, 'board', store, new BoardPolicy(this.controlContext), metrics, options);
+    this.drafts = new DocRoom(boardId, 'drafts', store, READ_ONLY, metrics, options);
   }
 
-  docRoom(name: string): DocRoom | undefined {
+  /** The document a connection asks for, if its access allows it to sync that document at all. */
+  docFor(name: string, access: Access): DocRoom | null {
     if (name === 'board') return this.board;
     if (name === 'control') return this.control;
-    return undefined;
+    if (name === 'drafts') return access.role === 'facilitator' ? this.drafts : null;
+    const owner = /^private\/(.+)$/.exec(name)?.[1];
+    if (owner !== undefined && access.participantId === owner) return this.privateList(owner);
+    return null;
+  }
+
+  privateList(participantId: string): DocRoom {
+    let room = this.privateLists.get(participantId);
+    if (!room) {
+      room = new DocRoom(this.boardId, `private/${participantId}`, this.store, new BoardPolicy(this.controlContext, participantId), this.metrics, {
+        ...this.options,
+        onChange: (doc) => this.deriveDrafts(participantId, doc),
+      });
+      this.privateLists.set(participantId, room);
+    }
+    return room;
+  }
+
+  /** Moves every participant's silent cards onto the board, authors and bodies intact, and empties the lists. */
+  revealPrivateCards(participantIds: string[]): number {
+    let moved = 0;
+    for (const participantId of participantIds) {
+      const list = this.privateList(participantId);
+      const cards = cardsOf(list.doc);
+      if (cards.size === 0) continue;
+      this.board.serverTransact((doc) => {
+        cards.forEach((source, id) => {
+          const card = new Y.Map<unknown>();
+          for (const key of ['title', 'author', 'createdAt'] as const) card.set(key, source.get(key));
+          card.set('cluster', null);
+          const body = new Y.XmlFragment();
+          const sourceBody = source.get('body');
+          if (sourceBody instanceof Y.XmlFragment) body.insert(0, (sourceBody.toArray() as Array<Y.XmlElement | Y.XmlText>).map((node) => node.clone()));
+          card.set('body', body);
+          cardsOf(doc).set(id, card);
+          moved++;
+        });
+      });
+      list.serverTransact((doc) => cardsOf(doc).clear());
+    }
+    return moved;
   }
 
   get peerCount(): number {
-    return this.board.peers.size + this.control.peers.size;
+    let count = this.board.peers.size + this.control.peers.size + this.drafts.peers.size;
+    for (const list of this.privateLists.values()) count += list.peers.size;
+    return count;
   }
 
   unload(): void {
     this.board.unload();
     this.control.unload();
+    this.drafts.unload();
+    for (const list of this.privateLists.values()) list.unload();
+  }
+
+  private readonly controlContext = (): ControlContext => {
+    const meta = readMeta(this.control.doc);
+    return { phase: meta?.phase ?? 'setup', settings: meta?.settings ?? DEFAULT_SETTINGS };
+  };
+
+  private deriveDrafts(participantId: string, list: Y.Doc): void {
+    const current = new Map<string, DraftCard>();
+    for (const card of readCards(list)) {
+      const body = cardsOf(list).get(card.id)?.get('body');
+      current.set(card.id, {
+        id: card.id,
+        title: card.title,
+        author: card.author,
+        bodyText: body instanceof Y.XmlFragment ? plainText(body) : '',
+        createdAt: card.createdAt,
+      });
+    }
+    const drafts = draftsOf(this.drafts.doc);
+    const stale = Array.from(drafts.entries()).filter(([id, d]) => d.author === participantId && !current.has(id));
+    const changed = Array.from(current.values()).filter((d) => JSON.stringify(drafts.get(d.id)) !== JSON.stringify(d));
+    if (stale.length === 0 && changed.length === 0) return;
+    this.drafts.serverTransact((doc) => {
+      for (const [id] of stale) draftsOf(doc).delete(id);
+      for (const d of changed) draftsOf(doc).set(d.id, d);
+    });
   }
 }

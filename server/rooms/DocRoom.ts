@@ -55,7 +55,12 @@ export class DocRoom {
     private readonly store: BoardStore,
     private readonly policy: ChangePolicy,
     private readonly metrics: Metrics,
-    private readonly options: { compactEvery: number; broadcastWindowMs: number },
+    private readonly options: {
+      compactEvery: number;
+      broadcastWindowMs: number;
+      /** Called after each accepted change is stored, to derive state elsewhere (silent-collect drafts). */
+      onChange?: (doc: Y.Doc) => void;
+    },
   ) {
     this.doc = this.load();
     // Awareness needs a doc only for its own client id, which the server never publishes.
@@ -109,6 +114,7 @@ export class DocRoom {
     this.persist(effective);
     this.queue(effective, peer);
     this.metrics.updatesApplied.inc();
+    this.options.onChange?.(this.doc);
     return { ok: true };
   }
 
@@ -164,6 +170,7 @@ export class DocRoom {
         this.policy.accepted(tr, doc);
         this.persist(update);
         this.queue(update, null);
+        this.options.onChange?.(doc);
       } else {
         this.capturedUpdate = update;
       }

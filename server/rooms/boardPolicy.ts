@@ -27,7 +27,14 @@ interface Location {
 export class BoardPolicy implements ChangePolicy {
   private readonly authors = new Map<string, string>();
 
-  constructor(private readonly control: () => ControlContext) {}
+  /**
+   * @param privateOwner set for a participant's private list (silent collect): a document holding only that
+   * participant's own unrevealed cards, which nobody else may write or read.
+   */
+  constructor(
+    private readonly control: () => ControlContext,
+    private readonly privateOwner: string | null = null,
+  ) {}
 
   reset(doc: Y.Doc): void {
     this.authors.clear();
@@ -48,6 +55,8 @@ export class BoardPolicy implements ChangePolicy {
 
   check(tr: Y.Transaction, doc: Y.Doc, writer: Writer): string | null {
     if (writer.role === 'observer' || writer.authorId === null) return 'observers cannot change the board';
+    if (this.privateOwner !== null && writer.authorId !== this.privateOwner) return 'this private list is someone else\'s';
+    const allowedRoots: readonly string[] = this.privateOwner !== null ? ['cards'] : BOARD_ROOTS;
     const roots = new Map<AnyType, string>();
     doc.share.forEach((type, name) => roots.set(type, name));
     const { phase, settings } = this.control();
@@ -55,7 +64,7 @@ export class BoardPolicy implements ChangePolicy {
 
     for (const [type, keys] of tr.changed) {
       const at = locate(type, roots);
-      if (at.root === undefined || !(BOARD_ROOTS as readonly string[]).includes(at.root)) {
+      if (at.root === undefined || !allowedRoots.includes(at.root)) {
         return `unknown part of the board: ${at.root ?? '(detached)'}`;
       }
       if (at.root === 'notes' && !isFacilitator) return 'only the facilitator writes the notes';
@@ -84,6 +93,7 @@ export class BoardPolicy implements ChangePolicy {
       if (at.path.length === 1) {
         for (const key of keys) {
           if (key === 'cluster') {
+            if (this.privateOwner !== null) return 'private cards join themes after they are revealed';
             if (!isFacilitator && !participantsMayCluster(phase, settings)) return 'cards can be moved only while clustering is open';
             const cluster = card?.get('cluster');
             if (cluster !== null && typeof cluster !== 'string') return 'a card\'s theme must be a theme id or null';
@@ -115,14 +125,16 @@ export class BoardPolicy implements ChangePolicy {
     if (card === undefined) return null; // added and removed within one transaction
     if (!(card instanceof Y.Map) || !card._item || !isNewInTransaction(card._item, tr)) return 'malformed card';
     if (!isFacilitator && !participantsMayAddCards(phase, settings)) return 'cards can be added only while collecting';
-    if (!isFacilitator && settings.silentCollect && phase === 'collect') return 'silent collect: cards go to your private list';
+    const silent = settings.silentCollect && phase === 'collect';
+    if (this.privateOwner === null && !isFacilitator && silent) return 'silent collect: cards go to your private list';
+    if (this.privateOwner !== null && !silent) return 'private cards are only for silent collect';
     if (cardsOf(doc).size > LIMITS.maxCardsPerBoard) return `a board holds at most ${LIMITS.maxCardsPerBoard} cards`;
     const title = card.get('title');
     if (typeof title !== 'string' || title.length > LIMITS.maxCardTitle) return 'card title too long or not text';
     if (card.get('author') !== writer.authorId) return 'a card must carry its own author';
     if (!(card.get('body') instanceof Y.XmlFragment)) return 'a card needs a rich-text body';
     const cluster = card.get('cluster');
-    if (cluster !== null && cluster !== undefined && !isFacilitator && !participantsMayCluster(phase, settings)) {
+    if (cluster !== null && cluster !== undefined && (this.privateOwner !== null || (!isFacilitator && !participantsMayCluster(phase, settings)))) {
       return 'cards can be placed in themes only while clustering is open';
     }
     return null;

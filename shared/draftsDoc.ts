@@ -1,0 +1,35 @@
+import type * as Y from 'yjs';
+
+/**
+ * Silent collect keeps each participant's new cards in a private document of their own, which only they
+ * sync. The facilitator follows them through this drafts document, which the server derives from the
+ * private lists and only the facilitator may read: other participants' browsers never receive the text.
+ */
+export interface DraftCard {
+  id: string;
+  title: string;
+  author: string;
+  bodyText: string;
+  createdAt: number;
+}
+
+export function draftsOf(doc: Y.Doc): Y.Map<DraftCard> {
+  return doc.getMap<DraftCard>('drafts');
+}
+
+export function readDrafts(doc: Y.Doc): DraftCard[] {
+  return Array.from(draftsOf(doc).values()).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** Room name of a participant's private list, as the WebSocket path and y-websocket room use it. */
+export function privateListRoom(boardId: string, participantId: string): string {
+  return `${boardId}/private/${participantId}`;
+}
+
+export function draftsRoom(boardId: string): string {
+  return `${boardId}/drafts`;
+}
+
+export function controlRoom(boardId: string): string {
+  return `${boardId}/control`;
+}

@@ -1,0 +1,138 @@
+import { expect, test } from '@playwright/test';
+import { addCard, createWorkshop, expectNoSeriousAxeViolations, joinForm, person } from './support';
+
+const workshop = {
+  title: 'Manufacturing coalition – kick-off',
+  question: 'What should the coalition ask the next government to prioritise for industry?',
+};
+
+test('a facilitator and two participants (link and code) see each other\'s cards live', async ({ browser }) => {
+  const facilitator = await person(browser);
+  await createWorkshop(facilitator, workshop);
+  // The token moved from the link into storage; the address bar shows no secret.
+  expect(new URL(facilitator.url()).hash).toBe('');
+
+  const participantLink = await facilitator.getByLabel('Participant link', { exact: true }).inputValue();
+  const joinCode = (await facilitator.getByLabel('Join code', { exact: true }).inputValue()).trim();
+  expect(joinCode).toMatch(/^[A-Z0-9]{6}$/);
+  await expect(facilitator.getByRole('img', { name: /QR code/ })).toBeVisible();
+
+  await facilitator.getByRole('button', { name: 'Next: Collect' }).click();
+  await expect(facilitator.getByRole('navigation', { name: 'Workshop phases' }).getByText('Collect', { exact: true })).toBeVisible();
+
+  // Participant 1 follows the link.
+  const laura = await person(browser);
+  await laura.goto(participantLink);
+  await expect(laura.getByRole('heading', { level: 1, name: workshop.title })).toBeVisible();
+  await joinForm(laura, { name: 'Laura Bakker', organisation: 'Precision Parts Ltd', group: 'Company' });
+
+  // Participant 2 types the code on the start page, on a phone.
+  const ruth = await person(browser, { viewport: { width: 360, height: 740 } });
+  await ruth.goto('/');
+  await ruth.getByLabel('Workshop code').fill(joinCode.toLowerCase());
+  await ruth.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(ruth).toHaveURL(new RegExp(`/join/${joinCode}$`));
+  await joinForm(ruth, { name: 'Ruth Okafor', organisation: 'Metalworking SME association', group: "Employers' organisation" });
+
+  await addCard(laura, 'Every pupil should learn some technology at school');
+  await addCard(ruth, 'Lifelong learning blocked by rules');
+  await addCard(facilitator, 'Fieldlabs need structural funding');
+
+  for (const page of [facilitator, laura, ruth]) {
+    for (const title of [
+      'Every pupil should learn some technology at school',
+      'Lifelong learning blocked by rules',
+      'Fieldlabs need structural funding',
+    ]) {
+      await expect(page.getByRole('heading', { level: 3, name: title })).toBeVisible();
+    }
+    await expect(page.getByText('Cards: 3')).toBeVisible();
+  }
+
+  // Presence by stakeholder group, from the identities the server stamps.
+  const presence = facilitator.getByRole('region', { name: 'Who is here' });
+  await expect(presence.getByText('Laura Bakker')).toBeVisible();
+  await expect(presence.getByText('Ruth Okafor')).toBeVisible();
+  await expect(presence.getByRole('heading', { name: /Employers' organisation/ })).toBeVisible();
+
+  // A participant may change only their own card; the phone layout offers the same.
+  await expect(ruth.getByRole('button', { name: 'Edit card: Lifelong learning blocked by rules' })).toBeVisible();
+  await expect(ruth.getByRole('button', { name: 'Edit card: Every pupil should learn some technology at school' })).toHaveCount(0);
+  await ruth.getByRole('button', { name: 'Edit card: Lifelong learning blocked by rules' }).click();
+  await ruth.getByLabel('Card title').fill('Lifelong learning blocked by funding rules');
+  await ruth.getByRole('button', { name: 'Save' }).click();
+  await expect(laura.getByRole('heading', { level: 3, name: 'Lifelong learning blocked by funding rules' })).toBeVisible();
+
+  // On a 360 px screen nothing overflows sideways.
+  const overflow = await ruth.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the language switch shows Dutch and Swedish, and <html lang> follows', async ({ browser }) => {
+  const page = await person(browser);
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Language', { exact: true }).selectOption('nl');
+  await expect(page.getByRole('heading', { name: 'Workshop aanmaken' })).toBeVisible();
+  await expect(page.getByLabel('Titel van de workshop')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await page.getByLabel('Taal', { exact: true }).selectOption('sv');
+  await expect(page.getByRole('heading', { name: 'Skapa en workshop' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Anslut', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+});
+
+test('a board opens in its own language, and the switch still works there', async ({ browser, request }) => {
+  const created = await (
+    await request.post('/api/boards', {
+      data: { title: 'Industriforum – uppstart', question: 'Vilka är de största utmaningarna för industrin i länet?', language: 'sv' },
+    })
+  ).json();
+  const page = await person(browser);
+  await page.goto(created.links.participant);
+  await expect(page.getByLabel('Ditt namn')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await page.getByLabel('Ditt namn').fill('Åsa Lindqvist');
+  await page.getByLabel('Intressentgrupp').selectOption({ label: 'Företag' });
+  await page.getByRole('button', { name: 'Anslut till workshopen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Utmaningar' })).toBeVisible();
+  await page.getByLabel('Språk', { exact: true }).selectOption('nl');
+  await expect(page.getByRole('heading', { level: 2, name: 'Uitdagingen' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+});
+
+test('without an invitation a board asks for the code; an observer link gives a read-only view', async ({ browser, request }) => {
+  const created = await (await request.post('/api/boards', { data: { title: 'Observed workshop' } })).json();
+  const stranger = await person(browser);
+  await stranger.goto(`/b/${created.boardId}`);
+  await expect(stranger.getByRole('heading', { name: 'You need an invitation' })).toBeVisible();
+  await expect(stranger.getByLabel('Workshop code')).toBeVisible();
+
+  const observer = await person(browser);
+  await observer.goto(created.links.observer);
+  await expect(observer.getByRole('heading', { level: 1, name: 'Observed workshop' })).toBeVisible();
+  await expect(observer.getByText('Read-only view')).toBeVisible();
+  await expect(observer.getByLabel('New challenge')).toHaveCount(0);
+  expect(new URL(observer.url()).hash).toBe('');
+});
+
+test('start, join and board pages have no serious or critical accessibility violations', async ({ browser }) => {
+  const facilitator = await person(browser);
+  await facilitator.goto('/');
+  await expectNoSeriousAxeViolations(facilitator);
+
+  await createWorkshop(facilitator, workshop);
+  await facilitator.getByRole('button', { name: 'Next: Collect' }).click();
+  await addCard(facilitator, 'Fieldlabs need structural funding');
+  await expect(facilitator.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+  await expectNoSeriousAxeViolations(facilitator);
+
+  const participantLink = await facilitator.getByLabel('Participant link', { exact: true }).inputValue();
+  const phone = await person(browser, { viewport: { width: 360, height: 740 } });
+  await phone.goto(participantLink);
+  await expect(phone.getByLabel('Your name')).toBeVisible();
+  await expectNoSeriousAxeViolations(phone);
+  await joinForm(phone, { name: 'Laura Bakker', organisation: 'Precision Parts Ltd', group: 'Company' });
+  await addCard(phone, 'Every pupil should learn some technology at school');
+  await expectNoSeriousAxeViolations(phone);
+});

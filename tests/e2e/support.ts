@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type Page } from '@playwright/test';
+
+/** One person at the workshop: their own browser context, so nothing is shared but the server. */
+export async function person(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: options.viewport ?? { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+export async function createWorkshop(page: Page, input: { title: string; question: string }): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Title of the workshop').fill(input.title);
+  await page.getByLabel('Guiding question').fill(input.question);
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await expect(page).toHaveURL(/\/b\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: input.title })).toBeVisible();
+}
+
+export async function joinForm(page: Page, input: { name: string; organisation: string; group: string }): Promise<void> {
+  await page.getByLabel('Your name').fill(input.name);
+  await page.getByLabel('Organisation').fill(input.organisation);
+  await page.getByLabel('Stakeholder group').selectOption({ label: input.group });
+  await page.getByRole('button', { name: 'Join the workshop' }).click();
+  await expect(page).toHaveURL(/\/b\/[A-Za-z0-9_-]+$/);
+}
+
+export async function addCard(page: Page, title: string): Promise<void> {
+  await page.getByLabel('New challenge').fill(title);
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: title })).toBeVisible();
+}
+
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, serious.join('\n')).toEqual([]);
+}

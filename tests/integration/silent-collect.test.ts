@@ -1,0 +1,90 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCard, cardsOf, plainText, readCards } from '../../shared/boardDoc.js';
+import { draftsRoom, privateListRoom, readDrafts } from '../../shared/draftsDoc.js';
+import { api, connect, createBoard, join, rawClose, startTestServer, synced, waitUntil, type TestClient } from './support.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const clients: TestClient[] = [];
+const track = (c: TestClient) => (clients.push(c), c);
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
+afterAll(() => server.close());
+
+/** Every byte a client's WebSocket receives, decoded as text, to prove a secret never arrived at all. */
+function wiretap(client: TestClient): () => string {
+  const chunks: string[] = [];
+  client.provider.on('status', ({ status }: { status: string }) => {
+    if (status !== 'connecting' || !client.provider.ws) return;
+    client.provider.ws.addEventListener('message', (event: MessageEvent) => {
+      chunks.push(Buffer.from(event.data as ArrayBuffer).toString('utf8'));
+    });
+  });
+  return () => chunks.join('');
+}
+
+describe('silent collect', () => {
+  it("keeps a participant's cards from other participants until the facilitator reveals them", async () => {
+    const board = await createBoard(server.url, { title: 'Kick-off Waardeketen Maakindustrie', language: 'nl' });
+    const ruud = await join(server.url, board, 'Ruud Jansen', 'Bedrijf');
+    const fatima = await join(server.url, board, 'Fatima El Amrani', 'Vakbond');
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/settings`, { silentCollect: true }, board.facilitatorToken);
+
+    const otherBoard = new Y.Doc();
+    const other = track(connect(server.url, board.boardId, fatima.token, otherBoard));
+    const tapOther = wiretap(other);
+    const otherControl = track(connect(server.url, `${board.boardId}/control`, fatima.token));
+    const tapControl = wiretap(otherControl);
+    const secret = 'Netcongestie remt elektrificatie van de procesindustrie';
+
+    // In silent mode a card on the shared board is refused; it belongs in the private list.
+    const ruudBoard = track(connect(server.url, board.boardId, ruud.token));
+    await Promise.all([synced(other), synced(otherControl), synced(ruudBoard)]);
+    addCard(ruudBoard.doc, { title: 'Leaked early', author: ruud.participantId });
+    await waitUntil(() => ruudBoard.closes.length > 0);
+    expect(ruudBoard.closes[0]).toEqual({ code: 1008, reason: 'silent collect: cards go to your private list' });
+
+    const ruudPrivate = track(connect(server.url, privateListRoom(board.boardId, ruud.participantId), ruud.token));
+    await synced(ruudPrivate);
+    const cardId = addCard(ruudPrivate.doc, { title: secret, author: ruud.participantId });
+    const body = cardsOf(ruudPrivate.doc).get(cardId)!.get('body') as Y.XmlFragment;
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Wachttijd voor een aansluiting is vijf jaar.')]);
+    body.insert(0, [paragraph]);
+
+    // The facilitator follows the silent cards through the drafts document.
+    const drafts = track(connect(server.url, draftsRoom(board.boardId), board.facilitatorToken));
+    await synced(drafts);
+    await waitUntil(() => readDrafts(drafts.doc)[0]?.bodyText === 'Wachttijd voor een aansluiting is vijf jaar.');
+    expect(readDrafts(drafts.doc)[0]).toMatchObject({ title: secret, author: ruud.participantId });
+
+    // Another participant may open neither the private list nor the drafts.
+    const ws = server.url.replace('http', 'ws');
+    expect(await rawClose(`${ws}/ws/${privateListRoom(board.boardId, ruud.participantId)}?token=${fatima.token}`)).toEqual({ code: 4403, reason: 'this document is not yours to open' });
+    expect(await rawClose(`${ws}/ws/${draftsRoom(board.boardId)}?token=${fatima.token}`)).toEqual({ code: 4403, reason: 'this document is not yours to open' });
+    expect(await rawClose(`${ws}/ws/${draftsRoom(board.boardId)}?token=${board.observerToken}`)).toEqual({ code: 4403, reason: 'this document is not yours to open' });
+
+    await new Promise((r) => setTimeout(r, 100));
+    expect(tapOther() + tapControl()).not.toContain('Netcongestie');
+    expect(tapOther() + tapControl()).not.toContain('Wachttijd');
+    expect(readCards(otherBoard)).toEqual([]);
+
+    const reveal = await api<{ revealed: number }>(server.url, 'POST', `/api/boards/${board.boardId}/reveal-cards`, undefined, board.facilitatorToken);
+    expect(reveal.body).toEqual({ revealed: 1 });
+    await waitUntil(() => readCards(otherBoard).length === 1);
+    expect(readCards(otherBoard)[0]).toMatchObject({ id: cardId, title: secret, author: ruud.participantId, cluster: null });
+    expect(plainText(cardsOf(otherBoard).get(cardId)!.get('body') as Y.XmlFragment)).toBe('Wachttijd voor een aansluiting is vijf jaar.');
+    expect(tapOther()).toContain('Netcongestie'); // the wiretap does hear card text, once it may be sent
+    await waitUntil(() => cardsOf(ruudPrivate.doc).size === 0 && readDrafts(drafts.doc).length === 0);
+
+    // After the reveal the author still owns the card, and new cards go straight to the board.
+    const ruudAgain = track(connect(server.url, board.boardId, ruud.token));
+    await synced(ruudAgain);
+    cardsOf(ruudAgain.doc).get(cardId)!.set('title', secret + ' (regio Rotterdam)');
+    addCard(ruudAgain.doc, { title: 'Tekort aan technici', author: ruud.participantId });
+    await waitUntil(() => readCards(otherBoard).length === 2 && readCards(otherBoard)[0].title.endsWith('(regio Rotterdam)'));
+  });
+});
