@@ -84,16 +84,25 @@ export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
   closes: Array<{ code: number; reason: string }>;
+  /** Every byte this client's sockets received, as text: proof that a secret never arrived at all. */
+  received(): string;
   destroy(): void;
 }
 
 /** A stock y-websocket client, as a browser would use it, with BroadcastChannel off so only the server syncs. */
 export function connect(base: string, room: string, token: string, doc = new Y.Doc()): TestClient {
   const closes: Array<{ code: number; reason: string }> = [];
+  const chunks: Buffer[] = [];
+  class TappedWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols);
+      this.on('message', (data: Buffer) => chunks.push(Buffer.from(data)));
+    }
+  }
   const provider = new WebsocketProvider(base.replace('http', 'ws') + '/ws', room, doc, {
     params: { token },
     disableBc: true,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: TappedWebSocket as unknown as typeof globalThis.WebSocket,
     maxBackoffTime: 300,
   });
   provider.on('connection-close', (event: CloseEvent | null) => {
@@ -103,6 +112,7 @@ export function connect(base: string, room: string, token: string, doc = new Y.D
     doc,
     provider,
     closes,
+    received: () => Buffer.concat(chunks).toString('utf8'),
     destroy() {
       provider.destroy();
       doc.destroy();
