@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { LIMITS } from '../shared/limits.js';
 import { resolveAccess } from './auth/Access.js';
+import { Agreements } from './board/Agreements.js';
 import { BoardService } from './board/BoardService.js';
 import { VoteRounds } from './board/VoteRounds.js';
 import type { ServerConfig } from './config.js';
@@ -38,7 +39,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const registry = rooms;
   const boards = new BoardService(store, registry);
-  const router = buildRoutes({ store, boards, rounds: new VoteRounds(store, registry), metrics, publicUrl: config.publicUrl });
+  const router = buildRoutes({ store, boards, rounds: new VoteRounds(store, registry), agreements: new Agreements(store, registry), metrics, publicUrl: config.publicUrl });
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

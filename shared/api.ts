@@ -120,6 +120,26 @@ export const ballotBody = z
   .strict();
 export type BallotBody = z.infer<typeof ballotBody>;
 
+const agreementItem = z
+  .object({
+    itemId: z.string().min(1).max(64),
+    title: requiredText(LIMITS.maxCardTitle),
+    owner: text(LIMITS.maxOrganisation).default(''),
+    nextStep: text(LIMITS.maxTextField).default(''),
+    dropped: z.object({ reason: requiredText(LIMITS.maxTextField) }).strict().optional(),
+    mergedInto: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+/** `PUT /api/boards/:boardId/agreement`: the facilitator's working draft of the final list, in the agreed order. */
+export const agreementDraftBody = z
+  .object({
+    roundId: z.string().min(1).max(64),
+    items: z.array(agreementItem).min(1, 'at least one priority').max(LIMITS.maxClustersPerBoard + LIMITS.maxCardsPerBoard),
+  })
+  .strict();
+export type AgreementDraftBody = z.infer<typeof agreementDraftBody>;
+
 export const exportFormat = z.enum(['csv', 'md', 'json']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 

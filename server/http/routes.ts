@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { ballotBody, createBoardBody, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
+import { agreementDraftBody, ballotBody, createBoardBody, exportFormat, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
 import type { Role } from '../../shared/phases.js';
 import { resolveAccess, type Access } from '../auth/Access.js';
+import type { Agreements } from '../board/Agreements.js';
 import type { BoardService } from '../board/BoardService.js';
 import type { VoteRounds } from '../board/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
@@ -13,12 +14,13 @@ export interface RouteDeps {
   store: BoardStore;
   boards: BoardService;
   rounds: VoteRounds;
+  agreements: Agreements;
   metrics: Metrics;
   publicUrl: string | null;
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
-  const { store, boards, rounds, metrics } = deps;
+  const { store, boards, rounds, agreements, metrics } = deps;
   const baseUrl = (req: IncomingMessage) => deps.publicUrl ?? `${req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 
   const requireAccess = (ctx: RequestContext, roles: readonly Role[]): Access => {
@@ -91,5 +93,26 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('GET', '/api/boards/:boardId/rounds/:roundId/ballot', (ctx) =>
       rounds.ballotOf(requireAccess(ctx, ['participant']), ctx.params.roundId),
-    );
+    )
+    .on('PUT', '/api/boards/:boardId/agreement', async (ctx) => {
+      facilitator(ctx);
+      return agreements.saveDraft(ctx.params.boardId, await readBody(ctx.req, agreementDraftBody));
+    })
+    .on('POST', '/api/boards/:boardId/agreement/freeze', (ctx) => {
+      facilitator(ctx);
+      return new Reply(201, agreements.freeze(ctx.params.boardId));
+    })
+    .on('GET', '/api/boards/:boardId/export', (ctx) => {
+      const access = requireAccess(ctx, ['facilitator', 'observer', 'participant']);
+      const format = exportFormat.safeParse(ctx.url.searchParams.get('format') ?? 'csv');
+      if (!format.success) throw new HttpError(400, 'format must be csv, md or json', 'format');
+      const rawVersion = ctx.url.searchParams.get('version');
+      const version = rawVersion === null ? undefined : Number(rawVersion);
+      if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new HttpError(400, 'version must be a positive whole number', 'version');
+      const file = agreements.exportFile(access, format.data, version);
+      return new Reply(200, file.body, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      });
+    });
 }

@@ -1,0 +1,134 @@
+import * as Y from 'yjs';
+import type { AgreementDraftBody, ExportFormat } from '../../shared/api.js';
+import { cardsOf, plainText, readCards, readClusters } from '../../shared/boardDoc.js';
+import { agreementOf, readMeta, resultsOf, roundsOf } from '../../shared/controlDoc.js';
+import { buildPriorityList, toCsv, toJson, toMarkdown, type FrozenAgreement, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
+import type { RoundState, Tally } from '../../shared/voting/index.js';
+import type { Access } from '../auth/Access.js';
+import { HttpError } from '../http/HttpError.js';
+import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { BoardStore } from '../storage/BoardStore.js';
+
+export interface AgreementVersion {
+  version: number;
+  frozenAt: number;
+}
+
+export interface ExportFile {
+  body: string;
+  contentType: string;
+  filename: string;
+}
+
+/**
+ * The agree phase and the exports. A frozen version stores the priority list as it was built at that
+ * moment, so its exports stay byte-identical whatever happens on the board afterwards.
+ */
+export class Agreements {
+  constructor(
+    private readonly store: BoardStore,
+    private readonly rooms: RoomRegistry,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Saves the facilitator's draft into the control document, where the room follows it live. */
+  saveDraft(boardId: string, draft: AgreementDraftBody): AgreementDraftBody {
+    this.rooms.withRoom(boardId, (room) => {
+      const round = roundsOf(room.control.doc).get(draft.roundId) as RoundState | undefined;
+      if (!round || round.state !== 'revealed') throw new HttpError(409, 'an agreement starts from a revealed round', 'roundId');
+      const known = new Set(round.items.map((item) => item.id));
+      const seen = new Set<string>();
+      draft.items.forEach((item, i) => {
+        if (!known.has(item.itemId)) throw new HttpError(400, 'not an item of that round', `items.${i}.itemId`);
+        if (seen.has(item.itemId)) throw new HttpError(400, 'listed twice', `items.${i}.itemId`);
+        seen.add(item.itemId);
+      });
+      draft.items.forEach((item, i) => {
+        if (item.mergedInto !== undefined && (!seen.has(item.mergedInto) || item.mergedInto === item.itemId)) {
+          throw new HttpError(400, 'merged into an item that is not in the list', `items.${i}.mergedInto`);
+        }
+      });
+      room.control.serverTransact((doc) => agreementOf(doc).set('draft', draft));
+    });
+    return draft;
+  }
+
+  freeze(boardId: string): AgreementVersion {
+    return this.rooms.withRoom(boardId, (room) => {
+      const draft = agreementOf(room.control.doc).get('draft') as AgreementDraftBody | undefined;
+      if (!draft) throw new HttpError(409, 'there is no draft to freeze yet');
+      const version = this.store.listAgreements(boardId).length + 1;
+      const frozenAt = this.now();
+      const agreement: FrozenAgreement = { version, frozenAt, roundId: draft.roundId, items: draft.items };
+      const list = buildPriorityList({ ...boardInput(room, this.store), agreement });
+      this.store.insertAgreement({ boardId, version, frozenAt, json: JSON.stringify(list) });
+      const versions = [...((agreementOf(room.control.doc).get('versions') as AgreementVersion[] | undefined) ?? []), { version, frozenAt }];
+      room.control.serverTransact((doc) => agreementOf(doc).set('versions', versions));
+      return { version, frozenAt };
+    });
+  }
+
+  /**
+   * The priority list in one format: a frozen version (the latest, or the one asked for), or else the
+   * live list from the latest revealed round, marked as not agreed.
+   */
+  exportFile(access: Access, format: ExportFormat, version: number | undefined): ExportFile {
+    const list = this.rooms.withRoom(access.boardId, (room) => {
+      if (access.role === 'participant' && !readMeta(room.control.doc)?.settings.participantsExport) {
+        throw new HttpError(403, 'the facilitator has not shared the export with participants');
+      }
+      const frozen = this.store.listAgreements(access.boardId);
+      if (version !== undefined) {
+        const wanted = frozen.find((a) => a.version === version);
+        if (!wanted) throw new HttpError(404, `there is no version ${version}`, 'version');
+        return JSON.parse(wanted.json) as PriorityList;
+      }
+      if (frozen.length > 0) return JSON.parse(frozen[frozen.length - 1].json) as PriorityList;
+      return buildPriorityList({ ...boardInput(room, this.store), exportedAt: this.now() });
+    });
+    const date = new Date(list.frozenAt ?? list.board.exportedAt ?? this.now()).toISOString().slice(0, 10);
+    const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : ''}`;
+    switch (format) {
+      case 'csv':
+        return { body: toCsv(list), contentType: 'text/csv; charset=utf-8; header=present', filename: `${base}.csv` };
+      case 'md':
+        return { body: toMarkdown(list), contentType: 'text/markdown; charset=utf-8', filename: `${base}.md` };
+      case 'json':
+        return { body: toJson(list), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
+    }
+  }
+}
+
+/** The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document. */
+function boardInput(room: BoardRoom, store: BoardStore): PriorityListInput {
+  const meta = readMeta(room.control.doc);
+  if (!meta) throw new HttpError(404, 'unknown board');
+  const rounds = Array.from(roundsOf(room.control.doc).values()) as RoundState[];
+  const tallies: Record<string, Tally> = {};
+  for (const round of rounds) {
+    const tally = resultsOf(room.control.doc).get(round.id) as Tally | undefined;
+    if (round.state === 'revealed' && tally) tallies[round.id] = tally;
+  }
+  return {
+    board: { title: meta.title, question: meta.question, language: meta.language, groups: meta.groups },
+    cards: readCards(room.board.doc).map((card) => {
+      const body = cardsOf(room.board.doc).get(card.id)?.get('body');
+      return { ...card, bodyText: body instanceof Y.XmlFragment ? plainText(body) : '' };
+    }),
+    clusters: readClusters(room.board.doc).map(({ id, title }) => ({ id, title })),
+    participants: store.listParticipants(room.boardId).map(({ id, name, organisation, group }) => ({ id, name, organisation, group })),
+    rounds: rounds.sort((a, b) => a.number - b.number),
+    tallies,
+  };
+}
+
+function fileSlug(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'forumboard';
+}
