@@ -44,9 +44,11 @@ export class Agreements {
         if (seen.has(item.itemId)) throw new HttpError(400, 'listed twice', `items.${i}.itemId`);
         seen.add(item.itemId);
       });
+      // A merge target must be a kept priority: the list follows a merge one level, no further.
+      const kept = new Set(draft.items.filter((item) => !item.dropped && !item.mergedInto).map((item) => item.itemId));
       draft.items.forEach((item, i) => {
-        if (item.mergedInto !== undefined && (!seen.has(item.mergedInto) || item.mergedInto === item.itemId)) {
-          throw new HttpError(400, 'merged into an item that is not in the list', `items.${i}.mergedInto`);
+        if (item.mergedInto !== undefined && !kept.has(item.mergedInto)) {
+          throw new HttpError(400, 'merged into an item that is not a kept priority', `items.${i}.mergedInto`);
         }
       });
       room.control.serverTransact((doc) => agreementOf(doc).set('draft', draft));
