@@ -1,0 +1,4 @@
+import type { ResultsMessages } from './en.js';
+
+export const sv: ResultsMessages = {
+};

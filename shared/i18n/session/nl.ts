@@ -1,0 +1,4 @@
+import type { SessionMessages } from './en.js';
+
+export const nl: SessionMessages = {
+};
