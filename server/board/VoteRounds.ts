@@ -106,7 +106,7 @@ export class VoteRounds {
     const cleaned = Object.fromEntries(Object.entries(allocations).filter(([, dots]) => dots > 0));
     const updatedAt = this.now();
     this.store.putBallot({ roundId, participantId: participant.id, group: participant.group, allocations: cleaned, updatedAt });
-    if (firstBallot) this.publish(round);
+    if (firstBallot) this.countVoter(round, participant.group);
     return { roundId, allocations: cleaned, updatedAt };
   }
 
@@ -122,6 +122,17 @@ export class VoteRounds {
     const round = this.store.getRound(boardId, roundId);
     if (!round) throw new HttpError(404, 'unknown round', 'roundId');
     return round;
+  }
+
+  /** Adds one voter to the round's public count; incremental, so a vote storm costs O(1) per ballot. */
+  private countVoter(round: RoundRecord, group: string): void {
+    this.rooms.withRoom(round.boardId, (room) =>
+      room.control.serverTransact((doc) => {
+        const state = roundsOf(doc).get(round.id) as RoundState;
+        const byGroup = { ...state.voters.byGroup, [group]: (state.voters.byGroup[group] ?? 0) + 1 };
+        roundsOf(doc).set(round.id, { ...state, voters: { total: state.voters.total + 1, byGroup } });
+      }),
+    );
   }
 
   private publish(round: RoundRecord): RoundState {

@@ -46,7 +46,8 @@ describe('the ballot box', () => {
     }
     const opened = await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { budget: 5, cap: 3 }, board.facilitatorToken);
     expect(opened.status).toBe(201);
-    expect(opened.body.items.map((i) => i.id)).toEqual([...themes, loose]);
+    expect(opened.body.items.map((i) => i.id).sort()).toEqual([...themes, loose].sort());
+    expect(opened.body.items.map((i) => i.kind)).toEqual(['theme', 'theme', 'theme', 'card']);
     const roundId = opened.body.id;
 
     const watcher = track(connect(server.url, `${board.boardId}/control`, voters[0].token));
