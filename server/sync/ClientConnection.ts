@@ -4,7 +4,7 @@ import type { Access } from '../auth/Access.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { DocRoom, RoomPeer } from '../rooms/DocRoom.js';
-import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage } from './protocol.js';
+import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage, type ClientMessage } from './protocol.js';
 
 export const CLOSE = {
   invalidPayload: 1007,
@@ -72,12 +72,21 @@ export class ClientConnection implements RoomPeer {
   private receive(data: Buffer, isBinary: boolean): void {
     this.metrics.bytesIn.inc(data.byteLength);
     if (!isBinary) return this.close(CLOSE.invalidPayload, 'binary y-websocket messages only');
-    let message;
+    let message: ClientMessage;
     try {
       message = decodeClientMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (err) {
       return this.refuse(CLOSE.invalidPayload, err instanceof MalformedMessage ? err.message : 'malformed message');
     }
+    try {
+      this.handle(message);
+    } catch {
+      // Yjs throws on some malformed payloads (a broken state vector, say); none of that may reach the process.
+      this.refuse(CLOSE.invalidPayload, `malformed ${message.kind} message`);
+    }
+  }
+
+  private handle(message: ClientMessage): void {
     switch (message.kind) {
       case 'sync-step1':
         return this.room.answerSyncStep1(this, message.stateVector);

@@ -198,9 +198,7 @@ describe('hostile input that reaches Yjs outside the update path', () => {
     child?.kill('SIGKILL');
   });
 
-  // Fails today: ClientConnection passes the state vector of a sync step 1 to Y.encodeStateAsUpdate without
-  // a guard, the throw escapes the ws 'message' handler and the process dies. See docs/performance.md.
-  it.fails('a sync step 1 with a malformed state vector is refused and the server stays up', async () => {
+  it('a sync step 1 with a malformed state vector is refused and the server stays up', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     child = await startServerProcess(tempDataDir(), port);
