@@ -10,9 +10,11 @@ import { PhaseBar } from './PhaseBar';
 import { SettingsPanel } from './facilitation/SettingsPanel';
 import { SharePanel } from './facilitation/SharePanel';
 import { PresenceList } from './presence/PresenceList';
+import { PhaseTimer } from './timer/PhaseTimer';
 import { BoardConnection } from './sync/BoardConnection';
 import type { FatalReason } from './sync/SyncedDoc';
 import { useConnection, useMeta } from './useBoardData';
+import { VotingPhases } from '../voting/VotingPhases';
 
 interface Props {
   boardId: string;
@@ -76,6 +78,7 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
         )}
 
         <PhaseBar boardId={boardId} token={token} phase={meta.phase} canChange={abilities.runWorkshop} />
+        <PhaseTimer timer={meta.timer} boardId={boardId} token={token} canControl={abilities.runWorkshop} />
 
         {abilities.role === 'observer' && (
           <p className="notice" role="note">
@@ -90,12 +93,25 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
           </div>
         )}
 
+        <VotingPhases
+          boardId={boardId}
+          token={token}
+          summary={summary}
+          meta={meta}
+          boardDoc={live.boardDoc}
+          controlDoc={live.controlDoc}
+          connection={live.status}
+        />
+
         <div className="board-columns">
           <CardsSection
+            boardId={boardId}
+            token={token}
             boardDoc={live.boardDoc}
             controlDoc={live.controlDoc}
             meta={meta}
             abilities={abilities}
+            settled={live.controlSynced}
             presence={live.awareness}
             onTyping={connection.setTyping}
           />

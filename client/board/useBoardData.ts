@@ -12,9 +12,10 @@ export function useConnection(connection: BoardConnection): ConnectionSnapshot {
 }
 
 /** A counter that moves on every change of `doc`: the dependency that makes derived views re-read it. */
-export function useDocVersion(doc: Y.Doc): number {
+export function useDocVersion(doc: Y.Doc | null): number {
   const [version, setVersion] = useState(0);
   useEffect(() => {
+    if (!doc) return;
     const bump = () => setVersion((v) => v + 1);
     doc.on('update', bump);
     return () => doc.off('update', bump);

@@ -1,25 +1,30 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { cardBody, plainText, type CardView } from '../../../shared/boardDoc';
+import { cardBody, plainText } from '../../../shared/boardDoc';
 import { FACILITATOR_ID, type BoardMeta } from '../../../shared/controlDoc';
 import { findGroup } from '../../../shared/groups';
 import { useT } from '../../app/i18n';
 import type { Abilities } from '../abilities';
 import { useCards, useParticipants, usePresence } from '../useBoardData';
+import { PrivateCards, SilentDrafts } from '../silent/SilentCollect';
 import { AddCardForm } from './AddCardForm';
 import { CardItem } from './CardItem';
 
 interface Props {
+  boardId: string;
+  token: string;
   boardDoc: Y.Doc;
   controlDoc: Y.Doc;
   meta: BoardMeta;
   abilities: Abilities;
+  /** The control doc has arrived: until then phase and settings are the summary's guess, so offer no writing. */
+  settled: boolean;
   presence: Awareness;
   onTyping: (cardId: string | null) => void;
 }
 
-export function CardsSection({ boardDoc, controlDoc, meta, abilities, presence, onTyping }: Props) {
+export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abilities, settled, presence, onTyping }: Props) {
   const t = useT();
   const cards = useCards(boardDoc);
   const participants = useParticipants(controlDoc);
@@ -30,15 +35,17 @@ export function CardsSection({ boardDoc, controlDoc, meta, abilities, presence, 
   const typingByCard = useMemo(() => {
     const byCard = new Map<string, string[]>();
     for (const entry of entries) {
-      if (entry.self || !entry.typing || !entry.user) continue;
+      if (entry.self || !entry.typing || !entry.user) continue; // one's own typing needs no telling
       byCard.set(entry.typing, [...(byCard.get(entry.typing) ?? []), entry.user.name || t(`role.${entry.user.role}`)]);
     }
     return byCard;
   }, [entries, t]);
 
-  const authorOf = (card: CardView): string => {
-    if (card.author === FACILITATOR_ID) return t('role.facilitator');
-    const person = participants.get(card.author);
+  const silent = meta.settings.silentCollect && meta.phase === 'collect';
+  const canAdd = settled && abilities.addCards && abilities.authorId !== null;
+  const authorOf = (authorId: string): string => {
+    if (authorId === FACILITATOR_ID) return t('role.facilitator');
+    const person = participants.get(authorId);
     if (!person) return t('cards.unknownAuthor');
     const group = findGroup(meta.groups, person.group)?.name;
     return group ? t('cards.byWithGroup', { name: person.name, group }) : t('cards.by', { name: person.name });
@@ -50,12 +57,13 @@ export function CardsSection({ boardDoc, controlDoc, meta, abilities, presence, 
         <h2 id="cards-heading">{t('cards.heading')}</h2>
         <span className="count">{t('cards.count', { count: cards.length })}</span>
       </div>
-      {meta.settings.silentCollect && abilities.role === 'participant' && <p className="notice">{t('settings.silentNotice')}</p>}
-      {abilities.addCards && abilities.authorId ? (
-        <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />
-      ) : (
-        abilities.role === 'participant' && <p className="muted">{t('cards.closed')}</p>
+      {silent && abilities.role === 'participant' && <p className="notice">{t('settings.silentNotice')}</p>}
+      {settled && silent && abilities.role === 'participant' && abilities.authorId && (
+        <PrivateCards boardId={boardId} token={token} participantId={abilities.authorId} author={authorOf(abilities.authorId)} />
       )}
+      {silent && abilities.runWorkshop && <SilentDrafts boardId={boardId} token={token} authorOf={authorOf} />}
+      {canAdd && abilities.authorId && <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />}
+      {settled && !canAdd && abilities.role === 'participant' && !silent && <p className="muted">{t('cards.closed')}</p>}
       {cards.length === 0 ? (
         <p className="muted">{t('cards.empty')}</p>
       ) : (
@@ -66,7 +74,7 @@ export function CardsSection({ boardDoc, controlDoc, meta, abilities, presence, 
               boardDoc={boardDoc}
               card={card}
               body={bodies.get(card.id) ?? ''}
-              author={authorOf(card)}
+              author={authorOf(card.author)}
               own={card.author === abilities.authorId}
               editable={abilities.editCard(card)}
               typing={typingByCard.get(card.id) ?? NOBODY}

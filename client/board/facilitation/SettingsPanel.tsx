@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { BoardSettings } from '../../../shared/phases';
 import { changeSettings, revealCards } from '../../api/serverApi';
 import { useT } from '../../app/i18n';
@@ -9,23 +10,30 @@ const TOGGLES = ['silentCollect', 'collectReopened', 'participantsCluster', 'par
 export function SettingsPanel({ boardId, token, settings }: { boardId: string; token: string; settings: BoardSettings }) {
   const t = useT();
   const { busy, failed, run } = useCommand();
+  // Shown at once; the control doc's echo (or a failure) then replaces it with what the server holds.
+  const [pending, setPending] = useState<Partial<BoardSettings>>({});
+  useEffect(() => setPending({}), [settings, failed]);
+  const shown = { ...settings, ...pending };
 
   return (
     <details className="panel settings-panel">
       <summary>{t('settings.heading')}</summary>
       <fieldset disabled={busy}>
-        <legend className="visually-hidden">{t('settings.heading')}</legend>
         {TOGGLES.map((key) => (
           <label key={key} className="checkbox">
             <input
               type="checkbox"
-              checked={settings[key]}
-              onChange={(e) => run(() => changeSettings(boardId, token, { [key]: e.target.checked }))}
+              checked={shown[key]}
+              onChange={(e) => {
+                const patch = { [key]: e.target.checked };
+                setPending((p) => ({ ...p, ...patch }));
+                run(() => changeSettings(boardId, token, patch));
+              }}
             />
             <span>{t(`settings.${key}`)}</span>
           </label>
         ))}
-        {settings.silentCollect && (
+        {shown.silentCollect && (
           <button type="button" onClick={() => run(() => revealCards(boardId, token))}>
             {t('settings.revealCards')}
           </button>

@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { readCards } from '../../../shared/boardDoc';
+import { draftsRoom, privateListRoom, readDrafts } from '../../../shared/draftsDoc';
+import { useT } from '../../app/i18n';
+import { AddCardForm } from '../cards/AddCardForm';
+import { CardItem } from '../cards/CardItem';
+import { useSyncedRoom } from '../sync/useSyncedRoom';
+import { useDocVersion } from '../useBoardData';
+
+const NOBODY: string[] = [];
+const ignoreTyping = () => undefined;
+
+/**
+ * A participant's cards during silent collect live in a private document only they (and, derived, the
+ * facilitator) receive; on reveal the server copies them onto the board with their authors.
+ */
+export function PrivateCards({ boardId, token, participantId, author }: { boardId: string; token: string; participantId: string; author: string }) {
+  const t = useT();
+  const doc = useSyncedRoom(privateListRoom(boardId, participantId), token);
+  const version = useDocVersion(doc);
+  const cards = useMemo(() => (doc ? readCards(doc) : []), [doc, version]);
+  if (!doc) return null;
+  return (
+    <section className="panel private-cards" aria-labelledby="private-heading">
+      <h3 id="private-heading">{t('silent.privateHeading')}</h3>
+      <p className="hint">{t('silent.privateHint')}</p>
+      <AddCardForm boardDoc={doc} authorId={participantId} cardCount={cards.length} />
+      {cards.length === 0 ? (
+        <p className="muted">{t('silent.privateEmpty')}</p>
+      ) : (
+        <ul className="card-list">
+          {cards.map((card) => (
+            <CardItem key={card.id} boardDoc={doc} card={card} body="" author={author} own editable typing={NOBODY} onTyping={ignoreTyping} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The facilitator's live view of everyone's silent cards, as plain text the server derives. */
+export function SilentDrafts({ boardId, token, authorOf }: { boardId: string; token: string; authorOf: (authorId: string) => string }) {
+  const t = useT();
+  const doc = useSyncedRoom(draftsRoom(boardId), token);
+  const version = useDocVersion(doc);
+  const drafts = useMemo(() => (doc ? readDrafts(doc) : []), [doc, version]);
+  return (
+    <section className="panel drafts" aria-labelledby="drafts-heading">
+      <h3 id="drafts-heading">
+        {t('silent.draftsHeading')} <span className="count">({drafts.length})</span>
+      </h3>
+      {drafts.length === 0 ? (
+        <p className="muted">{t('silent.draftsEmpty')}</p>
+      ) : (
+        <ul className="draft-list">
+          {drafts.map((draft) => (
+            <li key={draft.id}>
+              <strong>{draft.title}</strong> <span className="muted">{authorOf(draft.author)}</span>
+              {draft.bodyText && <p className="card-body">{draft.bodyText}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
