@@ -1,16 +1,20 @@
 // Types only from shared/api.ts: its zod schemas would otherwise land in the start page's bundle.
 import type {
+  AgreementDraftBody,
   ApiError,
   BoardSummary,
   CreateBoardBody,
   CreateBoardResponse,
+  ExportFormat,
   JoinBody,
   JoinCodeInfo,
   JoinResponse,
   ObserverLinkResponse,
+  OpenRoundBody,
   TimerCommand,
 } from '../../shared/api';
 import type { BoardSettings, Phase } from '../../shared/phases';
+import type { RoundState, Tally } from '../../shared/voting/types';
 
 /** A failed call: `status` 0 means the server was not reached at all. */
 export class ApiFailure extends Error {
@@ -26,7 +30,7 @@ export class ApiFailure extends Error {
   }
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
+async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
@@ -78,3 +82,54 @@ export const revealCards = (boardId: string, token: string) =>
   call<unknown>('POST', `${boardPath(boardId)}/reveal-cards`, { token, body: {} });
 
 export const fetchServerTime = () => call<{ now: number }>('GET', '/api/time');
+
+const roundPath = (boardId: string, roundId: string) => `${boardPath(boardId)}/rounds/${encodeURIComponent(roundId)}`;
+
+/** The ballot as the server stored it. */
+export interface StoredBallot {
+  roundId: string;
+  allocations: Record<string, number>;
+  updatedAt: number;
+}
+
+export const openRound = (boardId: string, token: string, body: OpenRoundBody) =>
+  call<RoundState>('POST', `${boardPath(boardId)}/rounds`, { token, body });
+
+export const closeRound = (boardId: string, token: string, roundId: string) =>
+  call<RoundState>('POST', `${roundPath(boardId, roundId)}/close`, { token, body: {} });
+
+export const revealRound = (boardId: string, token: string, roundId: string) =>
+  call<Tally>('POST', `${roundPath(boardId, roundId)}/reveal`, { token, body: {} });
+
+export const castBallot = (boardId: string, token: string, roundId: string, allocations: Record<string, number>) =>
+  call<StoredBallot>('PUT', `${roundPath(boardId, roundId)}/ballot`, { token, body: { allocations } });
+
+export const fetchOwnBallot = (boardId: string, token: string, roundId: string) =>
+  call<StoredBallot>('GET', `${roundPath(boardId, roundId)}/ballot`, { token });
+
+export const saveAgreementDraft = (boardId: string, token: string, draft: AgreementDraftBody) =>
+  call<AgreementDraftBody>('PUT', `${boardPath(boardId)}/agreement`, { token, body: draft });
+
+export const freezeAgreement = (boardId: string, token: string) =>
+  call<{ version: number; frozenAt: number }>('POST', `${boardPath(boardId)}/agreement/freeze`, { token, body: {} });
+
+/** An export file: fetched with the token in a header (not in a URL that lands in logs and history). */
+export async function fetchExport(boardId: string, token: string, format: ExportFormat, version?: number): Promise<{ blob: Blob; filename: string }> {
+  const query = new URLSearchParams({ format, ...(version === undefined ? {} : { version: String(version) }) });
+  let response: Response;
+  try {
+    response = await fetch(`${boardPath(boardId)}/export?${query}`, { headers: { Authorization: `Bearer ${token}` } });
+  } catch {
+    throw new ApiFailure(0, null);
+  }
+  if (!response.ok) throw new ApiFailure(response.status, ((await response.json().catch(() => null)) as ApiError | null) ?? null);
+  return { blob: await response.blob(), filename: attachmentName(response.headers.get('content-disposition')) ?? `forumboard.${format}` };
+}
+
+/** The file name of a Content-Disposition header, preferring the UTF-8 `filename*` form (RFC 6266). */
+function attachmentName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended) return decodeURIComponent(extended[1]!);
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? null;
+}

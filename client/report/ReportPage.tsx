@@ -1,22 +1,74 @@
-import { useT } from '../app/i18n';
+import { useEffect, useMemo, useState } from 'react';
+import { notesOf } from '../../shared/boardDoc';
+import { readMeta } from '../../shared/controlDoc';
+import { ApiFailure } from '../api/serverApi';
+import { describeFailure } from '../app/describeFailure';
+import { usePageLanguage, useT } from '../app/i18n';
 import { Link } from '../app/Link';
 import { paths } from '../app/router';
 import { TopBar } from '../app/TopBar';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { InvitationNeeded } from '../board/InvitationNeeded';
+import { BoardConnection } from '../board/sync/BoardConnection';
+import { useConnection, useDocVersion } from '../board/useBoardData';
+import { readToken, takeTokenFromLocation } from '../session/tokens';
+import { useAgreement, useRevealedRounds } from '../voting/useRounds';
+import { Report } from './Report';
+import { useReportList } from './useReportList';
 
-/** Placeholder until the printable report is built (issue "report"). */
+/** The printable report: the board and control documents read live, the list from the JSON export. */
 export default function ReportPage({ boardId }: { boardId: string }) {
+  const [token] = useState(() => takeTokenFromLocation(boardId) ?? readToken(boardId));
+  if (!token) return <InvitationNeeded />;
+  return <ConnectedReport boardId={boardId} token={token} />;
+}
+
+function ConnectedReport({ boardId, token }: { boardId: string; token: string }) {
+  const [connection, setConnection] = useState<BoardConnection | null>(null);
+  useEffect(() => {
+    const created = new BoardConnection(boardId, token);
+    setConnection(created);
+    return () => created.destroy();
+  }, [boardId, token]);
+  if (!connection) return null;
+  return <LiveReport boardId={boardId} token={token} connection={connection} />;
+}
+
+function LiveReport({ boardId, token, connection }: { boardId: string; token: string; connection: BoardConnection }) {
   const t = useT();
-  useDocumentTitle(t('board.reportTitle'));
+  const live = useConnection(connection);
+  const controlVersion = useDocVersion(live.controlDoc);
+  // The notes are rendered from the board document: follow its changes.
+  useDocVersion(live.boardDoc);
+  const meta = useMemo(() => readMeta(live.controlDoc), [live.controlDoc, controlVersion]);
+  const notes = useMemo(() => notesOf(live.boardDoc), [live.boardDoc]);
+  const { versions } = useAgreement(live.controlDoc);
+  const revealed = useRevealedRounds(live.controlDoc);
+  const result = useReportList(boardId, token, `${versions.length}/${revealed.length}`);
+  usePageLanguage(meta?.language);
+  useDocumentTitle(meta ? t('report.documentTitle', { title: meta.title }) : t('board.reportTitle'));
+
+  if (live.fatal) return <InvitationNeeded reason={live.fatal} />;
+  if (result.state === 'failed' && result.error instanceof ApiFailure && result.error.status === 401) return <InvitationNeeded reason="invalidToken" />;
   return (
     <>
       <TopBar />
-      <main id="main" tabIndex={-1} className="page narrow">
-        <h1>{t('board.reportTitle')}</h1>
-        <p>{t('board.reportPlaceholder')}</p>
-        <p>
+      <main id="main" tabIndex={-1} className="page report">
+        <nav className="report-actions" aria-label={t('report.actions')}>
           <Link href={paths.board(boardId)}>{t('board.backToBoard')}</Link>
-        </p>
+          <button type="button" className="primary" onClick={() => window.print()}>
+            {t('report.print')}
+          </button>
+        </nav>
+        {result.state === 'ready' && meta ? (
+          <Report list={result.list} meta={meta} notes={notes} />
+        ) : result.state === 'failed' ? (
+          <p className="form-error" role="alert">
+            {result.error instanceof ApiFailure && result.error.status === 403 ? t('report.notShared') : describeFailure(result.error, t)}
+          </p>
+        ) : (
+          <p role="status">{t('report.loading')}</p>
+        )}
       </main>
     </>
   );

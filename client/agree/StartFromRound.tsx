@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { AgreementDraftBody } from '../../shared/api';
+import { useT } from '../app/i18n';
+import type { RevealedRound } from '../voting/useRounds';
+import { draftFromTally } from './draftEdits';
+
+/** Starts (or restarts) the draft from a revealed round, in its raw or its group-balanced order. */
+export function StartFromRound({ revealed, onStart }: { revealed: RevealedRound[]; onStart: (draft: AgreementDraftBody) => void }) {
+  const t = useT();
+  const [roundId, setRoundId] = useState(revealed[revealed.length - 1]?.round.id ?? '');
+  const chosen = revealed.find(({ round }) => round.id === roundId);
+  if (!chosen) return <p className="muted">{t('agree.needResults')}</p>;
+
+  const start = (order: 'raw' | 'balanced') => onStart({ roundId: chosen.round.id, items: draftFromTally(chosen.tally, order) });
+  return (
+    <div className="start-from-round">
+      {revealed.length > 1 && (
+        <label className="field">
+          <span>{t('agree.fromRound')}</span>
+          <select value={roundId} onChange={(e) => setRoundId(e.target.value)}>
+            {revealed.map(({ round }) => (
+              <option key={round.id} value={round.id}>
+                {t('results.roundOption', { number: round.number, items: round.items.length })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => start('raw')}>
+          {t('agree.startRaw')}
+        </button>
+        <button type="button" onClick={() => start('balanced')}>
+          {t('agree.startBalanced')}
+        </button>
+      </div>
+    </div>
+  );
+}

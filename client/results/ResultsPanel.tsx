@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import type * as Y from 'yjs';
+import type { StakeholderGroup } from '../../shared/groups';
+import type { Tally } from '../../shared/voting/types';
+import { useT } from '../app/i18n';
+import { useCards, useParticipants } from '../board/useBoardData';
+import { useRevealedRounds, type RevealedRound } from '../voting/useRounds';
+import { GroupBarChart, type ChartGroup, type ChartRow } from './GroupBarChart';
+import { GroupHeatMap } from './GroupHeatMap';
+import { useGroupName } from './groupNames';
+import { RankingTables } from './RankingTables';
+import { ThemeProvenance } from './ThemeProvenance';
+
+interface Props {
+  boardDoc: Y.Doc;
+  controlDoc: Y.Doc;
+  groups: StakeholderGroup[];
+}
+
+/** The revealed results, one round at a time; earlier rounds stay readable. */
+export function ResultsPanel({ boardDoc, controlDoc, groups }: Props) {
+  const t = useT();
+  const revealed = useRevealedRounds(controlDoc);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const latest = revealed[revealed.length - 1];
+  const shown = revealed.find(({ round }) => round.id === chosenId) ?? latest;
+
+  return (
+    <section className="panel results" aria-labelledby="results-heading">
+      <h2 id="results-heading">{t('results.heading')}</h2>
+      {!shown ? (
+        <p className="muted">{t('results.none')}</p>
+      ) : (
+        <>
+          {revealed.length > 1 && (
+            <label className="field round-picker">
+              <span>{t('results.pickRound')}</span>
+              <select value={shown.round.id} onChange={(e) => setChosenId(e.target.value)}>
+                {revealed.map(({ round }) => (
+                  <option key={round.id} value={round.id}>
+                    {t('results.roundOption', { number: round.number, items: round.items.length })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <RoundResults key={shown.round.id} revealed={shown} boardDoc={boardDoc} controlDoc={controlDoc} groups={groups} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function RoundResults({ revealed: { round, tally }, boardDoc, controlDoc, groups }: Props & { revealed: RevealedRound }) {
+  const t = useT();
+  const tableId = `heat${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const groupName = useGroupName(groups);
+  const cards = useCards(boardDoc);
+  const participants = useParticipants(controlDoc);
+  const chartGroups: ChartGroup[] = tally.groups.map((id) => ({ id, name: groupName(id) }));
+  const rows = chartRows(tally);
+
+  return (
+    <>
+      <h3>{t('results.roundHeading', { number: round.number })}</h3>
+      <p>
+        {t('results.roundSummary', { voters: tally.voters.total, budget: round.settings.budget, cap: round.settings.cap })}{' '}
+        {tally.anonymous && t('results.anonymousNote')}
+      </p>
+      <RankingTables items={tally.items} />
+      <div className="explanations">
+        <p>{t('results.balancedExplained')}</p>
+        <p>{t('results.consensusExplained')}</p>
+        <p>{t('results.contestedExplained')}</p>
+      </div>
+      <h4>{t('results.chartHeading')}</h4>
+      <GroupBarChart rows={rows} groups={chartGroups} tableId={tableId} />
+      <GroupHeatMap id={tableId} rows={rows} groups={chartGroups} voters={tally.voters.byGroup} />
+      <h4>{t('results.provenanceHeading')}</h4>
+      <ThemeProvenance items={tally.items} cards={cards} participants={participants} groupName={groupName} />
+    </>
+  );
+}
+
+function chartRows(tally: Tally): ChartRow[] {
+  return tally.items.map(({ id, rank, title, total, byGroup, contested }) => ({ id, rank, title, total, byGroup, contested }));
+}

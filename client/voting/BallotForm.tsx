@@ -1,0 +1,124 @@
+import type { RoundItem, RoundState } from '../../shared/voting/types';
+import { useT } from '../app/i18n';
+import { useFormats } from '../results/useFormats';
+import type { ConnectionStatus } from '../board/sync/BoardConnection';
+import type { Allocations, BallotSender, BallotStatus } from './BallotSender';
+import { describeRefusal } from './describeRefusal';
+import { useBallotSender, useBallotSnapshot } from './useBallot';
+
+interface Props {
+  boardId: string;
+  token: string;
+  participantId: string;
+  round: RoundState;
+  connection: ConnectionStatus;
+  /** Card titles per theme, so voters see what a theme stands for. */
+  cardTitlesByTheme: ReadonlyMap<string, string[]>;
+}
+
+export function BallotForm({ boardId, token, participantId, round, connection, cardTitlesByTheme }: Props) {
+  const sender = useBallotSender({ boardId, token, roundId: round.id, participantId }, connection);
+  if (!sender) return null;
+  return <Ballot sender={sender} round={round} cardTitlesByTheme={cardTitlesByTheme} />;
+}
+
+function Ballot({ sender, round, cardTitlesByTheme }: { sender: BallotSender; round: RoundState; cardTitlesByTheme: Props['cardTitlesByTheme'] }) {
+  const t = useT();
+  const { allocations, status } = useBallotSnapshot(sender);
+  const { budget, cap } = round.settings;
+  const used = Object.values(allocations).reduce((sum, dots) => sum + dots, 0);
+  const left = Math.max(0, budget - used);
+
+  const setDots = (itemId: string, dots: number) => {
+    const next: Allocations = { ...allocations, [itemId]: dots };
+    if (dots === 0) delete next[itemId];
+    sender.change(next);
+  };
+
+  return (
+    <section className="panel ballot" aria-labelledby="ballot-heading">
+      <h2 id="ballot-heading">{t('vote.heading', { number: round.number })}</h2>
+      <p className="hint">{t('vote.instructions', { budget, cap })}</p>
+      <div className="ballot-bar">
+        <p className="ballot-left" role="status">
+          {t('vote.left', { left, budget })}
+        </p>
+        <BallotStatusLine status={status} />
+      </div>
+      <ul className="ballot-items">
+        {round.items.map((item) => (
+          <BallotItem
+            key={item.id}
+            item={item}
+            dots={allocations[item.id] ?? 0}
+            cap={cap}
+            canAdd={left > 0}
+            cardTitles={cardTitlesByTheme.get(item.id)}
+            onChange={(dots) => setDots(item.id, dots)}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface ItemProps {
+  item: RoundItem;
+  dots: number;
+  cap: number;
+  canAdd: boolean;
+  cardTitles: string[] | undefined;
+  onChange: (dots: number) => void;
+}
+
+function BallotItem({ item, dots, cap, canAdd, cardTitles, onChange }: ItemProps) {
+  const t = useT();
+  const label = { title: item.title, dots, cap };
+  return (
+    <li className="ballot-item">
+      <div className="ballot-item-text">
+        <h3 className="ballot-item-title">{item.title}</h3>
+        {cardTitles && cardTitles.length > 0 && <p className="ballot-item-cards">{cardTitles.join(' · ')}</p>}
+      </div>
+      <div className="dot-controls">
+        <button type="button" className="dot-button" aria-label={t('vote.removeDot', label)} disabled={dots === 0} onClick={() => onChange(dots - 1)}>
+          −
+        </button>
+        <span className="dots" aria-hidden="true">
+          {Array.from({ length: cap }, (_, i) => (
+            <span key={i} className={i < dots ? 'dot dot-on' : 'dot'} />
+          ))}
+        </span>
+        <button type="button" className="dot-button" aria-label={t('vote.addDot', label)} disabled={dots >= cap || !canAdd} onClick={() => onChange(dots + 1)}>
+          +
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function BallotStatusLine({ status }: { status: BallotStatus }) {
+  const t = useT();
+  const format = useFormats();
+  const [className, text] = ((): [string, string] => {
+    switch (status.kind) {
+      case 'loading':
+        return ['', t('vote.loading')];
+      case 'empty':
+        return ['', t('vote.empty')];
+      case 'sending':
+        return ['', t('vote.sending')];
+      case 'stored':
+        return ['ballot-stored', t('vote.stored', { time: format.time(status.at) })];
+      case 'waiting':
+        return ['ballot-waiting', t('vote.waiting')];
+      case 'refused':
+        return ['form-error', describeRefusal(status.failure, t)];
+    }
+  })();
+  return (
+    <p className={`ballot-status ${className}`} role="status">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import type { OpenRoundBody } from '../../shared/api';
+import type { ParticipantInfo } from '../../shared/controlDoc';
+import type { StakeholderGroup } from '../../shared/groups';
+import type { RoundState } from '../../shared/voting/types';
+import { closeRound, openRound, revealRound } from '../api/serverApi';
+import { Field } from '../app/Field';
+import { useT } from '../app/i18n';
+import { describeRefusal } from './describeRefusal';
+import type { RevealedRound } from './useRounds';
+import { VoterProgress } from './VoterProgress';
+
+interface Props {
+  boardId: string;
+  token: string;
+  rounds: RoundState[];
+  revealed: RevealedRound[];
+  groups: StakeholderGroup[];
+  participants: ReadonlyMap<string, ParticipantInfo>;
+  /** Whether the form for a new round starts folded away (after results, a new round is the exception). */
+  folded: boolean;
+}
+
+/** The facilitator's side of voting: open a round (or a run-off), follow who has voted, close and reveal. */
+export function RoundControls({ boardId, token, rounds, revealed, groups, participants, folded }: Props) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const current = rounds.find((round) => round.state !== 'revealed');
+
+  const run = async (command: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await command();
+    } catch (failure) {
+      setError(describeRefusal(failure, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel round-controls" aria-labelledby="round-controls-heading">
+      <h2 id="round-controls-heading">{current ? t('round.heading', { number: current.number }) : t('round.newHeading')}</h2>
+      {current ? (
+        <>
+          <p>{t(current.state === 'open' ? 'round.isOpen' : 'round.isClosed', { items: current.items.length, budget: current.settings.budget, cap: current.settings.cap })}</p>
+          <VoterProgress round={current} groups={groups} participants={participants} />
+          <div className="button-row">
+            {current.state === 'open' && (
+              <button type="button" disabled={busy} onClick={() => run(() => closeRound(boardId, token, current.id))}>
+                {t('round.close')}
+              </button>
+            )}
+            <button type="button" className="primary" disabled={busy} onClick={() => run(() => revealRound(boardId, token, current.id))}>
+              {t('round.reveal')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <OpenRoundForm revealed={revealed} busy={busy} folded={folded} onOpen={(body) => run(() => openRound(boardId, token, body))} />
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function OpenRoundForm({ revealed, busy, folded, onOpen }: { revealed: RevealedRound[]; busy: boolean; folded: boolean; onOpen: (body: OpenRoundBody) => void }) {
+  const t = useT();
+  const [budget, setBudget] = useState(5);
+  const [cap, setCap] = useState(3);
+  const [anonymous, setAnonymous] = useState(true);
+  const [runoffFrom, setRunoffFrom] = useState('');
+  const [top, setTop] = useState(3);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onOpen({ budget, cap, anonymous, ...(runoffFrom ? { runoff: { fromRound: runoffFrom, top } } : {}) });
+  };
+
+  return (
+    <details className="open-round" open={!folded}>
+      <summary>{t('round.openForm')}</summary>
+      <form onSubmit={submit}>
+        <div className="number-fields">
+          <NumberField label={t('round.budget')} hint={t('round.budgetHint')} value={budget} min={1} onChange={setBudget} />
+          <NumberField label={t('round.cap')} hint={t('round.capHint')} value={cap} min={1} onChange={setCap} />
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+          <span>
+            {t('round.anonymous')}
+            <span className="hint block">{t('round.anonymousHint')}</span>
+          </span>
+        </label>
+        {revealed.length > 0 && (
+          <fieldset className="runoff">
+            <legend>{t('round.itemsLegend')}</legend>
+            <label className="field">
+              <span>{t('round.runoffFrom')}</span>
+              <select value={runoffFrom} onChange={(e) => setRunoffFrom(e.target.value)}>
+                <option value="">{t('round.allItems')}</option>
+                {revealed.map(({ round }) => (
+                  <option key={round.id} value={round.id}>
+                    {t('round.runoffOf', { number: round.number })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {runoffFrom && <NumberField label={t('round.runoffTop')} value={top} min={2} onChange={setTop} />}
+          </fieldset>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('round.open')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function NumberField({ label, hint, value, min, onChange }: { label: string; hint?: string; value: number; min: number; onChange: (value: number) => void }) {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      type="number"
+      inputMode="numeric"
+      min={min}
+      max={50}
+      value={value}
+      onChange={(e) => onChange(Math.max(min, Math.min(50, Number(e.target.value) || min)))}
+    />
+  );
+}

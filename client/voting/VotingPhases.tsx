@@ -1,0 +1,94 @@
+import { lazy, Suspense, useMemo } from 'react';
+import type * as Y from 'yjs';
+import type { BoardSummary } from '../../shared/api';
+import type { BoardMeta } from '../../shared/controlDoc';
+import type { RoundState } from '../../shared/voting/types';
+import { useT } from '../app/i18n';
+import type { ConnectionStatus } from '../board/sync/BoardConnection';
+import { useCards, useParticipants } from '../board/useBoardData';
+import { ExportPanel } from '../results/ExportPanel';
+import { ResultsPanel } from '../results/ResultsPanel';
+import { BallotForm } from './BallotForm';
+import { RoundControls } from './RoundControls';
+import { useRevealedRounds, useRounds } from './useRounds';
+import { VoterProgress } from './VoterProgress';
+
+// Drag-and-drop sorting is needed by the facilitator in one phase only.
+const AgreePanel = lazy(() => import('../agree/AgreePanel'));
+
+interface Props {
+  boardId: string;
+  token: string;
+  summary: BoardSummary;
+  meta: BoardMeta;
+  boardDoc: Y.Doc;
+  controlDoc: Y.Doc;
+  connection: ConnectionStatus;
+}
+
+/** What the vote, results and agree phases add to the board, for each role. */
+export function VotingPhases(props: Props) {
+  const { boardId, token, summary, meta, boardDoc, controlDoc } = props;
+  const role = summary.you.role;
+  const canExport = role !== 'participant' || meta.settings.participantsExport;
+  if (meta.phase === 'vote') return <VotePhase {...props} />;
+  if (meta.phase === 'results') {
+    return (
+      <>
+        {role === 'facilitator' && <FacilitatorRounds {...props} folded />}
+        <ResultsPanel boardDoc={boardDoc} controlDoc={controlDoc} groups={meta.groups} />
+        {canExport && <ExportPanel boardId={boardId} token={token} />}
+      </>
+    );
+  }
+  if (meta.phase === 'agree') {
+    return (
+      <>
+        <Suspense fallback={null}>
+          <AgreePanel boardId={boardId} token={token} controlDoc={controlDoc} canEdit={role === 'facilitator'} canDownload={canExport} />
+        </Suspense>
+        {canExport && <ExportPanel boardId={boardId} token={token} />}
+        <ResultsPanel boardDoc={boardDoc} controlDoc={controlDoc} groups={meta.groups} />
+      </>
+    );
+  }
+  return null;
+}
+
+function VotePhase(props: Props) {
+  const { summary, meta, controlDoc } = props;
+  const t = useT();
+  const rounds = useRounds(controlDoc);
+  const participants = useParticipants(controlDoc);
+  const current = rounds.find((round) => round.state !== 'revealed');
+
+  if (summary.you.role === 'facilitator') return <FacilitatorRounds {...props} folded={false} />;
+  if (!current) return <p className="notice">{t('vote.notOpenYet')}</p>;
+  return (
+    <>
+      {current.state === 'open' && summary.you.participantId ? (
+        <Ballot {...props} participantId={summary.you.participantId} round={current} />
+      ) : (
+        <p className="notice">{t(current.state === 'open' ? 'vote.inProgress' : 'vote.closed')}</p>
+      )}
+      <VoterProgress round={current} groups={meta.groups} participants={participants} />
+    </>
+  );
+}
+
+function FacilitatorRounds({ boardId, token, meta, controlDoc, folded }: Props & { folded: boolean }) {
+  const rounds = useRounds(controlDoc);
+  const revealed = useRevealedRounds(controlDoc);
+  const participants = useParticipants(controlDoc);
+  return <RoundControls boardId={boardId} token={token} rounds={rounds} revealed={revealed} groups={meta.groups} participants={participants} folded={folded} />;
+}
+
+function Ballot({ boardId, token, boardDoc, connection, participantId, round }: Props & { participantId: string; round: RoundState }) {
+  const cards = useCards(boardDoc);
+  const cardTitlesByTheme = useMemo(() => {
+    const byTheme = new Map<string, string[]>();
+    for (const card of cards) if (card.cluster) byTheme.set(card.cluster, [...(byTheme.get(card.cluster) ?? []), card.title]);
+    return byTheme;
+  }, [cards]);
+  return <BallotForm boardId={boardId} token={token} participantId={participantId} round={round} connection={connection} cardTitlesByTheme={cardTitlesByTheme} />;
+}
