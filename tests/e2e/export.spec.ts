@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import Papa from 'papaparse';
+import { addCard, expectNoSeriousAxeViolations, person } from './support';
+
+const title = 'Steel and hydrogen valley';
+const items = ['Hydrogen pipeline', 'Apprenticeships in welding', 'Grid congestion'];
+
+/** Three company voters and one union voter: in an anonymous round the union is merged into "other groups". */
+const ballots = [
+  { group: 'company', dots: { 'Grid congestion': 3, 'Hydrogen pipeline': 2 } },
+  { group: 'company', dots: { 'Grid congestion': 2, 'Apprenticeships in welding': 3 } },
+  { group: 'company', dots: { 'Hydrogen pipeline': 3, 'Grid congestion': 2 } },
+  { group: 'union', dots: { 'Apprenticeships in welding': 3, 'Hydrogen pipeline': 2 } },
+];
+
+interface Board {
+  boardId: string;
+  joinCode: string;
+  facilitatorToken: string;
+}
+
+/** Opens an anonymous round through the API and casts the ballots of four people who joined by code. */
+async function voteThroughApi(request: APIRequestContext, board: Board) {
+  const opened = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: { Authorization: `Bearer ${board.facilitatorToken}` }, data: {} });
+  expect(opened.status()).toBe(201);
+  const round: { id: string; items: Array<{ id: string; title: string }> } = await opened.json();
+  const idOf = (itemTitle: string) => round.items.find((item) => item.title === itemTitle)!.id;
+  for (const [index, ballot] of ballots.entries()) {
+    const joined = await request.post(`/api/boards/${board.boardId}/join`, { data: { joinCode: board.joinCode, name: `Voter ${index + 1}`, group: ballot.group } });
+    const { token } = await joined.json();
+    const allocations = Object.fromEntries(Object.entries(ballot.dots).map(([itemTitle, dots]) => [idOf(itemTitle), dots]));
+    const stored = await request.put(`/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { headers: { Authorization: `Bearer ${token}` }, data: { allocations } });
+    expect(stored.status()).toBe(200);
+  }
+}
+
+test('the facilitator agrees and freezes the list; the observer downloads the CSV and prints the report', async ({ browser, request }) => {
+  const created = await (await request.post('/api/boards', { data: { title, question: 'Which investments should the valley ask for first?' } })).json();
+  const facilitator = await person(browser);
+  await facilitator.goto(created.links.facilitator);
+  await facilitator.getByRole('button', { name: 'Next: Collect' }).click();
+  for (const item of items) await addCard(facilitator, item);
+
+  await voteThroughApi(request, created);
+  await expect(facilitator.getByText(/^Open: 3 items/)).toBeVisible();
+  await expect(facilitator.getByText('4 of 4 have voted')).toBeVisible();
+  await facilitator.getByRole('button', { name: 'Reveal results' }).click();
+  await expect(facilitator.getByRole('list', { name: 'Stakeholder groups' }).getByText('other groups')).toBeVisible();
+
+  // Agree: start from the ranking, reorder, give the first priority an owner, drop one, freeze.
+  await facilitator.getByRole('button', { name: 'Next: Agree' }).click();
+  await facilitator.getByRole('button', { name: 'Start from the ranking by all dots' }).click();
+  const kept = facilitator.getByRole('list', { name: 'Priorities in the agreed order' });
+  await expect(kept.getByRole('group')).toHaveCount(3);
+  await facilitator.getByRole('button', { name: 'Move up: Apprenticeships in welding' }).click();
+  await expect(kept.getByRole('group').nth(1)).toHaveAccessibleName('2. Apprenticeships in welding');
+  const hydrogen = kept.getByRole('group', { name: /Hydrogen pipeline/ });
+  await hydrogen.getByLabel('Owner').fill('Port authority');
+  await hydrogen.getByLabel('Next step').fill('Feasibility study by March');
+  const grid = kept.getByRole('group', { name: /Grid congestion/ });
+  await grid.getByRole('button', { name: 'Drop…' }).click();
+  await grid.getByLabel('Reason for dropping').fill('Handled by the national grid operator');
+  await grid.getByRole('button', { name: 'Drop', exact: true }).click();
+  await expect(facilitator.getByText('– dropped: Handled by the national grid operator')).toBeVisible();
+  await expect(facilitator.getByText(/^Draft saved ✓/)).toBeVisible();
+  await expectNoSeriousAxeViolations(facilitator);
+  await facilitator.getByRole('button', { name: 'Freeze this list' }).click();
+  await expect(facilitator.getByText(/^Version 1, frozen /)).toBeVisible();
+
+  // The observer follows the draft read-only and downloads the frozen list.
+  const observer = await person(browser);
+  await observer.goto(created.links.observer);
+  await expect(observer.getByText('Port authority')).toBeVisible();
+  await expect(observer.getByRole('button', { name: 'Freeze this list' })).toHaveCount(0);
+  const [download] = await Promise.all([observer.waitForEvent('download'), observer.getByRole('button', { name: 'Download CSV: current list' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^Steel-and-hydrogen-valley-\d{4}-\d{2}-\d{2}-v1\.csv$/);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.meta.fields).toEqual(expect.arrayContaining(['Rank', 'Priority', 'Votes', 'Company', 'Owner', 'Next step']));
+  expect(parsed.data.map((row) => [row.Rank, row.Priority, row.Owner])).toEqual([
+    ['1', 'Hydrogen pipeline', 'Port authority'],
+    ['2', 'Apprenticeships in welding', ''],
+  ]);
+
+  // The printable report.
+  await observer.getByRole('link', { name: 'Printable report' }).click();
+  await expect(observer).toHaveURL(new RegExp(`/b/${created.boardId}/report$`));
+  await expect(observer.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(observer.getByText(/^Agreed priorities, version 1, frozen /)).toBeVisible();
+  await expect(observer.getByRole('img', { name: /Bar chart of the dots per item/ })).toBeVisible();
+  await expect(observer.locator('.chart-bars rect')).not.toHaveCount(0);
+  const priorities = observer.getByRole('table').filter({ hasText: 'Next step' });
+  await expect(priorities.locator('tbody tr')).toHaveCount(2);
+  await expect(priorities.locator('tbody tr').first()).toContainText('Feasibility study by March');
+  await expect(observer.getByText('Handled by the national grid operator')).toBeVisible();
+  await expectNoSeriousAxeViolations(observer);
+
+  await observer.emulateMedia({ media: 'print' });
+  await expect(observer.getByRole('button', { name: 'Print / save as PDF' })).toBeHidden();
+  await expect(observer.locator('.topbar')).toBeHidden();
+  await observer.screenshot({ path: 'test-results/report-print.png', fullPage: true });
+});
