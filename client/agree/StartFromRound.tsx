@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AgreementDraftBody } from '../../shared/api';
 import { useT } from '../app/i18n';
+import { RoundSelect } from '../results/RoundSelect';
 import type { RevealedRound } from '../voting/useRounds';
 import { draftFromTally } from './draftEdits';
 
@@ -14,18 +15,7 @@ export function StartFromRound({ revealed, onStart }: { revealed: RevealedRound[
   const start = (order: 'raw' | 'balanced') => onStart({ roundId: chosen.round.id, items: draftFromTally(chosen.tally, order) });
   return (
     <div className="start-from-round">
-      {revealed.length > 1 && (
-        <label className="field">
-          <span>{t('agree.fromRound')}</span>
-          <select value={roundId} onChange={(e) => setRoundId(e.target.value)}>
-            {revealed.map(({ round }) => (
-              <option key={round.id} value={round.id}>
-                {t('results.roundOption', { number: round.number, items: round.items.length })}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <RoundSelect label={t('agree.fromRound')} revealed={revealed} value={roundId} onChange={setRoundId} />
       <div className="button-row">
         <button type="button" className="primary" onClick={() => start('raw')}>
           {t('agree.startRaw')}

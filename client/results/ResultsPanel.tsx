@@ -9,6 +9,7 @@ import { GroupBarChart, type ChartGroup, type ChartRow } from './GroupBarChart';
 import { GroupHeatMap } from './GroupHeatMap';
 import { useGroupName } from './groupNames';
 import { RankingTables } from './RankingTables';
+import { RoundSelect } from './RoundSelect';
 import { ThemeProvenance } from './ThemeProvenance';
 
 interface Props {
@@ -32,18 +33,7 @@ export function ResultsPanel({ boardDoc, controlDoc, groups }: Props) {
         <p className="muted">{t('results.none')}</p>
       ) : (
         <>
-          {revealed.length > 1 && (
-            <label className="field round-picker">
-              <span>{t('results.pickRound')}</span>
-              <select value={shown.round.id} onChange={(e) => setChosenId(e.target.value)}>
-                {revealed.map(({ round }) => (
-                  <option key={round.id} value={round.id}>
-                    {t('results.roundOption', { number: round.number, items: round.items.length })}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          <RoundSelect label={t('results.pickRound')} revealed={revealed} value={shown.round.id} onChange={setChosenId} />
           <RoundResults key={shown.round.id} revealed={shown} boardDoc={boardDoc} controlDoc={controlDoc} groups={groups} />
         </>
       )}

@@ -65,6 +65,7 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await expect(facilitator.getByText('– dropped: Handled by the national grid operator')).toBeVisible();
   await expect(facilitator.getByText(/^Draft saved ✓/)).toBeVisible();
   await expectNoSeriousAxeViolations(facilitator);
+  await facilitator.screenshot({ path: 'test-results/agree-facilitator.png', fullPage: true });
   await facilitator.getByRole('button', { name: 'Freeze this list' }).click();
   await expect(facilitator.getByText(/^Version 1, frozen /)).toBeVisible();
 

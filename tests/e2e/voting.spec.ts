@@ -71,6 +71,7 @@ test('three participants vote on phones; every browser shows the same ranking, g
   // The budget stays in view while the voter scrolls to the last item.
   await laura.getByRole('button', { name: /^Add a dot to Transport infrastructure/ }).scrollIntoViewIfNeeded();
   await expect(laura.getByText('Dots left: 0 of 5')).toBeInViewport();
+  await laura.screenshot({ path: 'test-results/vote-phone.png' });
 
   const ruth = phones[1]!;
   await expect(ruth.getByRole('button', { name: 'Add a dot to Skills shortage (3 of 3)' })).toBeDisabled();
@@ -109,6 +110,8 @@ test('three participants vote on phones; every browser shows the same ranking, g
     await expect(energy.locator('td.total')).toHaveText('5');
   }
   await expect(facilitator.getByText(/Group-balanced score: every stakeholder group weighs the same/)).toBeVisible();
+  await phones[2]!.screenshot({ path: 'test-results/results-phone.png', fullPage: true });
+  await facilitator.screenshot({ path: 'test-results/results-facilitator.png', fullPage: true });
   await expectNoSeriousAxeViolations(phones[2]!);
   await expectNoSeriousAxeViolations(facilitator);
 });

@@ -66,7 +66,7 @@ export const en = {
   'results.chartItem': '{rank}. {title}: {total} dots ({split})',
   'results.legend': 'Stakeholder groups',
   'results.heatMapCaption': 'Dots per item and group; the shading shows the share of the group’s own dots',
-  'results.votersCount': '{count} voters',
+  'results.votersCount': 'voters: {count}',
   'results.provenanceHeading': 'Where the items come from',
   'results.provenanceCaption': 'Cards behind each item, by the author’s group',
   'results.cardsByGroup': 'Cards by group',

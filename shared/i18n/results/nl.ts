@@ -67,7 +67,7 @@ export const nl: ResultsMessages = {
   'results.chartItem': '{rank}. {title}: {total} stippen ({split})',
   'results.legend': 'Belanghebbende groepen',
   'results.heatMapCaption': 'Stippen per punt en groep; de kleur toont het deel van de eigen stippen van de groep',
-  'results.votersCount': '{count} stemmers',
+  'results.votersCount': 'stemmers: {count}',
   'results.provenanceHeading': 'Waar de punten vandaan komen',
   'results.provenanceCaption': 'Kaarten achter elk punt, naar de groep van de schrijver',
   'results.cardsByGroup': 'Kaarten per groep',

@@ -67,7 +67,7 @@ export const sv: ResultsMessages = {
   'results.chartItem': '{rank}. {title}: {total} prickar ({split})',
   'results.legend': 'Intressentgrupper',
   'results.heatMapCaption': 'Prickar per punkt och grupp; färgen visar andelen av gruppens egna prickar',
-  'results.votersCount': '{count} röstande',
+  'results.votersCount': 'röstande: {count}',
   'results.provenanceHeading': 'Var punkterna kommer ifrån',
   'results.provenanceCaption': 'Korten bakom varje punkt, efter författarens grupp',
   'results.cardsByGroup': 'Kort per grupp',
