@@ -10,6 +10,7 @@ import { PhaseBar } from './PhaseBar';
 import { SettingsPanel } from './facilitation/SettingsPanel';
 import { SharePanel } from './facilitation/SharePanel';
 import { PresenceList } from './presence/PresenceList';
+import { NotesPane } from './richText/NotesPane';
 import { PhaseTimer } from './timer/PhaseTimer';
 import { BoardConnection } from './sync/BoardConnection';
 import type { FatalReason } from './sync/SyncedDoc';
@@ -115,7 +116,10 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
             presence={live.awareness}
             onTyping={connection.setTyping}
           />
-          <PresenceList awareness={live.awareness} groups={meta.groups} summary={summary} boardDoc={live.boardDoc} />
+          <div className="board-side">
+            <PresenceList awareness={live.awareness} groups={meta.groups} summary={summary} boardDoc={live.boardDoc} />
+            <NotesPane boardDoc={live.boardDoc} editable={abilities.runWorkshop} initiallyOpen={abilities.runWorkshop} />
+          </div>
         </div>
       </main>
     </>

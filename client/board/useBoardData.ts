@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../../shared/api';
-import { readCards, type CardView } from '../../shared/boardDoc';
+import { readCards, readClusters, type CardView, type ClusterView } from '../../shared/boardDoc';
 import { readMeta, participantsOf, type BoardMeta, type ParticipantInfo } from '../../shared/controlDoc';
 import { DEFAULT_SETTINGS, type Role } from '../../shared/phases';
 import type { BoardConnection, ConnectionSnapshot } from './sync/BoardConnection';
@@ -45,6 +45,11 @@ export function useMeta(controlDoc: Y.Doc, summary: BoardSummary): BoardMeta {
 export function useCards(boardDoc: Y.Doc): CardView[] {
   const version = useDocVersion(boardDoc);
   return useMemo(() => readCards(boardDoc), [boardDoc, version]);
+}
+
+export function useClusters(boardDoc: Y.Doc): ClusterView[] {
+  const version = useDocVersion(boardDoc);
+  return useMemo(() => readClusters(boardDoc), [boardDoc, version]);
 }
 
 export function useParticipants(controlDoc: Y.Doc): ReadonlyMap<string, ParticipantInfo> {

@@ -1,15 +1,19 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { cardBody, plainText } from '../../../shared/boardDoc';
+import { cardBody, plainText, type CardView } from '../../../shared/boardDoc';
 import { FACILITATOR_ID, type BoardMeta } from '../../../shared/controlDoc';
 import { findGroup } from '../../../shared/groups';
 import { useT } from '../../app/i18n';
 import type { Abilities } from '../abilities';
-import { useCards, useParticipants, usePresence } from '../useBoardData';
+import { CardDetail } from '../richText/CardDetail';
 import { PrivateCards, SilentDrafts } from '../silent/SilentCollect';
+import { useCards, useParticipants, usePresence } from '../useBoardData';
 import { AddCardForm } from './AddCardForm';
-import { CardItem } from './CardItem';
+import { CardItem, type CardItemProps } from './CardItem';
+
+// Drag and drop is needed from the cluster phase on; the collect phase (and phones joining then) skip it.
+const ClusterBoard = lazy(() => import('../clustering/ClusterBoard'));
 
 interface Props {
   boardId: string;
@@ -24,11 +28,19 @@ interface Props {
   onTyping: (cardId: string | null) => void;
 }
 
+/** The props every card view shares, whether in the flat list or inside a theme. */
+export type CardPropsOf = (card: CardView) => Omit<CardItemProps, 'headingLevel'>;
+
+const NOBODY: string[] = [];
+
 export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abilities, settled, presence, onTyping }: Props) {
   const t = useT();
   const cards = useCards(boardDoc);
   const participants = useParticipants(controlDoc);
   const entries = usePresence(presence);
+  const [openCardId, setOpenCardId] = useState<string | null>(null);
+  const openCard = cards.find((c) => c.id === openCardId);
+  const closeDetail = useCallback(() => setOpenCardId(null), []);
 
   const bodies = useMemo(() => new Map(cards.map((c) => [c.id, plainTextOf(boardDoc, c.id)])), [boardDoc, cards]);
 
@@ -43,6 +55,8 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
 
   const silent = meta.settings.silentCollect && meta.phase === 'collect';
   const canAdd = settled && abilities.addCards && abilities.authorId !== null;
+  const clustering = meta.phase !== 'setup' && meta.phase !== 'collect';
+
   const authorOf = (authorId: string): string => {
     if (authorId === FACILITATOR_ID) return t('role.facilitator');
     const person = participants.get(authorId);
@@ -50,6 +64,18 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
     const group = findGroup(meta.groups, person.group)?.name;
     return group ? t('cards.byWithGroup', { name: person.name, group }) : t('cards.by', { name: person.name });
   };
+
+  const cardProps: CardPropsOf = (card) => ({
+    boardDoc,
+    card,
+    body: bodies.get(card.id) ?? '',
+    author: authorOf(card.author),
+    own: card.author === abilities.authorId,
+    editable: abilities.editCard(card),
+    typing: typingByCard.get(card.id) ?? NOBODY,
+    onTyping,
+    onOpenDetail: setOpenCardId,
+  });
 
   return (
     <section className="cards-section" aria-labelledby="cards-heading">
@@ -63,31 +89,35 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
       )}
       {silent && abilities.runWorkshop && <SilentDrafts boardId={boardId} token={token} authorOf={authorOf} />}
       {canAdd && abilities.authorId && <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />}
-      {settled && !canAdd && abilities.role === 'participant' && !silent && <p className="muted">{t('cards.closed')}</p>}
-      {cards.length === 0 ? (
+      {settled && !canAdd && abilities.role === 'participant' && !silent && meta.phase === 'collect' && (
+        <p className="muted">{t('cards.closed')}</p>
+      )}
+      {clustering ? (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <ClusterBoard boardDoc={boardDoc} cards={cards} canCluster={abilities.cluster} cardProps={cardProps} />
+        </Suspense>
+      ) : cards.length === 0 ? (
         <p className="muted">{t('cards.empty')}</p>
       ) : (
         <ul className="card-list">
           {cards.map((card) => (
-            <CardItem
-              key={card.id}
-              boardDoc={boardDoc}
-              card={card}
-              body={bodies.get(card.id) ?? ''}
-              author={authorOf(card.author)}
-              own={card.author === abilities.authorId}
-              editable={abilities.editCard(card)}
-              typing={typingByCard.get(card.id) ?? NOBODY}
-              onTyping={onTyping}
-            />
+            <CardItem key={card.id} {...cardProps(card)} />
           ))}
         </ul>
+      )}
+      {openCard && (
+        <CardDetail
+          boardDoc={boardDoc}
+          card={openCard}
+          author={authorOf(openCard.author)}
+          editable={abilities.editCard(openCard)}
+          onTyping={onTyping}
+          onClose={closeDetail}
+        />
       )}
     </section>
   );
 }
-
-const NOBODY: string[] = [];
 
 function plainTextOf(doc: Y.Doc, cardId: string): string {
   const body = cardBody(doc, cardId);

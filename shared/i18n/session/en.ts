@@ -24,6 +24,8 @@ export const en = {
   'cluster.addLabel': 'New theme',
   'cluster.addPlaceholder': 'Name of the theme',
   'cluster.add': 'Add theme',
+  'cluster.full': 'This board holds as many themes as it may.',
+  'cluster.options': 'Theme options',
   'cluster.nameLabel': 'Name of theme {name}',
   'cluster.colorLegend': 'Colour of theme {name}',
   'cluster.color': 'Colour {n}',

@@ -25,6 +25,8 @@ export const nl: SessionMessages = {
   'cluster.addLabel': 'Nieuw thema',
   'cluster.addPlaceholder': 'Naam van het thema',
   'cluster.add': 'Thema toevoegen',
+  'cluster.full': 'Dit bord heeft het maximale aantal thema’s.',
+  'cluster.options': 'Opties van het thema',
   'cluster.nameLabel': 'Naam van thema {name}',
   'cluster.colorLegend': 'Kleur van thema {name}',
   'cluster.color': 'Kleur {n}',

@@ -25,6 +25,8 @@ export const sv: SessionMessages = {
   'cluster.addLabel': 'Nytt tema',
   'cluster.addPlaceholder': 'Temats namn',
   'cluster.add': 'Lägg till tema',
+  'cluster.full': 'Tavlan har redan så många teman som den får ha.',
+  'cluster.options': 'Temats alternativ',
   'cluster.nameLabel': 'Namn på temat {name}',
   'cluster.colorLegend': 'Färg på temat {name}',
   'cluster.color': 'Färg {n}',

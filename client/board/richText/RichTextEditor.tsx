@@ -1,0 +1,74 @@
+import { useEffect } from 'react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import type * as Y from 'yjs';
+import { useT } from '../../app/i18n';
+
+interface Props {
+  fragment: Y.XmlFragment;
+  editable: boolean;
+  label: string;
+  onFocusChange?: (focused: boolean) => void;
+}
+
+/**
+ * A live TipTap editor bound to one Y.XmlFragment. This module (TipTap and ProseMirror) is loaded only when
+ * an editor is actually opened, and only the open card mounts one, so a board of hundreds of cards stays light.
+ */
+export default function RichTextEditor({ fragment, editable, label, onFocusChange }: Props) {
+  const editor = useEditor(
+    {
+      // Collaboration brings its own undo on the shared document; StarterKit's would fight it.
+      extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ fragment })],
+      editable,
+      editorProps: {
+        attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true', class: 'rich-text' },
+      },
+      onFocus: () => onFocusChange?.(true),
+      onBlur: () => onFocusChange?.(false),
+    },
+    [fragment],
+  );
+
+  useEffect(() => {
+    if (editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  return (
+    <div className="rich-text-editor">
+      {editable && <Toolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const t = useT();
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+    }),
+  });
+  const buttons = [
+    { key: 'bold', label: t('editor.bold'), glyph: 'B', run: () => editor.chain().focus().toggleBold().run() },
+    { key: 'italic', label: t('editor.italic'), glyph: 'I', run: () => editor.chain().focus().toggleItalic().run() },
+    { key: 'bulletList', label: t('editor.bulletList'), glyph: '•', run: () => editor.chain().focus().toggleBulletList().run() },
+    { key: 'orderedList', label: t('editor.orderedList'), glyph: '1.', run: () => editor.chain().focus().toggleOrderedList().run() },
+  ] as const;
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+      {buttons.map((b) => (
+        <button key={b.key} type="button" aria-label={b.label} title={b.label} aria-pressed={active[b.key]} onClick={b.run}>
+          <span aria-hidden="true" className={`glyph-${b.key}`}>
+            {b.glyph}
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+}
