@@ -53,8 +53,19 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await facilitator.getByRole('button', { name: 'Start from the ranking by all dots' }).click();
   const kept = facilitator.getByRole('list', { name: 'Priorities in the agreed order' });
   await expect(kept.getByRole('group')).toHaveCount(3);
-  await facilitator.getByRole('button', { name: 'Move up: Apprenticeships in welding' }).click();
+  // Sorting by keyboard (dnd-kit) and by the move buttons.
+  const handle = facilitator.getByRole('button', { name: 'Drag to reorder: Apprenticeships in welding' });
+  await handle.focus();
+  await facilitator.keyboard.press('Space');
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  await facilitator.keyboard.press('ArrowUp');
+  await expect(facilitator.getByText('Apprenticeships in welding moves to place 2.')).toBeAttached();
+  await facilitator.keyboard.press('Space');
   await expect(kept.getByRole('group').nth(1)).toHaveAccessibleName('2. Apprenticeships in welding');
+  await facilitator.getByRole('button', { name: 'Move down: Hydrogen pipeline' }).click();
+  await expect(kept.getByRole('group').nth(0)).toHaveAccessibleName('1. Apprenticeships in welding');
+  await facilitator.getByRole('button', { name: 'Move up: Hydrogen pipeline' }).click();
+  await expect(kept.getByRole('group').nth(0)).toHaveAccessibleName('1. Hydrogen pipeline');
   const hydrogen = kept.getByRole('group', { name: /Hydrogen pipeline/ });
   await hydrogen.getByLabel('Owner').fill('Port authority');
   await hydrogen.getByLabel('Next step').fill('Feasibility study by March');

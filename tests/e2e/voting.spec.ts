@@ -114,4 +114,20 @@ test('three participants vote on phones; every browser shows the same ranking, g
   await facilitator.screenshot({ path: 'test-results/results-facilitator.png', fullPage: true });
   await expectNoSeriousAxeViolations(phones[2]!);
   await expectNoSeriousAxeViolations(facilitator);
+
+  // A run-off on the top two; the first round stays readable.
+  await facilitator.getByText('Open a vote round').click();
+  await facilitator.getByLabel('Items').selectOption({ label: 'Run-off on the top of round 1' });
+  await facilitator.getByLabel('How many of the top items').fill('2');
+  await facilitator.getByRole('button', { name: 'Open the round' }).click();
+  await expect(laura.getByRole('heading', { name: 'Vote – round 2' })).toBeVisible();
+  await expect(laura.locator('.ballot-item-title')).toHaveText(['Skills shortage', 'Energy prices']);
+  await placeDots(laura, 'Energy prices', 1);
+  await expect(laura.getByText(/^Stored ✓/)).toBeVisible();
+  await facilitator.getByRole('button', { name: 'Reveal results' }).click();
+  const results = laura.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('heading', { name: 'Round 2' })).toBeVisible();
+  await expect(results.locator('table.raw-ranking tbody tr')).toHaveCount(2);
+  await results.getByLabel('Show the results of').selectOption({ label: 'Round 1 (4 items)' });
+  expect(await rawRanking(laura)).toEqual(expected);
 });
