@@ -50,6 +50,7 @@ function watchWhatArrives(writer: Writer): void {
   cards.observeDeep((events, tr) => {
     if (tr.local) return;
     for (const event of events) {
+      if (!(event instanceof Y.YMapEvent)) continue;
       if (event.target === cards) event.keysChanged.forEach((id) => note(id, cards.get(id)?.get('title')));
       else if (event.path.length === 1 && event.keysChanged.has('title')) note(String(event.path[0]), (event.target as CardMap).get('title'));
     }

@@ -1,0 +1,123 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { addCluster, cardsOf } from '../shared/boardDoc.js';
+import { api, createBoard } from '../tests/integration/support.js';
+import { seedCards } from './seedBoard.js';
+import { startForumboard } from './serverProcess.js';
+import { sleep, spread, type Spread } from './stats.js';
+import { openSyncedYClient } from './yclient.js';
+
+/**
+ * The built client in headless Chromium against a real server: how long until a 1,000-card board is on
+ * screen (from navigation start, in the page's own clock), and the frame times while a card is dragged
+ * onto a theme.
+ */
+const CARDS = 1000;
+const LOADS = 3;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface DragFigures {
+  frames: Spread;
+  longFrames: number;
+  dropped: boolean;
+}
+
+export interface BrowserFigures {
+  cards: number;
+  renderList: Spread;
+  renderClusters: Spread;
+  drag: DragFigures | { unavailable: string };
+}
+
+/** Milliseconds from navigation start until `count` card titles are in the DOM. */
+async function timeRender(browser: Browser, url: string, count: number): Promise<{ ms: number; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(url);
+  const handle = await page.waitForFunction((n) => (document.querySelectorAll('.card-title').length >= n ? performance.now() : 0), count, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
+  return { ms: (await handle.jsonValue()) as number, page };
+}
+
+/** Drags the first card on the pile onto the first theme while the page records every frame. */
+async function dragOntoTheme(page: Page, themeName: string): Promise<Omit<DragFigures, 'dropped'> | { unavailable: string }> {
+  const card = page.locator('.theme-pile .theme-cards > li').first();
+  if ((await page.locator('.drag-handle').count()) === 0 || (await card.count()) === 0) {
+    return { unavailable: 'the board shows no draggable cards (no .drag-handle in the cluster view)' };
+  }
+  await card.scrollIntoViewIfNeeded();
+  const from = await card.locator('.card-title').boundingBox();
+  const to = await page.getByRole('heading', { level: 3, name: themeName }).boundingBox();
+  if (!from || !to) return { unavailable: 'card or theme not laid out' };
+  // A string, not a function: the bench runs through tsx, whose helpers do not exist in the page.
+  await page.evaluate(`(() => {
+    window.benchFrames = [];
+    window.benchRecording = true;
+    let last = performance.now();
+    const tick = (t) => {
+      window.benchFrames.push(t - last);
+      last = t;
+      if (window.benchRecording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height + 40, { steps: 40 });
+  await page.mouse.up();
+  await sleep(300);
+  const frames = (await page.evaluate('window.benchRecording = false, window.benchFrames.slice(1)')) as number[];
+  return { frames: spread(frames), longFrames: frames.filter((f) => f > 50).length };
+}
+
+export async function measureInBrowser(clientDir: string, log: (line: string) => void): Promise<BrowserFigures> {
+  const server = await startForumboard({ CLIENT_DIR: clientDir });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const board = await createBoard(server.url, { title: 'Browser bench', language: 'en' });
+    await seedCards(server, board.boardId, board.facilitatorToken, CARDS);
+    const url = `${server.url}/b/${board.boardId}#token=${board.facilitatorToken}`;
+    const phase = (name: string) => api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: name }, board.facilitatorToken);
+
+    await phase('collect');
+    const list: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const { ms, page } = await timeRender(browser, url, CARDS);
+      list.push(ms);
+      await page.context().close();
+    }
+    log(`card list of ${CARDS}: rendered after ${list.map((t) => t.toFixed(0)).join(', ')} ms`);
+
+    const facilitator = await openSyncedYClient(server.wsUrl, board.boardId, board.facilitatorToken);
+    const themeName = 'Skills and training';
+    addCluster(facilitator.doc, { title: themeName });
+    addCluster(facilitator.doc, { title: 'Energy prices' });
+    await phase('cluster');
+    const clusters: number[] = [];
+    let drag: BrowserFigures['drag'] = { unavailable: 'not measured' };
+    for (let i = 0; i < LOADS; i++) {
+      const { ms, page } = await timeRender(browser, url, CARDS);
+      clusters.push(ms);
+      if (i === LOADS - 1) {
+        const moved = new Promise<boolean>((resolve) => {
+          const cards = cardsOf(facilitator.doc);
+          const onChange = () => resolve(true);
+          cards.observeDeep(onChange);
+          setTimeout(() => resolve(false), 5000);
+        });
+        await sleep(500);
+        const result = await dragOntoTheme(page, themeName);
+        drag = 'unavailable' in result ? result : { ...result, dropped: await moved };
+      }
+      await page.context().close();
+    }
+    facilitator.close();
+    log(`cluster view of ${CARDS}: rendered after ${clusters.map((t) => t.toFixed(0)).join(', ')} ms`);
+    return { cards: CARDS, renderList: spread(list), renderClusters: spread(clusters), drag };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { measureInBrowser, type BrowserFigures } from './browserTimings.js';
+import { buildClient, measureBundle, type BundleFigures } from './bundleSizes.js';
+import { kB, ms, spreadMs, type Row } from './table.js';
+
+/** The client: what a phone downloads before the first screen, and what a 1,000-card board costs in Chromium. */
+const TARGET_INITIAL_GZIP = 250 * 1024;
+
+export async function runClient(log: (line: string) => void): Promise<{ rows: Row[]; bundle?: BundleFigures; browser?: BrowserFigures }> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'forumboard-client-'));
+  try {
+    const bundle = measureBundle(outDir, buildClient(outDir));
+    log(`built in ${bundle.buildSeconds.toFixed(1)} s: initial ${kB(bundle.initial.gzip)} gzip, ${bundle.lazy.length} lazy chunks`);
+    const rows: Row[] = [
+      {
+        section: 'client bundle',
+        measure: `initial route JS, gzip (raw, as served today) — ${bundle.initial.files.length} files`,
+        value: `${kB(bundle.initial.gzip)} (${kB(bundle.initial.raw)})`,
+        target: `< ${kB(TARGET_INITIAL_GZIP)} gzip`,
+        met: bundle.initial.gzip < TARGET_INITIAL_GZIP,
+      },
+      { section: 'client bundle', measure: 'initial route CSS, gzip (raw)', value: `${kB(bundle.initialCss.gzip)} (${kB(bundle.initialCss.raw)})` },
+      ...bundle.lazy.map((chunk) => ({
+        section: 'client bundle',
+        measure: `lazy: ${chunk.name} (loaded by ${chunk.loadedBy}), gzip (raw)`,
+        value: `${kB(chunk.gzip)} (${kB(chunk.raw)})`,
+      })),
+    ];
+    try {
+      const browser = await measureInBrowser(outDir, log);
+      rows.push(
+        { section: 'client in Chromium', measure: `${browser.cards} cards on screen, card list (collect), p50/max of 3 loads`, value: `${ms(browser.renderList.p50)} / ${ms(browser.renderList.max)}` },
+        { section: 'client in Chromium', measure: `${browser.cards} cards on screen, themes view (cluster), p50/max of 3 loads`, value: `${ms(browser.renderClusters.p50)} / ${ms(browser.renderClusters.max)}` },
+        'unavailable' in browser.drag
+          ? { section: 'client in Chromium', measure: 'frame time while dragging a card', value: `n/a: ${browser.drag.unavailable}` }
+          : {
+              section: 'client in Chromium',
+              measure: `frame time while dragging a card onto a theme, p50/p99/max (${browser.drag.frames.n} frames)`,
+              value: `${spreadMs(browser.drag.frames)}; ${browser.drag.longFrames} over 50 ms; drop ${browser.drag.dropped ? 'stored' : 'NOT stored'}`,
+            },
+      );
+      return { rows, bundle, browser };
+    } catch (err) {
+      log(`ERROR in the browser part: ${err instanceof Error ? err.message : String(err)}`);
+      rows.push({ section: 'client in Chromium', measure: 'browser measurements failed', value: String(err instanceof Error ? err.message : err).slice(0, 80), met: null });
+      return { rows, bundle };
+    }
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}

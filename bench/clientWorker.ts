@@ -1,0 +1,115 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { cardsOf, type CardMap } from '../shared/boardDoc.js';
+import { now } from './stats.js';
+import { openYClient, type YClient } from './yclient.js';
+
+/**
+ * A child process hosting many clients of one kind, so that clients do not share a CPU with the server
+ * or with the process that times them. It reports when every client it hosts has received edit k.
+ */
+export type WorkerCommand =
+  | { type: 'open-yjs'; wsUrl: string; rooms: Array<{ room: string; token: string; clients: number }>; batch: number }
+  /** Plain ws clients that do nothing but note arrivals; `frames` says how a frame names its edit. */
+  | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' }
+  | { type: 'close' };
+
+export type WorkerEvent =
+  | { type: 'ready'; clients: number }
+  | { type: 'applied'; edit: number; first: number; last: number }
+  | { type: 'error'; message: string };
+
+/**
+ * How a client knows which edit arrived: a Yjs client reads the number at the end of the card title ("… #12");
+ * a raw client reads a numbered frame's first four bytes, or counts the sync updates the server sent it.
+ */
+export const EDIT_MARK = / #(\d+)$/;
+const MESSAGE_SYNC = 0;
+const SYNC_UPDATE = 2;
+
+// Every provider registers a process 'exit' listener; thousands are expected here.
+process.setMaxListeners(0);
+
+const send = (event: WorkerEvent) => process.send?.(event);
+const received = new Map<number, { count: number; first: number; last: number }>();
+let total = 0;
+const yClients: YClient[] = [];
+const sockets: WebSocket[] = [];
+
+function arrived(edit: number): void {
+  const at = now();
+  const entry = received.get(edit) ?? { count: 0, first: at, last: at };
+  entry.count++;
+  entry.last = at;
+  received.set(edit, entry);
+  if (entry.count === total) {
+    received.delete(edit);
+    send({ type: 'applied', edit, first: entry.first, last: entry.last });
+  }
+}
+
+function watchEdits(client: YClient): void {
+  const cards = cardsOf(client.doc);
+  cards.observeDeep((events, tr) => {
+    if (tr.local) return;
+    for (const event of events) {
+      const title = event.target === cards ? null : (event.target as CardMap).get('title');
+      const titleChanged = event instanceof Y.YMapEvent && event.path.length === 1 && event.keysChanged.has('title');
+      const edit = titleChanged && typeof title === 'string' ? EDIT_MARK.exec(title) : null;
+      if (edit) arrived(Number(edit[1]));
+    }
+  });
+}
+
+async function inBatches(count: number, batch: number, open: (i: number) => Promise<void>): Promise<void> {
+  for (let start = 0; start < count; start += batch) {
+    await Promise.all(Array.from({ length: Math.min(batch, count - start) }, (_, j) => open(start + j)));
+  }
+}
+
+function whenSynced(client: YClient): Promise<void> {
+  return client.provider.synced ? Promise.resolve() : new Promise((resolve) => client.provider.once('sync', () => resolve()));
+}
+
+async function openYjs(command: Extract<WorkerCommand, { type: 'open-yjs' }>): Promise<void> {
+  const specs = command.rooms.flatMap((r) => Array.from({ length: r.clients }, () => r));
+  total = specs.length;
+  await inBatches(specs.length, command.batch, async (i) => {
+    const client = openYClient(command.wsUrl, specs[i].room, specs[i].token);
+    yClients.push(client);
+    watchEdits(client);
+    await whenSynced(client);
+  });
+}
+
+async function openRaw(command: Extract<WorkerCommand, { type: 'open-raw' }>): Promise<void> {
+  total = command.clients;
+  await inBatches(command.clients, command.batch, async () => {
+    const ws = new WebSocket(command.url);
+    sockets.push(ws);
+    let updates = 0;
+    ws.on('message', (data: Buffer) => {
+      if (command.frames === 'numbered') arrived(data.readUInt32LE(0));
+      else if (data[0] === MESSAGE_SYNC && data[1] === SYNC_UPDATE) arrived(++updates);
+    });
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+  });
+}
+
+process.on('message', (command: WorkerCommand) => {
+  const run = async () => {
+    if (command.type === 'open-yjs') await openYjs(command);
+    else if (command.type === 'open-raw') await openRaw(command);
+    else {
+      yClients.forEach((c) => c.close());
+      sockets.forEach((ws) => ws.terminate());
+      process.exit(0);
+    }
+    send({ type: 'ready', clients: total });
+  };
+  run().catch((err: unknown) => send({ type: 'error', message: String(err) }));
+});
+process.on('disconnect', () => process.exit(0));

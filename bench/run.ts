@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runClient } from './client.js';
+import { runColdLoad } from './coldLoad.js';
+import { runFanout } from './fanout.js';
+import { runManyRooms } from './manyRooms.js';
+import { renderTable, type Row } from './table.js';
+import { runVoteStorm } from './voteStorm.js';
+
+/**
+ * `npm run bench [-- section ...]`: every section in one run, side by side, then a table and
+ * bench/results/latest.json. A section that fails prints one error line; the others still run.
+ */
+type Section = (log: (line: string) => void) => Promise<{ rows: Row[] } & Record<string, unknown>>;
+
+const SECTIONS: Record<string, Section> = {
+  fanout: runFanout,
+  votes: runVoteStorm,
+  rooms: runManyRooms,
+  coldload: runColdLoad,
+  client: runClient,
+};
+
+// Hundreds of y-websocket providers live in this process; each registers a process 'exit' listener.
+process.setMaxListeners(0);
+
+const wanted = process.argv.slice(2).filter((name) => name in SECTIONS);
+const names = wanted.length > 0 ? wanted : Object.keys(SECTIONS);
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+};
+const log = (line: string) => console.log(`  ${line}`);
+console.log(`Forumboard bench on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
+
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+const started = Date.now();
+for (const name of names) {
+  const t = Date.now();
+  console.log(`\n[${name}]`);
+  try {
+    const result = await SECTIONS[name](log);
+    rows.push(...result.rows);
+    results[name] = result;
+    console.log(`  done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  } catch (err) {
+    console.log(`  ERROR in ${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    rows.push({ section: name, measure: 'section failed', value: String(err instanceof Error ? err.message : err).slice(0, 80), met: null });
+    results[name] = { error: String(err) };
+  }
+}
+
+console.log(`\n${renderTable(rows)}\n`);
+const seconds = (Date.now() - started) / 1000;
+console.log(`bench took ${seconds.toFixed(0)} s`);
+const out = path.resolve('bench/results/latest.json');
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, seconds, rows, results }, null, 2) + '\n');
+console.log(`wrote ${path.relative(process.cwd(), out)}`);
+process.exit(0);
