@@ -11,7 +11,6 @@ export const en = {
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.generic': 'Something went wrong. Please try again.',
   'error.invalidField': 'Please check this field: {field}.',
-  'error.tooLong': 'At most {max} characters.',
   'notFound.title': 'Page not found',
   'notFound.body': 'This address does not lead to a workshop.',
   'notFound.home': 'Go to the start page',
@@ -29,7 +28,6 @@ export const en = {
   'start.create.groupLabel': 'Group {n}',
   'start.create.removeGroup': 'Remove group {n}: {name}',
   'start.create.addGroup': 'Add a group',
-  'start.create.newGroupLabel': 'New group name',
   'start.create.submit': 'Create workshop',
   'start.create.submitting': 'Creating…',
   'start.create.groupsRequired': 'Add at least one stakeholder group.',
@@ -43,7 +41,6 @@ export const en = {
   'join.title': 'Join the workshop',
   'join.lookingUp': 'Looking up the workshop…',
   'join.codeNotFound': 'No workshop has the code {code}. Check the code with the facilitator.',
-  'join.enterOtherCode': 'Enter another code',
   'join.nameLabel': 'Your name',
   'join.organisationLabel': 'Organisation',
   'join.organisationHint': 'Optional',
@@ -54,7 +51,6 @@ export const en = {
   'join.alreadyJoined': 'You have already joined this workshop on this device.',
   'join.backToBoard': 'Go back to the board',
   'join.full': 'This workshop is full.',
-  'join.closed': 'This workshop no longer accepts new participants.',
 
   'invite.title': 'You need an invitation',
   'invite.body':
@@ -65,7 +61,6 @@ export const en = {
 
   'board.loading': 'Opening the board…',
   'board.questionLabel': 'Guiding question',
-  'board.phaseLabel': 'Phase',
   'board.youAre': 'You: {name} ({group})',
   'board.readOnly': 'Read-only view',
   'board.readOnlyHint': 'You are watching the board live. You cannot change anything.',
@@ -76,7 +71,6 @@ export const en = {
   'board.retry': 'Try again',
   'board.dismiss': 'Dismiss',
   'board.reportTitle': 'Report',
-  'board.reportPlaceholder': 'The printable report of this workshop will appear here once the results are agreed.',
 
   'connection.label': 'Connection',
   'connection.connecting': 'Connecting…',
@@ -98,7 +92,6 @@ export const en = {
   'phasebar.label': 'Workshop phases',
   'phasebar.back': 'Back to {phase}',
   'phasebar.next': 'Next: {phase}',
-  'phasebar.current': 'current phase',
   'phasebar.failed': 'The phase could not be changed. Please try again.',
   'phase.hint.setup': 'The facilitator is preparing the workshop. Cards can be added once collection starts.',
   'phase.hint.collect': 'Add your challenges as cards: one challenge per card.',
@@ -126,8 +119,6 @@ export const en = {
   'share.copyLabel': 'Copy {what}',
   'share.copied': 'Copied',
   'share.copyFailed': 'Could not copy. Select the text and copy it yourself.',
-  'share.show': 'Show invitation',
-  'share.hide': 'Hide invitation',
 
   'cards.heading': 'Challenges',
   'cards.count': 'Cards: {count}',

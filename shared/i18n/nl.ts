@@ -9,7 +9,6 @@ export const nl: Messages = {
   'error.network': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
   'error.generic': 'Er ging iets mis. Probeer het opnieuw.',
   'error.invalidField': 'Controleer dit veld: {field}.',
-  'error.tooLong': 'Hoogstens {max} tekens.',
   'notFound.title': 'Pagina niet gevonden',
   'notFound.body': 'Dit adres leidt niet naar een workshop.',
   'notFound.home': 'Naar de startpagina',
@@ -27,7 +26,6 @@ export const nl: Messages = {
   'start.create.groupLabel': 'Groep {n}',
   'start.create.removeGroup': 'Groep {n} verwijderen: {name}',
   'start.create.addGroup': 'Groep toevoegen',
-  'start.create.newGroupLabel': 'Naam van de nieuwe groep',
   'start.create.submit': 'Workshop aanmaken',
   'start.create.submitting': 'Bezig met aanmaken…',
   'start.create.groupsRequired': 'Voeg minstens één stakeholdergroep toe.',
@@ -41,7 +39,6 @@ export const nl: Messages = {
   'join.title': 'Deelnemen aan de workshop',
   'join.lookingUp': 'Workshop opzoeken…',
   'join.codeNotFound': 'Er is geen workshop met de code {code}. Controleer de code bij de facilitator.',
-  'join.enterOtherCode': 'Een andere code invoeren',
   'join.nameLabel': 'Je naam',
   'join.organisationLabel': 'Organisatie',
   'join.organisationHint': 'Optioneel',
@@ -52,7 +49,6 @@ export const nl: Messages = {
   'join.alreadyJoined': 'Je neemt op dit apparaat al deel aan deze workshop.',
   'join.backToBoard': 'Terug naar het bord',
   'join.full': 'Deze workshop is vol.',
-  'join.closed': 'Deze workshop neemt geen nieuwe deelnemers meer aan.',
 
   'invite.title': 'Je hebt een uitnodiging nodig',
   'invite.body':
@@ -63,7 +59,6 @@ export const nl: Messages = {
 
   'board.loading': 'Het bord wordt geopend…',
   'board.questionLabel': 'Centrale vraag',
-  'board.phaseLabel': 'Fase',
   'board.youAre': 'Jij: {name} ({group})',
   'board.readOnly': 'Alleen lezen',
   'board.readOnlyHint': 'Je volgt het bord live. Je kunt niets wijzigen.',
@@ -74,7 +69,6 @@ export const nl: Messages = {
   'board.retry': 'Opnieuw proberen',
   'board.dismiss': 'Sluiten',
   'board.reportTitle': 'Verslag',
-  'board.reportPlaceholder': 'Het afdrukbare verslag van deze workshop verschijnt hier zodra de resultaten zijn afgesproken.',
 
   'connection.label': 'Verbinding',
   'connection.connecting': 'Verbinden…',
@@ -96,7 +90,6 @@ export const nl: Messages = {
   'phasebar.label': 'Fasen van de workshop',
   'phasebar.back': 'Terug naar {phase}',
   'phasebar.next': 'Volgende: {phase}',
-  'phasebar.current': 'huidige fase',
   'phasebar.failed': 'De fase kon niet worden gewijzigd. Probeer het opnieuw.',
   'phase.hint.setup': 'De facilitator bereidt de workshop voor. Zodra het verzamelen begint, kun je kaartjes toevoegen.',
   'phase.hint.collect': 'Voeg je uitdagingen toe als kaartjes: één uitdaging per kaartje.',
@@ -124,8 +117,6 @@ export const nl: Messages = {
   'share.copyLabel': '{what} kopiëren',
   'share.copied': 'Gekopieerd',
   'share.copyFailed': 'Kopiëren lukte niet. Selecteer de tekst en kopieer hem zelf.',
-  'share.show': 'Uitnodiging tonen',
-  'share.hide': 'Uitnodiging verbergen',
 
   'cards.heading': 'Uitdagingen',
   'cards.count': 'Kaartjes: {count}',

@@ -9,7 +9,6 @@ export const sv: Messages = {
   'error.network': 'Servern gick inte att nå. Kontrollera din uppkoppling och försök igen.',
   'error.generic': 'Något gick fel. Försök igen.',
   'error.invalidField': 'Kontrollera det här fältet: {field}.',
-  'error.tooLong': 'Högst {max} tecken.',
   'notFound.title': 'Sidan hittades inte',
   'notFound.body': 'Den här adressen leder inte till någon workshop.',
   'notFound.home': 'Till startsidan',
@@ -27,7 +26,6 @@ export const sv: Messages = {
   'start.create.groupLabel': 'Grupp {n}',
   'start.create.removeGroup': 'Ta bort grupp {n}: {name}',
   'start.create.addGroup': 'Lägg till en grupp',
-  'start.create.newGroupLabel': 'Den nya gruppens namn',
   'start.create.submit': 'Skapa workshop',
   'start.create.submitting': 'Skapar…',
   'start.create.groupsRequired': 'Lägg till minst en intressentgrupp.',
@@ -41,7 +39,6 @@ export const sv: Messages = {
   'join.title': 'Anslut till workshopen',
   'join.lookingUp': 'Söker efter workshopen…',
   'join.codeNotFound': 'Ingen workshop har koden {code}. Kontrollera koden med processledaren.',
-  'join.enterOtherCode': 'Ange en annan kod',
   'join.nameLabel': 'Ditt namn',
   'join.organisationLabel': 'Organisation',
   'join.organisationHint': 'Frivilligt',
@@ -52,7 +49,6 @@ export const sv: Messages = {
   'join.alreadyJoined': 'Du har redan anslutit till den här workshopen på den här enheten.',
   'join.backToBoard': 'Tillbaka till tavlan',
   'join.full': 'Workshopen är full.',
-  'join.closed': 'Workshopen tar inte emot nya deltagare längre.',
 
   'invite.title': 'Du behöver en inbjudan',
   'invite.body':
@@ -63,7 +59,6 @@ export const sv: Messages = {
 
   'board.loading': 'Öppnar tavlan…',
   'board.questionLabel': 'Vägledande fråga',
-  'board.phaseLabel': 'Fas',
   'board.youAre': 'Du: {name} ({group})',
   'board.readOnly': 'Endast läsning',
   'board.readOnlyHint': 'Du följer tavlan live. Du kan inte ändra något.',
@@ -74,7 +69,6 @@ export const sv: Messages = {
   'board.retry': 'Försök igen',
   'board.dismiss': 'Stäng',
   'board.reportTitle': 'Rapport',
-  'board.reportPlaceholder': 'Den utskriftsvänliga rapporten från workshopen visas här när resultaten är överenskomna.',
 
   'connection.label': 'Anslutning',
   'connection.connecting': 'Ansluter…',
@@ -96,7 +90,6 @@ export const sv: Messages = {
   'phasebar.label': 'Workshopens faser',
   'phasebar.back': 'Tillbaka till {phase}',
   'phasebar.next': 'Nästa: {phase}',
-  'phasebar.current': 'aktuell fas',
   'phasebar.failed': 'Fasen kunde inte ändras. Försök igen.',
   'phase.hint.setup': 'Processledaren förbereder workshopen. Du kan lägga till kort när insamlingen börjar.',
   'phase.hint.collect': 'Lägg till dina utmaningar som kort: en utmaning per kort.',
@@ -124,8 +117,6 @@ export const sv: Messages = {
   'share.copyLabel': 'Kopiera {what}',
   'share.copied': 'Kopierat',
   'share.copyFailed': 'Det gick inte att kopiera. Markera texten och kopiera den själv.',
-  'share.show': 'Visa inbjudan',
-  'share.hide': 'Dölj inbjudan',
 
   'cards.heading': 'Utmaningar',
   'cards.count': 'Kort: {count}',

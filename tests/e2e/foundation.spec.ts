@@ -136,3 +136,25 @@ test('start, join and board pages have no serious or critical accessibility viol
   await addCard(phone, 'Every pupil should learn some technology at school');
   await expectNoSeriousAxeViolations(phone);
 });
+
+test('offline, the board says so and keeps the edits; back online they reach the others', async ({ browser, request }) => {
+  const created = await (await request.post('/api/boards', { data: { title: 'Flaky Wi-Fi workshop' } })).json();
+  await request.post(`/api/boards/${created.boardId}/phase`, {
+    headers: { Authorization: `Bearer ${created.facilitatorToken}` },
+    data: { phase: 'collect' },
+  });
+  const phone = await person(browser, { viewport: { width: 360, height: 740 } });
+  await phone.goto(created.links.participant);
+  await joinForm(phone, { name: 'Tom de Vries', organisation: 'Installation Services', group: 'Company' });
+  const facilitator = await person(browser);
+  await facilitator.goto(created.links.facilitator);
+  await expect(phone.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+
+  await phone.context().setOffline(true);
+  await expect(phone.getByRole('status').filter({ hasText: /Offline – your edits are kept/ })).toBeVisible();
+  await addCard(phone, 'Grid connection takes years');
+
+  await phone.context().setOffline(false);
+  await expect(phone.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+  await expect(facilitator.getByRole('heading', { level: 3, name: 'Grid connection takes years' })).toBeVisible();
+});

@@ -52,7 +52,6 @@ export const en = {
   'detail.open': 'Details',
   'detail.openLabel': 'Open details of card: {title}',
   'detail.close': 'Close',
-  'detail.heading': 'Card details',
   'detail.bodyLabel': 'Details of the card',
   'detail.loading': 'Loading the editor…',
   'detail.readOnly': 'Only the author and the facilitator can change this text.',

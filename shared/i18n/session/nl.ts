@@ -53,7 +53,6 @@ export const nl: SessionMessages = {
   'detail.open': 'Details',
   'detail.openLabel': 'Details van kaartje openen: {title}',
   'detail.close': 'Sluiten',
-  'detail.heading': 'Details van het kaartje',
   'detail.bodyLabel': 'Toelichting bij het kaartje',
   'detail.loading': 'De editor wordt geladen…',
   'detail.readOnly': 'Alleen de auteur en de facilitator kunnen deze tekst wijzigen.',

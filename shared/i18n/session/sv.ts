@@ -53,7 +53,6 @@ export const sv: SessionMessages = {
   'detail.open': 'Detaljer',
   'detail.openLabel': 'Öppna detaljer för kortet: {title}',
   'detail.close': 'Stäng',
-  'detail.heading': 'Kortets detaljer',
   'detail.bodyLabel': 'Beskrivning av kortet',
   'detail.loading': 'Laddar redigeraren…',
   'detail.readOnly': 'Bara författaren och processledaren kan ändra texten.',
