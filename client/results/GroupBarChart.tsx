@@ -19,8 +19,6 @@ export interface ChartGroup {
 interface Props {
   rows: ChartRow[];
   groups: ChartGroup[];
-  /** The id of the table that holds the same numbers, for readers who want them as text. */
-  tableId?: string;
 }
 
 const ROW_HEIGHT = 54;
@@ -32,7 +30,7 @@ const MAX_TITLE = 48;
  * A ranked horizontal bar per item, split by stakeholder group. The x axis is in percent of the chart's
  * width and the text in pixels, so the labels stay readable on a 360 px phone and on a projector alike.
  */
-export function GroupBarChart({ rows, groups, tableId }: Props) {
+export function GroupBarChart({ rows, groups }: Props) {
   const t = useT();
   const idPrefix = `chart${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const max = Math.max(1, ...rows.map((row) => row.total));
@@ -62,7 +60,6 @@ export function GroupBarChart({ rows, groups, tableId }: Props) {
         height={rows.length * ROW_HEIGHT}
         role="img"
         aria-label={`${t('results.chartLabel')} ${rows.map(describe).join('; ')}`}
-        aria-describedby={tableId}
       >
         <GroupPatternDefs idPrefix={idPrefix} />
         {rows.map((row, r) => {

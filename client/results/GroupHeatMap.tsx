@@ -3,7 +3,6 @@ import type { ChartGroup, ChartRow } from './GroupBarChart';
 import { ScrollingTable } from './ScrollingTable';
 
 interface Props {
-  id: string;
   rows: ChartRow[];
   groups: ChartGroup[];
   /** Voters per group, shown in the column heads when known. */
@@ -17,7 +16,7 @@ const SHADES = ['shade-0', 'shade-1', 'shade-2', 'shade-3', 'shade-4'] as const;
  * Items × groups: the dots in each cell, shaded by the share of that group's own dots the item got, so a small
  * group's favourite stands out as much as a large group's. It is also the chart's numbers as a table.
  */
-export function GroupHeatMap({ id, rows, groups, voters }: Props) {
+export function GroupHeatMap({ rows, groups, voters }: Props) {
   const t = useT();
   const castByGroup = Object.fromEntries(groups.map((group) => [group.id, rows.reduce((sum, row) => sum + (row.byGroup[group.id] ?? 0), 0)]));
   const share = (row: ChartRow, groupId: string) => (castByGroup[groupId] ? (row.byGroup[groupId] ?? 0) / castByGroup[groupId] : 0);
@@ -26,7 +25,7 @@ export function GroupHeatMap({ id, rows, groups, voters }: Props) {
 
   return (
     <ScrollingTable label={t('results.heatMapCaption')}>
-      <table id={id} className="heat-map">
+      <table className="heat-map">
         <caption>{t('results.heatMapCaption')}</caption>
         <thead>
           <tr>

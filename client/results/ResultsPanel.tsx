@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { StakeholderGroup } from '../../shared/groups';
 import type { Tally } from '../../shared/voting/types';
@@ -43,7 +43,6 @@ export function ResultsPanel({ boardDoc, controlDoc, groups }: Props) {
 
 function RoundResults({ revealed: { round, tally }, boardDoc, controlDoc, groups }: Props & { revealed: RevealedRound }) {
   const t = useT();
-  const tableId = `heat${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const groupName = useGroupName(groups);
   const cards = useCards(boardDoc);
   const participants = useParticipants(controlDoc);
@@ -64,8 +63,8 @@ function RoundResults({ revealed: { round, tally }, boardDoc, controlDoc, groups
         <p>{t('results.contestedExplained')}</p>
       </div>
       <h4>{t('results.chartHeading')}</h4>
-      <GroupBarChart rows={rows} groups={chartGroups} tableId={tableId} />
-      <GroupHeatMap id={tableId} rows={rows} groups={chartGroups} voters={tally.voters.byGroup} />
+      <GroupBarChart rows={rows} groups={chartGroups} />
+      <GroupHeatMap rows={rows} groups={chartGroups} voters={tally.voters.byGroup} />
       <h4>{t('results.provenanceHeading')}</h4>
       <ThemeProvenance items={tally.items} cards={cards} participants={participants} groupName={groupName} />
     </>

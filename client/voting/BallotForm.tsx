@@ -1,5 +1,5 @@
 import type { RoundItem, RoundState } from '../../shared/voting/types';
-import { useT } from '../app/i18n';
+import { useT, type Translate } from '../app/i18n';
 import { useFormats } from '../results/useFormats';
 import type { ConnectionStatus } from '../board/sync/BoardConnection';
 import type { Allocations, BallotSender, BallotStatus } from './BallotSender';
@@ -100,25 +100,27 @@ function BallotItem({ item, dots, cap, canAdd, cardTitles, onChange }: ItemProps
 function BallotStatusLine({ status }: { status: BallotStatus }) {
   const t = useT();
   const format = useFormats();
-  const [className, text] = ((): [string, string] => {
-    switch (status.kind) {
-      case 'loading':
-        return ['', t('vote.loading')];
-      case 'empty':
-        return ['', t('vote.empty')];
-      case 'sending':
-        return ['', t('vote.sending')];
-      case 'stored':
-        return ['ballot-stored', t('vote.stored', { time: format.time(status.at) })];
-      case 'waiting':
-        return ['ballot-waiting', t('vote.waiting')];
-      case 'refused':
-        return ['form-error', describeRefusal(status.failure, t)];
-    }
-  })();
+  const [tone, text] = describeStatus(status, t, format.time);
   return (
-    <p className={`ballot-status ${className}`} role="status">
+    <p className={`ballot-status ${tone}`} role="status">
       {text}
     </p>
   );
+}
+
+function describeStatus(status: BallotStatus, t: Translate, time: (ms: number) => string): [tone: string, text: string] {
+  switch (status.kind) {
+    case 'loading':
+      return ['', t('vote.loading')];
+    case 'empty':
+      return ['', t('vote.empty')];
+    case 'sending':
+      return ['', t('vote.sending')];
+    case 'stored':
+      return ['ballot-stored', t('vote.stored', { time: time(status.at) })];
+    case 'waiting':
+      return ['ballot-waiting', t('vote.waiting')];
+    case 'refused':
+      return ['form-error', describeRefusal(status.failure, t)];
+  }
 }

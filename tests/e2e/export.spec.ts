@@ -48,6 +48,12 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await facilitator.getByRole('button', { name: 'Reveal results' }).click();
   await expect(facilitator.getByRole('list', { name: 'Stakeholder groups' }).getByText('other groups')).toBeVisible();
 
+  const notes = facilitator.getByRole('textbox', { name: 'Notes of the workshop' });
+  await notes.click();
+  await facilitator.keyboard.type('The province joins the hydrogen working group.');
+  await facilitator.getByRole('button', { name: 'Bold' }).click();
+  await facilitator.keyboard.type(' Next meeting in June.');
+
   // Agree: start from the ranking, reorder, give the first priority an owner, drop one, freeze.
   await facilitator.getByRole('button', { name: 'Next: Agree' }).click();
   await facilitator.getByRole('button', { name: 'Start from the ranking by all dots' }).click();
@@ -108,6 +114,9 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await expect(priorities.locator('tbody tr')).toHaveCount(2);
   await expect(priorities.locator('tbody tr').first()).toContainText('Feasibility study by March');
   await expect(observer.getByText('Handled by the national grid operator')).toBeVisible();
+  const reportNotes = observer.getByRole('region', { name: 'Notes of the facilitator' });
+  await expect(reportNotes.getByText('The province joins the hydrogen working group.')).toBeVisible();
+  await expect(reportNotes.locator('strong')).toHaveText('Next meeting in June.');
   await expectNoSeriousAxeViolations(observer);
 
   await observer.emulateMedia({ media: 'print' });
