@@ -16,7 +16,7 @@ export interface BallotSnapshot {
   status: BallotStatus;
 }
 
-interface BallotAddress {
+export interface BallotAddress {
   boardId: string;
   token: string;
   roundId: string;

@@ -1,13 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ConnectionStatus } from '../board/sync/BoardConnection';
-import { BallotSender, type BallotSnapshot } from './BallotSender';
-
-interface BallotAddress {
-  boardId: string;
-  token: string;
-  roundId: string;
-  participantId: string;
-}
+import { BallotSender, type BallotAddress, type BallotSnapshot } from './BallotSender';
 
 /** The voter's ballot for one round, with a sender that retries when the board reconnects. */
 export function useBallotSender({ boardId, token, roundId, participantId }: BallotAddress, connection: ConnectionStatus): BallotSender | null {
