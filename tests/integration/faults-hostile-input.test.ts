@@ -126,13 +126,30 @@ describe('hostile input', () => {
     }
   });
 
-  it('an update that depends on missing state, and one the policy forbids, are refused', async () => {
+  it('an update that depends on missing state is not applied: refused, or answered with a request for that state', async () => {
     const forger = new Y.Doc();
     addCard(forger, { title: 'first', author: mallory.participantId });
     const before = Y.encodeStateVector(forger);
     addCard(forger, { title: 'second', author: mallory.participantId });
-    expectRefused(await offend([encodeUpdateMessage(Y.encodeStateAsUpdate(forger, before))]), [1008]);
+    const answer = await new Promise<Close | 'sync step 1'>((resolve, reject) => {
+      const ws = new WebSocket(malloryUrl());
+      ws.once('message', () => {
+        ws.on('message', (data: Buffer) => {
+          if (data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP1) {
+            resolve('sync step 1');
+            ws.terminate();
+          }
+        });
+        ws.send(encodeUpdateMessage(Y.encodeStateAsUpdate(forger, before)));
+      });
+      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+      ws.on('error', reject);
+    });
+    if (answer !== 'sync step 1') expectRefused(answer, [1008]);
+    expect((await boardAsStored()).some((c) => c.title === 'second')).toBe(false);
+  });
 
+  it('an update the policy forbids is refused', async () => {
     // Mallory rewrites the honest participant's card, starting from the server's own state.
     const copy = connect(server.url, board.boardId, mallory.token);
     await synced(copy);
