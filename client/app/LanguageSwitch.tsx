@@ -11,12 +11,17 @@ export function LanguageSwitch() {
     <div className="language-switch">
       <label htmlFor={id}>{t('language.label')}</label>
       <select id={id} value={language} onChange={(e) => choose(e.target.value as Language)}>
-        {LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LANGUAGE_NAMES[code]}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
     </div>
   );
+}
+
+/** One option per language, each named in itself. */
+export function LanguageOptions() {
+  return LANGUAGES.map((code) => (
+    <option key={code} value={code} lang={code}>
+      {LANGUAGE_NAMES[code]}
+    </option>
+  ));
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../../shared/api';
@@ -42,9 +42,25 @@ export function useMeta(controlDoc: Y.Doc, summary: BoardSummary): BoardMeta {
   );
 }
 
+/**
+ * The cards, in order. A card that did not change keeps its object, so memoised card views skip re-rendering:
+ * on a board of hundreds of cards, a keystroke in one card then re-renders that card only.
+ */
 export function useCards(boardDoc: Y.Doc): CardView[] {
   const version = useDocVersion(boardDoc);
-  return useMemo(() => readCards(boardDoc), [boardDoc, version]);
+  const previous = useRef(new Map<string, CardView>());
+  return useMemo(() => {
+    const cards = readCards(boardDoc).map((card) => {
+      const before = previous.current.get(card.id);
+      return before && sameCard(before, card) ? before : card;
+    });
+    previous.current = new Map(cards.map((card) => [card.id, card]));
+    return cards;
+  }, [boardDoc, version]);
+}
+
+function sameCard(a: CardView, b: CardView): boolean {
+  return a.title === b.title && a.author === b.author && a.cluster === b.cluster && a.createdAt === b.createdAt;
 }
 
 export function useClusters(boardDoc: Y.Doc): ClusterView[] {

@@ -1,12 +1,12 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { LANGUAGE_NAMES } from '../../shared/i18n/index';
 import { defaultGroupNames } from '../../shared/groups';
 import { LIMITS } from '../../shared/limits';
-import { LANGUAGES, type Language } from '../../shared/phases';
+import type { Language } from '../../shared/phases';
 import { createBoard } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
 import { Field } from '../app/Field';
 import { useLanguage, useT } from '../app/i18n';
+import { LanguageOptions } from '../app/LanguageSwitch';
 import { navigate, paths } from '../app/router';
 import { saveToken } from '../session/tokens';
 import { GroupListEditor } from './GroupListEditor';
@@ -97,11 +97,7 @@ export function CreateWorkshopForm() {
           value={language}
           onChange={(e) => setPickedLanguage(e.target.value as Language)}
         >
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
+          <LanguageOptions />
         </select>
       </div>
       <GroupListEditor groups={groups} onChange={setEditedGroups} />
