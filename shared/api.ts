@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from './limits.js';
+import { JOIN_CODE_PATTERN, LIMITS } from './limits.js';
 import { LANGUAGES, PHASES, ROLES } from './phases.js';
 import type { StakeholderGroup } from './groups.js';
 import type { Phase, Role, Language } from './phases.js';
@@ -30,10 +30,8 @@ export interface CreateBoardResponse {
   links: { facilitator: string; participant: string; observer: string };
 }
 
-export const joinCodePattern = /^[A-Z0-9]{6}$/;
-
 export const joinBody = z.object({
-  joinCode: z.string().trim().toUpperCase().regex(joinCodePattern, 'six letters or digits'),
+  joinCode: z.string().trim().toUpperCase().regex(JOIN_CODE_PATTERN, 'six letters or digits'),
   name: requiredText(LIMITS.maxName),
   organisation: text(LIMITS.maxOrganisation).optional(),
   group: requiredText(LIMITS.maxGroupName),

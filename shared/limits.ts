@@ -19,3 +19,6 @@ export const LIMITS = {
   /** Awareness messages per second that mark a connection as hostile and close it. */
   awarenessFloodPerSecond: 100,
 } as const;
+
+/** A join code: six letters or digits, read aloud in the room and typed on phones. */
+export const JOIN_CODE_PATTERN = /^[A-Z0-9]{6}$/;

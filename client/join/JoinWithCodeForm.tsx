@@ -2,9 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../app/i18n';
 import { Field } from '../app/Field';
 import { navigate, paths } from '../app/router';
-
-/** Same rule as joinCodePattern in shared/api.ts, kept here so this page does not load zod. */
-const CODE = /^[A-Z0-9]{6}$/;
+import { JOIN_CODE_PATTERN } from '../../shared/limits';
 
 export function JoinWithCodeForm({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const t = useT();
@@ -15,7 +13,7 @@ export function JoinWithCodeForm({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const normalised = code.replace(/[\s-]/g, '').toUpperCase();
-    if (!CODE.test(normalised)) {
+    if (!JOIN_CODE_PATTERN.test(normalised)) {
       setError(t('start.join.codeInvalid'));
       return;
     }

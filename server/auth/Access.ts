@@ -36,6 +36,8 @@ export function resolveAccess(store: BoardStore, boardId: string, token: string 
     };
   }
   const authorId = record.role === 'facilitator' ? FACILITATOR_ID : null;
+  // Each observer link is its own presence entry; the hash prefix tells links apart without revealing them.
+  const presenceId = authorId ?? `observer-${hashToken(token).slice(0, 8)}`;
   return {
     ok: true,
     access: {
@@ -43,7 +45,7 @@ export function resolveAccess(store: BoardStore, boardId: string, token: string 
       role: record.role,
       participantId: null,
       writer: { role: record.role, authorId },
-      identity: { id: authorId ?? 'observer', role: record.role, name: null, organisation: null, group: null },
+      identity: { id: presenceId, role: record.role, name: null, organisation: null, group: null },
     },
   };
 }

@@ -20,7 +20,13 @@ export interface RoomPeer {
   send(message: Uint8Array): void;
 }
 
-export type ApplyResult = { ok: true } | { ok: false; reason: string };
+/**
+ * `missing-state`: the update builds on changes the server has not seen yet. That happens to honest clients:
+ * one that reconnects and types before its sync step 2 (carrying its offline edits) went out sends an update
+ * that depends on them. The update is dropped and the client asked for its state again; its step 2 then
+ * carries both the offline edits and the new change.
+ */
+export type ApplyResult = { ok: true } | { ok: false; reason: string } | { ok: 'missing-state' };
 
 /** Marks transactions made by the server itself (commands, reveal), which skip the client policy. */
 export const SERVER_ORIGIN = Symbol('server');
@@ -81,6 +87,11 @@ export class DocRoom {
     }
   }
 
+  /** Asks a peer for everything the server lacks: the client answers a sync step 1 with its step 2. */
+  requestState(peer: RoomPeer): void {
+    peer.send(encodeSyncStep1(this.doc));
+  }
+
   answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): void {
     peer.send(encodeSyncStep2(this.doc, stateVector));
   }
@@ -100,7 +111,7 @@ export class DocRoom {
     }
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       this.reload();
-      return { ok: false, reason: 'update depends on state the server does not have' };
+      return { ok: 'missing-state' };
     }
     const effective = this.capturedUpdate;
     const tr = this.lastTransaction;

@@ -18,6 +18,8 @@ export const CLOSE = {
 
 /** Keep-alive period; a connection that misses one pong is dropped so its presence does not linger. */
 const PING_EVERY_MS = 30_000;
+/** Updates building on unknown state that one connection may send before it is closed (see ApplyResult). */
+const MAX_STATE_REQUESTS = 20;
 
 /** One WebSocket bound to one document room, speaking the y-websocket protocol under the access of its token. */
 export class ClientConnection implements RoomPeer {
@@ -27,6 +29,7 @@ export class ClientConnection implements RoomPeer {
   private readonly pinger: NodeJS.Timeout;
   private awarenessWindowStart = 0;
   private awarenessInWindow = 0;
+  private stateRequests = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -92,6 +95,11 @@ export class ClientConnection implements RoomPeer {
         return this.room.answerSyncStep1(this, message.stateVector);
       case 'update': {
         const result = this.room.applyClientUpdate(this, message.update);
+        if (result.ok === 'missing-state') {
+          // Honest clients need this once per reconnect at most; a stream of them only costs the server reloads.
+          if (++this.stateRequests > MAX_STATE_REQUESTS) return this.refuse(CLOSE.policy, 'updates keep depending on unknown state');
+          return this.room.requestState(this);
+        }
         if (!result.ok) this.refuse(CLOSE.policy, result.reason);
         return;
       }

@@ -144,11 +144,7 @@ describe('crash loop', () => {
     console.log(`crash loop: ${owned} cards, ${CRASHES} kills, refused closes: ${JSON.stringify(refusals)}`);
   }, 45_000);
 
-  // Fails today: an update sent on a fresh connection before the client's sync step 2 reaches the server
-  // depends on the client's offline edits, and DocRoom answers "missing state" with a 1008 close. The
-  // browser client treats 1008 as a refused change and rebuilds its document from the server, so the
-  // offline edits are lost. See docs/performance.md for the proposed fix (ask for sync step 2 instead).
-  it.fails('a participant who typed while the server was down is not refused when it comes back', async () => {
+  it('a participant who typed while the server was down is not refused when it comes back', async () => {
     const dataDir = tempDataDir();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
