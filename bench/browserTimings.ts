@@ -18,6 +18,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 export interface DragFigures {
   frames: Spread;
   longFrames: number;
+  /** The longest frame of each part of the gesture. */
+  longest: { pickUp: number; moving: number; drop: number };
   dropped: boolean;
 }
 
@@ -62,14 +64,23 @@ async function dragOntoTheme(page: Page, themeName: string): Promise<Omit<DragFi
     };
     requestAnimationFrame(tick);
   })()`);
+  const mark = async () => (await page.evaluate('window.benchFrames.length')) as number;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  await sleep(100);
+  const pickedUp = await mark();
   await page.mouse.move(to.x + to.width / 2, to.y + to.height + 40, { steps: 40 });
+  const moved = await mark();
   await page.mouse.up();
   await sleep(300);
-  const frames = (await page.evaluate('window.benchRecording = false, window.benchFrames.slice(1)')) as number[];
-  return { frames: spread(frames), longFrames: frames.filter((f) => f > 50).length };
+  const frames = (await page.evaluate('window.benchRecording = false, window.benchFrames')) as number[];
+  const longest = (from: number, to?: number) => Math.max(0, ...frames.slice(from, to));
+  return {
+    frames: spread(frames.slice(1)),
+    longFrames: frames.slice(1).filter((f) => f > 50).length,
+    longest: { pickUp: longest(1, pickedUp), moving: longest(pickedUp, moved), drop: longest(moved) },
+  };
 }
 
 export async function measureInBrowser(clientDir: string, log: (line: string) => void): Promise<BrowserFigures> {

@@ -33,13 +33,7 @@ export async function runClient(log: (line: string) => void): Promise<{ rows: Ro
       rows.push(
         { section: 'client in Chromium', measure: `${browser.cards} cards on screen, card list (collect), p50/max of 3 loads`, value: `${ms(browser.renderList.p50)} / ${ms(browser.renderList.max)}` },
         { section: 'client in Chromium', measure: `${browser.cards} cards on screen, themes view (cluster), p50/max of 3 loads`, value: `${ms(browser.renderClusters.p50)} / ${ms(browser.renderClusters.max)}` },
-        'unavailable' in browser.drag
-          ? { section: 'client in Chromium', measure: 'frame time while dragging a card', value: `n/a: ${browser.drag.unavailable}` }
-          : {
-              section: 'client in Chromium',
-              measure: `frame time while dragging a card onto a theme, p50/p99/max (${browser.drag.frames.n} frames)`,
-              value: `${spreadMs(browser.drag.frames)}; ${browser.drag.longFrames} over 50 ms; drop ${browser.drag.dropped ? 'stored' : 'NOT stored'}`,
-            },
+        ...dragRows(browser.drag),
       );
       return { rows, bundle, browser };
     } catch (err) {
@@ -50,4 +44,17 @@ export async function runClient(log: (line: string) => void): Promise<{ rows: Ro
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+function dragRows(drag: BrowserFigures['drag']): Row[] {
+  const section = 'client in Chromium';
+  if ('unavailable' in drag) return [{ section, measure: 'frame time while dragging a card', value: `n/a: ${drag.unavailable}` }];
+  return [
+    {
+      section,
+      measure: `frame time while dragging a card onto a theme, p50/p99/max (${drag.frames.n} frames)`,
+      value: `${spreadMs(drag.frames)}; ${drag.longFrames} over 50 ms; drop ${drag.dropped ? 'stored' : 'NOT stored'}`,
+    },
+    { section, measure: 'longest frame while dragging: pick-up / moving / drop', value: `${ms(drag.longest.pickUp)} / ${ms(drag.longest.moving)} / ${ms(drag.longest.drop)}` },
+  ];
 }

@@ -39,15 +39,20 @@ console.log(`Forumboard bench on ${machine.cpus} × ${machine.cpuModel}, ${machi
 
 const rows: Row[] = [];
 const results: Record<string, unknown> = {};
+// Other work on the machine moves tail latencies more than anything measured here: keep it on record.
+const load: Record<string, [number, number]> = {};
+const loadAverage = () => Number(os.loadavg()[0].toFixed(1));
 const started = Date.now();
 for (const name of names) {
   const t = Date.now();
-  console.log(`\n[${name}]`);
+  const loadBefore = loadAverage();
+  console.log(`\n[${name}] (load average ${loadBefore})`);
   try {
     const result = await SECTIONS[name](log);
     rows.push(...result.rows);
     results[name] = result;
     console.log(`  done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    load[name] = [loadBefore, loadAverage()];
   } catch (err) {
     console.log(`  ERROR in ${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     rows.push({ section: name, measure: 'section failed', value: String(err instanceof Error ? err.message : err).slice(0, 80), met: null });
@@ -57,9 +62,10 @@ for (const name of names) {
 
 console.log(`\n${renderTable(rows)}\n`);
 const seconds = (Date.now() - started) / 1000;
-console.log(`bench took ${seconds.toFixed(0)} s`);
+console.log(`bench took ${seconds.toFixed(0)} s; 1-minute load average before → after each section (${machine.cpus} cores):`);
+console.log(`  ${Object.entries(load).map(([name, [before, after]]) => `${name} ${before} → ${after}`).join(', ')}`);
 const out = path.resolve('bench/results/latest.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, seconds, rows, results }, null, 2) + '\n');
+fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, seconds, load, rows, results }, null, 2) + '\n');
 console.log(`wrote ${path.relative(process.cwd(), out)}`);
 process.exit(0);

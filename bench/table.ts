@@ -11,7 +11,7 @@ export interface Row {
 }
 
 export const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : 'n/a');
-export const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+export const kB = (bytes: number) => `${(Math.abs(bytes) < 51 ? 0 : bytes / 1024).toFixed(1)} kB`;
 export const spreadMs = (s: { p50: number; p99: number; max: number }) => `${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.max)}`;
 
 export function renderTable(rows: Row[]): string {

@@ -7,7 +7,7 @@ import { SqliteBoardStore } from '../server/storage/SqliteBoardStore.js';
 import { api, createBoard, join } from '../tests/integration/support.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';
 import { inPool, now, sleep, spread, type Spread } from './stats.js';
-import { spreadMs, type Row } from './table.js';
+import { ms, spreadMs, type Row } from './table.js';
 import { openSyncedYClient } from './yclient.js';
 
 /**
@@ -24,11 +24,13 @@ const TARGET_P99_MS = 50;
 
 type Allocations = Record<string, number>;
 
+type Wave = Spread & { failed: number; lastAnswerMs: number; serverCpuMsPerBallot: number };
+
 export interface VoteFigures {
   voters: number;
   joinMs: number;
-  spread: Spread & { failed: number; lastAnswerMs: number };
-  burst: Spread & { failed: number; lastAnswerMs: number };
+  spread: Wave;
+  burst: Wave;
   stored: number;
   tallyExact: boolean;
   tallyDifferences: string[];
@@ -41,6 +43,7 @@ function ballotFor(items: string[], voter: number, wave: number): Allocations {
 }
 
 async function castAll(server: ServerChild, board: CreateBoardResponse, roundId: string, voters: JoinResponse[], ballots: Allocations[], startAt: (i: number) => number) {
+  const cpuBefore = (await server.usage(false)).cpu;
   const started = now();
   const times: number[] = [];
   let failed = 0;
@@ -53,7 +56,10 @@ async function castAll(server: ServerChild, board: CreateBoardResponse, roundId:
       if (res.status !== 200) failed++;
     }),
   );
-  return { ...spread(times), failed, lastAnswerMs: now() - started };
+  const lastAnswerMs = now() - started;
+  const cpu = (await server.usage(false)).cpu;
+  const serverCpuMsPerBallot = (cpu.user + cpu.system - cpuBefore.user - cpuBefore.system) / 1000 / voters.length;
+  return { ...spread(times), failed, lastAnswerMs, serverCpuMsPerBallot };
 }
 
 function expectedTally(ballots: Allocations[], groups: string[]): { totals: Map<string, number>; byGroup: Map<string, number> } {
@@ -91,10 +97,10 @@ export async function runVoteStorm(log: (line: string) => void): Promise<{ rows:
 
     const firstWave = voters.map((_, i) => ballotFor(items, i, 0));
     const spreadWave = await castAll(server, board, round.id, voters, firstWave, () => Math.random() * SPREAD_MS);
-    log(`spread over ${SPREAD_MS / 1000} s: ${spreadMs(spreadWave)}, ${spreadWave.failed} failed`);
+    log(`spread over ${SPREAD_MS / 1000} s: ${spreadMs(spreadWave)}, ${spreadWave.failed} failed, server CPU ${spreadWave.serverCpuMsPerBallot.toFixed(2)} ms per ballot`);
     const secondWave = voters.map((_, i) => ballotFor(items, i, 1));
     const burstWave = await castAll(server, board, round.id, voters, secondWave, () => 0);
-    log(`all at once: ${spreadMs(burstWave)}, last answer after ${burstWave.lastAnswerMs.toFixed(0)} ms, ${burstWave.failed} failed`);
+    log(`all at once: ${spreadMs(burstWave)}, last answer after ${burstWave.lastAnswerMs.toFixed(0)} ms, ${burstWave.failed} failed, server CPU ${burstWave.serverCpuMsPerBallot.toFixed(2)} ms per ballot`);
 
     const store = new SqliteBoardStore(path.join(server.dataDir, 'forumboard.db'));
     const stored = store.listBallots(round.id).length;
@@ -134,6 +140,11 @@ export async function runVoteStorm(log: (line: string) => void): Promise<{ rows:
         value: `${stored} / ${spreadWave.failed + burstWave.failed} / ${differences.length === 0 ? 'exact' : differences.slice(0, 3).join('; ')}`,
         target: '0 lost, tally exact',
         met: lost === 0 && differences.length === 0,
+      },
+      {
+        section: `vote storm ×${VOTERS}`,
+        measure: 'server CPU per ballot: first ballots (publish voter count) / replacements',
+        value: `${ms(spreadWave.serverCpuMsPerBallot)} / ${ms(burstWave.serverCpuMsPerBallot)}`,
       },
       { section: `vote storm ×${VOTERS}`, measure: `${VOTERS} joins through the API (20 at a time)`, value: `${(joinMs / 1000).toFixed(2)} s` },
     ];
