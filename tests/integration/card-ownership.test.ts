@@ -1,18 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, addCluster, cardsOf, deleteCard, moveCard, readCards, readClusters, setCardTitle } from '../../shared/boardDoc.js';
 import { metaOf, readMeta } from '../../shared/controlDoc.js';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
-import { api, connect, createBoard, join, startTestServer, synced, waitUntil, type TestClient } from './support.js';
+import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const clients: TestClient[] = [];
-const track = (c: TestClient) => (clients.push(c), c);
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
-afterAll(() => server.close());
+const server = liveServer();
 
 interface Scene {
   board: CreateBoardResponse;
@@ -29,8 +22,8 @@ async function scene(): Promise<Scene> {
   const asa = await join(server.url, board, 'Åsa Lindqvist', 'Företag');
   const jonas = await join(server.url, board, 'Jonas Öberg', 'Företag');
   await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
-  const honest = track(connect(server.url, board.boardId, asa.token));
-  const facilitator = track(connect(server.url, board.boardId, board.facilitatorToken));
+  const honest = server.connect(board.boardId, asa.token);
+  const facilitator = server.connect(board.boardId, board.facilitatorToken);
   await Promise.all([synced(honest), synced(facilitator)]);
   const cardId = addCard(honest.doc, { title: 'Svårt att rekrytera svetsare', author: asa.participantId });
   await waitUntil(() => readCards(facilitator.doc).length === 1);
@@ -38,7 +31,7 @@ async function scene(): Promise<Scene> {
 }
 
 async function attack(s: Scene, room: string, act: (doc: Y.Doc) => void): Promise<{ code: number; reason: string }> {
-  const attacker = track(connect(server.url, room, s.jonas.token));
+  const attacker = server.connect(room, s.jonas.token);
   await synced(attacker);
   act(attacker.doc);
   await waitUntil(() => attacker.closes.length > 0);
@@ -87,7 +80,7 @@ describe('card ownership and control state are enforced on the server', () => {
     const s = await scene();
     const forged = await attack(s, s.board.boardId, (doc) => addCard(doc, { title: 'In Åsa\'s name', author: s.asa.participantId }));
     expect(forged).toEqual({ code: 1008, reason: 'a card must carry its own author' });
-    const own = track(connect(server.url, s.board.boardId, s.jonas.token));
+    const own = server.connect(s.board.boardId, s.jonas.token);
     await synced(own);
     const ownId = addCard(own.doc, { title: 'Gjuteriet behöver el', author: s.jonas.participantId });
     await waitUntil(() => readCards(s.facilitator.doc).some((c) => c.id === ownId));
@@ -103,12 +96,12 @@ describe('card ownership and control state are enforced on the server', () => {
     const s = await scene();
     const closed = await attack(s, `${s.board.boardId}/control`, (doc) => metaOf(doc).set('phase', 'results'));
     expect(closed).toEqual({ code: 1008, reason: 'this document is read-only' });
-    const fac = track(connect(server.url, `${s.board.boardId}/control`, s.board.facilitatorToken));
+    const fac = server.connect(`${s.board.boardId}/control`, s.board.facilitatorToken);
     await synced(fac);
     fac.doc.getMap('results').set('r1', { forged: true });
     await waitUntil(() => fac.closes.length > 0);
     expect(fac.closes[0].code).toBe(1008);
-    const reader = track(connect(server.url, `${s.board.boardId}/control`, s.asa.token));
+    const reader = server.connect(`${s.board.boardId}/control`, s.asa.token);
     await synced(reader);
     expect(readMeta(reader.doc)?.phase).toBe('collect');
     expect(reader.doc.getMap('results').size).toBe(0);
@@ -129,7 +122,7 @@ describe('card ownership and control state are enforced on the server', () => {
     expect(late).toEqual({ code: 1008, reason: 'cards can be added only while collecting' });
 
     // Clustering is open to participants by default: a participant may create a theme and move any card.
-    const mover = track(connect(server.url, s.board.boardId, s.jonas.token));
+    const mover = server.connect(s.board.boardId, s.jonas.token);
     await synced(mover);
     const theme = addCluster(mover.doc, { title: 'Kompetensförsörjning' });
     moveCard(mover.doc, s.cardId, theme);

@@ -1,28 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard, addCluster, mergeClusters, moveCard, readCards, readClusters } from '../../shared/boardDoc.js';
-import { api, connect, createBoard, join, startTestServer, synced, waitUntil, type TestClient } from './support.js';
+import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
-afterAll(() => server.close());
+const server = liveServer();
 
 describe('clustering', () => {
   it('concurrent moves of one card by two people end in one place for everyone', async () => {
     const board = await createBoard(server.url);
     const [a, b] = await Promise.all([join(server.url, board, 'Karin Ek', 'Företag'), join(server.url, board, 'Per Nyström', 'Fackförbund')]);
-    const fac = connect(server.url, board.boardId, board.facilitatorToken);
-    clients.push(fac);
+    const fac = server.connect(board.boardId, board.facilitatorToken);
     await synced(fac);
     const themes = ['Kompetensförsörjning', 'Digitalisering och automation'].map((title) => addCluster(fac.doc, { title }));
     const cards = Array.from({ length: 20 }, (_, i) => addCard(fac.doc, { title: `Utmaning ${i}`, author: 'facilitator' }));
     await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'cluster' }, board.facilitatorToken);
-    const ca = connect(server.url, board.boardId, a.token);
-    const cb = connect(server.url, board.boardId, b.token);
-    clients.push(ca, cb);
+    const ca = server.connect(board.boardId, a.token);
+    const cb = server.connect(board.boardId, b.token);
     await Promise.all([synced(ca), synced(cb)]);
     await waitUntil(() => readCards(ca.doc).length === 20 && readCards(cb.doc).length === 20);
 
@@ -42,14 +34,12 @@ describe('clustering', () => {
     const board = await createBoard(server.url);
     const p = await join(server.url, board, 'Mikael Strand', 'Arbetsgivarorganisation');
     await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'cluster' }, board.facilitatorToken);
-    const c = connect(server.url, board.boardId, p.token);
-    const watcher = connect(server.url, board.boardId, board.observerToken);
-    clients.push(c, watcher);
+    const c = server.connect(board.boardId, p.token);
+    const watcher = server.connect(board.boardId, board.observerToken);
     await Promise.all([synced(c), synced(watcher)]);
     const energy = addCluster(c.doc, { title: 'Energi' });
     const power = addCluster(c.doc, { title: 'Elpriser' });
-    const fac = connect(server.url, board.boardId, board.facilitatorToken);
-    clients.push(fac);
+    const fac = server.connect(board.boardId, board.facilitatorToken);
     await synced(fac);
     const card = addCard(fac.doc, { title: 'Höga och oförutsägbara elpriser', author: 'facilitator' });
     moveCard(fac.doc, card, power);

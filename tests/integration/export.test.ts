@@ -1,17 +1,11 @@
 import Papa from 'papaparse';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard, addCluster, moveCard, renameCluster } from '../../shared/boardDoc.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import type { RoundState } from '../../shared/voting/index.js';
-import { api, connect, createBoard, join, startTestServer, synced, waitUntil, type TestClient } from './support.js';
+import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
-afterAll(() => server.close());
+const server = liveServer();
 
 async function download(boardId: string, token: string, query: string): Promise<{ status: number; text: string; headers: Headers }> {
   const res = await fetch(`${server.url}/api/boards/${boardId}/export?${query}`, { headers: { authorization: `Bearer ${token}` } });
@@ -23,8 +17,7 @@ async function download(boardId: string, token: string, query: string): Promise<
 describe('export of the priority list', () => {
   it('carries revealed results only, versions stay byte-identical, participants need permission', async () => {
     const board = await createBoard(server.url, { title: 'Regional Skills & Energy Forum', language: 'en', groups: ['Company', 'Trade union', 'Regional government'] });
-    const fac = connect(server.url, board.boardId, board.facilitatorToken);
-    clients.push(fac);
+    const fac = server.connect(board.boardId, board.facilitatorToken);
     await synced(fac);
     const skills = addCluster(fac.doc, { title: 'Skills' });
     const energy = addCluster(fac.doc, { title: 'Energy' });
@@ -33,8 +26,7 @@ describe('export of the priority list', () => {
     const voters = await Promise.all(
       ['Company', 'Company', 'Company', 'Trade union', 'Trade union', 'Trade union'].map((g, i) => join(server.url, board, `Voter ${i}`, g)),
     );
-    const observerCheck = connect(server.url, board.boardId, board.observerToken);
-    clients.push(observerCheck);
+    const observerCheck = server.connect(board.boardId, board.observerToken);
     await waitUntil(() => observerCheck.doc.getMap('cards').size === 2);
 
     const round1 = (await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, {}, board.facilitatorToken)).body;

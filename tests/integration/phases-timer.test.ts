@@ -1,22 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readMeta, timerRemaining } from '../../shared/controlDoc.js';
 import { PHASES } from '../../shared/phases.js';
-import { api, connect, createBoard, join, startTestServer, synced, waitUntil, type TestClient } from './support.js';
+import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
-afterAll(() => server.close());
+const server = liveServer();
 
 describe('phases and timer, driven by the facilitator through the server', () => {
   it('every client follows each phase change within a second, forward and back', async () => {
     const board = await createBoard(server.url);
     const people = await Promise.all(['Åsa Lindqvist', 'Leila Haddad', 'Eva Sjöberg'].map((name, i) => join(server.url, board, name, ['Företag', 'Fackförbund', 'Region'][i])));
-    const controls = [...people.map((p) => p.token), board.observerToken].map((token) => connect(server.url, `${board.boardId}/control`, token));
-    clients.push(...controls);
+    const controls = [...people.map((p) => p.token), board.observerToken].map((token) => server.connect(`${board.boardId}/control`, token));
     await Promise.all(controls.map((c) => synced(c)));
     for (const phase of [...PHASES.slice(1), 'cluster' as const, 'collect' as const]) {
       const sent = performance.now();
@@ -29,9 +22,8 @@ describe('phases and timer, driven by the facilitator through the server', () =>
   it('starts, pauses, extends and stops the timer; every client reads the same end time', async () => {
     const board = await createBoard(server.url);
     const p = await join(server.url, board, 'Sofia Björk', 'Lärosäte');
-    const a = connect(server.url, `${board.boardId}/control`, p.token);
-    const b = connect(server.url, `${board.boardId}/control`, board.observerToken);
-    clients.push(a, b);
+    const a = server.connect(`${board.boardId}/control`, p.token);
+    const b = server.connect(`${board.boardId}/control`, board.observerToken);
     await Promise.all([synced(a), synced(b)]);
     const timer = (body: unknown) => api<{ timer: { status: string } }>(server.url, 'POST', `/api/boards/${board.boardId}/timer`, body, board.facilitatorToken);
     await timer({ action: 'start', seconds: 300 });
@@ -61,8 +53,7 @@ describe('phases and timer, driven by the facilitator through the server', () =>
     await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'vote' }, board.facilitatorToken);
     const summary = await api<{ phase: string }>(server.url, 'GET', `/api/boards/${board.boardId}`, undefined, board.facilitatorToken);
     expect(summary.body.phase).toBe('vote');
-    const c = connect(server.url, `${board.boardId}/control`, board.observerToken);
-    clients.push(c);
+    const c = server.connect(`${board.boardId}/control`, board.observerToken);
     await synced(c);
     expect(readMeta(c.doc)?.settings.collectReopened).toBe(false);
     expect((await api(server.url, 'POST', `/api/boards/${board.boardId}/settings`, { silentCollect: 'yes' }, board.facilitatorToken)).status).toBe(400);

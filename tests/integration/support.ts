@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -18,6 +19,41 @@ export async function startTestServer(dataDir = tempDataDir(), env: Record<strin
   const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ROOM_GRACE_MS: '200', ...env });
   const server = await startServer(config);
   return Object.assign(server, { dataDir, url: `http://127.0.0.1:${server.port}` });
+}
+
+export interface LiveServer {
+  readonly url: string;
+  readonly dataDir: string;
+  /** A y-websocket client to this server, destroyed after each test. */
+  connect(room: string, token: string, doc?: Y.Doc): TestClient;
+}
+
+/** One real server for the test file, started before its first test and closed after its last. */
+export function liveServer(): LiveServer {
+  let server: (RunningServer & { dataDir: string }) | undefined;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
+  afterAll(() => server?.close());
+  const running = () => {
+    if (!server) throw new Error('the server starts in beforeAll');
+    return server;
+  };
+  return {
+    get url() {
+      return running().url;
+    },
+    get dataDir() {
+      return running().dataDir;
+    },
+    connect(room, token, doc) {
+      const client = connect(running().url, room, token, doc);
+      clients.push(client);
+      return client;
+    },
+  };
 }
 
 /** The real server as a child process, so a test can kill it with SIGKILL. */

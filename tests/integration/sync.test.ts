@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard, readCards } from '../../shared/boardDoc.js';
 import { readMeta } from '../../shared/controlDoc.js';
-import { api, connect, createBoard, join, rawClose, startTestServer, synced, waitUntil, type TestClient } from './support.js';
+import { api, createBoard, join, liveServer, rawClose, synced, waitUntil } from './support.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const clients: TestClient[] = [];
-const track = (c: TestClient) => (clients.push(c), c);
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  await server.close();
-});
+const server = liveServer();
 
 describe('live board sync', () => {
   it('two participants who joined see each other\'s cards', async () => {
@@ -22,8 +12,8 @@ describe('live board sync', () => {
     const leila = await join(server.url, board, 'Leila Haddad', 'union', 'Metallarbetarna avd. 7');
     await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
 
-    const a = track(connect(server.url, board.boardId, asa.token));
-    const b = track(connect(server.url, board.boardId, leila.token));
+    const a = server.connect(board.boardId, asa.token);
+    const b = server.connect(board.boardId, leila.token);
     await Promise.all([synced(a), synced(b)]);
     addCard(a.doc, { title: 'Svårt att rekrytera svetsare och CNC-operatörer', author: asa.participantId });
     await waitUntil(() => readCards(b.doc).length === 1);
@@ -33,7 +23,7 @@ describe('live board sync', () => {
   it('everyone reads the control document: phase and participants', async () => {
     const board = await createBoard(server.url);
     const p = await join(server.url, board, 'Karin Ek', 'Företag');
-    const control = track(connect(server.url, `${board.boardId}/control`, p.token));
+    const control = server.connect(`${board.boardId}/control`, p.token);
     await synced(control);
     expect(readMeta(control.doc)).toMatchObject({ title: 'Industriforum – uppstart', phase: 'setup', language: 'sv' });
     await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
@@ -45,14 +35,14 @@ describe('live board sync', () => {
     const board = await createBoard(server.url);
     const p = await join(server.url, board, 'Eva Sjöberg', 'Region');
     await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
-    const participant = track(connect(server.url, board.boardId, p.token));
-    const observer = track(connect(server.url, board.boardId, board.observerToken));
+    const participant = server.connect(board.boardId, p.token);
+    const observer = server.connect(board.boardId, board.observerToken);
     await Promise.all([synced(participant), synced(observer)]);
     addCard(observer.doc, { title: 'Smuggled card', author: 'observer' });
     await waitUntil(() => observer.closes.length > 0);
     expect(observer.closes[0]).toEqual({ code: 1008, reason: 'observers cannot change the board' });
     addCard(participant.doc, { title: 'Honest card', author: p.participantId });
-    const fresh = track(connect(server.url, board.boardId, board.facilitatorToken));
+    const fresh = server.connect(board.boardId, board.facilitatorToken);
     await synced(fresh);
     await waitUntil(() => readCards(fresh.doc).length === 1);
     expect(readCards(fresh.doc).map((c) => c.title)).toEqual(['Honest card']);
@@ -71,8 +61,8 @@ describe('live board sync', () => {
   it('sets presence identity from the token, not from what the client claims', async () => {
     const board = await createBoard(server.url);
     const p = await join(server.url, board, 'Jonas Öberg', 'Företag', 'Gjuteri & Co');
-    const liar = track(connect(server.url, board.boardId, p.token));
-    const watcher = track(connect(server.url, board.boardId, board.facilitatorToken));
+    const liar = server.connect(board.boardId, p.token);
+    const watcher = server.connect(board.boardId, board.facilitatorToken);
     await Promise.all([synced(liar), synced(watcher)]);
     liar.provider.awareness.setLocalStateField('user', { name: 'The Regional Director', group: 'region' });
     const seen = () => watcher.provider.awareness.getStates().get(liar.doc.clientID) as { user?: Record<string, unknown> } | undefined;

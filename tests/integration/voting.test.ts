@@ -1,34 +1,27 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, addCluster, moveCard } from '../../shared/boardDoc.js';
 import { resultsOf, roundsOf } from '../../shared/controlDoc.js';
 import { OTHER_GROUPS, type RoundState, type Tally } from '../../shared/voting/index.js';
-import { api, connect, createBoard, join, startTestServer, synced, waitUntil, type TestClient } from './support.js';
+import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const clients: TestClient[] = [];
-const track = (c: TestClient) => (clients.push(c), c);
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
-afterAll(() => server.close());
+const server = liveServer();
 
 const GROUPS = ['Företag', 'Fackförbund', 'Region', 'Lärosäte'];
 
 /** A board with three themes and one loose card, clustered by the facilitator. */
 async function boardWithThemes(): Promise<{ board: CreateBoardResponse; themes: string[]; loose: string }> {
   const board = await createBoard(server.url, { groups: GROUPS });
-  const fac = track(connect(server.url, board.boardId, board.facilitatorToken));
+  const fac = server.connect(board.boardId, board.facilitatorToken);
   await synced(fac);
   const themes = ['Kompetensförsörjning', 'Energi och elpriser', 'Infrastruktur'].map((title) => addCluster(fac.doc, { title }));
   const card = addCard(fac.doc, { title: 'Svårt att rekrytera svetsare', author: 'facilitator' });
   moveCard(fac.doc, card, themes[0]);
   const loose = addCard(fac.doc, { title: 'Cybersäkerhet i uppkopplade maskiner', author: 'facilitator' });
-  const check = track(connect(server.url, board.boardId, board.observerToken));
+  const check = server.connect(board.boardId, board.observerToken);
   await waitUntil(() => check.doc.getMap('cards').size === 2 && check.doc.getMap('clusters').size === 3);
   return { board, themes, loose };
 }
@@ -50,8 +43,8 @@ describe('the ballot box', () => {
     expect(opened.body.items.map((i) => i.kind)).toEqual(['theme', 'theme', 'theme', 'card']);
     const roundId = opened.body.id;
 
-    const watcher = track(connect(server.url, `${board.boardId}/control`, voters[0].token));
-    const boardDoc = track(connect(server.url, board.boardId, voters[1].token));
+    const watcher = server.connect(`${board.boardId}/control`, voters[0].token);
+    const boardDoc = server.connect(board.boardId, voters[1].token);
     await Promise.all([synced(watcher), synced(boardDoc)]);
 
     // Each voter: 3 dots on the first theme, 2 on the theme of their index.
