@@ -23,7 +23,7 @@ const SIZES = [50, 200, 500];
 const WORKERS_PER_CHANNEL = 2;
 /** The first edits after connecting run through cold code in every process; they are not counted. */
 const WARMUP = 30;
-const EDITS = 100;
+const EDITS = 200;
 const TARGET_RATIO = 2;
 
 export interface FanoutFigures {
