@@ -35,3 +35,8 @@ export function participantsMayAddCards(phase: Phase, settings: BoardSettings): 
 export function participantsMayCluster(phase: Phase, settings: BoardSettings): boolean {
   return phase === 'cluster' && settings.participantsCluster;
 }
+
+/** Whether new participant cards go to private lists (silent collect) rather than onto the shared board. */
+export function silentCollectActive(phase: Phase, settings: BoardSettings): boolean {
+  return phase === 'collect' && settings.silentCollect;
+}

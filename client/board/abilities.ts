@@ -1,6 +1,6 @@
 import type { CardView } from '../../shared/boardDoc';
 import { FACILITATOR_ID } from '../../shared/controlDoc';
-import { participantsMayAddCards, participantsMayCluster, type BoardSettings, type Phase, type Role } from '../../shared/phases';
+import { participantsMayAddCards, participantsMayCluster, silentCollectActive, type BoardSettings, type Phase, type Role } from '../../shared/phases';
 
 /**
  * What this person may do now. Mirrors the server's rules so the UI never offers a change the server would
@@ -22,7 +22,7 @@ export function abilitiesOf(role: Role, participantId: string | null, phase: Pha
   }
   if (role === 'participant' && participantId) {
     // During silent collection a participant's cards go to a private list, not to the shared board.
-    const silent = settings.silentCollect && phase === 'collect';
+    const silent = silentCollectActive(phase, settings);
     return {
       role,
       authorId: participantId,

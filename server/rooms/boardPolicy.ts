@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { BOARD_ROOTS, cardsOf } from '../../shared/boardDoc.js';
 import { LIMITS } from '../../shared/limits.js';
 import type { BoardSettings, Phase } from '../../shared/phases.js';
-import { participantsMayAddCards, participantsMayCluster } from '../../shared/phases.js';
+import { participantsMayAddCards, participantsMayCluster, silentCollectActive } from '../../shared/phases.js';
 import type { ChangePolicy, Writer } from './types.js';
 
 export interface ControlContext {
@@ -125,7 +125,7 @@ export class BoardPolicy implements ChangePolicy {
     if (card === undefined) return null; // added and removed within one transaction
     if (!(card instanceof Y.Map) || !card._item || !isNewInTransaction(card._item, tr)) return 'malformed card';
     if (!isFacilitator && !participantsMayAddCards(phase, settings)) return 'cards can be added only while collecting';
-    const silent = settings.silentCollect && phase === 'collect';
+    const silent = silentCollectActive(phase, settings);
     if (this.privateOwner === null && !isFacilitator && silent) return 'silent collect: cards go to your private list';
     if (this.privateOwner !== null && !silent) return 'private cards are only for silent collect';
     if (cardsOf(doc).size > LIMITS.maxCardsPerBoard) return `a board holds at most ${LIMITS.maxCardsPerBoard} cards`;

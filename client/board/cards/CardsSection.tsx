@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { cardBody, plainText, type CardView } from '../../../shared/boardDoc';
 import { FACILITATOR_ID, type BoardMeta } from '../../../shared/controlDoc';
 import { findGroup } from '../../../shared/groups';
+import { silentCollectActive } from '../../../shared/phases';
 import { useT } from '../../app/i18n';
 import type { Abilities } from '../abilities';
 import { CardDetail } from '../richText/CardDetail';
@@ -53,7 +54,7 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
     return byCard;
   }, [entries, t]);
 
-  const silent = meta.settings.silentCollect && meta.phase === 'collect';
+  const silent = silentCollectActive(meta.phase, meta.settings);
   const canAdd = settled && abilities.addCards && abilities.authorId !== null;
   const clustering = meta.phase !== 'setup' && meta.phase !== 'collect';
 
