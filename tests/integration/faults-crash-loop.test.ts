@@ -140,8 +140,9 @@ describe('crash loop', () => {
     for (const w of writers) expect(cardsOf(w.client.doc).toJSON()).toEqual(expected);
     const owned = writers.reduce((sum, w) => sum + w.own.length, 0);
     expect(readCards(checker.doc).length).toBe(owned);
-    const refusals = writers.flatMap((w) => w.client.closes).filter((c) => c.code >= 1007 && c.code !== 1006);
-    console.log(`crash loop: ${owned} cards, ${CRASHES} kills, refused closes: ${JSON.stringify(refusals)}`);
+    // Honest writers are never refused, however their reconnects interleave with their typing.
+    expect(writers.flatMap((w) => w.client.closes).filter((c) => c.code >= 1007)).toEqual([]);
+    console.log(`crash loop: ${owned} cards written through ${CRASHES} kills`);
   }, 45_000);
 
   it('a participant who typed while the server was down is not refused when it comes back', async () => {
