@@ -53,7 +53,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       .catch((err: unknown) => log.error('request failed', { path: url.pathname, error: String(err) }));
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes });
+  // ws cuts frames over maxPayload at the header, with a bare 1009; up to twice the limit ClientConnection
+  // reads the frame and closes with a reason.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * LIMITS.maxMessageBytes });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = WS_PATH.exec(url.pathname);

@@ -80,7 +80,7 @@ export class BoardService {
     const meta = this.meta(boardId);
     const group = findGroup(meta.groups, body.group);
     if (!group) throw new HttpError(400, 'not a stakeholder group of this workshop', 'group');
-    if (this.store.listParticipants(boardId).length >= LIMITS.maxParticipantsPerBoard) {
+    if (this.store.countParticipants(boardId) >= LIMITS.maxParticipantsPerBoard) {
       throw new HttpError(409, 'this workshop is full');
     }
     const participant = {
@@ -119,7 +119,7 @@ export class BoardService {
       language: meta.language,
       phase: meta.phase,
       groups: meta.groups,
-      participantCount: this.store.listParticipants(board.id).length,
+      participantCount: this.store.countParticipants(board.id),
       rounds: this.store.listRounds(board.id).map((r) => ({ id: r.id, number: r.number, state: r.state })),
       you: {
         role: access.role,

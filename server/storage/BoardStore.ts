@@ -70,6 +70,7 @@ export interface BoardStore {
   addParticipant(p: ParticipantRecord, tokenHash: string): void;
   getParticipant(id: string): ParticipantRecord | undefined;
   listParticipants(boardId: string): ParticipantRecord[];
+  countParticipants(boardId: string): number;
 
   loadDoc(boardId: string, doc: string): StoredDoc;
   /** Appends one accepted update; durable when it returns. */

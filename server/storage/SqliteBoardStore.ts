@@ -107,6 +107,7 @@ export class SqliteBoardStore implements BoardStore {
       listParticipants: db.prepare(
         'SELECT id, board_id AS boardId, name, organisation, group_id AS "group", joined_at AS joinedAt FROM participants WHERE board_id = ? ORDER BY joined_at',
       ),
+      countParticipants: db.prepare('SELECT count(*) AS n FROM participants WHERE board_id = ?'),
       snapshot: db.prepare('SELECT data, upto_seq AS uptoSeq FROM doc_snapshots WHERE board_id = ? AND doc = ?'),
       updatesAfter: db.prepare('SELECT seq, data FROM doc_updates WHERE board_id = ? AND doc = ? AND seq > ? ORDER BY seq'),
       append: db.prepare('INSERT INTO doc_updates (board_id, doc, data) VALUES (?, ?, ?)'),
@@ -183,6 +184,10 @@ export class SqliteBoardStore implements BoardStore {
 
   listParticipants(boardId: string): ParticipantRecord[] {
     return this.stmt.listParticipants.all(boardId) as ParticipantRecord[];
+  }
+
+  countParticipants(boardId: string): number {
+    return (this.stmt.countParticipants.get(boardId) as { n: number }).n;
   }
 
   loadDoc(boardId: string, doc: string): StoredDoc {

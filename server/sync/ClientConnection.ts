@@ -74,6 +74,9 @@ export class ClientConnection implements RoomPeer {
 
   private receive(data: Buffer, isBinary: boolean): void {
     this.metrics.bytesIn.inc(data.byteLength);
+    if (data.byteLength > LIMITS.maxMessageBytes) {
+      return this.refuse(CLOSE.tooBig, `message over ${LIMITS.maxMessageBytes / 1024} kB; split large pastes into several cards`);
+    }
     if (!isBinary) return this.close(CLOSE.invalidPayload, 'binary y-websocket messages only');
     let message: ClientMessage;
     try {

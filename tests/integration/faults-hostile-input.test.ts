@@ -161,11 +161,12 @@ describe('hostile input', () => {
     expectRefused(await offend([encodeUpdateMessage(hijack)]), [1008]);
   });
 
-  it(`a frame over ${LIMITS.maxMessageBytes} bytes is closed with 1009`, async () => {
+  it(`a frame over ${LIMITS.maxMessageBytes} bytes is closed with 1009 and a reason`, async () => {
     const close = await offend([syncMessage(SYNC_UPDATE, new Uint8Array(LIMITS.maxMessageBytes + 1024))]);
-    // No reason to check: ws refuses an oversized frame from its header, before ClientConnection sees it,
-    // and sends its close frame without one (the client reads the code; see docs/performance.md).
-    expect(close.code).toBe(1009);
+    expectRefused(close, [1009]);
+    expect(close.reason).toContain('message over');
+    // Far beyond the limit ws stops reading at the frame header and closes with a bare 1009.
+    expect((await offend([syncMessage(SYNC_UPDATE, new Uint8Array(3 * LIMITS.maxMessageBytes))])).code).toBe(1009);
   });
 
   it('text frames are closed as invalid payload', async () => {
