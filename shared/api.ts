@@ -143,9 +143,37 @@ export type ExportFormat = z.infer<typeof exportFormat>;
 
 export const roleSchema = z.enum(ROLES);
 
+/**
+ * Refusals a person can run into while using the product, named so the client can say them in the
+ * reader's language; the `error` sentence beside them is English, for developers and logs.
+ */
+export const REFUSAL_CODES = [
+  'wrong-join-code',
+  'unknown-group',
+  'workshop-full',
+  'timer-not-running',
+  'timer-not-paused',
+  'timer-not-set',
+  'round-already-open',
+  'nothing-to-vote-on',
+  'runoff-needs-revealed-round',
+  'round-not-open',
+  'round-already-revealed',
+  'unknown-item',
+  'not-whole-number',
+  'over-cap',
+  'over-budget',
+  'agreement-needs-revealed-round',
+  'listed-twice',
+  'merge-target-not-kept',
+  'no-draft',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
 /** The JSON body of every 4xx/5xx answer. */
 export interface ApiError {
   error: string;
+  code?: RefusalCode;
   /** The field at fault, as a dotted path, when one is. */
   field?: string;
   issues?: Array<{ field: string; message: string }>;

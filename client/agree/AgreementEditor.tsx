@@ -6,7 +6,7 @@ import type { AgreementItem } from '../../shared/export/types';
 import { freezeAgreement } from '../api/serverApi';
 import { useT } from '../app/i18n';
 import { useFormats } from '../results/useFormats';
-import { describeRefusal } from '../voting/describeRefusal';
+import { describeFailure } from '../app/describeFailure';
 import type { RevealedRound } from '../voting/useRounds';
 import { dropItem, isKept, mergeItem, moveKept, restoreItem, updateItem } from './draftEdits';
 import { KeptPriority } from './KeptPriority';
@@ -47,7 +47,7 @@ export function AgreementEditor({ boardId, token, revealed, savedDraft }: Props)
     try {
       if (await saver.flush()) await freezeAgreement(boardId, token);
     } catch (failure) {
-      setFreezeError(describeRefusal(failure, t));
+      setFreezeError(describeFailure(failure, t));
     } finally {
       setFreezing(false);
     }
@@ -163,7 +163,7 @@ function SaveStatusLine({ status }: { status: SaveStatus }) {
       : status.kind === 'saved'
         ? t('agree.saved', { time: format.time(status.at) })
         : status.kind === 'failed'
-          ? describeRefusal(status.error, t)
+          ? describeFailure(status.error, t)
           : '';
   return (
     <p className={`save-status${status.kind === 'failed' ? ' form-error' : ''}`} role="status">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ExportFormat } from '../../shared/api';
 import { fetchExport } from '../api/serverApi';
 import { useT } from '../app/i18n';
-import { describeRefusal } from '../voting/describeRefusal';
+import { describeFailure } from '../app/describeFailure';
 
 const FORMATS: ExportFormat[] = ['csv', 'md', 'json'];
 
@@ -32,7 +32,7 @@ export function ExportDownloads({ boardId, token, version }: Props) {
       // The click starts the download synchronously; the URL may go once it has.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (failure) {
-      setError(describeRefusal(failure, t));
+      setError(describeFailure(failure, t));
     } finally {
       setBusy(null);
     }

@@ -3,7 +3,7 @@ import { useT, type Translate } from '../app/i18n';
 import { useFormats } from '../results/useFormats';
 import type { ConnectionStatus } from '../board/sync/BoardConnection';
 import type { Allocations, BallotSender, BallotStatus } from './BallotSender';
-import { describeRefusal } from './describeRefusal';
+import { describeFailure } from '../app/describeFailure';
 import { useBallotSender, useBallotSnapshot } from './useBallot';
 
 interface Props {
@@ -121,6 +121,6 @@ function describeStatus(status: BallotStatus, t: Translate, time: (ms: number) =
     case 'waiting':
       return ['ballot-waiting', t('vote.waiting')];
     case 'refused':
-      return ['form-error', describeRefusal(status.failure, t)];
+      return ['form-error', describeFailure(status.failure, t)];
   }
 }

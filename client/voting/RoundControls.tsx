@@ -6,7 +6,7 @@ import type { RoundState } from '../../shared/voting/types';
 import { closeRound, openRound, revealRound } from '../api/serverApi';
 import { Field } from '../app/Field';
 import { useT } from '../app/i18n';
-import { describeRefusal } from './describeRefusal';
+import { describeFailure } from '../app/describeFailure';
 import type { RevealedRound } from './useRounds';
 import { VoterProgress } from './VoterProgress';
 
@@ -34,7 +34,7 @@ export function RoundControls({ boardId, token, rounds, revealed, groups, partic
     try {
       await command();
     } catch (failure) {
-      setError(describeRefusal(failure, t));
+      setError(describeFailure(failure, t));
     } finally {
       setBusy(false);
     }

@@ -36,19 +36,19 @@ export class Agreements {
   saveDraft(boardId: string, draft: AgreementDraftBody): AgreementDraftBody {
     this.rooms.withRoom(boardId, (room) => {
       const round = roundsOf(room.control.doc).get(draft.roundId) as RoundState | undefined;
-      if (!round || round.state !== 'revealed') throw new HttpError(409, 'an agreement starts from a revealed round', 'roundId');
+      if (!round || round.state !== 'revealed') throw HttpError.refusal(409, 'agreement-needs-revealed-round', 'an agreement starts from a revealed round', 'roundId');
       const known = new Set(round.items.map((item) => item.id));
       const seen = new Set<string>();
       draft.items.forEach((item, i) => {
-        if (!known.has(item.itemId)) throw new HttpError(400, 'not an item of that round', `items.${i}.itemId`);
-        if (seen.has(item.itemId)) throw new HttpError(400, 'listed twice', `items.${i}.itemId`);
+        if (!known.has(item.itemId)) throw HttpError.refusal(400, 'unknown-item', 'not an item of that round', `items.${i}.itemId`);
+        if (seen.has(item.itemId)) throw HttpError.refusal(400, 'listed-twice', 'listed twice', `items.${i}.itemId`);
         seen.add(item.itemId);
       });
       // A merge target must be a kept priority: the list follows a merge one level, no further.
       const kept = new Set(draft.items.filter((item) => !item.dropped && !item.mergedInto).map((item) => item.itemId));
       draft.items.forEach((item, i) => {
         if (item.mergedInto !== undefined && !kept.has(item.mergedInto)) {
-          throw new HttpError(400, 'merged into an item that is not a kept priority', `items.${i}.mergedInto`);
+          throw HttpError.refusal(400, 'merge-target-not-kept', 'merged into an item that is not a kept priority', `items.${i}.mergedInto`);
         }
       });
       room.control.serverTransact((doc) => agreementOf(doc).set('draft', draft));
@@ -59,7 +59,7 @@ export class Agreements {
   freeze(boardId: string): AgreementVersion {
     return this.rooms.withRoom(boardId, (room) => {
       const draft = agreementOf(room.control.doc).get('draft') as AgreementDraftBody | undefined;
-      if (!draft) throw new HttpError(409, 'there is no draft to freeze yet');
+      if (!draft) throw HttpError.refusal(409, 'no-draft', 'there is no draft to freeze yet');
       const version = this.store.listAgreements(boardId).length + 1;
       const frozenAt = this.now();
       const agreement: FrozenAgreement = { version, frozenAt, roundId: draft.roundId, items: draft.items };

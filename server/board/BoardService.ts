@@ -76,12 +76,12 @@ export class BoardService {
   join(boardId: string, body: JoinBody): JoinResponse {
     const board = this.store.getBoard(boardId);
     if (!board) throw new HttpError(404, 'unknown board');
-    if (board.joinCode !== body.joinCode) throw new HttpError(403, 'wrong join code', 'joinCode');
+    if (board.joinCode !== body.joinCode) throw HttpError.refusal(403, 'wrong-join-code', 'wrong join code', 'joinCode');
     const meta = this.meta(boardId);
     const group = findGroup(meta.groups, body.group);
-    if (!group) throw new HttpError(400, 'not a stakeholder group of this workshop', 'group');
+    if (!group) throw HttpError.refusal(400, 'unknown-group', 'not a stakeholder group of this workshop', 'group');
     if (this.store.countParticipants(boardId) >= LIMITS.maxParticipantsPerBoard) {
-      throw new HttpError(409, 'this workshop is full');
+      throw HttpError.refusal(409, 'workshop-full', 'this workshop is full');
     }
     const participant = {
       id: newParticipantId(),
@@ -199,16 +199,16 @@ export function nextTimer(timer: TimerState, command: TimerCommand, now: number)
     case 'start':
       return { status: 'running', durationMs: command.seconds * 1000, endsAt: now + command.seconds * 1000 };
     case 'pause':
-      if (timer.status !== 'running') throw new HttpError(409, 'the timer is not running', 'action');
+      if (timer.status !== 'running') throw HttpError.refusal(409, 'timer-not-running', 'the timer is not running', 'action');
       return { status: 'paused', durationMs: timer.durationMs, remainingMs: Math.max(0, timer.endsAt - now) };
     case 'resume':
-      if (timer.status !== 'paused') throw new HttpError(409, 'the timer is not paused', 'action');
+      if (timer.status !== 'paused') throw HttpError.refusal(409, 'timer-not-paused', 'the timer is not paused', 'action');
       return { status: 'running', durationMs: timer.durationMs, endsAt: now + timer.remainingMs };
     case 'extend': {
       const extra = command.seconds * 1000;
       if (timer.status === 'running') return { ...timer, durationMs: timer.durationMs + extra, endsAt: Math.max(timer.endsAt, now) + extra };
       if (timer.status === 'paused') return { ...timer, durationMs: timer.durationMs + extra, remainingMs: timer.remainingMs + extra };
-      throw new HttpError(409, 'the timer is not set', 'action');
+      throw HttpError.refusal(409, 'timer-not-set', 'the timer is not set', 'action');
     }
     case 'stop':
       return { status: 'idle' };

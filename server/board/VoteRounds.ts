@@ -29,10 +29,10 @@ export class VoteRounds {
 
   open(boardId: string, body: OpenRoundBody): RoundState {
     const rounds = this.store.listRounds(boardId);
-    if (rounds.some((r) => r.state === 'open')) throw new HttpError(409, 'close the open round first');
+    if (rounds.some((r) => r.state === 'open')) throw HttpError.refusal(409, 'round-already-open', 'close the open round first');
     return this.rooms.withRoom(boardId, (room) => {
       const items = body.runoff ? this.runoffItems(boardId, room, body.runoff) : boardItems(room);
-      if (items.length === 0) throw new HttpError(409, 'there is nothing to vote on: add cards or themes first');
+      if (items.length === 0) throw HttpError.refusal(409, 'nothing-to-vote-on', 'there is nothing to vote on: add cards or themes first');
       const settings: RoundSettings = { budget: body.budget, cap: body.cap, anonymous: body.anonymous };
       const record: RoundRecord = {
         id: 'r_' + crypto.randomBytes(6).toString('base64url'),
@@ -57,7 +57,7 @@ export class VoteRounds {
 
   close(boardId: string, roundId: string): RoundState {
     const round = this.round(boardId, roundId);
-    if (round.state !== 'open') throw new HttpError(409, `round is already ${round.state}`);
+    if (round.state !== 'open') throw HttpError.refusal(409, 'round-not-open', `round is already ${round.state}`);
     round.state = 'closed';
     round.closedAt = this.now();
     this.store.updateRound(round);
@@ -67,7 +67,7 @@ export class VoteRounds {
   /** Closes the round if needed, tallies it with the one shared function and publishes the result. */
   reveal(boardId: string, roundId: string): Tally {
     const round = this.round(boardId, roundId);
-    if (round.state === 'revealed') throw new HttpError(409, 'round is already revealed');
+    if (round.state === 'revealed') throw HttpError.refusal(409, 'round-already-revealed', 'round is already revealed');
     const ballots = this.store.listBallots(roundId);
     return this.rooms.withRoom(boardId, (room) => {
       const meta = readMeta(room.control.doc);
@@ -97,9 +97,9 @@ export class VoteRounds {
   cast(access: Access, roundId: string, allocations: Record<string, number>): StoredBallot {
     if (access.role !== 'participant' || access.participantId === null) throw new HttpError(403, 'only participants vote');
     const round = this.round(access.boardId, roundId);
-    if (round.state !== 'open') throw new HttpError(409, 'this round is closed', 'roundId');
+    if (round.state !== 'open') throw HttpError.refusal(409, 'round-not-open', 'this round is closed', 'roundId');
     const check = validateBallot(allocations, JSON.parse(round.itemsJson), JSON.parse(round.settingsJson));
-    if (!check.ok) throw new HttpError(400, check.field ? `${check.field}: ${check.error}` : check.error, check.field);
+    if (!check.ok) throw HttpError.refusal(400, check.code, check.field ? `${check.field}: ${check.error}` : check.error, check.field);
     const participant = this.store.getParticipant(access.participantId);
     if (!participant) throw new HttpError(401, 'unknown participant');
     const firstBallot = this.store.getBallot(roundId, participant.id) === undefined;
@@ -143,9 +143,9 @@ export class VoteRounds {
 
   private runoffItems(boardId: string, room: BoardRoom, runoff: { fromRound: string; top: number }): RoundItem[] {
     const from = this.store.getRound(boardId, runoff.fromRound);
-    if (!from || from.state !== 'revealed') throw new HttpError(409, 'a run-off needs a revealed round', 'runoff.fromRound');
+    if (!from || from.state !== 'revealed') throw HttpError.refusal(409, 'runoff-needs-revealed-round', 'a run-off needs a revealed round', 'runoff.fromRound');
     const tally = resultsOf(room.control.doc).get(from.id) as Tally | undefined;
-    if (!tally) throw new HttpError(409, 'the earlier round has no result', 'runoff.fromRound');
+    if (!tally) throw HttpError.refusal(409, 'runoff-needs-revealed-round', 'the earlier round has no result', 'runoff.fromRound');
     return topItems(tally, runoff.top);
   }
 }

@@ -1,19 +1,25 @@
 import type { ZodError } from 'zod';
+import type { RefusalCode } from '../../shared/api.js';
 
-/** An error answered to the client as `{ error, field? }` with its HTTP status; nothing is stored when thrown. */
+/** An error answered to the client as `{ error, code?, field? }` with its HTTP status; nothing is stored when thrown. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly field?: string,
-    readonly issues?: Array<{ field: string; message: string }>,
+    readonly details: { code?: RefusalCode; issues?: Array<{ field: string; message: string }> } = {},
   ) {
     super(message);
+  }
+
+  /** A refusal with a code the client says in the reader's language (see REFUSAL_CODES). */
+  static refusal(status: number, code: RefusalCode, message: string, field?: string): HttpError {
+    return new HttpError(status, message, field, { code });
   }
 
   static fromZod(error: ZodError): HttpError {
     const issues = error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
     const first = issues[0];
-    return new HttpError(400, `${first.field}: ${first.message}`, first.field, issues);
+    return new HttpError(400, `${first.field}: ${first.message}`, first.field, { issues });
   }
 }

@@ -58,7 +58,7 @@ export class Router {
         else send(res, 200, result);
       } catch (err) {
         if (err instanceof HttpError) {
-          send(res, err.status, { error: err.message, field: err.field, issues: err.issues });
+          send(res, err.status, { error: err.message, field: err.field, ...err.details });
         } else {
           send(res, 500, { error: 'internal error' });
           throw err;

@@ -151,6 +151,27 @@ export const en = {
   'presence.you': '(you)',
   'presence.typingIn': 'typing in “{title}”',
   'presence.nobody': 'Nobody else is here yet.',
+
+  // Refusals by the server, by their code (REFUSAL_CODES in shared/api.ts).
+  'refusal.wrong-join-code': 'This join code does not belong to this workshop.',
+  'refusal.unknown-group': "Choose one of the workshop's stakeholder groups.",
+  'refusal.workshop-full': 'This workshop is full.',
+  'refusal.timer-not-running': 'The timer is not running.',
+  'refusal.timer-not-paused': 'The timer is not paused.',
+  'refusal.timer-not-set': 'Start the timer first.',
+  'refusal.round-already-open': 'Close the open vote round first.',
+  'refusal.nothing-to-vote-on': 'There is nothing to vote on yet: add cards or themes first.',
+  'refusal.runoff-needs-revealed-round': 'A run-off needs a round whose result has been shown.',
+  'refusal.round-not-open': 'This vote round is closed.',
+  'refusal.round-already-revealed': 'The result of this round is already shown.',
+  'refusal.unknown-item': 'One of the items is no longer part of this round.',
+  'refusal.not-whole-number': 'Dots come in whole numbers.',
+  'refusal.over-cap': 'Too many dots on one item.',
+  'refusal.over-budget': 'That is more dots than you have.',
+  'refusal.agreement-needs-revealed-round': 'The list starts from a round whose result has been shown.',
+  'refusal.listed-twice': 'An item is in the list twice.',
+  'refusal.merge-target-not-kept': 'Merge only into a priority that stays on the list.',
+  'refusal.no-draft': 'There is no list to freeze yet.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -20,6 +20,7 @@ describe('validateBallot', () => {
   it('refuses an item that is not in the round, naming it', () => {
     expect(validateBallot({ skills: 1, 'deleted-theme': 1 }, items, settings)).toEqual({
       ok: false,
+      code: 'unknown-item',
       error: 'not an item of this round',
       field: 'allocations.deleted-theme',
     });
@@ -28,6 +29,7 @@ describe('validateBallot', () => {
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %s dots', (dots) => {
     expect(validateBallot({ grid: dots }, items, settings)).toEqual({
       ok: false,
+      code: 'not-whole-number',
       error: 'must be a whole number of dots, 0 or more',
       field: 'allocations.grid',
     });
@@ -36,6 +38,7 @@ describe('validateBallot', () => {
   it('refuses more dots on one item than the cap', () => {
     expect(validateBallot({ grid: 4 }, items, settings)).toEqual({
       ok: false,
+      code: 'over-cap',
       error: 'at most 3 dots per item',
       field: 'allocations.grid',
     });
@@ -44,6 +47,7 @@ describe('validateBallot', () => {
   it('refuses more dots in total than the budget', () => {
     expect(validateBallot({ skills: 3, grid: 2, wind: 1 }, items, settings)).toEqual({
       ok: false,
+      code: 'over-budget',
       error: 'at most 5 dots in total, this ballot has 6',
       field: 'allocations',
     });

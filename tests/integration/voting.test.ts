@@ -27,7 +27,7 @@ async function boardWithThemes(): Promise<{ board: CreateBoardResponse; themes: 
 }
 
 const put = (board: CreateBoardResponse, roundId: string, token: string, allocations: Record<string, number>) =>
-  api<{ error?: string; field?: string; allocations?: Record<string, number> }>(server.url, 'PUT', `/api/boards/${board.boardId}/rounds/${roundId}/ballot`, { allocations }, token);
+  api<{ error?: string; code?: string; field?: string; allocations?: Record<string, number> }>(server.url, 'PUT', `/api/boards/${board.boardId}/rounds/${roundId}/ballot`, { allocations }, token);
 
 describe('the ballot box', () => {
   it('50 concurrent voters: the revealed tally is exact, ballots never reach a document before reveal', async () => {
@@ -91,15 +91,15 @@ describe('the ballot box', () => {
     const good = { [themes[0]]: 3, [loose]: 2 };
     expect((await put(board, round.id, asa.token, good)).status).toBe(200);
 
-    const refusals: Array<[Record<string, number>, number, string | undefined]> = [
-      [{ [themes[0]]: 3, [themes[1]]: 3 }, 400, 'allocations'],
-      [{ [themes[0]]: 4 }, 400, `allocations.${themes[0]}`],
-      [{ nosuchitem: 1 }, 400, 'allocations.nosuchitem'],
-      [{ [themes[0]]: -1 }, 400, `allocations.${themes[0]}`],
+    const refusals: Array<[Record<string, number>, number, string, string | undefined]> = [
+      [{ [themes[0]]: 3, [themes[1]]: 3 }, 400, 'allocations', 'over-budget'],
+      [{ [themes[0]]: 4 }, 400, `allocations.${themes[0]}`, 'over-cap'],
+      [{ nosuchitem: 1 }, 400, 'allocations.nosuchitem', 'unknown-item'],
+      [{ [themes[0]]: -1 }, 400, `allocations.${themes[0]}`, undefined],
     ];
-    for (const [allocations, status, field] of refusals) {
+    for (const [allocations, status, field, code] of refusals) {
       const res = await put(board, round.id, asa.token, allocations);
-      expect([res.status, res.body.field]).toEqual([status, field]);
+      expect([res.status, res.body.field, res.body.code]).toEqual([status, field, code]);
     }
     const other = await createBoard(server.url);
     expect((await put(board, round.id, other.facilitatorToken, good)).status).toBe(401);
@@ -115,7 +115,7 @@ describe('the ballot box', () => {
 
     await api(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${round.id}/close`, undefined, board.facilitatorToken);
     const late = await put(board, round.id, leila.token, good);
-    expect([late.status, late.body.error]).toEqual([409, 'this round is closed']);
+    expect([late.status, late.body.code, late.body.error]).toEqual([409, 'round-not-open', 'this round is closed']);
     expect((await put(board, 'r_nosuch', asa.token, good)).status).toBe(404);
   });
 

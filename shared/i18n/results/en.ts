@@ -1,6 +1,5 @@
 /** English strings of the results screens; nl.ts and sv.ts are typed against these keys. */
 export const en = {
-  'refusal.server': 'Not accepted by the server: {reason}',
 
   'vote.heading': 'Vote – round {number}',
   'vote.instructions': 'Spread your {budget} dots over the items you think matter most, at most {cap} on one item.',

@@ -1,7 +1,6 @@
 import type { ResultsMessages } from './en.js';
 
 export const nl: ResultsMessages = {
-  'refusal.server': 'Niet geaccepteerd door de server: {reason}',
 
   'vote.heading': 'Stemmen – ronde {number}',
   'vote.instructions': 'Verdeel je {budget} stippen over de punten die jij het belangrijkst vindt, hoogstens {cap} op één punt.',

@@ -1,7 +1,6 @@
 import type { ResultsMessages } from './en.js';
 
 export const sv: ResultsMessages = {
-  'refusal.server': 'Servern godtog inte ändringen: {reason}',
 
   'vote.heading': 'Röstning – omgång {number}',
   'vote.instructions': 'Fördela dina {budget} prickar på det du tycker är viktigast, högst {cap} på samma punkt.',
