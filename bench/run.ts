@@ -5,6 +5,7 @@ import { runClient } from './client.js';
 import { runColdLoad } from './coldLoad.js';
 import { runFanout } from './fanout.js';
 import { runManyRooms } from './manyRooms.js';
+import { runRoundTrip } from './roundTrip.js';
 import { renderTable, type Row } from './table.js';
 import { runVoteStorm } from './voteStorm.js';
 
@@ -15,6 +16,7 @@ import { runVoteStorm } from './voteStorm.js';
 type Section = (log: (line: string) => void) => Promise<{ rows: Row[] } & Record<string, unknown>>;
 
 const SECTIONS: Record<string, Section> = {
+  roundtrip: runRoundTrip,
   fanout: runFanout,
   votes: runVoteStorm,
   rooms: runManyRooms,
