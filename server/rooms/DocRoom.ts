@@ -83,7 +83,7 @@ export class DocRoom {
   /** Sends a new peer the server's state vector and everyone's presence. */
   greet(peer: RoomPeer): void {
     this.peers.add(peer);
-    peer.send(encodeSyncStep1(this.doc));
+    this.requestState(peer);
     if (this.awareness.getStates().size > 0) {
       peer.send(encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, Array.from(this.awareness.getStates().keys()))));
     }
