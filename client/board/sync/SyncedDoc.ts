@@ -47,6 +47,9 @@ export class SyncedDoc {
     const provider = new WebsocketProvider(`${wsBase()}/ws`, this.room, doc, {
       params: { token: this.token },
       disableBc: true,
+      // y-websocket's backoff has no jitter of its own; a ceiling drawn per tab keeps a room full of phones
+      // from retrying in lockstep after the venue's Wi-Fi drops.
+      maxBackoffTime: 2500 + Math.random() * 2500,
       shouldReconnect: (event) => !(event.code in FATAL_CLOSES) && !(event.code in REFUSAL_CLOSES),
     });
     provider.on('status', ({ status }) => {
