@@ -31,7 +31,7 @@ export async function startForumboard(env: Record<string, string> = {}): Promise
   dataDirs.add(dataDir);
   const child = fork(path.resolve('bench/serverEntry.ts'), [], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', MAX_CONNECTIONS: '20000', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', MAX_CONNECTIONS: '20000', ADMIT_PER_SECOND: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   children.add(child);

@@ -15,6 +15,7 @@ import { createLogger } from './log.js';
 import { Metrics } from './metrics.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.js';
+import { Admission } from './sync/Admission.js';
 import { ClientConnection, CLOSE } from './sync/ClientConnection.js';
 
 export interface RunningServer {
@@ -55,6 +56,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   // ws cuts frames over maxPayload at the header, with a bare 1009; up to twice the limit ClientConnection
   // reads the frame and closes with a reason.
+  const admission = new Admission(config.admitPerSecond);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * LIMITS.maxMessageBytes });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -66,16 +68,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     wss.handleUpgrade(req, socket, head, (ws) => {
       const [, boardId, docName = 'board'] = match;
       // Refusals happen after the upgrade because only an open WebSocket can carry a close code and reason.
-      if (connections >= config.maxConnections) {
-        metrics.connectionsRefused.inc();
-        return ws.close(CLOSE.busy, 'server busy, try again shortly');
-      }
       const result = resolveAccess(store, boardId, url.searchParams.get('token'));
       if (!result.ok) {
         metrics.connectionsRefused.inc();
         return result.problem === 'unknown-board'
           ? ws.close(CLOSE.unknownBoard, 'unknown board')
           : ws.close(CLOSE.invalidToken, 'invalid token for this board');
+      }
+      // Only sessions with a valid token count against the limits: forged ones cost a lookup and are gone.
+      if (connections >= config.maxConnections || !admission.tryAdmit()) {
+        metrics.connectionsRefused.inc();
+        return ws.close(CLOSE.busy, 'server busy, try again shortly');
       }
       const room = registry.acquire(boardId).docFor(docName, result.access);
       if (!room) {

@@ -16,6 +16,8 @@ export interface ServerConfig {
   /** Window in which outgoing updates of one room are merged into one broadcast. */
   broadcastWindowMs: number;
   maxConnections: number;
+  /** New WebSocket sessions admitted per second (a burst of as many is allowed); 0 admits all. */
+  admitPerSecond: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -40,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     compactEvery: intFromEnv(env, 'COMPACT_EVERY', 500),
     broadcastWindowMs: intFromEnv(env, 'BROADCAST_WINDOW_MS', 2),
     maxConnections: intFromEnv(env, 'MAX_CONNECTIONS', 5000),
+    admitPerSecond: intFromEnv(env, 'ADMIT_PER_SECOND', 500),
     logLevel: level as ServerConfig['logLevel'],
   };
 }
