@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../../shared/api';
-import { readCards, readClusters, type CardView, type ClusterView } from '../../shared/boardDoc';
+import { clustersOf, readClusters, type CardView, type ClusterView } from '../../shared/boardDoc';
 import { readMeta, participantsOf, type BoardMeta, type ParticipantInfo } from '../../shared/controlDoc';
 import { DEFAULT_SETTINGS, type Role } from '../../shared/phases';
+import { LiveCards } from './cards/LiveCards';
 import type { BoardConnection, ConnectionSnapshot } from './sync/BoardConnection';
 
 export function useConnection(connection: BoardConnection): ConnectionSnapshot {
@@ -47,24 +48,25 @@ export function useMeta(controlDoc: Y.Doc, summary: BoardSummary): BoardMeta {
  * on a board of hundreds of cards, a keystroke in one card then re-renders that card only.
  */
 export function useCards(boardDoc: Y.Doc): CardView[] {
-  const version = useDocVersion(boardDoc);
-  const previous = useRef(new Map<string, CardView>());
-  return useMemo(() => {
-    const cards = readCards(boardDoc).map((card) => {
-      const before = previous.current.get(card.id);
-      return before && sameCard(before, card) ? before : card;
-    });
-    previous.current = new Map(cards.map((card) => [card.id, card]));
-    return cards;
-  }, [boardDoc, version]);
+  const live = LiveCards.of(boardDoc);
+  return useSyncExternalStore(live.subscribe, live.getCards);
 }
 
-function sameCard(a: CardView, b: CardView): boolean {
-  return a.title === b.title && a.author === b.author && a.cluster === b.cluster && a.createdAt === b.createdAt;
+/** Each card's body as plain text, by card id; a new map only when a body changed. */
+export function useCardBodies(boardDoc: Y.Doc): ReadonlyMap<string, string> {
+  const live = LiveCards.of(boardDoc);
+  return useSyncExternalStore(live.subscribe, live.getBodies);
 }
 
 export function useClusters(boardDoc: Y.Doc): ClusterView[] {
-  const version = useDocVersion(boardDoc);
+  const clusters = clustersOf(boardDoc);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    // Only the themes: moving a card or typing in the notes leaves the themes' objects as they were.
+    const bump = () => setVersion((v) => v + 1);
+    clusters.observeDeep(bump);
+    return () => clusters.unobserveDeep(bump);
+  }, [clusters]);
   return useMemo(() => readClusters(boardDoc), [boardDoc, version]);
 }
 

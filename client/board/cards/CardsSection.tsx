@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { cardBody, plainText, type CardView } from '../../../shared/boardDoc';
+import type { CardView } from '../../../shared/boardDoc';
 import { FACILITATOR_ID, type BoardMeta } from '../../../shared/controlDoc';
 import { findGroup } from '../../../shared/groups';
 import { silentCollectActive } from '../../../shared/phases';
@@ -9,7 +9,7 @@ import { useT } from '../../app/i18n';
 import type { Abilities } from '../abilities';
 import { CardDetail } from '../richText/CardDetail';
 import { PrivateCards, SilentDrafts } from '../silent/SilentCollect';
-import { useCards, useParticipants, usePresence } from '../useBoardData';
+import { useCardBodies, useCards, useParticipants, usePresence } from '../useBoardData';
 import { AddCardForm } from './AddCardForm';
 import { CardItem, type CardItemProps } from './CardItem';
 
@@ -43,7 +43,7 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
   const openCard = cards.find((c) => c.id === openCardId);
   const closeDetail = useCallback(() => setOpenCardId(null), []);
 
-  const bodies = useMemo(() => new Map(cards.map((c) => [c.id, plainTextOf(boardDoc, c.id)])), [boardDoc, cards]);
+  const bodies = useCardBodies(boardDoc);
 
   const typingByCard = useMemo(() => {
     const byCard = new Map<string, string[]>();
@@ -118,9 +118,4 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
       )}
     </section>
   );
-}
-
-function plainTextOf(doc: Y.Doc, cardId: string): string {
-  const body = cardBody(doc, cardId);
-  return body ? plainText(body) : '';
 }

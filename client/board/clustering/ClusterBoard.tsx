@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import {
   DndContext,
   KeyboardSensor,
@@ -18,6 +18,7 @@ import { useT } from '../../app/i18n';
 import type { CardPropsOf } from '../cards/CardsSection';
 import { useClusters } from '../useBoardData';
 import { SingleLineAddForm } from '../SingleLineAddForm';
+import { CardInFlight } from './CardInFlight';
 import { ThemeColumn, UNCLUSTERED } from './ThemeColumn';
 
 interface Props {
@@ -27,10 +28,14 @@ interface Props {
   cardProps: CardPropsOf;
 }
 
-/** Data each draggable card and droppable theme carries, for announcements and drops. */
+/** Data each draggable card and droppable theme carries, for announcements, drops and the card in flight. */
 export interface DragCardData {
   title: string;
   cluster: string | null;
+  body: string;
+  author: string;
+  own: boolean;
+  accent: string | undefined;
 }
 export interface DropThemeData {
   name: string;
@@ -42,6 +47,8 @@ export interface DropThemeData {
  */
 export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps }: Props) {
   const t = useT();
+  // dnd-kit's id for its screen-reader instructions, which every drag handle points to.
+  const dragHintId = useId();
   const clusters = useClusters(boardDoc);
   const order = useRef<string[]>([]);
   order.current = [UNCLUSTERED, ...clusters.map((c) => c.id)];
@@ -52,16 +59,18 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps }:
     for (const card of cards) {
       // A card whose theme was deleted by someone else meanwhile shows on the pile rather than vanishing.
       const key = card.cluster && known.has(card.cluster) ? card.cluster : UNCLUSTERED;
-      groups.set(key, [...(groups.get(key) ?? []), card]);
+      const group = groups.get(key);
+      if (group) group.push(card);
+      else groups.set(key, [card]);
     }
     return groups;
   }, [cards, clusters]);
 
+  // Sensors that keep their identity: new ones would change dnd-kit's context and redraw every registered card.
   const sensors = useSensors(
-    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    // A short press before a drag, so a finger can still scroll the page on a phone.
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: useMemo(() => jumpBetweenThemes(() => order.current), []) }),
+    useSensor(MouseSensor, MOUSE),
+    useSensor(TouchSensor, TOUCH),
+    useSensor(KeyboardSensor, useMemo(() => ({ coordinateGetter: jumpBetweenThemes(() => order.current) }), [])),
   );
 
   const announcements: Announcements = {
@@ -92,6 +101,7 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps }:
         boardDoc={boardDoc}
         canCluster={canCluster}
         cardProps={cardProps}
+        dragHintId={dragHintId}
       />
       {clusters.map((cluster) => (
         <ThemeColumn
@@ -103,6 +113,7 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps }:
           boardDoc={boardDoc}
           canCluster={canCluster}
           cardProps={cardProps}
+          dragHintId={dragHintId}
         />
       ))}
     </div>
@@ -127,18 +138,23 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps }:
         <p className="muted">{t('cluster.readOnly')}</p>
       )}
       <DndContext
+        id={dragHintId}
         sensors={canCluster ? sensors : NO_SENSORS}
         collisionDetection={rectIntersection}
         onDragEnd={drop}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
       >
         {columns}
+        <CardInFlight />
       </DndContext>
     </div>
   );
 }
 
 const NO_SENSORS: ReturnType<typeof useSensors> = [];
+const MOUSE = { activationConstraint: { distance: 6 } };
+// A short press before a drag, so a finger can still scroll the page on a phone.
+const TOUCH = { activationConstraint: { delay: 200, tolerance: 8 } };
 
 function titleOf(data: unknown): string {
   return (data as DragCardData | undefined)?.title ?? '';
