@@ -50,7 +50,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
   }
 }
 
-function encodeSyncMessage(subType: number, payload: Uint8Array): Uint8Array {
+export function encodeSyncMessage(subType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   encoding.writeVarUint(encoder, subType);

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, cardsOf, readCards } from '../../shared/boardDoc.js';
 import { LIMITS } from '../../shared/limits.js';
-import { encodeAwarenessMessage, encodeAwarenessUpdate, encodeUpdateMessage, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../server/sync/protocol.js';
+import { encodeAwarenessMessage, encodeAwarenessUpdate, encodeSyncMessage, encodeUpdateMessage, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../server/sync/protocol.js';
 import { api, connect, createBoard, freePort, join, rawClose, startServerProcess, startTestServer, synced, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /**
@@ -70,14 +70,6 @@ function pseudoRandomBytes(length: number, seed: number): Uint8Array {
   return out;
 }
 
-function syncMessage(sub: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, sub);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
 /** Mallory opens a connection, waits for the server's greeting, sends the given frames and is closed. */
 function offend(frames: Array<Uint8Array | string>): Promise<Close> {
   return rawClose(malloryUrl(), (ws) => ws.once('message', () => frames.forEach((frame) => ws.send(frame))));
@@ -97,13 +89,13 @@ describe('hostile input', () => {
   });
 
   it('truncated and malformed sync messages are closed as invalid payload', async () => {
-    const full = syncMessage(SYNC_UPDATE, Y.encodeStateAsUpdate(new Y.Doc()));
+    const full = encodeSyncMessage(SYNC_UPDATE, Y.encodeStateAsUpdate(new Y.Doc()));
     const cases: Array<[string, Uint8Array]> = [
       ['empty frame', new Uint8Array()],
       ['type only', new Uint8Array([MESSAGE_SYNC])],
       ['sub-type without payload', new Uint8Array([MESSAGE_SYNC, SYNC_UPDATE])],
       ['payload shorter than its length', new Uint8Array([MESSAGE_SYNC, SYNC_UPDATE, 100, 1, 2, 3])],
-      ['unknown sync sub-type', syncMessage(7, new Uint8Array([0]))],
+      ['unknown sync sub-type', encodeSyncMessage(7, new Uint8Array([0]))],
       ['unknown message type', new Uint8Array([9, 0])],
       ['auth message from a client', new Uint8Array([2, 0])],
       ['trailing bytes after an update', new Uint8Array([...full, 0, 0])],
@@ -121,7 +113,7 @@ describe('hostile input', () => {
   it('garbage inside a valid update envelope is refused and leaves no trace', async () => {
     for (let seed = 1; seed <= 30; seed++) {
       const garbage = pseudoRandomBytes(8 + ((seed * 53) % 500), seed * 7919);
-      const close = await offend([syncMessage(seed % 2 === 0 ? SYNC_UPDATE : SYNC_STEP2, garbage)]);
+      const close = await offend([encodeSyncMessage(seed % 2 === 0 ? SYNC_UPDATE : SYNC_STEP2, garbage)]);
       expectRefused(close, [1007, 1008]);
     }
   });
@@ -162,11 +154,11 @@ describe('hostile input', () => {
   });
 
   it(`a frame over ${LIMITS.maxMessageBytes} bytes is closed with 1009 and a reason`, async () => {
-    const close = await offend([syncMessage(SYNC_UPDATE, new Uint8Array(LIMITS.maxMessageBytes + 1024))]);
+    const close = await offend([encodeSyncMessage(SYNC_UPDATE, new Uint8Array(LIMITS.maxMessageBytes + 1024))]);
     expectRefused(close, [1009]);
     expect(close.reason).toContain('message over');
     // Far beyond the limit ws stops reading at the frame header and closes with a bare 1009.
-    expect((await offend([syncMessage(SYNC_UPDATE, new Uint8Array(3 * LIMITS.maxMessageBytes))])).code).toBe(1009);
+    expect((await offend([encodeSyncMessage(SYNC_UPDATE, new Uint8Array(3 * LIMITS.maxMessageBytes))])).code).toBe(1009);
   });
 
   it('text frames are closed as invalid payload', async () => {
@@ -222,7 +214,7 @@ describe('hostile input that reaches Yjs outside the update path', () => {
     child = await startServerProcess(tempDataDir(), port);
     const target = await createBoard(base);
     const url = `${base.replace('http', 'ws')}/ws/${target.boardId}?token=${target.observerToken}`;
-    const close = await rawClose(url, (ws: WebSocket) => ws.once('message', () => ws.send(syncMessage(SYNC_STEP1, new Uint8Array([5, 200, 200])))));
+    const close = await rawClose(url, (ws: WebSocket) => ws.once('message', () => ws.send(encodeSyncMessage(SYNC_STEP1, new Uint8Array([5, 200, 200])))));
     expectRefused(close, [1007]);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
