@@ -40,7 +40,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const registry = rooms;
   const boards = new BoardService(store, registry);
-  const router = buildRoutes({ store, boards, rounds: new VoteRounds(store, registry), agreements: new Agreements(store, registry), metrics, publicUrl: config.publicUrl });
+  const router = buildRoutes({ store, boards, rounds: new VoteRounds(store, registry), agreements: new Agreements(store, registry), rooms: registry, metrics, publicUrl: config.publicUrl });
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

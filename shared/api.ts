@@ -21,6 +21,9 @@ export const createBoardBody = z.object({
 });
 export type CreateBoardBody = z.infer<typeof createBoardBody>;
 
+/** `POST /api/demo-boards`: a sample workshop, filled and clustered, to try the product with. */
+export const demoBoardBody = z.object({ language: z.enum(LANGUAGES).default('en') }).strict();
+
 export interface CreateBoardResponse {
   boardId: string;
   facilitatorToken: string;

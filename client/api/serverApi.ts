@@ -13,7 +13,7 @@ import type {
   OpenRoundBody,
   TimerCommand,
 } from '../../shared/api';
-import type { BoardSettings, Phase } from '../../shared/phases';
+import type { BoardSettings, Language, Phase } from '../../shared/phases';
 import type { RoundState, Tally } from '../../shared/voting/types';
 
 /** A failed call: `status` 0 means the server was not reached at all. */
@@ -58,6 +58,7 @@ async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: { 
 const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 
 export const createBoard = (body: CreateBoardBody) => call<CreateBoardResponse>('POST', '/api/boards', { body });
+export const createDemoBoard = (language: Language) => call<CreateBoardResponse>('POST', '/api/demo-boards', { body: { language } });
 
 export const lookUpJoinCode = (code: string) => call<JoinCodeInfo>('GET', `/api/join/${encodeURIComponent(code)}`);
 

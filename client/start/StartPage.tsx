@@ -3,6 +3,7 @@ import { TopBar } from '../app/TopBar';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { JoinWithCodeForm } from '../join/JoinWithCodeForm';
 import { CreateWorkshopForm } from './CreateWorkshopForm';
+import { DemoWorkshopButton } from './DemoWorkshopButton';
 
 export function StartPage() {
   const t = useT();
@@ -17,6 +18,7 @@ export function StartPage() {
           <JoinWithCodeForm />
           <CreateWorkshopForm />
         </div>
+        <DemoWorkshopButton />
       </main>
     </>
   );

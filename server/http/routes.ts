@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { agreementDraftBody, ballotBody, createBoardBody, exportFormat, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
+import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, exportFormat, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
 import type { Role } from '../../shared/phases.js';
 import { resolveAccess, type Access } from '../auth/Access.js';
 import type { Agreements } from '../board/Agreements.js';
+import { createDemoWorkshop } from '../demo/DemoWorkshop.js';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardService } from '../board/BoardService.js';
 import type { VoteRounds } from '../board/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
@@ -15,12 +17,13 @@ export interface RouteDeps {
   boards: BoardService;
   rounds: VoteRounds;
   agreements: Agreements;
+  rooms: RoomRegistry;
   metrics: Metrics;
   publicUrl: string | null;
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
-  const { store, boards, rounds, agreements, metrics } = deps;
+  const { store, boards, rounds, agreements, rooms, metrics } = deps;
   const baseUrl = (req: IncomingMessage) => deps.publicUrl ?? `${req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 
   const requireAccess = (ctx: RequestContext, roles: readonly Role[]): Access => {
@@ -41,6 +44,10 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards', async (ctx) => {
       const body = await readBody(ctx.req, createBoardBody);
       return new Reply(201, boards.createBoard(body, baseUrl(ctx.req)));
+    })
+    .on('POST', '/api/demo-boards', async (ctx) => {
+      const { language } = await readBody(ctx.req, demoBoardBody);
+      return new Reply(201, createDemoWorkshop(boards, rooms, language, baseUrl(ctx.req)));
     })
     .on('GET', '/api/join/:code', (ctx) => boards.joinCodeInfo(ctx.params.code))
     .on('POST', '/api/boards/:boardId/join', async (ctx) => {

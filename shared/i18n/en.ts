@@ -37,6 +37,9 @@ export const en = {
   'start.join.codeHint': 'Six letters or digits, shown by the facilitator.',
   'start.join.codeInvalid': 'A code has six letters or digits.',
   'start.join.submit': 'Join',
+  'start.demo.heading': 'Try a sample workshop',
+  'start.demo.body': 'Opens a kick-off with participants, cards and themes already in place, with you as facilitator.',
+  'start.demo.open': 'Open the sample workshop',
 
   'join.title': 'Join the workshop',
   'join.lookingUp': 'Looking up the workshop…',

@@ -35,6 +35,9 @@ export const nl: Messages = {
   'start.join.codeHint': 'Zes letters of cijfers, getoond door de facilitator.',
   'start.join.codeInvalid': 'Een code bestaat uit zes letters of cijfers.',
   'start.join.submit': 'Deelnemen',
+  'start.demo.heading': 'Probeer een voorbeeldworkshop',
+  'start.demo.body': "Opent een startsessie met deelnemers, kaarten en thema's, met jou als begeleider.",
+  'start.demo.open': 'Open de voorbeeldworkshop',
 
   'join.title': 'Deelnemen aan de workshop',
   'join.lookingUp': 'Workshop opzoeken…',

@@ -35,6 +35,9 @@ export const sv: Messages = {
   'start.join.codeHint': 'Sex bokstäver eller siffror som processledaren visar.',
   'start.join.codeInvalid': 'En kod består av sex bokstäver eller siffror.',
   'start.join.submit': 'Anslut',
+  'start.demo.heading': 'Prova en exempelworkshop',
+  'start.demo.body': 'Öppnar en uppstart med deltagare, kort och teman på plats, med dig som processledare.',
+  'start.demo.open': 'Öppna exempelworkshopen',
 
   'join.title': 'Anslut till workshopen',
   'join.lookingUp': 'Söker efter workshopen…',

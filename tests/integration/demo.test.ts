@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { CreateBoardResponse } from '../../shared/api.js';
+import { plainText, readCards, readClusters, cardBody } from '../../shared/boardDoc.js';
+import { readMeta, readParticipants } from '../../shared/controlDoc.js';
+import { api, liveServer, synced } from './support.js';
+
+const server = liveServer();
+
+describe('the demo workshop', () => {
+  it.each([
+    ['sv', 'Industriforum – uppstart', 'Kompetensförsörjning'],
+    ['nl', 'Industrieforum – startsessie', undefined],
+    ['en', 'Manufacturing coalition – kick-off', 'Energy transition'],
+  ])('opens a filled, clustered %s workshop for the facilitator', async (language, title, theme) => {
+    const res = await api<CreateBoardResponse>(server.url, 'POST', '/api/demo-boards', { language });
+    expect(res.status).toBe(201);
+    const board = server.connect(res.body.boardId, res.body.facilitatorToken);
+    const control = server.connect(`${res.body.boardId}/control`, res.body.facilitatorToken);
+    await Promise.all([synced(board), synced(control)]);
+    expect(readMeta(control.doc)).toMatchObject({ title, language, phase: 'cluster' });
+    const participants = readParticipants(control.doc);
+    expect(participants.length).toBeGreaterThan(5);
+    const cards = readCards(board.doc);
+    expect(cards.length).toBeGreaterThan(10);
+    expect(cards.every((c) => participants.some((p) => p.id === c.author))).toBe(true);
+    expect(cards.every((c) => c.cluster !== null)).toBe(true);
+    if (theme) expect(readClusters(board.doc).map((c) => c.title)).toContain(theme);
+    // The Swedish sample has card details; they arrive as rich text.
+    if (language === 'sv') expect(cards.some((c) => plainText(cardBody(board.doc, c.id)!).length > 0)).toBe(true);
+  });
+
+  it('refuses an unknown language', async () => {
+    const res = await api<{ field: string }>(server.url, 'POST', '/api/demo-boards', { language: 'de' });
+    expect([res.status, res.body.field]).toEqual([400, 'language']);
+  });
+});
