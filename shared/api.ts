@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JOIN_CODE_PATTERN, LIMITS } from './limits.js';
-import { LANGUAGES, PHASES, ROLES } from './phases.js';
+import { LANGUAGES, PHASES } from './phases.js';
 import type { StakeholderGroup } from './groups.js';
 import type { Phase, Role, Language } from './phases.js';
 
@@ -144,7 +144,6 @@ export type AgreementDraftBody = z.infer<typeof agreementDraftBody>;
 export const exportFormat = z.enum(['csv', 'md', 'json']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 
-export const roleSchema = z.enum(ROLES);
 
 /**
  * Refusals a person can run into while using the product, named so the client can say them in the

@@ -20,16 +20,3 @@ export function draftsOf(doc: Y.Doc): Y.Map<DraftCard> {
 export function readDrafts(doc: Y.Doc): DraftCard[] {
   return Array.from(draftsOf(doc).values()).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
-
-/** Room name of a participant's private list, as the WebSocket path and y-websocket room use it. */
-export function privateListRoom(boardId: string, participantId: string): string {
-  return `${boardId}/private/${participantId}`;
-}
-
-export function draftsRoom(boardId: string): string {
-  return `${boardId}/drafts`;
-}
-
-export function controlRoom(boardId: string): string {
-  return `${boardId}/control`;
-}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, cardsOf, plainText, readCards } from '../../shared/boardDoc.js';
-import { draftsRoom, privateListRoom, readDrafts } from '../../shared/draftsDoc.js';
+import { readDrafts } from '../../shared/draftsDoc.js';
+import { draftsRoom, privateListRoom } from '../../shared/rooms.js';
 import { api, createBoard, join, liveServer, rawClose, synced, waitUntil } from './support.js';
 
 const server = liveServer();

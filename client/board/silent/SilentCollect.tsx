@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { readCards } from '../../../shared/boardDoc';
-import { draftsRoom, privateListRoom, readDrafts } from '../../../shared/draftsDoc';
+import { readDrafts } from '../../../shared/draftsDoc';
+import { draftsRoom, privateListRoom } from '../../../shared/rooms';
 import { useT } from '../../app/i18n';
 import { AddCardForm } from '../cards/AddCardForm';
 import { CardItem } from '../cards/CardItem';

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { SyncedDoc, type FatalReason, type RefusalReason } from './SyncedDoc';
+import { controlRoom } from '../../../shared/rooms';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -47,7 +48,7 @@ export class BoardConnection {
       },
     };
     this.board = new SyncedDoc(boardId, token, events);
-    this.control = new SyncedDoc(`${boardId}/control`, token, events);
+    this.control = new SyncedDoc(controlRoom(boardId), token, events);
     window.addEventListener('online', this.update);
     window.addEventListener('offline', this.update);
     this.update();
