@@ -80,6 +80,12 @@ export function cardBody(doc: Y.Doc, cardId: string): Y.XmlFragment | undefined 
   return body instanceof Y.XmlFragment ? body : undefined;
 }
 
+/** A card's rich-text body as plain text, '' when it has none: what exports, drafts and previews show. */
+export function cardBodyText(card: CardMap): string {
+  const body = card.get('body');
+  return body instanceof Y.XmlFragment ? plainText(body) : '';
+}
+
 export function setCardTitle(doc: Y.Doc, cardId: string, title: string): void {
   cardsOf(doc).get(cardId)?.set('title', title);
 }

@@ -1,6 +1,5 @@
-import * as Y from 'yjs';
 import type { AgreementDraftBody, ExportFormat } from '../../shared/api.js';
-import { cardsOf, plainText, readCards, readClusters } from '../../shared/boardDoc.js';
+import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
 import { agreementOf, readMeta, resultsOf, roundsOf } from '../../shared/controlDoc.js';
 import { buildPriorityList, toCsv, toJson, toMarkdown, type FrozenAgreement, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
 import type { RoundState, Tally } from '../../shared/voting/index.js';
@@ -114,10 +113,7 @@ function boardInput(room: BoardRoom, store: BoardStore): PriorityListInput {
   }
   return {
     board: { title: meta.title, question: meta.question, language: meta.language, groups: meta.groups },
-    cards: readCards(room.board.doc).map((card) => {
-      const body = cardsOf(room.board.doc).get(card.id)?.get('body');
-      return { ...card, bodyText: body instanceof Y.XmlFragment ? plainText(body) : '' };
-    }),
+    cards: readCards(room.board.doc).map((card) => ({ ...card, bodyText: cardBodyText(cardsOf(room.board.doc).get(card.id)!) })),
     clusters: readClusters(room.board.doc).map(({ id, title }) => ({ id, title })),
     participants: store.listParticipants(room.boardId).map(({ id, name, organisation, group }) => ({ id, name, organisation, group })),
     rounds: rounds.sort((a, b) => a.number - b.number),

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { cardsOf, plainText, readCards } from '../../shared/boardDoc.js';
+import { cardBodyText, cardsOf, readCard } from '../../shared/boardDoc.js';
 import { readMeta } from '../../shared/controlDoc.js';
 import { draftsOf, type DraftCard } from '../../shared/draftsDoc.js';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
@@ -107,16 +107,10 @@ export class BoardRoom {
 
   private deriveDrafts(participantId: string, list: Y.Doc): void {
     const current = new Map<string, DraftCard>();
-    for (const card of readCards(list)) {
-      const body = cardsOf(list).get(card.id)?.get('body');
-      current.set(card.id, {
-        id: card.id,
-        title: card.title,
-        author: card.author,
-        bodyText: body instanceof Y.XmlFragment ? plainText(body) : '',
-        createdAt: card.createdAt,
-      });
-    }
+    cardsOf(list).forEach((entry, id) => {
+      const { title, author, createdAt } = readCard(id, entry);
+      current.set(id, { id, title, author, bodyText: cardBodyText(entry), createdAt });
+    });
     const drafts = draftsOf(this.drafts.doc);
     const stale = Array.from(drafts.entries()).filter(([id, d]) => d.author === participantId && !current.has(id));
     const changed = Array.from(current.values()).filter((d) => JSON.stringify(drafts.get(d.id)) !== JSON.stringify(d));

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { cardsOf, plainText, readCard, type CardView } from '../../../shared/boardDoc';
+import { cardBodyText, cardsOf, readCard, type CardView } from '../../../shared/boardDoc';
 
 const perDoc = new WeakMap<Y.Doc, LiveCards>();
 
@@ -87,8 +87,7 @@ export class LiveCards {
         viewsChanged = true;
         if (before?.createdAt !== view.createdAt) orderChanged = true;
       }
-      const fragment = entry.get('body');
-      const body = fragment instanceof Y.XmlFragment ? plainText(fragment) : '';
+      const body = cardBodyText(entry);
       if (bodies.get(id) !== body) {
         bodies.set(id, body);
         bodiesChanged = true;
