@@ -36,32 +36,22 @@ export class Metrics {
   constructor(private readonly gauges: { rooms: () => number; connections: () => number }) {}
 
   render(): string {
-    const lines = [
-      '# HELP forumboard_rooms_loaded Board rooms held in memory.',
-      '# TYPE forumboard_rooms_loaded gauge',
-      `forumboard_rooms_loaded ${this.gauges.rooms()}`,
-      '# HELP forumboard_connections Open WebSocket connections.',
-      '# TYPE forumboard_connections gauge',
-      `forumboard_connections ${this.gauges.connections()}`,
-      '# HELP forumboard_updates_applied_total Client updates accepted, stored and broadcast.',
-      '# TYPE forumboard_updates_applied_total counter',
-      `forumboard_updates_applied_total ${this.updatesApplied.value}`,
-      '# HELP forumboard_updates_refused_total Client updates refused by policy or as malformed.',
-      '# TYPE forumboard_updates_refused_total counter',
-      `forumboard_updates_refused_total ${this.updatesRefused.value}`,
-      '# HELP forumboard_connections_refused_total WebSocket connections closed at the door.',
-      '# TYPE forumboard_connections_refused_total counter',
-      `forumboard_connections_refused_total ${this.connectionsRefused.value}`,
-      '# HELP forumboard_ws_bytes_in_total Bytes received on WebSockets.',
-      '# TYPE forumboard_ws_bytes_in_total counter',
-      `forumboard_ws_bytes_in_total ${this.bytesIn.value}`,
-      '# HELP forumboard_ws_bytes_out_total Bytes sent on WebSockets.',
-      '# TYPE forumboard_ws_bytes_out_total counter',
-      `forumboard_ws_bytes_out_total ${this.bytesOut.value}`,
-      '# HELP forumboard_persistence_append_seconds Time to append one update durably.',
-      '# TYPE forumboard_persistence_append_seconds histogram',
-      ...this.appendSeconds.lines('forumboard_persistence_append_seconds'),
+    const simple: Array<[name: string, type: 'gauge' | 'counter', help: string, value: number]> = [
+      ['rooms_loaded', 'gauge', 'Board rooms held in memory.', this.gauges.rooms()],
+      ['connections', 'gauge', 'Open WebSocket connections.', this.gauges.connections()],
+      ['updates_applied_total', 'counter', 'Client updates accepted, stored and broadcast.', this.updatesApplied.value],
+      ['updates_refused_total', 'counter', 'Client updates refused by policy or as malformed.', this.updatesRefused.value],
+      ['connections_refused_total', 'counter', 'WebSocket connections closed at the door.', this.connectionsRefused.value],
+      ['ws_bytes_in_total', 'counter', 'Bytes received on WebSockets.', this.bytesIn.value],
+      ['ws_bytes_out_total', 'counter', 'Bytes sent on WebSockets.', this.bytesOut.value],
     ];
+    const lines = simple.flatMap(([name, type, help, value]) => [
+      `# HELP forumboard_${name} ${help}`,
+      `# TYPE forumboard_${name} ${type}`,
+      `forumboard_${name} ${value}`,
+    ]);
+    const append = 'forumboard_persistence_append_seconds';
+    lines.push(`# HELP ${append} Time to append one update durably.`, `# TYPE ${append} histogram`, ...this.appendSeconds.lines(append));
     return lines.join('\n') + '\n';
   }
 }
