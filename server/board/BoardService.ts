@@ -145,12 +145,7 @@ export class BoardService {
   }
 
   setPhase(boardId: string, phase: Phase): BoardMeta {
-    return this.updateMeta(boardId, (meta) => ({
-      phase,
-      // A phase has its own countdown, and reopening collect is an exception for one phase only.
-      timer: meta.phase === phase ? meta.timer : { status: 'idle' },
-      settings: meta.phase === phase ? meta.settings : { ...meta.settings, collectReopened: false },
-    }));
+    return this.updateMeta(boardId, (meta) => phaseChange(meta, phase));
   }
 
   updateSettings(boardId: string, patch: Partial<BoardSettings>): BoardMeta {
@@ -188,6 +183,12 @@ export class BoardService {
       return { ...meta, ...patch };
     });
   }
+}
+
+/** What moving to `phase` changes: a phase has its own countdown, and reopening collect lasts one phase. */
+export function phaseChange(meta: BoardMeta, phase: Phase): Partial<BoardMeta> {
+  if (meta.phase === phase) return {};
+  return { phase, timer: { status: 'idle' }, settings: { ...meta.settings, collectReopened: false } };
 }
 
 function participantLink(baseUrl: string, joinCode: string): string {

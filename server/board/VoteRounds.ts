@@ -4,6 +4,7 @@ import { readCards, readClusters } from '../../shared/boardDoc.js';
 import { readMeta, resultsOf, roundsOf, writeMeta } from '../../shared/controlDoc.js';
 import { tallyRound, topItems, validateBallot, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
+import { phaseChange } from './BoardService.js';
 import { HttpError } from '../http/HttpError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
@@ -49,7 +50,7 @@ export class VoteRounds {
       const state = publicState(record, []);
       room.control.serverTransact((doc) => {
         roundsOf(doc).set(record.id, state);
-        if (readMeta(doc)?.phase !== 'vote') writeMeta(doc, { phase: 'vote', timer: { status: 'idle' } });
+        writeMeta(doc, phaseChange(readMeta(doc)!, 'vote'));
       });
       return state;
     });
@@ -87,7 +88,7 @@ export class VoteRounds {
       room.control.serverTransact((doc) => {
         resultsOf(doc).set(roundId, tally);
         roundsOf(doc).set(roundId, state);
-        writeMeta(doc, { phase: 'results', timer: { status: 'idle' } });
+        writeMeta(doc, phaseChange(readMeta(doc)!, 'results'));
       });
       return tally;
     });
