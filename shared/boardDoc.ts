@@ -154,24 +154,38 @@ export function deleteCluster(doc: Y.Doc, clusterId: string): void {
   });
 }
 
-/** Plain text of a rich-text fragment: paragraphs and list items on their own lines. */
+/**
+ * Plain text of a rich-text fragment: paragraphs and list items on their own lines. One loop over an explicit
+ * stack, never recursion: a body stored before the server judged depth can be thousands of levels deep, and
+ * exports, drafts and reveal read every card.
+ */
 export function plainText(fragment: Y.XmlFragment | Y.XmlElement): string {
+  type Step = { node: Y.XmlFragment | Y.XmlElement | Y.XmlText; line: string[] | null } | { endOf: string[] };
   const lines: string[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment, line: string[]): void => {
+  const stack: Step[] = [{ node: fragment, line: null }];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if ('endOf' in step) {
+      lines.push(step.endOf.join(''));
+      continue;
+    }
+    const { node, line } = step;
     if (node instanceof Y.XmlText) {
-      line.push(node.toString().replace(/<[^>]*>/g, ''));
-      return;
+      line?.push(textOf(node));
+      continue;
     }
-    const children = node.toArray() as Array<Y.XmlElement | Y.XmlText>;
+    const children = (node.toArray() as unknown[]).filter((c): c is Y.XmlElement | Y.XmlText => c instanceof Y.XmlElement || c instanceof Y.XmlText);
+    // A node with text of its own is a block: it and everything inside it make one line.
     const isBlock = node instanceof Y.XmlElement && children.some((c) => c instanceof Y.XmlText);
-    if (isBlock) {
-      const own: string[] = [];
-      children.forEach((c) => walk(c, own));
-      lines.push(own.join(''));
-    } else {
-      children.forEach((c) => walk(c, line));
-    }
-  };
-  walk(fragment, []);
+    const target = isBlock ? [] : line;
+    if (target !== null && isBlock) stack.push({ endOf: target });
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], line: target });
+  }
   return lines.filter((l) => l.trim().length > 0).join('\n');
+}
+
+function textOf(text: Y.XmlText): string {
+  let out = '';
+  for (const op of text.toDelta() as Array<{ insert: unknown }>) if (typeof op.insert === 'string') out += op.insert;
+  return out;
 }

@@ -8,6 +8,20 @@ export const LIMITS = {
   maxClusterTitle: 80,
   maxCardsPerBoard: 2000,
   maxClustersPerBoard: 200,
+  /** Characters of a card's rich-text body (every node counts as one): a few pages, not a document. */
+  maxCardBody: 10_000,
+  /** Characters of the facilitator's notes, counted like a card body. */
+  maxNotes: 100_000,
+  /**
+   * Nesting of rich-text nodes below a body or the notes. Ten levels of lists inside quotes fit easily; deeper
+   * trees only come from crafted updates, and every reader's editor and the server's walks pay for depth.
+   */
+  maxRichTextDepth: 32,
+  /**
+   * The board's stored size budget: characters of all card bodies and the notes together. Bodies and notes
+   * are what makes a board big in storage and in the download every newcomer waits for.
+   */
+  maxBoardContent: 1_000_000,
   maxGroups: 12,
   maxGroupName: 60,
   maxName: 60,

@@ -1,0 +1,103 @@
+import * as Y from 'yjs';
+import { LIMITS } from '../limits.js';
+import { HOLDS_KINDS, markSpec, nodeSpec, type AttributeSpec, type Holds } from './schema.js';
+
+export interface RichTextVerdict {
+  /** Why the content is not what the editor keeps, or null when it is. */
+  refusal: string | null;
+  /** Characters of text plus one per node, as far as the walk went: the measure of the size limits. */
+  size: number;
+}
+
+export interface JudgeOptions {
+  /** Largest size allowed, and the words that name it in a refusal. */
+  maxSize: number;
+  limitName: string;
+  /**
+   * Whether a text's formatting must be read. Reading every text of a body on every keystroke would cost the
+   * hot path most; the server passes the texts a transaction touched, everyone else leaves it out.
+   */
+  readMarks?: (text: Y.XmlText) => boolean;
+}
+
+interface Pending {
+  type: Y.XmlFragment | Y.XmlElement;
+  holds: Holds;
+  depth: number;
+}
+
+/**
+ * Judges a body or the notes against the editor's schema, one loop over an explicit stack: no recursion, so a
+ * crafted tree of any depth can neither overflow the stack here nor cost more than the limits allow (the walk
+ * stops at the first node too deep or past the size limit).
+ */
+export function judgeRichText(root: Y.XmlFragment, options: JudgeOptions): RichTextVerdict {
+  let size = 0;
+  const stack: Pending[] = [{ type: root, holds: 'blocks', depth: 0 }];
+  while (stack.length > 0) {
+    const { type, holds, depth } = stack.pop()!;
+    for (const child of type.toArray() as unknown[]) {
+      if (child instanceof Y.XmlText) {
+        if (!HOLDS_KINDS[holds].includes('inline')) return { refusal: `text where ${describe(type)} holds no text`, size };
+        size += child.length;
+        if (size > options.maxSize) return { refusal: overSize(options), size };
+        if (options.readMarks === undefined || options.readMarks(child)) {
+          const refusal = judgeText(child);
+          if (refusal) return { refusal, size };
+        }
+        continue;
+      }
+      if (!(child instanceof Y.XmlElement)) return { refusal: `${describe(type)} holds something that is neither a node nor text`, size };
+      const spec = nodeSpec(child.nodeName);
+      if (!spec) return { refusal: `unknown rich-text node "${clip(child.nodeName)}"`, size };
+      if (!HOLDS_KINDS[holds].includes(spec.kind)) return { refusal: `"${child.nodeName}" cannot stand in ${describe(type)}`, size };
+      const refusal = judgeAttributes(`"${child.nodeName}"`, child.getAttributes() as Record<string, unknown>, spec.attrs);
+      if (refusal) return { refusal, size };
+      size += 1;
+      if (size > options.maxSize) return { refusal: overSize(options), size };
+      if (depth + 1 > LIMITS.maxRichTextDepth) {
+        return { refusal: `rich text nested deeper than ${LIMITS.maxRichTextDepth} levels (maxRichTextDepth)`, size };
+      }
+      stack.push({ type: child, holds: spec.holds, depth: depth + 1 });
+    }
+  }
+  return { refusal: null, size };
+}
+
+/** Marks are formatting attributes of the text; the text itself carries no attributes and no embedded objects. */
+function judgeText(text: Y.XmlText): string | null {
+  if (Object.keys(text.getAttributes()).length > 0) return 'attributes on rich text';
+  for (const op of text.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
+    if (typeof op.insert !== 'string') return 'an embedded object in rich text';
+    for (const [name, value] of Object.entries(op.attributes ?? {})) {
+      const spec = markSpec(name);
+      if (!spec) return `unknown rich-text mark "${clip(name)}"`;
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return `mark "${name}" without its attributes`;
+      const refusal = judgeAttributes(`mark "${name}"`, value as Record<string, unknown>, spec.attrs);
+      if (refusal) return refusal;
+    }
+  }
+  return null;
+}
+
+function judgeAttributes(what: string, values: Record<string, unknown>, specs: Readonly<Record<string, AttributeSpec>>): string | null {
+  for (const [key, value] of Object.entries(values)) {
+    const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
+    if (!spec) return `${what} has no attribute "${clip(key)}"`;
+    if (!spec.valid.safeParse(value).success) return `${what} attribute "${key}" has a value the editor does not know`;
+  }
+  return null;
+}
+
+function describe(type: Y.XmlFragment | Y.XmlElement): string {
+  return type instanceof Y.XmlElement ? `"${type.nodeName}"` : 'the body';
+}
+
+function overSize(options: JudgeOptions): string {
+  return `${options.limitName} over ${options.maxSize} characters`;
+}
+
+/** Names from a crafted update go into a close reason, which the protocol limits to 123 bytes. */
+function clip(name: string): string {
+  return name.length > 24 ? `${name.slice(0, 24)}…` : name;
+}
