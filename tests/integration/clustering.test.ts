@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCard, addCluster, mergeClusters, moveCard, readCards, readClusters } from '../../shared/boardDoc.js';
+import { addCard, addCluster, mergeClusters, moveCard, readCards, readClusters, renameCluster } from '../../shared/boardDoc.js';
 import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
 
 const server = liveServer();
@@ -44,9 +44,11 @@ describe('clustering', () => {
     const card = addCard(fac.doc, { title: 'Höga och oförutsägbara elpriser', author: 'facilitator' });
     moveCard(fac.doc, card, power);
     await waitUntil(() => readCards(c.doc).length === 1);
+    renameCluster(c.doc, energy, 'Energi och elnät');
+    await waitUntil(() => readClusters(watcher.doc).some((theme) => theme.title === 'Energi och elnät'));
     mergeClusters(c.doc, power, energy);
     await waitUntil(() => readClusters(watcher.doc).length === 1 && readCards(watcher.doc)[0]?.cluster === energy);
-    expect(readClusters(watcher.doc)[0].title).toBe('Energi');
+    expect(readClusters(watcher.doc)[0].title).toBe('Energi och elnät');
     expect(c.closes).toEqual([]);
   });
 });
