@@ -141,7 +141,7 @@ export const agreementDraftBody = z
   .strict();
 export type AgreementDraftBody = z.infer<typeof agreementDraftBody>;
 
-export const exportFormat = z.enum(['csv', 'md', 'json']);
+export const exportFormat = z.enum(['csv', 'md', 'json', 'xlsx']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 
 

@@ -2,6 +2,7 @@ import type { AgreementDraftBody, ExportFormat } from '../../shared/api.js';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
 import { agreementOf, readMeta, resultsOf, roundsOf } from '../../shared/controlDoc.js';
 import { buildPriorityList, toCsv, toJson, toMarkdown, type FrozenAgreement, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
+import { toXlsx } from '../../shared/export/xlsx.js';
 import type { RoundState, Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
 import { HttpError } from '../http/HttpError.js';
@@ -15,7 +16,7 @@ export interface AgreementVersion {
 }
 
 export interface ExportFile {
-  body: string;
+  body: string | Uint8Array;
   contentType: string;
   filename: string;
 }
@@ -71,25 +72,17 @@ export class Agreements {
   }
 
   /**
-   * The priority list in one format: a frozen version (the latest, or the one asked for), or else the
-   * live list from the latest revealed round, marked as not agreed.
+   * The priority list in one format: a frozen version (the latest, or the one asked for); before any is
+   * frozen, the facilitator's draft as it stands (marked as a draft), or else the latest revealed round
+   * (marked as not agreed). The XLSX adds a sheet per revealed round.
    */
-  exportFile(access: Access, format: ExportFormat, version: number | undefined): ExportFile {
-    const list = this.rooms.withRoom(access.boardId, (room) => {
-      if (access.role === 'participant' && !readMeta(room.control.doc)?.settings.participantsExport) {
-        throw new HttpError(403, 'the facilitator has not shared the export with participants');
-      }
-      const frozen = this.store.listAgreements(access.boardId);
-      if (version !== undefined) {
-        const wanted = frozen.find((a) => a.version === version);
-        if (!wanted) throw new HttpError(404, `there is no version ${version}`, 'version');
-        return JSON.parse(wanted.json) as PriorityList;
-      }
-      if (frozen.length > 0) return JSON.parse(frozen[frozen.length - 1].json) as PriorityList;
-      return buildPriorityList({ ...boardInput(room, this.store), exportedAt: this.now() });
-    });
+  async exportFile(access: Access, format: ExportFormat, version: number | undefined): Promise<ExportFile> {
+    const { list, rounds } = this.rooms.withRoom(access.boardId, (room) => ({
+      list: this.listToExport(access, room, version),
+      rounds: format === 'xlsx' ? this.roundLists(room) : [],
+    }));
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? this.now()).toISOString().slice(0, 10);
-    const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : ''}`;
+    const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : list.status === 'draft' ? '-draft' : ''}`;
     switch (format) {
       case 'csv':
         return { body: toCsv(list), contentType: 'text/csv; charset=utf-8; header=present', filename: `${base}.csv` };
@@ -97,7 +90,32 @@ export class Agreements {
         return { body: toMarkdown(list), contentType: 'text/markdown; charset=utf-8', filename: `${base}.md` };
       case 'json':
         return { body: toJson(list), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
+      case 'xlsx':
+        return { body: await toXlsx(list, rounds), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${base}.xlsx` };
     }
+  }
+
+  private listToExport(access: Access, room: BoardRoom, version: number | undefined): PriorityList {
+    if (access.role === 'participant' && !readMeta(room.control.doc)?.settings.participantsExport) {
+      throw new HttpError(403, 'the facilitator has not shared the export with participants');
+    }
+    const frozen = this.store.listAgreements(access.boardId);
+    if (version !== undefined) {
+      const wanted = frozen.find((a) => a.version === version);
+      if (!wanted) throw new HttpError(404, `there is no version ${version}`, 'version');
+      return JSON.parse(wanted.json) as PriorityList;
+    }
+    if (frozen.length > 0) return JSON.parse(frozen[frozen.length - 1].json) as PriorityList;
+    const draft = agreementOf(room.control.doc).get('draft') as AgreementDraftBody | undefined;
+    return buildPriorityList({ ...boardInput(room, this.store), draft, exportedAt: this.now() });
+  }
+
+  /** Each revealed round's results alone, oldest first: the round sheets of the XLSX. */
+  private roundLists(room: BoardRoom): PriorityList[] {
+    const input = boardInput(room, this.store);
+    return input.rounds
+      .filter((round) => input.tallies[round.id] !== undefined)
+      .map((round) => buildPriorityList({ ...input, rounds: [round], exportedAt: this.now() }));
   }
 }
 

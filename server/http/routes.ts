@@ -109,14 +109,14 @@ export function buildRoutes(deps: RouteDeps): Router {
       facilitator(ctx);
       return new Reply(201, agreements.freeze(ctx.params.boardId));
     })
-    .on('GET', '/api/boards/:boardId/export', (ctx) => {
+    .on('GET', '/api/boards/:boardId/export', async (ctx) => {
       const access = requireAccess(ctx, ['facilitator', 'observer', 'participant']);
       const format = exportFormat.safeParse(ctx.url.searchParams.get('format') ?? 'csv');
-      if (!format.success) throw new HttpError(400, 'format must be csv, md or json', 'format');
+      if (!format.success) throw new HttpError(400, 'format must be csv, md, json or xlsx', 'format');
       const rawVersion = ctx.url.searchParams.get('version');
       const version = rawVersion === null ? undefined : Number(rawVersion);
       if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new HttpError(400, 'version must be a positive whole number', 'version');
-      const file = agreements.exportFile(access, format.data, version);
+      const file = await agreements.exportFile(access, format.data, version);
       return new Reply(200, file.body, {
         'content-type': file.contentType,
         'content-disposition': `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,

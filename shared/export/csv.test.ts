@@ -1,13 +1,14 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { consensusFigure, formatFigure } from '../figures.js';
 import { toCsv } from './csv.js';
 import { buildPriorityList } from './priorityList.js';
 import { agreement, HYPERLINK, sampleBoard } from './testBoards.js';
 
-/** Parses with CRLF as the only record separator, after checking the byte order mark. */
-function parse(csv: string): string[][] {
+/** Parses with CRLF as the only record separator, after checking the byte order mark; Dutch and Swedish lists split at semicolons. */
+function parse(csv: string, delimiter = ';'): string[][] {
   expect(csv.startsWith('\uFEFF')).toBe(true);
-  const { data, errors } = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', skipEmptyLines: true });
+  const { data, errors } = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', delimiter, skipEmptyLines: true });
   expect(errors).toEqual([]);
   return data;
 }
@@ -23,7 +24,7 @@ describe('toCsv', () => {
   it('starts with a byte order mark and ends every record with CRLF', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${header!.join(',')}`);
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${header!.join(';')}`);
   });
 
   it('writes the header in the board language, a column per shown group', () => {
@@ -46,7 +47,7 @@ describe('toCsv', () => {
     ]);
     const dutch = parse(toCsv(buildPriorityList(sampleBoard('nl'))))[0]!;
     expect(dutch.slice(0, 7)).toEqual(['Rang', 'Prioriteit', 'Soort', 'Stemmen', 'Bedrijf', 'Regionale overheid', 'Kleinere groepen samen']);
-    expect(parse(toCsv(buildPriorityList(sampleBoard('en'))))[0]!.at(-1)).toBe('Cards by group');
+    expect(parse(toCsv(buildPriorityList(sampleBoard('en'))), ',')[0]!.at(-1)).toBe('Cards by group');
   });
 
   it('reads back as the list: one row per priority, text intact, formulas neutralised', () => {
@@ -61,7 +62,7 @@ describe('toCsv', () => {
         String(votes.total),
         ...list.votingGroups.map((group) => String(votes.byGroup[group])),
       ]);
-      expect(row[9]).toBe(String(Math.round(votes.consensus! * 100)));
+      expect(row[9]).toBe(formatFigure(consensusFigure(votes.consensus!), 'sv'));
       expect(row.slice(11, 13)).toEqual([asText(item.owner), asText(item.nextStep)]);
     });
   });
@@ -111,8 +112,13 @@ describe('toCsv', () => {
     expect(parse(toCsv(buildPriorityList(collected)))[1]!.slice(0, 4)).toEqual(['', "'+1 fler praktikplatser", 'Kort', '']);
   });
 
-  it('writes figures as bare whole numbers', () => {
+  it('writes figures the way a spreadsheet in the list language reads them: semicolons and a decimal comma in Swedish', () => {
     const line = csv.split('\r\n')[1]!;
-    expect(line.startsWith('1,Energiomställning: nätkapacitet för industrin,Tema,15,0,6,9,50,1,')).toBe(true);
+    expect(line.startsWith('1;Energiomställning: nätkapacitet för industrin;Tema;15;')).toBe(true);
+    const half = buildPriorityList({ ...sampleBoard(), agreement });
+    half.items[0]!.votes!.balanced = 37.45;
+    expect(parse(toCsv(half))[1]![7]).toBe('37,5');
+    half.board.language = 'en';
+    expect(parse(toCsv(half), ',')[1]![7]).toBe('37.5');
   });
 });

@@ -61,6 +61,7 @@ const lists = {
   'not agreed': buildPriorityList(sampleBoard('en')),
   'no results': buildPriorityList(noResults),
   'named round': buildPriorityList(sampleBoard('sv', { budget: 5, cap: 3, anonymous: false })),
+  draft: buildPriorityList({ ...sampleBoard(), draft: { roundId: agreement.roundId, items: agreement.items } }),
 };
 
 describe('toJson', () => {
@@ -71,13 +72,13 @@ describe('toJson', () => {
   it('is the list itself, indented', () => {
     const json = toJson(lists.agreed);
     expect(JSON.parse(json)).toStrictEqual(lists.agreed);
-    expect(json).toContain('\n  "schemaVersion": 1,\n');
+    expect(json).toContain('\n  "schemaVersion": 2,\n');
   });
 
   it('is checked by a validator that does reject what the schema forbids', () => {
     const good = JSON.parse(toJson(lists.agreed));
-    expect(validate({ ...good, schemaVersion: 2 }, schema)).toEqual(['$.schemaVersion: expected 1']);
-    expect(validate({ ...good, status: 'draft' }, schema)).toHaveLength(1);
+    expect(validate({ ...good, schemaVersion: 1 }, schema)).toEqual(['$.schemaVersion: expected 2']);
+    expect(validate({ ...good, status: 'frozen' }, schema)).toHaveLength(1);
     expect(validate({ ...good, secret: 1 }, schema)).toEqual(['$: unexpected secret']);
     const { owner: _owner, ...withoutOwner } = good.items[0];
     expect(validate({ ...good, items: [withoutOwner] }, schema)).toEqual(['$.items[0]: missing owner']);

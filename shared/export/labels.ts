@@ -29,6 +29,11 @@ export interface ExportLabels {
   agreed: (version: number, frozenAt: string) => string;
   notAgreed: (roundNumber: number) => string;
   noResults: string;
+  /** The status of a list that is still being edited. */
+  draft: (roundNumber: number) => string;
+  /** Sheet names of the XLSX export (at most 31 characters, none of : \\ / ? * [ ]). */
+  listSheet: string;
+  roundSheet: (roundNumber: number) => string;
 }
 
 export const EXPORT_LABELS: Record<Language, ExportLabels> = {
@@ -59,6 +64,9 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     agreed: (version, frozenAt) => `Agreed priorities, version ${version}, frozen ${frozenAt}.`,
     notAgreed: (round) => `Not agreed yet: the results of vote round ${round}.`,
     noResults: 'No vote results yet: the themes and cards as collected.',
+    draft: (round) => `Draft, not frozen yet: the list as it stands, from vote round ${round}.`,
+    listSheet: 'Priorities',
+    roundSheet: (round) => `Round ${round}`,
   },
   nl: {
     rank: 'Rang',
@@ -87,6 +95,9 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     agreed: (version, frozenAt) => `Afgesproken prioriteiten, versie ${version}, vastgelegd ${frozenAt}.`,
     notAgreed: (round) => `Nog niet afgesproken: de uitslag van stemronde ${round}.`,
     noResults: 'Nog geen stemresultaten: de thema’s en kaarten zoals verzameld.',
+    draft: (round) => `Concept, nog niet vastgelegd: de lijst zoals die nu is, uit stemronde ${round}.`,
+    listSheet: 'Prioriteiten',
+    roundSheet: (round) => `Ronde ${round}`,
   },
   sv: {
     rank: 'Plats',
@@ -115,5 +126,8 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     agreed: (version, frozenAt) => `Överenskomna prioriteringar, version ${version}, låst ${frozenAt}.`,
     notAgreed: (round) => `Ännu inte överenskommet: resultatet av röstningsomgång ${round}.`,
     noResults: 'Inga röstresultat ännu: teman och kort som de samlades in.',
+    draft: (round) => `Utkast, ännu inte låst: listan som den ser ut nu, från röstningsomgång ${round}.`,
+    listSheet: 'Prioriteringar',
+    roundSheet: (round) => `Omgång ${round}`,
   },
 };

@@ -1,4 +1,6 @@
+import { balancedFigure, consensusFigure } from '../figures.js';
 import { namedGroupCounts } from './groupCounts.js';
+import { statusLine, utcMinute } from './statusLine.js';
 import { EXPORT_LABELS } from './labels.js';
 import type { PriorityItem, PriorityList } from './types.js';
 
@@ -21,8 +23,8 @@ export function toMarkdown(list: PriorityList): string {
     const { votes } = item;
     if (votes) {
       lines.push(`- ${labels.votes}: ${votes.total} (${split(votes.byGroup)})`);
-      lines.push(`- ${labels.balancedScore}: ${percent.format(votes.balanced / 100)} (${labels.balancedRank.toLowerCase()} ${votes.balancedRank})`);
-      if (votes.consensus !== null) lines.push(`- ${labels.consensus}: ${percent.format(votes.consensus)}`);
+      lines.push(`- ${labels.balancedScore}: ${percent.format(balancedFigure(votes.balanced) / 100)} (${labels.balancedRank.toLowerCase()} ${votes.balancedRank})`);
+      if (votes.consensus !== null) lines.push(`- ${labels.consensus}: ${percent.format(consensusFigure(votes.consensus) / 100)}`);
       if (votes.contested) lines.push(`- **${labels.contested}**`);
     }
     if (item.owner) lines.push(`- ${labels.owner}: ${inline(item.owner)}`);
@@ -37,13 +39,6 @@ export function toMarkdown(list: PriorityList): string {
   }
   if (list.board.exportedAt !== undefined) lines.push(`_${labels.exportedAt} ${utcMinute(list.board.exportedAt)}_`, '');
   return lines.join('\n');
-}
-
-function statusLine(list: PriorityList): string {
-  const labels = EXPORT_LABELS[list.board.language];
-  if (list.status === 'agreed') return labels.agreed(list.version!, utcMinute(list.frozenAt!));
-  if (list.status === 'not-agreed') return labels.notAgreed(list.roundNumber!);
-  return labels.noResults;
 }
 
 function cardLines(item: PriorityItem): string[] {
@@ -71,8 +66,4 @@ function escapeLine(line: string): string {
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/^[#+\-=]/, '\\$&')
     .replace(/^(\d+)([.)])/, '$1\\$2');
-}
-
-function utcMinute(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

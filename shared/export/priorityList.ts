@@ -21,9 +21,10 @@ interface Entry {
  */
 export function buildPriorityList(input: PriorityListInput): PriorityList {
   const { board, agreement } = input;
+  const listed = agreement ?? input.draft;
   const round = figuresRound(input);
   const tally = round ? input.tallies[round.id] : undefined;
-  const entries = agreement ? agreedEntries(agreement.items) : tally ? rankedEntries(tally) : collectedEntries(input);
+  const entries = listed ? agreedEntries(listed.items) : tally ? rankedEntries(tally) : collectedEntries(input);
 
   const talliedItems = new Map<string, TallyItem>(tally?.items.map((item) => [item.id, item]));
   const clusterIds = new Set(input.clusters.map((cluster) => cluster.id));
@@ -49,14 +50,14 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
   });
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     board: {
       title: board.title,
       question: board.question,
       language: board.language,
       ...(input.exportedAt === undefined ? {} : { exportedAt: input.exportedAt }),
     },
-    status: agreement ? 'agreed' : tally ? 'not-agreed' : 'no-results',
+    status: agreement ? 'agreed' : listed ? 'draft' : tally ? 'not-agreed' : 'no-results',
     version: agreement?.version ?? null,
     frozenAt: agreement?.frozenAt ?? null,
     roundId: round?.id ?? null,
@@ -71,16 +72,17 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
     participantsPerGroup: participantsPerGroup(input),
     voters: tally?.voters ?? null,
     items,
-    dropped: (agreement?.items ?? [])
+    dropped: (listed?.items ?? [])
       .filter((item) => item.dropped)
       .map((item) => ({ itemId: item.itemId, title: item.title, reason: item.dropped!.reason })),
   };
 }
 
-/** The revealed round the list takes its figures from: the agreement's, else the latest. */
+/** The revealed round the list takes its figures from: the agreement's (or draft's), else the latest. */
 function figuresRound(input: PriorityListInput): RoundState | undefined {
   const revealed = input.rounds.filter((round) => round.state === 'revealed' && input.tallies[round.id] !== undefined);
-  if (input.agreement) return revealed.find((round) => round.id === input.agreement!.roundId);
+  const listed = input.agreement ?? input.draft;
+  if (listed) return revealed.find((round) => round.id === listed.roundId);
   return revealed.reduce<RoundState | undefined>((latest, round) => (!latest || round.number > latest.number ? round : latest), undefined);
 }
 

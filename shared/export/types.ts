@@ -12,6 +12,9 @@ export interface FrozenAgreement {
   items: AgreementItem[];
 }
 
+/** A list the facilitator is still editing: an agreement without version or freezing time. */
+export type AgreementDraft = Pick<FrozenAgreement, 'roundId' | 'items'>;
+
 export interface AgreementItem {
   itemId: string;
   /** The agreed wording of the priority. */
@@ -33,6 +36,8 @@ export interface PriorityListInput {
   /** Tallies by round id; only those of revealed rounds are used. */
   tallies: Record<string, Tally>;
   agreement?: FrozenAgreement;
+  /** The facilitator's draft as it stands; used only when no agreement is passed, and marked as not frozen. */
+  draft?: AgreementDraft;
   exportedAt?: number;
 }
 
@@ -64,9 +69,11 @@ export interface PriorityItem {
 }
 
 export interface PriorityList {
-  schemaVersion: 1;
+  /** 2 added the status "draft"; see docs/export.md for the migration from 1. */
+  schemaVersion: 2;
   board: { title: string; question: string; language: Language; exportedAt?: number };
-  status: 'agreed' | 'not-agreed' | 'no-results';
+  /** draft: the facilitator's list as it stands, not frozen; its version and frozenAt are null. */
+  status: 'agreed' | 'draft' | 'not-agreed' | 'no-results';
   version: number | null;
   frozenAt: number | null;
   /** The revealed round the figures come from. */

@@ -1,0 +1,62 @@
+import { balancedFigure, consensusFigure } from '../figures.js';
+import { groupName, namedGroupCounts } from './groupCounts.js';
+import { EXPORT_LABELS } from './labels.js';
+import type { PriorityCard, PriorityList } from './types.js';
+
+/** Text is user text; numbers are figures, already rounded by the one rule of shared/figures.ts. */
+export type TableCell = string | number | null;
+
+export interface PriorityTable {
+  header: string[];
+  rows: TableCell[][];
+}
+
+/**
+ * The priority list as one table, a row per priority and a column per shown group: what the CSV writes
+ * and what every sheet of the XLSX shows. `withAgreement: false` leaves out owner and next step, for the
+ * sheet of a round that no agreement was made from.
+ */
+export function priorityTable(list: PriorityList, { withAgreement = true } = {}): PriorityTable {
+  const labels = EXPORT_LABELS[list.board.language];
+  const header = [
+    labels.rank,
+    labels.priority,
+    labels.kind,
+    labels.votes,
+    ...list.votingGroups.map((id) => groupName(list, id)),
+    `${labels.balancedScore} (%)`,
+    labels.balancedRank,
+    `${labels.consensus} (%)`,
+    labels.contested,
+    ...(withAgreement ? [labels.owner, labels.nextStep] : []),
+    labels.cards,
+    labels.cardsByGroup,
+  ];
+  const rows = list.items.map((item): TableCell[] => {
+    const votes = item.votes;
+    return [
+      item.rank,
+      item.title,
+      labels[item.kind],
+      votes?.total ?? null,
+      ...list.votingGroups.map((id) => (votes ? (votes.byGroup[id] ?? 0) : null)),
+      votes ? balancedFigure(votes.balanced) : null,
+      votes?.balancedRank ?? null,
+      votes && votes.consensus !== null ? consensusFigure(votes.consensus) : null,
+      votes ? (votes.contested ? labels.yes : labels.no) : null,
+      ...(withAgreement ? [item.owner, item.nextStep] : []),
+      cardsText(item.cards),
+      namedGroupCounts(list, item.provenance)
+        .map(({ name, count }) => `${name}: ${count}`)
+        .join('; '),
+    ];
+  });
+  return { header, rows };
+}
+
+/** One card a line, its detail indented beneath it. */
+function cardsText(cards: PriorityCard[]): string {
+  return cards
+    .flatMap((card) => [card.title, ...card.body.split('\n').filter((line) => line.trim() !== '').map((line) => `  ${line}`)])
+    .join('\n');
+}

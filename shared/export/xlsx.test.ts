@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { buildPriorityList } from './priorityList.js';
+import { agreement, HYPERLINK, sampleBoard } from './testBoards.js';
+import type { PriorityList } from './types.js';
+import { toXlsx } from './xlsx.js';
+
+async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return workbook;
+}
+
+/** The table of a sheet as values, from its header row (4) down. */
+function table(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow((row, number) => {
+    if (number >= 4) rows.push((row.values as unknown[]).slice(1));
+  });
+  return rows;
+}
+
+describe('toXlsx', () => {
+  const board = sampleBoard();
+  const list = buildPriorityList({ ...board, agreement });
+  const rounds: PriorityList[] = board.rounds
+    .filter((round) => round.state === 'revealed')
+    .map((round) => buildPriorityList({ ...board, rounds: [round] }));
+
+  it('has a sheet for the list and one per revealed round, named in the list language', async () => {
+    const workbook = await readBack(await toXlsx(list, rounds));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Prioriteringar', ...rounds.map((round) => `Omgång ${round.roundNumber}`)]);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell('A1').value).toBe(list.board.title);
+    expect(sheet.getCell('A2').value).toBe('Överenskomna prioriteringar, version 2, låst 2025-03-14 10:32 UTC.');
+  });
+
+  it('stores figures as numbers, rounded by the one rule, and text as it was typed', async () => {
+    const [header, ...rows] = table((await readBack(await toXlsx(list, rounds))).worksheets[0]!);
+    expect(header!.slice(0, 4)).toEqual(['Plats', 'Prioritering', 'Typ', 'Röster']);
+    const score = header!.indexOf('Balanserad poäng (%)');
+    const consensus = header!.indexOf('Samsyn (%)');
+    expect(rows).toHaveLength(list.items.length);
+    rows.forEach((row, i) => {
+      const votes = list.items[i]!.votes!;
+      expect(row[0]).toBe(i + 1);
+      expect(row[3]).toBe(votes.total);
+      expect(typeof row[score]).toBe('number');
+      expect(row[score]).toBe(Math.round(votes.balanced * 10) / 10);
+      expect(row[consensus]).toBe(Math.round(votes.consensus! * 1000) / 10);
+    });
+    const owner = header!.indexOf('Ansvarig');
+    expect(rows[0]![1]).toBe('Energiomställning: nätkapacitet för industrin');
+    expect(rows[0]![owner]).toBe('Region Gävleborg, Maria Ek');
+    // A text that looks like a formula stays text: the library writes it as a string, never as a formula.
+    expect(rows[1]![owner]).toBe(HYPERLINK);
+    const cards = String(rows[0]![header!.indexOf('Kort')]);
+    expect(cards).toContain('ij-test: vrijwillig');
+    expect(cards).toContain('Kapacitetsbrist i regionnätet');
+  });
+
+  it('leaves owner and next step out of a round sheet', async () => {
+    const [header] = table((await readBack(await toXlsx(list, rounds))).worksheets[1]!);
+    expect(header).not.toContain('Ansvarig');
+    expect(header).toContain('Omstridd');
+  });
+});

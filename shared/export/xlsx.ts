@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import { EXPORT_LABELS } from './labels.js';
+import { priorityTable, type PriorityTable } from './priorityTable.js';
+import { statusLine } from './statusLine.js';
+import type { PriorityList } from './types.js';
+
+/**
+ * The XLSX export: a sheet for the list (agreed, draft or latest results) and a sheet per revealed round,
+ * each a title, the list's status, then one table. Figures are stored as numbers, so Dutch, Swedish and
+ * English Excel show them with their own decimal separator and can sum and sort them, with no import step.
+ * `rounds` are the lists of each revealed round alone, oldest first.
+ */
+export async function toXlsx(list: PriorityList, rounds: PriorityList[]): Promise<Uint8Array> {
+  const labels = EXPORT_LABELS[list.board.language];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Forumboard';
+  workbook.title = list.board.title;
+  workbook.created = new Date(list.frozenAt ?? list.board.exportedAt ?? 0);
+  addSheet(workbook, labels.listSheet, list, priorityTable(list));
+  for (const round of rounds) {
+    addSheet(workbook, labels.roundSheet(round.roundNumber ?? 0), round, priorityTable(round, { withAgreement: false }));
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Rows above the table: the title and the status. The table's header is the next row after a blank one. */
+const TABLE_START = 4;
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, list: PriorityList, table: PriorityTable): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: TABLE_START }] });
+  sheet.getCell('A1').value = list.board.title;
+  sheet.getCell('A1').font = { bold: true, size: 14 };
+  sheet.getCell('A2').value = statusLine(list);
+  const header = sheet.getRow(TABLE_START);
+  header.values = table.header;
+  header.font = { bold: true };
+  table.rows.forEach((row, i) => {
+    const cells = sheet.getRow(TABLE_START + 1 + i);
+    cells.values = row.map((cell) => cell ?? undefined);
+    cells.alignment = { vertical: 'top', wrapText: true };
+  });
+  sheet.autoFilter = { from: { row: TABLE_START, column: 1 }, to: { row: TABLE_START + table.rows.length, column: table.header.length } };
+  table.header.forEach((title, i) => {
+    const longest = Math.max(title.length, ...table.rows.map((row) => longestLine(row[i])));
+    sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
+  });
+}
+
+function longestLine(cell: string | number | null): number {
+  if (cell === null) return 0;
+  return Math.max(...String(cell).split('\n').map((line) => line.length));
+}
