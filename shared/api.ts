@@ -9,6 +9,13 @@ import type { Phase, Role, Language } from './phases.js';
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'required');
 
+/** The settings a workshop can start with (from a template); reopening collect belongs to a running session. */
+export const startingSettings = z
+  .object({ silentCollect: z.boolean(), participantsCluster: z.boolean(), participantsExport: z.boolean() })
+  .partial()
+  .strict();
+export type StartingSettings = z.infer<typeof startingSettings>;
+
 export const createBoardBody = z.object({
   title: requiredText(LIMITS.maxBoardTitle),
   question: text(LIMITS.maxQuestion).optional(),
@@ -18,6 +25,7 @@ export const createBoardBody = z.object({
     .min(1, 'at least one group')
     .max(LIMITS.maxGroups, `at most ${LIMITS.maxGroups} groups`)
     .optional(),
+  settings: startingSettings.optional(),
 });
 export type CreateBoardBody = z.infer<typeof createBoardBody>;
 
@@ -74,6 +82,41 @@ export interface BoardSummary {
   you: { role: Role; participantId: string | null; name: string | null; group: string | null };
   /** Present for facilitator tokens only: what to share with the room. */
   share?: { joinCode: string; links: { participant: string } };
+  /** When the facilitator closed the workshop (read-only for everyone), or null while it runs. */
+  closedAt: number | null;
+  /** The latest moment anything happened on the board that has a time: created, joined, a card, a round, a freeze. */
+  lastActivityAt: number;
+}
+
+/**
+ * A stakeholder group as the facilitator edits it after creation: an existing group keeps its id (so a rename
+ * keeps every participant, ballot and export figure with it); a group without an id is new.
+ */
+const editedGroup = z.object({ id: z.string().min(1).max(64).optional(), name: requiredText(LIMITS.maxGroupName) }).strict();
+
+/** `PATCH /api/boards/:boardId` (facilitator): the workshop's details after creation; a field left out stays. */
+export const editBoardBody = z
+  .object({
+    title: requiredText(LIMITS.maxBoardTitle),
+    question: text(LIMITS.maxQuestion),
+    language: z.enum(LANGUAGES),
+    groups: z
+      .array(editedGroup)
+      .min(1, 'at least one group')
+      .max(LIMITS.maxGroups, `at most ${LIMITS.maxGroups} groups`)
+      .refine((groups) => new Set(groups.map((g) => g.name.toLocaleLowerCase())).size === groups.length, 'each group once')
+      .refine((groups) => new Set(groups.flatMap((g) => (g.id ? [g.id] : []))).size === groups.filter((g) => g.id).length, 'each group once'),
+  })
+  .partial()
+  .strict();
+export type EditBoardBody = z.infer<typeof editBoardBody>;
+
+/** `GET /api/boards/:boardId/template` (facilitator): what a new workshop may take over; never people, cards or votes. */
+export interface BoardTemplate {
+  question: string;
+  language: Language;
+  groups: string[];
+  settings: StartingSettings;
 }
 
 /** `POST /api/boards/:boardId/observer-links` (facilitator): a fresh observer link, since stored tokens are hashed. */
@@ -169,6 +212,14 @@ export const REFUSAL_CODES = [
   'listed-twice',
   'merge-target-not-kept',
   'no-draft',
+  'too-many-attempts',
+  'too-many-boards',
+  'voting-started',
+  'confirmation-mismatch',
+  'unknown-participant',
+  'unknown-link',
+  'workshop-closed',
+  'group-in-use',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -18,6 +18,8 @@ export interface BoardMeta {
   settings: BoardSettings;
   timer: TimerState;
   createdAt: number;
+  /** Set while the facilitator has closed the workshop: nothing changes until it is reopened; exports stay. */
+  closedAt: number | null;
 }
 
 export type TimerState =
@@ -70,6 +72,7 @@ export function readMeta(doc: Y.Doc): BoardMeta | undefined {
     settings: { ...DEFAULT_SETTINGS, ...((m.get('settings') as Partial<BoardSettings>) ?? {}) },
     timer: (m.get('timer') as TimerState) ?? { status: 'idle' },
     createdAt: (m.get('createdAt') as number) ?? 0,
+    closedAt: (m.get('closedAt') as number | null | undefined) ?? null,
   };
 }
 

@@ -20,9 +20,10 @@ export function defaultGroupNames(language: Language): string[] {
 /**
  * Turns the names a facilitator typed into groups with stable ids. The default names of any language get
  * the default ids, so a Swedish "Fackförbund" and an English "Trade union" are the same group in exports.
+ * `taken`: ids of groups the workshop already has, when groups are added after creation.
  */
-export function groupsFromNames(names: readonly string[]): StakeholderGroup[] {
-  const used = new Set<string>();
+export function groupsFromNames(names: readonly string[], taken: Iterable<string> = []): StakeholderGroup[] {
+  const used = new Set<string>(taken);
   return names.map((raw, index) => {
     const name = raw.trim();
     let id = defaultIdFor(name) ?? slug(name) ?? `group-${index + 1}`;

@@ -38,6 +38,7 @@ export function useMeta(controlDoc: Y.Doc, summary: BoardSummary): BoardMeta {
         settings: DEFAULT_SETTINGS,
         timer: { status: 'idle' },
         createdAt: 0,
+        closedAt: summary.closedAt,
       },
     [controlDoc, version, summary],
   );

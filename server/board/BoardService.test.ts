@@ -37,6 +37,7 @@ describe('a phase change', () => {
     settings: { ...DEFAULT_SETTINGS, collectReopened: true },
     timer: { status: 'running', durationMs: 60_000, endsAt: 1 },
     createdAt: 0,
+    closedAt: null,
   };
 
   it('stops the timer and ends a reopened collect', () => {

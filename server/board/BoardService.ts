@@ -1,6 +1,8 @@
 import type {
   BoardSummary,
+  BoardTemplate,
   CreateBoardBody,
+  EditBoardBody,
   CreateBoardResponse,
   JoinBody,
   JoinCodeInfo,
@@ -8,7 +10,7 @@ import type {
   TimerCommand,
 } from '../../shared/api.js';
 import { participantsOf, readMeta, writeMeta, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
-import { defaultGroupNames, findGroup, groupsFromNames } from '../../shared/groups.js';
+import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
 import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
 import type { Access } from '../auth/Access.js';
@@ -16,6 +18,7 @@ import { hashToken, newBoardId, newJoinCode, newParticipantId, newToken } from '
 import { HttpError } from '../http/HttpError.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore } from '../storage/BoardStore.js';
+import { lastActivityOf } from './lastActivity.js';
 
 /**
  * The facilitator's commands and the board's lifecycle. Control state is changed only here, by the server,
@@ -47,9 +50,10 @@ export class BoardService {
       language,
       groups,
       phase: 'setup',
-      settings: DEFAULT_SETTINGS,
+      settings: { ...DEFAULT_SETTINGS, ...body.settings },
       timer: { status: 'idle' },
       createdAt,
+      closedAt: null,
     };
     this.rooms.withRoom(boardId, (room) => room.control.serverTransact((doc) => writeMeta(doc, meta)));
     return {
@@ -75,9 +79,10 @@ export class BoardService {
 
   join(boardId: string, body: JoinBody): JoinResponse {
     const board = this.store.getBoard(boardId);
-    if (!board) throw new HttpError(404, 'unknown board');
-    if (board.joinCode !== body.joinCode) throw HttpError.refusal(403, 'wrong-join-code', 'wrong join code', 'joinCode');
+    // An unknown board answers as a wrong code does, so nobody can find out which boards exist.
+    if (!board || board.joinCode !== body.joinCode) throw HttpError.refusal(403, 'wrong-join-code', 'wrong join code', 'joinCode');
     const meta = this.meta(boardId);
+    if (meta.closedAt !== null) throw closedRefusal();
     const group = findGroup(meta.groups, body.group);
     if (!group) throw HttpError.refusal(400, 'unknown-group', 'not a stakeholder group of this workshop', 'group');
     if (this.store.countParticipants(boardId) >= LIMITS.maxParticipantsPerBoard) {
@@ -120,6 +125,8 @@ export class BoardService {
       phase: meta.phase,
       groups: meta.groups,
       participantCount: this.store.countParticipants(board.id),
+      closedAt: meta.closedAt,
+      lastActivityAt: this.rooms.withRoom(board.id, (room) => lastActivityOf(this.store, room, meta, this.now())),
       rounds: this.store.listRounds(board.id).map((r) => ({ id: r.id, number: r.number, state: r.state })),
       you: {
         role: access.role,
@@ -168,10 +175,61 @@ export class BoardService {
     });
   }
 
+  /**
+   * The facilitator's corrections after creation. Groups keep their ids when renamed, so participants, ballots
+   * and results stay with them; a group someone has joined cannot be removed. Checked before anything is written.
+   */
+  editDetails(boardId: string, body: EditBoardBody): BoardMeta {
+    return this.updateMeta(boardId, (meta) => {
+      const patch: Partial<BoardMeta> = {};
+      if (body.title !== undefined) patch.title = body.title;
+      if (body.question !== undefined) patch.question = body.question;
+      if (body.language !== undefined) patch.language = body.language;
+      if (body.groups !== undefined) patch.groups = this.editedGroups(boardId, meta.groups, body.groups);
+      return patch;
+    });
+  }
+
+  /** Read-only for everyone until reopened: the policy refuses board updates, routes refuse commands; exports stay. */
+  close(boardId: string): BoardMeta {
+    return this.updateMeta(boardId, (meta) => (meta.closedAt !== null ? {} : { closedAt: this.now(), timer: { status: 'idle' } }));
+  }
+
+  reopen(boardId: string): BoardMeta {
+    return this.updateMeta(boardId, () => ({ closedAt: null }));
+  }
+
+  /** Throws the `workshop-closed` refusal for any change to a closed workshop. */
+  assertOpen(boardId: string): void {
+    if (this.meta(boardId).closedAt !== null) throw closedRefusal();
+  }
+
+  /** What a new workshop may take over from this one: question, language, groups and settings, never people, cards or votes. */
+  template(boardId: string): BoardTemplate {
+    const { question, language, groups, settings } = this.meta(boardId);
+    const { silentCollect, participantsCluster, participantsExport } = settings;
+    return { question, language, groups: groups.map((g) => g.name), settings: { silentCollect, participantsCluster, participantsExport } };
+  }
+
   meta(boardId: string): BoardMeta {
     const meta = this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc));
     if (!meta) throw new HttpError(404, 'unknown board');
     return meta;
+  }
+
+  private editedGroups(boardId: string, current: StakeholderGroup[], edited: NonNullable<EditBoardBody['groups']>): StakeholderGroup[] {
+    const known = new Set(current.map((g) => g.id));
+    const unknown = edited.find((g) => g.id !== undefined && !known.has(g.id));
+    if (unknown) throw HttpError.refusal(400, 'unknown-group', `no group ${unknown.id} in this workshop`, 'groups');
+    const kept = new Set(edited.flatMap((g) => (g.id ? [g.id] : [])));
+    const inUse = new Set(this.store.listParticipants(boardId).map((p) => p.group));
+    const removedInUse = current.find((g) => !kept.has(g.id) && inUse.has(g.id));
+    if (removedInUse) throw HttpError.refusal(409, 'group-in-use', `group ${removedInUse.id} has participants`, 'groups');
+    const added = groupsFromNames(
+      edited.filter((g) => g.id === undefined).map((g) => g.name),
+      known,
+    );
+    return edited.map((g) => (g.id !== undefined ? { id: g.id, name: g.name } : added.shift()!));
   }
 
   private updateMeta(boardId: string, change: (meta: BoardMeta) => Partial<BoardMeta>): BoardMeta {
@@ -189,6 +247,10 @@ export class BoardService {
 export function phaseChange(meta: BoardMeta, phase: Phase): Partial<BoardMeta> {
   if (meta.phase === phase) return {};
   return { phase, timer: { status: 'idle' }, settings: { ...meta.settings, collectReopened: false } };
+}
+
+function closedRefusal(): HttpError {
+  return HttpError.refusal(409, 'workshop-closed', 'the workshop is closed; reopen it first');
 }
 
 function participantLink(baseUrl: string, joinCode: string): string {

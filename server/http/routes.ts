@@ -1,6 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, exportFormat, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
+import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportFormat, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
 import type { Role } from '../../shared/phases.js';
+import { coFacilitatorLinkBody, correctParticipantBody, deleteBoardBody, removeParticipantBody } from '../../shared/peopleApi.js';
+import type { AccessLinks } from '../access/AccessLinks.js';
+import type { People } from '../people/People.js';
+import type { BoardActivity } from '../retention/BoardActivity.js';
+import type { BoardDeletion } from '../retention/BoardDeletion.js';
 import { resolveAccess, type Access } from '../auth/Access.js';
 import type { Agreements } from '../board/Agreements.js';
 import { createDemoWorkshop } from '../demo/DemoWorkshop.js';
@@ -8,9 +13,11 @@ import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardService } from '../board/BoardService.js';
 import type { VoteRounds } from '../board/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
+import type { StorageHealth } from '../storage/StorageHealth.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { HttpError } from './HttpError.js';
-import { bearerToken, readBody, Reply, Router, type RequestContext } from './router.js';
+import { requireMetricsToken } from './metricsAccess.js';
+import { bearerToken, readBody, Reply, Router, type RequestContext, type RouterGuard } from './router.js';
 
 export interface RouteDeps {
   store: BoardStore;
@@ -19,7 +26,15 @@ export interface RouteDeps {
   agreements: Agreements;
   rooms: RoomRegistry;
   metrics: Metrics;
+  health: StorageHealth;
   publicUrl: string | null;
+  /** Counts wrong join codes and tokens, and board creations, per client address. */
+  guard: RouterGuard;
+  metricsToken: string | null;
+  people: People;
+  access: AccessLinks;
+  deletion: BoardDeletion;
+  activity: BoardActivity;
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
@@ -29,37 +44,106 @@ export function buildRoutes(deps: RouteDeps): Router {
   const requireAccess = (ctx: RequestContext, roles: readonly Role[]): Access => {
     const result = resolveAccess(store, ctx.params.boardId, bearerToken(ctx.req, ctx.url));
     if (!result.ok) {
-      if (result.problem === 'unknown-board') throw new HttpError(404, 'unknown board');
+      // An unknown board answers as a wrong token does, so nobody can find out which boards exist.
       throw new HttpError(401, 'missing or invalid token for this board');
     }
     if (!roles.includes(result.access.role)) throw new HttpError(403, `only ${roles.join(' or ')} may do this`);
+    deps.activity.touch(result.access.boardId);
     return result.access;
   };
-  const facilitator = (ctx: RequestContext) => requireAccess(ctx, ['facilitator']);
+  // Every facilitator command changes the workshop, so a closed workshop refuses it ('workshop-closed'); only
+  // what leaves it as it is (reopening, minting an observer link, reading it as a template) skips that check.
+  const facilitatorOfAnyState = (ctx: RequestContext) => requireAccess(ctx, ['facilitator']);
+  const facilitator = (ctx: RequestContext): Access => {
+    const access = facilitatorOfAnyState(ctx);
+    boards.assertOpen(access.boardId);
+    return access;
+  };
 
-  return new Router()
-    .on('GET', '/healthz', () => ({ ok: true }))
-    .on('GET', '/metrics', () => new Reply(200, metrics.render(), { 'content-type': 'text/plain; version=0.0.4' }))
+  return new Router(deps.guard)
+    // 503 while the database cannot write, so a load balancer or a monitor sees what the writers see.
+    .on('GET', '/healthz', () => {
+      const status = deps.health.status();
+      return status.ok ? status : new Reply(503, status);
+    })
+    .on('GET', '/metrics', (ctx) => {
+      requireMetricsToken(ctx.req, deps.metricsToken);
+      return new Reply(200, metrics.render(), { 'content-type': 'text/plain; version=0.0.4' });
+    })
     .on('GET', '/api/time', () => ({ now: Date.now() }))
     .on('POST', '/api/boards', async (ctx) => {
       const body = await readBody(ctx.req, createBoardBody);
+      await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
       return new Reply(201, boards.createBoard(body, baseUrl(ctx.req)));
     })
     .on('POST', '/api/demo-boards', async (ctx) => {
       const { language } = await readBody(ctx.req, demoBoardBody);
+      await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
       return new Reply(201, createDemoWorkshop(boards, rooms, language, baseUrl(ctx.req)));
     })
-    .on('GET', '/api/join/:code', (ctx) => boards.joinCodeInfo(ctx.params.code))
+    .on('GET', '/api/join/:code', (ctx) => boards.joinCodeInfo(ctx.params.code), { takesJoinCode: true })
     .on('POST', '/api/boards/:boardId/join', async (ctx) => {
       const body = await readBody(ctx.req, joinBody);
       return new Reply(201, boards.join(ctx.params.boardId, body));
-    })
+    }, { takesJoinCode: true })
     .on('GET', '/api/boards/:boardId', (ctx) =>
       boards.summary(requireAccess(ctx, ['facilitator', 'participant', 'observer']), baseUrl(ctx.req)),
     )
-    .on('POST', '/api/boards/:boardId/observer-links', (ctx) => {
+    .on('PATCH', '/api/boards/:boardId', async (ctx) => {
       facilitator(ctx);
+      const { title, question, language, groups } = boards.editDetails(ctx.params.boardId, await readBody(ctx.req, editBoardBody));
+      return { title, question, language, groups };
+    })
+    .on('POST', '/api/boards/:boardId/close', (ctx) => {
+      facilitatorOfAnyState(ctx);
+      return { closedAt: boards.close(ctx.params.boardId).closedAt };
+    })
+    .on('POST', '/api/boards/:boardId/reopen', (ctx) => {
+      facilitatorOfAnyState(ctx);
+      return { closedAt: boards.reopen(ctx.params.boardId).closedAt };
+    })
+    .on('GET', '/api/boards/:boardId/template', (ctx) => {
+      facilitatorOfAnyState(ctx);
+      return boards.template(ctx.params.boardId);
+    })
+    .on('POST', '/api/boards/:boardId/observer-links', (ctx) => {
+      facilitatorOfAnyState(ctx);
       return new Reply(201, boards.newObserverLink(ctx.params.boardId, baseUrl(ctx.req)));
+    })
+    // People and data leaving (people, access links, deletion): allowed on a closed workshop too.
+    .on('DELETE', '/api/boards/:boardId', async (ctx) => {
+      requireAccess(ctx, ['facilitator']);
+      const { confirmTitle } = await readBody(ctx.req, deleteBoardBody);
+      return deps.deletion.deleteConfirmed(ctx.params.boardId, confirmTitle);
+    })
+    .on('DELETE', '/api/boards/:boardId/participants/:participantId', async (ctx) => {
+      requireAccess(ctx, ['facilitator']);
+      const { cards } = await readBody(ctx.req, removeParticipantBody);
+      return deps.people.remove(ctx.params.boardId, ctx.params.participantId, cards);
+    })
+    .on('PATCH', '/api/boards/:boardId/participants/:participantId', async (ctx) => {
+      const access = requireAccess(ctx, ['facilitator', 'participant']);
+      return deps.people.correct(access, ctx.params.participantId, await readBody(ctx.req, correctParticipantBody));
+    })
+    .on('GET', '/api/boards/:boardId/my-data', (ctx) =>
+      new Reply(200, deps.people.myData(requireAccess(ctx, ['participant'])), { 'content-disposition': 'attachment; filename="forumboard-my-data.json"' }),
+    )
+    .on('POST', '/api/boards/:boardId/join-code', (ctx) => {
+      requireAccess(ctx, ['facilitator']);
+      return deps.access.rotateJoinCode(ctx.params.boardId, baseUrl(ctx.req));
+    })
+    .on('GET', '/api/boards/:boardId/links', (ctx) => {
+      requireAccess(ctx, ['facilitator']);
+      return deps.access.list(ctx.params.boardId);
+    })
+    .on('POST', '/api/boards/:boardId/co-facilitator-links', async (ctx) => {
+      requireAccess(ctx, ['facilitator']);
+      const { name } = await readBody(ctx.req, coFacilitatorLinkBody);
+      return new Reply(201, deps.access.mintCoFacilitator(ctx.params.boardId, name, baseUrl(ctx.req)));
+    })
+    .on('DELETE', '/api/boards/:boardId/links/:linkId', (ctx) => {
+      requireAccess(ctx, ['facilitator']);
+      return deps.access.revoke(ctx.params.boardId, ctx.params.linkId);
     })
     .on('POST', '/api/boards/:boardId/phase', async (ctx) => {
       facilitator(ctx);
@@ -95,6 +179,7 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('PUT', '/api/boards/:boardId/rounds/:roundId/ballot', async (ctx) => {
       const access = requireAccess(ctx, ['participant']);
+      boards.assertOpen(access.boardId);
       const { allocations } = await readBody(ctx.req, ballotBody);
       return rounds.cast(access, ctx.params.roundId, allocations);
     })

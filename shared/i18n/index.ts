@@ -8,19 +8,33 @@ import { sv as resultsSv } from './results/sv.js';
 import { en as sessionEn, type SessionKey } from './session/en.js';
 import { nl as sessionNl } from './session/nl.js';
 import { sv as sessionSv } from './session/sv.js';
+import { en as peopleEn, type PeopleKey } from './people/en.js';
+import { nl as peopleNl } from './people/nl.js';
+import { sv as peopleSv } from './people/sv.js';
+import { en as limitsEn, type LimitsKey } from './limits/en.js';
+import { nl as limitsNl } from './limits/nl.js';
+import { sv as limitsSv } from './limits/sv.js';
+import { en as lifecycleEn, type LifecycleKey } from './lifecycle/en.js';
+import { nl as lifecycleNl } from './lifecycle/nl.js';
+import { sv as lifecycleSv } from './lifecycle/sv.js';
+import { en as deliverablesEn, type DeliverablesKey } from './deliverables/en.js';
+import { nl as deliverablesNl } from './deliverables/nl.js';
+import { sv as deliverablesSv } from './deliverables/sv.js';
+import type { Message } from './message.js';
 
 /**
  * The catalogues, one per area of the product (core: start, join, board; session: collecting, clustering,
- * notes, timer; results: voting, results, agreement, report), merged into one per language. Each area's
+ * notes, timer; results: voting, results, agreement, report; lifecycle: my workshops, templates, editing,
+ * closing; deliverables: the agree table, freezing, the report), merged into one per language. Each area's
  * nl and sv files are typed against its en file, so a missing translation fails the type check.
  */
-export type MessageKey = CoreKey | SessionKey | ResultsKey;
-export type Messages = { readonly [K in MessageKey]: string };
+export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey;
+export type Messages = { readonly [K in MessageKey]: Message };
 
 export const CATALOGUES: Record<Language, Messages> = {
-  en: { ...en, ...sessionEn, ...resultsEn },
-  nl: { ...nl, ...sessionNl, ...resultsNl },
-  sv: { ...sv, ...sessionSv, ...resultsSv },
+  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn },
+  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl },
+  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv },
 };
 
 /** Each language named in itself, so a reader finds their own language whatever the page is in. */

@@ -1,3 +1,5 @@
+import type { Message } from '../message.js';
+
 /** English strings of the results screens; nl.ts and sv.ts are typed against these keys. */
 export const en = {
 
@@ -130,7 +132,7 @@ export const en = {
   'report.participantsHeading': 'Participants per group',
   'report.group': 'Stakeholder group',
   'report.participants': 'Participants',
-  'report.voters': '{count} people voted in round {number}.',
+  'report.voters': { one: '{count} person voted in round {number}.', other: '{count} people voted in round {number}.' },
   'report.listHeading': 'Priorities',
   'report.priority': 'Priority',
   'report.notesHeading': 'Notes of the facilitator',
@@ -138,4 +140,4 @@ export const en = {
 } as const;
 
 export type ResultsKey = keyof typeof en;
-export type ResultsMessages = { readonly [K in ResultsKey]: string };
+export type ResultsMessages = { readonly [K in ResultsKey]: Message };

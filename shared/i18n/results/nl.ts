@@ -131,7 +131,7 @@ export const nl: ResultsMessages = {
   'report.participantsHeading': 'Deelnemers per groep',
   'report.group': 'Belanghebbende groep',
   'report.participants': 'Deelnemers',
-  'report.voters': '{count} mensen stemden in ronde {number}.',
+  'report.voters': { one: '{count} persoon stemde in ronde {number}.', other: '{count} mensen stemden in ronde {number}.' },
   'report.listHeading': 'Prioriteiten',
   'report.priority': 'Prioriteit',
   'report.notesHeading': 'Aantekeningen van de facilitator',

@@ -131,7 +131,7 @@ export const sv: ResultsMessages = {
   'report.participantsHeading': 'Deltagare per grupp',
   'report.group': 'Intressentgrupp',
   'report.participants': 'Deltagare',
-  'report.voters': '{count} personer röstade i omgång {number}.',
+  'report.voters': { one: '{count} person röstade i omgång {number}.', other: '{count} personer röstade i omgång {number}.' },
   'report.listHeading': 'Prioriteringar',
   'report.priority': 'Prioritering',
   'report.notesHeading': 'Processledarens anteckningar',

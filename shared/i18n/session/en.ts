@@ -1,3 +1,5 @@
+import type { Message } from '../message.js';
+
 /** English strings of the session screens; nl.ts and sv.ts are typed against these keys. */
 export const en = {
   'timer.label': 'Timer',
@@ -34,7 +36,7 @@ export const en = {
   'cluster.merge': 'Merge',
   'cluster.delete': 'Remove theme',
   'cluster.deleteLabel': 'Remove theme {name} (its cards go back to the pile)',
-  'cluster.cardCount': '{count} cards',
+  'cluster.cardCount': { one: '{count} card', other: '{count} cards' },
   'cluster.emptyTheme': 'Drag cards here.',
   'cluster.splitOut': 'Take out of theme',
   'cluster.splitOutLabel': 'Take card out of its theme: {title}',
@@ -67,4 +69,4 @@ export const en = {
 } as const;
 
 export type SessionKey = keyof typeof en;
-export type SessionMessages = { readonly [K in SessionKey]: string };
+export type SessionMessages = { readonly [K in SessionKey]: Message };

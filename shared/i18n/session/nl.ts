@@ -35,7 +35,7 @@ export const nl: SessionMessages = {
   'cluster.merge': 'Samenvoegen',
   'cluster.delete': 'Thema verwijderen',
   'cluster.deleteLabel': 'Thema {name} verwijderen (de kaartjes gaan terug naar de stapel)',
-  'cluster.cardCount': '{count} kaartjes',
+  'cluster.cardCount': { one: '{count} kaartje', other: '{count} kaartjes' },
   'cluster.emptyTheme': 'Sleep kaartjes hierheen.',
   'cluster.splitOut': 'Uit het thema halen',
   'cluster.splitOutLabel': 'Kaartje uit zijn thema halen: {title}',

@@ -35,7 +35,7 @@ export const sv: SessionMessages = {
   'cluster.merge': 'Slå ihop',
   'cluster.delete': 'Ta bort tema',
   'cluster.deleteLabel': 'Ta bort temat {name} (korten går tillbaka till högen)',
-  'cluster.cardCount': '{count} kort',
+  'cluster.cardCount': { one: '{count} kort', other: '{count} kort' },
   'cluster.emptyTheme': 'Dra kort hit.',
   'cluster.splitOut': 'Ta ut ur temat',
   'cluster.splitOutLabel': 'Ta ut kortet ur sitt tema: {title}',
