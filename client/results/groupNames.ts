@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { FACILITATOR_ID } from '../../shared/controlDoc';
 import type { StakeholderGroup } from '../../shared/groups';
-import { OTHER_GROUPS } from '../../shared/voting/tally';
+import { OTHER_GROUPS } from '../../shared/voting/anonymity';
 import { useT } from '../app/i18n';
 
 /** Names a group id as people read it: the board's name, "other groups" for merged small groups, or the facilitator. */

@@ -85,7 +85,7 @@ describe('toCsv', () => {
         '  \t-2 technicians per turbine',
       ].join('\n'),
     );
-    expect(skills![14]).toBe('Företag: 2; Fackförbund: 1; Processledare: 1');
+    expect(skills![14]).toBe('Företag: 2; Mindre grupper sammanslagna: 1; Processledare: 1');
   });
 
   it('puts an apostrophe before text that a spreadsheet would run as a formula', () => {

@@ -28,10 +28,10 @@ describe('toMarkdown', () => {
         '## 2. Energiomställning',
         '',
         '- Votes: 15 (Company 0, Regional government 6, Smaller groups combined 9)',
-        '- Balanced score: 50% (balanced rank 1)',
-        '- Consensus: 58%',
+        '- Balanced score: 36.4% (balanced rank 2)',
+        '- Consensus: 45%',
         '- **Contested**',
-        '- Cards (Knowledge institution 1):',
+        '- Cards (Smaller groups combined 1):',
         '  - Netcongestie remt elektrificatie van de procesindustrie',
       ].join('\n'),
     );
@@ -41,7 +41,7 @@ describe('toMarkdown', () => {
     expect(agreed).toContain('## 1. Energiomställning: nätkapacitet för industrin');
     expect(agreed).toContain('- Ansvarig: Region Gävleborg, Maria Ek\n- Nästa steg: Kartlägg nätkapaciteten med Svenska kraftnät, "snarast", före juni');
     expect(agreed).toContain('- Omfattar: Skills gap in offshore wind maintenance');
-    expect(agreed).toContain('- Kort (Företag 2, Fackförbund 1, Processledare 1):\n  - Svårt att rekrytera svetsare och CNC-operatörer\n    Nio månaders väntan');
+    expect(agreed).toContain('- Kort (Företag 2, Mindre grupper sammanslagna 1, Processledare 1):\n  - Svårt att rekrytera svetsare och CNC-operatörer\n    Nio månaders väntan');
     expect(agreed).toContain('## Strukna\n\n- @SUM(A1:A9) \\| övrigt: Dubblett \\| se punkt 2');
   });
 

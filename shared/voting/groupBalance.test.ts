@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedScore, consensus, contestedItems, groupShares, type GroupDots } from './groupBalance.js';
+import { balancedScore, consensus, groupShares, type GroupDots } from './groupBalance.js';
 
 const dots = (entries: Record<string, Record<string, number>>): GroupDots => new Map(Object.entries(entries));
 
@@ -53,43 +53,5 @@ describe('consensus', () => {
     expect(consensus(two, 'welders')).toBe(1);
     expect(consensus(groupShares(dots({ company: { skills: 3 } })), 'skills')).toBeNull();
     expect(consensus(groupShares(dots({})), 'skills')).toBeNull();
-  });
-});
-
-describe('contestedItems', () => {
-  it('flags an item in one group\'s top third that another group gives no dots', () => {
-    // company ranks skills 1, circular 2, energy 3; union energy 1, skills 2, circular 3; region energy 1, circular 2, skills 3.
-    const shares = groupShares(
-      dots({
-        company: { skills: 18, energy: 0, circular: 12 },
-        union: { skills: 4, energy: 6, circular: 0 },
-        region: { skills: 0, energy: 9, circular: 6 },
-      }),
-    );
-    expect(contestedItems(shares, ['skills', 'energy', 'circular'])).toEqual(new Set(['skills', 'energy']));
-  });
-
-  it('flags an item a group ranks in its bottom third though it gave it a dot', () => {
-    const items = ['a', 'b', 'c', 'd', 'e', 'f'];
-    // six items: top third is rank 1–2, bottom third rank 5–6. The company gives f one dot, its 5th place.
-    const shares = groupShares(
-      dots({
-        company: { a: 9, b: 8, c: 7, d: 6, e: 0, f: 1 },
-        union: { a: 0, b: 0, c: 0, d: 0, e: 0, f: 6 },
-      }),
-    );
-    expect(contestedItems(shares, items).has('f')).toBe(true);
-  });
-
-  it('does not flag items the groups agree on, nor anything when only one group voted', () => {
-    const agree = groupShares(dots({ company: { skills: 6, energy: 3, circular: 0 }, union: { skills: 3, energy: 2, circular: 0 } }));
-    expect(contestedItems(agree, ['skills', 'energy', 'circular'])).toEqual(new Set());
-    const alone = groupShares(dots({ company: { skills: 6, energy: 0 } }));
-    expect(contestedItems(alone, ['skills', 'energy'])).toEqual(new Set());
-  });
-
-  it('does not flag the single item of a one-item round', () => {
-    const shares = groupShares(dots({ company: { skills: 6 }, union: { skills: 1 } }));
-    expect(contestedItems(shares, ['skills'])).toEqual(new Set());
   });
 });

@@ -3,8 +3,8 @@
  *
  * A group's share of an item is the dots the group put on it divided by all dots the group cast.
  * Only groups that cast at least one dot take part: a group of abstainers has no preference to weigh.
- * These figures use every real group, also those an anonymous round merges for display, so a small
- * group still counts as one whole group; only aggregates over groups are published from them.
+ * The groups are the groups as shown: in an anonymous round the merged small groups count as one group
+ * (anonymity.ts), so no figure rests on a group of one or two voters.
  */
 
 /** groupId → itemId → dots; every item of the round has an entry, zero included. */
@@ -49,30 +49,6 @@ export function consensus(shares: GroupShares, itemId: string): number | null {
   const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / n;
   const divergence = Math.min(1, Math.sqrt(variance) / mean / Math.sqrt(n - 1));
   return 1 - divergence;
-}
-
-/**
- * Contested items: one group has the item in its top third and another group has it in its bottom third.
- * Each group ranks the round's n items by its own dots (competition ranking, so tied items share the
- * better rank). Top third: rank ≤ ⌈n/3⌉ and at least one dot. Bottom third: no dots at all, or
- * rank > n − ⌈n/3⌉ (and never inside the top third, which a one-item round would otherwise allow).
- */
-export function contestedItems(shares: GroupShares, itemIds: readonly string[]): Set<string> {
-  const third = Math.ceil(itemIds.length / 3);
-  const bottomFrom = Math.max(third, itemIds.length - third);
-  // For one group the two conditions exclude each other, so an item in both sets has two different groups.
-  const inSomeTop = new Set<string>();
-  const inSomeBottom = new Set<string>();
-  for (const share of shares.values()) {
-    const byShare = [...itemIds].sort((a, b) => share[b]! - share[a]!);
-    const ranks = competitionRanks(byShare, (a, b) => share[a] === share[b]);
-    for (const itemId of itemIds) {
-      const rank = ranks.get(itemId)!;
-      if (share[itemId]! > 0 && rank <= third) inSomeTop.add(itemId);
-      if (share[itemId] === 0 || rank > bottomFrom) inSomeBottom.add(itemId);
-    }
-  }
-  return new Set(itemIds.filter((itemId) => inSomeTop.has(itemId) && inSomeBottom.has(itemId)));
 }
 
 /** Competition ranking ("1, 2, 2, 4") of an already sorted list: tied neighbours share the better rank. */

@@ -1,5 +1,7 @@
 export type { CastBallot, RoundItem, RoundSettings, RoundState, Tally, TallyItem } from './types.js';
 export { validateBallot, type BallotCheck } from './ballot.js';
-export { tallyRound, OTHER_GROUPS, MIN_SHOWN_GROUP_SIZE, type TallyInput } from './tally.js';
+export { tallyRound, type TallyInput } from './tally.js';
+export { OTHER_GROUPS, MIN_SHOWN_GROUP_SIZE, groupsAsShown, turnoutAsShown, authorGroupAsShown } from './anonymity.js';
+export { contestedItems, CONTESTED_RULE } from './contested.js';
 export { topItems } from './ranking.js';
 export { provenance, countByAuthorGroup, authorGroups, type AuthoredCard, type GroupMember } from './provenance.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { OTHER_GROUPS } from './anonymity.js';
 import { topItems } from './ranking.js';
-import { OTHER_GROUPS, tallyRound } from './tally.js';
+import { tallyRound } from './tally.js';
 import type { CastBallot, RoundItem, RoundSettings } from './types.js';
 
 const groups = [
@@ -56,21 +57,37 @@ describe('tallyRound', () => {
     // company 6 × 3 dots on skills = 18; union 2 × 3 + region 3 × 3 dots on energy = 15.
     // raw: skills 18 > energy 15. balanced: skills (1 + 0 + 0)/3 = 33.3, energy (0 + 1 + 1)/3 = 66.7.
     const ballots = [...voters('company', 6, { skills: 3 }), ...voters('union', 2, { energy: 3 }), ...voters('region', 3, { energy: 3 })];
-    const tally = tallyRound({ roundId: 'r1', items: [skills, energy], settings: anonymous, ballots, groups });
+    const tally = tallyRound({ roundId: 'r1', items: [skills, energy], settings: named, ballots, groups });
     const [first, second] = tally.items;
     expect([first!.id, first!.total, first!.rank, first!.balanced, first!.balancedRank]).toEqual(['skills', 18, 1, 33.3, 2]);
     expect([second!.id, second!.total, second!.rank, second!.balanced, second!.balancedRank]).toEqual(['energy', 15, 2, 66.7, 1]);
+
+    // Anonymous, the union (2) cannot be shown alone, and a bucket of 2 would be its ballots: the region joins
+    // it. The bucket weighs as one group: skills (1 + 0)/2 = 50, energy (0 + 1)/2 = 50, tied, ranked by dots.
+    const hidden = tallyRound({ roundId: 'r1', items: [skills, energy], settings: anonymous, ballots, groups });
+    expect(hidden.groups).toEqual(['company', OTHER_GROUPS]);
+    expect(hidden.items.map((i) => [i.id, i.balanced, i.balancedRank, i.consensus])).toEqual([
+      ['skills', 50, 1, 0],
+      ['energy', 50, 2, 0],
+    ]);
   });
 
-  it('merges a group of fewer than three voters into "other groups" in an anonymous round', () => {
+  it('merges a group of fewer than three voters in an anonymous round, and the smallest shown group until the bucket holds three', () => {
     const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: mixed, groups });
-    expect(tally.groups).toEqual(['company', 'region', OTHER_GROUPS]);
-    expect(tally.voters).toEqual({ total: 11, byGroup: { company: 6, region: 3, [OTHER_GROUPS]: 2 } });
+    // The union's 2 voters alone would be a bucket of 2: the region (3, smaller than the company's 6) joins them.
+    expect(tally.groups).toEqual(['company', OTHER_GROUPS]);
+    expect(tally.voters).toEqual({ total: 11, byGroup: { company: 6, [OTHER_GROUPS]: 5 } });
     const skillsResult = tally.items.find((i) => i.id === 'skills')!;
-    expect(skillsResult.byGroup).toEqual({ company: 18, region: 0, [OTHER_GROUPS]: 4 });
+    expect(skillsResult.byGroup).toEqual({ company: 18, [OTHER_GROUPS]: 4 });
     expect(JSON.stringify(tally)).not.toContain('union');
-    // The union still weighs as a whole group in the balanced score.
-    expect(skillsResult.balanced).toBe(33.3);
+    expect(JSON.stringify(tally)).not.toContain('region');
+    // Every figure is over the groups as shown: the bucket (energy 15, skills 4, welders 6 of 25 dots) is one group.
+    // skills (18/30 + 4/25)/2 = 38, energy (0 + 15/25)/2 = 30, welders (12/30 + 6/25)/2 = 32.
+    expect(tally.items.map((i) => [i.id, i.balanced, i.balancedRank])).toEqual([
+      ['skills', 38, 1],
+      ['welders', 32, 2],
+      ['energy', 30, 3],
+    ]);
   });
 
   it('shows every group as it is in a named round', () => {
@@ -80,15 +97,46 @@ describe('tallyRound', () => {
     expect(tally.voters.byGroup).toEqual({ company: 6, union: 2, region: 3, knowledge: 1 });
   });
 
-  it('merges several small groups into one bucket, shown even when it holds fewer than three voters', () => {
+  it('merges several small groups into one bucket of at least three voters', () => {
     const ballots = [...voters('region', 3, { energy: 2 }), ...voters('union', 2, { skills: 1 }), ...voters('knowledge', 1, { skills: 2 })];
     const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots, groups });
     expect(tally.groups).toEqual(['region', OTHER_GROUPS]);
     expect(tally.voters.byGroup).toEqual({ region: 3, [OTHER_GROUPS]: 3 });
     expect(tally.items.find((i) => i.id === 'skills')!.byGroup).toEqual({ region: 0, [OTHER_GROUPS]: 4 });
+  });
 
-    const alone = tallyRound({ roundId: 'r2', items, settings: anonymous, ballots: ballots.slice(0, 4), groups });
-    expect(alone.voters.byGroup).toEqual({ region: 3, [OTHER_GROUPS]: 1 });
+  it('shows only the totals when a lone small group would be a bucket of one', () => {
+    // region 3 and one union voter: a bucket of 1 is that person's ballot, and the totals minus the region's
+    // figures would give it anyway. So the region joins the bucket and no group is shown apart.
+    const ballots = [...voters('region', 3, { energy: 2 }), ...voters('union', 1, { skills: 1 })];
+    const tally = tallyRound({ roundId: 'r2', items, settings: anonymous, ballots, groups });
+    expect(tally.groups).toEqual([OTHER_GROUPS]);
+    expect(tally.voters.byGroup).toEqual({ [OTHER_GROUPS]: 4 });
+    expect(tally.items.map((i) => [i.id, i.total, i.byGroup, i.balanced, i.consensus, i.contested])).toEqual([
+      ['energy', 6, { [OTHER_GROUPS]: 6 }, 85.7, null, false],
+      ['skills', 1, { [OTHER_GROUPS]: 1 }, 14.3, null, false],
+      ['welders', 0, { [OTHER_GROUPS]: 0 }, 0, null, false],
+    ]);
+  });
+
+  it('publishes the same figures whether the lone union voter or a region voter backed skills', () => {
+    // The one-person-group inference: groups of 1 (union) and 2 (region) beside a company of 3. Two worlds
+    // that differ only in which of two bucket members cast which ballot must publish the very same figures,
+    // or the figures say something about the union's one voter.
+    const company = voters('company', 3, { skills: 1, energy: 2, welders: 2 });
+    const world = (unionBallot: Record<string, number>, regionBallot: Record<string, number>) =>
+      tallyRound({
+        roundId: 'r1',
+        items,
+        settings: anonymous,
+        ballots: [...company, ...voters('union', 1, unionBallot), { participantId: 'region-1', group: 'region', allocations: regionBallot }, ...voters('region', 1, { energy: 1 }).map((b) => ({ ...b, participantId: 'region-2' }))],
+        groups,
+      });
+    const unionOnSkills = world({ skills: 3, welders: 2 }, { energy: 3, welders: 2 });
+    const unionOnEnergy = world({ energy: 3, welders: 2 }, { skills: 3, welders: 2 });
+    expect(unionOnSkills.groups).toEqual(['company', OTHER_GROUPS]);
+    expect(unionOnSkills.voters.byGroup).toEqual({ company: 3, [OTHER_GROUPS]: 3 });
+    expect(unionOnSkills).toEqual(unionOnEnergy);
   });
 
   it('publishes dots per person only in a named round', () => {

@@ -1,18 +1,8 @@
-import { balancedScore, consensus, contestedItems, groupShares, type GroupDots } from './groupBalance.js';
+import { groupsAsShown, OTHER_GROUPS } from './anonymity.js';
+import { contestedItems } from './contested.js';
+import { balancedScore, consensus, groupShares, type GroupDots } from './groupBalance.js';
 import { rankItems } from './ranking.js';
 import type { CastBallot, RoundItem, RoundSettings, Tally } from './types.js';
-
-/** Stands for the groups an anonymous round does not show on their own. Ids from groupsFromNames never contain "_". */
-export const OTHER_GROUPS = '__other';
-
-/**
- * In an anonymous round a group with fewer voters than this is merged into OTHER_GROUPS: the presence
- * list tells the room who is in which group, and the total of one or two people is all but their ballot.
- * The merged bucket is shown even when it holds only one or two voters: it names no group, and the shown
- * figures still add up to the totals. The price: when a single group was merged, whoever knows which
- * groups took part can tell that the bucket is that group.
- */
-export const MIN_SHOWN_GROUP_SIZE = 3;
 
 export interface TallyInput {
   roundId: string;
@@ -30,27 +20,27 @@ export function tallyRound(input: TallyInput): Tally {
 
   const voters = new Map<string, number>();
   for (const ballot of ballots) voters.set(ballot.group, (voters.get(ballot.group) ?? 0) + 1);
-  const shownAs = (group: string) =>
-    settings.anonymous && (voters.get(group) ?? 0) < MIN_SHOWN_GROUP_SIZE ? OTHER_GROUPS : group;
-  const votingGroups = groupsInBoardOrder(input.groups, [...voters.keys()]);
-  const shownGroups = votingGroups.filter((group) => shownAs(group) === group);
-  if (shownGroups.length < votingGroups.length) shownGroups.push(OTHER_GROUPS);
-
-  const dots: GroupDots = new Map();
-  for (const ballot of ballots) {
-    const counts = dots.get(ballot.group) ?? zeroFor(itemIds);
-    for (const itemId of itemIds) counts[itemId]! += ballot.allocations[itemId] ?? 0;
-    dots.set(ballot.group, counts);
-  }
-  const shares = groupShares(dots);
-  const contested = contestedItems(shares, itemIds);
+  const inBoardOrder = new Map(groupsInBoardOrder(input.groups, [...voters.keys()]).map((group) => [group, voters.get(group)!]));
+  const shownAs = groupsAsShown(inBoardOrder, settings.anonymous);
+  const shownGroups = [...new Set(shownAs.values())].sort((a, b) => Number(a === OTHER_GROUPS) - Number(b === OTHER_GROUPS));
 
   const votersByGroup = zeroFor(shownGroups);
-  for (const [group, count] of voters) votersByGroup[shownAs(group)]! += count;
+  for (const [group, count] of voters) votersByGroup[shownAs.get(group)!]! += count;
+  const dots: GroupDots = new Map(shownGroups.map((group) => [group, zeroFor(itemIds)]));
+  const backers = zeroFor(itemIds);
+  for (const ballot of ballots) {
+    const counts = dots.get(shownAs.get(ballot.group)!)!;
+    for (const itemId of itemIds) {
+      const given = ballot.allocations[itemId] ?? 0;
+      counts[itemId]! += given;
+      if (given > 0) backers[itemId]! += 1;
+    }
+  }
+  const shares = groupShares(dots);
+  const contested = contestedItems({ shares, voters: votersByGroup, backers }, itemIds);
 
   const unranked = items.map((item) => {
-    const byGroup = zeroFor(shownGroups);
-    for (const [group, counts] of dots) byGroup[shownAs(group)]! += counts[item.id]!;
+    const byGroup = Object.fromEntries(shownGroups.map((group) => [group, dots.get(group)![item.id]!]));
     const agreement = consensus(shares, item.id);
     return {
       id: item.id,
