@@ -133,6 +133,7 @@ export const settingsBody = z
     collectReopened: z.boolean(),
     participantsCluster: z.boolean(),
     participantsExport: z.boolean(),
+    anonymousCards: z.boolean(),
   })
   .partial()
   .strict();
@@ -220,6 +221,7 @@ export const REFUSAL_CODES = [
   'unknown-link',
   'workshop-closed',
   'group-in-use',
+  'round-not-revealed',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -17,6 +17,8 @@ export interface BoardSettings {
   participantsCluster: boolean;
   /** Participants may download exports. */
   participantsExport: boolean;
+  /** Cards show no author or group to anyone; the server still knows the author and enforces ownership. */
+  anonymousCards: boolean;
 }
 
 export const DEFAULT_SETTINGS: BoardSettings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: BoardSettings = {
   collectReopened: false,
   participantsCluster: true,
   participantsExport: false,
+  anonymousCards: false,
 };
 
 /** Whether a participant may add cards in this phase under these settings. */

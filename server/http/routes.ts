@@ -9,6 +9,8 @@ import type { BoardDeletion } from '../retention/BoardDeletion.js';
 import { resolveAccess, type Access } from '../auth/Access.js';
 import type { Agreements } from '../board/Agreements.js';
 import { createDemoWorkshop } from '../demo/DemoWorkshop.js';
+import { stepPresentation } from '../board/Presentation.js';
+import { presentationBody } from '../../shared/presentation.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardService } from '../board/BoardService.js';
 import type { VoteRounds } from '../board/VoteRounds.js';
@@ -159,6 +161,10 @@ export function buildRoutes(deps: RouteDeps): Router {
       facilitator(ctx);
       const command = await readBody(ctx.req, timerBody);
       return { timer: boards.commandTimer(ctx.params.boardId, command).timer };
+    })
+    .on('POST', '/api/boards/:boardId/presentation', async (ctx) => {
+      facilitator(ctx);
+      return stepPresentation(rooms, ctx.params.boardId, await readBody(ctx.req, presentationBody));
     })
     .on('POST', '/api/boards/:boardId/reveal-cards', (ctx) => {
       facilitator(ctx);

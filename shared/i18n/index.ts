@@ -20,6 +20,9 @@ import { sv as lifecycleSv } from './lifecycle/sv.js';
 import { en as deliverablesEn, type DeliverablesKey } from './deliverables/en.js';
 import { nl as deliverablesNl } from './deliverables/nl.js';
 import { sv as deliverablesSv } from './deliverables/sv.js';
+import { en as roomEn, type RoomKey } from './room/en.js';
+import { nl as roomNl } from './room/nl.js';
+import { sv as roomSv } from './room/sv.js';
 import type { Message } from './message.js';
 
 /**
@@ -28,13 +31,13 @@ import type { Message } from './message.js';
  * closing; deliverables: the agree table, freezing, the report), merged into one per language. Each area's
  * nl and sv files are typed against its en file, so a missing translation fails the type check.
  */
-export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey;
+export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey;
 export type Messages = { readonly [K in MessageKey]: Message };
 
 export const CATALOGUES: Record<Language, Messages> = {
-  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn },
-  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl },
-  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv },
+  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn },
+  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl },
+  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv },
 };
 
 /** Each language named in itself, so a reader finds their own language whatever the page is in. */

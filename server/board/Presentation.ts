@@ -1,0 +1,19 @@
+import type { Tally } from '../../shared/voting/types.js';
+import { resultsOf } from '../../shared/controlDoc.js';
+import { writePresentation, type PresentationStep } from '../../shared/presentation.js';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import { HttpError } from '../http/HttpError.js';
+
+/**
+ * The facilitator steps through a revealed ranking on the projector. Only a revealed round can be shown, so
+ * the projector can never be made to hint at a round that is still secret.
+ */
+export function stepPresentation(rooms: RoomRegistry, boardId: string, step: PresentationStep): PresentationStep {
+  return rooms.withRoom(boardId, (room) => {
+    const tally = resultsOf(room.control.doc).get(step.roundId) as Tally | undefined;
+    if (!tally) throw HttpError.refusal(409, 'round-not-revealed', 'only a revealed round can be presented', 'roundId');
+    const shown = { roundId: step.roundId, revealed: Math.min(step.revealed, tally.items.length) };
+    room.control.serverTransact((doc) => writePresentation(doc, shown));
+    return shown;
+  });
+}

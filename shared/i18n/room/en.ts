@@ -1,0 +1,82 @@
+import type { Message } from '../message.js';
+
+/** English strings of the board for the room: clustering at workshop size, card menus, undo and the projector view. */
+export const en = {
+  'settings.anonymousCards': 'Anonymous cards (nobody sees who wrote which card)',
+  'refusal.round-not-revealed': 'Only a round whose result has been shown can be put on the projector.',
+
+  'cardMenu.open': 'Actions',
+  'cardMenu.openLabel': 'Actions for card: {title}',
+  'move.open': 'Move to theme…',
+  'move.titleOne': 'Move “{title}” to',
+  'move.titleMany': { one: 'Move {count} card to', other: 'Move {count} cards to' },
+  'move.pile': 'No theme (back to the pile)',
+  'move.current': '(here now)',
+  'move.newTheme': 'Or a new theme',
+  'move.newThemePlaceholder': 'Name of the new theme',
+  'move.createAndMove': 'Create and move',
+  'move.cancel': 'Cancel',
+  'move.done': { one: '{count} card moved to {target}.', other: '{count} cards moved to {target}.' },
+
+  'select.card': 'Select card: {title}',
+  'select.count': { one: '{count} card selected', other: '{count} cards selected' },
+  'select.move': 'Move selected to theme…',
+  'select.clear': 'Clear selection',
+
+  'find.label': 'Find cards',
+  'find.placeholder': 'Words, author or group',
+  'find.matches': { one: '{count} card matches', other: '{count} cards match' },
+  'dup.only': 'Show only possible duplicates',
+  'dup.exact': 'Same text as another card',
+  'dup.near': 'Almost the same as another card',
+  'dup.badgeExact': 'Duplicate',
+  'dup.badgeNear': 'Near duplicate',
+
+  'themes.compact': 'Compact themes (names and counts only)',
+  'themes.hideCards': 'Hide the cards of theme {name}',
+  'themes.showCards': 'Show the cards of theme {name}',
+  'themes.pileHint': 'This list scrolls on its own; the themes stay beside it.',
+
+  'merge.confirm': 'Merge “{from}” into “{into}”? Its cards move there and “{from}” is removed.',
+  'merge.confirmYes': 'Yes, merge',
+
+  'undo.undo': 'Undo',
+  'undo.redo': 'Redo',
+  'undo.undoLabel': 'Undo your last change to the board',
+  'undo.redoLabel': 'Redo the change you undid',
+  'undo.merged': 'Theme “{from}” merged into “{into}”.',
+  'undo.themeRemoved': 'Theme “{name}” removed; its cards are back on the pile.',
+  'undo.cardDeleted': 'Card “{title}” deleted.',
+  'undo.dismiss': 'Close',
+
+  'present.open': 'Present',
+  'present.openLabel': 'Open the projector view in a new window',
+  'present.pageTitle': 'Projector: {title}',
+  'present.loading': 'Connecting the projector…',
+  'present.denied': 'This projector link is not valid. Open it again from the facilitator’s screen.',
+  'present.joinAt': 'Join at',
+  'present.code': 'Code',
+  'present.joined': { one: '{count} person has joined', other: '{count} people have joined' },
+  'present.cards': { one: '{count} card', other: '{count} cards' },
+  'present.noTimer': 'Write one challenge per card.',
+  'present.timeUp': 'Time is up',
+  'present.unthemed': { one: '{count} card not in a theme yet', other: '{count} cards not in a theme yet' },
+  'present.turnout': '{voted} of {total} have voted',
+  'present.noRound': 'Voting opens in a moment.',
+  'present.votingClosed': 'Voting is closed. The result follows.',
+  'present.ranking': 'Ranking',
+  'present.balanced': 'Group-balanced',
+  'present.dots': { one: '{count} dot', other: '{count} dots' },
+  'present.waitingReveal': 'The ranking is revealed step by step.',
+  'present.agreeHeading': 'Our priorities',
+  'present.agreeEmpty': 'The list is being drafted.',
+  'present.contested': 'Groups disagree',
+  'present.stepStatus': '{shown} of {total} shown on the projector',
+  'present.next': 'Show next on the projector',
+  'present.back': 'One back',
+  'present.all': 'Show all',
+  'present.failed': 'The projector could not be updated. Please try again.',
+} as const satisfies Record<string, Message>;
+
+export type RoomKey = keyof typeof en;
+export type RoomMessages = { readonly [K in RoomKey]: Message };
