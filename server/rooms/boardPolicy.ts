@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
-import { BOARD_ROOTS, cardsOf } from '../../shared/boardDoc.js';
+import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc.js';
+import { judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
+import { judgeRichText } from '../../shared/richText/judgeRichText.js';
 import type { BoardSettings, Phase } from '../../shared/phases.js';
 import { participantsMayAddCards, participantsMayCluster, silentCollectActive } from '../../shared/phases.js';
 import type { ChangePolicy, Writer } from './types.js';
@@ -8,6 +10,8 @@ import type { ChangePolicy, Writer } from './types.js';
 export interface ControlContext {
   phase: Phase;
   settings: BoardSettings;
+  /** A closed workshop is read-only for everyone, the facilitator included, until it is reopened. */
+  closed: boolean;
 }
 
 // Yjs types its generic parameter as the event type, which the policy never needs.
@@ -19,6 +23,16 @@ interface Location {
   path: Array<string | null>;
 }
 
+/** The key of the notes among the rich-text sizes, which are otherwise keyed by card id. */
+const NOTES = Symbol('notes');
+type RichTextKey = string | typeof NOTES;
+
+/** What one transaction did to the rich text: the new size of each body it touched, null for a removed card. */
+interface SizeChanges {
+  tr: Y.Transaction;
+  sizes: Map<RichTextKey, number | null>;
+}
+
 /**
  * Who may change what in the board document. Each client transaction is inspected after it was applied:
  * every changed type is traced up to its root and card, and judged by the writer's role, the card's author
@@ -26,6 +40,11 @@ interface Location {
  */
 export class BoardPolicy implements ChangePolicy {
   private readonly authors = new Map<string, string>();
+  /** Size of each card body and the notes as accepted, and their sum: the board's stored size budget. */
+  private readonly sizes = new Map<RichTextKey, number>();
+  private totalSize = 0;
+  /** Sizes measured while judging a transaction, taken over by `accepted` when that transaction stands. */
+  private judged: SizeChanges | null = null;
 
   /**
    * @param privateOwner set for a participant's private list (silent collect): a document holding only that
@@ -39,9 +58,17 @@ export class BoardPolicy implements ChangePolicy {
   reset(doc: Y.Doc): void {
     this.authors.clear();
     cardsOf(doc).forEach((card, id) => this.authors.set(id, String(card.get('author'))));
+    this.sizes.clear();
+    this.totalSize = 0;
+    this.judged = null;
+    const all = new Map<RichTextKey, number | null>([[NOTES, measure(notesOf(doc))]]);
+    cardsOf(doc).forEach((card, id) => all.set(id, measureCard(card)));
+    this.takeSizes(all);
   }
 
   accepted(tr: Y.Transaction, doc: Y.Doc): void {
+    this.takeSizes(this.judged?.tr === tr ? this.judged.sizes : measureChanges(tr, doc));
+    this.judged = null;
     const cards = cardsOf(doc);
     const changedIds = tr.changed.get(cards as unknown as AnyType);
     if (!changedIds) return;
@@ -59,8 +86,11 @@ export class BoardPolicy implements ChangePolicy {
     const allowedRoots: readonly string[] = this.privateOwner !== null ? ['cards'] : BOARD_ROOTS;
     const roots = new Map<AnyType, string>();
     doc.share.forEach((type, name) => roots.set(type, name));
-    const { phase, settings } = this.control();
+    const { phase, settings, closed } = this.control();
+    if (closed) return 'the workshop is closed';
     const isFacilitator = writer.role === 'facilitator';
+    /** The rich-text roots this transaction touched, judged once each after every change was traced. */
+    const touched = new Map<RichTextKey, Y.XmlFragment | null>();
 
     for (const [type, keys] of tr.changed) {
       const at = locate(type, roots);
@@ -72,16 +102,25 @@ export class BoardPolicy implements ChangePolicy {
         return 'themes can be changed only while clustering is open';
       }
       if (at.root === 'clusters') {
-        const refusal = checkClusterTitles(type, keys);
+        const refusal = checkClusterChange(doc, tr, type, at.path, keys);
         if (refusal) return refusal;
+        continue;
+      }
+      if (at.root === 'notes') {
+        if (hasFragmentKeys(type, keys)) return 'attributes on rich text';
+        touched.set(NOTES, notesOf(doc));
+        continue;
       }
       if (at.root !== 'cards') continue;
 
       if (at.path.length === 0) {
         for (const cardId of keys) {
-          const refusal = this.checkCardKey(doc, tr, cardId, writer, phase, settings);
+          const refusal = this.checkCardKey(doc, tr, cardId, writer, phase, settings, touched);
           if (refusal) return refusal;
         }
+        // Counted once per transaction: Y.Map's size walks the whole map.
+        const adds = Array.from(keys).some((id) => id !== null && !this.authors.has(id) && touched.get(id));
+        if (adds && cardsOf(doc).size > LIMITS.maxCardsPerBoard) return `a board holds at most ${LIMITS.maxCardsPerBoard} cards (maxCardsPerBoard)`;
         continue;
       }
       const cardId = at.path[0];
@@ -99,27 +138,77 @@ export class BoardPolicy implements ChangePolicy {
             if (cluster !== null && typeof cluster !== 'string') return 'a card\'s theme must be a theme id or null';
           } else if (key === 'title') {
             if (!ownCard) return 'only the author can edit a card';
-            const title = card?.get('title');
-            if (typeof title !== 'string' || title.length > LIMITS.maxCardTitle) return 'card title too long or not text';
           } else {
             return `card field "${key}" cannot be changed`;
           }
         }
+        const refusal = card ? judgeCardFields(card) : null;
+        if (refusal) return refusal;
       } else if (!ownCard) {
         return 'only the author can edit a card';
+      } else if (at.path[1] !== 'body' || !card) {
+        return `card field "${at.path[1]}" cannot be changed`;
+      } else {
+        if (hasFragmentKeys(type, keys)) return 'attributes on rich text';
+        touched.set(cardId, card.get('body') as Y.XmlFragment);
       }
     }
+    return this.judgeRichText(tr, touched);
+  }
+
+  /** Judges each touched body and the notes against the editor's schema and their sizes against the budget. */
+  private judgeRichText(tr: Y.Transaction, touched: Map<RichTextKey, Y.XmlFragment | null>): string | null {
+    const sizes = new Map<RichTextKey, number | null>();
+    let total = this.totalSize;
+    const readMarks = (text: Y.XmlText) => tr.changed.has(text as unknown as AnyType) || (text._item !== null && isNewInTransaction(text._item, tr));
+    for (const [key, root] of touched) {
+      let size: number | null = null;
+      if (root !== null) {
+        const verdict = judgeRichText(root, { ...(key === NOTES ? RICH_TEXT_LIMITS.notes : RICH_TEXT_LIMITS.body), readMarks });
+        if (verdict.refusal) return verdict.refusal;
+        size = verdict.size;
+      }
+      total += (size ?? 0) - (this.sizes.get(key) ?? 0);
+      sizes.set(key, size);
+    }
+    if (total > LIMITS.maxBoardContent && total > this.totalSize) {
+      return `board over its budget of ${LIMITS.maxBoardContent} characters of text (maxBoardContent)`;
+    }
+    this.judged = { tr, sizes };
     return null;
   }
 
-  private checkCardKey(doc: Y.Doc, tr: Y.Transaction, cardId: string | null, writer: Writer, phase: Phase, settings: BoardSettings): string | null {
+  private takeSizes(changes: Map<RichTextKey, number | null>): void {
+    for (const [key, size] of changes) {
+      this.totalSize -= this.sizes.get(key) ?? 0;
+      if (size === null) {
+        this.sizes.delete(key);
+      } else {
+        this.sizes.set(key, size);
+        this.totalSize += size;
+      }
+    }
+  }
+
+  private checkCardKey(
+    doc: Y.Doc,
+    tr: Y.Transaction,
+    cardId: string | null,
+    writer: Writer,
+    phase: Phase,
+    settings: BoardSettings,
+    touched: Map<RichTextKey, Y.XmlFragment | null>,
+  ): string | null {
     if (cardId === null) return 'malformed card';
     const isFacilitator = writer.role === 'facilitator';
     const existing = this.authors.get(cardId);
     const card = cardsOf(doc).get(cardId);
     if (existing !== undefined) {
       if (!isFacilitator && existing !== writer.authorId) return 'only the author can delete a card';
-      if (card === undefined) return null; // a deletion
+      if (card === undefined) {
+        touched.set(cardId, null);
+        return null; // a deletion
+      }
       if (!isFacilitator) return 'a card cannot be replaced';
     }
     if (card === undefined) return null; // added and removed within one transaction
@@ -128,28 +217,71 @@ export class BoardPolicy implements ChangePolicy {
     const silent = silentCollectActive(phase, settings);
     if (this.privateOwner === null && !isFacilitator && silent) return 'silent collect: cards go to your private list';
     if (this.privateOwner !== null && !silent) return 'private cards are only for silent collect';
-    if (cardsOf(doc).size > LIMITS.maxCardsPerBoard) return `a board holds at most ${LIMITS.maxCardsPerBoard} cards`;
-    const title = card.get('title');
-    if (typeof title !== 'string' || title.length > LIMITS.maxCardTitle) return 'card title too long or not text';
+    const refusal = judgeCardFields(card);
+    if (refusal) return refusal;
     if (card.get('author') !== writer.authorId) return 'a card must carry its own author';
-    if (!(card.get('body') instanceof Y.XmlFragment)) return 'a card needs a rich-text body';
     const cluster = card.get('cluster');
-    if (cluster !== null && cluster !== undefined && (this.privateOwner !== null || (!isFacilitator && !participantsMayCluster(phase, settings)))) {
+    if (cluster !== null && (this.privateOwner !== null || (!isFacilitator && !participantsMayCluster(phase, settings)))) {
       return 'cards can be placed in themes only while clustering is open';
     }
+    touched.set(cardId, card.get('body') as Y.XmlFragment);
     return null;
   }
 }
 
-function checkClusterTitles(type: AnyType, keys: Set<string | null>): string | null {
-  if (!(type instanceof Y.Map)) return null;
+/** A theme is a map of plain fields (shared/boardSchema.ts); the board holds at most so many. */
+function checkClusterChange(doc: Y.Doc, tr: Y.Transaction, type: AnyType, path: Array<string | null>, keys: Set<string | null>): string | null {
+  if (path.length > 1) return 'themes hold no nested data';
+  if (path.length === 1) return type instanceof Y.Map ? judgeClusterFields(type) : 'malformed theme';
+  const clusters = clustersOf(doc);
+  let added = false;
   for (const key of keys) {
-    if (key === 'title') {
-      const title = type.get('title');
-      if (typeof title !== 'string' || title.length > LIMITS.maxClusterTitle) return 'theme name too long or not text';
+    const cluster = key === null ? null : clusters.get(key);
+    if (cluster === undefined) continue; // a removal
+    if (!(cluster instanceof Y.Map) || cluster._item === null || !isNewInTransaction(cluster._item, tr)) return 'malformed theme';
+    const refusal = judgeClusterFields(cluster);
+    if (refusal) return refusal;
+    added = true;
+  }
+  if (added && clusters.size > LIMITS.maxClustersPerBoard) return `a board holds at most ${LIMITS.maxClustersPerBoard} themes (maxClustersPerBoard)`;
+  return null;
+}
+
+/** Rich text keeps its attributes on nodes only: keys on the fragment itself or on a text are crafted. */
+function hasFragmentKeys(type: AnyType, keys: Set<string | null>): boolean {
+  if (type instanceof Y.XmlElement) return false;
+  for (const key of keys) if (key !== null) return true;
+  return false;
+}
+
+/** Sizes of the bodies and notes a transaction (the server's own: reveal, demo content) changed. */
+function measureChanges(tr: Y.Transaction, doc: Y.Doc): Map<RichTextKey, number | null> {
+  const out = new Map<RichTextKey, number | null>();
+  const roots = new Map<AnyType, string>();
+  doc.share.forEach((type, name) => roots.set(type, name));
+  const cards = cardsOf(doc);
+  for (const [type, keys] of tr.changed) {
+    const at = locate(type, roots);
+    if (at.root === 'notes') out.set(NOTES, measure(notesOf(doc)));
+    if (at.root !== 'cards') continue;
+    const ids = at.path.length === 0 ? Array.from(keys) : [at.path[0]];
+    for (const id of ids) {
+      if (id === null) continue;
+      const card = cards.get(id);
+      out.set(id, card ? measureCard(card) : null);
     }
   }
-  return null;
+  return out;
+}
+
+function measureCard(card: Y.Map<unknown>): number {
+  const body = card.get('body');
+  return body instanceof Y.XmlFragment ? measure(body) : 0;
+}
+
+/** Size as the limits count it; content stored before the schema was judged counts as far as it is valid. */
+function measure(root: Y.XmlFragment): number {
+  return judgeRichText(root, { maxSize: Infinity, limitName: '', readMarks: () => false }).size;
 }
 
 function isNewInTransaction(item: Y.Item, tr: Y.Transaction): boolean {

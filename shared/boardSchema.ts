@@ -1,0 +1,61 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+
+/**
+ * The schema of every root of the board document (shared/boardDoc.ts), as the server's policy judges each
+ * change: a card and a theme are Y.Maps with exactly these fields; the notes and each card's body are rich
+ * text (shared/richText/). Each message names the limit it enforces, since it travels as the close reason.
+ */
+
+const idSchema = (field: string) => z.string(`${field} must be an id`).min(1, `${field} must be an id`).max(64, `${field} must be an id`);
+const timeSchema = z.number('createdAt must be a time').finite('createdAt must be a time');
+
+export const CardFieldsSchema = z
+  .object({
+    title: z.string('a card title must be text').max(LIMITS.maxCardTitle, `card title over ${LIMITS.maxCardTitle} characters (maxCardTitle)`),
+    author: idSchema('a card\'s author'),
+    cluster: idSchema('a card\'s theme').nullable(),
+    createdAt: timeSchema,
+    body: z.instanceof(Y.XmlFragment, { error: 'a card needs a rich-text body' }),
+  })
+  .strict();
+
+export const ClusterFieldsSchema = z
+  .object({
+    title: z.string('a theme name must be text').max(LIMITS.maxClusterTitle, `theme name over ${LIMITS.maxClusterTitle} characters (maxClusterTitle)`),
+    color: z.string('a theme colour is #rrggbb').regex(/^#[0-9a-fA-F]{6}$/, 'a theme colour is #rrggbb'),
+    createdAt: timeSchema,
+  })
+  .strict();
+
+/** The rich-text roots of the board, with the size each may reach. */
+export const RICH_TEXT_LIMITS = {
+  body: { maxSize: LIMITS.maxCardBody, limitName: 'card body (maxCardBody)' },
+  notes: { maxSize: LIMITS.maxNotes, limitName: 'notes (maxNotes)' },
+} as const;
+
+/** A card or theme as its Y.Map holds it; the fields keep their Y types, so a nested map fails the schema. */
+function fieldsOf(map: Y.Map<unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  map.forEach((value, key) => {
+    out[key] = value;
+  });
+  return out;
+}
+
+/** Null when the card map fits the schema, else the first problem in words. */
+export function judgeCardFields(card: Y.Map<unknown>): string | null {
+  return firstProblem(CardFieldsSchema.safeParse(fieldsOf(card)), 'card');
+}
+
+export function judgeClusterFields(cluster: Y.Map<unknown>): string | null {
+  return firstProblem(ClusterFieldsSchema.safeParse(fieldsOf(cluster)), 'theme');
+}
+
+function firstProblem(result: z.ZodSafeParseResult<unknown>, what: string): string | null {
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  // Every field's schema has a message of its own; only a field too many gets zod's.
+  return issue.code === 'unrecognized_keys' ? `a ${what} has no field "${issue.keys[0].slice(0, 24)}"` : issue.message;
+}
