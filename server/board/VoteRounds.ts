@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { OpenRoundBody } from '../../shared/api.js';
 import { readCards, readClusters } from '../../shared/boardDoc.js';
 import { readMeta, resultsOf, roundsOf, writeMeta } from '../../shared/controlDoc.js';
-import { tallyRound, topItems, validateBallot, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
+import { tallyRound, topItems, turnoutAsShown, validateBallot, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
 import { phaseChange } from './BoardService.js';
 import { HttpError } from '../http/HttpError.js';
@@ -28,6 +28,9 @@ export class VoteRounds {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** roundId → real voters per group of an open round; never published (see countVoter). */
+  private readonly realTurnout = new Map<string, Record<string, number>>();
+
   open(boardId: string, body: OpenRoundBody): RoundState {
     const rounds = this.store.listRounds(boardId);
     if (rounds.some((r) => r.state === 'open')) throw HttpError.refusal(409, 'round-already-open', 'close the open round first');
@@ -47,7 +50,7 @@ export class VoteRounds {
         revealedAt: null,
       };
       this.store.insertRound(record);
-      const state = publicState(record, []);
+      const state = publicState(record, { total: 0, byGroup: {} });
       room.control.serverTransact((doc) => {
         roundsOf(doc).set(record.id, state);
         writeMeta(doc, phaseChange(readMeta(doc)!, 'vote'));
@@ -84,7 +87,9 @@ export class VoteRounds {
       round.revealedAt = now;
       round.state = 'revealed';
       this.store.updateRound(round);
-      const state = publicState(round, ballots);
+      // Revealed, the round's turnout is the tally's: by the groups its figures show.
+      const state = publicState(round, tally.voters);
+      this.realTurnout.delete(roundId);
       room.control.serverTransact((doc) => {
         resultsOf(doc).set(roundId, tally);
         roundsOf(doc).set(roundId, state);
@@ -119,25 +124,65 @@ export class VoteRounds {
     return { roundId, allocations: ballot.allocations, updatedAt: ballot.updatedAt };
   }
 
+  /**
+   * Takes a removed participant's ballots out of every round not yet revealed, so the room's turnout and the
+   * coming tally no longer count them; a revealed tally stays as the room saw it.
+   */
+  withdrawVoter(boardId: string, participantId: string): number {
+    return this.eachUnrevealedBallot(boardId, participantId, (round) => this.store.deleteBallot(round.id, participantId));
+  }
+
+  /** Moves a participant's ballots in rounds not yet revealed to their corrected stakeholder group. */
+  regroupVoter(boardId: string, participantId: string, group: string): void {
+    this.eachUnrevealedBallot(boardId, participantId, (round) => this.store.setBallotGroup(round.id, participantId, group));
+  }
+
+  private eachUnrevealedBallot(boardId: string, participantId: string, change: (round: RoundRecord) => void): number {
+    let changed = 0;
+    for (const round of this.store.listRounds(boardId)) {
+      if (round.state === 'revealed' || !this.store.getBallot(round.id, participantId)) continue;
+      change(round);
+      this.publish(round);
+      changed++;
+    }
+    return changed;
+  }
+
   private round(boardId: string, roundId: string): RoundRecord {
     const round = this.store.getRound(boardId, roundId);
     if (!round) throw new HttpError(404, 'unknown round', 'roundId');
     return round;
   }
 
-  /** Adds one voter to the round's public count; incremental, so a vote storm costs O(1) per ballot. */
+  /**
+   * Adds one voter to the round's public count; incremental, so a vote storm costs O(1) per ballot. The room
+   * sees the turnout as shown (turnoutAsShown), so the real count per group is kept here, read from the
+   * ballots once per round and process.
+   */
   private countVoter(round: RoundRecord, group: string): void {
+    let real = this.realTurnout.get(round.id);
+    if (real) real[group] = (real[group] ?? 0) + 1;
+    else real = this.readTurnout(round);
+    const voters = shownTurnout(round, real);
     this.rooms.withRoom(round.boardId, (room) =>
       room.control.serverTransact((doc) => {
         const state = roundsOf(doc).get(round.id) as RoundState;
-        const byGroup = { ...state.voters.byGroup, [group]: (state.voters.byGroup[group] ?? 0) + 1 };
-        roundsOf(doc).set(round.id, { ...state, voters: { total: state.voters.total + 1, byGroup } });
+        roundsOf(doc).set(round.id, { ...state, voters });
       }),
     );
   }
 
+  /** The real voters per group of a round, from its stored ballots; remembered while the round can change. */
+  private readTurnout(round: RoundRecord): Record<string, number> {
+    const real: Record<string, number> = {};
+    for (const ballot of this.store.listBallots(round.id)) real[ballot.group] = (real[ballot.group] ?? 0) + 1;
+    if (round.state === 'open') this.realTurnout.set(round.id, real);
+    else this.realTurnout.delete(round.id);
+    return real;
+  }
+
   private publish(round: RoundRecord): RoundState {
-    const state = publicState(round, this.store.listBallots(round.id));
+    const state = publicState(round, shownTurnout(round, this.readTurnout(round)));
     this.rooms.withRoom(round.boardId, (room) => room.control.serverTransact((doc) => roundsOf(doc).set(round.id, state)));
     return state;
   }
@@ -162,9 +207,14 @@ function boardItems(room: BoardRoom): RoundItem[] {
   return [...themes, ...loose];
 }
 
-function publicState(round: RoundRecord, ballots: Array<{ group: string }>): RoundState {
-  const byGroup: Record<string, number> = {};
-  for (const b of ballots) byGroup[b.group] = (byGroup[b.group] ?? 0) + 1;
+/** What the room sees of a round's turnout before reveal: in an anonymous round, no group below the threshold apart. */
+function shownTurnout(round: RoundRecord, real: Record<string, number>): RoundState['voters'] {
+  const settings = JSON.parse(round.settingsJson) as RoundSettings;
+  const total = Object.values(real).reduce((sum, n) => sum + n, 0);
+  return { total, byGroup: turnoutAsShown(real, settings.anonymous) };
+}
+
+function publicState(round: RoundRecord, voters: RoundState['voters']): RoundState {
   return {
     id: round.id,
     number: round.number,
@@ -174,6 +224,6 @@ function publicState(round: RoundRecord, ballots: Array<{ group: string }>): Rou
     openedAt: round.openedAt,
     ...(round.closedAt !== null ? { closedAt: round.closedAt } : {}),
     ...(round.revealedAt !== null ? { revealedAt: round.revealedAt } : {}),
-    voters: { total: ballots.length, byGroup },
+    voters,
   };
 }

@@ -119,17 +119,29 @@ describe('the ballot box', () => {
     expect((await put(board, 'r_nosuch', asa.token, good)).status).toBe(404);
   });
 
-  it('anonymous rounds merge groups of fewer than 3 voters; named rounds show each person; run-off on the top items', async () => {
+  it('anonymous rounds merge groups of fewer than 3 voters, also in their turnout; named rounds show each person; run-off on the top items', async () => {
     const { board, themes } = await boardWithThemes();
     const people = [
       ...(await Promise.all([0, 1, 2].map((i) => join(server.url, board, `Företag ${i}`, 'Företag')))),
       await join(server.url, board, 'Per Nyström', 'Fackförbund'),
     ];
     const anon = (await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, {}, board.facilitatorToken)).body;
-    for (const p of people) await put(board, anon.id, p.token, { [themes[1]]: 2, [themes[2]]: 1 });
+    const watcher = server.connect(`${board.boardId}/control`, people[0].token);
+    await synced(watcher);
+    const turnout = () => (roundsOf(watcher.doc).get(anon.id) as RoundState | undefined)?.voters;
+    await put(board, anon.id, people[3].token, { [themes[1]]: 2, [themes[2]]: 1 });
+    await waitUntil(() => turnout()?.total === 1);
+    expect(turnout()).toEqual({ total: 1, byGroup: { [OTHER_GROUPS]: 1 } });
+    for (const p of people.slice(0, 3)) await put(board, anon.id, p.token, { [themes[1]]: 2, [themes[2]]: 1 });
+    await waitUntil(() => turnout()?.total === 4);
+    expect(turnout()).toEqual({ total: 4, byGroup: { company: 3, [OTHER_GROUPS]: 1 } });
     const tally = (await api<Tally>(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${anon.id}/reveal`, undefined, board.facilitatorToken)).body;
-    expect(tally.groups).toEqual(['company', OTHER_GROUPS]);
-    expect(tally.voters.byGroup).toEqual({ company: 3, [OTHER_GROUPS]: 1 });
+    // The union's one voter cannot be a bucket alone (it would be their ballot): the company joins it.
+    expect(tally.groups).toEqual([OTHER_GROUPS]);
+    expect(tally.voters.byGroup).toEqual({ [OTHER_GROUPS]: 4 });
+    expect(tally.items.every((item) => item.consensus === null && !item.contested)).toBe(true);
+    await waitUntil(() => (roundsOf(watcher.doc).get(anon.id) as RoundState).state === 'revealed');
+    expect(turnout()).toEqual(tally.voters);
 
     const runoff = await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { anonymous: false, runoff: { fromRound: anon.id, top: 2 } }, board.facilitatorToken);
     expect(runoff.status).toBe(201);
