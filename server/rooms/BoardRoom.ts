@@ -3,6 +3,7 @@ import { cardBodyText, cardsOf, readCard } from '../../shared/boardDoc.js';
 import { readMeta } from '../../shared/controlDoc.js';
 import { draftsOf, type DraftCard } from '../../shared/draftsDoc.js';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
+import { copyRichText } from '../../shared/richText/copyRichText.js';
 import type { Access } from '../auth/Access.js';
 import type { Metrics } from '../metrics.js';
 import type { BoardStore } from '../storage/BoardStore.js';
@@ -76,7 +77,7 @@ export class BoardRoom {
           card.set('cluster', null);
           const body = new Y.XmlFragment();
           const sourceBody = source.get('body');
-          if (sourceBody instanceof Y.XmlFragment) body.insert(0, (sourceBody.toArray() as Array<Y.XmlElement | Y.XmlText>).map((node) => node.clone()));
+          if (sourceBody instanceof Y.XmlFragment) body.insert(0, copyRichText(sourceBody));
           card.set('body', body);
           cardsOf(doc).set(id, card);
           moved++;
