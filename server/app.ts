@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { LIMITS } from '../shared/limits.js';
+import { AccessLinks } from './access/AccessLinks.js';
+import { LiveSessions } from './access/LiveSessions.js';
 import { resolveAccess } from './auth/Access.js';
 import { Agreements } from './board/Agreements.js';
 import { BoardService } from './board/BoardService.js';
@@ -13,6 +15,10 @@ import { send } from './http/router.js';
 import { serveClient } from './http/staticFiles.js';
 import { createLogger } from './log.js';
 import { Metrics } from './metrics.js';
+import { People } from './people/People.js';
+import { BoardActivity } from './retention/BoardActivity.js';
+import { BoardDeletion } from './retention/BoardDeletion.js';
+import { startRetentionSweep } from './retention/RetentionSweep.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.js';
 import { Admission } from './sync/Admission.js';
@@ -40,7 +46,24 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const registry = rooms;
   const boards = new BoardService(store, registry);
-  const router = buildRoutes({ store, boards, rounds: new VoteRounds(store, registry), agreements: new Agreements(store, registry), rooms: registry, metrics, publicUrl: config.publicUrl });
+  const rounds = new VoteRounds(store, registry);
+  const sessions = new LiveSessions();
+  const activity = new BoardActivity(store);
+  const deletion = new BoardDeletion(store, registry, sessions);
+  const router = buildRoutes({
+    store,
+    boards,
+    rounds,
+    agreements: new Agreements(store, registry),
+    rooms: registry,
+    metrics,
+    publicUrl: config.publicUrl,
+    people: new People(store, registry, rounds, sessions),
+    access: new AccessLinks(store, sessions),
+    deletion,
+    activity,
+  });
+  const stopRetention = startRetentionSweep({ store, sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -86,10 +109,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         return ws.close(CLOSE.forbidden, 'this document is not yours to open');
       }
       connections++;
-      new ClientConnection(ws, room, result.access, metrics, log, () => {
+      activity.touch(boardId);
+      const connection = new ClientConnection(ws, room, result.access, metrics, log, () => {
         connections--;
+        leave();
+        activity.touch(boardId);
         registry.release(boardId);
       });
+      const leave = sessions.add({ access: result.access, close: (code, reason) => connection.close(code, reason) });
     });
   });
 
@@ -101,6 +128,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     port,
     async close() {
+      stopRetention();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       registry.unloadAll();

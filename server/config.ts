@@ -18,6 +18,10 @@ export interface ServerConfig {
   maxConnections: number;
   /** New WebSocket sessions admitted per second (a burst of as many is allowed); 0 admits all. */
   admitPerSecond: number;
+  /** Boards idle longer than this are deleted with everything stored for them. */
+  retentionMs: number;
+  /** How often idle boards are looked for (besides at start-up). */
+  retentionSweepMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -26,6 +30,15 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+/** A positive number of days; fractions allowed, so a test can use a retention of seconds. */
+function daysFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of days, got "${raw}"`);
   return value;
 }
 
@@ -43,6 +56,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     broadcastWindowMs: intFromEnv(env, 'BROADCAST_WINDOW_MS', 2),
     maxConnections: intFromEnv(env, 'MAX_CONNECTIONS', 5000),
     admitPerSecond: intFromEnv(env, 'ADMIT_PER_SECOND', 500),
+    retentionMs: daysFromEnv(env, 'RETENTION_DAYS', 180) * 86_400_000,
+    retentionSweepMs: Math.max(1, intFromEnv(env, 'RETENTION_SWEEP_MS', 3_600_000)),
     logLevel: level as ServerConfig['logLevel'],
   };
 }

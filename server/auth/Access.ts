@@ -9,6 +9,8 @@ export interface Access {
   role: Role;
   writer: Writer;
   participantId: string | null;
+  /** The SHA-256 of the token, so that revoking one link can end exactly the sessions opened with it. */
+  tokenHash: string;
   /** What the board shows of this person; put into awareness by the server. */
   identity: { id: string; role: Role; name: string | null; organisation: string | null; group: string | null };
 }
@@ -19,7 +21,8 @@ export type AccessResult = { ok: true; access: Access } | { ok: false; problem: 
 export function resolveAccess(store: BoardStore, boardId: string, token: string | null | undefined): AccessResult {
   if (!store.getBoard(boardId)) return { ok: false, problem: 'unknown-board' };
   if (!token || token.length > 200) return { ok: false, problem: 'invalid-token' };
-  const record = store.findToken(hashToken(token));
+  const tokenHash = hashToken(token);
+  const record = store.findToken(tokenHash);
   if (!record || record.boardId !== boardId) return { ok: false, problem: 'invalid-token' };
   if (record.role === 'participant') {
     const p = record.participantId ? store.getParticipant(record.participantId) : undefined;
@@ -30,22 +33,26 @@ export function resolveAccess(store: BoardStore, boardId: string, token: string 
         boardId,
         role: 'participant',
         participantId: p.id,
+        tokenHash,
         writer: { role: 'participant', authorId: p.id },
         identity: { id: p.id, role: 'participant', name: p.name, organisation: p.organisation, group: p.group },
       },
     };
   }
   const authorId = record.role === 'facilitator' ? FACILITATOR_ID : null;
-  // Each observer link is its own presence entry; the hash prefix tells links apart without revealing them.
-  const presenceId = authorId ?? `observer-${hashToken(token).slice(0, 8)}`;
+  // A co-facilitator link carries the name it was minted with; the creator's own link has none.
+  const linkName = store.linkName(tokenHash);
+  // Each observer or co-facilitator link is its own presence entry; the hash prefix tells links apart without revealing them.
+  const presenceId = authorId !== null && linkName === null ? authorId : `${record.role}-${tokenHash.slice(0, 8)}`;
   return {
     ok: true,
     access: {
       boardId,
       role: record.role,
       participantId: null,
+      tokenHash,
       writer: { role: record.role, authorId },
-      identity: { id: presenceId, role: record.role, name: null, organisation: null, group: null },
+      identity: { id: presenceId, role: record.role, name: linkName, organisation: null, group: null },
     },
   };
 }

@@ -65,6 +65,15 @@ export class RoomRegistry {
     this.rooms.clear();
   }
 
+  /** Unloads a board's room at once, connected or not: the board is being deleted and nothing may linger. */
+  unloadNow(boardId: string): void {
+    this.cancelUnload(boardId);
+    const room = this.rooms.get(boardId);
+    if (!room) return;
+    this.rooms.delete(boardId);
+    room.unload();
+  }
+
   private cancelUnload(boardId: string): void {
     const timer = this.unloadTimers.get(boardId);
     if (timer) {

@@ -61,6 +61,15 @@ export interface AgreementRecord {
   json: string;
 }
 
+/** A link other than the creator's own, as the facilitator sees it: observer links and co-facilitator links. */
+export interface LinkRecord {
+  /** The first 16 hex digits of the token's hash: names the link without revealing it. */
+  id: string;
+  role: 'facilitator' | 'observer';
+  name: string;
+  createdAt: number;
+}
+
 export interface BoardStore {
   createBoard(board: BoardRecord, tokens: Array<{ hash: string } & TokenRecord>): void;
   getBoard(id: string): BoardRecord | undefined;
@@ -88,6 +97,28 @@ export interface BoardStore {
 
   insertAgreement(a: AgreementRecord): void;
   listAgreements(boardId: string): AgreementRecord[];
+
+  /** People and access (server/people, server/access): every method takes effect at once. */
+  updateParticipant(p: ParticipantRecord): void;
+  /** Deletes the participant, their tokens and all their ballots. */
+  removeParticipant(boardId: string, participantId: string): void;
+  deleteBallot(roundId: string, participantId: string): void;
+  setBallotGroup(roundId: string, participantId: string, group: string): void;
+  listBallotsOf(participantId: string): BallotRecord[];
+  setJoinCode(boardId: string, joinCode: string): void;
+  /** Adds a token with a name shown in the facilitator's list of links. */
+  addNamedLink(token: { hash: string } & TokenRecord, name: string, createdAt: number): void;
+  /** The creator's facilitator token is not listed: it cannot be revoked, so nobody can lock the board. */
+  listLinks(boardId: string): LinkRecord[];
+  linkName(hash: string): string | null;
+  /** Deletes the token whose hash starts with the link id; returns its hash, or null when no link matched. */
+  revokeLink(boardId: string, linkId: string): string | null;
+  /** Records that someone used the board now; retention counts idle time from the latest. */
+  touchBoard(boardId: string, at: number): void;
+  /** Boards whose latest activity (or creation) is before `before`. */
+  listIdleBoards(before: number): string[];
+  /** Deletes every row of the board in every table: documents, logs, rounds, ballots, agreements, people, tokens. */
+  deleteBoard(boardId: string): void;
 
   close(): void;
 }

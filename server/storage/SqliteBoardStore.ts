@@ -8,6 +8,7 @@ import type {
   BoardStore,
   ParticipantRecord,
   RoundRecord,
+  LinkRecord,
   StoredDoc,
   TokenRecord,
 } from './BoardStore.js';
@@ -77,6 +78,20 @@ CREATE TABLE IF NOT EXISTS agreements (
 );
 `;
 
+/** Names of shared links and each board's latest activity (people, access and retention). */
+const ACCESS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS link_names (
+  hash TEXT PRIMARY KEY REFERENCES tokens(hash) ON DELETE CASCADE,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_activity (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  last_active_at INTEGER NOT NULL
+);
+`;
+
 /** The default store: one SQLite file in WAL mode. */
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database;
@@ -91,6 +106,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    this.db.exec(ACCESS_SCHEMA);
     const db = this.db;
     this.stmt = {
       insertBoard: db.prepare('INSERT INTO boards (id, title, join_code, created_at) VALUES (?, ?, ?, ?)'),
@@ -256,6 +272,109 @@ export class SqliteBoardStore implements BoardStore {
 
   listAgreements(boardId: string): AgreementRecord[] {
     return this.stmt.listAgreements.all(boardId) as AgreementRecord[];
+  }
+
+  updateParticipant(p: ParticipantRecord): void {
+    this.db
+      .prepare('UPDATE participants SET name = ?, organisation = ?, group_id = ? WHERE id = ? AND board_id = ?')
+      .run(p.name, p.organisation, p.group, p.id, p.boardId);
+  }
+
+  removeParticipant(boardId: string, participantId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM ballots WHERE participant_id = ?').run(participantId);
+      this.db.prepare('DELETE FROM tokens WHERE board_id = ? AND participant_id = ?').run(boardId, participantId);
+      this.db.prepare('DELETE FROM participants WHERE board_id = ? AND id = ?').run(boardId, participantId);
+    })();
+  }
+
+  deleteBallot(roundId: string, participantId: string): void {
+    this.db.prepare('DELETE FROM ballots WHERE round_id = ? AND participant_id = ?').run(roundId, participantId);
+  }
+
+  setBallotGroup(roundId: string, participantId: string, group: string): void {
+    this.db.prepare('UPDATE ballots SET group_id = ? WHERE round_id = ? AND participant_id = ?').run(group, roundId, participantId);
+  }
+
+  listBallotsOf(participantId: string): BallotRecord[] {
+    const rows = this.db
+      .prepare('SELECT round_id AS roundId, group_id AS "group", allocations, updated_at AS updatedAt FROM ballots WHERE participant_id = ?')
+      .all(participantId) as Array<{ roundId: string; group: string; allocations: string; updatedAt: number }>;
+    return rows.map((r) => ({ roundId: r.roundId, participantId, group: r.group, allocations: JSON.parse(r.allocations), updatedAt: r.updatedAt }));
+  }
+
+  setJoinCode(boardId: string, joinCode: string): void {
+    this.db.prepare('UPDATE boards SET join_code = ? WHERE id = ?').run(joinCode, boardId);
+  }
+
+  addNamedLink(t: { hash: string } & TokenRecord, name: string, createdAt: number): void {
+    this.db.transaction(() => {
+      this.stmt.insertToken.run(t.hash, t.boardId, t.role, t.participantId);
+      this.db.prepare('INSERT INTO link_names (hash, board_id, name, created_at) VALUES (?, ?, ?, ?)').run(t.hash, t.boardId, name, createdAt);
+    })();
+  }
+
+  listLinks(boardId: string): LinkRecord[] {
+    return this.db
+      .prepare(
+        `SELECT substr(t.hash, 1, 16) AS id, t.role, COALESCE(l.name, '') AS name, COALESCE(l.created_at, b.created_at) AS createdAt
+         FROM tokens t JOIN boards b ON b.id = t.board_id LEFT JOIN link_names l ON l.hash = t.hash
+         WHERE t.board_id = ? AND (t.role = 'observer' OR (t.role = 'facilitator' AND l.hash IS NOT NULL))
+         ORDER BY createdAt, t.hash`,
+      )
+      .all(boardId) as LinkRecord[];
+  }
+
+  linkName(hash: string): string | null {
+    const row = this.db.prepare('SELECT name FROM link_names WHERE hash = ?').get(hash) as { name: string } | undefined;
+    return row?.name ?? null;
+  }
+
+  revokeLink(boardId: string, linkId: string): string | null {
+    const link = this.listLinks(boardId).find((l) => l.id === linkId);
+    if (!link) return null;
+    const { hash } = this.db
+      .prepare('SELECT hash FROM tokens WHERE board_id = ? AND substr(hash, 1, 16) = ?')
+      .get(boardId, linkId) as { hash: string };
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM link_names WHERE hash = ?').run(hash);
+      this.db.prepare('DELETE FROM tokens WHERE hash = ?').run(hash);
+    })();
+    return hash;
+  }
+
+  touchBoard(boardId: string, at: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO board_activity (board_id, last_active_at) SELECT id, ? FROM boards WHERE id = ?
+         ON CONFLICT (board_id) DO UPDATE SET last_active_at = max(last_active_at, excluded.last_active_at)`,
+      )
+      .run(at, boardId);
+  }
+
+  listIdleBoards(before: number): string[] {
+    const rows = this.db
+      .prepare(
+        `SELECT b.id FROM boards b LEFT JOIN board_activity a ON a.board_id = b.id
+         WHERE COALESCE(a.last_active_at, b.created_at) < ?`,
+      )
+      .all(before) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  deleteBoard(boardId: string): void {
+    // Every table with a board_id column, read at the time of deletion, so a table added later is covered
+    // without touching this method; ballots hang off rounds, and the boards row goes last.
+    const tables = (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>)
+      .map((t) => t.name)
+      .filter((name) => (this.db.prepare('SELECT name FROM pragma_table_info(?)').all(name) as Array<{ name: string }>).some((c) => c.name === 'board_id'));
+    this.db.transaction(() => {
+      // References between a board's own rows are checked at commit, when all of them are gone.
+      this.db.pragma('defer_foreign_keys = ON');
+      this.db.prepare('DELETE FROM ballots WHERE round_id IN (SELECT id FROM rounds WHERE board_id = ?)').run(boardId);
+      for (const table of tables) this.db.prepare(`DELETE FROM "${table}" WHERE board_id = ?`).run(boardId);
+      this.db.prepare('DELETE FROM boards WHERE id = ?').run(boardId);
+    })();
   }
 
   close(): void {

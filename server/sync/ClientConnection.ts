@@ -14,6 +14,14 @@ export const CLOSE = {
   invalidToken: 4401,
   forbidden: 4403,
   unknownBoard: 4404,
+  /** The facilitator deleted the board (or retention did): stop, nothing is left to open. */
+  boardDeleted: 4410,
+  /** The facilitator removed this participant: stop. */
+  removed: 4411,
+  /** The facilitator revoked the link this connection was opened with: stop. */
+  revoked: 4412,
+  /** The person's name, organisation or group was corrected: reconnect, to be introduced by the new details. */
+  identityChanged: 4000,
 } as const;
 
 /** Keep-alive period; a connection that misses one pong is dropped so its presence does not linger. */
@@ -73,6 +81,8 @@ export class ClientConnection implements RoomPeer {
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
+    // After the server closed a session (a removed person, a deleted board) nothing it still sends may be applied.
+    if (this.ws.readyState !== this.ws.OPEN) return;
     this.metrics.bytesIn.inc(data.byteLength);
     if (data.byteLength > LIMITS.maxMessageBytes) {
       return this.refuse(CLOSE.tooBig, `message over ${LIMITS.maxMessageBytes / 1024} kB; split large pastes into several cards`);

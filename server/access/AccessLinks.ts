@@ -1,0 +1,47 @@
+import type { JoinCodeResponse, LinksResponse, NewLinkResponse } from '../../shared/peopleApi.js';
+import { hashToken, newJoinCode, newToken } from '../auth/tokens.js';
+import { HttpError } from '../http/HttpError.js';
+import type { BoardStore } from '../storage/BoardStore.js';
+import { CLOSE } from '../sync/ClientConnection.js';
+import type { LiveSessions } from './LiveSessions.js';
+
+/**
+ * Who can get in: the join code, observer links and co-facilitator links. Each change takes effect at once:
+ * a rotated code stops working for the next lookup, a revoked link's open connections are closed.
+ */
+export class AccessLinks {
+  constructor(
+    private readonly store: BoardStore,
+    private readonly sessions: LiveSessions,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** People who already joined keep their own tokens; only newcomers need the new code. */
+  rotateJoinCode(boardId: string, baseUrl: string): JoinCodeResponse {
+    let joinCode = newJoinCode();
+    while (this.store.findBoardByJoinCode(joinCode)) joinCode = newJoinCode();
+    this.store.setJoinCode(boardId, joinCode);
+    return { joinCode, links: { participant: `${baseUrl}/join/${joinCode}` } };
+  }
+
+  list(boardId: string): LinksResponse {
+    const links = this.store.listLinks(boardId);
+    return { observers: links.filter((l) => l.role === 'observer'), coFacilitators: links.filter((l) => l.role === 'facilitator') };
+  }
+
+  /** A co-facilitator has the facilitator's rights; the name tells the links apart in the list and in presence. */
+  mintCoFacilitator(boardId: string, name: string, baseUrl: string): NewLinkResponse {
+    const token = newToken();
+    const hash = hashToken(token);
+    const createdAt = this.now();
+    this.store.addNamedLink({ hash, boardId, role: 'facilitator', participantId: null }, name, createdAt);
+    return { id: hash.slice(0, 16), role: 'facilitator', name, createdAt, token, link: `${baseUrl}/b/${boardId}#token=${token}` };
+  }
+
+  revoke(boardId: string, linkId: string): { revoked: string } {
+    const hash = this.store.revokeLink(boardId, linkId);
+    if (hash === null) throw HttpError.refusal(404, 'unknown-link', 'no such link on this board', 'linkId');
+    this.sessions.close(boardId, (access) => access.tokenHash === hash, CLOSE.revoked, 'this link was revoked');
+    return { revoked: linkId };
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+
+/**
+ * Zod schemas and answers of the routes by which people and data leave a board: removing and correcting
+ * participants, rotating the join code, naming and revoking links, deleting a board, a participant's own data.
+ */
+
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const requiredText = (max: number) => text(max).min(1, 'required');
+
+/** `DELETE /api/boards/:boardId/participants/:participantId` (facilitator): what becomes of their cards. */
+export const removeParticipantBody = z.object({ cards: z.enum(['keep', 'delete']) }).strict();
+export type RemoveParticipantBody = z.infer<typeof removeParticipantBody>;
+
+export interface RemoveParticipantResponse {
+  participantId: string;
+  /** Cards kept under "removed participant" or deleted, as chosen. */
+  cards: { kept: number; deleted: number };
+  /** Ballots taken out of rounds not yet revealed; revealed tallies stay as published. */
+  ballotsWithdrawn: number;
+}
+
+/** `PATCH /api/boards/:boardId/participants/:participantId`: a correction; a field left out stays. */
+export const correctParticipantBody = z
+  .object({
+    name: requiredText(LIMITS.maxName),
+    organisation: text(LIMITS.maxOrganisation),
+    group: requiredText(LIMITS.maxGroupName),
+  })
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'change at least one of name, organisation, group');
+export type CorrectParticipantBody = z.infer<typeof correctParticipantBody>;
+
+export interface ParticipantDetails {
+  id: string;
+  name: string;
+  organisation: string;
+  group: string;
+}
+
+/** `POST /api/boards/:boardId/join-code` (facilitator): a new code; the old one stops working at once. */
+export interface JoinCodeResponse {
+  joinCode: string;
+  links: { participant: string };
+}
+
+/** `GET /api/boards/:boardId/links` (facilitator): the links that can be revoked. */
+export interface SharedLink {
+  id: string;
+  role: 'facilitator' | 'observer';
+  name: string;
+  createdAt: number;
+}
+export interface LinksResponse {
+  observers: SharedLink[];
+  coFacilitators: SharedLink[];
+}
+
+/** `POST /api/boards/:boardId/co-facilitator-links` (facilitator): a named link with the facilitator's rights. */
+export const coFacilitatorLinkBody = z.object({ name: requiredText(LIMITS.maxName) }).strict();
+export interface NewLinkResponse extends SharedLink {
+  token: string;
+  link: string;
+}
+
+/** `DELETE /api/boards/:boardId` (facilitator): the board's title, typed by the person, as confirmation. */
+export const deleteBoardBody = z.object({ confirmTitle: z.string().max(LIMITS.maxBoardTitle * 2) }).strict();
+
+/** `GET /api/boards/:boardId/my-data` (participant): everything stored about the caller, and nobody else. */
+export interface MyDataExport {
+  exportedAt: string;
+  board: { id: string; title: string };
+  participant: { id: string; name: string; organisation: string; group: { id: string; name: string }; joinedAt: string };
+  cards: Array<{ id: string; title: string; body: string; createdAt: string; theme: string | null; revealed: boolean }>;
+  ballots: Array<{ roundId: string; roundNumber: number; allocations: Array<{ itemId: string; item: string; dots: number }>; updatedAt: string }>;
+}
