@@ -3,10 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { createLogger } from '../server/log.js';
 import { Metrics } from '../server/metrics.js';
 import { BoardRoom } from '../server/rooms/BoardRoom.js';
 import type { BoardStore } from '../server/storage/BoardStore.js';
 import { SqliteBoardStore } from '../server/storage/SqliteBoardStore.js';
+import { StorageHealth } from '../server/storage/StorageHealth.js';
 import { encodeSyncStep1 } from '../server/sync/protocol.js';
 import { createBoard } from '../tests/integration/support.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';
@@ -84,6 +86,8 @@ function timeDirectLoads(file: string, boardId: string): DirectLoad {
   // Unloading a room compacts its log; here every load must find the database as it was.
   const keepAsIs: BoardStore = Object.assign(Object.create(store) as SqliteBoardStore, { compact: () => {} });
   const metrics = new Metrics({ rooms: () => 0, connections: () => 0 });
+  const log = createLogger('error');
+  const health = new StorageHealth(log, null);
   const storeRead: number[] = [];
   const applyMerged: number[] = [];
   const applyEach: number[] = [];
@@ -110,7 +114,7 @@ function timeDirectLoads(file: string, boardId: string): DirectLoad {
       Y.encodeStateAsUpdate(doc);
       encode.push(now() - t);
       t = now();
-      const room = new BoardRoom(boardId, keepAsIs, metrics, { compactEvery: Number.MAX_SAFE_INTEGER, broadcastWindowMs: 2 });
+      const room = new BoardRoom(boardId, keepAsIs, metrics, { compactEvery: Number.MAX_SAFE_INTEGER, broadcastWindowMs: 2, health, log });
       boardRoom.push(now() - t);
       room.unload();
     }

@@ -25,6 +25,8 @@ import { Admission } from './sync/Admission.js';
 import { ClientConnection, CLOSE } from './sync/ClientConnection.js';
 
 export interface RunningServer {
+import { SqliteWriteProbe } from './storage/SqliteWriteProbe.js';
+import { StorageHealth } from './storage/StorageHealth.js';
   url: string;
   port: number;
   close(): Promise<void>;
@@ -35,7 +37,11 @@ const WS_PATH = /^\/ws\/([A-Za-z0-9_-]{1,64})(?:\/(control|drafts|private\/[A-Za
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const store = new SqliteBoardStore(config.dataDir === ':memory:' ? ':memory:' : path.join(config.dataDir, 'forumboard.db'));
+  const dbFile = config.dataDir === ':memory:' ? ':memory:' : path.join(config.dataDir, 'forumboard.db');
+  const store = new SqliteBoardStore(dbFile);
+  // A probe of an in-memory database would test nothing: there, only the store's own writes report health.
+  const probe = dbFile === ':memory:' ? null : new SqliteWriteProbe(dbFile);
+  const health = new StorageHealth(log, probe?.write ?? null);
   let connections = 0;
   let rooms: RoomRegistry | undefined;
   const metrics = new Metrics({ rooms: () => rooms?.size ?? 0, connections: () => connections });
@@ -56,6 +62,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     rounds,
     agreements: new Agreements(store, registry),
     rooms: registry,
+    health,
+    log,
     metrics,
     publicUrl: config.publicUrl,
     people: new People(store, registry, rounds, sessions),
@@ -73,6 +81,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         if (handled) return;
         if (url.pathname.startsWith('/api/')) return send(res, 404, { error: 'no such endpoint' });
         serveClient(config.clientDir, req, res, url);
+    health,
       })
       .catch((err: unknown) => log.error('request failed', { path: url.pathname, error: String(err) }));
   });
@@ -136,3 +145,4 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     },
   };
 }
+      probe?.close();

@@ -31,6 +31,9 @@ export class Metrics {
   readonly bytesIn = new Counter();
   readonly bytesOut = new Counter();
   readonly connectionsRefused = new Counter();
+  readonly docsLoaded = new Counter();
+  readonly changesUndone = new Counter();
+  readonly storageFailures = new Counter();
   readonly appendSeconds = new Histogram([0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05]);
 
   constructor(private readonly gauges: { rooms: () => number; connections: () => number }) {}
@@ -42,6 +45,9 @@ export class Metrics {
       ['updates_applied_total', 'counter', 'Client updates accepted, stored and broadcast.', this.updatesApplied.value],
       ['updates_refused_total', 'counter', 'Client updates refused by policy or as malformed.', this.updatesRefused.value],
       ['connections_refused_total', 'counter', 'WebSocket connections closed at the door.', this.connectionsRefused.value],
+      ['docs_loaded_total', 'counter', 'Documents read from storage into memory (rooms loading).', this.docsLoaded.value],
+      ['changes_undone_total', 'counter', 'Refused or failed changes undone in memory, without reading storage.', this.changesUndone.value],
+      ['storage_failures_total', 'counter', 'Appends and compactions the database could not write.', this.storageFailures.value],
       ['ws_bytes_in_total', 'counter', 'Bytes received on WebSockets.', this.bytesIn.value],
       ['ws_bytes_out_total', 'counter', 'Bytes sent on WebSockets.', this.bytesOut.value],
     ];

@@ -8,13 +8,10 @@ import type { Access } from '../auth/Access.js';
 import type { Metrics } from '../metrics.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { BoardPolicy, type ControlContext } from './boardPolicy.js';
-import { DocRoom } from './DocRoom.js';
+import { DocRoom, type DocRoomOptions } from './DocRoom.js';
 import { READ_ONLY } from './types.js';
 
-export interface RoomOptions {
-  compactEvery: number;
-  broadcastWindowMs: number;
-}
+export type RoomOptions = Omit<DocRoomOptions, 'derive'>;
 
 /**
  * A board in memory, with its documents, loaded and unloaded together because the board's policy reads
@@ -56,7 +53,7 @@ export class BoardRoom {
     if (!room) {
       room = new DocRoom(this.boardId, `private/${participantId}`, this.store, new BoardPolicy(this.controlContext, participantId), this.metrics, {
         ...this.options,
-        onChange: (doc) => this.deriveDrafts(participantId, doc),
+        derive: (doc) => this.planDrafts(participantId, doc),
       });
       this.privateLists.set(participantId, room);
     }
@@ -106,7 +103,8 @@ export class BoardRoom {
     return { phase: meta?.phase ?? 'setup', settings: meta?.settings ?? DEFAULT_SETTINGS };
   };
 
-  private deriveDrafts(participantId: string, list: Y.Doc): void {
+  /** Reads a private list into the drafts it implies (this may throw, refusing the change); writes them later. */
+  private planDrafts(participantId: string, list: Y.Doc): (() => void) | null {
     const current = new Map<string, DraftCard>();
     cardsOf(list).forEach((entry, id) => {
       const { title, author, createdAt } = readCard(id, entry);
@@ -115,10 +113,11 @@ export class BoardRoom {
     const drafts = draftsOf(this.drafts.doc);
     const stale = Array.from(drafts.entries()).filter(([id, d]) => d.author === participantId && !current.has(id));
     const changed = Array.from(current.values()).filter((d) => JSON.stringify(drafts.get(d.id)) !== JSON.stringify(d));
-    if (stale.length === 0 && changed.length === 0) return;
-    this.drafts.serverTransact((doc) => {
-      for (const [id] of stale) draftsOf(doc).delete(id);
-      for (const d of changed) draftsOf(doc).set(d.id, d);
-    });
+    if (stale.length === 0 && changed.length === 0) return null;
+    return () =>
+      this.drafts.serverTransact((doc) => {
+        for (const [id] of stale) draftsOf(doc).delete(id);
+        for (const d of changed) draftsOf(doc).set(d.id, d);
+      });
   }
 }

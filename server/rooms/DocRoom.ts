@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { BoardStore } from '../storage/BoardStore.js';
+import type { StorageHealth } from '../storage/StorageHealth.js';
+import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import {
   encodeAwarenessMessage,
@@ -25,11 +27,38 @@ export interface RoomPeer {
  * one that reconnects and types before its sync step 2 (carrying its offline edits) went out sends an update
  * that depends on them. The update is dropped and the client asked for its state again; its step 2 then
  * carries both the offline edits and the new change.
+ *
+ * A refusal says whose fault it was, so the client is told the truth: `malformed` (the bytes do not decode),
+ * `refused` (the policy forbids the change) or `failed` (the server could not derive or store it; the
+ * error was logged). In every case nothing of the update is kept, stored or sent.
  */
-export type ApplyResult = { ok: true } | { ok: false; reason: string } | { ok: 'missing-state' };
+export type ApplyResult =
+  | { ok: true }
+  | { ok: 'missing-state' }
+  | { ok: false; kind: 'malformed' | 'refused' | 'failed'; reason: string };
 
 /** Marks transactions made by the server itself (commands, reveal), which skip the client policy. */
 export const SERVER_ORIGIN = Symbol('server');
+
+/** What the document did with one change, caught from its `update` event. */
+interface Change {
+  update: Uint8Array;
+  tr: Y.Transaction;
+}
+
+/**
+ * Derives state elsewhere from an accepted change (silent-collect drafts). It runs before the change is
+ * stored and may throw, which refuses the change; it returns what to write once the change is stored.
+ */
+export type Derivation = (doc: Y.Doc) => (() => void) | null;
+
+export interface DocRoomOptions {
+  compactEvery: number;
+  broadcastWindowMs: number;
+  health: StorageHealth;
+  log: Logger;
+  derive?: Derivation;
+}
 
 interface PendingBroadcast {
   updates: Uint8Array[];
@@ -42,6 +71,11 @@ interface PendingBroadcast {
  * One synced Y.Doc of a board with its connected peers. Accepted updates are appended to storage before
  * they are queued for broadcast; the queue is flushed once per short window with one merged update, so a
  * burst of typing costs one encode and one send per peer instead of one per keystroke.
+ *
+ * Every change runs the same steps: apply to the document, judge, derive, append durably, and only then
+ * queue the broadcast. Whatever fails on the way is undone from memory: the room keeps the accepted state
+ * as the updates it stored (`accepted`), and rebuilds the document from them. Storage is read only when the
+ * room loads, so a client sending refused updates cannot make the server hammer the database.
  */
 export class DocRoom {
   doc: Y.Doc;
@@ -52,8 +86,9 @@ export class DocRoom {
   private flushTimer: NodeJS.Timeout | null = null;
   private lastSeq = 0;
   private sinceCompaction = 0;
-  private lastTransaction: Y.Transaction | null = null;
-  private capturedUpdate: Uint8Array | null = null;
+  /** The accepted state as stored: the snapshot (or a state encoded at the last undo) and the updates since. */
+  private accepted: Uint8Array[] = [];
+  private captured: Change | null = null;
   /** The sync step 2 for a client with an empty document; dropped whenever the document changes. */
   private wholeState: Uint8Array | null = null;
 
@@ -63,12 +98,7 @@ export class DocRoom {
     private readonly store: BoardStore,
     private readonly policy: ChangePolicy,
     private readonly metrics: Metrics,
-    private readonly options: {
-      compactEvery: number;
-      broadcastWindowMs: number;
-      /** Called after each accepted change is stored, to derive state elsewhere (silent-collect drafts). */
-      onChange?: (doc: Y.Doc) => void;
-    },
+    private readonly options: DocRoomOptions,
   ) {
     this.doc = this.load();
     // Awareness needs a doc only for its own client id, which the server never publishes.
@@ -104,42 +134,64 @@ export class DocRoom {
     peer.send(this.wholeState);
   }
 
-  /**
-   * Applies a client's update if the policy allows it. Order matters for "nothing accepted is lost":
-   * apply, judge, append durably, and only then queue the broadcast.
-   */
+  /** Applies a client's update if the policy allows it and it can be derived from and stored. */
   applyClientUpdate(peer: RoomPeer, update: Uint8Array): ApplyResult {
-    this.lastTransaction = null;
-    this.capturedUpdate = null;
+    this.captured = null;
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch {
-      this.reload();
-      return { ok: false, reason: 'invalid update' };
+      this.undo();
+      return { ok: false, kind: 'malformed', reason: 'invalid update' };
     }
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
-      this.reload();
+      this.undo();
       return { ok: 'missing-state' };
     }
-    const effective = this.capturedUpdate;
-    const tr = this.lastTransaction;
-    if (effective === null || tr === null) return { ok: true }; // nothing new
-    const refusal = this.policy.check(tr, this.doc, peer.writer);
-    if (refusal !== null) {
-      this.reload();
-      return { ok: false, reason: refusal };
+    const change = this.takeCaptured();
+    if (change === null) return { ok: true }; // nothing new
+    let refusal: string | null;
+    let derived: (() => void) | null = null;
+    try {
+      refusal = this.policy.check(change.tr, this.doc, peer.writer);
+      if (refusal === null) derived = this.options.derive?.(this.doc) ?? null;
+    } catch (err) {
+      this.undo();
+      this.options.log.error('a client change could not be judged or derived', { board: this.boardId, doc: this.name, error: String(err), stack: (err as Error)?.stack });
+      return { ok: false, kind: 'failed', reason: 'the server could not process this change' };
     }
-    this.policy.accepted(tr, this.doc);
-    this.persist(effective);
-    this.queue(effective, peer);
-    this.metrics.updatesApplied.inc();
-    this.options.onChange?.(this.doc);
+    if (refusal !== null) {
+      this.undo();
+      return { ok: false, kind: 'refused', reason: refusal };
+    }
+    try {
+      this.persist(change.update);
+    } catch {
+      this.undo();
+      return { ok: false, kind: 'failed', reason: 'the server could not store this change; try again shortly' };
+    }
+    this.commit(change, peer, derived);
     return { ok: true };
   }
 
-  /** Makes a server-side change (control state, reveal); stored and broadcast like any accepted update. */
+  /**
+   * Makes a server-side change (control state, reveal); stored and broadcast like any accepted update.
+   * Throws (a StorageFailure when storage failed) with nothing of the change left in memory.
+   */
   serverTransact(change: (doc: Y.Doc) => void): void {
-    this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+    this.captured = null;
+    let captured: Change | null;
+    let derived: (() => void) | null;
+    try {
+      this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+      captured = this.takeCaptured();
+      if (captured === null) return;
+      derived = this.options.derive?.(this.doc) ?? null;
+      this.persist(captured.update);
+    } catch (err) {
+      this.undo();
+      throw err;
+    }
+    this.commit(captured, null, derived);
   }
 
   applyAwareness(peer: RoomPeer, entries: AwarenessEntry[]): void {
@@ -175,43 +227,73 @@ export class DocRoom {
   }
 
   private load(): Y.Doc {
-    const doc = new Y.Doc({ gc: true });
     const stored = this.store.loadDoc(this.boardId, this.name);
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    // Applying the log in one transaction is about three times faster than Y.mergeUpdates then one apply.
-    doc.transact(() => parts.forEach((part) => Y.applyUpdate(doc, part)));
-    this.wholeState = null;
+    this.metrics.docsLoaded.inc();
     this.lastSeq = stored.lastSeq;
     this.sinceCompaction = stored.updates.length;
-    doc.on('afterTransaction', (tr: Y.Transaction) => {
-      this.lastTransaction = tr;
-    });
-    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    this.accepted = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    return this.build();
+  }
+
+  /** A document of the accepted state, from memory. */
+  private build(): Y.Doc {
+    const doc = new Y.Doc({ gc: true });
+    // Applying the log in one transaction is about three times faster than Y.mergeUpdates then one apply.
+    doc.transact(() => this.accepted.forEach((part) => Y.applyUpdate(doc, part)));
+    this.wholeState = null;
+    doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       this.wholeState = null;
-      if (origin === SERVER_ORIGIN) {
-        this.policy.accepted(tr, doc);
-        this.persist(update);
-        this.queue(update, null);
-        this.options.onChange?.(doc);
-      } else {
-        this.capturedUpdate = update;
-      }
+      this.captured = { update, tr };
     });
     this.policy.reset(doc);
     return doc;
   }
 
-  /** Drops whatever a refused update left in memory by reading the accepted state back from storage. */
-  private reload(): void {
-    this.doc.destroy();
-    this.doc = this.load();
+  private takeCaptured(): Change | null {
+    const change = this.captured;
+    this.captured = null;
+    return change;
   }
 
+  /**
+   * Drops whatever a refused or failed change left in the document by rebuilding it from the accepted state
+   * in memory, then keeps that state as one encoded update, so a stream of refusals rebuilds from one part.
+   */
+  private undo(): void {
+    this.captured = null;
+    this.doc.destroy();
+    this.doc = this.build();
+    if (this.accepted.length > 1) this.accepted = [Y.encodeStateAsUpdate(this.doc)];
+    this.metrics.changesUndone.inc();
+  }
+
+  /** Appends durably; throws a StorageFailure (logged, and /healthz told) when the database cannot write. */
   private persist(update: Uint8Array): void {
     const started = performance.now();
-    this.lastSeq = this.store.appendUpdate(this.boardId, this.name, update);
+    try {
+      this.lastSeq = this.store.appendUpdate(this.boardId, this.name, update);
+    } catch (err) {
+      this.metrics.storageFailures.inc();
+      throw this.options.health.failed(err, { board: this.boardId, doc: this.name, during: 'append' });
+    }
+    this.options.health.wrote();
     this.metrics.appendSeconds.observe((performance.now() - started) / 1000);
     this.sinceCompaction++;
+  }
+
+  /** What follows a stored change: indexes, the in-memory log, the broadcast and derived state. */
+  private commit(change: Change, origin: RoomPeer | null, derived: (() => void) | null): void {
+    this.policy.accepted(change.tr, this.doc);
+    this.accepted.push(change.update);
+    this.queue(change.update, origin);
+    if (origin !== null) this.metrics.updatesApplied.inc();
+    try {
+      derived?.();
+    } catch (err) {
+      // The change itself is stored and goes out; the derived document undid its own part and catches up
+      // with the next change (a derivation writes the whole difference, not a delta).
+      this.options.log.error('derived state could not be written', { board: this.boardId, doc: this.name, error: String(err), stack: (err as Error)?.stack });
+    }
   }
 
   private queue(update: Uint8Array, origin: RoomPeer | null): void {
@@ -241,9 +323,19 @@ export class DocRoom {
     if (this.sinceCompaction >= this.options.compactEvery) this.compact();
   }
 
+  /** Merges the log into one snapshot; on a storage failure the log stays as it is and is merged later. */
   private compact(): void {
     if (this.sinceCompaction === 0) return;
-    this.store.compact(this.boardId, this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    try {
+      this.store.compact(this.boardId, this.name, snapshot, this.lastSeq);
+    } catch (err) {
+      this.metrics.storageFailures.inc();
+      this.options.health.failed(err, { board: this.boardId, doc: this.name, during: 'compaction' });
+      return;
+    }
+    this.options.health.wrote();
+    this.accepted = [snapshot];
     this.sinceCompaction = 0;
   }
 }

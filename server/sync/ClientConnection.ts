@@ -10,6 +10,8 @@ export const CLOSE = {
   invalidPayload: 1007,
   policy: 1008,
   tooBig: 1009,
+  /** The server could not process or store a change: its own fault, logged; the client may try again. */
+  serverError: 1011,
   busy: 1013,
   invalidToken: 4401,
   forbidden: 4403,
@@ -23,6 +25,9 @@ export const CLOSE = {
   /** The person's name, organisation or group was corrected: reconnect, to be introduced by the new details. */
   identityChanged: 4000,
 } as const;
+/** How a room's verdict on an update is said in the protocol: bad bytes, a refusal, or the server's own failure. */
+const APPLY_CLOSE = { malformed: CLOSE.invalidPayload, refused: CLOSE.policy, failed: CLOSE.serverError } as const;
+
 
 /** Keep-alive period; a connection that misses one pong is dropped so its presence does not linger. */
 const PING_EVERY_MS = 30_000;
@@ -113,7 +118,7 @@ export class ClientConnection implements RoomPeer {
           if (++this.stateRequests > MAX_STATE_REQUESTS) return this.refuse(CLOSE.policy, 'updates keep depending on unknown state');
           return this.room.requestState(this);
         }
-        if (!result.ok) this.refuse(CLOSE.policy, result.reason);
+        if (!result.ok) this.refuse(APPLY_CLOSE[result.kind], result.reason);
         return;
       }
       case 'awareness':

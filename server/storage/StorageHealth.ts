@@ -1,0 +1,73 @@
+import type { Logger } from '../log.js';
+
+/** Thrown when the database could not keep a change: the server's fault, never the client's. */
+export class StorageFailure extends Error {
+  constructor(cause: unknown) {
+    super(`storage cannot write: ${describe(cause)}`, { cause });
+    this.name = 'StorageFailure';
+  }
+}
+
+export type HealthStatus = { ok: true } | { ok: false; reason: string; since: string };
+
+/** A write attempt that throws when the database cannot write now. */
+export type WriteProbe = () => void;
+
+/** How often /healthz may try a write of its own: the route is public, so it must not be a write amplifier. */
+const PROBE_EVERY_MS = 1000;
+
+/**
+ * Whether the database can write, as the last write told it. Rooms report every append and compaction;
+ * /healthz asks, and when no real write has succeeded within the last second it tries one itself, so that
+ * a full disk shows up before anyone types and a freed disk shows up before anyone types again.
+ */
+export class StorageHealth {
+  private failure: { reason: string; since: number } | null = null;
+  private lastSuccessAt = 0;
+  private lastProbeAt = 0;
+
+  constructor(
+    private readonly log: Logger,
+    private readonly probe: WriteProbe | null,
+  ) {}
+
+  wrote(): void {
+    if (this.failure !== null) this.log.info('storage writes again', { failingSince: new Date(this.failure.since).toISOString() });
+    this.failure = null;
+    this.lastSuccessAt = Date.now();
+  }
+
+  /** Logs the failure with its stack and returns the error to throw in its place. */
+  failed(err: unknown, context: Record<string, unknown>): StorageFailure {
+    this.log.error('storage write failed', { ...context, error: describe(err), stack: err instanceof Error ? err.stack : undefined });
+    this.failure ??= { reason: `storage cannot write: ${describe(err)}`, since: Date.now() };
+    return err instanceof StorageFailure ? err : new StorageFailure(err);
+  }
+
+  status(): HealthStatus {
+    const now = Date.now();
+    if (this.probe !== null && now - this.lastSuccessAt >= PROBE_EVERY_MS && now - this.lastProbeAt >= PROBE_EVERY_MS) {
+      this.lastProbeAt = now;
+      this.tryProbe();
+    }
+    return this.failure === null ? { ok: true } : { ok: false, reason: this.failure.reason, since: new Date(this.failure.since).toISOString() };
+  }
+
+  private tryProbe(): void {
+    try {
+      this.probe?.();
+    } catch (err) {
+      // Logged once when it starts failing, not once a second for as long as the disk stays full.
+      if (this.failure === null) this.failed(err, { during: 'health probe' });
+      return;
+    }
+    this.wrote();
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof StorageFailure) return describe(err.cause);
+  const code = (err as { code?: unknown } | null)?.code;
+  const message = err instanceof Error ? err.message : String(err);
+  return typeof code === 'string' ? `${message} (${code})` : message;
+}
