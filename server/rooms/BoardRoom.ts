@@ -100,7 +100,7 @@ export class BoardRoom {
 
   private readonly controlContext = (): ControlContext => {
     const meta = readMeta(this.control.doc);
-    return { phase: meta?.phase ?? 'setup', settings: meta?.settings ?? DEFAULT_SETTINGS };
+    return { phase: meta?.phase ?? 'setup', settings: meta?.settings ?? DEFAULT_SETTINGS, closed: (meta?.closedAt ?? null) !== null };
   };
 
   /** Reads a private list into the drafts it implies (this may throw, refusing the change); writes them later. */
