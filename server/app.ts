@@ -21,12 +21,12 @@ import { BoardDeletion } from './retention/BoardDeletion.js';
 import { startRetentionSweep } from './retention/RetentionSweep.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.js';
+import { SqliteWriteProbe } from './storage/SqliteWriteProbe.js';
+import { StorageHealth } from './storage/StorageHealth.js';
 import { Admission } from './sync/Admission.js';
 import { ClientConnection, CLOSE } from './sync/ClientConnection.js';
 
 export interface RunningServer {
-import { SqliteWriteProbe } from './storage/SqliteWriteProbe.js';
-import { StorageHealth } from './storage/StorageHealth.js';
   url: string;
   port: number;
   close(): Promise<void>;
@@ -49,6 +49,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     graceMs: config.roomGraceMs,
     compactEvery: config.compactEvery,
     broadcastWindowMs: config.broadcastWindowMs,
+    health,
+    log,
   });
   const registry = rooms;
   const boards = new BoardService(store, registry);
@@ -62,9 +64,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     rounds,
     agreements: new Agreements(store, registry),
     rooms: registry,
-    health,
-    log,
     metrics,
+    health,
     publicUrl: config.publicUrl,
     people: new People(store, registry, rounds, sessions),
     access: new AccessLinks(store, sessions),
@@ -81,7 +82,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         if (handled) return;
         if (url.pathname.startsWith('/api/')) return send(res, 404, { error: 'no such endpoint' });
         serveClient(config.clientDir, req, res, url);
-    health,
       })
       .catch((err: unknown) => log.error('request failed', { path: url.pathname, error: String(err) }));
   });
@@ -141,8 +141,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       registry.unloadAll();
+      probe?.close();
       store.close();
     },
   };
 }
-      probe?.close();
