@@ -21,7 +21,7 @@ export default function AgreePanel({ boardId, token, controlDoc, canEdit, canDow
   return (
     <section className="panel agree" aria-labelledby="agree-heading">
       <h2 id="agree-heading">{t('agree.heading')}</h2>
-      {canEdit ? <AgreementEditor boardId={boardId} token={token} revealed={revealed} savedDraft={draft} /> : <AgreementView draft={draft} />}
+      {canEdit ? <AgreementEditor boardId={boardId} token={token} revealed={revealed} nextVersion={versions.length + 1} savedDraft={draft} /> : <AgreementView draft={draft} />}
       <FrozenVersions boardId={boardId} token={token} versions={versions} canDownload={canDownload} />
     </section>
   );

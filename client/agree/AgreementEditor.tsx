@@ -1,15 +1,16 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AgreementDraftBody } from '../../shared/api';
 import type { AgreementItem } from '../../shared/export/types';
+import type { Tally } from '../../shared/voting/types';
 import { freezeAgreement } from '../api/serverApi';
 import { useT } from '../app/i18n';
 import { useFormats } from '../results/useFormats';
 import { describeFailure } from '../app/describeFailure';
 import type { RevealedRound } from '../voting/useRounds';
 import { dropItem, isKept, mergeItem, moveKept, restoreItem, updateItem } from './draftEdits';
-import { KeptPriority } from './KeptPriority';
+import { KeptPriority, type OrderControl } from './KeptPriority';
 import { StartFromRound } from './StartFromRound';
 import { useDraftSaver, type SaveStatus } from './useDraftSaver';
 
@@ -17,17 +18,21 @@ interface Props {
   boardId: string;
   token: string;
   revealed: RevealedRound[];
+  /** The version the next freeze makes. */
+  nextVersion: number;
   /** The draft in the control document: adopted until the facilitator edits here. */
   savedDraft: AgreementDraftBody | null;
 }
 
 /** The facilitator fixes the final order, owners and next steps, drops or merges items, and freezes the list. */
-export function AgreementEditor({ boardId, token, revealed, savedDraft }: Props) {
+export function AgreementEditor({ boardId, token, revealed, nextVersion, savedDraft }: Props) {
   const t = useT();
   const [draft, setDraft] = useState<AgreementDraftBody | null>(savedDraft);
   const editedHere = useRef(false);
   const saver = useDraftSaver(boardId, token);
   const [freezing, setFreezing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [frozenVersion, setFrozenVersion] = useState<number | null>(null);
   const [freezeError, setFreezeError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -39,13 +44,18 @@ export function AgreementEditor({ boardId, token, revealed, savedDraft }: Props)
     setDraft(next);
     saver.save(next);
   };
-  const edit = (items: AgreementItem[]) => draft && change({ ...draft, items });
+  const edit = (items: AgreementItem[]) => {
+    setFrozenVersion(null);
+    if (draft) change({ ...draft, items });
+  };
+  const tally = revealed.find((entry) => entry.round.id === draft?.roundId);
 
   const freeze = async () => {
     setFreezing(true);
     setFreezeError(null);
     try {
-      if (await saver.flush()) await freezeAgreement(boardId, token);
+      if (await saver.flush()) setFrozenVersion((await freezeAgreement(boardId, token)).version);
+      setConfirming(false);
     } catch (failure) {
       setFreezeError(describeFailure(failure, t));
     } finally {
@@ -58,13 +68,31 @@ export function AgreementEditor({ boardId, token, revealed, savedDraft }: Props)
   }
   return (
     <>
-      <KeptList items={draft.items} onChange={edit} />
+      <KeptList items={draft.items} tally={tally?.tally} roundNumber={tally?.round.number ?? 0} onChange={edit} />
       <SetAsideList items={draft.items} onChange={edit} />
+      <p className="hint">{t('agree.draftNotice')}</p>
       <div className="agree-actions">
         <SaveStatusLine status={saver.status} />
-        <button type="button" className="primary" disabled={freezing} onClick={freeze}>
-          {t('agree.freeze')}
-        </button>
+        {confirming ? (
+          <div className="freeze-confirm" role="group" aria-label={t('agree.freeze')}>
+            <p>{t('agree.freezeConfirm', { version: nextVersion })}</p>
+            <div className="button-row">
+              <button type="button" className="primary" disabled={freezing} onClick={freeze} autoFocus>
+                {t('agree.freezeYes', { version: nextVersion })}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('agree.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="primary" onClick={() => setConfirming(true)}>
+            {t('agree.freeze')}
+          </button>
+        )}
+        <p className="freeze-notice" role="status">
+          {frozenVersion !== null && t('agree.frozenNotice', { version: frozenVersion })}
+        </p>
         {freezeError && (
           <p className="form-error" role="alert">
             {freezeError}
@@ -79,11 +107,24 @@ export function AgreementEditor({ boardId, token, revealed, savedDraft }: Props)
   );
 }
 
-function KeptList({ items, onChange }: { items: AgreementItem[]; onChange: (items: AgreementItem[]) => void }) {
+function KeptList({ items, tally, roundNumber, onChange }: { items: AgreementItem[]; tally: Tally | undefined; roundNumber: number; onChange: (items: AgreementItem[]) => void }) {
   const t = useT();
   const kept = items.filter(isKept);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const announcements = useSortAnnouncements(kept);
+  const controls = useRef(new Map<string, HTMLButtonElement>());
+  const [refocus, setRefocus] = useState<{ itemId: string; control: OrderControl } | null>(null);
+
+  // A moved row's button may now be disabled (first or last place) or have lost focus when its row moved:
+  // focus goes back to the same row's control, or to the other move button when that one is disabled.
+  useLayoutEffect(() => {
+    if (!refocus) return;
+    const wanted = controls.current.get(`${refocus.itemId}:${refocus.control}`);
+    const fallback = controls.current.get(`${refocus.itemId}:${refocus.control === 'up' ? 'down' : 'up'}`);
+    const target = wanted && !wanted.disabled ? wanted : fallback && !fallback.disabled ? fallback : controls.current.get(`${refocus.itemId}:handle`);
+    target?.focus();
+    setRefocus(null);
+  }, [refocus]);
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
@@ -93,22 +134,49 @@ function KeptList({ items, onChange }: { items: AgreementItem[]; onChange: (item
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('agree.dragInstructions') } }}>
       <SortableContext items={kept.map((item) => item.itemId)} strategy={verticalListSortingStrategy}>
-        <ol className="kept-priorities" aria-label={t('agree.keptLabel')}>
-          {kept.map((item, index) => (
-            <KeptPriority
-              key={item.itemId}
-              item={item}
-              place={index + 1}
-              count={kept.length}
-              others={kept.filter((other) => other !== item)}
-              mergedTitles={items.filter((other) => other.mergedInto === item.itemId).map((other) => other.title)}
-              onMove={(to) => onChange(moveKept(items, item.itemId, to))}
-              onEdit={(patch) => onChange(updateItem(items, item.itemId, patch))}
-              onDrop={(reason) => onChange(dropItem(items, item.itemId, reason))}
-              onMerge={(intoId) => onChange(mergeItem(items, item.itemId, intoId))}
-            />
-          ))}
-        </ol>
+        <div className="table-scroll agree-table-scroll">
+          <table className="agree-table" aria-label={t('agree.keptLabel')}>
+            <caption className="hint">{t('agree.tableCaption', { number: roundNumber })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agree.order')}</th>
+                <th scope="col">{t('agree.place')}</th>
+                <th scope="col">{t('agree.wording')}</th>
+                <th scope="col">{t('results.dots')}</th>
+                <th scope="col">{t('results.score')}</th>
+                <th scope="col">{t('results.consensus')}</th>
+                <th scope="col">{t('agree.owner')}</th>
+                <th scope="col">{t('agree.nextStep')}</th>
+                <th scope="col">{t('agree.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {kept.map((item, index) => (
+                <KeptPriority
+                  key={item.itemId}
+                  item={item}
+                  figures={tally?.items.find((tallied) => tallied.id === item.itemId)}
+                  place={index + 1}
+                  count={kept.length}
+                  others={kept.filter((other) => other !== item)}
+                  mergedTitles={items.filter((other) => other.mergedInto === item.itemId).map((other) => other.title)}
+                  onMove={(to, control) => {
+                    onChange(moveKept(items, item.itemId, to));
+                    setRefocus({ itemId: item.itemId, control });
+                  }}
+                  controlRef={(control, element) => {
+                    const key = `${item.itemId}:${control}`;
+                    if (element) controls.current.set(key, element);
+                    else controls.current.delete(key);
+                  }}
+                  onEdit={(patch) => onChange(updateItem(items, item.itemId, patch))}
+                  onDrop={(reason) => onChange(dropItem(items, item.itemId, reason))}
+                  onMerge={(intoId) => onChange(mergeItem(items, item.itemId, intoId))}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
       </SortableContext>
     </DndContext>
   );

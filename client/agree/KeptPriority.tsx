@@ -2,73 +2,94 @@ import { useSortable } from '@dnd-kit/sortable';
 import { useState } from 'react';
 import type { AgreementItem } from '../../shared/export/types';
 import { LIMITS } from '../../shared/limits';
-import { Field } from '../app/Field';
+import type { TallyItem } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
+import { ContestedBadge } from '../results/ContestedBadge';
+import { useFormats } from '../results/useFormats';
+
+/** Which of a row's order controls had the focus, to give it back after the row moved. */
+export type OrderControl = 'handle' | 'up' | 'down';
 
 interface Props {
   item: AgreementItem;
+  /** The item's figures in the draft's round, if it has any. */
+  figures: TallyItem | undefined;
   place: number;
   count: number;
   /** The other kept priorities, as merge targets. */
   others: AgreementItem[];
   mergedTitles: string[];
-  onMove: (toIndex: number) => void;
+  onMove: (toIndex: number, control: OrderControl) => void;
+  /** Where the order controls of this row register, so the list can focus them after a move. */
+  controlRef: (control: OrderControl, element: HTMLButtonElement | null) => void;
   onEdit: (patch: Partial<Pick<AgreementItem, 'title' | 'owner' | 'nextStep'>>) => void;
   onDrop: (reason: string) => void;
   onMerge: (intoId: string) => void;
 }
 
-/** One kept priority: drag handle (pointer, touch and keyboard), move buttons, wording, owner, next step, drop or merge. */
-export function KeptPriority({ item, place, count, others, mergedTitles, onMove, onEdit, onDrop, onMerge }: Props) {
+/**
+ * One kept priority as a table row: order controls (drag handle for pointer, touch and keyboard, and move
+ * buttons), its figures beside the wording, owner and next step, then drop or merge.
+ */
+export function KeptPriority({ item, figures, place, count, others, mergedTitles, onMove, controlRef, onEdit, onDrop, onMerge }: Props) {
   const t = useT();
+  const format = useFormats();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.itemId });
   const [dropping, setDropping] = useState(false);
   const [reason, setReason] = useState('');
 
   return (
-    <li ref={setNodeRef} className={`kept-priority${isDragging ? ' dragging' : ''}`} style={{ transform: transform ? `translate3d(0, ${transform.y}px, 0)` : undefined, transition }}>
-      <fieldset>
-        <legend>
-          <span className="place">{place}.</span> {item.title}
-        </legend>
-        <div className="priority-order">
-          <button type="button" ref={setActivatorNodeRef} className="drag-handle" aria-label={t('agree.dragHandle', { title: item.title })} {...attributes} {...listeners}>
-            ⠿
-          </button>
-          <button type="button" className="icon-button" aria-label={t('agree.moveUp', { title: item.title })} disabled={place === 1} onClick={() => onMove(place - 2)}>
-            ↑
-          </button>
-          <button type="button" className="icon-button" aria-label={t('agree.moveDown', { title: item.title })} disabled={place === count} onClick={() => onMove(place)}>
-            ↓
-          </button>
-        </div>
-        <Field label={t('agree.wording')} value={item.title} required maxLength={LIMITS.maxCardTitle} onChange={(e) => onEdit({ title: e.target.value })} />
-        <div className="priority-fields">
-          <Field label={t('agree.owner')} value={item.owner} maxLength={LIMITS.maxOrganisation} onChange={(e) => onEdit({ owner: e.target.value })} />
-          <Field label={t('agree.nextStep')} value={item.nextStep} maxLength={LIMITS.maxTextField} onChange={(e) => onEdit({ nextStep: e.target.value })} />
-        </div>
-        {mergedTitles.length > 0 && <p className="muted">{t('agree.includes', { titles: mergedTitles.join(', ') })}</p>}
-        <div className="button-row">
-          {others.length > 0 && (
-            <label className="merge-select">
-              <span>{t('agree.mergeInto')}</span>
-              <select value="" onChange={(e) => e.target.value && onMerge(e.target.value)}>
-                <option value="">{t('agree.mergeChoose')}</option>
-                {others.map((other) => (
-                  <option key={other.itemId} value={other.itemId}>
-                    {other.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {!dropping && (
-            <button type="button" onClick={() => setDropping(true)}>
-              {t('agree.drop')}
-            </button>
-          )}
-        </div>
-        {dropping && (
+    <tr ref={setNodeRef} className={`kept-priority${isDragging ? ' dragging' : ''}`} style={{ transform: transform ? `translate3d(0, ${transform.y}px, 0)` : undefined, transition }}>
+      <td className="priority-order">
+        <button
+          type="button"
+          ref={(element) => {
+            setActivatorNodeRef(element);
+            controlRef('handle', element);
+          }}
+          className="drag-handle"
+          aria-label={t('agree.dragHandle', { title: item.title })}
+          {...attributes}
+          {...listeners}
+        >
+          ⠿
+        </button>
+        <button type="button" ref={(element) => controlRef('up', element)} className="icon-button" aria-label={t('agree.moveUp', { title: item.title })} disabled={place === 1} onClick={() => onMove(place - 2, 'up')}>
+          ↑
+        </button>
+        <button type="button" ref={(element) => controlRef('down', element)} className="icon-button" aria-label={t('agree.moveDown', { title: item.title })} disabled={place === count} onClick={() => onMove(place, 'down')}>
+          ↓
+        </button>
+      </td>
+      <th scope="row" className="place">
+        {place}
+      </th>
+      <td className="priority-wording">
+        <input aria-label={t('agree.wordingOf', { place })} value={item.title} required maxLength={LIMITS.maxCardTitle} onChange={(e) => onEdit({ title: e.target.value })} />
+        {figures?.contested && <ContestedBadge />}
+        {mergedTitles.length > 0 && <span className="th-note">{t('agree.includes', { titles: mergedTitles.join(', ') })}</span>}
+      </td>
+      <td className="figure">{figures ? `${figures.total} · #${figures.rank}` : '–'}</td>
+      <td className="figure">{figures ? format.score(figures.balanced) : '–'}</td>
+      <td className="figure">{format.consensus(figures?.consensus ?? null)}</td>
+      <td>
+        <input aria-label={t('agree.ownerOf', { place })} value={item.owner} maxLength={LIMITS.maxOrganisation} onChange={(e) => onEdit({ owner: e.target.value })} />
+      </td>
+      <td>
+        <input aria-label={t('agree.nextStepOf', { place })} value={item.nextStep} maxLength={LIMITS.maxTextField} onChange={(e) => onEdit({ nextStep: e.target.value })} />
+      </td>
+      <td className="priority-actions">
+        {others.length > 0 && (
+          <select aria-label={`${t('agree.mergeInto')}: ${item.title}`} value="" onChange={(e) => e.target.value && onMerge(e.target.value)}>
+            <option value="">{t('agree.mergeChoose')}</option>
+            {others.map((other) => (
+              <option key={other.itemId} value={other.itemId}>
+                {other.title}
+              </option>
+            ))}
+          </select>
+        )}
+        {dropping ? (
           <form
             className="drop-form"
             onSubmit={(e) => {
@@ -76,7 +97,7 @@ export function KeptPriority({ item, place, count, others, mergedTitles, onMove,
               if (reason.trim()) onDrop(reason.trim());
             }}
           >
-            <Field label={t('agree.dropReason')} value={reason} required maxLength={LIMITS.maxTextField} onChange={(e) => setReason(e.target.value)} autoFocus />
+            <input aria-label={t('agree.dropReason')} placeholder={t('agree.dropReason')} value={reason} required maxLength={LIMITS.maxTextField} onChange={(e) => setReason(e.target.value)} autoFocus />
             <div className="button-row">
               <button type="submit" className="danger" disabled={!reason.trim()}>
                 {t('agree.confirmDrop')}
@@ -86,8 +107,12 @@ export function KeptPriority({ item, place, count, others, mergedTitles, onMove,
               </button>
             </div>
           </form>
+        ) : (
+          <button type="button" aria-label={`${t('agree.drop')} ${item.title}`} onClick={() => setDropping(true)}>
+            {t('agree.drop')}
+          </button>
         )}
-      </fieldset>
-    </li>
+      </td>
+    </tr>
   );
 }

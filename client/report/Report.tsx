@@ -1,10 +1,10 @@
+import { Fragment, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import type { BoardMeta } from '../../shared/controlDoc';
 import type { PriorityItem, PriorityList } from '../../shared/export/types';
 import { useT } from '../app/i18n';
 import { ContestedBadge } from '../results/ContestedBadge';
 import { GroupBarChart, type ChartRow } from '../results/GroupBarChart';
-import { ScrollingTable } from '../results/ScrollingTable';
 import { useGroupName } from '../results/groupNames';
 import { useFormats } from '../results/useFormats';
 import { NotesHtml } from './NotesHtml';
@@ -15,15 +15,21 @@ interface Props {
   notes: Y.XmlFragment;
 }
 
-/** The report's content, one section per printed page. */
+/**
+ * The report's content. In print it flows on A4 portrait: pages break only between priorities, never
+ * inside one, and the priorities table wraps its text instead of growing wider than the page.
+ */
 export function Report({ list, meta, notes }: Props) {
   const t = useT();
   const format = useFormats();
   const groupName = useGroupName(list.groups);
+  const cardsToggle = useId();
+  const [showCards, setShowCards] = useState(false);
   const voted = list.items.filter((item): item is PriorityItem & { votes: NonNullable<PriorityItem['votes']> } => item.votes !== null);
   const rows: ChartRow[] = voted.map((item) => ({ id: item.itemId, rank: item.rank, title: item.title, total: item.votes.total, byGroup: item.votes.byGroup, contested: item.votes.contested }));
   const split = (item: PriorityItem) =>
     item.votes ? list.votingGroups.map((id) => `${groupName(id)} ${item.votes!.byGroup[id] ?? 0}`).join(' · ') : '';
+  const hasCards = list.items.some((item) => item.cards.length > 0);
 
   return (
     <article className="report-body">
@@ -34,9 +40,11 @@ export function Report({ list, meta, notes }: Props) {
         <p className="report-status">
           {list.status === 'agreed'
             ? t('report.agreed', { version: list.version ?? 0, date: format.dateTime(list.frozenAt ?? 0) })
-            : list.status === 'not-agreed'
-              ? t('report.notAgreed', { number: list.roundNumber ?? 0 })
-              : t('report.noResults')}
+            : list.status === 'draft'
+              ? t('report.draft', { number: list.roundNumber ?? 0 })
+              : list.status === 'not-agreed'
+                ? t('report.notAgreed', { number: list.roundNumber ?? 0 })
+                : t('report.noResults')}
         </p>
         <h2>{t('report.participantsHeading')}</h2>
         <table className="report-groups">
@@ -67,8 +75,22 @@ export function Report({ list, meta, notes }: Props) {
 
       <section className="report-section" aria-labelledby="report-list">
         <h2 id="report-list">{t('report.listHeading')}</h2>
-        <ScrollingTable label={t('report.listHeading')}>
+        {hasCards && (
+          <p className="report-cards-toggle">
+            <input id={cardsToggle} type="checkbox" checked={showCards} onChange={(e) => setShowCards(e.target.checked)} />
+            <label htmlFor={cardsToggle}>{t('report.showCards')}</label>
+          </p>
+        )}
         <table className="report-priorities">
+          <colgroup>
+            <col className="col-rank" />
+            <col className="col-title" />
+            <col className="col-figure" />
+            <col className="col-figure" />
+            <col className="col-figure" />
+            <col className="col-owner" />
+            <col className="col-next" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('results.rank')}</th>
@@ -80,9 +102,10 @@ export function Report({ list, meta, notes }: Props) {
               <th scope="col">{t('agree.nextStep')}</th>
             </tr>
           </thead>
-          <tbody>
-            {list.items.map((item) => (
-              <tr key={item.itemId}>
+          {list.items.map((item) => (
+            // One tbody per priority, so a printed page breaks between priorities and never inside one.
+            <tbody key={item.itemId} className="report-priority">
+              <tr>
                 <td>{item.rank ?? '–'}</td>
                 <th scope="row">
                   {item.title} {item.votes?.contested && <ContestedBadge />}
@@ -97,10 +120,37 @@ export function Report({ list, meta, notes }: Props) {
                 <td>{item.owner || '–'}</td>
                 <td>{item.nextStep || '–'}</td>
               </tr>
-            ))}
-          </tbody>
+              {showCards && item.cards.length > 0 && (
+                <tr className="report-cards">
+                  <td />
+                  <td colSpan={6}>
+                    <ul aria-label={t('report.cardsOf', { title: item.title })}>
+                      {item.cards.map((card, i) => (
+                        <li key={i}>
+                          <strong>{card.title}</strong>
+                          {card.group && <span className="muted"> · {groupName(card.group)}</span>}
+                          {card.body.trim() !== '' && (
+                            <span className="card-body">
+                              {card.body
+                                .split('\n')
+                                .filter((line) => line.trim() !== '')
+                                .map((line, j) => (
+                                  <Fragment key={j}>
+                                    {line}
+                                    <br />
+                                  </Fragment>
+                                ))}
+                            </span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          ))}
         </table>
-        </ScrollingTable>
         {list.dropped.length > 0 && (
           <>
             <h3>{t('agree.dropped')}</h3>
@@ -113,8 +163,15 @@ export function Report({ list, meta, notes }: Props) {
             </ul>
           </>
         )}
-        <p className="hint">{t('results.balancedExplained')}</p>
-        <p className="hint">{t('results.consensusExplained')}</p>
+      </section>
+
+      <section className="report-section report-definitions" aria-labelledby="report-definitions">
+        <h2 id="report-definitions">{t('report.definitionsHeading')}</h2>
+        <p>{t('report.dotsExplained')}</p>
+        <p>{t('results.balancedExplained')}</p>
+        <p>{t('results.consensusExplained')}</p>
+        <p>{t('results.contestedExplained')}</p>
+        <p>{t('report.roundingExplained')}</p>
       </section>
 
       <section className="report-section report-notes" aria-labelledby="report-notes">

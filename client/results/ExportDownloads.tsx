@@ -4,16 +4,16 @@ import { fetchExport } from '../api/serverApi';
 import { useT } from '../app/i18n';
 import { describeFailure } from '../app/describeFailure';
 
-const FORMATS: ExportFormat[] = ['csv', 'md', 'json'];
+const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'md', 'json'];
 
 interface Props {
   boardId: string;
   token: string;
-  /** A frozen version; without it the latest frozen list, or the latest results marked "not agreed". */
+  /** A frozen version; without it the latest frozen list, else the draft (marked as not frozen) or the latest results. */
   version?: number;
 }
 
-/** CSV, Markdown and JSON buttons. The export needs the token, sent as a header, so the file arrives as a Blob. */
+/** XLSX, CSV, Markdown and JSON buttons. The export needs the token, sent as a header, so the file arrives as a Blob. */
 export function ExportDownloads({ boardId, token, version }: Props) {
   const t = useT();
   const [busy, setBusy] = useState<ExportFormat | null>(null);

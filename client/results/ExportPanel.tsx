@@ -9,7 +9,7 @@ export function ExportPanel({ boardId, token }: { boardId: string; token: string
   return (
     <section className="panel export-panel" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('downloads.heading')}</h2>
-      <p className="hint">{t('downloads.hint')}</p>
+      <p className="hint">{t('downloads.scope')}</p>
       <ExportDownloads boardId={boardId} token={token} />
       <p>
         <Link href={paths.report(boardId)}>{t('board.reportLink')}</Link>

@@ -21,14 +21,11 @@ interface Props {
   groups: ChartGroup[];
 }
 
-const ROW_HEIGHT = 54;
-const BAR_TOP = 24;
 const BAR_HEIGHT = 22;
-const MAX_TITLE = 48;
 
 /**
  * A ranked horizontal bar per item, split by stakeholder group. The x axis is in percent of the chart's
- * width and the text in pixels, so the labels stay readable on a 360 px phone and on a projector alike.
+ * width and the labels wrap above their bars, so they stay whole on a 360 px phone, on paper and on a projector.
  */
 export function GroupBarChart({ rows, groups }: Props) {
   const t = useT();
@@ -54,38 +51,32 @@ export function GroupBarChart({ rows, groups }: Props) {
           </li>
         ))}
       </ul>
-      <svg
-        className="chart-bars"
-        width="100%"
-        height={rows.length * ROW_HEIGHT}
-        role="img"
-        aria-label={`${t('results.chartLabel')} ${rows.map(describe).join('; ')}`}
-      >
+      {/* Labels are HTML so long titles wrap, on a phone and in print alike; each bar is its own small SVG. */}
+      <svg width="0" height="0" className="chart-defs" aria-hidden="true" focusable="false">
         <GroupPatternDefs idPrefix={idPrefix} />
-        {rows.map((row, r) => {
-          const y = r * ROW_HEIGHT;
+      </svg>
+      <div className="chart-bars" role="img" aria-label={`${t('results.chartLabel')} ${rows.map(describe).join('; ')}`}>
+        {rows.map((row) => {
           let start = 0;
           return (
-            <g key={row.id}>
-              <text x="0" y={y + 17} className="chart-label">
-                {`${row.rank ?? '–'}. ${shorten(row.title)} · ${row.total}`}
-                {row.contested && <tspan className="chart-contested">{` ⚑ ${t('results.contested')}`}</tspan>}
-              </text>
-              {groups.map((group, i) => {
-                const dots = row.byGroup[group.id] ?? 0;
-                if (dots === 0) return null;
-                const x = (start / max) * 99;
-                start += dots;
-                return <rect key={group.id} x={`${x}%`} y={y + BAR_TOP} width={`${(dots / max) * 99}%`} height={BAR_HEIGHT} fill={groupFill(idPrefix, i)} stroke="#1b1f2a" strokeWidth="1" />;
-              })}
-            </g>
+            <div key={row.id} className="chart-row" aria-hidden="true">
+              <p className="chart-label">
+                {`${row.rank ?? '–'}. ${row.title} · ${row.total}`}
+                {row.contested && <span className="chart-contested">{` ⚑ ${t('results.contested')}`}</span>}
+              </p>
+              <svg width="100%" height={BAR_HEIGHT}>
+                {groups.map((group, i) => {
+                  const dots = row.byGroup[group.id] ?? 0;
+                  if (dots === 0) return null;
+                  const x = (start / max) * 99;
+                  start += dots;
+                  return <rect key={group.id} x={`${x}%`} y={0} width={`${(dots / max) * 99}%`} height={BAR_HEIGHT} fill={groupFill(idPrefix, i)} stroke="#1b1f2a" strokeWidth="1" />;
+                })}
+              </svg>
+            </div>
           );
         })}
-      </svg>
+      </div>
     </figure>
   );
-}
-
-function shorten(title: string): string {
-  return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
 }

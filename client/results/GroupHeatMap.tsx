@@ -1,6 +1,7 @@
 import { useT } from '../app/i18n';
 import type { ChartGroup, ChartRow } from './GroupBarChart';
 import { ScrollingTable } from './ScrollingTable';
+import { useFormats } from './useFormats';
 
 interface Props {
   rows: ChartRow[];
@@ -18,6 +19,7 @@ const SHADES = ['shade-0', 'shade-1', 'shade-2', 'shade-3', 'shade-4'] as const;
  */
 export function GroupHeatMap({ rows, groups, voters }: Props) {
   const t = useT();
+  const format = useFormats();
   const castByGroup = Object.fromEntries(groups.map((group) => [group.id, rows.reduce((sum, row) => sum + (row.byGroup[group.id] ?? 0), 0)]));
   const share = (row: ChartRow, groupId: string) => (castByGroup[groupId] ? (row.byGroup[groupId] ?? 0) / castByGroup[groupId] : 0);
   const maxShare = Math.max(0, ...rows.flatMap((row) => groups.map((group) => share(row, group.id))));
@@ -50,7 +52,7 @@ export function GroupHeatMap({ rows, groups, voters }: Props) {
                 return (
                   <td key={group.id} className={`heat ${shade(value)}`}>
                     {row.byGroup[group.id] ?? 0}
-                    <span className="heat-share">{Math.round(value * 100)}%</span>
+                    <span className="heat-share">{format.share(value)}</span>
                   </td>
                 );
               })}

@@ -2,8 +2,13 @@ import * as Y from 'yjs';
 import type { CreateBoardResponse } from '../../shared/api.js';
 import { addCard, addCluster, cardBody } from '../../shared/boardDoc.js';
 import type { Language } from '../../shared/phases.js';
+import type { Tally } from '../../shared/voting/types.js';
+import { resolveAccess } from '../auth/Access.js';
+import type { Agreements } from '../board/Agreements.js';
 import type { BoardService } from '../board/BoardService.js';
+import type { VoteRounds } from '../board/VoteRounds.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { BoardStore } from '../storage/BoardStore.js';
 import samples from './workshops.json' with { type: 'json' };
 
 interface SampleWorkshop {
@@ -14,18 +19,30 @@ interface SampleWorkshop {
   participants: Array<{ name: string; organisation: string; group: string }>;
   themes: string[];
   cards: Array<{ title: string; body: string; author: number; theme: string }>;
+  /** Next steps of the agreed list's first priorities, in the workshop's language. */
+  nextSteps: string[];
+}
+
+export interface DemoServices {
+  store: BoardStore;
+  boards: BoardService;
+  rooms: RoomRegistry;
+  rounds: VoteRounds;
+  agreements: Agreements;
 }
 
 /**
- * A ready-made workshop to try the product with: a realistic kick-off in the chosen language, its
- * participants joined, their cards written and clustered into themes, waiting in the cluster phase.
+ * A ready-made workshop to try the product with, so every phase can be previewed: a realistic kick-off in
+ * the chosen language, its participants joined, their cards written and clustered into themes, two vote
+ * rounds cast by the simulated participants and revealed (an anonymous one on every theme, then a named
+ * run-off), a frozen version 1 of the agreed list and a draft that goes on from it. It opens in Agree.
  */
-export function createDemoWorkshop(boards: BoardService, rooms: RoomRegistry, language: Language, baseUrl: string): CreateBoardResponse {
+export function createDemoWorkshop(services: DemoServices, language: Language, baseUrl: string): CreateBoardResponse {
+  const { boards, rooms } = services;
   const sample = (samples.workshops as SampleWorkshop[]).find((w) => w.language === language) ?? (samples.workshops[0] as SampleWorkshop);
   const created = boards.createBoard({ title: sample.title, question: sample.question, language: sample.language, groups: sample.groups }, baseUrl);
-  const authors = sample.participants.map(
-    (p) => boards.join(created.boardId, { joinCode: created.joinCode, name: p.name, organisation: p.organisation, group: p.group }).participantId,
-  );
+  const joined = sample.participants.map((p) => boards.join(created.boardId, { joinCode: created.joinCode, name: p.name, organisation: p.organisation, group: p.group }));
+  const authors = joined.map((p) => p.participantId);
   rooms.withRoom(created.boardId, (room) =>
     room.board.serverTransact((doc) => {
       const themeIds = new Map(sample.themes.map((title) => [title, addCluster(doc, { title })]));
@@ -39,6 +56,43 @@ export function createDemoWorkshop(boards: BoardService, rooms: RoomRegistry, la
       }
     }),
   );
-  boards.setPhase(created.boardId, 'cluster');
+  simulateVoting(services, created.boardId, sample, joined.map((p) => p.token));
+  boards.setPhase(created.boardId, 'agree');
   return created;
+}
+
+/**
+ * Each simulated participant spreads 5 dots, at most 3 on one item, starting from a favourite that differs
+ * by stakeholder group, so the group-balanced ranking and the split between groups have something to show.
+ */
+function simulateVoting(services: DemoServices, boardId: string, sample: SampleWorkshop, tokens: string[]): void {
+  const { store, rounds, agreements } = services;
+  const groupIndex = (name: string) => sample.groups.indexOf(name);
+  const vote = (roundId: string, itemIds: string[]) =>
+    tokens.forEach((token, person) => {
+      const access = resolveAccess(store, boardId, token);
+      if (!access.ok) return;
+      const start = (groupIndex(sample.participants[person]!.group) * 2 + (person % 2)) % itemIds.length;
+      const picks = [0, 1, 2].map((step) => itemIds[(start + step) % itemIds.length]!);
+      const dots = person % 2 === 0 ? [3, 2, 0] : [2, 2, 1];
+      const allocations: Record<string, number> = {};
+      picks.forEach((id, i) => {
+        if (dots[i]! > 0) allocations[id] = (allocations[id] ?? 0) + dots[i]!;
+      });
+      rounds.cast(access.access, roundId, allocations);
+    });
+
+  const first = rounds.open(boardId, { budget: 5, cap: 3, anonymous: true });
+  vote(first.id, first.items.map((item) => item.id));
+  rounds.reveal(boardId, first.id);
+  const runoff = rounds.open(boardId, { budget: 5, cap: 3, anonymous: false, runoff: { fromRound: first.id, top: 3 } });
+  vote(runoff.id, runoff.items.map((item) => item.id));
+  const tally: Tally = rounds.reveal(boardId, runoff.id);
+
+  const organisations = sample.participants.map((p) => p.organisation);
+  const items = tally.items.map((item, i) => ({ itemId: item.id, title: item.title, owner: organisations[(i * 3) % organisations.length] ?? '', nextStep: sample.nextSteps[i] ?? '' }));
+  // Version 1 is frozen without the last next step; the draft then adds it, so the two can be compared.
+  agreements.saveDraft(boardId, { roundId: runoff.id, items: items.map((item, i) => (i === items.length - 1 ? { ...item, nextStep: '' } : item)) });
+  agreements.freeze(boardId);
+  agreements.saveDraft(boardId, { roundId: runoff.id, items });
 }

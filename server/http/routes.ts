@@ -81,7 +81,7 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/demo-boards', async (ctx) => {
       const { language } = await readBody(ctx.req, demoBoardBody);
       await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
-      return new Reply(201, createDemoWorkshop(boards, rooms, language, baseUrl(ctx.req)));
+      return new Reply(201, createDemoWorkshop({ store, boards, rooms, rounds, agreements }, language, baseUrl(ctx.req)));
     })
     .on('GET', '/api/join/:code', (ctx) => boards.joinCodeInfo(ctx.params.code), { takesJoinCode: true })
     .on('POST', '/api/boards/:boardId/join', async (ctx) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse } from '../../shared/api.js';
 import { plainText, readCards, readClusters, cardBody } from '../../shared/boardDoc.js';
-import { readMeta, readParticipants } from '../../shared/controlDoc.js';
+import { agreementOf, readMeta, readParticipants, resultsOf, roundsOf } from '../../shared/controlDoc.js';
+import type { RoundState } from '../../shared/voting/types.js';
 import { api, liveServer, synced } from './support.js';
 
 const server = liveServer();
@@ -11,13 +12,13 @@ describe('the demo workshop', () => {
     ['sv', 'Industriforum – uppstart', 'Kompetensförsörjning'],
     ['nl', 'Industrieforum – startsessie', undefined],
     ['en', 'Manufacturing coalition – kick-off', 'Energy transition'],
-  ])('opens a filled, clustered %s workshop for the facilitator', async (language, title, theme) => {
+  ])('opens a filled, clustered, voted and agreed %s workshop for the facilitator', async (language, title, theme) => {
     const res = await api<CreateBoardResponse>(server.url, 'POST', '/api/demo-boards', { language });
     expect(res.status).toBe(201);
     const board = server.connect(res.body.boardId, res.body.facilitatorToken);
     const control = server.connect(`${res.body.boardId}/control`, res.body.facilitatorToken);
     await Promise.all([synced(board), synced(control)]);
-    expect(readMeta(control.doc)).toMatchObject({ title, language, phase: 'cluster' });
+    expect(readMeta(control.doc)).toMatchObject({ title, language, phase: 'agree' });
     const participants = readParticipants(control.doc);
     expect(participants.length).toBeGreaterThan(5);
     const cards = readCards(board.doc);
@@ -27,6 +28,19 @@ describe('the demo workshop', () => {
     if (theme) expect(readClusters(board.doc).map((c) => c.title)).toContain(theme);
     // The Swedish sample has card details; they arrive as rich text.
     if (language === 'sv') expect(cards.some((c) => plainText(cardBody(board.doc, c.id)!).length > 0)).toBe(true);
+
+    // Two revealed rounds voted by the simulated participants: an anonymous one, then a named run-off.
+    const rounds = (Array.from(roundsOf(control.doc).values()) as RoundState[]).sort((a, b) => a.number - b.number);
+    expect(rounds.map((r) => [r.state, r.settings.anonymous])).toEqual([
+      ['revealed', true],
+      ['revealed', false],
+    ]);
+    for (const round of rounds) expect(resultsOf(control.doc).get(round.id)).toMatchObject({ voters: { total: participants.length } });
+    // A frozen version 1, and a draft that goes on from it with owners and next steps.
+    expect(agreementOf(control.doc).get('versions')).toEqual([{ version: 1, frozenAt: expect.any(Number) }]);
+    const draft = agreementOf(control.doc).get('draft') as { roundId: string; items: Array<{ owner: string; nextStep: string }> };
+    expect(draft.roundId).toBe(rounds[1]!.id);
+    expect(draft.items.every((item) => item.owner !== '' && item.nextStep !== '')).toBe(true);
   });
 
   it('refuses an unknown language', async () => {

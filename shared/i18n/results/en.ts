@@ -60,7 +60,7 @@ export const en = {
   'results.balancedExplained':
     'Group-balanced score: every stakeholder group weighs the same, however many people it sent. For each group we take the share of its own dots that went to the item; the score is the average of those shares over the groups that voted, times 100, so all scores of a round add up to 100.',
   'results.consensusExplained':
-    'Consensus runs from 0 to 1: 1 means every group gave the item the same share of its dots, 0 that a single group wanted it.',
+    'Consensus runs from 0 to 100 %: 100 % means every group gave the item the same share of its dots, 0 % that a single group wanted it.',
   'results.contestedExplained': 'Contested: one group has the item in its top third while another has it in its bottom third.',
   'results.chartHeading': 'Dots per item, by stakeholder group',
   'results.chartLabel': 'Bar chart of the dots per item, split by stakeholder group.',

@@ -59,7 +59,7 @@ export const nl: ResultsMessages = {
   'results.balancedExplained':
     'Gebalanceerde score: elke belanghebbende groep weegt even zwaar, hoeveel mensen ze ook stuurde. Per groep nemen we het deel van haar eigen stippen dat naar het punt ging; de score is het gemiddelde van die delen over de groepen die stemden, maal 100, zodat alle scores van een ronde samen 100 zijn.',
   'results.consensusExplained':
-    'Consensus loopt van 0 tot 1: 1 betekent dat elke groep het punt hetzelfde deel van haar stippen gaf, 0 dat één groep het wilde.',
+    'Consensus loopt van 0 tot 100 %: 100 % betekent dat elke groep het punt hetzelfde deel van haar stippen gaf, 0 % dat één groep het wilde.',
   'results.contestedExplained': 'Omstreden: de ene groep heeft het punt in haar bovenste derde, een andere in haar onderste derde.',
   'results.chartHeading': 'Stippen per punt, per belanghebbende groep',
   'results.chartLabel': 'Staafdiagram van de stippen per punt, verdeeld naar belanghebbende groep.',

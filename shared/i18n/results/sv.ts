@@ -59,7 +59,7 @@ export const sv: ResultsMessages = {
   'results.balancedExplained':
     'Gruppbalanserad poäng: varje intressentgrupp väger lika mycket, hur många den än skickade. För varje grupp tar vi den andel av gruppens egna prickar som gick till punkten; poängen är medelvärdet av de andelarna över de grupper som röstade, gånger 100, så att alla poäng i en omgång blir 100 tillsammans.',
   'results.consensusExplained':
-    'Samsyn går från 0 till 1: 1 betyder att varje grupp gav punkten samma andel av sina prickar, 0 att en enda grupp ville ha den.',
+    'Samsyn går från 0 till 100 %: 100 % betyder att varje grupp gav punkten samma andel av sina prickar, 0 % att en enda grupp ville ha den.',
   'results.contestedExplained': 'Omstridd: en grupp har punkten i sin översta tredjedel medan en annan har den i sin nedersta.',
   'results.chartHeading': 'Prickar per punkt, per intressentgrupp',
   'results.chartLabel': 'Stapeldiagram över prickarna per punkt, uppdelat på intressentgrupp.',

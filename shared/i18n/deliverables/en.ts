@@ -1,0 +1,31 @@
+/** English strings of the deliverables: the agree table, freezing, the report's definitions and card texts, status lines. */
+export const en = {
+  'downloads.xlsx': 'Excel (XLSX)',
+  'downloads.scope': 'The latest frozen list; before any is frozen, the draft as it stands (marked as not frozen), or else the latest results.',
+
+  'agree.tableCaption': 'Priorities in the agreed order, with the figures of round {number}',
+  'agree.place': 'Place',
+  'agree.order': 'Order',
+  'agree.actions': 'Drop or merge',
+  'agree.wordingOf': 'Wording of priority {place}',
+  'agree.ownerOf': 'Owner of priority {place}',
+  'agree.nextStepOf': 'Next step of priority {place}',
+  'agree.freezeConfirm': 'Freeze the list as version {version}? The frozen version and its downloads will not change; you can keep editing and freeze again.',
+  'agree.freezeYes': 'Yes, freeze version {version}',
+  'agree.frozenNotice': 'Version {version} frozen. Its downloads are below and will not change.',
+  'agree.draftNotice': 'Until you freeze it, every download carries this draft as it stands, marked as not frozen.',
+
+  'report.draft': 'Draft, not frozen yet: the list as it stands, from vote round {number}.',
+  'report.definitionsHeading': 'What the figures mean',
+  'report.dotsExplained': 'Dots: all dots the item received, with the dots of each stakeholder group beside them.',
+  'report.roundingExplained': 'Scores and consensus are percentages rounded to one decimal, the same on screen, in this report and in every download.',
+  'report.showCards': 'Show the card texts under each priority',
+  'report.cardsOf': 'Cards of {title}',
+
+  'silent.ownCount': 'Your private cards: {count}',
+  'silent.allCount': 'Private cards so far: {count}',
+  'silent.boardEmpty': 'No cards on the board yet: they appear when the facilitator reveals them.',
+} as const;
+
+export type DeliverablesKey = keyof typeof en;
+export type DeliverablesMessages = { readonly [K in DeliverablesKey]: string };
