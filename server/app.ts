@@ -1,7 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { LIMITS } from '../shared/limits.js';
 import { AccessLinks } from './access/AccessLinks.js';
 import { LiveSessions } from './access/LiveSessions.js';
@@ -10,7 +10,11 @@ import { Agreements } from './board/Agreements.js';
 import { BoardService } from './board/BoardService.js';
 import { VoteRounds } from './board/VoteRounds.js';
 import type { ServerConfig } from './config.js';
+import { AbuseLimits } from './http/AbuseLimits.js';
+import { clientAddressResolver } from './http/clientAddress.js';
+import { requestUrl } from './http/requestUrl.js';
 import { buildRoutes } from './http/routes.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import { send } from './http/router.js';
 import { serveClient } from './http/staticFiles.js';
 import { createLogger } from './log.js';
@@ -25,12 +29,21 @@ import { SqliteWriteProbe } from './storage/SqliteWriteProbe.js';
 import { StorageHealth } from './storage/StorageHealth.js';
 import { Admission } from './sync/Admission.js';
 import { ClientConnection, CLOSE } from './sync/ClientConnection.js';
+import { originAllowed } from './sync/originPolicy.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   close(): Promise<void>;
 }
+
+/**
+ * A client gets this long to send its request headers, and its whole request: a socket that trickles bytes
+ * (or sends nothing) is closed instead of being held for minutes. Keep-alive sockets idle for longer are closed.
+ */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 /** `/ws/<boardId>` is the board document; `/ws/<boardId>/<name>` its other documents (see BoardRoom). */
 const WS_PATH = /^\/ws\/([A-Za-z0-9_-]{1,64})(?:\/(control|drafts|private\/[A-Za-z0-9_-]{1,64}))?$/;
@@ -58,6 +71,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const sessions = new LiveSessions();
   const activity = new BoardActivity(store);
   const deletion = new BoardDeletion(store, registry, sessions);
+  const addressOf = clientAddressResolver(config.trustProxy);
+  const limits = new AbuseLimits(config);
+  const withSecurityHeaders = securityHeaders(config.publicUrl);
   const router = buildRoutes({
     store,
     boards,
@@ -67,6 +83,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     metrics,
     health,
     publicUrl: config.publicUrl,
+    guard: { limits, addressOf },
+    metricsToken: config.metricsToken,
     people: new People(store, registry, rounds, sessions),
     access: new AccessLinks(store, sessions),
     deletion,
@@ -74,8 +92,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const stopRetention = startRetentionSweep({ store, sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  // Node looks for requests past their timeouts this often; its default (30 s) would let a slow socket live 40 s.
+  const server = http.createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
+    withSecurityHeaders(req, res);
+    const url = requestUrl(req);
+    if (!url) return send(res, 400, { error: 'malformed URL' });
     router
       .handle(req, res, url)
       .then((handled) => {
@@ -83,29 +104,48 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         if (url.pathname.startsWith('/api/')) return send(res, 404, { error: 'no such endpoint' });
         serveClient(config.clientDir, req, res, url);
       })
-      .catch((err: unknown) => log.error('request failed', { path: url.pathname, error: String(err) }));
+      .catch((err: unknown) => {
+        log.error('request failed', { path: url.pathname, error: String(err) });
+        // Whatever failed, the client hears so rather than waiting on an open socket.
+        if (!res.headersSent) send(res, 500, { error: 'internal error' });
+        else res.end();
+      });
   });
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   // ws cuts frames over maxPayload at the header, with a bare 1009; up to twice the limit ClientConnection
   // reads the frame and closes with a reason.
   const admission = new Admission(config.admitPerSecond);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * LIMITS.maxMessageBytes });
+  // A wrong token is counted against its address; once the address has used up its failed attempts it is told
+  // to come back later (1013) instead, in the same words whether the board exists or not.
+  const refuseWrongToken = (ws: WebSocket, address: string) =>
+    void limits.countFailure(address).then((tooMany) =>
+      tooMany
+        ? ws.close(CLOSE.busy, 'too many wrong tokens from this address; try again in a few minutes')
+        : ws.close(CLOSE.invalidToken, 'invalid token for this board'),
+    );
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = WS_PATH.exec(url.pathname);
-    if (!match) {
+    const url = requestUrl(req);
+    const match = url && WS_PATH.exec(url.pathname);
+    if (!url || !match) {
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const [, boardId, docName = 'board'] = match;
       // Refusals happen after the upgrade because only an open WebSocket can carry a close code and reason.
+      if (!originAllowed(req, config.allowedOrigins)) {
+        metrics.connectionsRefused.inc();
+        return ws.close(CLOSE.forbidden, 'pages from this origin may not open boards');
+      }
       const result = resolveAccess(store, boardId, url.searchParams.get('token'));
       if (!result.ok) {
         metrics.connectionsRefused.inc();
-        return result.problem === 'unknown-board'
-          ? ws.close(CLOSE.unknownBoard, 'unknown board')
-          : ws.close(CLOSE.invalidToken, 'invalid token for this board');
+        // An unknown board answers as a wrong token does, so nobody can find out which boards exist.
+        return refuseWrongToken(ws, addressOf(req));
       }
       // Only sessions with a valid token count against the limits: forged ones cost a lookup and are gone.
       if (connections >= config.maxConnections || !admission.tryAdmit()) {

@@ -22,6 +22,19 @@ export interface ServerConfig {
   retentionMs: number;
   /** How often idle boards are looked for (besides at start-up). */
   retentionSweepMs: number;
+  /** Boards one client address may create per hour (demo boards included); 0 lifts the limit. */
+  boardsPerHour: number;
+  /** Failed join codes and tokens one client address may send per minute before it must wait; 0 lifts the limit. */
+  failedAttemptsPerMinute: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses, subnets or proxy-addr's names such as `loopback`).
+   * Empty: the socket's peer is the client, and a forged header changes nothing.
+   */
+  trustProxy: string[];
+  /** Origins whose pages may open WebSockets; empty with no PUBLIC_URL: the page must come from the host it connects to. */
+  allowedOrigins: string[];
+  /** When set, `/metrics` answers only to `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -31,6 +44,25 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+function listFromEnv(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** PUBLIC_URL's origin plus ALLOWED_ORIGINS, each normalised by the URL parser so they compare with an Origin header. */
+function allowedOrigins(env: NodeJS.ProcessEnv): string[] {
+  const listed = [...(env.PUBLIC_URL ? [env.PUBLIC_URL] : []), ...listFromEnv(env, 'ALLOWED_ORIGINS')];
+  return listed.map((origin) => {
+    try {
+      return new URL(origin).origin;
+    } catch {
+      throw new Error(`PUBLIC_URL and ALLOWED_ORIGINS must be URLs such as https://forum.example.org, got "${origin}"`);
+    }
+  });
 }
 
 /** A positive number of days; fractions allowed, so a test can use a retention of seconds. */
@@ -58,6 +90,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     admitPerSecond: intFromEnv(env, 'ADMIT_PER_SECOND', 500),
     retentionMs: daysFromEnv(env, 'RETENTION_DAYS', 180) * 86_400_000,
     retentionSweepMs: Math.max(1, intFromEnv(env, 'RETENTION_SWEEP_MS', 3_600_000)),
+    boardsPerHour: intFromEnv(env, 'BOARDS_PER_HOUR', 30),
+    failedAttemptsPerMinute: intFromEnv(env, 'FAILED_ATTEMPTS_PER_MINUTE', 20),
+    trustProxy: listFromEnv(env, 'TRUST_PROXY'),
+    allowedOrigins: allowedOrigins(env),
+    metricsToken: env.METRICS_TOKEN || null,
     logLevel: level as ServerConfig['logLevel'],
   };
 }

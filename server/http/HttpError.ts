@@ -8,6 +8,7 @@ export class HttpError extends Error {
     message: string,
     readonly field?: string,
     readonly details: { code?: RefusalCode; issues?: Array<{ field: string; message: string }> } = {},
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -15,6 +16,11 @@ export class HttpError extends Error {
   /** A refusal with a code the client says in the reader's language (see REFUSAL_CODES). */
   static refusal(status: number, code: RefusalCode, message: string, field?: string): HttpError {
     return new HttpError(status, message, field, { code });
+  }
+
+  /** 429: this address has used up a budget; Retry-After says when it may try again. */
+  static tooManyRequests(code: RefusalCode, message: string, retryAfterMs: number): HttpError {
+    return new HttpError(429, message, undefined, { code }, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
   }
 
   static fromZod(error: ZodError): HttpError {

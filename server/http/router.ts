@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import type { AbuseLimits } from './AbuseLimits.js';
+import type { AddressOf } from './clientAddress.js';
 import { HttpError } from './HttpError.js';
 
 export interface RequestContext {
@@ -16,6 +18,22 @@ interface Route {
   pattern: RegExp;
   keys: string[];
   handler: Handler;
+  /** The route takes a join code, which can be guessed: a blocked address is refused before the lookup. */
+  takesJoinCode: boolean;
+}
+
+/** Where the router counts wrong join codes and tokens (see AbuseLimits). */
+export interface RouterGuard {
+  limits: AbuseLimits;
+  addressOf: AddressOf;
+}
+
+/**
+ * A wrong guess at a secret: a token that opens nothing (401, also for a board that does not exist), a join code
+ * that is not the board's, or a code no board has.
+ */
+function isFailedGuess(err: HttpError): boolean {
+  return err.status === 401 || err.details.code === 'wrong-join-code' || (err.status === 404 && err.field === 'joinCode');
 }
 
 /** Result of a handler that answers with something other than 200 JSON. */
@@ -33,12 +51,14 @@ const MAX_BODY_BYTES = 64 * 1024;
 export class Router {
   private readonly routes: Route[] = [];
 
-  on(method: string, path: string, handler: Handler): this {
+  constructor(private readonly guard?: RouterGuard) {}
+
+  on(method: string, path: string, handler: Handler, options: { takesJoinCode?: boolean } = {}): this {
     const keys: string[] = [];
     const pattern = new RegExp(
       '^' + path.replace(/:([a-zA-Z]+)/g, (_m, key: string) => (keys.push(key), '([^/]+)')) + '$',
     );
-    this.routes.push({ method, pattern, keys, handler });
+    this.routes.push({ method, pattern, keys, handler, takesJoinCode: options.takesJoinCode ?? false });
     return this;
   }
 
@@ -53,12 +73,14 @@ export class Router {
       const params: Record<string, string> = {};
       route.keys.forEach((key, i) => (params[key] = decodeURIComponent(match[i + 1])));
       try {
+        if (route.takesJoinCode && this.guard) await this.guard.limits.refuseWhileBlocked(this.guard.addressOf(req));
         const result = await route.handler({ req, res, params, url });
         if (result instanceof Reply) send(res, result.status, result.body, result.headers);
         else send(res, 200, result);
       } catch (err) {
         if (err instanceof HttpError) {
-          send(res, err.status, { error: err.message, field: err.field, ...err.details });
+          const refusal = (this.guard && isFailedGuess(err) && (await this.guard.limits.countFailure(this.guard.addressOf(req)))) || err;
+          send(res, refusal.status, { error: refusal.message, field: refusal.field, ...refusal.details }, refusal.headers);
         } else {
           send(res, 500, { error: 'internal error' });
           throw err;

@@ -4,7 +4,7 @@ import type { Access } from '../auth/Access.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { DocRoom, RoomPeer } from '../rooms/DocRoom.js';
-import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage, type ClientMessage } from './protocol.js';
+import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage, type AwarenessEntry, type ClientMessage } from './protocol.js';
 
 export const CLOSE = {
   invalidPayload: 1007,
@@ -15,7 +15,6 @@ export const CLOSE = {
   busy: 1013,
   invalidToken: 4401,
   forbidden: 4403,
-  unknownBoard: 4404,
   /** The facilitator deleted the board (or retention did): stop, nothing is left to open. */
   boardDeleted: 4410,
   /** The facilitator removed this participant: stop. */
@@ -25,12 +24,14 @@ export const CLOSE = {
   /** The person's name, organisation or group was corrected: reconnect, to be introduced by the new details. */
   identityChanged: 4000,
 } as const;
+
 /** How a room's verdict on an update is said in the protocol: bad bytes, a refusal, or the server's own failure. */
 const APPLY_CLOSE = { malformed: CLOSE.invalidPayload, refused: CLOSE.policy, failed: CLOSE.serverError } as const;
 
-
 /** Keep-alive period; a connection that misses one pong is dropped so its presence does not linger. */
 const PING_EVERY_MS = 30_000;
+/** A presence state is a name tag and a typing flag; anything bigger is a payload riding on every peer's screen. */
+const MAX_PRESENCE_BYTES = 4096;
 /** Updates building on unknown state that one connection may send before it is closed (see ApplyResult). */
 const MAX_STATE_REQUESTS = 20;
 
@@ -43,6 +44,8 @@ export class ClientConnection implements RoomPeer {
   private awarenessWindowStart = 0;
   private awarenessInWindow = 0;
   private stateRequests = 0;
+  /** The one awareness client id this connection speaks for, from the first new presence it publishes. */
+  private presenceId: number | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -137,11 +140,37 @@ export class ClientConnection implements RoomPeer {
     this.awarenessInWindow++;
     if (this.awarenessInWindow > LIMITS.awarenessFloodPerSecond) return this.refuse(CLOSE.policy, 'too many presence messages');
     if (this.awarenessInWindow > LIMITS.awarenessPerSecond) return; // dropped: the next one carries the newest state anyway
+    let entries: AwarenessEntry[];
     try {
-      this.room.applyAwareness(this, decodeAwarenessUpdate(update));
+      entries = decodeAwarenessUpdate(update);
     } catch (err) {
-      this.refuse(CLOSE.invalidPayload, err instanceof MalformedMessage ? err.message : 'malformed presence message');
+      return this.refuse(CLOSE.invalidPayload, err instanceof MalformedMessage ? err.message : 'malformed presence message');
     }
+    const own = this.ownPresence(entries);
+    if (typeof own === 'string') return this.refuse(CLOSE.policy, own);
+    if (own) this.room.applyAwareness(this, [own]);
+  }
+
+  /**
+   * The entry of this connection's own presence, null if the message has none, or why the message is refused.
+   * The stock client echoes every state it hears of (and their removals), so entries the room already has, or
+   * has newer, are dropped quietly. A new id is this connection's own the first time; a second one is someone
+   * publishing presences for people who are not there, and nothing of that message reaches a peer.
+   */
+  private ownPresence(entries: AwarenessEntry[]): AwarenessEntry | null | string {
+    const { awareness } = this.room;
+    let own: AwarenessEntry | null = null;
+    for (const entry of entries) {
+      if (entry.clientId !== this.presenceId) {
+        const known = awareness.getStates().has(entry.clientId) || (awareness.meta.get(entry.clientId)?.clock ?? -1) >= entry.clock;
+        if (known || entry.state === null) continue;
+        if (this.presenceId !== null) return 'one presence per connection';
+        this.presenceId = entry.clientId;
+      }
+      if (Buffer.byteLength(JSON.stringify(entry.state)) > MAX_PRESENCE_BYTES) return `presence state over ${MAX_PRESENCE_BYTES / 1024} kB`;
+      own = entry;
+    }
+    return own;
   }
 
   private refuse(code: number, reason: string): void {
