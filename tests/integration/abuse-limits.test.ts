@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CreateBoardResponse } from '../../shared/api.js';
 import { encodeAwarenessMessage, encodeAwarenessUpdate, type AwarenessEntry } from '../../server/sync/protocol.js';
-import { api, connect, createBoard, rawClose, startTestServer, synced, waitUntil, type TestClient } from './support.js';
+import { connect, createBoard, rawClose, startTestServer, synced, waitUntil, type TestClient } from './support.js';
 
 /**
  * Limits on abuse, each tried the way an attacker would, beside an honest person doing the ordinary thing.
