@@ -31,11 +31,20 @@ export class AccessLinks {
 
   /** A co-facilitator has the facilitator's rights; the name tells the links apart in the list and in presence. */
   mintCoFacilitator(boardId: string, name: string, baseUrl: string): NewLinkResponse {
+    return this.mint(boardId, 'facilitator', name, baseUrl);
+  }
+
+  /** Tokens are stored hashed, so a link cannot be shown again: each press makes a new one, listed to be revoked. */
+  mintObserver(boardId: string, baseUrl: string): NewLinkResponse {
+    return this.mint(boardId, 'observer', '', baseUrl);
+  }
+
+  private mint(boardId: string, role: 'facilitator' | 'observer', name: string, baseUrl: string): NewLinkResponse {
     const token = newToken();
     const hash = hashToken(token);
     const createdAt = this.now();
-    this.store.addNamedLink({ hash, boardId, role: 'facilitator', participantId: null }, name, createdAt);
-    return { id: hash.slice(0, 16), role: 'facilitator', name, createdAt, token, link: `${baseUrl}/b/${boardId}#token=${token}` };
+    this.store.addNamedLink({ hash, boardId, role, participantId: null }, name, createdAt);
+    return { id: hash.slice(0, 16), role, name, createdAt, token, link: `${baseUrl}/b/${boardId}#token=${token}` };
   }
 
   revoke(boardId: string, linkId: string): { revoked: string } {

@@ -144,13 +144,6 @@ export class BoardService {
     };
   }
 
-  /** Tokens are stored hashed, so an observer link cannot be shown again; the facilitator mints a new one. */
-  newObserverLink(boardId: string, baseUrl: string): { token: string; link: string } {
-    const token = newToken();
-    this.store.addToken({ hash: hashToken(token), boardId, role: 'observer', participantId: null });
-    return { token, link: `${baseUrl}/b/${boardId}#token=${token}` };
-  }
-
   setPhase(boardId: string, phase: Phase): BoardMeta {
     return this.updateMeta(boardId, (meta) => phaseChange(meta, phase));
   }

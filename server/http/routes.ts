@@ -110,7 +110,7 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('POST', '/api/boards/:boardId/observer-links', (ctx) => {
       facilitatorOfAnyState(ctx);
-      return new Reply(201, boards.newObserverLink(ctx.params.boardId, baseUrl(ctx.req)));
+      return new Reply(201, deps.access.mintObserver(ctx.params.boardId, baseUrl(ctx.req)));
     })
     // People and data leaving (people, access links, deletion): allowed on a closed workshop too.
     .on('DELETE', '/api/boards/:boardId', async (ctx) => {

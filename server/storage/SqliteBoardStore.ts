@@ -320,7 +320,7 @@ export class SqliteBoardStore implements BoardStore {
         `SELECT substr(t.hash, 1, 16) AS id, t.role, COALESCE(l.name, '') AS name, COALESCE(l.created_at, b.created_at) AS createdAt
          FROM tokens t JOIN boards b ON b.id = t.board_id LEFT JOIN link_names l ON l.hash = t.hash
          WHERE t.board_id = ? AND (t.role = 'observer' OR (t.role = 'facilitator' AND l.hash IS NOT NULL))
-         ORDER BY createdAt, t.hash`,
+         ORDER BY createdAt, t.rowid`,
       )
       .all(boardId) as LinkRecord[];
   }
