@@ -173,7 +173,7 @@ describe('hostile input', () => {
     expect(close).toEqual({ code: 1008, reason: 'too many presence messages' });
   });
 
-  it('2000 connections with bad tokens are all turned away with 4401', async () => {
+  it('2000 connections with bad tokens are all turned away: 4401, then 1013 once the address has used up its failed attempts', async () => {
     const base = `${server.url.replace('http', 'ws')}/ws/${board.boardId}`;
     const started = performance.now();
     const closes: Close[] = [];
@@ -183,9 +183,12 @@ describe('hostile input', () => {
       closes.push(...(await Promise.all(batch)));
     }
     console.log(`2000 bad-token connections refused in ${(performance.now() - started).toFixed(0)} ms`);
-    expect(closes.filter((c) => c.code !== 4401 || c.reason === '')).toEqual([]);
-    expect(await rawClose(`${base}`)).toMatchObject({ code: 4401 });
-    expect(await rawClose(`${server.url.replace('http', 'ws')}/ws/no-such-board?token=x`)).toMatchObject({ code: 4404 });
+    expect(closes.filter((c) => ![4401, 1013].includes(c.code) || c.reason === '')).toEqual([]);
+    expect(closes.filter((c) => c.code === 4401).length).toBeGreaterThan(0);
+    // A missing token and an unknown board are answered as every other wrong token from this address.
+    const last = closes[closes.length - 1];
+    expect(await rawClose(`${base}`)).toEqual(last);
+    expect(await rawClose(`${server.url.replace('http', 'ws')}/ws/no-such-board?token=x`)).toEqual(last);
   });
 
   it('after all of it the server is healthy and the honest participant still syncs an unchanged board', async () => {

@@ -66,7 +66,11 @@ describe('REST input validation', () => {
       expect([res.status, res.body.field]).toEqual([status, field]);
     }
     expect(count('participants')).toBe(before);
-    expect((await api(server.url, 'POST', '/api/boards/nosuchboard/join', { joinCode: board.joinCode, name: 'Åsa', group: 'Företag' })).status).toBe(404);
+    // An unknown board answers as a wrong code does, so nobody can find out which boards exist.
+    const unknownBoard = await api(server.url, 'POST', '/api/boards/nosuchboard/join', { joinCode: board.joinCode, name: 'Åsa', group: 'Företag' });
+    const wrongCode = await api(server.url, 'POST', `/api/boards/${board.boardId}/join`, { joinCode: board.joinCode === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ', name: 'Åsa', group: 'Företag' });
+    expect(unknownBoard).toMatchObject({ status: 403, body: { code: 'wrong-join-code' } });
+    expect(unknownBoard).toEqual(wrongCode);
   });
 
   it('board summary needs a token of that board; commands need the facilitator', async () => {
