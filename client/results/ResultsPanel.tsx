@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { StakeholderGroup } from '../../shared/groups';
+import { OTHER_GROUPS } from '../../shared/voting/anonymity';
 import type { Tally } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import { useCards, useParticipants } from '../board/useBoardData';
@@ -8,6 +9,7 @@ import { useRevealedRounds, type RevealedRound } from '../voting/useRounds';
 import { GroupBarChart, type ChartGroup, type ChartRow } from './GroupBarChart';
 import { GroupHeatMap } from './GroupHeatMap';
 import { useGroupName } from './groupNames';
+import { PerPersonTable } from './PerPersonTable';
 import { RankingTables } from './RankingTables';
 import { RoundSelect } from './RoundSelect';
 import { ThemeProvenance } from './ThemeProvenance';
@@ -16,10 +18,12 @@ interface Props {
   boardDoc: Y.Doc;
   controlDoc: Y.Doc;
   groups: StakeholderGroup[];
+  /** The facilitator sees the per-person figures of a named round. */
+  showPerPerson?: boolean;
 }
 
 /** The revealed results, one round at a time; earlier rounds stay readable. */
-export function ResultsPanel({ boardDoc, controlDoc, groups }: Props) {
+export function ResultsPanel({ boardDoc, controlDoc, groups, showPerPerson = false }: Props) {
   const t = useT();
   const revealed = useRevealedRounds(controlDoc);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -34,14 +38,14 @@ export function ResultsPanel({ boardDoc, controlDoc, groups }: Props) {
       ) : (
         <>
           <RoundSelect label={t('results.pickRound')} revealed={revealed} value={shown.round.id} onChange={setChosenId} />
-          <RoundResults key={shown.round.id} revealed={shown} boardDoc={boardDoc} controlDoc={controlDoc} groups={groups} />
+          <RoundResults key={shown.round.id} revealed={shown} boardDoc={boardDoc} controlDoc={controlDoc} groups={groups} showPerPerson={showPerPerson} />
         </>
       )}
     </section>
   );
 }
 
-function RoundResults({ revealed: { round, tally }, boardDoc, controlDoc, groups }: Props & { revealed: RevealedRound }) {
+function RoundResults({ revealed: { round, tally }, boardDoc, controlDoc, groups, showPerPerson }: Props & { revealed: RevealedRound }) {
   const t = useT();
   const groupName = useGroupName(groups);
   const cards = useCards(boardDoc);
@@ -56,6 +60,7 @@ function RoundResults({ revealed: { round, tally }, boardDoc, controlDoc, groups
         {t('results.roundSummary', { voters: tally.voters.total, budget: round.settings.budget, cap: round.settings.cap })}{' '}
         {tally.anonymous && t('results.anonymousNote')}
       </p>
+      {tally.anonymous && tally.groups.length === 1 && tally.groups[0] === OTHER_GROUPS && <p className="hint">{t('results.onlyTotals')}</p>}
       <RankingTables items={tally.items} />
       <div className="explanations">
         <p>{t('results.balancedExplained')}</p>
@@ -66,7 +71,8 @@ function RoundResults({ revealed: { round, tally }, boardDoc, controlDoc, groups
       <GroupBarChart rows={rows} groups={chartGroups} />
       <GroupHeatMap rows={rows} groups={chartGroups} voters={tally.voters.byGroup} />
       <h4>{t('results.provenanceHeading')}</h4>
-      <ThemeProvenance items={tally.items} cards={cards} participants={participants} groupName={groupName} />
+      <ThemeProvenance tally={tally} cards={cards} participants={participants} groupName={groupName} />
+      {showPerPerson && !tally.anonymous && <PerPersonTable tally={tally} participants={participants} groupName={groupName} />}
     </>
   );
 }

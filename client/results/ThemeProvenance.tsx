@@ -1,21 +1,26 @@
 import type { CardView } from '../../shared/boardDoc';
 import type { ParticipantInfo } from '../../shared/controlDoc';
+import { authorGroupAsShown } from '../../shared/voting/anonymity';
 import { countByAuthorGroup } from '../../shared/voting/provenance';
-import type { TallyItem } from '../../shared/voting/types';
+import type { Tally } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import { ScrollingTable } from './ScrollingTable';
 
 interface Props {
-  items: TallyItem[];
+  tally: Tally;
   cards: CardView[];
   participants: ReadonlyMap<string, ParticipantInfo>;
   groupName: (id: string) => string;
 }
 
-/** Which groups wrote the cards behind each item: a theme whole groups filled differs from one a single group did. */
-export function ThemeProvenance({ items, cards, participants, groupName }: Props) {
+/**
+ * Which groups wrote the cards behind each item: a theme whole groups filled differs from one a single group did.
+ * Authors count under the groups the round shows, so an anonymous round's table names no group its figures hide.
+ */
+export function ThemeProvenance({ tally, cards, participants, groupName }: Props) {
   const t = useT();
-  const people = Array.from(participants.values());
+  const asShown = authorGroupAsShown(tally);
+  const people = Array.from(participants.values(), (person) => ({ id: person.id, group: asShown(person.group) }));
   return (
     <ScrollingTable label={t('results.provenanceCaption')}>
       <table className="provenance">
@@ -27,7 +32,7 @@ export function ThemeProvenance({ items, cards, participants, groupName }: Props
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => {
+          {tally.items.map((item) => {
             const counts = countByAuthorGroup(
               cards.filter((card) => card.cluster === item.id || card.id === item.id),
               people,

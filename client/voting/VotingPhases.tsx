@@ -36,7 +36,7 @@ export function VotingPhases(props: Props) {
     return (
       <>
         {role === 'facilitator' && <FacilitatorRounds {...props} folded />}
-        <ResultsPanel boardDoc={boardDoc} controlDoc={controlDoc} groups={meta.groups} />
+        <ResultsPanel boardDoc={boardDoc} controlDoc={controlDoc} groups={meta.groups} showPerPerson={role === 'facilitator'} />
         {canExport && <ExportPanel boardId={boardId} token={token} />}
       </>
     );
@@ -48,7 +48,7 @@ export function VotingPhases(props: Props) {
           <AgreePanel boardId={boardId} token={token} controlDoc={controlDoc} canEdit={role === 'facilitator'} canDownload={canExport} />
         </Suspense>
         {canExport && <ExportPanel boardId={boardId} token={token} />}
-        <ResultsPanel boardDoc={boardDoc} controlDoc={controlDoc} groups={meta.groups} />
+        <ResultsPanel boardDoc={boardDoc} controlDoc={controlDoc} groups={meta.groups} showPerPerson={role === 'facilitator'} />
       </>
     );
   }

@@ -1,3 +1,4 @@
+import { CATALOGUES } from '../i18n/index.js';
 import type { Language } from '../phases.js';
 
 /** The words of the exports, in the board's language. */
@@ -36,6 +37,11 @@ export interface ExportLabels {
   roundSheet: (roundNumber: number) => string;
 }
 
+/** The bucket of an anonymous round's small groups has one name, the screen's, in every export. */
+function smallerGroupsCombined(language: Language): string {
+  return CATALOGUES[language]['results.otherGroups'] as string;
+}
+
 export const EXPORT_LABELS: Record<Language, ExportLabels> = {
   en: {
     rank: 'Rank',
@@ -59,7 +65,7 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     question: 'Question',
     voters: 'Voters',
     exportedAt: 'Exported',
-    otherGroups: 'Smaller groups combined',
+    otherGroups: smallerGroupsCombined('en'),
     facilitator: 'Facilitator',
     agreed: (version, frozenAt) => `Agreed priorities, version ${version}, frozen ${frozenAt}.`,
     notAgreed: (round) => `Not agreed yet: the results of vote round ${round}.`,
@@ -90,7 +96,7 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     question: 'Vraag',
     voters: 'Stemmers',
     exportedAt: 'Geëxporteerd',
-    otherGroups: 'Kleinere groepen samen',
+    otherGroups: smallerGroupsCombined('nl'),
     facilitator: 'Facilitator',
     agreed: (version, frozenAt) => `Afgesproken prioriteiten, versie ${version}, vastgelegd ${frozenAt}.`,
     notAgreed: (round) => `Nog niet afgesproken: de uitslag van stemronde ${round}.`,
@@ -121,7 +127,7 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     question: 'Fråga',
     voters: 'Röstande',
     exportedAt: 'Exporterad',
-    otherGroups: 'Mindre grupper sammanslagna',
+    otherGroups: smallerGroupsCombined('sv'),
     facilitator: 'Processledare',
     agreed: (version, frozenAt) => `Överenskomna prioriteringar, version ${version}, låst ${frozenAt}.`,
     notAgreed: (round) => `Ännu inte överenskommet: resultatet av röstningsomgång ${round}.`,

@@ -7,7 +7,7 @@ describe('buildPriorityList without an agreement', () => {
   const list = buildPriorityList(sampleBoard());
 
   it('takes the latest revealed round, in raw rank order', () => {
-    expect(list).toMatchObject({ schemaVersion: 1, status: 'not-agreed', version: null, frozenAt: null, roundId: 'r1', roundNumber: 1 });
+    expect(list).toMatchObject({ schemaVersion: 2, status: 'not-agreed', version: null, frozenAt: null, roundId: 'r1', roundNumber: 1 });
     expect(list.items.map((item) => [item.rank, item.itemId, item.votes?.total, item.votes?.balanced, item.votes?.balancedRank])).toEqual([
       [1, 'skills', 28, 43.6, 1],
       [2, 'energy', 15, 36.4, 2],

@@ -23,21 +23,24 @@ import { sv as deliverablesSv } from './deliverables/sv.js';
 import { en as roomEn, type RoomKey } from './room/en.js';
 import { nl as roomNl } from './room/nl.js';
 import { sv as roomSv } from './room/sv.js';
+import { en as privacyEn, type PrivacyKey } from './privacy/en.js';
+import { nl as privacyNl } from './privacy/nl.js';
+import { sv as privacySv } from './privacy/sv.js';
 import type { Message } from './message.js';
 
 /**
  * The catalogues, one per area of the product (core: start, join, board; session: collecting, clustering,
  * notes, timer; results: voting, results, agreement, report; lifecycle: my workshops, templates, editing,
- * closing; deliverables: the agree table, freezing, the report), merged into one per language. Each area's
+ * closing; deliverables: the agree table, freezing, the report; privacy: per-person figures, small groups), merged into one per language. Each area's
  * nl and sv files are typed against its en file, so a missing translation fails the type check.
  */
-export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey;
+export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey;
 export type Messages = { readonly [K in MessageKey]: Message };
 
 export const CATALOGUES: Record<Language, Messages> = {
-  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn },
-  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl },
-  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv },
+  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn },
+  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl },
+  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv },
 };
 
 /** Each language named in itself, so a reader finds their own language whatever the page is in. */

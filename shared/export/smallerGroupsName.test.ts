@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES } from '../i18n/index.js';
+import { LANGUAGES } from '../phases.js';
+import { OTHER_GROUPS } from '../voting/anonymity.js';
+import { toCsv } from './csv.js';
+import { toMarkdown } from './markdown.js';
+import { buildPriorityList } from './priorityList.js';
+import { sampleBoard } from './testBoards.js';
+
+describe('the bucket of smaller groups', () => {
+  it.each(LANGUAGES)('has the screen’s name in the list, the CSV header and the Markdown (%s)', (language) => {
+    const name = CATALOGUES[language]['results.otherGroups'];
+    const list = buildPriorityList(sampleBoard(language));
+    expect(list.groups.find((group) => group.id === OTHER_GROUPS)?.name).toBe(name);
+    const header = toCsv(list).split('\r\n')[0]!;
+    expect(header).toContain(String(name));
+    expect(toMarkdown(list)).toContain(`${String(name)} 3`);
+  });
+
+  it('is one name per language, different from the stakeholder group “Other”', () => {
+    const names = LANGUAGES.map((language) => CATALOGUES[language]['results.otherGroups']);
+    expect(names).toEqual(['Smaller groups combined', 'Kleinere groepen samen', 'Mindre grupper sammanslagna']);
+  });
+});
