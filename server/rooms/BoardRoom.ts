@@ -4,6 +4,7 @@ import { readMeta } from '../../shared/controlDoc.js';
 import { draftsOf, type DraftCard } from '../../shared/draftsDoc.js';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
 import { copyRichText } from '../../shared/richText/copyRichText.js';
+import { pruneDeepRichText } from '../../shared/richText/pruneDeepRichText.js';
 import type { Access } from '../auth/Access.js';
 import type { Metrics } from '../metrics.js';
 import type { BoardStore } from '../storage/BoardStore.js';
@@ -79,6 +80,10 @@ export class BoardRoom {
           cardsOf(doc).set(id, card);
           moved++;
         });
+      });
+      cards.forEach((card) => {
+        const body = card.get('body');
+        if (body instanceof Y.XmlFragment) pruneDeepRichText(body, (change) => list.serverTransact(change));
       });
       list.serverTransact((doc) => cardsOf(doc).clear());
     }

@@ -292,10 +292,10 @@ function locate(type: AnyType, roots: Map<AnyType, string>): Location {
   const path: Array<string | null> = [];
   let current: AnyType = type;
   while (current._item !== null) {
-    path.unshift(current._item.parentSub);
+    path.push(current._item.parentSub);
     const parent = current._item.parent;
-    if (!(parent instanceof Y.AbstractType)) return { root: undefined, path };
+    if (!(parent instanceof Y.AbstractType)) return { root: undefined, path: path.reverse() };
     current = parent;
   }
-  return { root: roots.get(current), path };
+  return { root: roots.get(current), path: path.reverse() };
 }
