@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import type * as Y from 'yjs';
 import { useT } from '../../app/i18n';
+import { richTextExtensions } from './editorExtensions';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -19,8 +19,7 @@ interface Props {
 export default function RichTextEditor({ fragment, editable, label, onFocusChange }: Props) {
   const editor = useEditor(
     {
-      // Collaboration brings its own undo on the shared document; StarterKit's would fight it.
-      extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ fragment })],
+      extensions: [...richTextExtensions, Collaboration.configure({ fragment })],
       editable,
       editorProps: {
         attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true', class: 'rich-text' },
