@@ -3,7 +3,9 @@ import type {
   AgreementDraftBody,
   ApiError,
   BoardSummary,
+  BoardTemplate,
   CreateBoardBody,
+  EditBoardBody,
   CreateBoardResponse,
   ExportFormat,
   JoinBody,
@@ -14,6 +16,7 @@ import type {
   TimerCommand,
 } from '../../shared/api';
 import type { BoardSettings, Language, Phase } from '../../shared/phases';
+import type { PresentationStep } from '../../shared/presentation';
 import type { RoundState, Tally } from '../../shared/voting/types';
 
 /** A failed call: `status` 0 means the server was not reached at all. */
@@ -30,7 +33,7 @@ export class ApiFailure extends Error {
   }
 }
 
-async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
+export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
@@ -55,7 +58,7 @@ async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: { 
   return json as T;
 }
 
-const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
+export const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 
 export const createBoard = (body: CreateBoardBody) => call<CreateBoardResponse>('POST', '/api/boards', { body });
 export const createDemoBoard = (language: Language) => call<CreateBoardResponse>('POST', '/api/demo-boards', { body: { language } });
@@ -67,9 +70,21 @@ export const joinBoard = (boardId: string, body: JoinBody) =>
 
 export const fetchBoardSummary = (boardId: string, token: string) => call<BoardSummary>('GET', boardPath(boardId), { token });
 
+export const editBoardDetails = (boardId: string, token: string, body: EditBoardBody) =>
+  call<Pick<BoardSummary, 'title' | 'question' | 'language' | 'groups'>>('PATCH', boardPath(boardId), { token, body });
+
+export const closeBoard = (boardId: string, token: string) => call<{ closedAt: number }>('POST', `${boardPath(boardId)}/close`, { token, body: {} });
+
+export const reopenBoard = (boardId: string, token: string) => call<{ closedAt: null }>('POST', `${boardPath(boardId)}/reopen`, { token, body: {} });
+
+/** An earlier workshop as a starting point: question, language, groups and settings. */
+export const fetchBoardTemplate = (boardId: string, token: string) => call<BoardTemplate>('GET', `${boardPath(boardId)}/template`, { token });
+
 export const changePhase = (boardId: string, token: string, phase: Phase) =>
   call<unknown>('POST', `${boardPath(boardId)}/phase`, { token, body: { phase } });
 
+export const stepPresentation = (boardId: string, token: string, step: PresentationStep) =>
+  call<PresentationStep>('POST', `${boardPath(boardId)}/presentation`, { body: step, token });
 export const changeSettings = (boardId: string, token: string, settings: Partial<BoardSettings>) =>
   call<unknown>('POST', `${boardPath(boardId)}/settings`, { token, body: settings });
 

@@ -16,7 +16,9 @@ export interface Abilities {
   runWorkshop: boolean;
 }
 
-export function abilitiesOf(role: Role, participantId: string | null, phase: Phase, settings: BoardSettings): Abilities {
+/** `closed`: the facilitator closed the workshop, which leaves it read-only for everyone until reopened. */
+export function abilitiesOf(role: Role, participantId: string | null, phase: Phase, settings: BoardSettings, closed = false): Abilities {
+  if (closed) return { role, authorId: null, addCards: false, editCard: () => false, cluster: false, runWorkshop: false };
   if (role === 'facilitator') {
     return { role, authorId: FACILITATOR_ID, addCards: true, editCard: () => true, cluster: true, runWorkshop: true };
   }

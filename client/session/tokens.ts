@@ -3,7 +3,8 @@
  * (never sent to a server, never in logs); we move it to localStorage at once and strip it from the address
  * bar, so a screenshot or a shared screen of the board does not leak it.
  */
-const key = (boardId: string) => `forumboard:token:${boardId}`;
+const PREFIX = 'forumboard:token:';
+const key = (boardId: string) => `${PREFIX}${boardId}`;
 
 export function readToken(boardId: string): string | null {
   try {
@@ -39,4 +40,25 @@ export function takeTokenFromLocation(boardId: string): string | null {
   const rest = fragment.toString();
   history.replaceState(history.state, '', location.pathname + location.search + (rest ? `#${rest}` : ''));
   return token;
+}
+
+/** Every board this browser holds a token for, as "My workshops" lists them. */
+export function heldBoards(): Array<{ boardId: string; token: string }> {
+  const held: Array<{ boardId: string; token: string }> = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const name = localStorage.key(i);
+      if (!name?.startsWith(PREFIX)) continue;
+      const token = localStorage.getItem(name);
+      if (token) held.push({ boardId: name.slice(PREFIX.length), token });
+    }
+  } catch {
+    // Storage refused: this browser holds nothing we can list.
+  }
+  return held;
+}
+
+/** The link that opens `boardId` with `token` on any device, as the server's own links are built. */
+export function boardLink(boardId: string, token: string): string {
+  return `${location.origin}/b/${encodeURIComponent(boardId)}#token=${token}`;
 }

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import type { BoardTemplate, StartingSettings } from '../../shared/api';
 import { defaultGroupNames } from '../../shared/groups';
 import { LIMITS } from '../../shared/limits';
 import type { Language } from '../../shared/phases';
@@ -8,17 +9,20 @@ import { Field } from '../app/Field';
 import { useLanguage, useT } from '../app/i18n';
 import { LanguageOptions } from '../app/LanguageSwitch';
 import { navigate, paths } from '../app/router';
+import { markJustCreated } from '../session/justCreated';
 import { saveToken } from '../session/tokens';
-import { GroupListEditor } from './GroupListEditor';
+import { GroupListEditor, type EditableGroup } from './GroupListEditor';
+import { TemplatePicker, type EarlierWorkshop } from './TemplatePicker';
 
-export function CreateWorkshopForm() {
+export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) {
   const t = useT();
-  const { language: uiLanguage } = useLanguage();
+  const { language: uiLanguage, choose } = useLanguage();
   const [title, setTitle] = useState('');
   const [question, setQuestion] = useState('');
   // Until the facilitator picks a workshop language or edits the groups, both follow the page's language.
   const [pickedLanguage, setPickedLanguage] = useState<Language | null>(null);
-  const [editedGroups, setEditedGroups] = useState<string[] | null>(null);
+  const [editedGroups, setEditedGroups] = useState<EditableGroup[] | null>(null);
+  const [settings, setSettings] = useState<StartingSettings | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [titleError, setTitleError] = useState<string | null>(null);
@@ -27,7 +31,14 @@ export function CreateWorkshopForm() {
   const errorRef = useRef<HTMLParagraphElement>(null);
 
   const language = pickedLanguage ?? uiLanguage;
-  const groups = editedGroups ?? defaultGroupNames(language);
+  const groups = editedGroups ?? defaultGroupNames(language).map((name) => ({ name }));
+
+  const applyTemplate = (template: BoardTemplate | null) => {
+    setQuestion(template?.question ?? '');
+    setPickedLanguage(template?.language ?? null);
+    setEditedGroups(template?.groups.map((name) => ({ name })) ?? null);
+    setSettings(template?.settings);
+  };
 
   const fail = (message: string) => {
     setError(message);
@@ -41,13 +52,16 @@ export function CreateWorkshopForm() {
       setTitleError(t('error.invalidField', { field: t('start.create.titleLabel') }));
       return;
     }
-    const names = groups.map((g) => g.trim()).filter((g) => g !== '');
+    const names = groups.map((g) => g.name.trim()).filter((g) => g !== '');
     if (names.length === 0) return fail(t('start.create.groupsRequired'));
     if (names.length > LIMITS.maxGroups) return fail(t('start.create.groupsMax', { max: LIMITS.maxGroups }));
     setBusy(true);
     try {
-      const created = await createBoard({ title: title.trim(), question: question.trim(), language, groups: names });
+      const created = await createBoard({ title: title.trim(), question: question.trim(), language, groups: names, settings });
       saveToken(created.boardId, created.facilitatorToken);
+      markJustCreated(created.boardId);
+      // The facilitator keeps the language they created in, whatever language the workshop is in.
+      choose(uiLanguage);
       navigate(paths.board(created.boardId));
     } catch (failure) {
       setBusy(false);
@@ -65,6 +79,7 @@ export function CreateWorkshopForm() {
   return (
     <form className="panel create-form" onSubmit={submit} noValidate>
       <h2>{t('start.create.heading')}</h2>
+      <TemplatePicker language={language} earlier={earlier} onPick={applyTemplate} />
       <Field
         label={t('start.create.titleLabel')}
         value={title}

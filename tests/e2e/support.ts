@@ -1,9 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 
-/** One person at the workshop: their own browser context, so nothing is shared but the server. */
-export async function person(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: options.viewport ?? { width: 1280, height: 900 } });
+/**
+ * One person at the workshop: their own browser context, so nothing is shared but the server. `locale` is their
+ * browser's language (en-GB unless said), which their interface follows when it is one of ours.
+ */
+export async function person(browser: Browser, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: options.locale ?? 'en-GB', viewport: options.viewport ?? { width: 1280, height: 900 } });
   return context.newPage();
 }
 

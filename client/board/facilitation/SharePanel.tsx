@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import type { BoardSummary } from '../../../shared/api';
 import { createObserverLink } from '../../api/serverApi';
 import { useT } from '../../app/i18n';
+import { FacilitatorLink } from '../../session/FacilitatorLink';
 import { CopyField } from './CopyField';
 import { useCommand } from './useCommand';
 
 type Share = NonNullable<BoardSummary['share']>;
 
 /** What the facilitator puts on the wall: the participant link, the code (large), its QR code, and the observer link. */
-export function SharePanel({ boardId, token, share, initiallyOpen }: { boardId: string; token: string; share: Share; initiallyOpen: boolean }) {
+export function SharePanel({ boardId, token, share, title, initiallyOpen }: { boardId: string; token: string; share: Share; title: string; initiallyOpen: boolean }) {
   const t = useT();
   const qr = useQrCode(share.links.participant);
   // Tokens are stored hashed, so an observer link cannot be shown again: each press makes a new one.
@@ -42,6 +43,7 @@ export function SharePanel({ boardId, token, share, initiallyOpen }: { boardId: 
           )}
         </div>
       </div>
+      <FacilitatorLink boardId={boardId} token={token} title={title} />
     </details>
   );
 }
