@@ -16,6 +16,10 @@ import { BoardConnection } from './sync/BoardConnection';
 import type { FatalReason } from './sync/SyncedDoc';
 import { useConnection, useMeta } from './useBoardData';
 import { VotingPhases } from '../voting/VotingPhases';
+import { KeepLinkNotice } from '../session/KeepLinkNotice';
+import { ClosedNotice } from './ClosedNotice';
+import { ClosingControls } from './facilitation/ClosingControls';
+import { WorkshopDetails } from './facilitation/WorkshopDetails';
 
 interface Props {
   boardId: string;
@@ -46,7 +50,9 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
     if (live.fatal) onDenied(live.fatal);
   }, [live.fatal, onDenied]);
 
-  const abilities = abilitiesOf(summary.you.role, summary.you.participantId, meta.phase, meta.settings);
+  const closed = meta.closedAt !== null;
+  const abilities = abilitiesOf(summary.you.role, summary.you.participantId, meta.phase, meta.settings, closed);
+  const facilitator = summary.you.role === 'facilitator';
   const youGroup = meta.groups.find((g) => g.id === summary.you.group)?.name ?? summary.you.group;
 
   return (
@@ -69,6 +75,9 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
           </p>
         </header>
 
+        {meta.closedAt !== null && <ClosedNotice closedAt={meta.closedAt} />}
+        {facilitator && <KeepLinkNotice boardId={boardId} token={token} title={meta.title} />}
+
         {live.notice && (
           <div className="notice notice-warning" role="alert">
             <p>{t(live.notice === 'tooBig' ? 'board.tooBig' : 'board.refused')}</p>
@@ -87,17 +96,19 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
           </p>
         )}
 
-        {abilities.runWorkshop && summary.share && (
+        {facilitator && summary.share && (
           <div className="facilitator-tools">
-            <SharePanel boardId={boardId} token={token} share={summary.share} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} />
-            <SettingsPanel boardId={boardId} token={token} settings={meta.settings} />
+            <SharePanel boardId={boardId} token={token} share={summary.share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} />
+            {!closed && <SettingsPanel boardId={boardId} token={token} settings={meta.settings} />}
+            {!closed && <WorkshopDetails boardId={boardId} token={token} meta={meta} controlDoc={live.controlDoc} />}
+            <ClosingControls boardId={boardId} token={token} closed={closed} />
           </div>
         )}
 
         <VotingPhases
           boardId={boardId}
           token={token}
-          summary={summary}
+          summary={closed ? readOnlySummary(summary) : summary}
           meta={meta}
           boardDoc={live.boardDoc}
           controlDoc={live.controlDoc}
@@ -124,4 +135,13 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
       </main>
     </>
   );
+}
+
+/**
+ * How the voting screens see a person while the workshop is closed: the facilitator as an observer (results
+ * and exports, no commands), a participant without a ballot to cast. The server refuses changes anyway.
+ */
+function readOnlySummary(summary: BoardSummary): BoardSummary {
+  if (summary.you.role === 'facilitator') return { ...summary, you: { ...summary.you, role: 'observer' } };
+  return { ...summary, you: { ...summary.you, participantId: null } };
 }
