@@ -26,6 +26,9 @@ import { sv as roomSv } from './room/sv.js';
 import { en as privacyEn, type PrivacyKey } from './privacy/en.js';
 import { nl as privacyNl } from './privacy/nl.js';
 import { sv as privacySv } from './privacy/sv.js';
+import { en as safetyEn, type SafetyKey } from './safety/en.js';
+import { nl as safetyNl } from './safety/nl.js';
+import { sv as safetySv } from './safety/sv.js';
 import type { Message } from './message.js';
 
 /**
@@ -34,13 +37,13 @@ import type { Message } from './message.js';
  * closing; deliverables: the agree table, freezing, the report; privacy: per-person figures, small groups), merged into one per language. Each area's
  * nl and sv files are typed against its en file, so a missing translation fails the type check.
  */
-export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey;
+export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey | SafetyKey;
 export type Messages = { readonly [K in MessageKey]: Message };
 
 export const CATALOGUES: Record<Language, Messages> = {
-  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn },
-  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl },
-  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv },
+  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn, ...safetyEn },
+  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl, ...safetyNl },
+  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv, ...safetySv },
 };
 
 /** Each language named in itself, so a reader finds their own language whatever the page is in. */
