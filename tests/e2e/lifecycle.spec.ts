@@ -13,6 +13,9 @@ test('the facilitator link moves the workshop to another device, and My workshop
   await expect(keep.getByText('the only way back into this workshop')).toBeVisible();
   await expect(keep.getByRole('link', { name: 'Mail it to myself' })).toHaveAttribute('href', /^mailto:\?subject=Facilitator%20link/);
   await shoot(office, 'created-board-link-1366');
+  await office.setViewportSize({ width: 360, height: 740 });
+  await shoot(office, 'created-board-link-360');
+  expect(await office.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   const link = await keep.getByRole('textbox', { name: 'Your facilitator link' }).inputValue();
   expect(link).toMatch(/\/b\/[A-Za-z0-9_-]+#token=/);
   await keep.getByRole('button', { name: 'I have kept it' }).click();
