@@ -3,6 +3,7 @@ import type { ExportFormat } from '../../shared/api';
 import { fetchExport } from '../api/serverApi';
 import { useT } from '../app/i18n';
 import { describeFailure } from '../app/describeFailure';
+import { saveBlob } from '../app/saveBlob';
 
 const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'md', 'json'];
 
@@ -24,13 +25,7 @@ export function ExportDownloads({ boardId, token, version }: Props) {
     setError(null);
     try {
       const { blob, filename } = await fetchExport(boardId, token, format, version);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      link.click();
-      // The click starts the download synchronously; the URL may go once it has.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(blob, filename);
     } catch (failure) {
       setError(describeFailure(failure, t));
     } finally {
