@@ -14,6 +14,7 @@ import { NotesPane } from './richText/NotesPane';
 import { PhaseTimer } from './timer/PhaseTimer';
 import { BoardConnection } from './sync/BoardConnection';
 import type { FatalReason } from './sync/SyncedDoc';
+import { RefusalNoticeView } from './sync/RefusalNoticeView';
 import { useConnection, useMeta } from './useBoardData';
 import { VotingPhases } from '../voting/VotingPhases';
 import { KeepLinkNotice } from '../session/KeepLinkNotice';
@@ -78,14 +79,7 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
         {meta.closedAt !== null && <ClosedNotice closedAt={meta.closedAt} />}
         {facilitator && <KeepLinkNotice boardId={boardId} token={token} title={meta.title} />}
 
-        {live.notice && (
-          <div className="notice notice-warning" role="alert">
-            <p>{t(live.notice === 'tooBig' ? 'board.tooBig' : 'board.refused')}</p>
-            <button type="button" onClick={() => connection.dismissNotice()}>
-              {t('board.dismiss')}
-            </button>
-          </div>
-        )}
+        {live.notice && <RefusalNoticeView notice={live.notice} onDismiss={() => connection.dismissNotice()} onReconnect={() => connection.reconnect()} />}
 
         <PhaseBar boardId={boardId} token={token} phase={meta.phase} canChange={abilities.runWorkshop} />
         <PhaseTimer timer={meta.timer} boardId={boardId} token={token} canControl={abilities.runWorkshop} />

@@ -1,14 +1,21 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { SyncedDoc, type FatalReason, type RefusalReason } from './SyncedDoc';
+import type { RefusalStep } from './RefusalStreak';
 import { controlRoom } from '../../../shared/rooms';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
+/** The last refusal of a change and what the connection does about it. */
+export interface RefusalNotice {
+  reason: RefusalReason;
+  step: RefusalStep;
+}
+
 export interface ConnectionSnapshot {
   status: ConnectionStatus;
   fatal: FatalReason | null;
-  notice: RefusalReason | null;
+  notice: RefusalNotice | null;
   boardDoc: Y.Doc;
   controlDoc: Y.Doc;
   awareness: Awareness;
@@ -29,7 +36,7 @@ export class BoardConnection {
   private readonly listeners = new Set<() => void>();
   private snapshot!: ConnectionSnapshot;
   private fatal: FatalReason | null = null;
-  private notice: RefusalReason | null = null;
+  private notice: RefusalNotice | null = null;
   private everConnected = false;
   private typing: string | null = null;
   private typingSentAt = 0;
@@ -42,8 +49,8 @@ export class BoardConnection {
         this.fatal = reason;
         this.update();
       },
-      refused: (reason: RefusalReason) => {
-        this.notice = reason;
+      refused: (reason: RefusalReason, step: RefusalStep) => {
+        this.notice = { reason, step };
         this.update();
       },
     };
@@ -63,6 +70,14 @@ export class BoardConnection {
 
   dismissNotice(): void {
     this.notice = null;
+    this.update();
+  }
+
+  /** Connects again after repeated refusals stopped a document. */
+  reconnect(): void {
+    this.notice = null;
+    this.board.reconnect();
+    this.control.reconnect();
     this.update();
   }
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { RefusalStreak, type RefusalStep } from './RefusalStreak';
 
 export type LinkStatus = 'connecting' | 'connected' | 'disconnected';
 /** Closes after which reconnecting cannot help: the person needs a new invitation. */
@@ -13,7 +14,8 @@ const REFUSAL_CLOSES: Record<number, RefusalReason> = { 1008: 'refused', 1009: '
 export interface SyncedDocEvents {
   changed(): void;
   fatal(reason: FatalReason): void;
-  refused(reason: RefusalReason): void;
+  /** The server refused a change; `step` says whether the doc rebuilds (now or later) or has stopped. */
+  refused(reason: RefusalReason, step: RefusalStep): void;
 }
 
 function wsBase(): string {
@@ -24,6 +26,7 @@ function wsBase(): string {
  * One Y.Doc kept in sync with one room of the server. When the server refuses an update (1008) or finds a
  * message too big (1009), reconnecting would send the same change again and be closed again, forever: so the
  * doc and its provider are thrown away and rebuilt from the server's state, which drops the refused change.
+ * Refusals that keep coming back are paced by RefusalStreak, which in the end stops until the person reconnects.
  */
 export class SyncedDoc {
   doc!: Y.Doc;
@@ -31,7 +34,11 @@ export class SyncedDoc {
   status: LinkStatus = 'connecting';
   /** Has this doc ever finished a sync with the server (survives rebuilds: the content is then known). */
   everSynced = false;
+  /** Reconnecting waits for the person: the server kept refusing this browser's changes. */
+  stopped = false;
   private destroyed = false;
+  private readonly refusals = new RefusalStreak();
+  private pendingRebuild: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly room: string,
@@ -68,9 +75,11 @@ export class SyncedDoc {
       }
       const refusal = REFUSAL_CLOSES[code];
       if (refusal) {
+        const step = this.refusals.next(Date.now());
         // Not inside the provider's own event dispatch: destroying it there would pull the floor from under it.
-        setTimeout(() => this.rebuild(), 0);
-        this.events.refused(refusal);
+        if (step.kind === 'rebuild') this.pendingRebuild = setTimeout(() => this.rebuild(), step.afterMs);
+        this.stopped = step.kind === 'stop';
+        this.events.refused(refusal, step);
       }
     });
     this.doc = doc;
@@ -78,7 +87,16 @@ export class SyncedDoc {
     this.status = 'connecting';
   }
 
+  /** The person asks to connect again after the refusals stopped it. */
+  reconnect(): void {
+    if (!this.stopped) return;
+    this.refusals.reset();
+    this.rebuild();
+  }
+
   private rebuild(): void {
+    this.pendingRebuild = null;
+    this.stopped = false;
     if (this.destroyed) return;
     this.provider.destroy();
     this.doc.destroy();
@@ -88,6 +106,7 @@ export class SyncedDoc {
 
   destroy(): void {
     this.destroyed = true;
+    if (this.pendingRebuild !== null) clearTimeout(this.pendingRebuild);
     this.provider.destroy();
     this.doc.destroy();
   }
