@@ -109,12 +109,10 @@ export function Report({ list, meta, notes }: Props) {
                 <td>{item.rank ?? '–'}</td>
                 <th scope="row">
                   {item.title} {item.votes?.contested && <ContestedBadge />}
+                  {item.votes && <span className="th-note">{split(item)}</span>}
                   {item.mergedFrom.length > 0 && <span className="th-note">{t('agree.includes', { titles: item.mergedFrom.map((m) => m.title).join(', ') })}</span>}
                 </th>
-                <td>
-                  {item.votes?.total ?? '–'}
-                  {item.votes && <span className="th-note">{split(item)}</span>}
-                </td>
+                <td>{item.votes?.total ?? '–'}</td>
                 <td>{item.votes ? format.score(item.votes.balanced) : '–'}</td>
                 <td>{format.consensus(item.votes?.consensus ?? null)}</td>
                 <td>{item.owner || '–'}</td>

@@ -1,0 +1,134 @@
+import ExcelJS from 'exceljs';
+import { PDFDocument } from 'pdf-lib';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { addCard, person } from './support';
+
+interface Board {
+  boardId: string;
+  joinCode: string;
+  facilitatorToken: string;
+  links: { facilitator: string };
+}
+
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Ten priorities with long titles, and owners and next steps long enough to wrap, in Swedish and Dutch. */
+const priorities = Array.from({ length: 10 }, (_, i) => ({
+  title: `Prioritet ${i + 1}: kompetensförsörjning för svetsare och CNC-operatörer i länets företag`,
+  owner: `Region Gävleborg, samordnare ${i + 1}`,
+  nextStep: `Kartlägg behoven med arbetsförmedlingen och lärosätena före juni; bijeenkomst met de vakbonden (${i + 1})`,
+}));
+
+/** Creates a Swedish board with the given cards, and an anonymous round that three groups voted in, revealed. */
+async function votedBoard(request: APIRequestContext, page: Page, titles: string[]): Promise<{ board: Board; roundId: string; itemIds: string[] }> {
+  const board: Board = await (await request.post('/api/boards', { data: { title: 'Industriforum Gävleborg – uppföljning', question: 'Vad prioriterar forumet?', language: 'sv' } })).json();
+  await page.goto(board.links.facilitator);
+  await page.getByRole('button', { name: /Nästa: Samla|Next: Collect/ }).click();
+  for (const title of titles) await addCard(page, title);
+  const opened = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: { anonymous: true } });
+  expect(opened.status()).toBe(201);
+  const round: { id: string; items: Array<{ id: string }> } = await opened.json();
+  const itemIds = round.items.map((item) => item.id);
+  const groups = ['foretag', 'fackforbund', 'region'];
+  const meta = await (await request.get(`/api/join/${board.joinCode}`)).json().catch(() => null);
+  const groupIds: string[] = meta?.groups?.map((group: { id: string }) => group.id) ?? groups;
+  for (let person = 0; person < 9; person++) {
+    const joined = await request.post(`/api/boards/${board.boardId}/join`, { data: { joinCode: board.joinCode, name: `Röstare ${person + 1}`, group: groupIds[person % 3] } });
+    expect(joined.status()).toBe(201);
+    const { token } = await joined.json();
+    const allocations = { [itemIds[person % itemIds.length]!]: 3, [itemIds[(person * 3 + 1) % itemIds.length]!]: 2 };
+    expect((await request.put(`/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { headers: auth(token), data: { allocations } })).status()).toBe(200);
+  }
+  expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
+  return { board, roundId: round.id, itemIds };
+}
+
+test('a ten-priority agreement prints on at most two A4 pages, nothing wider than the page', async ({ browser, request }) => {
+  const page = await person(browser);
+  const titles = priorities.map((_, i) => `Kort ${i + 1}`);
+  const { board, roundId, itemIds } = await votedBoard(request, page, titles);
+  const items = itemIds.map((itemId, i) => ({ itemId, ...priorities[i]! }));
+  expect((await request.put(`/api/boards/${board.boardId}/agreement`, { headers: auth(board.facilitatorToken), data: { roundId, items } })).ok()).toBe(true);
+  expect((await request.post(`/api/boards/${board.boardId}/agreement/freeze`, { headers: auth(board.facilitatorToken) })).status()).toBe(201);
+
+  await page.goto(`/b/${board.boardId}/report`);
+  await expect(page.getByText(/^(Agreed priorities, version 1|Överenskomna prioriteringar, version 1)/)).toBeVisible();
+  await expect(page.locator('.report-priority')).toHaveCount(10);
+  await expect(page.getByText(priorities[9]!.nextStep)).toBeVisible();
+  await expect(page.getByText(/Contested:|Omstridd:/)).toBeVisible();
+
+  // A4 portrait less 15 mm margins is 180 mm wide: 680 CSS pixels. Nothing may reach beyond it.
+  await page.setViewportSize({ width: 680, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  const overflowing = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('main *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .map((element) => `${element.tagName}.${element.className}`);
+  });
+  expect(overflowing).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('report-print.png'), fullPage: true });
+
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+  await import('node:fs/promises').then((fs) => fs.writeFile(test.info().outputPath('report.pdf'), pdf));
+  const pages = (await PDFDocument.load(pdf)).getPageCount();
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(2);
+});
+
+test('before freezing, the exports carry the draft with the owners typed; the XLSX reads back with numbers and text intact', async ({ browser, request }) => {
+  const page = await person(browser);
+  const titles = ['Kompetensförsörjning för svetsare', 'Bijna geen gedeelde infrastructuur (ij-test)', 'Energiomställning: nätkapacitet'];
+  const { board, itemIds } = await votedBoard(request, page, titles);
+
+  // The facilitator starts the list in Agree and types an owner and a next step; nothing is frozen.
+  await page.getByRole('button', { name: /Nästa: Enas|Next: Agree/ }).click();
+  await page.getByRole('button', { name: /Starta från rangordningen efter alla prickar|Start from the ranking by all dots/ }).click();
+  await page.getByRole('textbox', { name: /Ansvarig för prioritering 1|Owner of priority 1/ }).fill('Åsa Öberg, Länsstyrelsen');
+  await page.getByRole('textbox', { name: /Nästa steg för prioritering 1|Next step of priority 1/ }).fill('Möte i maj – bijeenkomst');
+  await expect(page.getByText(/Utkast sparat ✓|Draft saved ✓/)).toBeVisible();
+
+  const exported = async () => (await request.get(`/api/boards/${board.boardId}/export?format=json`, { headers: auth(board.facilitatorToken) })).json();
+  // The draft saver sends the typing once it pauses; the export follows the draft as saved.
+  await expect.poll(async () => (await exported()).items[0].nextStep).toBe('Möte i maj – bijeenkomst');
+  const json = await exported();
+  expect(json).toMatchObject({ schemaVersion: 2, status: 'draft', version: null });
+  expect(json.items[0]).toMatchObject({ owner: 'Åsa Öberg, Länsstyrelsen', nextStep: 'Möte i maj – bijeenkomst' });
+  const csv = await (await request.get(`/api/boards/${board.boardId}/export?format=csv`, { headers: auth(board.facilitatorToken) })).text();
+  expect(csv).toContain('Åsa Öberg, Länsstyrelsen');
+  const markdown = await (await request.get(`/api/boards/${board.boardId}/export?format=md`, { headers: auth(board.facilitatorToken) })).text();
+  expect(markdown).toContain('Utkast, ännu inte låst');
+
+  // The XLSX, downloaded from the Downloads panel as the facilitator would.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Excel \(XLSX\).*(aktuell|current)/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/-draft\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Prioriteringar', 'Omgång 1']);
+  const sheet = workbook.worksheets[0]!;
+  expect(String(sheet.getCell('A2').value)).toMatch(/^Utkast, ännu inte låst/);
+  const header = (sheet.getRow(4).values as unknown[]).slice(1);
+  const row = (sheet.getRow(5).values as unknown[]).slice(1);
+  expect(typeof row[header.indexOf('Röster')]).toBe('number');
+  expect(typeof row[header.indexOf('Balanserad poäng (%)')]).toBe('number');
+  expect(row[header.indexOf('Ansvarig')]).toBe('Åsa Öberg, Länsstyrelsen');
+  const allText = workbook.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String)).join('\n');
+  for (const title of titles) expect(allText).toContain(title);
+  expect(itemIds).toHaveLength(3);
+});
+
+test('the sample workshop shows revealed results and an agreed list', async ({ browser }) => {
+  const page = await person(browser);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Manufacturing coalition – kick-off' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Priorities in the agreed order' }).getByRole('row')).toHaveCount(4);
+  await expect(page.getByRole('textbox', { name: 'Next step of priority 1' })).not.toHaveValue('');
+  await expect(page.getByText(/^Version 1, frozen /)).toBeVisible();
+  await expect(page.getByRole('img', { name: /Bar chart of the dots per item/ }).first()).toBeVisible();
+  for (const width of [1366, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole('table', { name: 'Priorities in the agreed order' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`agree-${width}.png`) });
+  }
+});
