@@ -29,9 +29,10 @@ process.on('exit', () => {
 export async function startForumboard(env: Record<string, string> = {}): Promise<ServerChild> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'forumboard-bench-'));
   dataDirs.add(dataDir);
+  // Every bench client speaks from 127.0.0.1: the per-address limit on new boards would stop the many-rooms run.
   const child = fork(path.resolve('bench/serverEntry.ts'), [], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', MAX_CONNECTIONS: '20000', ADMIT_PER_SECOND: '0', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', MAX_CONNECTIONS: '20000', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   children.add(child);
