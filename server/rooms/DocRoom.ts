@@ -136,6 +136,16 @@ export class DocRoom {
 
   /** Applies a client's update if the policy allows it and it can be derived from and stored. */
   applyClientUpdate(peer: RoomPeer, update: Uint8Array): ApplyResult {
+    // Refusals that need no look at the content cost nothing: the document is not touched.
+    const writerRefused = this.policy.refuseWriter?.(peer.writer) ?? null;
+    if (writerRefused !== null) return { ok: false, kind: 'refused', reason: writerRefused };
+    let gap: boolean;
+    try {
+      gap = buildsOnUnknownState(this.doc, update);
+    } catch {
+      return { ok: false, kind: 'malformed', reason: 'invalid update' };
+    }
+    if (gap) return { ok: 'missing-state' };
     this.captured = null;
     try {
       Y.applyUpdate(this.doc, update, peer);
@@ -338,6 +348,17 @@ export class DocRoom {
     this.accepted = [snapshot];
     this.sinceCompaction = 0;
   }
+}
+
+/**
+ * Whether the update continues some client's changes past what the document has: it would be left
+ * pending, so it is answered with a request for state before it is applied. (An update whose items only
+ * refer to unknown ones is still caught after applying, and undone.)
+ */
+function buildsOnUnknownState(doc: Y.Doc, update: Uint8Array): boolean {
+  const { from } = Y.parseUpdateMeta(update);
+  for (const [client, clock] of from) if (clock > Y.getState(doc.store, client)) return true;
+  return false;
 }
 
 /** A state vector of no clients: the encoding of an empty document's, `[0]`. */
