@@ -58,6 +58,12 @@ describe('malformed requests', () => {
     }
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
+
+  it('closes a socket whose headers never finish (408) instead of holding it for minutes', async () => {
+    const server = await serverWith();
+    const answer = await rawRequest(server.port, 'GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ');
+    expect(answer).toBe('HTTP/1.1 408 Request Timeout');
+  });
 });
 
 describe('WebSocket origins', () => {
