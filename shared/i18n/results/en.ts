@@ -112,7 +112,6 @@ export const en = {
   'agree.versionLine': 'Version {version}, frozen {date}',
 
   'downloads.heading': 'Downloads',
-  'downloads.hint': 'The latest frozen list; before any is frozen, the latest results, marked as not agreed.',
   'downloads.csv': 'CSV',
   'downloads.md': 'Markdown',
   'downloads.json': 'JSON',

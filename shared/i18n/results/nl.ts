@@ -111,7 +111,6 @@ export const nl: ResultsMessages = {
   'agree.versionLine': 'Versie {version}, vastgelegd {date}',
 
   'downloads.heading': 'Downloads',
-  'downloads.hint': 'De laatst vastgelegde lijst; zolang er geen is, de laatste uitslag, gemarkeerd als nog niet afgesproken.',
   'downloads.csv': 'CSV',
   'downloads.md': 'Markdown',
   'downloads.json': 'JSON',

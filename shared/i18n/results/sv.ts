@@ -111,7 +111,6 @@ export const sv: ResultsMessages = {
   'agree.versionLine': 'Version {version}, låst {date}',
 
   'downloads.heading': 'Nedladdningar',
-  'downloads.hint': 'Den senast låsta listan; innan någon är låst, det senaste resultatet, markerat som inte överenskommet.',
   'downloads.csv': 'CSV',
   'downloads.md': 'Markdown',
   'downloads.json': 'JSON',
