@@ -12,7 +12,7 @@ import type { GroupShares } from './groupBalance.js';
  *
  * A one-item round is never contested: every group gives its only item 100 %, less than 1.5 × an even share.
  */
-export const CONTESTED_RULE = {
+const CONTESTED_RULE = {
   MIN_GROUP_VOTERS: 2,
   MIN_ITEM_VOTERS: 3,
   BACKING: 1.5,

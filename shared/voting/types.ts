@@ -35,6 +35,7 @@ export interface RoundState {
   openedAt: number;
   closedAt?: number;
   revealedAt?: number;
+  /** In an anonymous round no group of fewer than 3 voters apart (turnoutAsShown); revealed, the tally's own. */
   voters: { total: number; byGroup: Record<string, number> };
 }
 
