@@ -13,6 +13,7 @@ import {
   type AwarenessEntry,
 } from '../sync/protocol.js';
 import type { ChangePolicy, Writer } from './types.js';
+import { UndoBudget } from './UndoBudget.js';
 
 /** One client connection as a room sees it. */
 export interface RoomPeer {
@@ -89,6 +90,7 @@ export class DocRoom {
   /** The accepted state as stored: the snapshot (or a state encoded at the last undo) and the updates since. */
   private accepted: Uint8Array[] = [];
   private captured: Change | null = null;
+  private readonly undoBudget = new UndoBudget();
   /** The sync step 2 for a client with an empty document; dropped whenever the document changes. */
   private wholeState: Uint8Array | null = null;
 
@@ -139,6 +141,8 @@ export class DocRoom {
     // Refusals that need no look at the content cost nothing: the document is not touched.
     const writerRefused = this.policy.refuseWriter?.(peer.writer) ?? null;
     if (writerRefused !== null) return { ok: false, kind: 'refused', reason: writerRefused };
+    const writer = `${peer.writer.role}:${peer.writer.authorId}`;
+    if (!this.undoBudget.allows(writer)) return { ok: false, kind: 'refused', reason: 'too many refused changes; wait a moment, then edit again' };
     let gap: boolean;
     try {
       gap = buildsOnUnknownState(this.doc, update);
@@ -150,11 +154,11 @@ export class DocRoom {
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch {
-      this.undo();
+      this.undo(writer);
       return { ok: false, kind: 'malformed', reason: 'invalid update' };
     }
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
-      this.undo();
+      this.undo(writer);
       return { ok: 'missing-state' };
     }
     const change = this.takeCaptured();
@@ -165,18 +169,18 @@ export class DocRoom {
       refusal = this.policy.check(change.tr, this.doc, peer.writer);
       if (refusal === null) derived = this.options.derive?.(this.doc) ?? null;
     } catch (err) {
-      this.undo();
+      this.undo(writer);
       this.options.log.error('a client change could not be judged or derived', { board: this.boardId, doc: this.name, error: String(err), stack: (err as Error)?.stack });
       return { ok: false, kind: 'failed', reason: 'the server could not process this change' };
     }
     if (refusal !== null) {
-      this.undo();
+      this.undo(writer);
       return { ok: false, kind: 'refused', reason: refusal };
     }
     try {
       this.persist(change.update);
     } catch {
-      this.undo();
+      this.undo(); // the server's failure: not counted against the writer
       return { ok: false, kind: 'failed', reason: 'the server could not store this change; try again shortly' };
     }
     this.commit(change, peer, derived);
@@ -269,7 +273,8 @@ export class DocRoom {
    * Drops whatever a refused or failed change left in the document by rebuilding it from the accepted state
    * in memory, then keeps that state as one encoded update, so a stream of refusals rebuilds from one part.
    */
-  private undo(): void {
+  private undo(writer?: string): void {
+    if (writer !== undefined) this.undoBudget.spend(writer);
     this.captured = null;
     this.doc.destroy();
     this.doc = this.build();
