@@ -10,6 +10,7 @@ import { TopBar } from './TopBar';
 // start or join page should not download any of it.
 const BoardPage = lazy(() => import('../board/BoardPage'));
 const ReportPage = lazy(() => import('../report/ReportPage'));
+const PresentPage = lazy(() => import('../present/PresentPage'));
 
 export function App() {
   return (
@@ -35,6 +36,7 @@ function Screens() {
         {route.name === 'join' && <JoinPage key={route.code} code={route.code} />}
         {route.name === 'board' && <BoardPage key={route.boardId} boardId={route.boardId} />}
         {route.name === 'report' && <ReportPage key={route.boardId} boardId={route.boardId} />}
+        {route.name === 'present' && <PresentPage key={route.boardId} boardId={route.boardId} />}
         {route.name === 'notFound' && <NotFoundPage />}
       </Suspense>
     </>

@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
-/** The SPA's four screens; the server answers every other non-API path with index.html, so this decides. */
+/** The SPA's screens; the server answers every other non-API path with index.html, so this decides. */
 export type Route =
   | { name: 'start' }
   | { name: 'join'; code: string }
   | { name: 'board'; boardId: string }
   | { name: 'report'; boardId: string }
+  | { name: 'present'; boardId: string }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -14,6 +15,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'join' && parts.length === 2) return { name: 'join', code: parts[1] };
   if (parts[0] === 'b' && parts.length === 2) return { name: 'board', boardId: parts[1] };
   if (parts[0] === 'b' && parts.length === 3 && parts[2] === 'report') return { name: 'report', boardId: parts[1] };
+  if (parts[0] === 'b' && parts.length === 3 && parts[2] === 'present') return { name: 'present', boardId: parts[1] };
   return { name: 'notFound' };
 }
 
@@ -22,6 +24,7 @@ export const paths = {
   join: (code: string) => `/join/${encodeURIComponent(code)}`,
   board: (boardId: string) => `/b/${encodeURIComponent(boardId)}`,
   report: (boardId: string) => `/b/${encodeURIComponent(boardId)}/report`,
+  present: (boardId: string) => `/b/${encodeURIComponent(boardId)}/present`,
 };
 
 const NAVIGATE_EVENT = 'forumboard:navigate';

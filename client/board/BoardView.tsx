@@ -17,6 +17,8 @@ import type { FatalReason } from './sync/SyncedDoc';
 import { RefusalNoticeView } from './sync/RefusalNoticeView';
 import { useConnection, useMeta } from './useBoardData';
 import { VotingPhases } from '../voting/VotingPhases';
+import { PresentControls } from '../present/PresentControls';
+import './board-layout.css';
 import { KeepLinkNotice } from '../session/KeepLinkNotice';
 import { ClosedNotice } from './ClosedNotice';
 import { ClosingControls } from './facilitation/ClosingControls';
@@ -61,7 +63,7 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
       <TopBar>
         <ConnectionBadge status={live.status} />
       </TopBar>
-      <main id="main" tabIndex={-1} className="page board">
+      <main id="main" tabIndex={-1} className={`page board${meta.phase === 'cluster' ? ' board-wide' : ''}`}>
         <header className="board-header">
           <h1>{meta.title}</h1>
           {meta.question && (
@@ -82,6 +84,7 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
         {live.notice && <RefusalNoticeView notice={live.notice} onDismiss={() => connection.dismissNotice()} onReconnect={() => connection.reconnect()} />}
 
         <PhaseBar boardId={boardId} token={token} phase={meta.phase} canChange={abilities.runWorkshop} />
+        {abilities.runWorkshop && <PresentControls boardId={boardId} token={token} phase={meta.phase} controlDoc={live.controlDoc} />}
         <PhaseTimer timer={meta.timer} boardId={boardId} token={token} canControl={abilities.runWorkshop} />
 
         {abilities.role === 'observer' && (
@@ -109,7 +112,8 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
           connection={live.status}
         />
 
-        <div className="board-columns">
+        {/* While clustering the board takes the full width; who is here and the notes follow below it. */}
+        <div className={`board-columns${meta.phase === 'cluster' ? ' board-columns-stacked' : ''}`}>
           <CardsSection
             boardId={boardId}
             token={token}

@@ -1,13 +1,17 @@
-import { memo, useEffect, useRef, useState, type CSSProperties, type DOMAttributes, type FormEvent, type ReactNode, type Ref } from 'react';
+import { memo, useEffect, useId, useRef, useState, type CSSProperties, type DOMAttributes, type FormEvent, type ReactNode, type Ref } from 'react';
 import type * as Y from 'yjs';
 import { deleteCard, setCardTitle, type CardView } from '../../../shared/boardDoc';
 import { LIMITS } from '../../../shared/limits';
 import { useT } from '../../app/i18n';
+import type { Duplicate } from '../clustering/duplicates';
+import { BoardHistory } from '../undo/BoardHistory';
+import './cards.css';
 
 export interface CardItemProps {
   boardDoc: Y.Doc;
   card: CardView;
   body: string;
+  /** Who wrote it, or '' when cards are anonymous. */
   author: string;
   own: boolean;
   editable: boolean;
@@ -15,40 +19,50 @@ export interface CardItemProps {
   typing: string[];
   onTyping: (cardId: string | null) => void;
   onOpenDetail?: (cardId: string) => void;
+  /** The workshop's language, so the browser hyphenates the card's words by its rules. */
+  lang?: string;
   headingLevel?: 3 | 4;
-  /** What the clustering view adds: a drag handle, more actions, and the draggable's node and pointer listeners. */
+  /** What the clustering view adds: a drag handle, moving by menu, selecting, and the draggable's node and listeners. */
   dragHandle?: ReactNode;
-  extraActions?: ReactNode;
+  onMoveRequest?: (cardId: string) => void;
+  onTakeOut?: (cardId: string) => void;
+  selected?: boolean;
+  onToggleSelect?: (cardId: string) => void;
+  duplicate?: Duplicate;
   rootRef?: Ref<HTMLLIElement>;
   rootStyle?: CSSProperties;
   rootListeners?: DOMAttributes<HTMLLIElement>;
   accent?: string;
 }
 
-type Mode = 'view' | 'edit' | 'confirmDelete';
+type Mode = 'view' | 'menu' | 'edit' | 'confirmDelete';
 
+/** A card as a sticky note: its title large, who wrote it small, and every action behind one button. */
 export const CardItem = memo(function CardItem(props: CardItemProps) {
   const { boardDoc, card, body, author, own, editable, typing, onTyping, onOpenDetail, headingLevel = 3 } = props;
   const t = useT();
+  const menuId = useId();
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState(card.title);
   const editRef = useRef<HTMLInputElement>(null);
-  const actionRef = useRef<HTMLButtonElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
   const Heading = `h${headingLevel}` as const;
 
   useEffect(() => {
     if (mode === 'edit') editRef.current?.focus();
+    if (mode === 'menu') menuRef.current?.querySelector('button')?.focus();
   }, [mode]);
 
   const close = () => {
     setMode('view');
     onTyping(null);
-    requestAnimationFrame(() => actionRef.current?.focus());
+    requestAnimationFrame(() => menuButtonRef.current?.focus());
   };
 
   // Rights can end while a form is open (the phase moved on): close it rather than offer a refused change.
   useEffect(() => {
-    if (!editable && mode !== 'view') close();
+    if (!editable && (mode === 'edit' || mode === 'confirmDelete')) close();
   }, [editable]);
 
   const startEdit = () => {
@@ -64,11 +78,35 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
     close();
   };
 
+  const remove = () =>
+    BoardHistory.of(boardDoc).change(() => deleteCard(boardDoc, card.id), t('undo.cardDeleted', { title: card.title }));
+
+  const pick = (action: () => void) => () => {
+    setMode('view');
+    action();
+  };
+
+  // Each item's name says which card it acts on, for screen readers that list buttons out of context.
+  const menuItems: Array<{ key: string; label: string; name: string; run: () => void }> = [];
+  const title = card.title;
+  if (onOpenDetail) menuItems.push({ key: 'detail', label: t('detail.open'), name: t('detail.openLabel', { title }), run: pick(() => onOpenDetail(card.id)) });
+  if (editable) menuItems.push({ key: 'edit', label: t('cards.edit'), name: t('cards.editLabel', { title }), run: startEdit });
+  if (props.onMoveRequest) menuItems.push({ key: 'move', label: t('move.open'), name: `${t('move.open')} ${title}`, run: pick(() => props.onMoveRequest?.(card.id)) });
+  if (props.onTakeOut && card.cluster) {
+    menuItems.push({ key: 'out', label: t('cluster.splitOut'), name: t('cluster.splitOutLabel', { title }), run: pick(() => props.onTakeOut?.(card.id)) });
+  }
+  if (editable) menuItems.push({ key: 'delete', label: t('cards.delete'), name: t('cards.deleteLabel', { title }), run: () => setMode('confirmDelete') });
+
+  const classes = ['card', 'card-note'];
+  if (own) classes.push('card-own');
+  if (props.selected) classes.push('card-selected');
+  if (props.duplicate) classes.push(`card-dup-${props.duplicate}`);
+
   return (
     <li
       ref={props.rootRef}
       style={{ ...props.rootStyle, ...(props.accent ? { borderTopColor: props.accent } : {}) }}
-      className={`card${own ? ' card-own' : ''}`}
+      className={classes.join(' ')}
       {...props.rootListeners}
     >
       {mode === 'edit' ? (
@@ -88,44 +126,71 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
         </form>
       ) : (
         <div className="card-head">
+          {props.onToggleSelect && (
+            <input
+              type="checkbox"
+              className="card-select"
+              checked={props.selected ?? false}
+              onChange={() => props.onToggleSelect?.(card.id)}
+              aria-label={t('select.card', { title: card.title })}
+            />
+          )}
           {props.dragHandle}
-          <Heading className="card-title">{card.title}</Heading>
+          <Heading className="card-title" lang={props.lang}>
+            {card.title}
+          </Heading>
+          {menuItems.length > 0 && (
+            <button
+              type="button"
+              ref={menuButtonRef}
+              className="card-menu-button"
+              aria-expanded={mode === 'menu'}
+              aria-controls={mode === 'menu' ? menuId : undefined}
+              aria-label={t('cardMenu.openLabel', { title: card.title })}
+              onClick={() => setMode(mode === 'menu' ? 'view' : 'menu')}
+            >
+              <span aria-hidden="true">⋯</span>
+            </button>
+          )}
         </div>
       )}
-      {mode !== 'edit' && body && <p className="card-body">{body}</p>}
-      <p className="card-meta">
-        <span>{author}</span>
-        {own && <span className="own-badge">{t('cards.yours')}</span>}
-      </p>
+      {mode !== 'edit' && body && (
+        <p className="card-body" lang={props.lang}>
+          {body}
+        </p>
+      )}
+      {(author || own || props.duplicate) && (
+        <p className="card-meta">
+          {author && <span>{author}</span>}
+          {own && <span className="own-badge">{t('cards.yours')}</span>}
+          {props.duplicate && (
+            <span className="dup-badge" title={t(props.duplicate === 'exact' ? 'dup.exact' : 'dup.near')}>
+              {t(props.duplicate === 'exact' ? 'dup.badgeExact' : 'dup.badgeNear')}
+              <span className="visually-hidden">: {t(props.duplicate === 'exact' ? 'dup.exact' : 'dup.near')}</span>
+            </span>
+          )}
+        </p>
+      )}
       {typing.length > 0 && (
         <p className="typing" aria-live="polite">
           {t('cards.typing', { names: typing.join(', ') })}
         </p>
       )}
-      {mode === 'view' && (onOpenDetail || editable || props.extraActions) && (
-        <div className="card-actions">
-          {onOpenDetail && (
-            <button type="button" onClick={() => onOpenDetail(card.id)} aria-label={t('detail.openLabel', { title: card.title })}>
-              {t('detail.open')}
-            </button>
-          )}
-          {editable && (
-            <>
-              <button type="button" ref={actionRef} onClick={startEdit} aria-label={t('cards.editLabel', { title: card.title })}>
-                {t('cards.edit')}
+      {mode === 'menu' && (
+        <ul id={menuId} ref={menuRef} className="card-menu" onKeyDown={(e) => e.key === 'Escape' && close()}>
+          {menuItems.map((item) => (
+            <li key={item.key}>
+              <button type="button" onClick={item.run} aria-label={item.name}>
+                {item.label}
               </button>
-              <button type="button" onClick={() => setMode('confirmDelete')} aria-label={t('cards.deleteLabel', { title: card.title })}>
-                {t('cards.delete')}
-              </button>
-            </>
-          )}
-          {props.extraActions}
-        </div>
+            </li>
+          ))}
+        </ul>
       )}
       {editable && mode === 'confirmDelete' && (
         <div className="card-actions confirm" role="group" aria-label={t('cards.confirmDelete')}>
           <span>{t('cards.confirmDelete')}</span>
-          <button type="button" className="danger" onClick={() => deleteCard(boardDoc, card.id)} autoFocus>
+          <button type="button" className="danger" onClick={remove} autoFocus>
             {t('cards.confirmDeleteYes')}
           </button>
           <button type="button" onClick={close}>

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { CardView } from '../../../shared/boardDoc';
 import { FACILITATOR_ID, type BoardMeta } from '../../../shared/controlDoc';
+import { REMOVED_PARTICIPANT } from '../../../shared/people';
 import { findGroup } from '../../../shared/groups';
 import { silentCollectActive } from '../../../shared/phases';
 import { useT } from '../../app/i18n';
@@ -58,13 +59,19 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
   const canAdd = settled && abilities.addCards && abilities.authorId !== null;
   const clustering = meta.phase !== 'setup' && meta.phase !== 'collect';
 
+  const anonymous = meta.settings.anonymousCards;
   const authorOf = (authorId: string): string => {
+    if (anonymous) return '';
     if (authorId === FACILITATOR_ID) return t('role.facilitator');
+    if (authorId === REMOVED_PARTICIPANT) return t('cards.removedAuthor');
     const person = participants.get(authorId);
     if (!person) return t('cards.unknownAuthor');
     const group = findGroup(meta.groups, person.group)?.name;
     return group ? t('cards.byWithGroup', { name: person.name, group }) : t('cards.by', { name: person.name });
   };
+
+  // What "find" looks in: the title, the body, and (unless cards are anonymous) the author and their group.
+  const searchTextOf = (card: CardView): string => `${card.title}\n${bodies.get(card.id) ?? ''}\n${authorOf(card.author)}`;
 
   const cardProps: CardPropsOf = (card) => ({
     boardDoc,
@@ -73,9 +80,11 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
     author: authorOf(card.author),
     own: card.author === abilities.authorId,
     editable: abilities.editCard(card),
-    typing: typingByCard.get(card.id) ?? NOBODY,
+    // With anonymous cards, who is typing in a card would say who wrote it.
+    typing: anonymous ? NOBODY : (typingByCard.get(card.id) ?? NOBODY),
     onTyping,
     onOpenDetail: setOpenCardId,
+    lang: meta.language,
   });
 
   return (
@@ -95,12 +104,20 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
       )}
       {clustering ? (
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <ClusterBoard boardDoc={boardDoc} cards={cards} canCluster={abilities.cluster} cardProps={cardProps} />
+          <ClusterBoard
+            boardDoc={boardDoc}
+            cards={cards}
+            bodies={bodies}
+            canCluster={abilities.cluster}
+            cardProps={cardProps}
+            searchTextOf={searchTextOf}
+            language={meta.language}
+          />
         </Suspense>
       ) : cards.length === 0 ? (
         <p className="muted">{t('cards.empty')}</p>
       ) : (
-        <ul className="card-list">
+        <ul className="card-list" lang={meta.language}>
           {cards.map((card) => (
             <CardItem key={card.id} {...cardProps(card)} />
           ))}

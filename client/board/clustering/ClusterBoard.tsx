@@ -1,13 +1,15 @@
-import { useId, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import {
   DndContext,
   KeyboardSensor,
   MouseSensor,
   TouchSensor,
+  pointerWithin,
   rectIntersection,
   useSensor,
   useSensors,
   type Announcements,
+  type CollisionDetection,
   type DragEndEvent,
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
@@ -18,14 +20,24 @@ import { useT } from '../../app/i18n';
 import type { CardPropsOf } from '../cards/CardsSection';
 import { useClusters } from '../useBoardData';
 import { SingleLineAddForm } from '../SingleLineAddForm';
+import { BoardHistory } from '../undo/BoardHistory';
+import { UndoNotice, undoShortcut } from '../undo/UndoControls';
 import { CardInFlight } from './CardInFlight';
-import { ThemeColumn, UNCLUSTERED } from './ThemeColumn';
+import { ClusterToolbar, type CardFilter } from './ClusterToolbar';
+import { findDuplicates } from './duplicates';
+import { MoveDialog } from './MoveDialog';
+import { ThemeColumn, UNCLUSTERED, type CardActions } from './ThemeColumn';
+import './clustering.css';
 
 interface Props {
   boardDoc: Y.Doc;
   cards: CardView[];
+  bodies: ReadonlyMap<string, string>;
   canCluster: boolean;
   cardProps: CardPropsOf;
+  /** The text "find" searches in for a card: title, body, author and group. */
+  searchTextOf: (card: CardView) => string;
+  language: string;
 }
 
 /** Data each draggable card and droppable theme carries, for announcements, drops and the card in flight. */
@@ -42,21 +54,52 @@ export interface DropThemeData {
 }
 
 /**
- * Themes with their cards. A drop writes only the card's `cluster` key, so two people moving the same card
- * at once converge (Yjs keeps one of the two writes everywhere) instead of duplicating it.
+ * The pile of cards in no theme beside the themes, all in view together. A card moves by dragging (mouse,
+ * touch, keyboard) or by its "Move to theme…" menu, alone or with other selected cards. A move writes only the
+ * card's `cluster` key, so two people moving the same card at once converge instead of duplicating it.
  */
-export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps }: Props) {
+export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps, searchTextOf, language }: Props) {
   const t = useT();
   // dnd-kit's id for its screen-reader instructions, which every drag handle points to.
   const dragHintId = useId();
   const clusters = useClusters(boardDoc);
+  const history = BoardHistory.of(boardDoc);
   const order = useRef<string[]>([]);
   order.current = [UNCLUSTERED, ...clusters.map((c) => c.id)];
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [moving, setMoving] = useState<string[] | null>(null);
+  const [compact, setCompact] = useState(false);
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(() => new Set());
+  const [filter, setFilter] = useState<CardFilter>({ query: '', duplicatesOnly: false });
+  const shownFilter = useDeferredValue(filter);
+  const [announcement, setAnnouncement] = useState('');
+
+  // Titles only: a card moving between themes does not change which cards repeat each other.
+  const titles = cards.map((c) => `${c.id}\u0000${c.title}`).join('\u0001');
+  const duplicates = useMemo(() => findDuplicates(cards), [titles]);
+
+  const searchText = useRef(searchTextOf);
+  searchText.current = searchTextOf;
+  const visible = useMemo(() => {
+    const words = shownFilter.query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0 && !shownFilter.duplicatesOnly) return null;
+    return new Set(
+      cards
+        .filter((card) => !shownFilter.duplicatesOnly || duplicates.has(card.id))
+        .filter((card) => {
+          const text = searchText.current(card).toLocaleLowerCase();
+          return words.every((word) => text.includes(word));
+        })
+        .map((card) => card.id),
+    );
+  }, [cards, shownFilter, duplicates]);
 
   const byCluster = useMemo(() => {
     const known = new Set(clusters.map((c) => c.id));
     const groups = new Map<string, CardView[]>();
     for (const card of cards) {
+      if (visible && !visible.has(card.id)) continue;
       // A card whose theme was deleted by someone else meanwhile shows on the pile rather than vanishing.
       const key = card.cluster && known.has(card.cluster) ? card.cluster : UNCLUSTERED;
       const group = groups.get(key);
@@ -64,7 +107,43 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps }:
       else groups.set(key, [card]);
     }
     return groups;
-  }, [cards, clusters]);
+  }, [cards, clusters, visible]);
+
+  const titleOfTarget = (target: string | null) => (target === null ? t('cluster.unclustered') : (clusters.find((c) => c.id === target)?.title ?? ''));
+
+  const moveCards = (ids: string[], target: string | null) => {
+    history.change(() => ids.forEach((id) => moveCard(boardDoc, id, target)));
+    setAnnouncement(t('move.done', { count: ids.length, target: titleOfTarget(target) }));
+    setSelected((current) => (ids.some((id) => current.has(id)) ? new Set() : current));
+    setMoving(null);
+    // The moved cards leave the list they were in; the keyboard continues where they went.
+    requestAnimationFrame(() => document.getElementById(`theme-section-${target ?? UNCLUSTERED}`)?.focus());
+  };
+
+  // Callbacks every card receives; the same functions throughout, so memoised cards are not redrawn by them.
+  const actions = useRef<CardActions | null>(null);
+  const latest = useRef({ moveCards });
+  latest.current = { moveCards };
+  actions.current ??= {
+    requestMove: (id) => setMoving([id]),
+    takeOut: (id) => latest.current.moveCards([id], null),
+    toggleSelect: (id) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+  };
+
+  const toggleCollapsed = useCallback(
+    (id: string) =>
+      setToggled((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
 
   // Sensors that keep their identity: new ones would change dnd-kit's context and redraw every registered card.
   const sensors = useSensors(
@@ -88,65 +167,89 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps }:
 
   const drop = ({ active, over }: DragEndEvent) => {
     if (!over) return;
-    moveCard(boardDoc, String(active.id), over.id === UNCLUSTERED ? null : String(over.id));
+    history.change(() => moveCard(boardDoc, String(active.id), over.id === UNCLUSTERED ? null : String(over.id)));
   };
 
-  const columns = (
-    <div className="themes">
-      <ThemeColumn
-        id={UNCLUSTERED}
-        cluster={null}
-        cards={byCluster.get(UNCLUSTERED) ?? []}
-        otherClusters={clusters}
-        boardDoc={boardDoc}
-        canCluster={canCluster}
-        cardProps={cardProps}
-        dragHintId={dragHintId}
-      />
-      {clusters.map((cluster) => (
-        <ThemeColumn
-          key={cluster.id}
-          id={cluster.id}
-          cluster={cluster}
-          cards={byCluster.get(cluster.id) ?? []}
-          otherClusters={clusters.filter((c) => c.id !== cluster.id)}
-          boardDoc={boardDoc}
-          canCluster={canCluster}
-          cardProps={cardProps}
-          dragHintId={dragHintId}
-        />
-      ))}
-    </div>
-  );
+  const themeProps = {
+    boardDoc,
+    canCluster,
+    cardProps,
+    dragHintId,
+    actions: actions.current,
+    selected,
+    duplicates,
+    onToggleCollapsed: toggleCollapsed,
+  };
 
   return (
-    <div className="cluster-board">
+    <div className="cluster-board" lang={language} onKeyDown={canCluster ? undoShortcut(boardDoc) : undefined}>
       <h2 className="visually-hidden">{t('cluster.heading')}</h2>
       {canCluster ? (
-        <>
-          <SingleLineAddForm
-            label={t('cluster.addLabel')}
-            placeholder={t('cluster.addPlaceholder')}
-            submitLabel={t('cluster.add')}
-            maxLength={LIMITS.maxClusterTitle}
-            fullMessage={clusters.length >= LIMITS.maxClustersPerBoard ? t('cluster.full') : null}
-            onAdd={(title) => addCluster(boardDoc, { title })}
-          />
-          <p className="hint">{t('cluster.hint')}</p>
-        </>
+        <SingleLineAddForm
+          label={t('cluster.addLabel')}
+          placeholder={t('cluster.addPlaceholder')}
+          submitLabel={t('cluster.add')}
+          maxLength={LIMITS.maxClusterTitle}
+          fullMessage={clusters.length >= LIMITS.maxClustersPerBoard ? t('cluster.full') : null}
+          onAdd={(title) => history.change(() => addCluster(boardDoc, { title }))}
+        />
       ) : (
         <p className="muted">{t('cluster.readOnly')}</p>
       )}
+      <ClusterToolbar
+        boardDoc={boardDoc}
+        canCluster={canCluster}
+        filter={filter}
+        onFilter={setFilter}
+        matches={visible?.size ?? null}
+        compact={compact}
+        onCompact={(on) => {
+          setCompact(on);
+          setToggled(new Set());
+        }}
+        selectedCount={selected.size}
+        onMoveSelected={() => setMoving(Array.from(selected))}
+        onClearSelection={() => setSelected(new Set())}
+      />
+      {canCluster && <p className="hint">{t('cluster.hint')}</p>}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
       <DndContext
         id={dragHintId}
         sensors={canCluster ? sensors : NO_SENSORS}
-        collisionDetection={rectIntersection}
+        collisionDetection={landOnTarget}
         onDragEnd={drop}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
       >
-        {columns}
+        <div className="cluster-layout">
+          <ThemeColumn id={UNCLUSTERED} cluster={null} cards={byCluster.get(UNCLUSTERED) ?? []} otherClusters={clusters} collapsed={false} {...themeProps} />
+          <div className={`theme-tiles${compact ? ' theme-tiles-compact' : ''}`}>
+            {clusters.map((cluster) => (
+              <ThemeColumn
+                key={cluster.id}
+                id={cluster.id}
+                cluster={cluster}
+                cards={byCluster.get(cluster.id) ?? []}
+                otherClusters={clusters.filter((c) => c.id !== cluster.id)}
+                collapsed={compact !== toggled.has(cluster.id)}
+                {...themeProps}
+              />
+            ))}
+          </div>
+        </div>
         <CardInFlight />
       </DndContext>
+      {moving && (
+        <MoveDialog
+          boardDoc={boardDoc}
+          cards={cards.filter((c) => moving.includes(c.id))}
+          clusters={clusters}
+          onMove={(target) => moveCards(moving, target)}
+          onCancel={() => setMoving(null)}
+        />
+      )}
+      <UndoNotice boardDoc={boardDoc} />
     </div>
   );
 }
@@ -165,8 +268,28 @@ function nameOf(data: unknown): string {
 }
 
 /**
- * Arrow keys move a picked-up card to the next or previous theme (in reading order) rather than by a few
- * pixels: themes are the only places a card can land, so that is every step a keyboard user needs.
+ * The theme under the pointer; for the keyboard, which has no pointer, the theme holding the card's corner
+ * (jumpBetweenThemes puts it just inside the chosen theme). Overlap alone picked the pile when a small card
+ * overlapped a tall pile more than a low theme tile, so arrow keys never reached some themes.
+ */
+const landOnTarget: CollisionDetection = (args) => {
+  if (args.pointerCoordinates) {
+    const within = pointerWithin(args);
+    return within.length > 0 ? within : rectIntersection(args);
+  }
+  const { left, top } = args.collisionRect;
+  return args.droppableContainers
+    .filter((container) => {
+      const rect = args.droppableRects.get(container.id);
+      return rect && left >= rect.left && left <= rect.right && top >= rect.top && top <= rect.bottom;
+    })
+    .map((container) => ({ id: container.id, data: { droppableContainer: container, value: 0 } }));
+};
+
+/**
+ * Arrow keys move a picked-up card to the next or previous theme (the pile first, then the themes in the order
+ * they were made) rather than by a few pixels: themes are the only places a card can land, and this order
+ * reaches every one of them whatever the layout.
  */
 function jumpBetweenThemes(order: () => string[]): KeyboardCoordinateGetter {
   const steps: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };

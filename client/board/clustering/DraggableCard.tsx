@@ -11,7 +11,6 @@ import {
   type TouchEventHandler,
 } from 'react';
 import { useDraggable } from '@dnd-kit/core';
-import { moveCard } from '../../../shared/boardDoc';
 import { useT } from '../../app/i18n';
 import { CardItem } from '../cards/CardItem';
 import type { CardPropsOf } from '../cards/CardsSection';
@@ -140,7 +139,7 @@ const ThemeCard = memo(function ThemeCard({
   listeners: CardListeners;
 }) {
   const t = useT();
-  const { boardDoc, card } = cardProps;
+  const { card } = cardProps;
   const { onKeyDown, ...rootListeners } = listeners;
   return (
     <CardItem
@@ -167,14 +166,6 @@ const ThemeCard = memo(function ThemeCard({
             aria-label={t('cluster.dragHandle', { title: card.title })}
           >
             <span aria-hidden="true">⠿</span>
-          </button>
-        )
-      }
-      extraActions={
-        canCluster &&
-        card.cluster && (
-          <button type="button" onClick={() => moveCard(boardDoc, card.id, null)} aria-label={t('cluster.splitOutLabel', { title: card.title })}>
-            {t('cluster.splitOut')}
           </button>
         )
       }

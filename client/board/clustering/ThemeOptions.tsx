@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { CLUSTER_COLORS, deleteCluster, mergeClusters, renameCluster, setClusterColor, type ClusterView } from '../../../shared/boardDoc';
 import { LIMITS } from '../../../shared/limits';
 import { useT } from '../../app/i18n';
+import { BoardHistory } from '../undo/BoardHistory';
 
 /** Rename, recolour, merge into another theme, or remove: tucked away so the wall shows cards, not controls. */
 export function ThemeOptions({ boardDoc, cluster, otherClusters }: { boardDoc: Y.Doc; cluster: ClusterView; otherClusters: ClusterView[] }) {
@@ -11,6 +12,16 @@ export function ThemeOptions({ boardDoc, cluster, otherClusters }: { boardDoc: Y
   const [name, setName] = useState(cluster.title);
   const [mergeTarget, setMergeTarget] = useState('');
   const [editing, setEditing] = useState(false);
+  const [confirmMerge, setConfirmMerge] = useState(false);
+  const history = BoardHistory.of(boardDoc);
+  const mergeInto = otherClusters.find((c) => c.id === mergeTarget);
+
+  const merge = () => {
+    if (!mergeInto) return;
+    setConfirmMerge(false);
+    history.change(() => mergeClusters(boardDoc, cluster.id, mergeInto.id), t('undo.merged', { from: cluster.title, into: mergeInto.title }));
+  };
+  const remove = () => history.change(() => deleteCluster(boardDoc, cluster.id), t('undo.themeRemoved', { name: cluster.title }));
 
   // Someone else renamed it: show their name unless this person is typing a new one.
   useEffect(() => {
@@ -72,13 +83,24 @@ export function ThemeOptions({ boardDoc, cluster, otherClusters }: { boardDoc: Y
                 </option>
               ))}
             </select>
-            <button type="button" disabled={mergeTarget === ''} onClick={() => mergeClusters(boardDoc, cluster.id, mergeTarget)}>
+            <button type="button" disabled={!mergeInto} onClick={() => setConfirmMerge(true)}>
               {t('cluster.merge')}
             </button>
           </div>
+          {confirmMerge && mergeInto && (
+            <div className="confirm" role="group" aria-label={t('cluster.merge')}>
+              <p>{t('merge.confirm', { from: cluster.title, into: mergeInto.title })}</p>
+              <button type="button" className="primary" onClick={merge} autoFocus>
+                {t('merge.confirmYes')}
+              </button>
+              <button type="button" onClick={() => setConfirmMerge(false)}>
+                {t('move.cancel')}
+              </button>
+            </div>
+          )}
         </div>
       )}
-      <button type="button" onClick={() => deleteCluster(boardDoc, cluster.id)} aria-label={t('cluster.deleteLabel', { name: cluster.title })}>
+      <button type="button" onClick={remove} aria-label={t('cluster.deleteLabel', { name: cluster.title })}>
         {t('cluster.delete')}
       </button>
     </details>

@@ -4,7 +4,7 @@ import { changeSettings, revealCards } from '../../api/serverApi';
 import { useT } from '../../app/i18n';
 import { useCommand } from './useCommand';
 
-const TOGGLES = ['silentCollect', 'collectReopened', 'participantsCluster', 'participantsExport'] as const;
+const TOGGLES = ['silentCollect', 'collectReopened', 'participantsCluster', 'participantsExport', 'anonymousCards'] as const;
 
 /** The facilitator's switches; the control doc echoes the new state back, so the checkboxes show what the server holds. */
 export function SettingsPanel({ boardId, token, settings }: { boardId: string; token: string; settings: BoardSettings }) {

@@ -3,14 +3,9 @@ import { timerRemaining, type TimerState } from '../../../shared/controlDoc';
 import { commandTimer } from '../../api/serverApi';
 import { useT } from '../../app/i18n';
 import { useCommand } from '../facilitation/useCommand';
+import { formatClock } from './clock';
 import { useServerNow } from './useServerNow';
 
-function formatClock(ms: number): string {
-  const total = Math.ceil(ms / 1000);
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return `${minutes}:${String(seconds).padStart(2, '0')}`;
-}
 
 /** The phase countdown everyone sees; the facilitator also gets its controls. */
 export function PhaseTimer({ timer, boardId, token, canControl }: { timer: TimerState; boardId: string; token: string; canControl: boolean }) {

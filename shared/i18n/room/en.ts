@@ -70,6 +70,7 @@ export const en = {
   'present.waitingReveal': 'The ranking is revealed step by step.',
   'present.agreeHeading': 'Our priorities',
   'present.agreeEmpty': 'The list is being drafted.',
+  'present.more': '+ {count} more',
   'present.contested': 'Groups disagree',
   'present.stepStatus': '{shown} of {total} shown on the projector',
   'present.next': 'Show next on the projector',

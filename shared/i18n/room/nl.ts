@@ -69,6 +69,7 @@ export const nl: RoomMessages = {
   'present.waitingReveal': 'De rangorde wordt stap voor stap getoond.',
   'present.agreeHeading': 'Onze prioriteiten',
   'present.agreeEmpty': 'De lijst wordt opgesteld.',
+  'present.more': '+ nog {count}',
   'present.contested': 'Groepen zijn het oneens',
   'present.stepStatus': '{shown} van {total} getoond op de projector',
   'present.next': 'Volgende tonen op de projector',

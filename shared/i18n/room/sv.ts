@@ -69,6 +69,7 @@ export const sv: RoomMessages = {
   'present.waitingReveal': 'Rangordningen visas steg för steg.',
   'present.agreeHeading': 'Våra prioriteringar',
   'present.agreeEmpty': 'Listan håller på att tas fram.',
+  'present.more': '+ {count} till',
   'present.contested': 'Grupperna är oeniga',
   'present.stepStatus': '{shown} av {total} visas på projektorn',
   'present.next': 'Visa nästa på projektorn',

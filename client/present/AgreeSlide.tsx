@@ -1,0 +1,27 @@
+import type * as Y from 'yjs';
+import { useT } from '../app/i18n';
+import { useAgreement } from '../voting/useRounds';
+
+/** While agreeing: the list in its current order, with owners and next steps as they are typed. */
+export function AgreeSlide({ controlDoc }: { controlDoc: Y.Doc }) {
+  const t = useT();
+  const { draft } = useAgreement(controlDoc);
+  const kept = draft?.items.filter((item) => !item.dropped && !item.mergedInto) ?? [];
+  return (
+    <div className="slide agree-slide">
+      <h2>{t('present.agreeHeading')}</h2>
+      {kept.length === 0 ? (
+        <p className="projector-hint">{t('present.agreeEmpty')}</p>
+      ) : (
+        <ol className="projector-agreed">
+          {kept.map((item) => (
+            <li key={item.itemId}>
+              <p className="projector-item-title">{item.title}</p>
+              {(item.owner || item.nextStep) && <p className="projector-count">{[item.owner, item.nextStep].filter(Boolean).join(' — ')}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

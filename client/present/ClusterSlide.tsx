@@ -1,0 +1,38 @@
+import type * as Y from 'yjs';
+import { useT } from '../app/i18n';
+import { useCards, useClusters } from '../board/useBoardData';
+
+/** As many card titles per theme as a wall of twelve themes can show in type read from the back of the room. */
+const TITLES_PER_THEME = 4;
+
+/** While clustering: every theme with its cards' titles, and how many cards still wait on the pile. */
+export function ClusterSlide({ boardDoc }: { boardDoc: Y.Doc }) {
+  const t = useT();
+  const cards = useCards(boardDoc);
+  const clusters = useClusters(boardDoc);
+  const known = new Set(clusters.map((c) => c.id));
+  const unthemed = cards.filter((c) => !c.cluster || !known.has(c.cluster)).length;
+  return (
+    <div className="slide cluster-slide">
+      <p className="projector-hint">{t('present.unthemed', { count: unthemed })}</p>
+      <ul className="projector-themes">
+        {clusters.map((cluster) => {
+          const inTheme = cards.filter((c) => c.cluster === cluster.id);
+          return (
+            <li key={cluster.id} className="projector-theme" style={{ borderTopColor: cluster.color }}>
+              <h2>
+                {cluster.title} <span className="projector-count">({inTheme.length})</span>
+              </h2>
+              <ul>
+                {inTheme.slice(0, TITLES_PER_THEME).map((card) => (
+                  <li key={card.id}>{card.title}</li>
+                ))}
+                {inTheme.length > TITLES_PER_THEME && <li className="projector-count">{t('present.more', { count: inTheme.length - TITLES_PER_THEME })}</li>}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type * as Y from 'yjs';
+import type { Phase } from '../../shared/phases';
+import { stepPresentation } from '../api/serverApi';
+import { useT } from '../app/i18n';
+import { useCommand } from '../board/facilitation/useCommand';
+import { useRevealedRounds } from '../voting/useRounds';
+import { projectorLink } from './projectorLink';
+import { usePresentation } from './usePresentation';
+import './present-controls.css';
+
+interface Props {
+  boardId: string;
+  token: string;
+  phase: Phase;
+  controlDoc: Y.Doc;
+}
+
+/** The facilitator's side of the projector: the button that opens it and, in results, the ranking's next step. */
+export function PresentControls({ boardId, token, phase, controlDoc }: Props) {
+  const t = useT();
+  const open = () => window.open(projectorLink(boardId, token), `forumboard-projector-${boardId}`, 'noopener');
+  return (
+    <div className="present-controls">
+      <button type="button" onClick={open} aria-label={t('present.openLabel')}>
+        {t('present.open')} ↗
+      </button>
+      {phase === 'results' && <RankingSteps boardId={boardId} token={token} controlDoc={controlDoc} />}
+    </div>
+  );
+}
+
+function RankingSteps({ boardId, token, controlDoc }: { boardId: string; token: string; controlDoc: Y.Doc }) {
+  const t = useT();
+  const latest = useRevealedRounds(controlDoc).at(-1);
+  const presentation = usePresentation(controlDoc);
+  const { busy, failed, run } = useCommand();
+  if (!latest) return null;
+  const total = latest.tally.items.length;
+  const shown = presentation?.roundId === latest.round.id ? presentation.revealed : 0;
+  const go = (revealed: number) => run(() => stepPresentation(boardId, token, { roundId: latest.round.id, revealed }));
+  return (
+    <div className="ranking-steps" role="group" aria-label={t('present.stepStatus', { shown, total })}>
+      <span role="status">{t('present.stepStatus', { shown, total })}</span>
+      <button type="button" className="primary" disabled={busy || shown >= total} onClick={() => go(shown + 1)}>
+        {t('present.next')}
+      </button>
+      <button type="button" disabled={busy || shown === 0} onClick={() => go(shown - 1)}>
+        {t('present.back')}
+      </button>
+      <button type="button" disabled={busy || shown >= total} onClick={() => go(total)}>
+        {t('present.all')}
+      </button>
+      {failed && (
+        <p className="form-error" role="alert">
+          {t('present.failed')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import type { BoardSummary } from '../../shared/api';
+import { fetchBoardSummary } from '../api/serverApi';
+import { useT } from '../app/i18n';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { BoardConnection } from '../board/sync/BoardConnection';
+import { useConnection, useMeta } from '../board/useBoardData';
+import { ProjectorSlides } from './ProjectorSlides';
+import { tokenFromFragment } from './projectorLink';
+import './present.css';
+
+type Load = { state: 'loading' } | { state: 'denied' } | { state: 'ready'; summary: BoardSummary; connection: BoardConnection };
+
+/**
+ * The projector: the workshop as the room sees it, in large type and with no controls. It follows the
+ * facilitator's phase live through the same synced documents as every other screen, read-only.
+ */
+export default function PresentPage({ boardId }: { boardId: string }) {
+  const t = useT();
+  const [token] = useState(() => tokenFromFragment(location.hash));
+  const [load, setLoad] = useState<Load>(() => (token ? { state: 'loading' } : { state: 'denied' }));
+
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    let connection: BoardConnection | null = null;
+    fetchBoardSummary(boardId, token).then(
+      (summary) => {
+        if (!live) return;
+        // The projector is for the room: a participant's link would put one person's view on the wall.
+        if (summary.you.role === 'participant') return setLoad({ state: 'denied' });
+        connection = new BoardConnection(boardId, token);
+        setLoad({ state: 'ready', summary, connection });
+      },
+      () => live && setLoad({ state: 'denied' }),
+    );
+    return () => {
+      live = false;
+      connection?.destroy();
+    };
+  }, [boardId, token]);
+
+  if (load.state !== 'ready') {
+    return (
+      <main id="main" tabIndex={-1} className="projector projector-message">
+        <p role={load.state === 'denied' ? 'alert' : 'status'}>{t(load.state === 'denied' ? 'present.denied' : 'present.loading')}</p>
+      </main>
+    );
+  }
+  return <LiveProjector summary={load.summary} connection={load.connection} />;
+}
+
+function LiveProjector({ summary, connection }: { summary: BoardSummary; connection: BoardConnection }) {
+  const t = useT();
+  const live = useConnection(connection);
+  const meta = useMeta(live.controlDoc, summary);
+  useDocumentTitle(t('present.pageTitle', { title: meta.title }));
+  return (
+    <main id="main" tabIndex={-1} className={`projector projector-${meta.phase}`} lang={meta.language}>
+      <header className="projector-head">
+        <h1>{meta.title}</h1>
+        <p className="projector-phase">{t(`phase.${meta.phase}`)}</p>
+      </header>
+      <ProjectorSlides summary={summary} meta={meta} boardDoc={live.boardDoc} controlDoc={live.controlDoc} />
+    </main>
+  );
+}

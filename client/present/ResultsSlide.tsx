@@ -1,0 +1,96 @@
+import type * as Y from 'yjs';
+import type { StakeholderGroup } from '../../shared/groups';
+import type { TallyItem } from '../../shared/voting/types';
+import { useT } from '../app/i18n';
+import { useGroupName } from '../results/groupNames';
+import { GroupPatternDefs, groupFill } from '../results/GroupPatterns';
+import { useRevealedRounds } from '../voting/useRounds';
+import { usePresentation } from './usePresentation';
+
+/**
+ * The ranking of the latest revealed round, shown from the last place up as far as the facilitator has stepped:
+ * each item with its dots as a bar split by group, and the group-balanced ranking of the same items beside it.
+ */
+export function ResultsSlide({ controlDoc, groups }: { controlDoc: Y.Doc; groups: StakeholderGroup[] }) {
+  const t = useT();
+  const groupName = useGroupName(groups);
+  const revealed = useRevealedRounds(controlDoc);
+  const presentation = usePresentation(controlDoc);
+  const latest = revealed.at(-1);
+  if (!latest) return <p className="slide projector-hint">{t('present.waitingReveal')}</p>;
+
+  const { tally } = latest;
+  const step = presentation?.roundId === tally.roundId ? presentation.revealed : 0;
+  // Revealed from the bottom: the suspense is in the top places.
+  const shown = tally.items.slice(Math.max(0, tally.items.length - step));
+  const most = Math.max(1, ...tally.items.map((item) => item.total));
+  const balanced = [...shown].sort((a, b) => a.balancedRank - b.balancedRank || a.title.localeCompare(b.title));
+
+  return (
+    <div className="slide results-slide">
+      {shown.length === 0 && <p className="projector-hint">{t('present.waitingReveal')}</p>}
+      <div className="results-columns">
+        <section aria-labelledby="projector-ranking">
+          <h2 id="projector-ranking">{t('present.ranking')}</h2>
+          <ol className="projector-ranking">
+            {shown.map((item) => (
+              <RankedItem key={item.id} item={item} most={most} groups={tally.groups} />
+            ))}
+          </ol>
+          <ul className="projector-legend">
+            <svg width="0" height="0" aria-hidden="true" className="pattern-defs">
+              <GroupPatternDefs idPrefix="projector" />
+            </svg>
+            {tally.groups.map((group, index) => (
+              <li key={group}>
+                <svg width="28" height="28" aria-hidden="true">
+                  <rect width="28" height="28" fill={groupFill('projector', index)} />
+                </svg>
+                {groupName(group)}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="projector-balanced">
+          <h2 id="projector-balanced">{t('present.balanced')}</h2>
+          <ol className="projector-balanced">
+            {balanced.map((item) => (
+              <li key={item.id}>
+                <span className="rank">{item.balancedRank}.</span> {item.title} <span className="projector-count">{item.balanced.toFixed(1)}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function RankedItem({ item, most, groups }: { item: TallyItem; most: number; groups: string[] }) {
+  const t = useT();
+  return (
+    <li className="projector-item">
+      <p className="projector-item-title">
+        <span className="rank">{item.rank}.</span> {item.title}
+        {item.contested && <span className="projector-contested"> · {t('present.contested')}</span>}
+      </p>
+      <svg className="projector-bar" viewBox={`0 0 ${most} 1`} preserveAspectRatio="none" role="img" aria-label={t('present.dots', { count: item.total })}>
+        {segments(item, groups).map(({ group, index, x, dots }) => (
+          <rect key={group} x={x} width={dots} height={1} fill={groupFill('projector', index)} />
+        ))}
+      </svg>
+      <p className="projector-count">{t('present.dots', { count: item.total })}</p>
+    </li>
+  );
+}
+
+/** Each group's dots as a segment of the item's bar, laid end to end in the tally's group order. */
+function segments(item: TallyItem, groups: string[]) {
+  let x = 0;
+  return groups.map((group, index) => {
+    const dots = item.byGroup[group] ?? 0;
+    const segment = { group, index, x, dots };
+    x += dots;
+    return segment;
+  });
+}
