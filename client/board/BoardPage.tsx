@@ -47,12 +47,13 @@ export default function BoardPage({ boardId }: { boardId: string }) {
   }, [boardId, token, attempt]);
 
   const deny = (reason: FatalReason) => {
-    if (reason === 'invalidToken') forgetToken(boardId);
+    // A link that will never work again is not kept (nor listed among this browser's workshops).
+    if (reason !== 'forbidden') forgetToken(boardId);
     setLoad({ state: 'denied', reason });
   };
 
   if (load.state === 'ready') {
-    return <BoardView boardId={boardId} token={load.token} summary={load.summary} onDenied={deny} />;
+    return <BoardView boardId={boardId} token={load.token} summary={load.summary} onDenied={deny} onSummaryStale={() => setAttempt((a) => a + 1)} />;
   }
   if (load.state === 'noToken') return <InvitationNeeded />;
   if (load.state === 'denied') return <InvitationNeeded reason={load.reason} />;

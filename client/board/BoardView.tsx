@@ -17,6 +17,9 @@ import type { FatalReason } from './sync/SyncedDoc';
 import { RefusalNoticeView } from './sync/RefusalNoticeView';
 import { useConnection, useMeta } from './useBoardData';
 import { VotingPhases } from '../voting/VotingPhases';
+import { AccessPanel } from './access/AccessPanel';
+import { MyDetails } from './people/MyDetails';
+import { PeoplePanel } from './people/PeoplePanel';
 import { PresentControls } from '../present/PresentControls';
 import './board-layout.css';
 import { KeepLinkNotice } from '../session/KeepLinkNotice';
@@ -29,6 +32,8 @@ interface Props {
   token: string;
   summary: BoardSummary;
   onDenied: (reason: FatalReason) => void;
+  /** Asks for the REST summary again: the join code or one's own details changed. */
+  onSummaryStale: () => void;
 }
 
 export function BoardView(props: Props) {
@@ -42,7 +47,7 @@ export function BoardView(props: Props) {
   return <LiveBoard {...props} connection={connection} />;
 }
 
-function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { connection: BoardConnection }) {
+function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connection }: Props & { connection: BoardConnection }) {
   const t = useT();
   const live = useConnection(connection);
   const meta = useMeta(live.controlDoc, summary);
@@ -127,6 +132,15 @@ function LiveBoard({ boardId, token, summary, onDenied, connection }: Props & { 
           />
           <div className="board-side">
             <PresenceList awareness={live.awareness} groups={meta.groups} summary={summary} boardDoc={live.boardDoc} />
+            {summary.you.role === 'facilitator' && (
+              <PeoplePanel boardId={boardId} token={token} controlDoc={live.controlDoc} boardDoc={live.boardDoc} awareness={live.awareness} groups={meta.groups} />
+            )}
+            {summary.you.role === 'facilitator' && summary.share && (
+              <AccessPanel boardId={boardId} token={token} joinCode={summary.share.joinCode} title={meta.title} onJoinCodeChanged={onSummaryStale} />
+            )}
+            {summary.you.participantId && (
+              <MyDetails boardId={boardId} token={token} participantId={summary.you.participantId} controlDoc={live.controlDoc} meta={meta} onChanged={onSummaryStale} />
+            )}
             <NotesPane boardDoc={live.boardDoc} editable={abilities.runWorkshop} initiallyOpen={abilities.runWorkshop} />
           </div>
         </div>

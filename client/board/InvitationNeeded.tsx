@@ -8,6 +8,9 @@ const REASON_KEYS = {
   invalidToken: 'invite.invalidToken',
   unknownBoard: 'invite.unknownBoard',
   forbidden: 'invite.forbidden',
+  removed: 'invite.removed',
+  revoked: 'invite.revoked',
+  deleted: 'invite.deleted',
 } as const;
 
 /** Shown to whoever reaches a board without a (valid) invitation: explain, and offer the code form. */

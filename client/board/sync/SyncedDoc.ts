@@ -4,11 +4,18 @@ import { RefusalStreak, type RefusalStep } from './RefusalStreak';
 
 export type LinkStatus = 'connecting' | 'connected' | 'disconnected';
 /** Closes after which reconnecting cannot help: the person needs a new invitation. */
-export type FatalReason = 'invalidToken' | 'unknownBoard' | 'forbidden';
+export type FatalReason = 'invalidToken' | 'unknownBoard' | 'forbidden' | 'removed' | 'revoked' | 'deleted';
 /** Closes after which the local copy holds a change the server will never take. */
 export type RefusalReason = 'refused' | 'tooBig';
 
-const FATAL_CLOSES: Record<number, FatalReason> = { 4401: 'invalidToken', 4404: 'unknownBoard', 4403: 'forbidden' };
+const FATAL_CLOSES: Record<number, FatalReason> = {
+  4401: 'invalidToken',
+  4404: 'unknownBoard',
+  4403: 'forbidden',
+  4410: 'deleted',
+  4411: 'removed',
+  4412: 'revoked',
+};
 const REFUSAL_CLOSES: Record<number, RefusalReason> = { 1008: 'refused', 1009: 'tooBig' };
 
 export interface SyncedDocEvents {

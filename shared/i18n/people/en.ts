@@ -51,7 +51,6 @@ export const en = {
     'Deletes the board and everything stored for it: cards, notes, votes, results, agreed lists, participants and links. Everyone is disconnected. This cannot be undone.',
   'danger.confirmLabel': 'To confirm, type the title of the workshop: {title}',
   'danger.delete': 'Delete the workshop for good',
-  'danger.deleted': 'The workshop was deleted.',
 
   'mine.heading': 'Your details',
   'mine.name': 'Name: {name}',

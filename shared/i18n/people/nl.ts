@@ -52,7 +52,6 @@ export const nl: PeopleMessages = {
     'Verwijdert het bord en alles wat ervan is opgeslagen: kaartjes, notities, stemmen, uitslagen, vastgestelde lijsten, deelnemers en links. Iedereen wordt afgemeld. Dit kan niet ongedaan worden gemaakt.',
   'danger.confirmLabel': 'Typ ter bevestiging de titel van de workshop: {title}',
   'danger.delete': 'Workshop definitief verwijderen',
-  'danger.deleted': 'De workshop is verwijderd.',
 
   'mine.heading': 'Jouw gegevens',
   'mine.name': 'Naam: {name}',

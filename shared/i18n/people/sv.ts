@@ -52,7 +52,6 @@ export const sv: PeopleMessages = {
     'Raderar tavlan och allt som sparats för den: kort, anteckningar, röster, resultat, överenskomna listor, deltagare och länkar. Alla kopplas bort. Det går inte att ångra.',
   'danger.confirmLabel': 'Bekräfta genom att skriva workshoppens titel: {title}',
   'danger.delete': 'Radera workshoppen för gott',
-  'danger.deleted': 'Workshoppen har raderats.',
 
   'mine.heading': 'Dina uppgifter',
   'mine.name': 'Namn: {name}',

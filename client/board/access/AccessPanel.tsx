@@ -1,0 +1,95 @@
+import { useCallback, useState } from 'react';
+import type { LinksResponse } from '../../../shared/peopleApi';
+import { useT } from '../../app/i18n';
+import { useCommand } from '../facilitation/useCommand';
+import { fetchLinks, rotateJoinCode } from '../people/peopleApi';
+import { CoFacilitatorLinks } from './CoFacilitatorLinks';
+import { DeleteBoard } from './DeleteBoard';
+import { LinkList } from './LinkList';
+import '../people/people.css';
+
+/**
+ * Who can get in, for the facilitator: a new join code, the observer and co-facilitator links with revoke,
+ * and, apart at the end, deleting the whole workshop. The links are read when the panel opens, since the
+ * invitation panel can mint observer links meanwhile.
+ */
+export function AccessPanel({
+  boardId,
+  token,
+  joinCode,
+  title,
+  onJoinCodeChanged,
+}: {
+  boardId: string;
+  token: string;
+  joinCode: string;
+  title: string;
+  onJoinCodeChanged: () => void;
+}) {
+  const t = useT();
+  const [links, setLinks] = useState<LinksResponse | null>(null);
+  const [rotated, setRotated] = useState<string | null>(null);
+  const load = useCommand();
+  const rotate = useCommand();
+  const reload = useCallback(() => load.run(async () => setLinks(await fetchLinks(boardId, token))), [load.run, boardId, token]);
+
+  return (
+    <details
+      className="panel access-panel"
+      onToggle={(e) => {
+        if ((e.target as HTMLDetailsElement).open) reload();
+      }}
+    >
+      <summary>{t('access.heading')}</summary>
+
+      <section aria-labelledby="access-code-heading">
+        <h3 id="access-code-heading">{t('access.joinCodeHeading')}</h3>
+        <p>{t('access.currentCode', { code: rotated ?? joinCode })}</p>
+        <p className="muted" id="access-rotate-hint">
+          {t('access.rotateHint')}
+        </p>
+        <button
+          type="button"
+         
+          aria-describedby="access-rotate-hint"
+          disabled={rotate.busy}
+          onClick={() =>
+            rotate.run(async () => {
+              const answer = await rotateJoinCode(boardId, token);
+              setRotated(answer.joinCode);
+              onJoinCodeChanged();
+            })
+          }
+        >
+          {t('access.rotate')}
+        </button>
+        <p role="status" className="people-status">
+          {rotated ? t('access.rotated', { code: rotated }) : ''}
+        </p>
+        {rotate.failed && (
+          <p className="form-error" role="alert">
+            {t('people.failed')}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="access-observers-heading">
+        <h3 id="access-observers-heading">{t('access.observersHeading')}</h3>
+        <LinkList boardId={boardId} token={token} links={links?.observers ?? null} empty={t('access.noObservers')} onRevoked={reload} />
+      </section>
+
+      <section aria-labelledby="access-co-heading">
+        <h3 id="access-co-heading">{t('access.coHeading')}</h3>
+        <CoFacilitatorLinks boardId={boardId} token={token} links={links?.coFacilitators ?? null} onChanged={reload} />
+      </section>
+
+      {load.failed && (
+        <p className="form-error" role="alert">
+          {t('people.failed')}
+        </p>
+      )}
+
+      <DeleteBoard boardId={boardId} token={token} title={title} />
+    </details>
+  );
+}

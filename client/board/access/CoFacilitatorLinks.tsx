@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { LIMITS } from '../../../shared/limits';
+import type { NewLinkResponse, SharedLink } from '../../../shared/peopleApi';
+import { Field } from '../../app/Field';
+import { useT } from '../../app/i18n';
+import { CopyField } from '../facilitation/CopyField';
+import { useCommand } from '../facilitation/useCommand';
+import { mintCoFacilitatorLink } from '../people/peopleApi';
+import { LinkList } from './LinkList';
+
+/** Mint a named co-facilitator link (shown once: only its hash is stored), and revoke the ones given out. */
+export function CoFacilitatorLinks({
+  boardId,
+  token,
+  links,
+  onChanged,
+}: {
+  boardId: string;
+  token: string;
+  links: SharedLink[] | null;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  const [name, setName] = useState('');
+  const [minted, setMinted] = useState<NewLinkResponse | null>(null);
+  const mint = useCommand();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mint.run(async () => {
+      setMinted(await mintCoFacilitatorLink(boardId, token, name.trim()));
+      setName('');
+      onChanged();
+    });
+  };
+
+  return (
+    <>
+      <p className="muted">{t('access.coHint')}</p>
+      <form className="co-form" onSubmit={submit}>
+        <Field label={t('access.coName')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={LIMITS.maxName} />
+        <button type="submit" className="primary" disabled={mint.busy || name.trim() === ''}>
+          {t('access.coCreate')}
+        </button>
+      </form>
+      {mint.failed && (
+        <p className="form-error" role="alert">
+          {t('people.failed')}
+        </p>
+      )}
+      {minted && (
+        <div className="minted-link" role="status">
+          <CopyField label={t('access.coLink', { name: minted.name })} value={minted.link} />
+          <p className="muted">{t('access.coOnce', { name: minted.name })}</p>
+        </div>
+      )}
+      <LinkList boardId={boardId} token={token} links={links} empty={t('access.noCo')} onRevoked={onChanged} />
+    </>
+  );
+}

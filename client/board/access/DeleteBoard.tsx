@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { describeFailure } from '../../app/describeFailure';
+import { Field } from '../../app/Field';
+import { useT } from '../../app/i18n';
+import { deleteBoard } from '../people/peopleApi';
+
+/**
+ * The danger zone: the whole workshop goes, after its title was typed. The server checks the title too, and
+ * closes everyone's connections with "deleted", which takes this browser to the deleted-workshop message.
+ */
+export function DeleteBoard({ boardId, token, title }: { boardId: string; token: string; title: string }) {
+  const t = useT();
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const matches = typed.trim() === title.trim();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!matches) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await deleteBoard(boardId, token, typed);
+    } catch (failure) {
+      setError(describeFailure(failure, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="danger-zone" aria-labelledby="danger-heading">
+      <h3 id="danger-heading">{t('danger.heading')}</h3>
+      <p>{t('danger.explain')}</p>
+      <form onSubmit={submit}>
+        <Field label={t('danger.confirmLabel', { title })} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} error={error} />
+        <button type="submit" className="danger" disabled={!matches || busy}>
+          {t('danger.delete')}
+        </button>
+      </form>
+    </section>
+  );
+}

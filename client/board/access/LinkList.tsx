@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { SharedLink } from '../../../shared/peopleApi';
+import { useLanguage, useT } from '../../app/i18n';
+import { useCommand } from '../facilitation/useCommand';
+import { revokeLink } from '../people/peopleApi';
+
+/** Links of one kind with a revoke button each; revoking disconnects whoever uses the link at once. */
+export function LinkList({
+  boardId,
+  token,
+  links,
+  empty,
+  onRevoked,
+}: {
+  boardId: string;
+  token: string;
+  links: SharedLink[] | null;
+  empty: string;
+  onRevoked: () => void;
+}) {
+  const t = useT();
+  const { locale } = useLanguage();
+  const revoke = useCommand();
+  const [done, setDone] = useState('');
+  if (links === null) return null;
+  const date = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const nameOf = (link: SharedLink) => link.name || t('access.observerLink');
+
+  return (
+    <>
+      {links.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="link-list">
+          {links.map((link) => (
+            <li key={link.id}>
+              <span>
+                {nameOf(link)} <span className="muted">({t('access.created', { date: date(link.createdAt) })})</span>
+              </span>
+              <button
+                type="button"
+                className="danger-text"
+                disabled={revoke.busy}
+                aria-label={t('access.revokeLabel', { name: nameOf(link), date: date(link.createdAt) })}
+                onClick={() =>
+                  revoke.run(async () => {
+                    await revokeLink(boardId, token, link.id);
+                    setDone(t('access.revoked', { name: nameOf(link) }));
+                    onRevoked();
+                  })
+                }
+              >
+                {t('access.revoke')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p role="status" className="people-status">
+        {done}
+      </p>
+      {revoke.failed && (
+        <p className="form-error" role="alert">
+          {t('people.failed')}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { ParticipantInfo } from '../../../shared/controlDoc';
+import type { StakeholderGroup } from '../../../shared/groups';
+import { LIMITS } from '../../../shared/limits';
+import { describeFailure } from '../../app/describeFailure';
+import { Field } from '../../app/Field';
+import { useT } from '../../app/i18n';
+import { correctParticipant } from './peopleApi';
+
+/** Name, organisation and group of one participant, corrected by the facilitator or by the person themselves. */
+export function CorrectDetailsForm({
+  boardId,
+  token,
+  person,
+  groups,
+  heading,
+  onDone,
+}: {
+  boardId: string;
+  token: string;
+  person: ParticipantInfo;
+  groups: readonly StakeholderGroup[];
+  heading: string;
+  onDone: (saved: boolean) => void;
+}) {
+  const t = useT();
+  const groupId = useId();
+  const [name, setName] = useState(person.name);
+  const [organisation, setOrganisation] = useState(person.organisation);
+  const [group, setGroup] = useState(person.group);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await correctParticipant(boardId, token, person.id, { name, organisation, group });
+      onDone(true);
+    } catch (failure) {
+      setError(describeFailure(failure, t, { name: t('people.name'), organisation: t('people.organisation'), group: t('people.group') }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="person-form" onSubmit={submit} aria-label={heading}>
+      <p className="person-form-heading">{heading}</p>
+      <Field label={t('people.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={LIMITS.maxName} autoFocus />
+      <Field label={t('people.organisation')} value={organisation} onChange={(e) => setOrganisation(e.target.value)} maxLength={LIMITS.maxOrganisation} />
+      <div className="field">
+        <label htmlFor={groupId}>{t('people.group')}</label>
+        <select id={groupId} value={group} onChange={(e) => setGroup(e.target.value)}>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('people.save')}
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          {t('people.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

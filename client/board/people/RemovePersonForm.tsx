@@ -1,0 +1,70 @@
+import { useState, type FormEvent } from 'react';
+import type { ParticipantInfo } from '../../../shared/controlDoc';
+import { describeFailure } from '../../app/describeFailure';
+import { useT } from '../../app/i18n';
+import { removeParticipant } from './peopleApi';
+
+/** The facilitator's confirmation of a removal, with the choice of what becomes of the person's cards. */
+export function RemovePersonForm({
+  boardId,
+  token,
+  person,
+  cardCount,
+  onDone,
+}: {
+  boardId: string;
+  token: string;
+  person: ParticipantInfo;
+  cardCount: number;
+  onDone: (removed: boolean) => void;
+}) {
+  const t = useT();
+  const [cards, setCards] = useState<'keep' | 'delete'>('keep');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await removeParticipant(boardId, token, person.id, { cards });
+      onDone(true);
+    } catch (failure) {
+      setError(describeFailure(failure, t));
+      setBusy(false);
+    }
+  };
+
+  const heading = t('people.removeHeading', { name: person.name });
+  return (
+    <form className="person-form person-remove" onSubmit={submit} aria-label={heading}>
+      <p className="person-form-heading">{heading}</p>
+      <p className="muted">{t('people.removeExplain')}</p>
+      <fieldset>
+        <legend>{t('people.removeCardsLegend', { count: cardCount })}</legend>
+        <label className="checkbox">
+          <input type="radio" name={`cards-${person.id}`} value="keep" checked={cards === 'keep'} onChange={() => setCards('keep')} autoFocus />
+          <span>{t('people.keepCards')}</span>
+        </label>
+        <label className="checkbox">
+          <input type="radio" name={`cards-${person.id}`} value="delete" checked={cards === 'delete'} onChange={() => setCards('delete')} />
+          <span>{t('people.deleteCards')}</span>
+        </label>
+      </fieldset>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="danger" disabled={busy}>
+          {t('people.confirmRemove', { name: person.name })}
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          {t('people.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

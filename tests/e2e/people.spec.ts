@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { addCard, createWorkshop, expectNoSeriousAxeViolations, joinForm, person } from './support';
+
+test('the facilitator removes a participant; the participant is told so in their own language', async ({ browser }) => {
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 900 } });
+  await createWorkshop(facilitator, { title: 'Industriforum Kronoberg – uppstart', question: 'Vilka utmaningar ska forumet ta sig an först?' });
+  const link = await facilitator.getByLabel('Participant link', { exact: true }).inputValue();
+  await facilitator.getByRole('button', { name: 'Next: Collect' }).click();
+
+  const anna = await person(browser, { viewport: { width: 360, height: 740 } });
+  await anna.goto(link);
+  await joinForm(anna, { name: 'Anna Lindqvist', organisation: 'Volvo Cars', group: 'Company' });
+  await addCard(anna, 'Svårt att rekrytera svetsare');
+  // Anna reads the board in Swedish; the removal message must be in her language, not the facilitator's.
+  await anna.getByLabel(/Language|Språk|Taal/).first().selectOption('sv');
+
+  const people = facilitator.locator('details.people-panel');
+  await people.locator('summary').click();
+  await expect(people.getByText('Anna Lindqvist')).toBeVisible();
+  await expectNoSeriousAxeViolations(facilitator);
+
+  await people.getByRole('button', { name: 'Remove Anna Lindqvist from the workshop' }).click();
+  await expect(people.getByRole('radio', { name: /Keep their cards/ })).toBeFocused();
+  await people.getByRole('radio', { name: 'Delete their cards' }).check();
+  await people.getByRole('button', { name: 'Remove Anna Lindqvist' }).click();
+  await expect(people.getByRole('status').filter({ hasText: 'Anna Lindqvist was removed from the workshop.' })).toBeFocused();
+
+  await expect(anna.getByRole('alert')).toHaveText('Processledaren har tagit bort dig från workshoppen. Din länk fungerar inte längre.');
+  await expect(facilitator.getByRole('heading', { level: 3, name: 'Svårt att rekrytera svetsare' })).toHaveCount(0);
+
+  // A reload keeps telling the truth: the link no longer opens the board.
+  await anna.reload();
+  await expect(anna.getByRole('heading', { level: 1 })).not.toHaveText('Industriforum Kronoberg – uppstart');
+});
