@@ -140,7 +140,11 @@ export class DocRoom {
   applyClientUpdate(peer: RoomPeer, update: Uint8Array): ApplyResult {
     // Refusals that need no look at the content cost nothing: the document is not touched.
     const writerRefused = this.policy.refuseWriter?.(peer.writer) ?? null;
-    if (writerRefused !== null) return { ok: false, kind: 'refused', reason: writerRefused };
+    if (writerRefused !== null) {
+      // Every client answers the server's greeting with its sync step 2, readers too; one that adds nothing is no write.
+      if (addsNothing(this.doc, update)) return { ok: true };
+      return { ok: false, kind: 'refused', reason: writerRefused };
+    }
     const writer = `${peer.writer.role}:${peer.writer.authorId}`;
     if (!this.undoBudget.allows(writer)) return { ok: false, kind: 'refused', reason: 'too many refused changes; wait a moment, then edit again' };
     let gap: boolean;
@@ -360,6 +364,24 @@ export class DocRoom {
  * pending, so it is answered with a request for state before it is applied. (An update whose items only
  * refer to unknown ones is still caught after applying, and undone.)
  */
+/** Whether `update` holds nothing `doc` lacks, tried on a copy: read-only documents are small, and a reader sends this once per connection. */
+function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  const copy = new Y.Doc();
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    let changed = false;
+    copy.on('update', () => {
+      changed = true;
+    });
+    Y.applyUpdate(copy, update);
+    return !changed && copy.store.pendingStructs === null && copy.store.pendingDs === null;
+  } catch {
+    return false;
+  } finally {
+    copy.destroy();
+  }
+}
+
 function buildsOnUnknownState(doc: Y.Doc, update: Uint8Array): boolean {
   const { from } = Y.parseUpdateMeta(update);
   for (const [client, clock] of from) if (clock > Y.getState(doc.store, client)) return true;
