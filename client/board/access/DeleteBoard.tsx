@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { describeFailure } from '../../app/describeFailure';
+import { useState } from 'react';
 import { Field } from '../../app/Field';
 import { useT } from '../../app/i18n';
 import { deleteBoard } from '../people/peopleApi';
+import { useFormCommand } from '../people/useFormCommand';
 
 /**
  * The danger zone: the whole workshop goes, after its title was typed. The server checks the title too, and
@@ -11,28 +11,16 @@ import { deleteBoard } from '../people/peopleApi';
 export function DeleteBoard({ boardId, token, title }: { boardId: string; token: string; title: string }) {
   const t = useT();
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useFormCommand();
   const matches = typed.trim() === title.trim();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!matches) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await deleteBoard(boardId, token, typed);
-    } catch (failure) {
-      setError(describeFailure(failure, t));
-      setBusy(false);
-    }
-  };
+  // On success the server closes this browser's connections too, which shows the deleted-workshop message.
+  const remove = submit(() => deleteBoard(boardId, token, typed));
 
   return (
     <section className="danger-zone" aria-labelledby="danger-heading">
       <h3 id="danger-heading">{t('danger.heading')}</h3>
       <p>{t('danger.explain')}</p>
-      <form onSubmit={submit}>
+      <form onSubmit={remove}>
         <Field label={t('danger.confirmLabel', { title })} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} error={error} />
         <button type="submit" className="danger" disabled={!matches || busy}>
           {t('danger.delete')}

@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { ParticipantInfo } from '../../../shared/controlDoc';
 import type { StakeholderGroup } from '../../../shared/groups';
 import { LIMITS } from '../../../shared/limits';
-import { describeFailure } from '../../app/describeFailure';
 import { Field } from '../../app/Field';
 import { useT } from '../../app/i18n';
 import { correctParticipant } from './peopleApi';
+import { useFormCommand } from './useFormCommand';
 
 /** Name, organisation and group of one participant, corrected by the facilitator or by the person themselves. */
 export function CorrectDetailsForm({
@@ -28,24 +28,14 @@ export function CorrectDetailsForm({
   const [name, setName] = useState(person.name);
   const [organisation, setOrganisation] = useState(person.organisation);
   const [group, setGroup] = useState(person.group);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await correctParticipant(boardId, token, person.id, { name, organisation, group });
-      onDone(true);
-    } catch (failure) {
-      setError(describeFailure(failure, t, { name: t('people.name'), organisation: t('people.organisation'), group: t('people.group') }));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormCommand({ name: t('people.name'), organisation: t('people.organisation'), group: t('people.group') });
+  const save = submit(async () => {
+    await correctParticipant(boardId, token, person.id, { name, organisation, group });
+    onDone(true);
+  });
 
   return (
-    <form className="person-form" onSubmit={submit} aria-label={heading}>
+    <form className="person-form" onSubmit={save} aria-label={heading}>
       <p className="person-form-heading">{heading}</p>
       <Field label={t('people.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={LIMITS.maxName} autoFocus />
       <Field label={t('people.organisation')} value={organisation} onChange={(e) => setOrganisation(e.target.value)} maxLength={LIMITS.maxOrganisation} />

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ParticipantInfo } from '../../../shared/controlDoc';
-import { describeFailure } from '../../app/describeFailure';
 import { useT } from '../../app/i18n';
 import { removeParticipant } from './peopleApi';
+import { useFormCommand } from './useFormCommand';
 
 /** The facilitator's confirmation of a removal, with the choice of what becomes of the person's cards. */
 export function RemovePersonForm({
@@ -20,25 +20,15 @@ export function RemovePersonForm({
 }) {
   const t = useT();
   const [cards, setCards] = useState<'keep' | 'delete'>('keep');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await removeParticipant(boardId, token, person.id, { cards });
-      onDone(true);
-    } catch (failure) {
-      setError(describeFailure(failure, t));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormCommand();
+  const remove = submit(async () => {
+    await removeParticipant(boardId, token, person.id, { cards });
+    onDone(true);
+  });
 
   const heading = t('people.removeHeading', { name: person.name });
   return (
-    <form className="person-form person-remove" onSubmit={submit} aria-label={heading}>
+    <form className="person-form person-remove" onSubmit={remove} aria-label={heading}>
       <p className="person-form-heading">{heading}</p>
       <p className="muted">{t('people.removeExplain')}</p>
       <fieldset>
