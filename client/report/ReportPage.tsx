@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { notesOf } from '../../shared/boardDoc';
-import { readMeta } from '../../shared/controlDoc';
+import { readMeta, type BoardMeta } from '../../shared/controlDoc';
 import { ApiFailure } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
 import { usePageLanguage, useT } from '../app/i18n';
@@ -40,7 +40,7 @@ function LiveReport({ boardId, token, connection }: { boardId: string; token: st
   const controlVersion = useDocVersion(live.controlDoc);
   // The notes are rendered from the board document: follow its changes.
   useDocVersion(live.boardDoc);
-  const meta = useMemo(() => readMeta(live.controlDoc), [live.controlDoc, controlVersion]);
+  const meta = useLastKnown(useMemo(() => readMeta(live.controlDoc), [live.controlDoc, controlVersion]));
   const notes = useMemo(() => notesOf(live.boardDoc), [live.boardDoc]);
   const { versions } = useAgreement(live.controlDoc);
   const revealed = useRevealedRounds(live.controlDoc);
@@ -72,4 +72,14 @@ function LiveReport({ boardId, token, connection }: { boardId: string; token: st
       </main>
     </>
   );
+}
+
+/**
+ * The meta as last read. A control document rebuilt after a refusal starts empty until it has synced again;
+ * the report keeps what it showed instead of falling back to its loading line.
+ */
+function useLastKnown(meta: BoardMeta | undefined): BoardMeta | undefined {
+  const [kept, setKept] = useState(meta);
+  if (meta !== undefined && meta !== kept) setKept(meta);
+  return meta ?? kept;
 }
