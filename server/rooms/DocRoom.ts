@@ -359,11 +359,6 @@ export class DocRoom {
   }
 }
 
-/**
- * Whether the update continues some client's changes past what the document has: it would be left
- * pending, so it is answered with a request for state before it is applied. (An update whose items only
- * refer to unknown ones is still caught after applying, and undone.)
- */
 /** Whether `update` holds nothing `doc` lacks, tried on a copy: read-only documents are small, and a reader sends this once per connection. */
 function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
   const copy = new Y.Doc();
@@ -382,6 +377,11 @@ function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
   }
 }
 
+/**
+ * Whether the update continues some client's changes past what the document has: it would be left
+ * pending, so it is answered with a request for state before it is applied. (An update whose items only
+ * refer to unknown ones is still caught after applying, and undone.)
+ */
 function buildsOnUnknownState(doc: Y.Doc, update: Uint8Array): boolean {
   const { from } = Y.parseUpdateMeta(update);
   for (const [client, clock] of from) if (clock > Y.getState(doc.store, client)) return true;
