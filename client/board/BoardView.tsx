@@ -139,7 +139,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
               <AccessPanel boardId={boardId} token={token} joinCode={summary.share.joinCode} title={meta.title} onJoinCodeChanged={onSummaryStale} />
             )}
             {summary.you.participantId && (
-              <MyDetails boardId={boardId} token={token} participantId={summary.you.participantId} controlDoc={live.controlDoc} meta={meta} onChanged={onSummaryStale} />
+              <MyDetails boardId={boardId} token={token} you={{ ...summary.you, participantId: summary.you.participantId }} controlDoc={live.controlDoc} meta={meta} onChanged={onSummaryStale} />
             )}
             <NotesPane boardDoc={live.boardDoc} editable={abilities.runWorkshop} initiallyOpen={abilities.runWorkshop} />
           </div>

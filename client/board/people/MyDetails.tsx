@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
+import type { BoardSummary } from '../../../shared/api';
 import { participantsOf, roundsOf, type BoardMeta } from '../../../shared/controlDoc';
 import { selfCorrectionOpen } from '../../../shared/people';
 import { saveBlob } from '../../app/saveBlob';
@@ -14,25 +15,31 @@ import './people.css';
 export function MyDetails({
   boardId,
   token,
-  participantId,
+  you,
   controlDoc,
   meta,
   onChanged,
 }: {
   boardId: string;
   token: string;
-  participantId: string;
+  you: BoardSummary['you'] & { participantId: string };
   controlDoc: Y.Doc;
   meta: BoardMeta;
   onChanged: () => void;
 }) {
   const t = useT();
   const version = useDocVersion(controlDoc);
-  const me = useMemo(() => participantsOf(controlDoc).get(participantId), [controlDoc, participantId, version]);
+  const me = useMemo(() => participantsOf(controlDoc).get(you.participantId), [controlDoc, you.participantId, version]);
   const roundCount = useMemo(() => roundsOf(controlDoc).size, [controlDoc, version]);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const download = useCommand();
+  // The facilitator may correct these details at any time; the page's own summary (the header) then follows.
+  // Once per new value: the summary is fetched again, and until it arrives the same value asks nothing more.
+  const corrected = me !== undefined && (me.name !== you.name || me.group !== you.group) ? `${me.name}\n${me.group}` : null;
+  useEffect(() => {
+    if (corrected !== null) onChanged();
+  }, [corrected]);
   if (!me) return null;
   const open = selfCorrectionOpen(meta.phase, roundCount);
   const groupName = meta.groups.find((g) => g.id === me.group)?.name ?? me.group;
@@ -56,7 +63,6 @@ export function MyDetails({
           onDone={(changed) => {
             setEditing(false);
             setSaved(changed);
-            if (changed) onChanged();
           }}
         />
       ) : (
