@@ -5,13 +5,19 @@ const phone = { width: 360, height: 740 };
 const items = ['Energy prices', 'Skills shortage', 'Digitalisation of SMEs', 'Transport infrastructure'];
 
 /**
- * The votes make exactly one item contested: Energy prices is the company's first choice and gets no dot
- * from the trade union (its bottom third). Skills shortage is in every group's top third; the rest get no dots.
+ * The votes make exactly one item contested: Energy prices gets 6 of the company's 10 dots (at least 1.5 times
+ * an even share) and none of the trade union's 8, from 3 voters in all. Company and union have two voters each
+ * (a colleague of each votes through the API); the one regional voter is a person, not a group's view.
+ * Skills shortage gets dots from every group; the rest are nobody's favourite.
  */
 const voters = [
   { name: 'Laura Bakker', organisation: 'Precision Parts Ltd', group: 'Company', dots: { 'Energy prices': 3, 'Skills shortage': 2 } },
   { name: 'Ruth Okafor', organisation: 'Metalworkers’ union', group: 'Trade union', dots: { 'Skills shortage': 3 } },
   { name: 'Sven Holm', organisation: 'Province of Gelderland', group: 'Regional government', dots: { 'Skills shortage': 3, 'Energy prices': 2 } },
+];
+const colleagues = [
+  { name: 'Pieter de Vries', group: 'company', dots: { 'Energy prices': 3, 'Skills shortage': 2 } },
+  { name: 'Aisha Mensah', group: 'union', dots: { 'Skills shortage': 3, 'Digitalisation of SMEs': 2 } },
 ];
 
 async function openBoardAsFacilitator(browser: Browser, request: import('@playwright/test').APIRequestContext) {
@@ -47,14 +53,20 @@ test('three participants vote on phones; every browser shows the same ranking, g
     phones.push(page);
   }
 
+  const colleagueTokens: string[] = [];
+  for (const colleague of colleagues) {
+    const joined = await request.post(`/api/boards/${created.boardId}/join`, { data: { joinCode: created.joinCode, name: colleague.name, group: colleague.group } });
+    colleagueTokens.push((await joined.json()).token);
+  }
+
   await facilitator.getByRole('button', { name: 'Next: Cluster' }).click();
   await facilitator.getByRole('button', { name: 'Next: Vote' }).click();
   await expect(facilitator.getByLabel('Dots per person')).toHaveValue('5');
   await expect(facilitator.getByLabel('Most dots on one item')).toHaveValue('3');
   // One person per group: only a named round shows each group on its own.
-  await facilitator.getByLabel('Anonymous').uncheck();
+  await facilitator.getByRole('checkbox', { name: /^Anonymous No per-person figures/ }).uncheck();
   await facilitator.getByRole('button', { name: 'Open the round' }).click();
-  await expect(facilitator.getByText('0 of 3 have voted')).toBeVisible();
+  await expect(facilitator.getByText('0 of 5 have voted')).toBeVisible();
 
   for (const [index, voter] of voters.entries()) {
     const page = phones[index]!;
@@ -62,8 +74,17 @@ test('three participants vote on phones; every browser shows the same ranking, g
     if (index === 1) await expectNoSeriousAxeViolations(page);
     for (const [title, dots] of Object.entries(voter.dots)) await placeDots(page, title, dots);
     await expect(page.getByText(/^Stored ✓/)).toBeVisible();
-    await expect(facilitator.getByText(`${index + 1} of 3 have voted`)).toBeVisible();
+    await expect(facilitator.getByText(`${index + 1} of 5 have voted`)).toBeVisible();
   }
+  const auth = { Authorization: `Bearer ${created.facilitatorToken}` };
+  const roundId = (await (await request.get(`/api/boards/${created.boardId}`, { headers: auth })).json()).rounds[0].id;
+  const listed: { items: Array<{ itemId: string; title: string }> } = await (await request.get(`/api/boards/${created.boardId}/export?format=json`, { headers: auth })).json();
+  for (const [index, colleague] of colleagues.entries()) {
+    const allocations = Object.fromEntries(Object.entries(colleague.dots).map(([title, dots]) => [listed.items.find((item) => item.title === title)!.itemId, dots]));
+    const stored = await request.put(`/api/boards/${created.boardId}/rounds/${roundId}/ballot`, { headers: { Authorization: `Bearer ${colleagueTokens[index]}` }, data: { allocations } });
+    expect(stored.status()).toBe(200);
+  }
+  await expect(facilitator.getByText('5 of 5 have voted')).toBeVisible();
 
   const laura = phones[0]!;
   await expect(laura.getByText('Dots left: 0 of 5')).toBeVisible();
@@ -95,8 +116,8 @@ test('three participants vote on phones; every browser shows the same ranking, g
 
   const everyone = [facilitator, ...phones];
   const expected = await rawRanking(facilitator);
-  expect(expected[0]).toMatch(/^1 \| Skills shortage \| 8 \| /);
-  expect(expected[1]).toMatch(/^2 \| Energy prices\s+⚑ Contested \| 5 \| /);
+  expect(expected[0]).toMatch(/^1 \| Skills shortage \| 13 \| /);
+  expect(expected[1]).toMatch(/^2 \| Energy prices\s+⚑ Contested \| 8 \| /);
   for (const page of everyone) {
     expect(await rawRanking(page)).toEqual(expected);
     const results = page.getByRole('region', { name: 'Results' });
@@ -104,12 +125,18 @@ test('three participants vote on phones; every browser shows the same ranking, g
     await expect(results.getByRole('img', { name: /Bar chart of the dots per item/ })).toBeVisible();
     const legend = results.getByRole('list', { name: 'Stakeholder groups' });
     for (const group of ['Company', 'Trade union', 'Regional government']) await expect(legend.getByText(group)).toBeVisible();
-    // The group split of Energy prices: company 3, union 0, region 2, total 5.
+    // The group split of Energy prices: company 6 (of its 10 dots), union 0, region 2 (of 5), total 8.
     const energy = results.locator('table.heat-map tr', { hasText: 'Energy prices' });
-    await expect(energy.locator('td.heat')).toHaveText(['3 60%', '0 0%', '2 40%'].map((text) => new RegExp(`^${text.replace(' ', '\\s*')}$`)));
-    await expect(energy.locator('td.total')).toHaveText('5');
+    await expect(energy.locator('td.heat')).toHaveText(['6 60%', '0 0%', '2 40%'].map((text) => new RegExp(`^${text.replace(' ', '\\s*')}$`)));
+    await expect(energy.locator('td.total')).toHaveText('8');
   }
   await expect(facilitator.getByText(/Group-balanced score: every stakeholder group weighs the same/)).toBeVisible();
+  // The named round's per-person figures, on the facilitator's screen only.
+  const perPerson = facilitator.getByRole('table', { name: 'Dots each person placed, by item' });
+  await expect(perPerson.locator('tbody tr')).toHaveCount(5);
+  await expect(perPerson.getByRole('row', { name: /Laura Bakker/ })).toContainText('Company');
+  await expect(perPerson.getByRole('row', { name: /Laura Bakker/ })).toContainText('Skills shortage: 2 · Energy prices: 3');
+  for (const page of phones) await expect(page.getByRole('table', { name: 'Dots each person placed, by item' })).toHaveCount(0);
   await phones[2]!.screenshot({ path: 'test-results/results-phone.png', fullPage: true });
   await facilitator.screenshot({ path: 'test-results/results-facilitator.png', fullPage: true });
   await expectNoSeriousAxeViolations(phones[2]!);
