@@ -1,14 +1,13 @@
-import { useMemo } from 'react';
-import { useLanguage, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { Link } from '../app/Link';
 import { paths } from '../app/router';
+import { useFormats } from '../results/useFormats';
 import type { HeldWorkshop } from './useHeldWorkshops';
 
 /** The start page's list of every workshop this browser holds a link for: title, role, phase, last activity. */
 export function MyWorkshops({ workshops, forget }: { workshops: HeldWorkshop[]; forget: (boardId: string) => void }) {
   const t = useT();
-  const { locale } = useLanguage();
-  const dateTime = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), [locale]);
+  const format = useFormats();
   if (workshops.length === 0) return null;
   return (
     <section className="panel my-workshops" aria-labelledby="my-workshops-heading">
@@ -27,7 +26,7 @@ export function MyWorkshops({ workshops, forget }: { workshops: HeldWorkshop[]; 
                   <span>{t(`phase.${w.summary.phase}`)}</span>
                   {w.summary.closedAt !== null && <span className="closed-badge">{t('myWorkshops.closed')}</span>}
                   <span>{t('myWorkshops.participants', { count: w.summary.participantCount })}</span>
-                  <span>{t('myWorkshops.lastActivity', { date: dateTime.format(w.summary.lastActivityAt) })}</span>
+                  <span>{t('myWorkshops.lastActivity', { date: format.dateTime(w.summary.lastActivityAt) })}</span>
                 </span>
               </>
             ) : w.state === 'loading' ? (
