@@ -53,6 +53,13 @@ test('the facilitator link moves the workshop to another device, and My workshop
   await joined.getByRole('link', { name: 'Value chain Småland' }).click();
   await expect(venue.getByRole('heading', { level: 1, name: 'Value chain Småland' })).toBeVisible();
   await expect(venue.getByText('Participant', { exact: true }).first()).toBeVisible();
+
+  // A new workshop starts from the one this device now facilitates, or from a built-in template.
+  await venue.goto('/');
+  await venue.getByLabel('Start from').selectOption({ label: 'Industriforum Kronoberg kick-off' });
+  await expect(venue.getByLabel('Guiding question')).toHaveValue('What holds industry in Kronoberg back?');
+  await venue.getByLabel('Start from').selectOption({ label: 'Value-chain co-creation' });
+  await expect(venue.getByLabel('Group 1', { exact: true })).toHaveValue('Supplier');
 });
 
 test('a Dutch browser joins a Swedish workshop in Dutch; the English facilitator stays in English', async ({ browser }) => {
