@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import './add-line.css';
 
 interface Props {
   label: string;

@@ -125,7 +125,7 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
           </div>
         </form>
       ) : (
-        <div className="card-head">
+        <div className={`card-head${props.onToggleSelect || props.dragHandle ? ' card-head-tools' : ''}`}>
           {props.onToggleSelect && (
             <input
               type="checkbox"

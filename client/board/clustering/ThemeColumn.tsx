@@ -62,7 +62,7 @@ export function ThemeColumn({ id, cluster, cards, otherClusters, boardDoc, canCl
             type="button"
             className="theme-collapse"
             aria-expanded={!collapsed}
-            aria-controls={collapsed ? undefined : listId}
+            aria-controls={collapsed || cards.length === 0 ? undefined : listId}
             aria-label={t(collapsed ? 'themes.showCards' : 'themes.hideCards', { name })}
             onClick={() => onToggleCollapsed(id)}
           >

@@ -5,6 +5,7 @@ import { useT } from '../../app/i18n';
 import { useCommand } from '../facilitation/useCommand';
 import { formatClock } from './clock';
 import { useServerNow } from './useServerNow';
+import './timer.css';
 
 
 /** The phase countdown everyone sees; the facilitator also gets its controls. */
@@ -16,7 +17,7 @@ export function PhaseTimer({ timer, boardId, token, canControl }: { timer: Timer
   if (timer.status === 'idle' && !canControl) return null;
 
   return (
-    <section className={`timer panel${done ? ' timer-done' : ''}`} aria-label={t('timer.label')}>
+    <section className={`timer panel timer-${timer.status}${done ? ' timer-done' : ''}`} aria-label={t('timer.label')}>
       {timer.status !== 'idle' && (
         <p className="timer-clock">
           <span className="timer-digits" aria-hidden="true">
