@@ -56,8 +56,11 @@ test('a facilitator and two participants (link and code) see each other\'s cards
   await expect(presence.getByRole('heading', { name: /Employers' organisation/ })).toBeVisible();
 
   // A participant may change only their own card; the phone layout offers the same.
-  await expect(ruth.getByRole('button', { name: 'Edit card: Lifelong learning blocked by rules' })).toBeVisible();
+  await ruth.getByRole('button', { name: 'Actions for card: Every pupil should learn some technology at school' }).click();
+  await expect(ruth.getByRole('button', { name: 'Open details of card: Every pupil should learn some technology at school' })).toBeVisible();
   await expect(ruth.getByRole('button', { name: 'Edit card: Every pupil should learn some technology at school' })).toHaveCount(0);
+  await ruth.keyboard.press('Escape');
+  await ruth.getByRole('button', { name: 'Actions for card: Lifelong learning blocked by rules' }).click();
   await ruth.getByRole('button', { name: 'Edit card: Lifelong learning blocked by rules' }).click();
   await ruth.getByLabel('Card title').fill('Lifelong learning blocked by funding rules');
   await ruth.getByRole('button', { name: 'Save' }).click();

@@ -35,6 +35,11 @@ async function moveByKeyboard(page: Page, title: string, path: string[]) {
   await expect(announcement(page, `Card ${title} was dropped in ${path.at(-1)}.`)).toBeAttached();
 }
 
+/** Opens a card's one action menu (Details, Edit, Delete, Move to theme…, Take out of theme). */
+async function openCardMenu(page: Page, title: string) {
+  await page.getByRole('button', { name: `Actions for card: ${title}` }).click();
+}
+
 test('silent collect keeps each participant\'s cards private until the reveal; the timer runs on every screen', async ({ browser }) => {
   const facilitator = await person(browser);
   await createWorkshop(facilitator, workshop);
@@ -92,7 +97,10 @@ test('silent collect keeps each participant\'s cards private until the reveal; t
   // Authors survive the reveal: each may still edit their own card, and only theirs.
   for (const [page, own] of silentCards) {
     for (const title of silentCards.values()) {
+      await openCardMenu(page, title);
+      await expect(page.getByRole('button', { name: `Open details of card: ${title}` })).toBeVisible();
       await expect(page.getByRole('button', { name: `Edit card: ${title}` })).toHaveCount(title === own ? 1 : 0);
+      await page.keyboard.press('Escape');
     }
   }
   await expectNoSeriousAxeViolations(pieter);
@@ -119,11 +127,13 @@ test('clustering by mouse and keyboard, theme rename and merge, live rich text a
   await addCard(sanne, 'Netcongestie remt elektrificatie van de procesindustrie');
 
   // Rich text: Els writes the detail of her card while Sanne has it open read-only; the others see it arrive live.
+  await openCardMenu(sanne, 'Shortage of technically trained staff');
   await sanne.getByRole('button', { name: 'Open details of card: Shortage of technically trained staff' }).click();
   const sanneDialog = sanne.getByRole('dialog', { name: 'Shortage of technically trained staff' });
   const sanneView = sanneDialog.getByRole('textbox', { name: 'Details of the card' });
   await expect(sanneView).toHaveAttribute('contenteditable', 'false');
 
+  await openCardMenu(els, 'Shortage of technically trained staff');
   await els.getByRole('button', { name: 'Open details of card: Shortage of technically trained staff' }).click();
   const dialog = els.getByRole('dialog', { name: 'Shortage of technically trained staff' });
   const editor = dialog.getByRole('textbox', { name: 'Details of the card' });
@@ -185,7 +195,8 @@ test('clustering by mouse and keyboard, theme rename and merge, live rich text a
   await expect(themeOf(sanne, 'Young talent').getByRole('heading', { name: 'More young people into STEM' })).toBeVisible();
   const young = themeOf(facilitator, 'Young talent');
   await young.getByLabel('Merge theme Young talent into').selectOption({ label: 'Talent and training' });
-  await young.getByRole('button', { name: 'Merge' }).click();
+  await young.getByRole('button', { name: 'Merge', exact: true }).click();
+  await young.getByRole('button', { name: 'Yes, merge' }).click();
   for (const page of [els, sanne]) {
     await expect(page.getByRole('heading', { level: 3, name: 'Young talent' })).toHaveCount(0);
     await expect(themeOf(page, 'Talent and training').getByRole('heading', { level: 4 })).toHaveText([
@@ -196,6 +207,7 @@ test('clustering by mouse and keyboard, theme rename and merge, live rich text a
   await expect(themeOf(sanne, 'Talent and training').getByText('Four vacancies open for over a year')).toBeVisible();
 
   // Split a card back out of its theme.
+  await openCardMenu(facilitator, 'More young people into STEM');
   await facilitator.getByRole('button', { name: 'Take card out of its theme: More young people into STEM' }).click();
   for (const page of [ingrid, sanne]) {
     await expect(themeOf(page, 'Not in a theme yet').getByRole('heading', { name: 'More young people into STEM' })).toBeVisible();
