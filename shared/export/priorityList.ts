@@ -1,5 +1,5 @@
 import { authorGroupAsShown, OTHER_GROUPS } from '../voting/anonymity.js';
-import { authorGroups } from '../voting/provenance.js';
+import { authorGroups, countByAuthorGroup } from '../voting/provenance.js';
 import type { RoundState, Tally, TallyItem } from '../voting/types.js';
 import { EXPORT_LABELS } from './labels.js';
 import type { AgreementItem, ItemVotes, PriorityItem, PriorityList, PriorityListInput } from './types.js';
@@ -28,13 +28,10 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
 
   const talliedItems = new Map<string, TallyItem>(tally?.items.map((item) => [item.id, item]));
   const clusterIds = new Set(input.clusters.map((cluster) => cluster.id));
-  // Next to an anonymous round's figures, authors are counted by the groups the round shows (anonymity.ts).
-  const realGroupOf = authorGroups(input.participants);
+  // Next to an anonymous round's figures, authors count under the groups the round shows (anonymity.ts).
   const asShown = tally ? authorGroupAsShown(tally) : (group: string) => group;
-  const groupOf = (author: string) => {
-    const group = realGroupOf(author);
-    return group === null ? null : asShown(group);
-  };
+  const authors = input.participants.map((participant) => ({ id: participant.id, group: asShown(participant.group) }));
+  const groupOf = authorGroups(authors);
   // Item ids are card or theme ids, never both: a theme's cards point to it, a card item is the card itself.
   const cardsOf = (itemId: string) => input.cards.filter((card) => card.cluster === itemId || card.id === itemId);
 
@@ -49,7 +46,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       cards: cards.map((card) => ({ title: card.title, body: card.bodyText, group: groupOf(card.author) })),
       mergedFrom: entry.merged.map(({ itemId, title }) => ({ itemId, title })),
       votes: tallied ? publishedVotes(tallied) : null,
-      provenance: countByGroup(cards.map((card) => groupOf(card.author))),
+      provenance: countByAuthorGroup(cards, authors),
       owner: entry.owner,
       nextStep: entry.nextStep,
     };
@@ -120,13 +117,6 @@ function collectedEntries(input: PriorityListInput): Entry[] {
 function publishedVotes(item: TallyItem): ItemVotes {
   const { total, byGroup, balanced, consensus, contested, rank, balancedRank } = item;
   return { total, byGroup, balanced, consensus, contested, rank, balancedRank };
-}
-
-/** groupId → how many of the given groups; an unknown author (null) is not counted. */
-function countByGroup(groups: ReadonlyArray<string | null>): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const group of groups) if (group !== null) counts[group] = (counts[group] ?? 0) + 1;
-  return counts;
 }
 
 function participantsPerGroup(input: PriorityListInput): Record<string, number> {
