@@ -49,6 +49,13 @@ export function judgeCardFields(card: Y.Map<unknown>): string | null {
   return firstProblem(CardFieldsSchema.safeParse(fieldsOf(card)), 'card');
 }
 
+/** One field of an existing card, as it changes on every rename or move: cheaper than the whole card. */
+export function judgeCardField(key: string, value: unknown): string | null {
+  const field = Object.hasOwn(CardFieldsSchema.shape, key) ? CardFieldsSchema.shape[key as keyof typeof CardFieldsSchema.shape] : undefined;
+  if (!field) return `a card has no field "${key.slice(0, 24)}"`;
+  return firstProblem(field.safeParse(value), 'card');
+}
+
 export function judgeClusterFields(cluster: Y.Map<unknown>): string | null {
   return firstProblem(ClusterFieldsSchema.safeParse(fieldsOf(cluster)), 'theme');
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc.js';
-import { judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
+import { judgeCardField, judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
 import { judgeRichText } from '../../shared/richText/judgeRichText.js';
 import type { BoardSettings, Phase } from '../../shared/phases.js';
@@ -142,8 +142,10 @@ export class BoardPolicy implements ChangePolicy {
             return `card field "${key}" cannot be changed`;
           }
         }
-        const refusal = card ? judgeCardFields(card) : null;
-        if (refusal) return refusal;
+        for (const key of keys) {
+          const refusal = card && key !== null ? judgeCardField(key, card.get(key)) : null;
+          if (refusal) return refusal;
+        }
       } else if (!ownCard) {
         return 'only the author can edit a card';
       } else if (at.path[1] !== 'body' || !card) {
@@ -160,11 +162,11 @@ export class BoardPolicy implements ChangePolicy {
   private judgeRichText(tr: Y.Transaction, touched: Map<RichTextKey, Y.XmlFragment | null>): string | null {
     const sizes = new Map<RichTextKey, number | null>();
     let total = this.totalSize;
-    const readMarks = (text: Y.XmlText) => tr.changed.has(text as unknown as AnyType) || (text._item !== null && isNewInTransaction(text._item, tr));
+    const touchedType = (type: Y.XmlElement | Y.XmlText) => tr.changed.has(type as unknown as AnyType) || (type._item !== null && isNewInTransaction(type._item, tr));
     for (const [key, root] of touched) {
       let size: number | null = null;
       if (root !== null) {
-        const verdict = judgeRichText(root, { ...(key === NOTES ? RICH_TEXT_LIMITS.notes : RICH_TEXT_LIMITS.body), readMarks });
+        const verdict = judgeRichText(root, { ...(key === NOTES ? RICH_TEXT_LIMITS.notes : RICH_TEXT_LIMITS.body), touched: touchedType });
         if (verdict.refusal) return verdict.refusal;
         size = verdict.size;
       }
@@ -281,7 +283,7 @@ function measureCard(card: Y.Map<unknown>): number {
 
 /** Size as the limits count it; content stored before the schema was judged counts as far as it is valid. */
 function measure(root: Y.XmlFragment): number {
-  return judgeRichText(root, { maxSize: Infinity, limitName: '', readMarks: () => false }).size;
+  return judgeRichText(root, { maxSize: Infinity, limitName: '', touched: () => false }).size;
 }
 
 function isNewInTransaction(item: Y.Item, tr: Y.Transaction): boolean {

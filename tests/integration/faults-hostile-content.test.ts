@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { exportFormat } from '../../shared/api.js';
@@ -10,10 +10,11 @@ import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.js';
 import { api, connect, createBoard, join, rawClose, startTestServer, synced, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /**
- * One hostile participant, Mallory, tries each attack on the board's content with a crafted y-websocket client,
+ * A hostile participant, Mallory, tries each attack on the board's content with a crafted y-websocket client,
  * while an honest participant keeps working on the same board. Each attack must be refused with 1008 and a
  * reason that names the rule, must leave nothing stored, and must not stop the workshop: the honest person still
- * adds cards, silent cards are still revealed, and every export still answers.
+ * adds cards, silent cards are still revealed, and every export still answers. Each attack comes from a Mallory
+ * who joined for it: the server also limits how many refused changes one writer may cause in a burst.
  */
 
 type Close = { code: number; reason: string };
@@ -30,19 +31,18 @@ beforeAll(async () => {
   server = await startTestServer();
   board = await createBoard(server.url);
   honestPerson = await join(server.url, board, 'Åsa Lindqvist', 'Företag', 'Verkstads AB');
-  mallory = await join(server.url, board, 'Mallory', 'Företag');
   await setPhase('collect');
   await api(server.url, 'POST', `/api/boards/${board.boardId}/settings`, { silentCollect: false, participantsCluster: true, participantsExport: false }, board.facilitatorToken);
   honest = connect(server.url, board.boardId, honestPerson.token);
   await synced(honest);
   addCard(honest.doc, { title: 'Svårt att rekrytera svetsare', author: honestPerson.participantId });
-  // Mallory's own card, added honestly: the attacks on a body go into a card she may edit.
-  const own = connect(server.url, board.boardId, mallory.token);
-  await synced(own);
-  malloryCard = addCard(own.doc, { title: 'Mallorys kort', author: mallory.participantId });
-  await waitUntil(async () => (await boardAsStored()).cards.length === 2);
-  own.destroy();
+  await waitUntil(async () => (await boardAsStored()).cards.length === 1);
 });
+
+let attackers = 0;
+async function newMallory(): Promise<void> {
+  mallory = await join(server.url, board, `Mallory ${++attackers}`, 'Företag');
+}
 
 afterAll(async () => {
   honest.destroy();
@@ -115,6 +115,16 @@ async function expectWorkshopGoesOn(label: string): Promise<void> {
 }
 
 describe('a hostile participant writing rich text', () => {
+  beforeEach(async () => {
+    await newMallory();
+    // Mallory's own card, added honestly: the attacks on a body go into a card she may edit.
+    const own = connect(server.url, board.boardId, mallory.token);
+    await synced(own);
+    malloryCard = addCard(own.doc, { title: `Mallorys kort ${attackers}`, author: mallory.participantId });
+    await waitUntil(async () => (await boardAsStored()).cards.some((c) => c.id === malloryCard));
+    own.destroy();
+  });
+
   it('5,000 nested elements in her own card body are refused for depth, and nothing is stored', async () => {
     const close = await craft((doc) => {
       let parent: Y.XmlFragment = bodyOf(doc, malloryCard);
@@ -215,8 +225,9 @@ describe('a hostile participant writing rich text', () => {
 });
 
 describe('a hostile participant writing themes', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await setPhase('cluster');
+    await newMallory();
   });
 
   it('a theme title of 400,000 characters is refused', async () => {
