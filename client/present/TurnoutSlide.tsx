@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { StakeholderGroup } from '../../shared/groups';
 import { useT } from '../app/i18n';
 import { useParticipants } from '../board/useBoardData';
+import { turnoutLines } from '../voting/turnoutLines';
 import { useRounds } from '../voting/useRounds';
 
 /** While voting: how many have voted, overall and by group, and never what. */
@@ -14,8 +15,6 @@ export function TurnoutSlide({ controlDoc, groups }: { controlDoc: Y.Doc; groups
 
   const total = participants.size;
   const voted = round.voters.total;
-  const members = new Map<string, number>();
-  for (const person of participants.values()) members.set(person.group, (members.get(person.group) ?? 0) + 1);
   const turnout = t('present.turnout', { voted, total });
 
   return (
@@ -25,11 +24,12 @@ export function TurnoutSlide({ controlDoc, groups }: { controlDoc: Y.Doc; groups
       </p>
       <meter className="turnout-meter" min={0} max={Math.max(total, 1)} value={voted} aria-label={turnout} />
       <ul className="group-counts">
-        {groups
-          .filter((group) => members.has(group.id))
-          .map((group) => (
-            <li key={group.id}>
-              <span>{group.name}</span> <strong>{t('present.turnout', { voted: round.voters.byGroup[group.id] ?? 0, total: members.get(group.id) ?? 0 })}</strong>
+        {/* An anonymous round shows no group of fewer than 3 voters apart, on the wall neither. */}
+        {turnoutLines(round, groups, participants)
+          .filter((line) => line.members > 0)
+          .map((line) => (
+            <li key={line.id}>
+              <span>{line.name ?? t('results.otherGroups')}</span> <strong>{t('present.turnout', { voted: line.voted, total: line.members })}</strong>
             </li>
           ))}
       </ul>
