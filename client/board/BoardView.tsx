@@ -88,7 +88,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
 
         {live.notice && <RefusalNoticeView notice={live.notice} onDismiss={() => connection.dismissNotice()} onReconnect={() => connection.reconnect()} />}
 
-        <PhaseBar boardId={boardId} token={token} phase={meta.phase} canChange={abilities.runWorkshop} />
+        <PhaseBar boardId={boardId} token={token} phase={meta.phase} canChange={abilities.runWorkshop} closed={closed} />
         {abilities.runWorkshop && <PresentControls boardId={boardId} token={token} phase={meta.phase} controlDoc={live.controlDoc} />}
         <PhaseTimer timer={meta.timer} boardId={boardId} token={token} canControl={abilities.runWorkshop} />
 

@@ -1,17 +1,38 @@
+import { useState } from 'react';
 import { PHASES, type Phase } from '../../shared/phases';
 import { changePhase } from '../api/serverApi';
 import { useT } from '../app/i18n';
 import { useCommand } from './facilitation/useCommand';
 
-/** The six phases as steps; the facilitator moves forward and back, everyone sees where the workshop is. */
-export function PhaseBar({ boardId, token, phase, canChange }: { boardId: string; token: string; phase: Phase; canChange: boolean }) {
+interface Props {
+  boardId: string;
+  token: string;
+  phase: Phase;
+  canChange: boolean;
+  /** A closed workshop has no phase to take part in: its closed notice says what holds instead. */
+  closed: boolean;
+}
+
+/**
+ * The six phases as steps; the facilitator moves forward and back, everyone sees where the workshop is. The
+ * hint under the steps describes the phase only: whether a round is open or cards can be added is said once,
+ * where it applies, so the two can never disagree.
+ */
+export function PhaseBar({ boardId, token, phase, canChange, closed }: Props) {
   const t = useT();
   const { busy, failed, run } = useCommand();
+  // The phase this facilitator moved to; said only while the workshop is still there, not after someone moved on.
+  const [movedTo, setMovedTo] = useState<Phase | null>(null);
   const index = PHASES.indexOf(phase);
   const previous = PHASES[index - 1];
   const next = PHASES[index + 1];
 
-  const go = (target: Phase) => run(() => changePhase(boardId, token, target));
+  const go = (target: Phase) =>
+    run(async () => {
+      setMovedTo(null);
+      await changePhase(boardId, token, target);
+      setMovedTo(target);
+    });
 
   return (
     <nav className="phase-bar" aria-label={t('phasebar.label')}>
@@ -28,7 +49,7 @@ export function PhaseBar({ boardId, token, phase, canChange }: { boardId: string
       <p className="phase-now">
         <span>{t('phase.stepOf', { n: index + 1, total: PHASES.length })}: </span>
         <strong>{t(`phase.${phase}`)}</strong>
-        {!canChange && <span className="phase-hint"> – {t(`phase.hint.${phase}`)}</span>}
+        {!canChange && !closed && <span className="phase-hint"> – {t(`phase.hint.${phase}`)}</span>}
       </p>
       {canChange && (
         <div className="phase-controls">
@@ -43,6 +64,11 @@ export function PhaseBar({ boardId, token, phase, canChange }: { boardId: string
             </button>
           )}
         </div>
+      )}
+      {canChange && (
+        <p className="command-status" role="status">
+          {movedTo === phase && t('status.phaseChanged', { n: index + 1, total: PHASES.length, phase: t(`phase.${phase}`) })}
+        </p>
       )}
       {failed && (
         <p className="form-error" role="alert">

@@ -7,6 +7,7 @@ import { closeRound, openRound, revealRound } from '../api/serverApi';
 import { Field } from '../app/Field';
 import { useT } from '../app/i18n';
 import { describeFailure } from '../app/describeFailure';
+import type { RoundCommandDone } from './RoundCommandStatus';
 import type { RevealedRound } from './useRounds';
 import { VoterProgress } from './VoterProgress';
 
@@ -19,10 +20,12 @@ interface Props {
   participants: ReadonlyMap<string, ParticipantInfo>;
   /** Whether the form for a new round starts folded away (after results, a new round is the exception). */
   folded: boolean;
+  /** Called when the server has done a command, to say so. */
+  onDone: (done: RoundCommandDone) => void;
 }
 
 /** The facilitator's side of voting: open a round (or a run-off), follow who has voted, close and reveal. */
-export function RoundControls({ boardId, token, rounds, revealed, groups, participants, folded }: Props) {
+export function RoundControls({ boardId, token, rounds, revealed, groups, participants, folded, onDone }: Props) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -49,17 +52,36 @@ export function RoundControls({ boardId, token, rounds, revealed, groups, partic
           <VoterProgress round={current} groups={groups} participants={participants} />
           <div className="button-row">
             {current.state === 'open' && (
-              <button type="button" disabled={busy} onClick={() => run(() => closeRound(boardId, token, current.id))}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  run(async () => {
+                    await closeRound(boardId, token, current.id);
+                    onDone({ roundId: current.id, state: 'closed' });
+                  })
+                }
+              >
                 {t('round.close')}
               </button>
             )}
-            <button type="button" className="primary" disabled={busy} onClick={() => run(() => revealRound(boardId, token, current.id))}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() =>
+                run(async () => {
+                  await revealRound(boardId, token, current.id);
+                  onDone({ roundId: current.id, state: 'revealed' });
+                })
+              }
+            >
               {t('round.reveal')}
             </button>
           </div>
         </>
       ) : (
-        <OpenRoundForm revealed={revealed} busy={busy} folded={folded} onOpen={(body) => run(() => openRound(boardId, token, body))} />
+        <OpenRoundForm revealed={revealed} busy={busy} folded={folded} onOpen={(body) => run(async () => onDone({ roundId: (await openRound(boardId, token, body)).id, state: 'open' }))} />
       )}
       {error && (
         <p className="form-error" role="alert">

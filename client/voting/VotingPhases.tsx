@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import type { BoardSummary } from '../../shared/api';
 import type { BoardMeta } from '../../shared/controlDoc';
@@ -9,6 +9,7 @@ import { useCards, useParticipants } from '../board/useBoardData';
 import { ExportPanel } from '../results/ExportPanel';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { BallotForm } from './BallotForm';
+import { RoundCommandStatus, type RoundCommandDone } from './RoundCommandStatus';
 import { RoundControls } from './RoundControls';
 import { useRevealedRounds, useRounds } from './useRounds';
 import { VoterProgress } from './VoterProgress';
@@ -28,6 +29,22 @@ interface Props {
 
 /** What the vote, results and agree phases add to the board, for each role. */
 export function VotingPhases(props: Props) {
+  const [done, setDone] = useState<RoundCommandDone | null>(null);
+  const rounds = useRounds(props.controlDoc);
+  // Revealing moves the workshop from vote to results: the status line stays in one place across both, so it
+  // is still mounted to say so.
+  const saysRoundCommands = props.summary.you.role === 'facilitator' && (props.meta.phase === 'vote' || props.meta.phase === 'results');
+  return (
+    <>
+      {saysRoundCommands && <RoundCommandStatus done={done} rounds={rounds} />}
+      <PhaseContent {...props} onRoundCommand={setDone} />
+    </>
+  );
+}
+
+type ContentProps = Props & { onRoundCommand: (done: RoundCommandDone) => void };
+
+function PhaseContent(props: ContentProps) {
   const { boardId, token, summary, meta, boardDoc, controlDoc } = props;
   const role = summary.you.role;
   const canExport = role !== 'participant' || meta.settings.participantsExport;
@@ -55,7 +72,7 @@ export function VotingPhases(props: Props) {
   return null;
 }
 
-function VotePhase(props: Props) {
+function VotePhase(props: ContentProps) {
   const { summary, meta, controlDoc } = props;
   const t = useT();
   const rounds = useRounds(controlDoc);
@@ -76,11 +93,22 @@ function VotePhase(props: Props) {
   );
 }
 
-function FacilitatorRounds({ boardId, token, meta, controlDoc, folded }: Props & { folded: boolean }) {
+function FacilitatorRounds({ boardId, token, meta, controlDoc, folded, onRoundCommand }: ContentProps & { folded: boolean }) {
   const rounds = useRounds(controlDoc);
   const revealed = useRevealedRounds(controlDoc);
   const participants = useParticipants(controlDoc);
-  return <RoundControls boardId={boardId} token={token} rounds={rounds} revealed={revealed} groups={meta.groups} participants={participants} folded={folded} />;
+  return (
+    <RoundControls
+      boardId={boardId}
+      token={token}
+      rounds={rounds}
+      revealed={revealed}
+      groups={meta.groups}
+      participants={participants}
+      folded={folded}
+      onDone={onRoundCommand}
+    />
+  );
 }
 
 function Ballot({ boardId, token, boardDoc, connection, participantId, round }: Props & { participantId: string; round: RoundState }) {

@@ -97,9 +97,9 @@ export const en = {
   'phasebar.next': 'Next: {phase}',
   'phasebar.failed': 'The phase could not be changed. Please try again.',
   'phase.hint.setup': 'The facilitator is preparing the workshop. Cards can be added once collection starts.',
-  'phase.hint.collect': 'Add your challenges as cards: one challenge per card.',
+  'phase.hint.collect': 'Challenges are collected on cards: one challenge per card.',
   'phase.hint.cluster': 'Cards are being grouped into themes.',
-  'phase.hint.vote': 'Voting is open.',
+  'phase.hint.vote': 'Dot voting on the themes and cards.',
   'phase.hint.results': 'The results are shown.',
   'phase.hint.agree': 'The priorities are being agreed.',
 

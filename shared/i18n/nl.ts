@@ -95,9 +95,9 @@ export const nl: Messages = {
   'phasebar.next': 'Volgende: {phase}',
   'phasebar.failed': 'De fase kon niet worden gewijzigd. Probeer het opnieuw.',
   'phase.hint.setup': 'De facilitator bereidt de workshop voor. Zodra het verzamelen begint, kun je kaartjes toevoegen.',
-  'phase.hint.collect': 'Voeg je uitdagingen toe als kaartjes: één uitdaging per kaartje.',
+  'phase.hint.collect': 'Uitdagingen worden op kaartjes verzameld: één uitdaging per kaartje.',
   'phase.hint.cluster': 'De kaartjes worden in thema’s gegroepeerd.',
-  'phase.hint.vote': 'Het stemmen is geopend.',
+  'phase.hint.vote': 'Stemmen met stippen op de thema’s en kaartjes.',
   'phase.hint.results': 'De resultaten worden getoond.',
   'phase.hint.agree': 'De prioriteiten worden afgesproken.',
 

@@ -95,9 +95,9 @@ export const sv: Messages = {
   'phasebar.next': 'Nästa: {phase}',
   'phasebar.failed': 'Fasen kunde inte ändras. Försök igen.',
   'phase.hint.setup': 'Processledaren förbereder workshopen. Du kan lägga till kort när insamlingen börjar.',
-  'phase.hint.collect': 'Lägg till dina utmaningar som kort: en utmaning per kort.',
+  'phase.hint.collect': 'Utmaningarna samlas in på kort: en utmaning per kort.',
   'phase.hint.cluster': 'Korten grupperas i teman.',
-  'phase.hint.vote': 'Röstningen är öppen.',
+  'phase.hint.vote': 'Prickröstning på teman och kort.',
   'phase.hint.results': 'Resultaten visas.',
   'phase.hint.agree': 'Prioriteringarna fastställs.',
 

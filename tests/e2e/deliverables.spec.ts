@@ -136,3 +136,56 @@ test('the sample workshop shows revealed results and an agreed list', async ({ b
     await page.screenshot({ path: test.info().outputPath(`agree-${width}.png`) });
   }
 });
+
+test('status texts agree with each other as a participant reads them, and each facilitator command says it was done', async ({ browser, request }) => {
+  const board: Board = await (await request.post('/api/boards', { data: { title: 'Status check', question: 'What should the forum work on first?', language: 'en' } })).json();
+  const facilitator = await person(browser);
+  await facilitator.goto(board.links.facilitator);
+  const joined = await request.post(`/api/boards/${board.boardId}/join`, { data: { joinCode: board.joinCode, name: 'Els Vermeulen', group: 'company' } });
+  const { token } = await joined.json();
+  const participant = await person(browser);
+  await participant.goto(`/b/${board.boardId}#token=${token}`);
+  const phaseLine = participant.getByRole('navigation', { name: 'Workshop phases' });
+  const said = (text: string) => facilitator.getByRole('status').filter({ hasText: text });
+
+  await facilitator.getByText('Settings', { exact: true }).click();
+  await facilitator.getByLabel(/Silent collection/).check();
+  await expect(said('Settings saved.')).toBeVisible();
+  await facilitator.getByRole('button', { name: 'Next: Collect' }).click();
+  await expect(said('Moved to step 2 of 6: Collect.')).toBeVisible();
+
+  // Silent collect: the participant's cards are counted where they are, and the empty board says why it is empty.
+  await expect(participant.getByRole('heading', { name: 'Your private cards: 0' })).toBeVisible();
+  await addCard(participant, 'Shortage of welders');
+  await addCard(participant, 'Grid connections take years');
+  await expect(participant.getByRole('heading', { name: 'Your private cards: 2' })).toBeVisible();
+  await expect(participant.getByText('No cards on the board yet: they appear when the facilitator reveals them.')).toBeVisible();
+  await expect(participant.getByText(/^Cards: \d+$/)).toHaveCount(0);
+  await expect(participant.getByText('No cards yet.')).toHaveCount(0);
+  const drafts = facilitator.getByRole('region', { name: 'Private cards so far: 2' });
+  await expect(drafts.getByText('Each author sees their own cards here too')).toBeVisible();
+  await expect(facilitator.getByText(/seen only by you/)).toHaveCount(0);
+  await expect(facilitator.getByText(/^Cards: \d+$/)).toHaveCount(0);
+
+  await facilitator.getByRole('button', { name: 'Reveal all cards' }).click();
+  await expect(said('The silent cards are now on the board for everyone.')).toBeVisible();
+  await expect(participant.getByText('Cards: 2')).toBeVisible();
+
+  // Voting: the phase line describes the phase; whether voting is open or closed is said once, below it.
+  await facilitator.getByRole('button', { name: 'Next: Cluster' }).click();
+  await facilitator.getByRole('button', { name: 'Next: Vote' }).click();
+  await expect(participant.getByText('Voting has not started yet.')).toBeVisible();
+  await facilitator.getByRole('button', { name: 'Open the round' }).click();
+  await expect(said('Round 1 is open: participants can place their dots.')).toBeVisible();
+  await expect(participant.getByText(/^Dots left/)).toBeVisible();
+  await facilitator.getByRole('button', { name: 'Close voting' }).click();
+  await expect(said('Round 1 is closed: no more dots can be placed.')).toBeVisible();
+  await expect(participant.getByText('Voting is closed. The results will be shown shortly.')).toBeVisible();
+  await expect(phaseLine.getByText('Step 4 of 6: Vote – Dot voting on the themes and cards.')).toBeVisible();
+  await expect(participant.getByText(/voting is (open|under way)/i)).toHaveCount(0);
+
+  await facilitator.getByRole('button', { name: 'Reveal results' }).click();
+  await expect(said('Round 1 is revealed: everyone sees the results.')).toBeVisible();
+  await expect(phaseLine.getByText('Step 5 of 6: Results – The results are shown.')).toBeVisible();
+  await expect(participant.getByText(/voting is (open|closed|under way)/i)).toHaveCount(0);
+});

@@ -69,7 +69,7 @@ test('silent collect keeps each participant\'s cards private until the reveal; t
   }
 
   // The facilitator follows the silent cards; no participant receives anyone else's.
-  const drafts = facilitator.getByRole('region', { name: /Silent cards/ });
+  const drafts = facilitator.getByRole('region', { name: /^Private cards so far: / });
   for (const title of silentCards.values()) await expect(drafts.getByText(title)).toBeVisible();
   for (const [page, own] of silentCards) {
     for (const title of silentCards.values()) {

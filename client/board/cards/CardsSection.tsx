@@ -91,7 +91,8 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
     <section className="cards-section" aria-labelledby="cards-heading">
       <div className="section-head">
         <h2 id="cards-heading">{t('cards.heading')}</h2>
-        <span className="count">{t('cards.count', { count: cards.length })}</span>
+        {/* While collecting silently the cards are counted where they are: in the private lists above the board. */}
+        {!silent && <span className="count">{t('cards.count', { count: cards.length })}</span>}
       </div>
       {silent && abilities.role === 'participant' && <p className="notice">{t('settings.silentNotice')}</p>}
       {settled && silent && abilities.role === 'participant' && abilities.authorId && (
@@ -115,7 +116,7 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
           />
         </Suspense>
       ) : cards.length === 0 ? (
-        <p className="muted">{t('cards.empty')}</p>
+        <p className="muted">{t(silent ? 'silent.boardEmpty' : 'cards.empty')}</p>
       ) : (
         <ul className="card-list" lang={meta.language}>
           {cards.map((card) => (

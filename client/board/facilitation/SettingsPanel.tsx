@@ -12,6 +12,14 @@ export function SettingsPanel({ boardId, token, settings }: { boardId: string; t
   const { busy, failed, run } = useCommand();
   // Shown at once; the control doc's echo (or a failure) then replaces it with what the server holds.
   const [pending, setPending] = useState<Partial<BoardSettings>>({});
+  const [said, setSaid] = useState<'status.settingsSaved' | 'status.cardsRevealed' | null>(null);
+  // A command says so once the server has done it, and the next command clears what the last one said.
+  const command = (action: () => Promise<unknown>, done: NonNullable<typeof said>) =>
+    run(async () => {
+      setSaid(null);
+      await action();
+      setSaid(done);
+    });
   useEffect(() => setPending({}), [settings, failed]);
   const shown = { ...settings, ...pending };
 
@@ -27,18 +35,21 @@ export function SettingsPanel({ boardId, token, settings }: { boardId: string; t
               onChange={(e) => {
                 const patch = { [key]: e.target.checked };
                 setPending((p) => ({ ...p, ...patch }));
-                run(() => changeSettings(boardId, token, patch));
+                command(() => changeSettings(boardId, token, patch), 'status.settingsSaved');
               }}
             />
             <span>{t(`settings.${key}`)}</span>
           </label>
         ))}
         {shown.silentCollect && (
-          <button type="button" onClick={() => run(() => revealCards(boardId, token))}>
+          <button type="button" onClick={() => command(() => revealCards(boardId, token), 'status.cardsRevealed')}>
             {t('settings.revealCards')}
           </button>
         )}
       </fieldset>
+      <p className="command-status" role="status">
+        {said && t(said)}
+      </p>
       {failed && (
         <p className="form-error" role="alert">
           {t('settings.failed')}

@@ -23,7 +23,7 @@ export function PrivateCards({ boardId, token, participantId, author }: { boardI
   if (!doc) return null;
   return (
     <section className="panel private-cards" aria-labelledby="private-heading">
-      <h3 id="private-heading">{t('silent.privateHeading')}</h3>
+      <h3 id="private-heading">{t('silent.ownCount', { count: cards.length })}</h3>
       <p className="hint">{t('silent.privateHint')}</p>
       <AddCardForm boardDoc={doc} authorId={participantId} cardCount={cards.length} />
       {cards.length === 0 ? (
@@ -39,7 +39,7 @@ export function PrivateCards({ boardId, token, participantId, author }: { boardI
   );
 }
 
-/** The facilitator's live view of everyone's silent cards, as plain text the server derives. */
+/** The facilitator's live view of everyone's silent cards, as plain text the server derives; each author sees their own. */
 export function SilentDrafts({ boardId, token, authorOf }: { boardId: string; token: string; authorOf: (authorId: string) => string }) {
   const t = useT();
   const doc = useSyncedRoom(draftsRoom(boardId), token);
@@ -47,9 +47,8 @@ export function SilentDrafts({ boardId, token, authorOf }: { boardId: string; to
   const drafts = useMemo(() => (doc ? readDrafts(doc) : []), [doc, version]);
   return (
     <section className="panel drafts" aria-labelledby="drafts-heading">
-      <h3 id="drafts-heading">
-        {t('silent.draftsHeading')} <span className="count">({drafts.length})</span>
-      </h3>
+      <h3 id="drafts-heading">{t('silent.allCount', { count: drafts.length })}</h3>
+      <p className="hint">{t('silent.draftsHint')}</p>
       {drafts.length === 0 ? (
         <p className="muted">{t('silent.draftsEmpty')}</p>
       ) : (

@@ -1,4 +1,4 @@
-/** English strings of the deliverables: the agree table, freezing, the report's definitions and card texts, status lines. */
+/** English strings of the deliverables: the agree table, freezing, the report's definitions and card texts, silent-collect counts, and the status lines that say a command was done. */
 export const en = {
   'downloads.xlsx': 'Excel (XLSX)',
   'downloads.scope': 'The latest frozen list; before any is frozen, the draft as it stands (marked as not frozen), or else the latest results.',
@@ -25,6 +25,14 @@ export const en = {
   'silent.ownCount': 'Your private cards: {count}',
   'silent.allCount': 'Private cards so far: {count}',
   'silent.boardEmpty': 'No cards on the board yet: they appear when the facilitator reveals them.',
+  'silent.draftsHint': 'Each author sees their own cards here too; everyone sees them once you reveal them.',
+
+  'status.phaseChanged': 'Moved to step {n} of {total}: {phase}.',
+  'status.roundOpened': 'Round {number} is open: participants can place their dots.',
+  'status.roundClosed': 'Round {number} is closed: no more dots can be placed.',
+  'status.roundRevealed': 'Round {number} is revealed: everyone sees the results.',
+  'status.settingsSaved': 'Settings saved.',
+  'status.cardsRevealed': 'The silent cards are now on the board for everyone.',
 } as const;
 
 export type DeliverablesKey = keyof typeof en;

@@ -23,7 +23,15 @@ export const nl: DeliverablesMessages = {
   'report.showCards': 'Toon de teksten van de kaartjes onder elke prioriteit',
   'report.cardsOf': 'Kaartjes van {title}',
 
-  'silent.ownCount': 'Jouw eigen kaartjes: {count}',
-  'silent.allCount': 'Eigen kaartjes tot nu toe: {count}',
-  'silent.boardEmpty': 'Nog geen kaartjes op het bord: ze verschijnen wanneer de facilitator ze toont.',
+  'silent.ownCount': 'Je privékaartjes: {count}',
+  'silent.allCount': 'Privékaartjes tot nu toe: {count}',
+  'silent.boardEmpty': 'Nog geen kaartjes op het bord: ze verschijnen zodra de facilitator ze onthult.',
+  'silent.draftsHint': 'Elke auteur ziet hier ook de eigen kaartjes; iedereen ziet ze zodra je ze onthult.',
+
+  'status.phaseChanged': 'Door naar stap {n} van {total}: {phase}.',
+  'status.roundOpened': 'Ronde {number} is geopend: deelnemers kunnen hun stippen plaatsen.',
+  'status.roundClosed': 'Ronde {number} is gesloten: er kunnen geen stippen meer bij.',
+  'status.roundRevealed': 'De uitslag van ronde {number} is onthuld: iedereen ziet de resultaten.',
+  'status.settingsSaved': 'Instellingen opgeslagen.',
+  'status.cardsRevealed': 'De stille kaartjes staan nu voor iedereen op het bord.',
 };

@@ -26,4 +26,12 @@ export const sv: DeliverablesMessages = {
   'silent.ownCount': 'Dina privata kort: {count}',
   'silent.allCount': 'Privata kort hittills: {count}',
   'silent.boardEmpty': 'Inga kort på tavlan än: de visas när processledaren visar dem.',
+  'silent.draftsHint': 'Varje författare ser också sina egna kort här; alla ser dem när du visar dem.',
+
+  'status.phaseChanged': 'Nu i steg {n} av {total}: {phase}.',
+  'status.roundOpened': 'Omgång {number} är öppen: deltagarna kan placera sina prickar.',
+  'status.roundClosed': 'Omgång {number} är stängd: inga fler prickar kan placeras.',
+  'status.roundRevealed': 'Resultatet av omgång {number} är visat: alla ser det nu.',
+  'status.settingsSaved': 'Inställningarna är sparade.',
+  'status.cardsRevealed': 'De tysta korten ligger nu på tavlan för alla.',
 };

@@ -15,10 +15,8 @@ export const en = {
   'timer.stop': 'Stop timer',
   'timer.failed': 'The timer could not be changed. Please try again.',
 
-  'silent.privateHeading': 'Your private cards',
   'silent.privateHint': 'Only you and the facilitator see these until the facilitator reveals them.',
   'silent.privateEmpty': 'You have not added a card yet.',
-  'silent.draftsHeading': 'Silent cards, seen only by you',
   'silent.draftsEmpty': 'No silent cards yet.',
 
   'cluster.heading': 'Themes',

@@ -14,10 +14,8 @@ export const nl: SessionMessages = {
   'timer.stop': 'Timer stoppen',
   'timer.failed': 'De timer kon niet worden gewijzigd. Probeer het opnieuw.',
 
-  'silent.privateHeading': 'Je privékaartjes',
   'silent.privateHint': 'Alleen jij en de facilitator zien deze, tot de facilitator ze onthult.',
   'silent.privateEmpty': 'Je hebt nog geen kaartje toegevoegd.',
-  'silent.draftsHeading': 'Stille kaartjes, alleen voor jou zichtbaar',
   'silent.draftsEmpty': 'Nog geen stille kaartjes.',
 
   'cluster.heading': 'Thema’s',

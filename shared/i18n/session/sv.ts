@@ -14,10 +14,8 @@ export const sv: SessionMessages = {
   'timer.stop': 'Stoppa timern',
   'timer.failed': 'Timern kunde inte ändras. Försök igen.',
 
-  'silent.privateHeading': 'Dina privata kort',
   'silent.privateHint': 'Bara du och processledaren ser dem tills processledaren visar dem för alla.',
   'silent.privateEmpty': 'Du har inte lagt till något kort ännu.',
-  'silent.draftsHeading': 'Tysta kort, som bara du ser',
   'silent.draftsEmpty': 'Inga tysta kort ännu.',
 
   'cluster.heading': 'Teman',
