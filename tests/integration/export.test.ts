@@ -59,7 +59,10 @@ describe('export of the priority list', () => {
     await api(server.url, 'POST', `/api/boards/${board.boardId}/settings`, { participantsExport: true }, board.facilitatorToken);
     expect((await download(board.boardId, voters[0].token, 'format=md')).status).toBe(200);
     expect((await download(board.boardId, 'forged', 'format=md')).status).toBe(401);
-    expect((await download(board.boardId, board.observerToken, 'format=xlsx')).status).toBe(400);
+    expect((await download(board.boardId, board.observerToken, 'format=xlsx')).status).toBe(200);
+    const unknownFormat = await download(board.boardId, board.observerToken, 'format=pdf');
+    expect(unknownFormat.status).toBe(400);
+    expect(unknownFormat.text).toContain('format');
 
     // Freeze version 1, change the board and freeze version 2: version 1 does not move by a byte.
     await api(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${round2.id}/close`, undefined, board.facilitatorToken);
