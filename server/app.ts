@@ -57,6 +57,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const health = new StorageHealth(log, probe?.write ?? null);
   let connections = 0;
   let rooms: RoomRegistry | undefined;
+  const activity = new BoardActivity(store);
   const metrics = new Metrics({ rooms: () => rooms?.size ?? 0, connections: () => connections });
   rooms = new RoomRegistry(store, metrics, {
     graceMs: config.roomGraceMs,
@@ -64,12 +65,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     broadcastWindowMs: config.broadcastWindowMs,
     health,
     log,
+    onChange: (boardId) => activity.record(boardId),
   });
   const registry = rooms;
-  const boards = new BoardService(store, registry);
+  const boards = new BoardService(store, registry, activity);
   const rounds = new VoteRounds(store, registry);
   const sessions = new LiveSessions();
-  const activity = new BoardActivity(store);
   const deletion = new BoardDeletion(store, registry, sessions);
   const addressOf = clientAddressResolver(config.trustProxy);
   const limits = new AbuseLimits(config);
@@ -90,7 +91,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     deletion,
     activity,
   });
-  const stopRetention = startRetentionSweep({ store, sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
+  const stopRetention = startRetentionSweep({ sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 
   // Node looks for requests past their timeouts this often; its default (30 s) would let a slow socket live 40 s.
   const server = http.createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
@@ -158,11 +159,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         return ws.close(CLOSE.forbidden, 'this document is not yours to open');
       }
       connections++;
-      activity.touch(boardId);
       const connection = new ClientConnection(ws, room, result.access, metrics, log, () => {
         connections--;
         leave();
-        activity.touch(boardId);
         registry.release(boardId);
       });
       const leave = sessions.add({ access: result.access, close: (code, reason) => connection.close(code, reason) });

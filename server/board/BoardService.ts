@@ -16,9 +16,9 @@ import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/p
 import type { Access } from '../auth/Access.js';
 import { hashToken, newBoardId, newJoinCode, newParticipantId, newToken } from '../auth/tokens.js';
 import { HttpError } from '../http/HttpError.js';
+import type { BoardActivity } from '../retention/BoardActivity.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore } from '../storage/BoardStore.js';
-import { lastActivityOf } from './lastActivity.js';
 
 /**
  * The facilitator's commands and the board's lifecycle. Control state is changed only here, by the server,
@@ -28,6 +28,7 @@ export class BoardService {
   constructor(
     private readonly store: BoardStore,
     private readonly rooms: RoomRegistry,
+    private readonly activity: Pick<BoardActivity, 'lastActivityAt'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -126,7 +127,7 @@ export class BoardService {
       groups: meta.groups,
       participantCount: this.store.countParticipants(board.id),
       closedAt: meta.closedAt,
-      lastActivityAt: this.rooms.withRoom(board.id, (room) => lastActivityOf(this.store, room, meta, this.now())),
+      lastActivityAt: this.activity.lastActivityAt(board.id),
       rounds: this.store.listRounds(board.id).map((r) => ({ id: r.id, number: r.number, state: r.state })),
       you: {
         role: access.role,

@@ -50,7 +50,8 @@ export function buildRoutes(deps: RouteDeps): Router {
       throw new HttpError(401, 'missing or invalid token for this board');
     }
     if (!roles.includes(result.access.role)) throw new HttpError(403, `only ${roles.join(' or ')} may do this`);
-    deps.activity.touch(result.access.boardId);
+    // A command is activity even when it writes no document (a link minted, say); a read is not (see BoardActivity).
+    if (ctx.req.method !== 'GET') deps.activity.record(result.access.boardId);
     return result.access;
   };
   // Every facilitator command changes the workshop, so a closed workshop refuses it ('workshop-closed'); only
@@ -112,7 +113,7 @@ export function buildRoutes(deps: RouteDeps): Router {
       facilitatorOfAnyState(ctx);
       return new Reply(201, deps.access.mintObserver(ctx.params.boardId, baseUrl(ctx.req)));
     })
-    // People and data leaving (people, access links, deletion): allowed on a closed workshop too.
+    // People and data leaving (people, access links, deletion): allowed on a closed workshop too; correcting is not.
     .on('DELETE', '/api/boards/:boardId', async (ctx) => {
       requireAccess(ctx, ['facilitator']);
       const { confirmTitle } = await readBody(ctx.req, deleteBoardBody);
@@ -125,6 +126,7 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('PATCH', '/api/boards/:boardId/participants/:participantId', async (ctx) => {
       const access = requireAccess(ctx, ['facilitator', 'participant']);
+      boards.assertOpen(access.boardId);
       return deps.people.correct(access, ctx.params.participantId, await readBody(ctx.req, correctParticipantBody));
     })
     .on('GET', '/api/boards/:boardId/my-data', (ctx) =>

@@ -1,13 +1,18 @@
 import type { BoardStore } from '../storage/BoardStore.js';
 
 /** Writes of a board's latest activity are at most this far apart: retention counts in days, not seconds. */
-const TOUCH_EVERY_MS = 60_000;
+const WRITE_EVERY_MS = 60_000;
 
 /**
- * Records when each board was last used (a connection opened or closed, a request with one of its tokens),
- * throttled in memory so that a vote storm does not become a storm of writes.
+ * The one owner of "last activity", for "My workshops" and for the retention sweep alike. Only changes count:
+ * a stored change to one of the board's documents (a card, a join, a command, a ballot's count) and a
+ * facilitator's or participant's command. Reading (a summary, an export, an open connection) does not, or
+ * the start page, which reads the summary of every board a browser holds, would keep idle boards forever.
+ * The latest moment is kept exactly in memory; the store is written at most once a minute per board, so a
+ * vote storm does not become a storm of writes.
  */
 export class BoardActivity {
+  private readonly latest = new Map<string, number>();
   private readonly lastWritten = new Map<string, number>();
 
   constructor(
@@ -15,14 +20,26 @@ export class BoardActivity {
     private readonly now: () => number = Date.now,
   ) {}
 
-  touch(boardId: string): void {
+  record(boardId: string): void {
     const now = this.now();
-    if (now - (this.lastWritten.get(boardId) ?? -Infinity) < TOUCH_EVERY_MS) return;
+    this.latest.set(boardId, now);
+    if (now - (this.lastWritten.get(boardId) ?? -Infinity) < WRITE_EVERY_MS) return;
     this.lastWritten.set(boardId, now);
     this.store.touchBoard(boardId, now);
   }
 
+  /** The board's latest change, or its creation when nothing changed since. */
+  lastActivityAt(boardId: string): number {
+    return Math.max(this.latest.get(boardId) ?? 0, this.store.lastActivity(boardId) ?? 0);
+  }
+
+  /** Ids of boards unchanged since `before`, by the exact moments too: the store may lag a minute behind. */
+  idleSince(before: number): string[] {
+    return this.store.listIdleBoards(before).filter((boardId) => (this.latest.get(boardId) ?? 0) < before);
+  }
+
   forget(boardId: string): void {
+    this.latest.delete(boardId);
     this.lastWritten.delete(boardId);
   }
 }

@@ -1,27 +1,26 @@
 import type { LiveSessions } from '../access/LiveSessions.js';
 import type { Logger } from '../log.js';
-import type { BoardStore } from '../storage/BoardStore.js';
 import type { BoardActivity } from './BoardActivity.js';
 import type { BoardDeletion } from './BoardDeletion.js';
 
 export interface RetentionOptions {
-  /** A board idle longer than this (no connection, no request) is deleted. */
+  /** A board unchanged longer than this, with nobody connected, is deleted. */
   retentionMs: number;
   sweepEveryMs: number;
 }
 
 /**
- * Deletes boards idle longer than the retention period: once at start-up (a server that was down for months
+ * Deletes boards unchanged longer than the retention period (see BoardActivity for what counts): once at start-up (a server that was down for months
  * catches up before anyone connects) and then periodically. A board with an open connection is in use,
  * whatever its recorded activity says.
  */
 export function startRetentionSweep(
-  deps: { store: BoardStore; sessions: LiveSessions; deletion: BoardDeletion; activity: BoardActivity; log: Logger },
+  deps: { sessions: LiveSessions; deletion: BoardDeletion; activity: BoardActivity; log: Logger },
   options: RetentionOptions,
   now: () => number = Date.now,
 ): () => void {
   const sweep = () => {
-    for (const boardId of deps.store.listIdleBoards(now() - options.retentionMs)) {
+    for (const boardId of deps.activity.idleSince(now() - options.retentionMs)) {
       if (deps.sessions.has(boardId)) continue;
       deps.deletion.delete(boardId);
       deps.activity.forget(boardId);

@@ -59,6 +59,8 @@ export interface DocRoomOptions {
   health: StorageHealth;
   log: Logger;
   derive?: Derivation;
+  /** Told of every stored change, a client's or the server's: the board's activity (see BoardActivity). */
+  onChange?: (boardId: string) => void;
 }
 
 interface PendingBroadcast {
@@ -306,6 +308,7 @@ export class DocRoom {
     this.accepted.push(change.update);
     this.queue(change.update, origin);
     if (origin !== null) this.metrics.updatesApplied.inc();
+    this.options.onChange?.(this.boardId);
     try {
       derived?.();
     } catch (err) {

@@ -113,8 +113,10 @@ export interface BoardStore {
   linkName(hash: string): string | null;
   /** Deletes the token whose hash starts with the link id; returns its hash, or null when no link matched. */
   revokeLink(boardId: string, linkId: string): string | null;
-  /** Records that someone used the board now; retention counts idle time from the latest. */
+  /** Records that the board changed at `at`; retention counts idle time from the latest. */
   touchBoard(boardId: string, at: number): void;
+  /** The latest recorded change, else the board's creation; undefined for an unknown board. */
+  lastActivity(boardId: string): number | undefined;
   /** Boards whose latest activity (or creation) is before `before`. */
   listIdleBoards(before: number): string[];
   /** Deletes every row of the board in every table: documents, logs, rounds, ballots, agreements, people, tokens. */

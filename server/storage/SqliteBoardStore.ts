@@ -352,6 +352,13 @@ export class SqliteBoardStore implements BoardStore {
       .run(at, boardId);
   }
 
+  lastActivity(boardId: string): number | undefined {
+    const row = this.db
+      .prepare('SELECT COALESCE(a.last_active_at, b.created_at) AS at FROM boards b LEFT JOIN board_activity a ON a.board_id = b.id WHERE b.id = ?')
+      .get(boardId) as { at: number } | undefined;
+    return row?.at;
+  }
+
   listIdleBoards(before: number): string[] {
     const rows = this.db
       .prepare(

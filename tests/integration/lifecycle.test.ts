@@ -138,6 +138,24 @@ describe('closing and reopening a workshop', () => {
   });
 });
 
+describe('correcting people on a closed workshop', () => {
+  it('is refused with workshop-closed for the facilitator and the participant, and changes nothing', async () => {
+    const board = await createBoard(server.url);
+    const participant = await join(server.url, board, 'Anna Lindqvist', 'Företag');
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/close`, {}, board.facilitatorToken);
+    const route = `/api/boards/${board.boardId}/participants/${participant.participantId}`;
+    const byFacilitator = await api<{ code: string }>(server.url, 'PATCH', route, { name: 'Anna Lindgren', group: 'Region' }, board.facilitatorToken);
+    const bySelf = await api<{ code: string }>(server.url, 'PATCH', route, { organisation: 'Volvo' }, participant.token);
+    expect(byFacilitator).toMatchObject({ status: 409, body: { code: 'workshop-closed' } });
+    expect(bySelf).toMatchObject({ status: 409, body: { code: 'workshop-closed' } });
+    const you = (await summaryOf(board.boardId, participant.token)).you;
+    expect([you.name, you.group]).toEqual(['Anna Lindqvist', board.groups.find((g) => g.name === 'Företag')!.id]);
+
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/reopen`, {}, board.facilitatorToken);
+    expect((await api(server.url, 'PATCH', route, { name: 'Anna Lindgren' }, board.facilitatorToken)).status).toBe(200);
+  });
+});
+
 describe('starting from an earlier workshop', () => {
   it('gives its question, language, groups and settings, never its people', async () => {
     const board = await createBoard(server.url, { settings: { silentCollect: true, participantsExport: true } });
