@@ -165,6 +165,11 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps, s
     onDragCancel: ({ active }) => t('dnd.cancelled', { title: titleOf(active.data.current) }),
   };
 
+  // Arrow keys jump from theme to theme; scrolling the page under a card picked up by keyboard moved the
+  // themes away from the place the keys had put it, so only pointer drags scroll the page.
+  const keyboardDrag = useRef(false);
+  const autoScroll = useMemo(() => ({ canScroll: () => !keyboardDrag.current }), []);
+
   const drop = ({ active, over }: DragEndEvent) => {
     if (!over) return;
     history.change(() => moveCard(boardDoc, String(active.id), over.id === UNCLUSTERED ? null : String(over.id)));
@@ -219,6 +224,10 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps, s
         id={dragHintId}
         sensors={canCluster ? sensors : NO_SENSORS}
         collisionDetection={landOnTarget}
+        autoScroll={autoScroll}
+        onDragStart={({ activatorEvent }) => {
+          keyboardDrag.current = activatorEvent instanceof KeyboardEvent;
+        }}
         onDragEnd={drop}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
       >

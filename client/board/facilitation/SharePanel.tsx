@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BoardSummary } from '../../../shared/api';
 import { createObserverLink } from '../../api/serverApi';
 import { useT } from '../../app/i18n';
+import { useQrCode } from '../../present/useQrCode';
 import { FacilitatorLink } from '../../session/FacilitatorLink';
 import { CopyField } from './CopyField';
 import { useCommand } from './useCommand';
@@ -46,20 +47,4 @@ export function SharePanel({ boardId, token, share, title, initiallyOpen }: { bo
       <FacilitatorLink boardId={boardId} token={token} title={title} />
     </details>
   );
-}
-
-/** An SVG data URL of the QR code; the encoder is loaded only by the facilitator's screen. */
-function useQrCode(text: string): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    import('qrcode')
-      .then((qrcode) => qrcode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))
-      .then((svg) => live && setUrl(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`))
-      .catch(() => live && setUrl(null));
-    return () => {
-      live = false;
-    };
-  }, [text]);
-  return url;
 }
