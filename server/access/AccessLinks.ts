@@ -2,6 +2,7 @@ import type { JoinCodeResponse, LinksResponse, NewLinkResponse } from '../../sha
 import { hashToken, newJoinCode, newToken } from '../auth/tokens.js';
 import { HttpError } from '../http/HttpError.js';
 import type { BoardStore } from '../storage/BoardStore.js';
+import { boardLinks } from './boardLinks.js';
 import { CLOSE } from '../sync/ClientConnection.js';
 import type { LiveSessions } from './LiveSessions.js';
 
@@ -21,7 +22,7 @@ export class AccessLinks {
     let joinCode = newJoinCode();
     while (this.store.findBoardByJoinCode(joinCode)) joinCode = newJoinCode();
     this.store.setJoinCode(boardId, joinCode);
-    return { joinCode, links: { participant: `${baseUrl}/join/${joinCode}` } };
+    return { joinCode, links: { participant: boardLinks(baseUrl).participant(joinCode) } };
   }
 
   list(boardId: string): LinksResponse {
@@ -44,7 +45,7 @@ export class AccessLinks {
     const hash = hashToken(token);
     const createdAt = this.now();
     this.store.addNamedLink({ hash, boardId, role, participantId: null }, name, createdAt);
-    return { id: hash.slice(0, 16), role, name, createdAt, token, link: `${baseUrl}/b/${boardId}#token=${token}` };
+    return { id: hash.slice(0, 16), role, name, createdAt, token, link: boardLinks(baseUrl).withToken(boardId, token) };
   }
 
   revoke(boardId: string, linkId: string): { revoked: string } {

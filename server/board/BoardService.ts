@@ -13,6 +13,7 @@ import { participantsOf, readMeta, writeMeta, type BoardMeta, type TimerState } 
 import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
 import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
+import { boardLinks } from '../access/boardLinks.js';
 import type { Access } from '../auth/Access.js';
 import { hashToken, newBoardId, newJoinCode, newParticipantId, newToken } from '../auth/tokens.js';
 import { HttpError } from '../http/HttpError.js';
@@ -57,6 +58,7 @@ export class BoardService {
       closedAt: null,
     };
     this.rooms.withRoom(boardId, (room) => room.control.serverTransact((doc) => writeMeta(doc, meta)));
+    const links = boardLinks(baseUrl);
     return {
       boardId,
       facilitatorToken,
@@ -64,9 +66,9 @@ export class BoardService {
       joinCode,
       groups,
       links: {
-        facilitator: `${baseUrl}/b/${boardId}#token=${facilitatorToken}`,
-        participant: participantLink(baseUrl, joinCode),
-        observer: `${baseUrl}/b/${boardId}#token=${observerToken}`,
+        facilitator: links.withToken(boardId, facilitatorToken),
+        participant: links.participant(joinCode),
+        observer: links.withToken(boardId, observerToken),
       },
     };
   }
@@ -139,7 +141,7 @@ export class BoardService {
         access.role === 'facilitator'
           ? {
               joinCode: board.joinCode,
-              links: { participant: participantLink(baseUrl, board.joinCode) },
+              links: { participant: boardLinks(baseUrl).participant(board.joinCode) },
             }
           : undefined,
     };
@@ -245,10 +247,6 @@ export function phaseChange(meta: BoardMeta, phase: Phase): Partial<BoardMeta> {
 
 function closedRefusal(): HttpError {
   return HttpError.refusal(409, 'workshop-closed', 'the workshop is closed; reopen it first');
-}
-
-function participantLink(baseUrl: string, joinCode: string): string {
-  return `${baseUrl}/join/${joinCode}`;
 }
 
 export function nextTimer(timer: TimerState, command: TimerCommand, now: number): TimerState {
