@@ -188,6 +188,16 @@ export type AgreementDraftBody = z.infer<typeof agreementDraftBody>;
 export const exportFormat = z.enum(['csv', 'md', 'json', 'xlsx']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 
+/** The export's query: other parameters (a token) pass untouched. */
+export const exportQuery = z.object({
+  format: exportFormat.default('csv'),
+  /** A frozen version; without it the latest frozen list, else the draft or the latest results. */
+  version: z.coerce.number().int().min(1).optional(),
+  /** The reader's language for the export's words, figures and CSV separator; the workshop's by default. */
+  lang: z.enum(LANGUAGES).optional(),
+});
+export type ExportQuery = z.infer<typeof exportQuery>;
+
 
 /**
  * Refusals a person can run into while using the product, named so the client can say them in the

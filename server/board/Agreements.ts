@@ -1,7 +1,8 @@
-import type { AgreementDraftBody, ExportFormat } from '../../shared/api.js';
+import type { AgreementDraftBody, ExportQuery } from '../../shared/api.js';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
 import { agreementOf, readMeta, resultsOf, roundsOf } from '../../shared/controlDoc.js';
 import { buildPriorityList, toCsv, toJson, toMarkdown, type FrozenAgreement, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
+import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
 import { toXlsx } from '../../shared/export/xlsx.js';
 import type { RoundState, Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
@@ -76,11 +77,16 @@ export class Agreements {
    * frozen, the facilitator's draft as it stands (marked as a draft), or else the latest revealed round
    * (marked as not agreed). The XLSX adds a sheet per revealed round.
    */
-  async exportFile(access: Access, format: ExportFormat, version: number | undefined): Promise<ExportFile> {
-    const { list, rounds } = this.rooms.withRoom(access.boardId, (room) => ({
-      list: this.listToExport(access, room, version),
-      rounds: format === 'xlsx' ? this.roundLists(room) : [],
-    }));
+  /** In the reader's language when `lang` is given, else in the workshop's (the language a frozen list was frozen in). */
+  async exportFile(access: Access, { format, version, lang }: ExportQuery): Promise<ExportFile> {
+    const { list, rounds } = this.rooms.withRoom(access.boardId, (room) => {
+      const language = lang ?? readMeta(room.control.doc)?.language;
+      const told = (list: PriorityList) => (language ? inReaderLanguage(list, language) : list);
+      return {
+        list: told(this.listToExport(access, room, version)),
+        rounds: format === 'xlsx' ? this.roundLists(room).map(told) : [],
+      };
+    });
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? this.now()).toISOString().slice(0, 10);
     const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : list.status === 'draft' ? '-draft' : ''}`;
     switch (format) {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportFormat, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
+import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportQuery, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
 import type { Role } from '../../shared/phases.js';
 import { coFacilitatorLinkBody, correctParticipantBody, deleteBoardBody, removeParticipantBody } from '../../shared/peopleApi.js';
 import type { AccessLinks } from '../access/AccessLinks.js';
@@ -204,12 +204,9 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('GET', '/api/boards/:boardId/export', async (ctx) => {
       const access = requireAccess(ctx, ['facilitator', 'observer', 'participant']);
-      const format = exportFormat.safeParse(ctx.url.searchParams.get('format') ?? 'csv');
-      if (!format.success) throw new HttpError(400, 'format must be csv, md, json or xlsx', 'format');
-      const rawVersion = ctx.url.searchParams.get('version');
-      const version = rawVersion === null ? undefined : Number(rawVersion);
-      if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new HttpError(400, 'version must be a positive whole number', 'version');
-      const file = await agreements.exportFile(access, format.data, version);
+      const query = exportQuery.safeParse(Object.fromEntries(ctx.url.searchParams));
+      if (!query.success) throw HttpError.fromZod(query.error);
+      const file = await agreements.exportFile(access, query.data);
       return new Reply(200, file.body, {
         'content-type': file.contentType,
         'content-disposition': `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
