@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 
 import {
   DndContext,
   KeyboardSensor,
+  MeasuringStrategy,
   MouseSensor,
   TouchSensor,
   pointerWithin,
@@ -165,11 +166,6 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps, s
     onDragCancel: ({ active }) => t('dnd.cancelled', { title: titleOf(active.data.current) }),
   };
 
-  // Arrow keys jump from theme to theme; scrolling the page under a card picked up by keyboard moved the
-  // themes away from the place the keys had put it, so only pointer drags scroll the page.
-  const keyboardDrag = useRef(false);
-  const autoScroll = useMemo(() => ({ canScroll: () => !keyboardDrag.current }), []);
-
   const drop = ({ active, over }: DragEndEvent) => {
     if (!over) return;
     history.change(() => moveCard(boardDoc, String(active.id), over.id === UNCLUSTERED ? null : String(over.id)));
@@ -224,10 +220,11 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps, s
         id={dragHintId}
         sensors={canCluster ? sensors : NO_SENSORS}
         collisionDetection={landOnTarget}
-        autoScroll={autoScroll}
-        onDragStart={({ activatorEvent }) => {
-          keyboardDrag.current = activatorEvent instanceof KeyboardEvent;
-        }}
+        // No scrolling of the page under a dragged card: the pile is sticky, and dnd-kit's scroll compensation
+        // then moved the card's position away from the pointer, so drops missed their theme (and arrow keys,
+        // which jump from theme to theme, never need it). The themes stay within a screen of the pile instead.
+        autoScroll={false}
+        measuring={MEASURING}
         onDragEnd={drop}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
       >
@@ -264,6 +261,9 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps, s
 }
 
 const NO_SENSORS: ReturnType<typeof useSensors> = [];
+// The droppables are the pile and a dozen themes, cheap to measure; measured once, their rects went stale when
+// the page scrolled under the sticky pile during a drag, and no drop landed.
+const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
 const MOUSE = { activationConstraint: { distance: 6 } };
 // A short press before a drag, so a finger can still scroll the page on a phone.
 const TOUCH = { activationConstraint: { delay: 200, tolerance: 8 } };
