@@ -1,0 +1,214 @@
+import fs from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoSeriousAxeViolations, person } from './support';
+import { auth, createRoomBoard, sampleThemes, sampleTitles, seedBoard, type RoomBoard } from './roomBoard';
+
+const SHOTS = 'test-reports/screenshots';
+fs.mkdirSync(SHOTS, { recursive: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+
+const PEOPLE = ['Anna Lindqvist', 'Pieter van Dijk', 'Erik Johansson', 'Maria Bergström', 'Lars Nilsson', 'Sanne de Vries', 'Ingrid Holm'];
+
+/** The wall, opened with the facilitator's link (the one the Present button opens) or an observer's. */
+async function projector(browser: Browser, board: RoomBoard, token = board.facilitatorToken): Promise<Page> {
+  const page = await person(browser, { viewport: { width: 1920, height: 1080 } });
+  await page.goto(`/b/${board.boardId}/present#token=${token}`);
+  return page;
+}
+
+async function phase(request: Parameters<typeof createRoomBoard>[0], board: RoomBoard, next: string) {
+  expect((await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth(board.facilitatorToken), data: { phase: next } })).ok()).toBe(true);
+}
+
+const themeOf = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+test('a 60-card workshop on a laptop, a phone and the projector: moving by menu, keyboard and selection, undo, and the projector through every phase', async ({ browser, request, baseURL }) => {
+  test.setTimeout(600_000);
+  const board = await createRoomBoard(request, 'Industry forum kick-off', PEOPLE);
+  const wall = await projector(browser, board);
+
+  // Joining: the code and the count of people by group, large.
+  await expect(wall.getByText(board.joinCode, { exact: true })).toBeVisible();
+  await expect(wall.getByText('7 people have joined')).toBeVisible();
+  expect(await wall.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.projector')!).fontSize))).toBeGreaterThanOrEqual(28);
+  await shot(wall, 'projector-1-joining');
+  await expectNoSeriousAxeViolations(wall);
+
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
+  await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  const [opened] = await Promise.all([facilitator.context().waitForEvent('page'), facilitator.getByRole('button', { name: 'Open the projector view in a new window', exact: true }).click()]);
+  await expect(opened).toHaveURL(new RegExp(`/b/${board.boardId}/present#token=`));
+  await expect(opened.getByText(board.joinCode, { exact: true })).toBeVisible();
+  await opened.close();
+
+  // Collect: the timer large, and the card count as cards arrive.
+  await phase(request, board, 'collect');
+  expect((await request.post(`/api/boards/${board.boardId}/timer`, { headers: auth(board.facilitatorToken), data: { action: 'start', seconds: 300 } })).ok()).toBe(true);
+  await expect(wall.locator('.projector-clock')).toHaveText(/^4:5\d|5:00$/);
+  const titles = sampleTitles(60);
+  const themes = sampleThemes(8);
+  await seedBoard(baseURL!, board, { titles, themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })) });
+  await expect(wall.getByText('60 cards')).toBeVisible();
+  await shot(wall, 'projector-2-collect');
+
+  // Cluster.
+  await phase(request, board, 'cluster');
+  await expect(wall.getByRole('heading', { name: new RegExp(`^${themes[0]}`) })).toBeVisible();
+  await expect(wall.getByText('60 cards not in a theme yet')).toBeVisible();
+  await shot(wall, 'projector-3-cluster');
+  await expectNoSeriousAxeViolations(wall);
+  // An observer's link shows the same wall.
+  const observerWall = await projector(browser, board, board.observerToken);
+  await expect(observerWall.getByText('60 cards not in a theme yet')).toBeVisible();
+  await observerWall.context().close();
+
+  // On a 360 px phone, by the card's menu.
+  const anna = await person(browser, { viewport: { width: 360, height: 740 } });
+  await anna.goto(`/b/${board.boardId}#token=${board.people[0].token}`);
+  await anna.getByRole('button', { name: `Actions for card: ${titles[0]}`, exact: true }).click();
+  await anna.getByRole('button', { name: `Move to theme… ${titles[0]}`, exact: true }).click();
+  const dialog = anna.getByRole('dialog', { name: `Move “${titles[0]}” to`, exact: true });
+  await dialog.getByRole('button', { name: themes[2], exact: true }).click();
+  await expect(themeOf(facilitator, themes[2]).getByRole('heading', { name: titles[0], exact: true })).toBeVisible();
+  await expect(themeOf(anna, themes[2]).getByRole('heading', { name: titles[0], exact: true })).toBeVisible();
+  expect(await anna.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // …and into a theme made on the spot.
+  await anna.getByRole('button', { name: `Actions for card: ${titles[1]}`, exact: true }).click();
+  await anna.getByRole('button', { name: `Move to theme… ${titles[1]}`, exact: true }).click();
+  await anna.getByRole('dialog').getByLabel('Or a new theme').fill('Housing for workers');
+  await anna.getByRole('dialog').getByRole('button', { name: 'Create and move', exact: true }).click();
+  await expect(themeOf(facilitator, 'Housing for workers').getByRole('heading', { name: titles[1], exact: true })).toBeVisible();
+  await shot(anna, 'phone-360-cluster');
+  await expectNoSeriousAxeViolations(anna);
+
+  // By keyboard, through every theme in turn, announced in words.
+  // The pile first, then the themes in the order they stand on the board (oldest first).
+  const order = ['Not in a theme yet', ...(await facilitator.locator('.theme-tile h3').allTextContents())];
+  expect(order).toHaveLength(themes.length + 2);
+  const handle = facilitator.getByRole('button', { name: `Move card: ${titles[2]}`, exact: true });
+  await handle.focus();
+  await facilitator.keyboard.press('Space');
+  await expect(facilitator.getByRole('status').filter({ hasText: `Card ${titles[2]} is over Not in a theme yet.` })).toBeAttached();
+  for (const theme of order.slice(1)) {
+    await facilitator.keyboard.press('ArrowRight');
+    await expect(facilitator.getByRole('status').filter({ hasText: `Card ${titles[2]} is over ${theme}.` })).toBeAttached();
+  }
+  await facilitator.keyboard.press('Space');
+  await expect(themeOf(anna, 'Housing for workers').getByRole('heading', { name: titles[2], exact: true })).toBeVisible();
+
+  // Several at once: select three cards, move them together.
+  for (const title of titles.slice(3, 6)) await facilitator.getByRole('checkbox', { name: `Select card: ${title}`, exact: true }).check();
+  await expect(facilitator.getByText('3 cards selected')).toBeVisible();
+  await facilitator.getByRole('button', { name: 'Move selected to theme…', exact: true }).click();
+  await facilitator.getByRole('dialog', { name: 'Move 3 cards to', exact: true }).getByRole('button', { name: themes[0], exact: true }).click();
+  for (const title of titles.slice(3, 6)) await expect(themeOf(anna, themes[0]).getByRole('heading', { name: title, exact: true })).toBeVisible();
+  await expect(facilitator.getByText('3 cards selected')).toHaveCount(0);
+
+  // Find by author, and the duplicates the room wrote.
+  await facilitator.getByLabel('Find cards').fill('Maria Bergström');
+  await expect(facilitator.getByText(/cards? match/)).toHaveText(`${titles.filter((_, i) => i % PEOPLE.length === 3).length} cards match`);
+  await facilitator.getByLabel('Find cards').fill('');
+  await facilitator.getByLabel('Show only possible duplicates').check();
+  await expect(themeOf(facilitator, 'Not in a theme yet').getByText('Near duplicate').first()).toBeVisible();
+  await facilitator.getByLabel('Show only possible duplicates').uncheck();
+
+  // Merging asks first, and can be undone; the participant sees both.
+  const housing = themeOf(facilitator, 'Housing for workers');
+  await housing.getByText('Theme options').click();
+  await housing.getByLabel('Merge theme Housing for workers into').selectOption({ label: themes[0] });
+  await housing.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(housing.getByText(`Merge “Housing for workers” into “${themes[0]}”?`)).toBeVisible();
+  await housing.getByRole('button', { name: 'Yes, merge', exact: true }).click();
+  await expect(themeOf(anna, 'Housing for workers')).toHaveCount(0);
+  await expect(themeOf(anna, themes[0]).getByRole('heading', { name: titles[1], exact: true })).toBeVisible();
+  await facilitator.getByRole('status').filter({ hasText: 'Theme “Housing for workers” merged' }).getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(themeOf(anna, 'Housing for workers').getByRole('heading', { name: titles[1], exact: true })).toBeVisible();
+  await expect(themeOf(anna, 'Housing for workers').getByRole('heading', { name: titles[2], exact: true })).toBeVisible();
+  await expect(themeOf(anna, themes[0]).getByRole('heading', { name: titles[3], exact: true })).toBeVisible();
+  await shot(facilitator, 'facilitator-1366-cluster-60');
+  await expectNoSeriousAxeViolations(facilitator);
+
+  // Anonymous cards: nobody sees who wrote what.
+  await expect(anna.getByText(`by ${PEOPLE[3]}`).first()).toBeVisible();
+  expect((await request.post(`/api/boards/${board.boardId}/settings`, { headers: auth(board.facilitatorToken), data: { anonymousCards: true } })).ok()).toBe(true);
+  await expect(anna.getByText(`by ${PEOPLE[3]}`)).toHaveCount(0);
+
+  // Vote: the projector shows how many have voted, never what.
+  const opening = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} });
+  expect(opening.status()).toBe(201);
+  const round: { id: string; items: Array<{ id: string }> } = await opening.json();
+  await expect(wall.getByText('0 of 7 have voted').first()).toBeVisible();
+  for (const [i, voter] of board.people.slice(0, 4).entries()) {
+    const allocations = { [round.items[i % round.items.length].id]: 3, [round.items[(i + 2) % round.items.length].id]: 2 };
+    expect((await request.put(`/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { headers: auth(voter.token), data: { allocations } })).ok()).toBe(true);
+  }
+  await expect(wall.getByText('4 of 7 have voted').first()).toBeVisible();
+  await shot(wall, 'projector-4-vote');
+  await expectNoSeriousAxeViolations(wall);
+
+  // Results: revealed on the wall one item at a time, from the last place up, as the facilitator steps.
+  expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
+  const ranking = wall.locator('.projector-ranking > li');
+  await expect(wall.getByText('The ranking is revealed step by step.')).toBeVisible();
+  await expect(ranking).toHaveCount(0);
+  const total = round.items.length;
+  await facilitator.getByRole('button', { name: 'Show next on the projector', exact: true }).click();
+  await expect(ranking).toHaveCount(1);
+  await expect(facilitator.getByText(`1 of ${total} shown on the projector`)).toBeVisible();
+  await shot(wall, 'projector-5-results-step-1');
+  await facilitator.getByRole('button', { name: 'Show next on the projector', exact: true }).click();
+  await expect(ranking).toHaveCount(2);
+  await shot(wall, 'projector-5-results-step-2');
+  await facilitator.getByRole('button', { name: 'Show all', exact: true }).click();
+  await expect(ranking).toHaveCount(total);
+  await expect(ranking.first()).toContainText('1.');
+  await expect(wall.locator('.projector-balanced > li')).toHaveCount(total);
+  await shot(wall, 'projector-5-results-all');
+  await expectNoSeriousAxeViolations(wall);
+
+  // Agree: the list as it is being agreed.
+  const items = round.items.slice(0, 3).map((item, i) => ({ itemId: item.id, title: `Priority ${i + 1}`, owner: 'Steering group', nextStep: 'Plan a pilot' }));
+  expect((await request.put(`/api/boards/${board.boardId}/agreement`, { headers: auth(board.facilitatorToken), data: { roundId: round.id, items } })).ok()).toBe(true);
+  await phase(request, board, 'agree');
+  await expect(wall.locator('.projector-agreed > li')).toHaveCount(3);
+  await expect(wall.getByText('Priority 1')).toBeVisible();
+  await shot(wall, 'projector-6-agree');
+  await expectNoSeriousAxeViolations(wall);
+});
+
+test('at 1366×800 with 80 cards and 8 themes, every theme is within one screen of the first card on the pile', async ({ browser, request, baseURL }) => {
+  test.setTimeout(180_000);
+  const board = await createRoomBoard(request, 'Eighty cards', PEOPLE.slice(0, 3));
+  await phase(request, board, 'collect');
+  const themes = sampleThemes(8);
+  await seedBoard(baseURL!, board, { titles: sampleTitles(80), themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })) });
+  await phase(request, board, 'cluster');
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
+  await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  const pile = themeOf(facilitator, 'Not in a theme yet');
+  await expect(pile.getByRole('heading', { level: 4 })).toHaveCount(80, { timeout: 30_000 });
+  // Put a few cards in every theme, as clustering goes.
+  const titles = sampleTitles(80);
+  for (const [i, theme] of themes.entries()) {
+    for (const title of titles.slice(i * 4, i * 4 + 4)) await facilitator.getByRole('checkbox', { name: `Select card: ${title}`, exact: true }).check();
+    await facilitator.getByRole('button', { name: 'Move selected to theme…', exact: true }).click();
+    await facilitator.getByRole('dialog').getByRole('button', { name: theme, exact: true }).click();
+    await expect(themeOf(facilitator, theme).getByRole('heading', { level: 4 })).toHaveCount(4);
+  }
+  const firstCard = (await pile.getByRole('heading', { level: 4 }).first().boundingBox())!;
+  for (const theme of themes) {
+    const box = (await themeOf(facilitator, theme).boundingBox())!;
+    expect(Math.abs(box.y - firstCard.y), theme).toBeLessThan(800);
+  }
+  await pile.scrollIntoViewIfNeeded();
+  await shot(facilitator, 'facilitator-1366-cluster-80');
+  await facilitator.getByLabel('Compact themes (names and counts only)').check();
+  await shot(facilitator, 'facilitator-1366-cluster-80-compact');
+  await expectNoSeriousAxeViolations(facilitator);
+  // No word is broken at an arbitrary letter: card titles wrap whole and hyphenate by the workshop's language.
+  const wrapping = await facilitator.evaluate(() => {
+    const title = document.querySelector('.card-title')!;
+    return { wrap: getComputedStyle(title).overflowWrap, hyphens: getComputedStyle(title).hyphens, lang: title.closest('[lang]')?.getAttribute('lang') };
+  });
+  expect(wrapping).toEqual({ wrap: 'break-word', hyphens: 'auto', lang: 'en' });
+});

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import { expect, type APIRequestContext } from '@playwright/test';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { addCard, addCluster } from '../../shared/boardDoc';
+
+/** The sample workshops' cards and themes (server/demo/workshops.json), the way a real kick-off words them. */
+interface Sample {
+  language: string;
+  themes: string[];
+  cards: Array<{ title: string; theme: string }>;
+}
+const samples: Sample[] = JSON.parse(fs.readFileSync(new URL('../../server/demo/workshops.json', import.meta.url), 'utf8')).workshops;
+
+export interface RoomBoard {
+  boardId: string;
+  facilitatorToken: string;
+  observerToken: string;
+  joinCode: string;
+  groupIds: string[];
+  people: Array<{ name: string; token: string; participantId: string; group: string }>;
+}
+
+export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A workshop with `people` joined (round-robin over its groups), created through the REST API. */
+export async function createRoomBoard(request: APIRequestContext, title: string, people: string[]): Promise<RoomBoard> {
+  const created = await request.post('/api/boards', { data: { title, question: 'What should our forum tackle first?' } });
+  expect(created.status()).toBe(201);
+  const board = await created.json();
+  const info = await (await request.get(`/api/join/${board.joinCode}`)).json();
+  const groupIds: string[] = info.groups.map((group: { id: string }) => group.id);
+  const joined = [];
+  for (const [i, name] of people.entries()) {
+    const group = groupIds[i % groupIds.length];
+    const answer = await request.post(`/api/boards/${board.boardId}/join`, { data: { joinCode: board.joinCode, name, organisation: `Org ${i + 1}`, group } });
+    expect(answer.status()).toBe(201);
+    joined.push({ name, group, ...(await answer.json()) });
+  }
+  return { boardId: board.boardId, facilitatorToken: board.facilitatorToken, observerToken: board.observerToken, joinCode: board.joinCode, groupIds, people: joined };
+}
+
+/**
+ * `count` card titles from the sample workshops in all three languages; past the samples, the same words in
+ * another order, as a room of sixty writes the same challenge twice.
+ */
+export function sampleTitles(count: number): string[] {
+  const titles = samples.flatMap((s) => s.cards.map((c) => c.title));
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) {
+    const base = titles[i % titles.length];
+    const round = Math.floor(i / titles.length);
+    out.push(round === 0 ? base : round === 1 ? base.split(' ').reverse().join(' ') : `${base} (${round})`);
+  }
+  return out;
+}
+
+export function sampleThemes(count: number): string[] {
+  return samples.flatMap((s) => s.themes).slice(0, count);
+}
+
+/**
+ * Writes themes (as the facilitator) and cards (each by its author, round-robin over `authors`: the server
+ * takes a card only from the person it names) through real y-websocket clients, as browsers do, and waits
+ * until a fresh connection reads them all back from the server.
+ */
+export async function seedBoard(baseURL: string, board: RoomBoard, input: { titles: string[]; themes: string[]; authors: Array<{ id: string; token: string }> }): Promise<void> {
+  const wsUrl = `${baseURL.replace(/^http/, 'ws')}/ws`;
+  const facilitator = await openDoc(wsUrl, board.boardId, board.facilitatorToken);
+  for (const theme of input.themes) addCluster(facilitator.doc, { title: theme });
+  const writers = await Promise.all(input.authors.map((author) => openDoc(wsUrl, board.boardId, author.token)));
+  input.titles.forEach((title, i) => addCard(writers[i % writers.length].doc, { title, author: input.authors[i % writers.length].id }));
+  await expect
+    .poll(async () => {
+      const probe = await openDoc(wsUrl, board.boardId, board.facilitatorToken);
+      const counts = [probe.doc.getMap('cards').size, probe.doc.getMap('clusters').size];
+      probe.provider.destroy();
+      return counts;
+    })
+    .toEqual([input.titles.length, input.themes.length]);
+  for (const client of [facilitator, ...writers]) client.provider.destroy();
+}
+
+async function openDoc(wsUrl: string, boardId: string, token: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    params: { token },
+    disableBc: true,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  provider.awareness.setLocalState(null);
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  return { doc, provider };
+}
