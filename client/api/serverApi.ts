@@ -130,8 +130,9 @@ export const freezeAgreement = (boardId: string, token: string) =>
   call<{ version: number; frozenAt: number }>('POST', `${boardPath(boardId)}/agreement/freeze`, { token, body: {} });
 
 /** An export file: fetched with the token in a header (not in a URL that lands in logs and history). */
-export async function fetchExport(boardId: string, token: string, format: ExportFormat, version?: number): Promise<{ blob: Blob; filename: string }> {
-  const query = new URLSearchParams({ format, ...(version === undefined ? {} : { version: String(version) }) });
+/** Without `lang`, the export is in the workshop's language. */
+export async function fetchExport(boardId: string, token: string, format: ExportFormat, version?: number, lang?: Language): Promise<{ blob: Blob; filename: string }> {
+  const query = new URLSearchParams({ format, ...(version === undefined ? {} : { version: String(version) }), ...(lang === undefined ? {} : { lang }) });
   let response: Response;
   try {
     response = await fetch(`${boardPath(boardId)}/export?${query}`, { headers: { Authorization: `Bearer ${token}` } });

@@ -89,6 +89,17 @@ export function usePageLanguage(language: Language | undefined): void {
   }, [language, setPageDefault]);
 }
 
+/**
+ * A part of the page told in another language than the interface: the report in the language its reader
+ * picked. Words, plurals, dates and numbers inside all follow `language`; the caller sets the `lang` attribute.
+ */
+export function LanguageScope({ language, children }: { language: Language; children: ReactNode }) {
+  const outer = useLanguage();
+  const locale = useMemo(() => localeFor(language), [language]);
+  const value = useMemo(() => ({ ...outer, language, locale }), [outer, language, locale]);
+  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
+}
+
 export function useT(): Translate {
   const { language, locale } = useLanguage();
   return useCallback<Translate>((key, vars) => formatMessage(CATALOGUES[language][key], locale, vars), [language, locale]);

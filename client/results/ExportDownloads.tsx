@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ExportFormat } from '../../shared/api';
+import type { Language } from '../../shared/phases';
 import { fetchExport } from '../api/serverApi';
 import { useT } from '../app/i18n';
 import { describeFailure } from '../app/describeFailure';
+import { LanguageOptions } from '../app/LanguageSwitch';
 import { saveBlob } from '../app/saveBlob';
 
 const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'md', 'json'];
@@ -14,17 +16,23 @@ interface Props {
   version?: number;
 }
 
-/** XLSX, CSV, Markdown and JSON buttons. The export needs the token, sent as a header, so the file arrives as a Blob. */
+/**
+ * XLSX, CSV, Markdown and JSON buttons, in the language the reader picks beside them (the workshop's unless
+ * changed: the server's default, so a workshop whose language changes later still gets its own). The export
+ * needs the token, sent as a header, so the file arrives as a Blob.
+ */
 export function ExportDownloads({ boardId, token, version }: Props) {
   const t = useT();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [lang, setLang] = useState<Language | ''>('');
+  const languageId = useId();
 
   const download = async (format: ExportFormat) => {
     setBusy(format);
     setError(null);
     try {
-      const { blob, filename } = await fetchExport(boardId, token, format, version);
+      const { blob, filename } = await fetchExport(boardId, token, format, version, lang || undefined);
       saveBlob(blob, filename);
     } catch (failure) {
       setError(describeFailure(failure, t));
@@ -36,6 +44,13 @@ export function ExportDownloads({ boardId, token, version }: Props) {
   const what = version === undefined ? t('downloads.current') : t('downloads.version', { version });
   return (
     <div className="downloads">
+      <div className="language-switch">
+        <label htmlFor={languageId}>{t('readerLanguage.files')}</label>
+        <select id={languageId} value={lang} onChange={(e) => setLang(e.target.value as Language | '')} aria-label={`${t('readerLanguage.files')}: ${what}`}>
+          <option value="">{t('readerLanguage.workshop')}</option>
+          <LanguageOptions />
+        </select>
+      </div>
       <div className="button-row">
         {FORMATS.map((format) => (
           <button key={format} type="button" disabled={busy !== null} onClick={() => download(format)} aria-label={t('downloads.label', { format: t(`downloads.${format}`), what })}>
