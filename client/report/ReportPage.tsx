@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { notesOf } from '../../shared/boardDoc';
 import { readMeta, type BoardMeta } from '../../shared/controlDoc';
 import { ApiFailure } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
-import { usePageLanguage, useT } from '../app/i18n';
+import type { Language } from '../../shared/phases';
+import { LanguageScope, usePageLanguage, useT } from '../app/i18n';
+import { LanguageOptions } from '../app/LanguageSwitch';
 import { Link } from '../app/Link';
 import { paths } from '../app/router';
 import { TopBar } from '../app/TopBar';
@@ -46,6 +48,10 @@ function LiveReport({ boardId, token, connection }: { boardId: string; token: st
   const revealed = useRevealedRounds(live.controlDoc);
   const result = useReportList(boardId, token, `${versions.length}/${revealed.length}`);
   usePageLanguage(meta?.language);
+  // The report is in the workshop's language unless its reader picks another, whatever the interface is in.
+  const [picked, setPicked] = useState<Language | null>(null);
+  const reportLanguage = picked ?? meta?.language ?? 'en';
+  const reportLanguageId = useId();
   useDocumentTitle(meta ? t('report.documentTitle', { title: meta.title }) : t('board.reportTitle'));
 
   if (live.fatal) return <InvitationNeeded reason={live.fatal} />;
@@ -56,12 +62,22 @@ function LiveReport({ boardId, token, connection }: { boardId: string; token: st
       <main id="main" tabIndex={-1} className="page report">
         <nav className="report-actions" aria-label={t('report.actions')}>
           <Link href={paths.board(boardId)}>{t('board.backToBoard')}</Link>
+          <span className="language-switch">
+            <label htmlFor={reportLanguageId}>{t('readerLanguage.report')}</label>
+            <select id={reportLanguageId} value={reportLanguage} onChange={(e) => setPicked(e.target.value as Language)}>
+              <LanguageOptions />
+            </select>
+          </span>
           <button type="button" className="primary" onClick={() => window.print()}>
             {t('report.print')}
           </button>
         </nav>
         {result.state === 'ready' && meta ? (
-          <Report list={result.list} meta={meta} notes={notes} />
+          <LanguageScope language={reportLanguage}>
+            <div lang={reportLanguage}>
+              <Report list={result.list} meta={meta} notes={notes} />
+            </div>
+          </LanguageScope>
         ) : result.state === 'failed' ? (
           <p className="form-error" role="alert">
             {result.error instanceof ApiFailure && result.error.status === 403 ? t('report.notShared') : describeFailure(result.error, t)}
