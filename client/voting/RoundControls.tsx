@@ -43,6 +43,9 @@ export function RoundControls({ boardId, token, rounds, revealed, groups, partic
     }
   };
 
+  /** Runs a round command that answers with its round's id; once the server has done it, says so. */
+  const command = (state: RoundCommandDone['state'], action: () => Promise<string>) => run(async () => onDone({ roundId: await action(), state }));
+
   return (
     <section className="panel round-controls" aria-labelledby="round-controls-heading">
       <h2 id="round-controls-heading">{current ? t('round.heading', { number: current.number }) : t('round.newHeading')}</h2>
@@ -52,36 +55,17 @@ export function RoundControls({ boardId, token, rounds, revealed, groups, partic
           <VoterProgress round={current} groups={groups} participants={participants} />
           <div className="button-row">
             {current.state === 'open' && (
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() =>
-                  run(async () => {
-                    await closeRound(boardId, token, current.id);
-                    onDone({ roundId: current.id, state: 'closed' });
-                  })
-                }
-              >
+              <button type="button" disabled={busy} onClick={() => command('closed', async () => (await closeRound(boardId, token, current.id)).id)}>
                 {t('round.close')}
               </button>
             )}
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() =>
-                run(async () => {
-                  await revealRound(boardId, token, current.id);
-                  onDone({ roundId: current.id, state: 'revealed' });
-                })
-              }
-            >
+            <button type="button" className="primary" disabled={busy} onClick={() => command('revealed', async () => (await revealRound(boardId, token, current.id)).roundId)}>
               {t('round.reveal')}
             </button>
           </div>
         </>
       ) : (
-        <OpenRoundForm revealed={revealed} busy={busy} folded={folded} onOpen={(body) => run(async () => onDone({ roundId: (await openRound(boardId, token, body)).id, state: 'open' }))} />
+        <OpenRoundForm revealed={revealed} busy={busy} folded={folded} onOpen={(body) => command('open', async () => (await openRound(boardId, token, body)).id)} />
       )}
       {error && (
         <p className="form-error" role="alert">
