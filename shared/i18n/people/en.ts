@@ -26,7 +26,7 @@ export const en = {
   'people.failed': 'That did not work. Please try again.',
 
   'access.heading': 'Access and links',
-  'access.joinCodeHeading': 'Join code',
+  'access.joinCodeHeading': 'Renew the join code',
   'access.currentCode': 'Current join code: {code}',
   'access.rotate': 'Make a new join code',
   'access.rotateHint': 'The current code and participant link stop working at once; people who already joined stay in.',

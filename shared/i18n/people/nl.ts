@@ -27,7 +27,7 @@ export const nl: PeopleMessages = {
   'people.failed': 'Dat is niet gelukt. Probeer het opnieuw.',
 
   'access.heading': 'Toegang en links',
-  'access.joinCodeHeading': 'Deelnamecode',
+  'access.joinCodeHeading': 'Deelnamecode vernieuwen',
   'access.currentCode': 'Huidige deelnamecode: {code}',
   'access.rotate': 'Nieuwe deelnamecode maken',
   'access.rotateHint': 'De huidige code en deelnemerslink werken meteen niet meer; wie al deelneemt, blijft erin.',

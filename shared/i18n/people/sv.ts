@@ -27,7 +27,7 @@ export const sv: PeopleMessages = {
   'people.failed': 'Det gick inte. Försök igen.',
 
   'access.heading': 'Åtkomst och länkar',
-  'access.joinCodeHeading': 'Anslutningskod',
+  'access.joinCodeHeading': 'Förnya anslutningskoden',
   'access.currentCode': 'Nuvarande anslutningskod: {code}',
   'access.rotate': 'Skapa en ny anslutningskod',
   'access.rotateHint': 'Den nuvarande koden och deltagarlänken slutar fungera direkt; de som redan anslutit är kvar.',
