@@ -1,0 +1,26 @@
+import fs from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { person } from './support';
+
+test('the reader picks the language of a download and of the report, while the interface stays in its own', async ({ browser }) => {
+  const page = await person(browser);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await expect(page.getByText(/^Version 1, frozen /)).toBeVisible();
+
+  // The frozen version, downloaded in Swedish from an English workshop: Swedish headers, Swedish separator.
+  await page.getByRole('combobox', { name: 'Language of the files: version 1' }).selectOption('sv');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV: version 1' }).click()]);
+  const csv = (await fs.readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+  expect(csv.split('\r\n')[0]).toMatch(/^Plats;Prioritering;/);
+
+  // The report opens in the workshop's language, and is told in Dutch once the reader picks it.
+  await page.goto(`${new URL(page.url()).pathname}/report`);
+  const reportLanguage = page.getByRole('combobox', { name: 'Language of the report' });
+  await expect(reportLanguage).toHaveValue('en');
+  await expect(page.getByRole('heading', { name: 'Participants per group' })).toBeVisible();
+  await reportLanguage.selectOption('nl');
+  await expect(page.getByRole('heading', { name: 'Deelnemers per groep' })).toBeVisible();
+  await expect(page.locator('.report-body').locator('xpath=..')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('button', { name: 'Print / save as PDF' })).toBeVisible();
+});
