@@ -3,6 +3,7 @@ import type { StakeholderGroup } from '../../shared/groups';
 import type { TallyItem } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import { useGroupName } from '../results/groupNames';
+import { useFormats } from '../results/useFormats';
 import { GroupPatternDefs, groupFill } from '../results/GroupPatterns';
 import { useRevealedRounds } from '../voting/useRounds';
 import { usePresentation } from './usePresentation';
@@ -14,6 +15,7 @@ import { usePresentation } from './usePresentation';
 export function ResultsSlide({ controlDoc, groups }: { controlDoc: Y.Doc; groups: StakeholderGroup[] }) {
   const t = useT();
   const groupName = useGroupName(groups);
+  const formats = useFormats();
   const revealed = useRevealedRounds(controlDoc);
   const presentation = usePresentation(controlDoc);
   const latest = revealed.at(-1);
@@ -56,7 +58,7 @@ export function ResultsSlide({ controlDoc, groups }: { controlDoc: Y.Doc; groups
           <ol className="projector-balanced">
             {balanced.map((item) => (
               <li key={item.id}>
-                <span className="rank">{item.balancedRank}.</span> {item.title} <span className="projector-count">{item.balanced.toFixed(1)}</span>
+                <span className="rank">{item.balancedRank}.</span> {item.title} <span className="projector-count">{formats.score(item.balanced)}</span>
               </li>
             ))}
           </ol>
