@@ -1,11 +1,11 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { notesOf } from '../../shared/boardDoc';
 import { readMeta, type BoardMeta } from '../../shared/controlDoc';
 import { ApiFailure } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
 import type { Language } from '../../shared/phases';
 import { LanguageScope, usePageLanguage, useT } from '../app/i18n';
-import { LanguageOptions } from '../app/LanguageSwitch';
+import { LanguageSelect } from '../app/LanguageSwitch';
 import { Link } from '../app/Link';
 import { paths } from '../app/router';
 import { TopBar } from '../app/TopBar';
@@ -51,7 +51,6 @@ function LiveReport({ boardId, token, connection }: { boardId: string; token: st
   // The report is in the workshop's language unless its reader picks another, whatever the interface is in.
   const [picked, setPicked] = useState<Language | null>(null);
   const reportLanguage = picked ?? meta?.language ?? 'en';
-  const reportLanguageId = useId();
   useDocumentTitle(meta ? t('report.documentTitle', { title: meta.title }) : t('board.reportTitle'));
 
   if (live.fatal) return <InvitationNeeded reason={live.fatal} />;
@@ -62,12 +61,7 @@ function LiveReport({ boardId, token, connection }: { boardId: string; token: st
       <main id="main" tabIndex={-1} className="page report">
         <nav className="report-actions" aria-label={t('report.actions')}>
           <Link href={paths.board(boardId)}>{t('board.backToBoard')}</Link>
-          <span className="language-switch">
-            <label htmlFor={reportLanguageId}>{t('readerLanguage.report')}</label>
-            <select id={reportLanguageId} value={reportLanguage} onChange={(e) => setPicked(e.target.value as Language)}>
-              <LanguageOptions />
-            </select>
-          </span>
+          <LanguageSelect label={t('readerLanguage.report')} value={reportLanguage} onChange={(value) => setPicked(value as Language)} />
           <button type="button" className="primary" onClick={() => window.print()}>
             {t('report.print')}
           </button>

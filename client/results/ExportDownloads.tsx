@@ -1,10 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ExportFormat } from '../../shared/api';
 import type { Language } from '../../shared/phases';
 import { fetchExport } from '../api/serverApi';
 import { useT } from '../app/i18n';
 import { describeFailure } from '../app/describeFailure';
-import { LanguageOptions } from '../app/LanguageSwitch';
+import { LanguageSelect } from '../app/LanguageSwitch';
 import { saveBlob } from '../app/saveBlob';
 
 const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'md', 'json'];
@@ -26,7 +26,6 @@ export function ExportDownloads({ boardId, token, version }: Props) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [lang, setLang] = useState<Language | ''>('');
-  const languageId = useId();
 
   const download = async (format: ExportFormat) => {
     setBusy(format);
@@ -44,13 +43,9 @@ export function ExportDownloads({ boardId, token, version }: Props) {
   const what = version === undefined ? t('downloads.current') : t('downloads.version', { version });
   return (
     <div className="downloads">
-      <div className="language-switch">
-        <label htmlFor={languageId}>{t('readerLanguage.files')}</label>
-        <select id={languageId} value={lang} onChange={(e) => setLang(e.target.value as Language | '')} aria-label={`${t('readerLanguage.files')}: ${what}`}>
-          <option value="">{t('readerLanguage.workshop')}</option>
-          <LanguageOptions />
-        </select>
-      </div>
+      <LanguageSelect label={t('readerLanguage.files')} accessibleName={`${t('readerLanguage.files')}: ${what}`} value={lang} onChange={(value) => setLang(value as Language | '')}>
+        <option value="">{t('readerLanguage.workshop')}</option>
+      </LanguageSelect>
       <div className="button-row">
         {FORMATS.map((format) => (
           <button key={format} type="button" disabled={busy !== null} onClick={() => download(format)} aria-label={t('downloads.label', { format: t(`downloads.${format}`), what })}>
