@@ -78,6 +78,8 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await handle.focus();
   await facilitator.keyboard.press('Space');
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  // Picked up, the row is over its own place; the arrow keys move among the rows once that is announced.
+  await expect(facilitator.getByText('Apprenticeships in welding moves to place 3.')).toBeAttached();
   await facilitator.keyboard.press('ArrowUp');
   await expect(facilitator.getByText('Apprenticeships in welding moves to place 2.')).toBeAttached();
   await facilitator.keyboard.press('Space');
