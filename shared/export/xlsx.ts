@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { EXPORT_LABELS } from './labels.js';
 import { priorityTable, type PriorityTable } from './priorityTable.js';
 import { statusLine } from './statusLine.js';
@@ -12,7 +12,10 @@ import type { PriorityList } from './types.js';
  */
 export async function toXlsx(list: PriorityList, rounds: PriorityList[]): Promise<Uint8Array> {
   const labels = EXPORT_LABELS[list.board.language];
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first XLSX download, not at start-up: exceljs takes about a second of CPU to load, which
+  // a restarting server would otherwise spend before it listens while every client waits to reconnect.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   workbook.creator = 'Forumboard';
   workbook.title = list.board.title;
   workbook.created = new Date(list.frozenAt ?? list.board.exportedAt ?? 0);
