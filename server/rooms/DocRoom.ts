@@ -14,6 +14,7 @@ import {
 } from '../sync/protocol.js';
 import type { ChangePolicy, Writer } from './types.js';
 import { UndoBudget } from './UndoBudget.js';
+import { addsNothing } from './addsNothing.js';
 
 /** One client connection as a room sees it. */
 export interface RoomPeer {
@@ -359,24 +360,6 @@ export class DocRoom {
     this.options.health.wrote();
     this.accepted = [snapshot];
     this.sinceCompaction = 0;
-  }
-}
-
-/** Whether `update` holds nothing `doc` lacks, tried on a copy: read-only documents are small, and a reader sends this once per connection. */
-function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
-  const copy = new Y.Doc();
-  try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    let changed = false;
-    copy.on('update', () => {
-      changed = true;
-    });
-    Y.applyUpdate(copy, update);
-    return !changed && copy.store.pendingStructs === null && copy.store.pendingDs === null;
-  } catch {
-    return false;
-  } finally {
-    copy.destroy();
   }
 }
 
