@@ -26,6 +26,7 @@ import { KeepLinkNotice } from '../session/KeepLinkNotice';
 import { ClosedNotice } from './ClosedNotice';
 import { ClosingControls } from './facilitation/ClosingControls';
 import { WorkshopDetails } from './facilitation/WorkshopDetails';
+import { WorkshopTools } from './tools/WorkshopTools';
 
 interface Props {
   boardId: string;
@@ -62,6 +63,10 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   const abilities = abilitiesOf(summary.you.role, summary.you.participantId, meta.phase, meta.settings, closed);
   const facilitator = summary.you.role === 'facilitator';
   const youGroup = meta.groups.find((g) => g.id === summary.you.group)?.name ?? summary.you.group;
+  // Only the facilitator gets the share details, and with them the drawer of workshop tools.
+  const share = facilitator ? summary.share : null;
+  // While a round is being voted on, the facilitator follows the round, not an editable board people cannot change.
+  const showCards = !(facilitator && meta.phase === 'vote');
 
   return (
     <>
@@ -88,9 +93,25 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
 
         {live.notice && <RefusalNoticeView notice={live.notice} onDismiss={() => connection.dismissNotice()} onReconnect={() => connection.reconnect()} />}
 
-        <PhaseBar boardId={boardId} token={token} phase={meta.phase} canChange={abilities.runWorkshop} closed={closed} />
-        {abilities.runWorkshop && <PresentControls boardId={boardId} token={token} phase={meta.phase} controlDoc={live.controlDoc} />}
-        <PhaseTimer timer={meta.timer} boardId={boardId} token={token} canControl={abilities.runWorkshop} />
+        {/* One compact toolbar with the phase, its actions and the timer; on a phone it stays in view for those who follow. */}
+        <div className={`board-toolbar${abilities.runWorkshop ? '' : ' board-toolbar-follow'}`}>
+          <PhaseBar boardId={boardId} token={token} phase={meta.phase} canChange={abilities.runWorkshop} closed={closed} />
+          <div className="board-toolbar-side">
+            <PhaseTimer timer={meta.timer} boardId={boardId} token={token} canControl={abilities.runWorkshop} />
+            {abilities.runWorkshop && <PresentControls boardId={boardId} token={token} phase={meta.phase} controlDoc={live.controlDoc} />}
+            {share && (
+              <WorkshopTools>
+                <SharePanel boardId={boardId} token={token} share={share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} />
+                {!closed && <SettingsPanel boardId={boardId} token={token} settings={meta.settings} />}
+                {!closed && <WorkshopDetails boardId={boardId} token={token} meta={meta} controlDoc={live.controlDoc} />}
+                <PeoplePanel boardId={boardId} token={token} controlDoc={live.controlDoc} boardDoc={live.boardDoc} awareness={live.awareness} groups={meta.groups} />
+                <AccessPanel boardId={boardId} token={token} joinCode={share.joinCode} title={meta.title} onJoinCodeChanged={onSummaryStale} />
+                <NotesPane boardDoc={live.boardDoc} editable={abilities.runWorkshop} initiallyOpen />
+                <ClosingControls boardId={boardId} token={token} closed={closed} />
+              </WorkshopTools>
+            )}
+          </div>
+        </div>
 
         {abilities.role === 'observer' && (
           <p className="notice" role="note">
@@ -98,52 +119,41 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
           </p>
         )}
 
-        {facilitator && summary.share && (
-          <div className="facilitator-tools">
-            <SharePanel boardId={boardId} token={token} share={summary.share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} />
-            {!closed && <SettingsPanel boardId={boardId} token={token} settings={meta.settings} />}
-            {!closed && <WorkshopDetails boardId={boardId} token={token} meta={meta} controlDoc={live.controlDoc} />}
-            <ClosingControls boardId={boardId} token={token} closed={closed} />
-          </div>
-        )}
-
-        <VotingPhases
-          boardId={boardId}
-          token={token}
-          summary={closed ? readOnlySummary(summary) : summary}
-          meta={meta}
-          boardDoc={live.boardDoc}
-          controlDoc={live.controlDoc}
-          connection={live.status}
-        />
-
-        {/* While clustering the board takes the full width; who is here and the notes follow below it. */}
-        <div className={`board-columns${meta.phase === 'cluster' ? ' board-columns-stacked' : ''}`}>
-          <CardsSection
+        <section className="board-main" aria-label={t('board.mainLabel')}>
+          <VotingPhases
             boardId={boardId}
             token={token}
+            summary={closed ? readOnlySummary(summary) : summary}
+            meta={meta}
             boardDoc={live.boardDoc}
             controlDoc={live.controlDoc}
-            meta={meta}
-            abilities={abilities}
-            settled={live.controlSynced}
-            presence={live.awareness}
-            onTyping={connection.setTyping}
+            connection={live.status}
           />
-          <div className="board-side">
-            <PresenceList awareness={live.awareness} groups={meta.groups} summary={summary} boardDoc={live.boardDoc} />
-            {summary.you.role === 'facilitator' && (
-              <PeoplePanel boardId={boardId} token={token} controlDoc={live.controlDoc} boardDoc={live.boardDoc} awareness={live.awareness} groups={meta.groups} />
+
+          {/* While clustering the board takes the full width; who is here follows below it. */}
+          <div className={`board-columns${meta.phase === 'cluster' || !showCards ? ' board-columns-stacked' : ''}`}>
+            {showCards && (
+              <CardsSection
+                boardId={boardId}
+                token={token}
+                boardDoc={live.boardDoc}
+                controlDoc={live.controlDoc}
+                meta={meta}
+                abilities={abilities}
+                settled={live.controlSynced}
+                presence={live.awareness}
+                onTyping={connection.setTyping}
+              />
             )}
-            {summary.you.role === 'facilitator' && summary.share && (
-              <AccessPanel boardId={boardId} token={token} joinCode={summary.share.joinCode} title={meta.title} onJoinCodeChanged={onSummaryStale} />
-            )}
-            {summary.you.participantId && (
-              <MyDetails boardId={boardId} token={token} you={{ ...summary.you, participantId: summary.you.participantId }} controlDoc={live.controlDoc} meta={meta} onChanged={onSummaryStale} />
-            )}
-            <NotesPane boardDoc={live.boardDoc} editable={abilities.runWorkshop} initiallyOpen={abilities.runWorkshop} />
+            <div className="board-side">
+              <PresenceList awareness={live.awareness} groups={meta.groups} summary={summary} boardDoc={live.boardDoc} />
+              {summary.you.participantId && (
+                <MyDetails boardId={boardId} token={token} you={{ ...summary.you, participantId: summary.you.participantId }} controlDoc={live.controlDoc} meta={meta} onChanged={onSummaryStale} />
+              )}
+              {!share && <NotesPane boardDoc={live.boardDoc} editable={abilities.runWorkshop} initiallyOpen={abilities.runWorkshop} />}
+            </div>
           </div>
-        </div>
+        </section>
       </main>
     </>
   );

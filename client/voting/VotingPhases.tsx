@@ -12,6 +12,7 @@ import { BallotForm } from './BallotForm';
 import { RoundCommandStatus, type RoundCommandDone } from './RoundCommandStatus';
 import { RoundControls } from './RoundControls';
 import { useRevealedRounds, useRounds } from './useRounds';
+import { VoteItems } from './VoteItems';
 import { VoterProgress } from './VoterProgress';
 
 // Drag-and-drop sorting is needed by the facilitator in one phase only.
@@ -79,7 +80,14 @@ function VotePhase(props: ContentProps) {
   const participants = useParticipants(controlDoc);
   const current = rounds.find((round) => round.state !== 'revealed');
 
-  if (summary.you.role === 'facilitator') return <FacilitatorRounds {...props} folded={false} />;
+  if (summary.you.role === 'facilitator') {
+    return (
+      <>
+        <FacilitatorRounds {...props} folded={false} />
+        {current && <VoteItems round={current} />}
+      </>
+    );
+  }
   if (!current) return <p className="notice">{t('vote.notOpenYet')}</p>;
   return (
     <>

@@ -32,6 +32,9 @@ import { sv as safetySv } from './safety/sv.js';
 import { en as readerLanguageEn, type ReaderLanguageKey } from './readerLanguage/en.js';
 import { nl as readerLanguageNl } from './readerLanguage/nl.js';
 import { sv as readerLanguageSv } from './readerLanguage/sv.js';
+import { en as boardFirstEn, type BoardFirstKey } from './boardFirst/en.js';
+import { nl as boardFirstNl } from './boardFirst/nl.js';
+import { sv as boardFirstSv } from './boardFirst/sv.js';
 import type { Message } from './message.js';
 
 /**
@@ -40,13 +43,13 @@ import type { Message } from './message.js';
  * closing; deliverables: the agree table, freezing, the report; privacy: per-person figures, small groups; readerLanguage: the language of files and the report), merged into one per language. Each area's
  * nl and sv files are typed against its en file, so a missing translation fails the type check.
  */
-export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey | SafetyKey | ReaderLanguageKey;
+export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey | SafetyKey | ReaderLanguageKey | BoardFirstKey;
 export type Messages = { readonly [K in MessageKey]: Message };
 
 export const CATALOGUES: Record<Language, Messages> = {
-  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn, ...safetyEn, ...readerLanguageEn },
-  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl, ...safetyNl, ...readerLanguageNl },
-  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv, ...safetySv, ...readerLanguageSv },
+  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn, ...safetyEn, ...readerLanguageEn, ...boardFirstEn },
+  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl, ...safetyNl, ...readerLanguageNl, ...boardFirstNl },
+  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv, ...safetySv, ...readerLanguageSv, ...boardFirstSv },
 };
 
 /** Each language named in itself, so a reader finds their own language whatever the page is in. */
