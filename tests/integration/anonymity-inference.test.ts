@@ -27,7 +27,8 @@ async function workshop(unionBallot: string[], regionBallot: string[]): Promise<
   const board = await createBoard(server.url, { groups: ['Företag', 'Fackförbund', 'Region'] });
   const fac = server.connect(board.boardId, board.facilitatorToken);
   await synced(fac);
-  const themes = THEMES.map((title) => addCluster(fac.doc, { title }));
+  // Themes made in the same millisecond are ordered by id; fixed ids give both worlds the same item order.
+  const themes = THEMES.map((title, i) => addCluster(fac.doc, { title, id: `theme-${i}` }));
   themes.forEach((theme, i) => moveCard(fac.doc, addCard(fac.doc, { title: `Kort ${i + 1}`, author: 'facilitator' }), theme));
   const company = await Promise.all([1, 2, 3].map((i) => join(server.url, board, `Företag ${i}`, 'Företag')));
   const union = await join(server.url, board, 'Per Nyström', 'Fackförbund');
