@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 /**
  * One person at the workshop: their own browser context, so nothing is shared but the server. `locale` is their
@@ -31,6 +31,22 @@ export async function addCard(page: Page, title: string): Promise<void> {
   await page.getByLabel('New challenge').fill(title);
   await page.getByRole('button', { name: 'Add card' }).click();
   await expect(page.getByRole('heading', { level: 3, name: title })).toBeVisible();
+}
+
+/**
+ * Opens the facilitator's Workshop tools drawer (invite, settings, details, people, access, notes, closing).
+ * It is a modal dialog: the rest of the page waits until it is closed again with closeWorkshopTools.
+ */
+export async function openWorkshopTools(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Workshop tools', exact: true }).click();
+  const drawer = page.getByRole('dialog', { name: 'Workshop tools', exact: true });
+  await expect(drawer).toBeVisible();
+  return drawer;
+}
+
+export async function closeWorkshopTools(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Workshop tools', exact: true })).toBeHidden();
 }
 
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
