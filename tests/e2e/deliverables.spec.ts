@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { addCard, person } from './support';
+import { addCard, closeWorkshopTools, openWorkshopTools, person } from './support';
 
 interface Board {
   boardId: string;
@@ -148,9 +148,11 @@ test('status texts agree with each other as a participant reads them, and each f
   const phaseLine = participant.getByRole('navigation', { name: 'Workshop phases' });
   const said = (text: string) => facilitator.getByRole('status').filter({ hasText: text });
 
-  await facilitator.getByText('Settings', { exact: true }).click();
-  await facilitator.getByLabel(/Silent collection/).check();
+  const tools = await openWorkshopTools(facilitator);
+  await tools.getByText('Settings', { exact: true }).click();
+  await tools.getByLabel(/Silent collection/).check();
   await expect(said('Settings saved.')).toBeVisible();
+  await closeWorkshopTools(facilitator);
   await facilitator.getByRole('button', { name: 'Next: Collect' }).click();
   await expect(said('Moved to step 2 of 6: Collect.')).toBeVisible();
 
@@ -167,8 +169,10 @@ test('status texts agree with each other as a participant reads them, and each f
   await expect(facilitator.getByText(/seen only by you/)).toHaveCount(0);
   await expect(facilitator.getByText(/^Cards: \d+$/)).toHaveCount(0);
 
-  await facilitator.getByRole('button', { name: 'Reveal all cards' }).click();
+  await openWorkshopTools(facilitator);
+  await tools.getByRole('button', { name: 'Reveal all cards' }).click();
   await expect(said('The silent cards are now on the board for everyone.')).toBeVisible();
+  await closeWorkshopTools(facilitator);
   await expect(participant.getByText('Cards: 2')).toBeVisible();
 
   // Voting: the phase line describes the phase; whether voting is open or closed is said once, below it.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Papa from 'papaparse';
-import { addCard, expectNoSeriousAxeViolations, person } from './support';
+import { addCard, expectNoSeriousAxeViolations, openWorkshopTools, person } from './support';
 
 const title = 'Steel and hydrogen valley';
 const items = ['Hydrogen pipeline', 'Apprenticeships in welding', 'Grid congestion'];
@@ -58,11 +58,14 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await expect(legend.getByRole('listitem')).toHaveText(['Smaller groups combined']);
   await expect(facilitator.getByText('Too few voters to show any group apart')).toBeVisible();
 
-  const notes = facilitator.getByRole('textbox', { name: 'Notes of the workshop' });
-  await notes.click();
+  const tools = await openWorkshopTools(facilitator);
+  await tools.getByRole('textbox', { name: 'Notes of the workshop' }).click();
   await facilitator.keyboard.type('The province joins the hydrogen working group.');
-  await facilitator.getByRole('button', { name: 'Bold' }).click();
+  await tools.getByRole('button', { name: 'Bold' }).click();
   await facilitator.keyboard.type(' Next meeting in June.');
+  // Escape belongs to the editor while it has the focus: the drawer closes by its button.
+  await tools.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(tools).toBeHidden();
 
   // Agree: start from the ranking, reorder, give the first priority an owner, drop one, freeze.
   await facilitator.getByRole('button', { name: 'Next: Agree' }).click();
