@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addCard, createWorkshop, expectNoSeriousAxeViolations, joinForm, person } from './support';
+import { addCard, closeWorkshopTools, createWorkshop, expectNoSeriousAxeViolations, joinForm, openWorkshopTools, person } from './support';
 
 const workshop = {
   title: 'Manufacturing coalition – kick-off',
@@ -15,7 +15,10 @@ test('a facilitator and two participants (link and code) see each other\'s cards
   const participantLink = await facilitator.getByLabel('Participant link', { exact: true }).inputValue();
   const joinCode = (await facilitator.getByLabel('Join code', { exact: true }).inputValue()).trim();
   expect(joinCode).toMatch(/^[A-Z0-9]{6}$/);
+  // The invitation with its QR code is among the facilitator's workshop tools.
+  await openWorkshopTools(facilitator);
   await expect(facilitator.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await closeWorkshopTools(facilitator);
 
   await facilitator.getByRole('button', { name: 'Next: Collect' }).click();
   await expect(facilitator.getByRole('navigation', { name: 'Workshop phases' }).locator('[aria-current="step"]')).toHaveText(/Collect/);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addCard, createWorkshop, expectNoSeriousAxeViolations, joinForm, person } from './support';
+import { addCard, closeWorkshopTools, createWorkshop, expectNoSeriousAxeViolations, joinForm, openWorkshopTools, person } from './support';
 
 const workshop = {
   title: 'Industrieforum – startsessie',
@@ -44,9 +44,11 @@ test('silent collect keeps each participant\'s cards private until the reveal; t
   const facilitator = await person(browser);
   await createWorkshop(facilitator, workshop);
   const link = await facilitator.getByLabel('Participant link', { exact: true }).inputValue();
-  await facilitator.getByText('Settings', { exact: true }).click();
-  await facilitator.getByLabel(/Silent collection/).check();
-  await expect(facilitator.getByLabel(/Silent collection/)).toBeChecked();
+  const tools = await openWorkshopTools(facilitator);
+  await tools.getByText('Settings', { exact: true }).click();
+  await tools.getByLabel(/Silent collection/).check();
+  await expect(tools.getByLabel(/Silent collection/)).toBeChecked();
+  await closeWorkshopTools(facilitator);
   await nextPhase(facilitator, 'Collect');
 
   const els = await person(browser);
@@ -90,7 +92,9 @@ test('silent collect keeps each participant\'s cards private until the reveal; t
     await expect(page.getByRole('region', { name: 'Timer' }).getByText('Paused', { exact: true })).toBeVisible();
   }
 
-  await facilitator.getByRole('button', { name: 'Reveal all cards' }).click();
+  // Revealing is a setting's command, among the workshop tools.
+  await (await openWorkshopTools(facilitator)).getByRole('button', { name: 'Reveal all cards' }).click();
+  await closeWorkshopTools(facilitator);
   for (const page of everyone) {
     for (const title of silentCards.values()) await expect(page.getByRole('heading', { level: 3, name: title })).toBeVisible();
   }
@@ -214,8 +218,10 @@ test('clustering by mouse and keyboard, theme rename and merge, live rich text a
   }
 
   // The facilitator's notes, read along by everyone.
-  await facilitator.getByRole('textbox', { name: 'Notes of the workshop' }).click();
+  const notesTools = await openWorkshopTools(facilitator);
+  await notesTools.getByRole('textbox', { name: 'Notes of the workshop' }).click();
   await facilitator.keyboard.type('Talent is the first priority.');
+  await closeWorkshopTools(facilitator);
   await els.getByText('Notes', { exact: true }).click();
   await expect(els.getByRole('textbox', { name: 'Notes of the workshop' })).toContainText('Talent is the first priority.');
   await expect(els.getByRole('textbox', { name: 'Notes of the workshop' })).toHaveAttribute('contenteditable', 'false');

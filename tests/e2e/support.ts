@@ -35,7 +35,7 @@ export async function addCard(page: Page, title: string): Promise<void> {
 
 /**
  * Opens the facilitator's Workshop tools drawer (invite, settings, details, people, access, notes, closing).
- * It is a modal dialog: the rest of the page waits until it is closed again with closeWorkshopTools.
+ * It is a modal dialog: the rest of the page waits until closeWorkshopTools presses its Close button.
  */
 export async function openWorkshopTools(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Workshop tools', exact: true }).click();
@@ -45,8 +45,9 @@ export async function openWorkshopTools(page: Page): Promise<Locator> {
 }
 
 export async function closeWorkshopTools(page: Page): Promise<void> {
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog', { name: 'Workshop tools', exact: true })).toBeHidden();
+  const drawer = page.getByRole('dialog', { name: 'Workshop tools', exact: true });
+  await drawer.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(drawer).toBeHidden();
 }
 
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
