@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addCard, createWorkshop, expectNoSeriousAxeViolations, joinForm, person } from './support';
+import { addCard, createWorkshop, expectNoSeriousAxeViolations, joinForm, openWorkshopTools, person } from './support';
 
 test('the facilitator removes a participant; the participant is told so in their own language', async ({ browser }) => {
   const facilitator = await person(browser, { viewport: { width: 1366, height: 900 } });
@@ -14,6 +14,8 @@ test('the facilitator removes a participant; the participant is told so in their
   // Anna reads the board in Swedish; the removal message must be in her language, not the facilitator's.
   await anna.getByLabel(/Language|Språk|Taal/).first().selectOption('sv');
 
+  // The people panel is among the facilitator's workshop tools.
+  await openWorkshopTools(facilitator);
   const people = facilitator.locator('details.people-panel');
   await people.locator('summary').click();
   await expect(people.getByText('Anna Lindqvist')).toBeVisible();
