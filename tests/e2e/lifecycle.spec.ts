@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addCard, createWorkshop, joinForm, person } from './support';
+import { addCard, closeWorkshopTools, createWorkshop, joinForm, openWorkshopTools, person } from './support';
 
 const shots = process.env.SCREENSHOT_DIR;
 const shoot = async (page: Page, name: string) => {
@@ -20,8 +20,10 @@ test('the facilitator link moves the workshop to another device, and My workshop
   expect(link).toMatch(/\/b\/[A-Za-z0-9_-]+#token=/);
   await keep.getByRole('button', { name: 'I have kept it' }).click();
   await expect(keep).toHaveCount(0);
-  // The invite panel keeps showing it.
+  // The invite panel, among the workshop tools, keeps showing it.
+  await openWorkshopTools(office);
   await expect(office.getByRole('textbox', { name: 'Your facilitator link' })).toHaveValue(link);
+  await closeWorkshopTools(office);
 
   // The venue PC opens the link and runs the next phase; the office laptop follows.
   const venue = await person(browser, { viewport: { width: 1366, height: 800 } });
@@ -69,7 +71,7 @@ test('a Dutch browser joins a Swedish workshop in Dutch; the English facilitator
   await facilitator.getByLabel('Workshop language').selectOption('sv');
   await facilitator.getByRole('button', { name: 'Create workshop' }).click();
   await expect(facilitator.getByRole('heading', { level: 2, name: 'Challenges' })).toBeVisible();
-  const participantLink = await facilitator.getByRole('textbox', { name: 'Participant link' }).inputValue();
+  const participantLink = await facilitator.getByLabel('Participant link', { exact: true }).inputValue();
 
   const pieter = await person(browser, { locale: 'nl-NL', viewport: { width: 360, height: 740 } });
   await pieter.goto(participantLink);
@@ -85,13 +87,15 @@ test('the facilitator edits the title live, closes the workshop read-only for a 
   await createWorkshop(facilitator, { title: 'Kick-off draft title', question: 'What are the biggest challenges?' });
   await facilitator.getByRole('button', { name: 'I have kept it' }).click();
   await facilitator.getByRole('button', { name: 'Next: Collect' }).click();
-  const participantLink = await facilitator.getByRole('textbox', { name: 'Participant link' }).inputValue();
+  const participantLink = await facilitator.getByLabel('Participant link', { exact: true }).inputValue();
 
   const anna = await person(browser);
   await anna.goto(participantLink);
   await joinForm(anna, { name: 'Anna Lindqvist', organisation: 'Volvo CE', group: 'Company' });
   await addCard(anna, 'Too few welders');
 
+  // Details and closing are among the facilitator's workshop tools.
+  await openWorkshopTools(facilitator);
   await facilitator.getByText('Workshop details').click();
   const details = facilitator.locator('details.details-panel');
   await details.getByLabel('Title of the workshop').fill('Industriforum Kronoberg kick-off');
