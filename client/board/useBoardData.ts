@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../../shared/api';
@@ -7,6 +7,7 @@ import { readMeta, participantsOf, type BoardMeta, type ParticipantInfo } from '
 import { DEFAULT_SETTINGS, type Role } from '../../shared/phases';
 import { LiveCards } from './cards/LiveCards';
 import type { BoardConnection, ConnectionSnapshot } from './sync/BoardConnection';
+import { docVersion, subscribeToDoc } from './sync/docVersion';
 
 export function useConnection(connection: BoardConnection): ConnectionSnapshot {
   return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
@@ -14,14 +15,9 @@ export function useConnection(connection: BoardConnection): ConnectionSnapshot {
 
 /** A counter that moves on every change of `doc`: the dependency that makes derived views re-read it. */
 export function useDocVersion(doc: Y.Doc | null): number {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    if (!doc) return;
-    const bump = () => setVersion((v) => v + 1);
-    doc.on('update', bump);
-    return () => doc.off('update', bump);
-  }, [doc]);
-  return version;
+  // Through useSyncExternalStore, so an update between this render and the subscription is not missed (see docVersion).
+  const subscribe = useCallback((onChange: () => void) => (doc ? subscribeToDoc(doc, onChange) : () => undefined), [doc]);
+  return useSyncExternalStore(subscribe, () => (doc ? docVersion(doc) : 0));
 }
 
 /** The board's meta from the control doc; until it has synced, what the REST summary said. */
