@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addCard, createWorkshop, joinForm, person } from './support';
+import { addCard, closeWorkshopTools, createWorkshop, joinForm, openWorkshopTools, person } from './support';
 
 /** Every Content-Security-Policy refusal the browser reports on this page, across navigations. */
 function cspRefusals(page: Page): string[] {
@@ -17,10 +17,13 @@ test('the real client works under the Content-Security-Policy: QR code, live car
   expect(start?.headers()['content-security-policy']).toContain("script-src 'self'");
   await createWorkshop(facilitator, { title: 'Security kick-off', question: 'What keeps our region strong?' });
 
-  // The QR code is an SVG data URL: drawn only if img-src allows data:.
-  const qr = facilitator.locator('img.qr');
+  // The QR code is an SVG data URL: drawn only if img-src allows data:. It sits in the invitation among the
+  // facilitator's workshop tools.
+  const tools = await openWorkshopTools(facilitator);
+  const qr = tools.locator('img.qr');
   await expect(qr).toBeVisible();
   await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await closeWorkshopTools(facilitator);
 
   const link = await facilitator.getByLabel('Participant link', { exact: true }).inputValue();
   await facilitator.getByRole('button', { name: 'Next: Collect' }).click();
