@@ -7,7 +7,7 @@ import { readMeta, participantsOf, type BoardMeta, type ParticipantInfo } from '
 import { DEFAULT_SETTINGS, type Role } from '../../shared/phases';
 import { LiveCards } from './cards/LiveCards';
 import type { BoardConnection, ConnectionSnapshot } from './sync/BoardConnection';
-import { docVersion, subscribeToDoc, subscribeToType, typeVersion } from './sync/docVersion';
+import { docVersion, subscribeToDoc } from './sync/docVersion';
 
 export function useConnection(connection: BoardConnection): ConnectionSnapshot {
   return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
@@ -57,10 +57,13 @@ export function useCardBodies(boardDoc: Y.Doc): ReadonlyMap<string, string> {
 
 export function useClusters(boardDoc: Y.Doc): ClusterView[] {
   const clusters = clustersOf(boardDoc);
-  // Only the themes: moving a card or typing in the notes leaves the themes' objects as they were. A lasting
-  // count, so a theme added between the first render and the subscription is not missed (see docVersion).
-  const subscribe = useCallback((onChange: () => void) => subscribeToType(clusters, onChange), [clusters]);
-  const version = useSyncExternalStore(subscribe, () => typeVersion(clusters));
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    // Only the themes: moving a card or typing in the notes leaves the themes' objects as they were.
+    const bump = () => setVersion((v) => v + 1);
+    clusters.observeDeep(bump);
+    return () => clusters.unobserveDeep(bump);
+  }, [clusters]);
   return useMemo(() => readClusters(boardDoc), [boardDoc, version]);
 }
 

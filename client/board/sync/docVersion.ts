@@ -29,30 +29,3 @@ export function subscribeToDoc(doc: Y.Doc, onChange: () => void): () => void {
   doc.on('update', onChange);
   return () => doc.off('update', onChange);
 }
-
-/** A shared type's deep observation, whatever the type (a Y.Map of themes, say). */
-interface DeepObservable {
-  observeDeep(listener: () => void): void;
-  unobserveDeep(listener: () => void): void;
-}
-
-const deepCounts = new WeakMap<DeepObservable, { changes: number }>();
-
-/** Like docVersion, for the changes inside one shared type (the themes map, say) rather than the whole document. */
-export function typeVersion(type: DeepObservable): number {
-  let count = deepCounts.get(type);
-  if (!count) {
-    const started = { changes: 0 };
-    type.observeDeep(() => started.changes++);
-    deepCounts.set(type, started);
-    count = started;
-  }
-  return count.changes;
-}
-
-/** Calls `onChange` after every change inside the type, once typeVersion already includes it. */
-export function subscribeToType(type: DeepObservable, onChange: () => void): () => void {
-  typeVersion(type);
-  type.observeDeep(onChange);
-  return () => type.unobserveDeep(onChange);
-}
