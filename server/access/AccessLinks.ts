@@ -19,8 +19,7 @@ export class AccessLinks {
 
   /** People who already joined keep their own tokens; only newcomers need the new code. */
   rotateJoinCode(boardId: string, baseUrl: string): JoinCodeResponse {
-    let joinCode = newJoinCode();
-    while (this.store.findBoardByJoinCode(joinCode)) joinCode = newJoinCode();
+    const joinCode = newJoinCode((code) => this.store.findBoardByJoinCode(code) !== undefined);
     this.store.setJoinCode(boardId, joinCode);
     return { joinCode, links: { participant: boardLinks(baseUrl).participant(joinCode) } };
   }

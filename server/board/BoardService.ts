@@ -40,8 +40,7 @@ export class BoardService {
     const facilitatorToken = newToken();
     const observerToken = newToken();
     const createdAt = this.now();
-    let joinCode = newJoinCode();
-    while (this.store.findBoardByJoinCode(joinCode)) joinCode = newJoinCode();
+    const joinCode = newJoinCode((code) => this.store.findBoardByJoinCode(code) !== undefined);
     this.store.createBoard({ id: boardId, title: body.title, joinCode, createdAt }, [
       { hash: hashToken(facilitatorToken), boardId, role: 'facilitator', participantId: null },
       { hash: hashToken(observerToken), boardId, role: 'observer', participantId: null },
