@@ -6,9 +6,10 @@ import { LIMITS } from '../shared/limits.js';
 import { AccessLinks } from './access/AccessLinks.js';
 import { LiveSessions } from './access/LiveSessions.js';
 import { resolveAccess } from './auth/Access.js';
-import { Agreements } from './board/Agreements.js';
-import { BoardService } from './board/BoardService.js';
-import { VoteRounds } from './board/VoteRounds.js';
+import { Agreements } from './agreement/Agreements.js';
+import { Exports } from './export/Exports.js';
+import { Workshops } from './workshops/Workshops.js';
+import { VoteRounds } from './ballots/VoteRounds.js';
 import type { ServerConfig } from './config.js';
 import { AbuseLimits } from './http/AbuseLimits.js';
 import { clientAddressResolver } from './http/clientAddress.js';
@@ -28,7 +29,8 @@ import { SqliteBoardStore } from './storage/SqliteBoardStore.js';
 import { SqliteWriteProbe } from './storage/SqliteWriteProbe.js';
 import { StorageHealth } from './storage/StorageHealth.js';
 import { Admission } from './sync/Admission.js';
-import { ClientConnection, CLOSE } from './sync/ClientConnection.js';
+import { CLOSE } from '../shared/closeCodes.js';
+import { ClientConnection } from './sync/ClientConnection.js';
 import { originAllowed } from './sync/originPolicy.js';
 
 export interface RunningServer {
@@ -68,7 +70,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     onChange: (boardId) => activity.record(boardId),
   });
   const registry = rooms;
-  const boards = new BoardService(store, registry, activity);
+  const workshops = new Workshops(store, registry, activity);
   const rounds = new VoteRounds(store, registry);
   const sessions = new LiveSessions();
   const deletion = new BoardDeletion(store, registry, sessions);
@@ -77,9 +79,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const withSecurityHeaders = securityHeaders(config.publicUrl);
   const router = buildRoutes({
     store,
-    boards,
+    workshops,
     rounds,
     agreements: new Agreements(store, registry),
+    exports: new Exports(store, registry),
     rooms: registry,
     metrics,
     health,

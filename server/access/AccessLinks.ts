@@ -1,9 +1,9 @@
 import type { JoinCodeResponse, LinksResponse, NewLinkResponse } from '../../shared/peopleApi.js';
 import { hashToken, newJoinCode, newToken } from '../auth/tokens.js';
-import { HttpError } from '../http/HttpError.js';
+import { DomainError } from '../DomainError.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { boardLinks } from './boardLinks.js';
-import { CLOSE } from '../sync/ClientConnection.js';
+import { CLOSE } from '../../shared/closeCodes.js';
 import type { LiveSessions } from './LiveSessions.js';
 
 /**
@@ -49,7 +49,7 @@ export class AccessLinks {
 
   revoke(boardId: string, linkId: string): { revoked: string } {
     const hash = this.store.revokeLink(boardId, linkId);
-    if (hash === null) throw HttpError.refusal(404, 'unknown-link', 'no such link on this board', 'linkId');
+    if (hash === null) throw DomainError.refusal('not-found', 'unknown-link', 'no such link on this board', 'linkId');
     this.sessions.close(boardId, (access) => access.tokenHash === hash, CLOSE.revoked, 'this link was revoked');
     return { revoked: linkId };
   }

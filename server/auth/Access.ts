@@ -1,8 +1,14 @@
 import { FACILITATOR_ID } from '../../shared/controlDoc.js';
 import type { Role } from '../../shared/phases.js';
 import type { BoardStore } from '../storage/BoardStore.js';
-import type { Writer } from '../rooms/types.js';
 import { hashToken } from './tokens.js';
+
+/** Who sent an update: the role and identity the server resolved from the connection's token. */
+export interface Writer {
+  role: Role;
+  /** The participant id, or FACILITATOR_ID for the facilitator, or null for observers. */
+  authorId: string | null;
+}
 
 export interface Access {
   boardId: string;

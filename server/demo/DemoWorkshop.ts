@@ -4,9 +4,9 @@ import { addCard, addCluster, cardBody } from '../../shared/boardDoc.js';
 import type { Language } from '../../shared/phases.js';
 import type { Tally } from '../../shared/voting/types.js';
 import { resolveAccess } from '../auth/Access.js';
-import type { Agreements } from '../board/Agreements.js';
-import type { BoardService } from '../board/BoardService.js';
-import type { VoteRounds } from '../board/VoteRounds.js';
+import type { Agreements } from '../agreement/Agreements.js';
+import type { Workshops } from '../workshops/Workshops.js';
+import type { VoteRounds } from '../ballots/VoteRounds.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import samples from './workshops.json' with { type: 'json' };
@@ -25,7 +25,7 @@ interface SampleWorkshop {
 
 export interface DemoServices {
   store: BoardStore;
-  boards: BoardService;
+  workshops: Workshops;
   rooms: RoomRegistry;
   rounds: VoteRounds;
   agreements: Agreements;
@@ -38,10 +38,10 @@ export interface DemoServices {
  * run-off), a frozen version 1 of the agreed list and a draft that goes on from it. It opens in Agree.
  */
 export function createDemoWorkshop(services: DemoServices, language: Language, baseUrl: string): CreateBoardResponse {
-  const { boards, rooms } = services;
+  const { workshops, rooms } = services;
   const sample = (samples.workshops as SampleWorkshop[]).find((w) => w.language === language) ?? (samples.workshops[0] as SampleWorkshop);
-  const created = boards.createBoard({ title: sample.title, question: sample.question, language: sample.language, groups: sample.groups }, baseUrl);
-  const joined = sample.participants.map((p) => boards.join(created.boardId, { joinCode: created.joinCode, name: p.name, organisation: p.organisation, group: p.group }));
+  const created = workshops.createBoard({ title: sample.title, question: sample.question, language: sample.language, groups: sample.groups }, baseUrl);
+  const joined = sample.participants.map((p) => workshops.join(created.boardId, { joinCode: created.joinCode, name: p.name, organisation: p.organisation, group: p.group }));
   const authors = joined.map((p) => p.participantId);
   rooms.withRoom(created.boardId, (room) =>
     room.board.serverTransact((doc) => {
@@ -57,7 +57,7 @@ export function createDemoWorkshop(services: DemoServices, language: Language, b
     }),
   );
   simulateVoting(services, created.boardId, sample, joined.map((p) => p.token));
-  boards.setPhase(created.boardId, 'agree');
+  workshops.setPhase(created.boardId, 'agree');
   return created;
 }
 

@@ -1,5 +1,18 @@
 import type { ZodError } from 'zod';
 import type { RefusalCode } from '../../shared/api.js';
+import type { DomainError, RefusalKind } from '../DomainError.js';
+
+/** The one place where a domain refusal becomes an HTTP status. */
+const STATUS_OF: Record<RefusalKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  gone: 410,
+  'too-large': 413,
+  unavailable: 503,
+};
 
 /** An error answered to the client as `{ error, code?, field? }` with its HTTP status; nothing is stored when thrown. */
 export class HttpError extends Error {
@@ -21,6 +34,10 @@ export class HttpError extends Error {
   /** 429: this address has used up a budget; Retry-After says when it may try again. */
   static tooManyRequests(code: RefusalCode, message: string, retryAfterMs: number): HttpError {
     return new HttpError(429, message, undefined, { code }, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+  }
+
+  static fromDomain(err: DomainError): HttpError {
+    return new HttpError(STATUS_OF[err.kind], err.message, err.field, err.code ? { code: err.code } : {});
   }
 
   static fromZod(error: ZodError): HttpError {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { AbuseLimits } from './AbuseLimits.js';
 import type { AddressOf } from './clientAddress.js';
+import { DomainError } from '../DomainError.js';
 import { HttpError } from './HttpError.js';
 
 export interface RequestContext {
@@ -77,7 +78,8 @@ export class Router {
         const result = await route.handler({ req, res, params, url });
         if (result instanceof Reply) send(res, result.status, result.body, result.headers);
         else send(res, 200, result);
-      } catch (err) {
+      } catch (thrown) {
+        const err = thrown instanceof DomainError ? HttpError.fromDomain(thrown) : thrown;
         if (err instanceof HttpError) {
           const refusal = (this.guard && isFailedGuess(err) && (await this.guard.limits.countFailure(this.guard.addressOf(req)))) || err;
           send(res, refusal.status, { error: refusal.message, field: refusal.field, ...refusal.details }, refusal.headers);

@@ -7,13 +7,14 @@ import type { People } from '../people/People.js';
 import type { BoardActivity } from '../retention/BoardActivity.js';
 import type { BoardDeletion } from '../retention/BoardDeletion.js';
 import { resolveAccess, type Access } from '../auth/Access.js';
-import type { Agreements } from '../board/Agreements.js';
+import type { Agreements } from '../agreement/Agreements.js';
+import type { Exports } from '../export/Exports.js';
 import { createDemoWorkshop } from '../demo/DemoWorkshop.js';
-import { stepPresentation } from '../board/Presentation.js';
+import { stepPresentation } from '../workshops/Presentation.js';
 import { presentationBody } from '../../shared/presentation.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardService } from '../board/BoardService.js';
-import type { VoteRounds } from '../board/VoteRounds.js';
+import type { Workshops } from '../workshops/Workshops.js';
+import type { VoteRounds } from '../ballots/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
 import type { StorageHealth } from '../storage/StorageHealth.js';
 import type { BoardStore } from '../storage/BoardStore.js';
@@ -23,9 +24,10 @@ import { bearerToken, readBody, Reply, Router, type RequestContext, type RouterG
 
 export interface RouteDeps {
   store: BoardStore;
-  boards: BoardService;
+  workshops: Workshops;
   rounds: VoteRounds;
   agreements: Agreements;
+  exports: Exports;
   rooms: RoomRegistry;
   metrics: Metrics;
   health: StorageHealth;
@@ -40,7 +42,7 @@ export interface RouteDeps {
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
-  const { store, boards, rounds, agreements, rooms, metrics } = deps;
+  const { store, workshops, rounds, agreements, exports, rooms, metrics } = deps;
   const baseUrl = (req: IncomingMessage) => deps.publicUrl ?? `${req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 
   const requireAccess = (ctx: RequestContext, roles: readonly Role[]): Access => {
@@ -59,7 +61,7 @@ export function buildRoutes(deps: RouteDeps): Router {
   const facilitatorOfAnyState = (ctx: RequestContext) => requireAccess(ctx, ['facilitator']);
   const facilitator = (ctx: RequestContext): Access => {
     const access = facilitatorOfAnyState(ctx);
-    boards.assertOpen(access.boardId);
+    workshops.assertOpen(access.boardId);
     return access;
   };
 
@@ -77,37 +79,37 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards', async (ctx) => {
       const body = await readBody(ctx.req, createBoardBody);
       await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
-      return new Reply(201, boards.createBoard(body, baseUrl(ctx.req)));
+      return new Reply(201, workshops.createBoard(body, baseUrl(ctx.req)));
     })
     .on('POST', '/api/demo-boards', async (ctx) => {
       const { language } = await readBody(ctx.req, demoBoardBody);
       await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
-      return new Reply(201, createDemoWorkshop({ store, boards, rooms, rounds, agreements }, language, baseUrl(ctx.req)));
+      return new Reply(201, createDemoWorkshop({ store, workshops, rooms, rounds, agreements }, language, baseUrl(ctx.req)));
     })
-    .on('GET', '/api/join/:code', (ctx) => boards.joinCodeInfo(ctx.params.code), { takesJoinCode: true })
+    .on('GET', '/api/join/:code', (ctx) => workshops.joinCodeInfo(ctx.params.code), { takesJoinCode: true })
     .on('POST', '/api/boards/:boardId/join', async (ctx) => {
       const body = await readBody(ctx.req, joinBody);
-      return new Reply(201, boards.join(ctx.params.boardId, body));
+      return new Reply(201, workshops.join(ctx.params.boardId, body));
     }, { takesJoinCode: true })
     .on('GET', '/api/boards/:boardId', (ctx) =>
-      boards.summary(requireAccess(ctx, ['facilitator', 'participant', 'observer']), baseUrl(ctx.req)),
+      workshops.summary(requireAccess(ctx, ['facilitator', 'participant', 'observer']), baseUrl(ctx.req)),
     )
     .on('PATCH', '/api/boards/:boardId', async (ctx) => {
       facilitator(ctx);
-      const { title, question, language, groups } = boards.editDetails(ctx.params.boardId, await readBody(ctx.req, editBoardBody));
+      const { title, question, language, groups } = workshops.editDetails(ctx.params.boardId, await readBody(ctx.req, editBoardBody));
       return { title, question, language, groups };
     })
     .on('POST', '/api/boards/:boardId/close', (ctx) => {
       facilitatorOfAnyState(ctx);
-      return { closedAt: boards.close(ctx.params.boardId).closedAt };
+      return { closedAt: workshops.close(ctx.params.boardId).closedAt };
     })
     .on('POST', '/api/boards/:boardId/reopen', (ctx) => {
       facilitatorOfAnyState(ctx);
-      return { closedAt: boards.reopen(ctx.params.boardId).closedAt };
+      return { closedAt: workshops.reopen(ctx.params.boardId).closedAt };
     })
     .on('GET', '/api/boards/:boardId/template', (ctx) => {
       facilitatorOfAnyState(ctx);
-      return boards.template(ctx.params.boardId);
+      return workshops.template(ctx.params.boardId);
     })
     .on('POST', '/api/boards/:boardId/observer-links', (ctx) => {
       facilitatorOfAnyState(ctx);
@@ -126,7 +128,7 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('PATCH', '/api/boards/:boardId/participants/:participantId', async (ctx) => {
       const access = requireAccess(ctx, ['facilitator', 'participant']);
-      boards.assertOpen(access.boardId);
+      workshops.assertOpen(access.boardId);
       return deps.people.correct(access, ctx.params.participantId, await readBody(ctx.req, correctParticipantBody));
     })
     .on('GET', '/api/boards/:boardId/my-data', (ctx) =>
@@ -152,17 +154,17 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards/:boardId/phase', async (ctx) => {
       facilitator(ctx);
       const { phase } = await readBody(ctx.req, phaseBody);
-      return { phase: boards.setPhase(ctx.params.boardId, phase).phase };
+      return { phase: workshops.setPhase(ctx.params.boardId, phase).phase };
     })
     .on('POST', '/api/boards/:boardId/settings', async (ctx) => {
       facilitator(ctx);
       const patch = await readBody(ctx.req, settingsBody);
-      return { settings: boards.updateSettings(ctx.params.boardId, patch).settings };
+      return { settings: workshops.updateSettings(ctx.params.boardId, patch).settings };
     })
     .on('POST', '/api/boards/:boardId/timer', async (ctx) => {
       facilitator(ctx);
       const command = await readBody(ctx.req, timerBody);
-      return { timer: boards.commandTimer(ctx.params.boardId, command).timer };
+      return { timer: workshops.commandTimer(ctx.params.boardId, command).timer };
     })
     .on('POST', '/api/boards/:boardId/presentation', async (ctx) => {
       facilitator(ctx);
@@ -170,7 +172,7 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('POST', '/api/boards/:boardId/reveal-cards', (ctx) => {
       facilitator(ctx);
-      return boards.revealCards(ctx.params.boardId);
+      return workshops.revealCards(ctx.params.boardId);
     })
     .on('POST', '/api/boards/:boardId/rounds', async (ctx) => {
       facilitator(ctx);
@@ -187,7 +189,7 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('PUT', '/api/boards/:boardId/rounds/:roundId/ballot', async (ctx) => {
       const access = requireAccess(ctx, ['participant']);
-      boards.assertOpen(access.boardId);
+      workshops.assertOpen(access.boardId);
       const { allocations } = await readBody(ctx.req, ballotBody);
       return rounds.cast(access, ctx.params.roundId, allocations);
     })
@@ -206,7 +208,7 @@ export function buildRoutes(deps: RouteDeps): Router {
       const access = requireAccess(ctx, ['facilitator', 'observer', 'participant']);
       const query = exportQuery.safeParse(Object.fromEntries(ctx.url.searchParams));
       if (!query.success) throw HttpError.fromZod(query.error);
-      const file = await agreements.exportFile(access, query.data);
+      const file = await exports.exportFile(access, query.data);
       return new Reply(200, file.body, {
         'content-type': file.contentType,
         'content-disposition': `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,

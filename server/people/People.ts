@@ -7,12 +7,12 @@ import { REMOVED_PARTICIPANT, selfCorrectionOpen } from '../../shared/people.js'
 import type { RoundItem, Tally } from '../../shared/voting/index.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
 import type { Access } from '../auth/Access.js';
-import type { VoteRounds } from '../board/VoteRounds.js';
-import { HttpError } from '../http/HttpError.js';
+import type { VoteRounds } from '../ballots/VoteRounds.js';
+import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore, ParticipantRecord } from '../storage/BoardStore.js';
-import { CLOSE } from '../sync/ClientConnection.js';
+import { CLOSE } from '../../shared/closeCodes.js';
 
 /**
  * What the facilitator can do about a participant (remove, correct), what a participant can do about
@@ -60,17 +60,17 @@ export class People {
   /** The facilitator corrects anyone at any time; a participant themselves until voting starts. */
   correct(access: Access, participantId: string, body: CorrectParticipantBody): ParticipantDetails {
     const { boardId } = access;
-    if (access.role === 'observer') throw new HttpError(403, 'observers cannot correct anyone');
-    if (access.role === 'participant' && access.participantId !== participantId) throw new HttpError(403, 'participants correct only their own details');
+    if (access.role === 'observer') throw new DomainError('forbidden', 'observers cannot correct anyone');
+    if (access.role === 'participant' && access.participantId !== participantId) throw new DomainError('forbidden', 'participants correct only their own details');
     const current = this.participant(boardId, participantId);
     const meta = this.meta(boardId);
     if (access.role === 'participant' && !selfCorrectionOpen(meta.phase, this.store.listRounds(boardId).length)) {
-      throw HttpError.refusal(409, 'voting-started', 'voting has started: ask the facilitator to correct your details');
+      throw DomainError.refusal('conflict', 'voting-started', 'voting has started: ask the facilitator to correct your details');
     }
     let group = current.group;
     if (body.group !== undefined) {
       const found = findGroup(meta.groups, body.group);
-      if (!found) throw HttpError.refusal(400, 'unknown-group', 'not a stakeholder group of this workshop', 'group');
+      if (!found) throw DomainError.refusal('invalid', 'unknown-group', 'not a stakeholder group of this workshop', 'group');
       group = found.id;
     }
     const updated: ParticipantRecord = { ...current, name: body.name ?? current.name, organisation: body.organisation ?? current.organisation, group };
@@ -88,7 +88,7 @@ export class People {
 
   /** Everything stored about the caller: their details, their cards (silent ones too) and their own ballots. */
   myData(access: Access): MyDataExport {
-    if (access.participantId === null) throw new HttpError(403, 'only participants have data of their own');
+    if (access.participantId === null) throw new DomainError('forbidden', 'only participants have data of their own');
     const participant = this.participant(access.boardId, access.participantId);
     const iso = (ms: number) => new Date(ms).toISOString();
     return this.rooms.withRoom(access.boardId, (room) => {
@@ -131,13 +131,13 @@ export class People {
 
   private participant(boardId: string, participantId: string): ParticipantRecord {
     const p = this.store.getParticipant(participantId);
-    if (!p || p.boardId !== boardId) throw HttpError.refusal(404, 'unknown-participant', 'no such participant on this board', 'participantId');
+    if (!p || p.boardId !== boardId) throw DomainError.refusal('not-found', 'unknown-participant', 'no such participant on this board', 'participantId');
     return p;
   }
 
   private meta(boardId: string): BoardMeta {
     const meta = this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc));
-    if (!meta) throw new HttpError(404, 'unknown board');
+    if (!meta) throw new DomainError('not-found', 'unknown board');
     return meta;
   }
 }

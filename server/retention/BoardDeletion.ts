@@ -1,9 +1,9 @@
 import { readMeta } from '../../shared/controlDoc.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
-import { HttpError } from '../http/HttpError.js';
+import { DomainError } from '../DomainError.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore } from '../storage/BoardStore.js';
-import { CLOSE } from '../sync/ClientConnection.js';
+import { CLOSE } from '../../shared/closeCodes.js';
 
 /**
  * Deletes a board with everything stored for it. The order matters: connections are closed first (and send
@@ -21,7 +21,7 @@ export class BoardDeletion {
   deleteConfirmed(boardId: string, confirmTitle: string): { deleted: string } {
     const title = this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc)?.title) ?? this.store.getBoard(boardId)?.title;
     if (title === undefined || confirmTitle.trim() !== title.trim()) {
-      throw HttpError.refusal(400, 'confirmation-mismatch', "type the workshop's title exactly to delete it", 'confirmTitle');
+      throw DomainError.refusal('invalid', 'confirmation-mismatch', "type the workshop's title exactly to delete it", 'confirmTitle');
     }
     this.delete(boardId);
     return { deleted: boardId };

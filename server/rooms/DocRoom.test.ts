@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import { Metrics } from '../metrics.js';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.js';
 import { StorageFailure, StorageHealth } from '../storage/StorageHealth.js';
-import { decodeClientMessage } from '../sync/protocol.js';
+import { decodeClientMessage } from './wire.js';
 import { DocRoom, type Derivation, type RoomPeer } from './DocRoom.js';
 import type { ChangePolicy } from './types.js';
 

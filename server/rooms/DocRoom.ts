@@ -11,8 +11,9 @@ import {
   encodeSyncStep2,
   encodeUpdateMessage,
   type AwarenessEntry,
-} from '../sync/protocol.js';
-import type { ChangePolicy, Writer } from './types.js';
+} from './wire.js';
+import type { Writer } from '../auth/Access.js';
+import type { ChangePolicy } from './types.js';
 import { UndoBudget } from './UndoBudget.js';
 import { addsNothing } from './addsNothing.js';
 

@@ -5,7 +5,8 @@ import { LIMITS } from '../../shared/limits.js';
 import { judgeRichText } from '../../shared/richText/judgeRichText.js';
 import type { BoardSettings, Phase } from '../../shared/phases.js';
 import { participantsMayAddCards, participantsMayCluster, silentCollectActive } from '../../shared/phases.js';
-import type { ChangePolicy, Writer } from './types.js';
+import type { Writer } from '../auth/Access.js';
+import type { ChangePolicy } from './types.js';
 
 export interface ControlContext {
   phase: Phase;

@@ -1,12 +1,5 @@
 import type * as Y from 'yjs';
-import type { Role } from '../../shared/phases.js';
-
-/** Who sent an update: the role and identity the server resolved from the connection's token. */
-export interface Writer {
-  role: Role;
-  /** The participant id, or FACILITATOR_ID for the facilitator, or null for observers. */
-  authorId: string | null;
-}
+import type { Writer } from '../auth/Access.js';
 
 /**
  * Decides whether one client transaction may stand. `check` runs after the update was applied to the

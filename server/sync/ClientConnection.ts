@@ -1,29 +1,11 @@
 import type { WebSocket } from 'ws';
+import { CLOSE } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
 import type { Access } from '../auth/Access.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { DocRoom, RoomPeer } from '../rooms/DocRoom.js';
-import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage, type AwarenessEntry, type ClientMessage } from './protocol.js';
-
-export const CLOSE = {
-  invalidPayload: 1007,
-  policy: 1008,
-  tooBig: 1009,
-  /** The server could not process or store a change: its own fault, logged; the client may try again. */
-  serverError: 1011,
-  busy: 1013,
-  invalidToken: 4401,
-  forbidden: 4403,
-  /** The facilitator deleted the board (or retention did): stop, nothing is left to open. */
-  boardDeleted: 4410,
-  /** The facilitator removed this participant: stop. */
-  removed: 4411,
-  /** The facilitator revoked the link this connection was opened with: stop. */
-  revoked: 4412,
-  /** The person's name, organisation or group was corrected: reconnect, to be introduced by the new details. */
-  identityChanged: 4000,
-} as const;
+import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage, type AwarenessEntry, type ClientMessage } from '../rooms/wire.js';
 
 /** How a room's verdict on an update is said in the protocol: bad bytes, a refusal, or the server's own failure. */
 const APPLY_CLOSE = { malformed: CLOSE.invalidPayload, refused: CLOSE.policy, failed: CLOSE.serverError } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
 import type { BoardMeta } from '../../shared/controlDoc.js';
-import { nextTimer, phaseChange } from './BoardService.js';
+import { nextTimer, phaseChange } from './Workshops.js';
 
 describe('the phase timer', () => {
   const t0 = 1_000_000;

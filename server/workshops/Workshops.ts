@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/p
 import { boardLinks } from '../access/boardLinks.js';
 import type { Access } from '../auth/Access.js';
 import { hashToken, newBoardId, newJoinCode, newParticipantId, newToken } from '../auth/tokens.js';
-import { HttpError } from '../http/HttpError.js';
+import { DomainError } from '../DomainError.js';
 import type { BoardActivity } from '../retention/BoardActivity.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore } from '../storage/BoardStore.js';
@@ -25,7 +25,7 @@ import type { BoardStore } from '../storage/BoardStore.js';
  * The facilitator's commands and the board's lifecycle. Control state is changed only here, by the server,
  * and written into the board's control document, from where every client reads it.
  */
-export class BoardService {
+export class Workshops {
   constructor(
     private readonly store: BoardStore,
     private readonly rooms: RoomRegistry,
@@ -74,7 +74,7 @@ export class BoardService {
 
   joinCodeInfo(code: string): JoinCodeInfo {
     const board = this.store.findBoardByJoinCode(code.toUpperCase());
-    if (!board) throw new HttpError(404, 'no workshop has this code', 'joinCode');
+    if (!board) throw new DomainError('not-found', 'no workshop has this code', 'joinCode');
     const meta = this.meta(board.id);
     return { boardId: board.id, title: meta.title, question: meta.question, language: meta.language, groups: meta.groups };
   }
@@ -82,13 +82,13 @@ export class BoardService {
   join(boardId: string, body: JoinBody): JoinResponse {
     const board = this.store.getBoard(boardId);
     // An unknown board answers as a wrong code does, so nobody can find out which boards exist.
-    if (!board || board.joinCode !== body.joinCode) throw HttpError.refusal(403, 'wrong-join-code', 'wrong join code', 'joinCode');
+    if (!board || board.joinCode !== body.joinCode) throw DomainError.refusal('forbidden', 'wrong-join-code', 'wrong join code', 'joinCode');
     const meta = this.meta(boardId);
     if (meta.closedAt !== null) throw closedRefusal();
     const group = findGroup(meta.groups, body.group);
-    if (!group) throw HttpError.refusal(400, 'unknown-group', 'not a stakeholder group of this workshop', 'group');
+    if (!group) throw DomainError.refusal('invalid', 'unknown-group', 'not a stakeholder group of this workshop', 'group');
     if (this.store.countParticipants(boardId) >= LIMITS.maxParticipantsPerBoard) {
-      throw HttpError.refusal(409, 'workshop-full', 'this workshop is full');
+      throw DomainError.refusal('conflict', 'workshop-full', 'this workshop is full');
     }
     const participant = {
       id: newParticipantId(),
@@ -116,7 +116,7 @@ export class BoardService {
 
   summary(access: Access, baseUrl: string): BoardSummary {
     const board = this.store.getBoard(access.boardId);
-    if (!board) throw new HttpError(404, 'unknown board');
+    if (!board) throw new DomainError('not-found', 'unknown board');
     const meta = this.meta(access.boardId);
     const participant = access.participantId ? this.store.getParticipant(access.participantId) : undefined;
     return {
@@ -208,18 +208,18 @@ export class BoardService {
 
   meta(boardId: string): BoardMeta {
     const meta = this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc));
-    if (!meta) throw new HttpError(404, 'unknown board');
+    if (!meta) throw new DomainError('not-found', 'unknown board');
     return meta;
   }
 
   private editedGroups(boardId: string, current: StakeholderGroup[], edited: NonNullable<EditBoardBody['groups']>): StakeholderGroup[] {
     const known = new Set(current.map((g) => g.id));
     const unknown = edited.find((g) => g.id !== undefined && !known.has(g.id));
-    if (unknown) throw HttpError.refusal(400, 'unknown-group', `no group ${unknown.id} in this workshop`, 'groups');
+    if (unknown) throw DomainError.refusal('invalid', 'unknown-group', `no group ${unknown.id} in this workshop`, 'groups');
     const kept = new Set(edited.flatMap((g) => (g.id ? [g.id] : [])));
     const inUse = new Set(this.store.listParticipants(boardId).map((p) => p.group));
     const removedInUse = current.find((g) => !kept.has(g.id) && inUse.has(g.id));
-    if (removedInUse) throw HttpError.refusal(409, 'group-in-use', `group ${removedInUse.id} has participants`, 'groups');
+    if (removedInUse) throw DomainError.refusal('conflict', 'group-in-use', `group ${removedInUse.id} has participants`, 'groups');
     const added = groupsFromNames(
       edited.filter((g) => g.id === undefined).map((g) => g.name),
       known,
@@ -230,7 +230,7 @@ export class BoardService {
   private updateMeta(boardId: string, change: (meta: BoardMeta) => Partial<BoardMeta>): BoardMeta {
     return this.rooms.withRoom(boardId, (room) => {
       const meta = readMeta(room.control.doc);
-      if (!meta) throw new HttpError(404, 'unknown board');
+      if (!meta) throw new DomainError('not-found', 'unknown board');
       const patch = change(meta);
       room.control.serverTransact((doc) => writeMeta(doc, patch));
       return { ...meta, ...patch };
@@ -244,8 +244,8 @@ export function phaseChange(meta: BoardMeta, phase: Phase): Partial<BoardMeta> {
   return { phase, timer: { status: 'idle' }, settings: { ...meta.settings, collectReopened: false } };
 }
 
-function closedRefusal(): HttpError {
-  return HttpError.refusal(409, 'workshop-closed', 'the workshop is closed; reopen it first');
+function closedRefusal(): DomainError {
+  return DomainError.refusal('conflict', 'workshop-closed', 'the workshop is closed; reopen it first');
 }
 
 export function nextTimer(timer: TimerState, command: TimerCommand, now: number): TimerState {
@@ -253,16 +253,16 @@ export function nextTimer(timer: TimerState, command: TimerCommand, now: number)
     case 'start':
       return { status: 'running', durationMs: command.seconds * 1000, endsAt: now + command.seconds * 1000 };
     case 'pause':
-      if (timer.status !== 'running') throw HttpError.refusal(409, 'timer-not-running', 'the timer is not running', 'action');
+      if (timer.status !== 'running') throw DomainError.refusal('conflict', 'timer-not-running', 'the timer is not running', 'action');
       return { status: 'paused', durationMs: timer.durationMs, remainingMs: Math.max(0, timer.endsAt - now) };
     case 'resume':
-      if (timer.status !== 'paused') throw HttpError.refusal(409, 'timer-not-paused', 'the timer is not paused', 'action');
+      if (timer.status !== 'paused') throw DomainError.refusal('conflict', 'timer-not-paused', 'the timer is not paused', 'action');
       return { status: 'running', durationMs: timer.durationMs, endsAt: now + timer.remainingMs };
     case 'extend': {
       const extra = command.seconds * 1000;
       if (timer.status === 'running') return { ...timer, durationMs: timer.durationMs + extra, endsAt: Math.max(timer.endsAt, now) + extra };
       if (timer.status === 'paused') return { ...timer, durationMs: timer.durationMs + extra, remainingMs: timer.remainingMs + extra };
-      throw HttpError.refusal(409, 'timer-not-set', 'the timer is not set', 'action');
+      throw DomainError.refusal('conflict', 'timer-not-set', 'the timer is not set', 'action');
     }
     case 'stop':
       return { status: 'idle' };

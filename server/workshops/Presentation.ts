@@ -2,7 +2,7 @@ import type { Tally } from '../../shared/voting/types.js';
 import { resultsOf } from '../../shared/controlDoc.js';
 import { writePresentation, type PresentationStep } from '../../shared/presentation.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import { HttpError } from '../http/HttpError.js';
+import { DomainError } from '../DomainError.js';
 
 /**
  * The facilitator steps through a revealed ranking on the projector. Only a revealed round can be shown, so
@@ -11,7 +11,7 @@ import { HttpError } from '../http/HttpError.js';
 export function stepPresentation(rooms: RoomRegistry, boardId: string, step: PresentationStep): PresentationStep {
   return rooms.withRoom(boardId, (room) => {
     const tally = resultsOf(room.control.doc).get(step.roundId) as Tally | undefined;
-    if (!tally) throw HttpError.refusal(409, 'round-not-revealed', 'only a revealed round can be presented', 'roundId');
+    if (!tally) throw DomainError.refusal('conflict', 'round-not-revealed', 'only a revealed round can be presented', 'roundId');
     const shown = { roundId: step.roundId, revealed: Math.min(step.revealed, tally.items.length) };
     room.control.serverTransact((doc) => writePresentation(doc, shown));
     return shown;

@@ -4,8 +4,8 @@ import { readCards, readClusters } from '../../shared/boardDoc.js';
 import { readMeta, resultsOf, roundsOf, writeMeta } from '../../shared/controlDoc.js';
 import { tallyRound, topItems, turnoutAsShown, validateBallot, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
-import { phaseChange } from './BoardService.js';
-import { HttpError } from '../http/HttpError.js';
+import { phaseChange } from '../workshops/Workshops.js';
+import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore, RoundRecord } from '../storage/BoardStore.js';
@@ -33,10 +33,10 @@ export class VoteRounds {
 
   open(boardId: string, body: OpenRoundBody): RoundState {
     const rounds = this.store.listRounds(boardId);
-    if (rounds.some((r) => r.state === 'open')) throw HttpError.refusal(409, 'round-already-open', 'close the open round first');
+    if (rounds.some((r) => r.state === 'open')) throw DomainError.refusal('conflict', 'round-already-open', 'close the open round first');
     return this.rooms.withRoom(boardId, (room) => {
       const items = body.runoff ? this.runoffItems(boardId, room, body.runoff) : boardItems(room);
-      if (items.length === 0) throw HttpError.refusal(409, 'nothing-to-vote-on', 'there is nothing to vote on: add cards or themes first');
+      if (items.length === 0) throw DomainError.refusal('conflict', 'nothing-to-vote-on', 'there is nothing to vote on: add cards or themes first');
       const settings: RoundSettings = { budget: body.budget, cap: body.cap, anonymous: body.anonymous };
       const record: RoundRecord = {
         id: 'r_' + crypto.randomBytes(6).toString('base64url'),
@@ -61,7 +61,7 @@ export class VoteRounds {
 
   close(boardId: string, roundId: string): RoundState {
     const round = this.round(boardId, roundId);
-    if (round.state !== 'open') throw HttpError.refusal(409, 'round-not-open', `round is already ${round.state}`);
+    if (round.state !== 'open') throw DomainError.refusal('conflict', 'round-not-open', `round is already ${round.state}`);
     round.state = 'closed';
     round.closedAt = this.now();
     this.store.updateRound(round);
@@ -71,7 +71,7 @@ export class VoteRounds {
   /** Closes the round if needed, tallies it with the one shared function and publishes the result. */
   reveal(boardId: string, roundId: string): Tally {
     const round = this.round(boardId, roundId);
-    if (round.state === 'revealed') throw HttpError.refusal(409, 'round-already-revealed', 'round is already revealed');
+    if (round.state === 'revealed') throw DomainError.refusal('conflict', 'round-already-revealed', 'round is already revealed');
     const ballots = this.store.listBallots(roundId);
     return this.rooms.withRoom(boardId, (room) => {
       const meta = readMeta(room.control.doc);
@@ -101,13 +101,13 @@ export class VoteRounds {
 
   /** Replaces the voter's whole ballot, so a retry after a lost answer is harmless. */
   cast(access: Access, roundId: string, allocations: Record<string, number>): StoredBallot {
-    if (access.role !== 'participant' || access.participantId === null) throw new HttpError(403, 'only participants vote');
+    if (access.role !== 'participant' || access.participantId === null) throw new DomainError('forbidden', 'only participants vote');
     const round = this.round(access.boardId, roundId);
-    if (round.state !== 'open') throw HttpError.refusal(409, 'round-not-open', 'this round is closed', 'roundId');
+    if (round.state !== 'open') throw DomainError.refusal('conflict', 'round-not-open', 'this round is closed', 'roundId');
     const check = validateBallot(allocations, JSON.parse(round.itemsJson), JSON.parse(round.settingsJson));
-    if (!check.ok) throw HttpError.refusal(400, check.code, check.field ? `${check.field}: ${check.error}` : check.error, check.field);
+    if (!check.ok) throw DomainError.refusal('invalid', check.code, check.field ? `${check.field}: ${check.error}` : check.error, check.field);
     const participant = this.store.getParticipant(access.participantId);
-    if (!participant) throw new HttpError(401, 'unknown participant');
+    if (!participant) throw new DomainError('unauthenticated', 'unknown participant');
     const firstBallot = this.store.getBallot(roundId, participant.id) === undefined;
     const cleaned = Object.fromEntries(Object.entries(allocations).filter(([, dots]) => dots > 0));
     const updatedAt = this.now();
@@ -117,10 +117,10 @@ export class VoteRounds {
   }
 
   ballotOf(access: Access, roundId: string): StoredBallot {
-    if (access.role !== 'participant' || access.participantId === null) throw new HttpError(403, 'only participants have ballots');
+    if (access.role !== 'participant' || access.participantId === null) throw new DomainError('forbidden', 'only participants have ballots');
     this.round(access.boardId, roundId);
     const ballot = this.store.getBallot(roundId, access.participantId);
-    if (!ballot) throw new HttpError(404, 'no ballot yet');
+    if (!ballot) throw new DomainError('not-found', 'no ballot yet');
     return { roundId, allocations: ballot.allocations, updatedAt: ballot.updatedAt };
   }
 
@@ -150,7 +150,7 @@ export class VoteRounds {
 
   private round(boardId: string, roundId: string): RoundRecord {
     const round = this.store.getRound(boardId, roundId);
-    if (!round) throw new HttpError(404, 'unknown round', 'roundId');
+    if (!round) throw new DomainError('not-found', 'unknown round', 'roundId');
     return round;
   }
 
@@ -189,9 +189,9 @@ export class VoteRounds {
 
   private runoffItems(boardId: string, room: BoardRoom, runoff: { fromRound: string; top: number }): RoundItem[] {
     const from = this.store.getRound(boardId, runoff.fromRound);
-    if (!from || from.state !== 'revealed') throw HttpError.refusal(409, 'runoff-needs-revealed-round', 'a run-off needs a revealed round', 'runoff.fromRound');
+    if (!from || from.state !== 'revealed') throw DomainError.refusal('conflict', 'runoff-needs-revealed-round', 'a run-off needs a revealed round', 'runoff.fromRound');
     const tally = resultsOf(room.control.doc).get(from.id) as Tally | undefined;
-    if (!tally) throw HttpError.refusal(409, 'runoff-needs-revealed-round', 'the earlier round has no result', 'runoff.fromRound');
+    if (!tally) throw DomainError.refusal('conflict', 'runoff-needs-revealed-round', 'the earlier round has no result', 'runoff.fromRound');
     return topItems(tally, runoff.top);
   }
 }

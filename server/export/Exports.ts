@@ -1,20 +1,15 @@
 import type { AgreementDraftBody, ExportQuery } from '../../shared/api.js';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
 import { agreementOf, readMeta, resultsOf, roundsOf } from '../../shared/controlDoc.js';
-import { buildPriorityList, toCsv, toJson, toMarkdown, type FrozenAgreement, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
+import { buildPriorityList, toCsv, toJson, toMarkdown, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
 import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
 import { toXlsx } from '../../shared/export/xlsx.js';
 import type { RoundState, Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
-import { HttpError } from '../http/HttpError.js';
+import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore } from '../storage/BoardStore.js';
-
-export interface AgreementVersion {
-  version: number;
-  frozenAt: number;
-}
 
 export interface ExportFile {
   body: string | Uint8Array;
@@ -22,55 +17,13 @@ export interface ExportFile {
   filename: string;
 }
 
-/**
- * The agree phase and the exports. A frozen version stores the priority list as it was built at that
- * moment, so its exports stay byte-identical whatever happens on the board afterwards.
- */
-export class Agreements {
+/** The priority list as files: CSV, Markdown, JSON and XLSX, from a frozen version, the draft, or the latest results. */
+export class Exports {
   constructor(
     private readonly store: BoardStore,
     private readonly rooms: RoomRegistry,
     private readonly now: () => number = Date.now,
   ) {}
-
-  /** Saves the facilitator's draft into the control document, where the room follows it live. */
-  saveDraft(boardId: string, draft: AgreementDraftBody): AgreementDraftBody {
-    this.rooms.withRoom(boardId, (room) => {
-      const round = roundsOf(room.control.doc).get(draft.roundId) as RoundState | undefined;
-      if (!round || round.state !== 'revealed') throw HttpError.refusal(409, 'agreement-needs-revealed-round', 'an agreement starts from a revealed round', 'roundId');
-      const known = new Set(round.items.map((item) => item.id));
-      const seen = new Set<string>();
-      draft.items.forEach((item, i) => {
-        if (!known.has(item.itemId)) throw HttpError.refusal(400, 'unknown-item', 'not an item of that round', `items.${i}.itemId`);
-        if (seen.has(item.itemId)) throw HttpError.refusal(400, 'listed-twice', 'listed twice', `items.${i}.itemId`);
-        seen.add(item.itemId);
-      });
-      // A merge target must be a kept priority: the list follows a merge one level, no further.
-      const kept = new Set(draft.items.filter((item) => !item.dropped && !item.mergedInto).map((item) => item.itemId));
-      draft.items.forEach((item, i) => {
-        if (item.mergedInto !== undefined && !kept.has(item.mergedInto)) {
-          throw HttpError.refusal(400, 'merge-target-not-kept', 'merged into an item that is not a kept priority', `items.${i}.mergedInto`);
-        }
-      });
-      room.control.serverTransact((doc) => agreementOf(doc).set('draft', draft));
-    });
-    return draft;
-  }
-
-  freeze(boardId: string): AgreementVersion {
-    return this.rooms.withRoom(boardId, (room) => {
-      const draft = agreementOf(room.control.doc).get('draft') as AgreementDraftBody | undefined;
-      if (!draft) throw HttpError.refusal(409, 'no-draft', 'there is no draft to freeze yet');
-      const version = this.store.listAgreements(boardId).length + 1;
-      const frozenAt = this.now();
-      const agreement: FrozenAgreement = { version, frozenAt, roundId: draft.roundId, items: draft.items };
-      const list = buildPriorityList({ ...boardInput(room, this.store), agreement });
-      this.store.insertAgreement({ boardId, version, frozenAt, json: JSON.stringify(list) });
-      const versions = [...((agreementOf(room.control.doc).get('versions') as AgreementVersion[] | undefined) ?? []), { version, frozenAt }];
-      room.control.serverTransact((doc) => agreementOf(doc).set('versions', versions));
-      return { version, frozenAt };
-    });
-  }
 
   /**
    * The priority list in one format: a frozen version (the latest, or the one asked for); before any is
@@ -103,12 +56,12 @@ export class Agreements {
 
   private listToExport(access: Access, room: BoardRoom, version: number | undefined): PriorityList {
     if (access.role === 'participant' && !readMeta(room.control.doc)?.settings.participantsExport) {
-      throw new HttpError(403, 'the facilitator has not shared the export with participants');
+      throw new DomainError('forbidden', 'the facilitator has not shared the export with participants');
     }
     const frozen = this.store.listAgreements(access.boardId);
     if (version !== undefined) {
       const wanted = frozen.find((a) => a.version === version);
-      if (!wanted) throw new HttpError(404, `there is no version ${version}`, 'version');
+      if (!wanted) throw new DomainError('not-found', `there is no version ${version}`, 'version');
       return JSON.parse(wanted.json) as PriorityList;
     }
     if (frozen.length > 0) return JSON.parse(frozen[frozen.length - 1].json) as PriorityList;
@@ -125,10 +78,11 @@ export class Agreements {
   }
 }
 
+
 /** The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document. */
-function boardInput(room: BoardRoom, store: BoardStore): PriorityListInput {
+export function boardInput(room: BoardRoom, store: BoardStore): PriorityListInput {
   const meta = readMeta(room.control.doc);
-  if (!meta) throw new HttpError(404, 'unknown board');
+  if (!meta) throw new DomainError('not-found', 'unknown board');
   const rounds = Array.from(roundsOf(room.control.doc).values()) as RoundState[];
   const tallies: Record<string, Tally> = {};
   for (const round of rounds) {

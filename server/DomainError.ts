@@ -1,0 +1,31 @@
+import type { RefusalCode } from '../shared/api.js';
+
+/**
+ * What kind of "no" a domain rule gives. Domain code speaks only of these; `http/` turns a kind into a status
+ * code and `sync/` into a WebSocket close code, so a rule such as the timer's never names a transport.
+ */
+export type RefusalKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'gone'
+  | 'too-large'
+  | 'unavailable';
+
+/** A rule said no: nothing was stored. `code` is what the client says in the reader's language (REFUSAL_CODES). */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    message: string,
+    readonly field?: string,
+    readonly code?: RefusalCode,
+  ) {
+    super(message);
+  }
+
+  static refusal(kind: RefusalKind, code: RefusalCode, message: string, field?: string): DomainError {
+    return new DomainError(kind, message, field, code);
+  }
+}
