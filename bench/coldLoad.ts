@@ -9,7 +9,7 @@ import { BoardRoom } from '../server/rooms/BoardRoom.js';
 import type { BoardStore } from '../server/storage/BoardStore.js';
 import { SqliteBoardStore } from '../server/storage/SqliteBoardStore.js';
 import { StorageHealth } from '../server/storage/StorageHealth.js';
-import { encodeSyncStep1 } from '../server/sync/protocol.js';
+import { encodeSyncStep1 } from '../server/rooms/wire.js';
 import { createBoard } from '../tests/integration/support.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';
 import { now, spread, type Spread } from './stats.js';

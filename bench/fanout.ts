@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { addCard, setCardTitle } from '../shared/boardDoc.js';
 import { FACILITATOR_ID } from '../shared/controlDoc.js';
-import { encodeUpdateMessage } from '../server/sync/protocol.js';
+import { encodeUpdateMessage } from '../server/rooms/wire.js';
 import { createBoard } from '../tests/integration/support.js';
 import { startBareBroadcast } from './bareBroadcast.js';
 import { ClientFleet } from './clientFleet.js';

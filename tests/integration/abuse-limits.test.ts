@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CreateBoardResponse } from '../../shared/api.js';
-import { encodeAwarenessMessage, encodeAwarenessUpdate, type AwarenessEntry } from '../../server/sync/protocol.js';
+import { encodeAwarenessMessage, encodeAwarenessUpdate, type AwarenessEntry } from '../../server/rooms/wire.js';
 import { connect, createBoard, rawClose, startTestServer, synced, waitUntil, type TestClient } from './support.js';
 
 /**

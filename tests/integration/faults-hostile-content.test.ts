@@ -5,7 +5,7 @@ import { exportFormat } from '../../shared/api.js';
 import { addCard, addCluster, cardsOf, clustersOf, plainText, readCards, readClusters } from '../../shared/boardDoc.js';
 import { LIMITS } from '../../shared/limits.js';
 import { privateListRoom } from '../../shared/rooms.js';
-import { encodeUpdateMessage } from '../../server/sync/protocol.js';
+import { encodeUpdateMessage } from '../../server/rooms/wire.js';
 import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.js';
 import { api, connect, createBoard, join, rawClose, startTestServer, synced, tempDataDir, waitUntil, type TestClient } from './support.js';
 

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, cardsOf, readCards } from '../../shared/boardDoc.js';
 import { LIMITS } from '../../shared/limits.js';
-import { encodeAwarenessMessage, encodeAwarenessUpdate, encodeSyncMessage, encodeUpdateMessage, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../server/sync/protocol.js';
+import { encodeAwarenessMessage, encodeAwarenessUpdate, encodeSyncMessage, encodeUpdateMessage, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../server/rooms/wire.js';
 import { api, connect, createBoard, freePort, join, rawClose, startServerProcess, startTestServer, synced, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /**

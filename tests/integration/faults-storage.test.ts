@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { addCard, cardsOf, readCards } from '../../shared/boardDoc.js';
 import { readDrafts } from '../../shared/draftsDoc.js';
 import { draftsRoom, privateListRoom } from '../../shared/rooms.js';
-import { encodeUpdateMessage } from '../../server/sync/protocol.js';
+import { encodeUpdateMessage } from '../../server/rooms/wire.js';
 import { api, connect, createBoard, freePort, join, rawClose, startServerProcess, startTestServer, synced, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /**
