@@ -1,0 +1,35 @@
+/** One stored Yjs update and its place in its document's log. */
+export interface StoredUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+export interface LoadedDocument {
+  snapshot: Uint8Array | null;
+  /** The snapshot covers every update with seq ≤ snapshotSeq; 0 without a snapshot. */
+  snapshotSeq: number;
+  /** The updates after the snapshot, in seq order. */
+  updates: StoredUpdate[];
+  /** The newest seq stored for the document (snapshotSeq when the log is empty), 0 if none. */
+  lastSeq: number;
+}
+
+/**
+ * Each document's durable history: a snapshot and the updates after it. All a room needs of storage.
+ * Sequence numbers are per document, contiguous (1, 2, 3 …) and shared by every server instance on one
+ * database, so an instance that receives seq n + 2 after n knows it missed one and reads it back.
+ */
+export interface DocumentLog {
+  load(boardId: string, docName: string): Promise<LoadedDocument>;
+  /** Durable when it resolves; resolves to the update's seq. */
+  append(boardId: string, docName: string, update: Uint8Array): Promise<number>;
+  /** The updates with seq > afterSeq still in the log, in order: catch-up after a gap. */
+  readAfter(boardId: string, docName: string, afterSeq: number): Promise<StoredUpdate[]>;
+  /**
+   * Stores a snapshot that covers exactly the updates with seq ≤ uptoSeq and deletes only those; updates after
+   * uptoSeq (another instance's) stay. Pass the highest seq up to which every update has been applied. Resolves
+   * to false, changing nothing, when a snapshot as new is already stored or another instance is compacting the
+   * document right now.
+   */
+  compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<boolean>;
+}

@@ -1,0 +1,46 @@
+import type { BoardRecord, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from './records.js';
+
+/** Boards, their tokens and participants, named links, join codes, activity and deletion. */
+export interface Identity {
+  /**
+   * Creates the board with a join code drawn by `drawJoinCode`, drawing again while the code is taken (the
+   * uniqueness is the database's, so two instances cannot hand out one code); resolves to the code used.
+   */
+  createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string): Promise<string>;
+  getBoard(id: string): Promise<BoardRecord | undefined>;
+  findBoardByJoinCode(code: string): Promise<BoardRecord | undefined>;
+  /** Replaces the board's join code with a fresh unused one; resolves to it. */
+  rotateJoinCode(boardId: string, drawJoinCode: () => string): Promise<string>;
+
+  findToken(hash: string): Promise<TokenRecord | undefined>;
+  addToken(token: NewToken): Promise<void>;
+  /** Adds a token with a name shown in the facilitator's list of links. */
+  addNamedLink(token: NewToken, name: string, createdAt: number): Promise<void>;
+  /** The creator's facilitator token is not listed: it cannot be revoked, so nobody can lock the board. */
+  listLinks(boardId: string): Promise<LinkRecord[]>;
+  linkName(hash: string): Promise<string | null>;
+  /** Deletes the token whose hash starts with the link id; resolves to its hash, or null when no link matched. */
+  revokeLink(boardId: string, linkId: string): Promise<string | null>;
+
+  /**
+   * Adds the participant and their token unless the board already has `maxPerBoard` participants; the count and
+   * the insert are one step of the store's, so two instances cannot both take the last place.
+   * Resolves to false when the board is full.
+   */
+  addParticipant(p: ParticipantRecord, tokenHash: string, maxPerBoard: number): Promise<boolean>;
+  getParticipant(id: string): Promise<ParticipantRecord | undefined>;
+  listParticipants(boardId: string): Promise<ParticipantRecord[]>;
+  countParticipants(boardId: string): Promise<number>;
+  updateParticipant(p: ParticipantRecord): Promise<void>;
+  /** Deletes the participant, their tokens and all their ballots. */
+  removeParticipant(boardId: string, participantId: string): Promise<void>;
+
+  /** Records that the board changed at `at`; retention counts idle time from the latest. */
+  touchBoard(boardId: string, at: number): Promise<void>;
+  /** The latest recorded change, else the board's creation; undefined for an unknown board. */
+  lastActivity(boardId: string): Promise<number | undefined>;
+  /** Boards whose latest activity (or creation) is before `before`. */
+  listIdleBoards(before: number): Promise<string[]>;
+  /** Deletes every row of the board in every table: documents, logs, rounds, ballots, agreements, people, tokens. */
+  deleteBoard(boardId: string): Promise<void>;
+}

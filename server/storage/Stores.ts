@@ -1,0 +1,20 @@
+import type { AgreementArchive } from './AgreementArchive.js';
+import type { BallotBox } from './BallotBox.js';
+import type { DocumentLog } from './DocumentLog.js';
+import type { Identity } from './Identity.js';
+
+/** A write the health check may try on its own; rejects when the database cannot write now. */
+export type StoreProbe = () => Promise<void>;
+
+/** Everything the server keeps, as the four users of storage see it; built by `openStores` from configuration. */
+export interface Stores {
+  /** What kind of database this is, for logs and /healthz. */
+  readonly kind: 'sqlite' | 'postgres';
+  log: DocumentLog;
+  identity: Identity;
+  ballots: BallotBox;
+  agreements: AgreementArchive;
+  /** A write of its own for /healthz; absent where it would test nothing (an in-memory database). */
+  health?: StoreProbe;
+  close(): Promise<void>;
+}

@@ -1,0 +1,68 @@
+import type { Role } from '../../shared/phases.js';
+import type { PriorityList } from '../../shared/export/index.js';
+import type { RoundItem, RoundSettings } from '../../shared/voting/index.js';
+
+/** What the stores hand out and take in: parsed data, never a database's own encoding of it. */
+export interface BoardRecord {
+  id: string;
+  title: string;
+  joinCode: string;
+  createdAt: number;
+}
+
+export interface TokenRecord {
+  boardId: string;
+  role: Role;
+  participantId: string | null;
+}
+
+export type NewToken = { hash: string } & TokenRecord;
+
+export interface ParticipantRecord {
+  id: string;
+  boardId: string;
+  name: string;
+  organisation: string;
+  group: string;
+  joinedAt: number;
+}
+
+/** A link other than the creator's own, as the facilitator sees it: observer links and co-facilitator links. */
+export interface LinkRecord {
+  /** The first 16 hex digits of the token's hash: names the link without revealing it. */
+  id: string;
+  role: 'facilitator' | 'observer';
+  name: string;
+  createdAt: number;
+}
+
+export type RoundStateName = 'open' | 'closed' | 'revealed';
+
+export interface RoundRecord {
+  id: string;
+  boardId: string;
+  /** 1, 2, 3 … per board, assigned by the store. */
+  number: number;
+  state: RoundStateName;
+  settings: RoundSettings;
+  items: RoundItem[];
+  openedAt: number;
+  closedAt: number | null;
+  revealedAt: number | null;
+}
+
+export interface BallotRecord {
+  roundId: string;
+  participantId: string;
+  group: string;
+  allocations: Record<string, number>;
+  updatedAt: number;
+}
+
+export interface AgreementRecord {
+  boardId: string;
+  version: number;
+  frozenAt: number;
+  /** The priority list exactly as it was built when frozen. */
+  list: PriorityList;
+}
