@@ -94,6 +94,8 @@ export interface BoardStore {
   putBallot(ballot: BallotRecord): void;
   getBallot(roundId: string, participantId: string): BallotRecord | undefined;
   listBallots(roundId: string): BallotRecord[];
+  /** Stored ballots of the round per stakeholder group: a count of rows, never a counter kept beside them. */
+  countVoters(roundId: string): Record<string, number>;
 
   insertAgreement(a: AgreementRecord): void;
   listAgreements(boardId: string): AgreementRecord[];

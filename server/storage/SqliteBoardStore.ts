@@ -157,6 +157,7 @@ export class SqliteBoardStore implements BoardStore {
       listBallots: db.prepare(
         'SELECT participant_id AS participantId, group_id AS "group", allocations, updated_at AS updatedAt FROM ballots WHERE round_id = ?',
       ),
+      countVoters: db.prepare('SELECT group_id AS "group", COUNT(*) AS voters FROM ballots WHERE round_id = ? GROUP BY group_id'),
       insertAgreement: db.prepare('INSERT INTO agreements (board_id, version, frozen_at, data) VALUES (?, ?, ?, ?)'),
       listAgreements: db.prepare(
         'SELECT board_id AS boardId, version, frozen_at AS frozenAt, data AS json FROM agreements WHERE board_id = ? ORDER BY version',
@@ -264,6 +265,11 @@ export class SqliteBoardStore implements BoardStore {
       updatedAt: number;
     }>;
     return rows.map((r) => ({ roundId, participantId: r.participantId, group: r.group, allocations: JSON.parse(r.allocations), updatedAt: r.updatedAt }));
+  }
+
+  countVoters(roundId: string): Record<string, number> {
+    const rows = this.stmt.countVoters.all(roundId) as Array<{ group: string; voters: number }>;
+    return Object.fromEntries(rows.map((row) => [row.group, row.voters]));
   }
 
   insertAgreement(a: AgreementRecord): void {
