@@ -58,6 +58,11 @@ export async function startPostgres(): Promise<RunningPostgres> {
   start();
   const url = (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`;
   let running = true;
+  const stop = () => {
+    if (!running) return;
+    running = false;
+    ctl('stop', '-m', 'immediate', '-w');
+  };
   return {
     url: url('postgres'),
     port,
@@ -65,18 +70,14 @@ export async function startPostgres(): Promise<RunningPostgres> {
       asPostgresUser(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', `CREATE DATABASE "${name}"`]);
       return url(name);
     },
-    stop() {
-      if (!running) return;
-      running = false;
-      ctl('stop', '-m', 'immediate', '-w');
-    },
+    stop,
     start() {
       if (running) return;
       start();
       running = true;
     },
     dispose() {
-      this.stop();
+      stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
