@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from '../log.js';
+import type { Fanout, RemoteUpdate } from './Fanout.js';
+import { decodeFanoutMessage, encodeFanoutMessage, INSTANCE_ID_BYTES } from './fanoutMessage.js';
+
+/**
+ * After the subscriber is back and has every channel again, the fan-out still reports unhealthy this long, so
+ * rooms poll the log once or twice more: an update published while the channel was down, or in the moment
+ * before the subscription took effect, is read from the log instead of waiting for the next one to show the gap.
+ */
+const SETTLE_MS = 1_000;
+const RETRY_SUBSCRIBE_MS = 500;
+/** Reconnect quickly and keep trying: an instance without Redis still serves, only slower between instances. */
+const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
+
+/**
+ * Cross-instance fan-out over Redis pub/sub, one channel per document, subscribed while a room of that document
+ * is loaded. Two connections: a subscriber (Redis allows nothing else on it) and a publisher. Neither queues
+ * commands while disconnected: a message that cannot be sent now is dropped (the update is in the log already),
+ * and on reconnecting the subscriber subscribes every channel it should have.
+ */
+export class RedisFanout implements Fanout {
+  private readonly instanceId = randomBytes(INSTANCE_ID_BYTES);
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly listeners = new Map<string, Set<RemoteUpdate>>();
+  /** True once the subscriber has been connected, with all its channels, for SETTLE_MS. */
+  private settled = false;
+  private settleTimer: NodeJS.Timeout | null = null;
+  private downSince: number | null = Date.now();
+  private lastError = 'not connected yet';
+  private closed = false;
+
+  constructor(
+    url: string,
+    private readonly log: Logger,
+  ) {
+    const options = { retryStrategy, enableOfflineQueue: false, autoResubscribe: false, maxRetriesPerRequest: 1, keepAlive: 10_000 };
+    this.publisher = new Redis(url, { ...options, connectionName: 'forumboard-publisher' });
+    this.subscriber = new Redis(url, { ...options, connectionName: 'forumboard-subscriber' });
+    for (const connection of [this.publisher, this.subscriber]) {
+      connection.on('error', (err: Error) => this.wentDown(err.message));
+      connection.on('close', () => this.wentDown('connection to Redis closed'));
+      connection.on('ready', () => void this.cameUp());
+    }
+    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.deliver(channel.toString('utf8'), message));
+  }
+
+  get healthy(): boolean {
+    return this.settled && this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+  }
+
+  degraded(): { reason: string; since: string } | null {
+    if (this.healthy) return null;
+    return { reason: `Redis unreachable (${this.lastError}); updates between instances go through the database`, since: new Date(this.downSince ?? Date.now()).toISOString() };
+  }
+
+  publish(boardId: string, docName: string, seq: number, update: Uint8Array): void {
+    if (this.publisher.status !== 'ready') return;
+    // A lost message costs only time: the next one shows the gap, and the room reads the log.
+    this.publisher.publish(channelOf(boardId, docName), encodeFanoutMessage(this.instanceId, seq, update)).catch((err: Error) => this.log.debug('a fan-out message was dropped', { error: err.message }));
+  }
+
+  subscribe(boardId: string, docName: string, onRemote: RemoteUpdate): () => void {
+    const channel = channelOf(boardId, docName);
+    let listeners = this.listeners.get(channel);
+    if (!listeners) {
+      listeners = new Set();
+      this.listeners.set(channel, listeners);
+      // While disconnected nothing is sent: `cameUp` subscribes every channel that has listeners by then.
+      if (this.subscriber.status === 'ready') this.subscriber.subscribe(channel).catch((err: Error) => this.retrySubscribing(err));
+    }
+    listeners.add(onRemote);
+    return () => {
+      const current = this.listeners.get(channel);
+      if (!current?.delete(onRemote) || current.size > 0) return;
+      this.listeners.delete(channel);
+      if (this.subscriber.status === 'ready') this.subscriber.unsubscribe(channel).catch(() => {});
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.listeners.clear();
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
+  }
+
+  private deliver(channel: string, raw: Buffer): void {
+    const message = decodeFanoutMessage(raw);
+    if (message === null || this.instanceId.equals(message.instanceId)) return;
+    const listeners = this.listeners.get(channel);
+    if (!listeners) return;
+    for (const listener of listeners) {
+      try {
+        listener(message.seq, message.update);
+      } catch (err) {
+        this.log.error('a remote update could not be applied', { channel, seq: message.seq, error: String(err), stack: (err as Error)?.stack });
+      }
+    }
+  }
+
+  private wentDown(reason: string): void {
+    if (this.closed) return;
+    this.lastError = reason;
+    this.settled = false;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    if (this.downSince === null) {
+      this.downSince = Date.now();
+      this.log.warn('Redis fan-out down; rooms read other instances\' updates from the database', { reason });
+    }
+  }
+
+  /** A channel could not be subscribed on a live connection: unhealthy (rooms poll) until all are subscribed again. */
+  private retrySubscribing(err: Error): void {
+    this.wentDown(err.message);
+    setTimeout(() => void this.cameUp(), RETRY_SUBSCRIBE_MS).unref();
+  }
+
+  /** Once both connections are ready: subscribe every channel that has listeners, then settle. */
+  private async cameUp(): Promise<void> {
+    if (this.closed || this.publisher.status !== 'ready' || this.subscriber.status !== 'ready') return;
+    const channels = [...this.listeners.keys()];
+    try {
+      if (channels.length > 0) await this.subscriber.subscribe(...channels);
+    } catch (err) {
+      this.retrySubscribing(err as Error);
+      return;
+    }
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      if (this.closed || this.publisher.status !== 'ready' || this.subscriber.status !== 'ready') return;
+      this.settled = true;
+      if (this.downSince !== null) this.log.info('Redis fan-out up', { downSinceMs: Date.now() - this.downSince });
+      this.downSince = null;
+    }, SETTLE_MS);
+    this.settleTimer.unref();
+  }
+}
+
+/** One channel per document; a board's id and a document's name hold no colon, so the name is unambiguous. */
+function channelOf(boardId: string, docName: string): string {
+  return `forumboard:doc:${boardId}:${docName}`;
+}
