@@ -27,6 +27,7 @@ import { CardInFlight } from './CardInFlight';
 import { ClusterToolbar, type CardFilter } from './ClusterToolbar';
 import { findDuplicates } from './duplicates';
 import { MoveDialog } from './MoveDialog';
+import { SuggestThemes } from './suggest/SuggestThemes';
 import { ThemeColumn, UNCLUSTERED, type CardActions } from './ThemeColumn';
 import './clustering.css';
 
@@ -59,7 +60,7 @@ export interface DropThemeData {
  * touch, keyboard) or by its "Move to theme…" menu, alone or with other selected cards. A move writes only the
  * card's `cluster` key, so two people moving the same card at once converge instead of duplicating it.
  */
-export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps, searchTextOf, language }: Props) {
+export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, cardProps, searchTextOf, language }: Props) {
   const t = useT();
   // dnd-kit's id for its screen-reader instructions, which every drag handle points to.
   const dragHintId = useId();
@@ -211,6 +212,7 @@ export default function ClusterBoard({ boardDoc, cards, canCluster, cardProps, s
         selectedCount={selected.size}
         onMoveSelected={() => setMoving(Array.from(selected))}
         onClearSelection={() => setSelected(new Set())}
+        suggest={canCluster && <SuggestThemes boardDoc={boardDoc} cards={cards} bodies={bodies} clusters={clusters} />}
       />
       {canCluster && <p className="hint">{t('cluster.hint')}</p>}
       <p className="visually-hidden" role="status">

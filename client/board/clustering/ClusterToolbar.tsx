@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../../app/i18n';
 import { UndoButtons } from '../undo/UndoControls';
@@ -20,6 +20,8 @@ interface Props {
   selectedCount: number;
   onMoveSelected: () => void;
   onClearSelection: () => void;
+  /** "Suggest themes", for those who may cluster. */
+  suggest?: ReactNode;
 }
 
 /** Finding cards, the compact view of themes, undo, and what to do with the selected cards: one row above the board. */
@@ -52,6 +54,7 @@ export function ClusterToolbar(props: Props) {
         <input type="checkbox" checked={props.compact} onChange={(e) => props.onCompact(e.target.checked)} />
         <span>{t('themes.compact')}</span>
       </label>
+      {props.suggest}
       {props.canCluster && <UndoButtons boardDoc={props.boardDoc} />}
       {props.selectedCount > 0 && (
         <div className="selection-bar" role="group" aria-label={t('select.count', { count: props.selectedCount })}>
