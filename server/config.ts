@@ -35,6 +35,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** When set, `/metrics` answers only to `Authorization: Bearer <token>`. */
   metricsToken: string | null;
+  /** redis://… that carries updates between instances sharing one database; null: no fan-out. */
+  redisUrl: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -74,6 +76,13 @@ function daysFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.REDIS_URL;
+  if (!raw) return null;
+  if (!/^rediss?:\/\//.test(raw)) throw new Error(`REDIS_URL must be a redis:// or rediss:// URL, got "${raw}"`);
+  return raw;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const level = env.LOG_LEVEL ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new Error(`LOG_LEVEL must be debug, info, warn or error`);
@@ -95,6 +104,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: listFromEnv(env, 'TRUST_PROXY'),
     allowedOrigins: allowedOrigins(env),
     metricsToken: env.METRICS_TOKEN || null,
+    redisUrl: redisUrlFromEnv(env),
     logLevel: level as ServerConfig['logLevel'],
   };
 }
