@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { BoardConcept } from '../../shared/suggestions/api.js';
+import { LANGUAGES, type Language } from '../../shared/phases.js';
+import curated from './concepts.json' with { type: 'json' };
+import type { Word } from './words.js';
+
+/**
+ * The domain knowledge the clustering help ships as data (concepts.json): concepts of the forum domain with
+ * their words in Dutch, Swedish and English. Cards on one theme rarely share words ("lassers", "skills
+ * shortage", "kompetensbrist"); they do mention one concept, in whatever language they are written.
+ */
+const termsSchema = z.array(z.string().min(1)).default([]);
+const conceptSchema = z
+  .object({
+    id: z.string().min(1),
+    broader: z.string().min(1).optional(),
+    label: z.object({ en: z.string().min(1), nl: z.string().min(1), sv: z.string().min(1) }),
+    terms: z.object({ en: termsSchema, nl: termsSchema, sv: termsSchema }),
+  })
+  .strict();
+const conceptFileSchema = z.object({ about: z.string(), concepts: z.array(conceptSchema) });
+
+export type Concept = z.infer<typeof conceptSchema>;
+
+export const CURATED_CONCEPTS: readonly Concept[] = conceptFileSchema.parse(curated).concepts;
+
+/** A board's own concept (set by its facilitator): its words count in every language, its label in all. */
+export function fromBoardConcept(concept: BoardConcept, index: number): Concept {
+  const terms = concept.words.map((w) => w.toLowerCase().normalize('NFC'));
+  return {
+    id: `board:${index}`,
+    label: { en: concept.label, nl: concept.label, sv: concept.label },
+    terms: { en: terms, nl: terms, sv: terms },
+  };
+}
+
+/** Terms this short only match a whole word: as a prefix "it" would find "item", and "el" "elegant". */
+const SHORT_TERM = 3;
+/** Inside a Dutch or Swedish compound, a term must be this long to count ("tillstånd" in "miljötillstånd"). */
+const INFIX_TERM = 5;
+
+interface CompiledTerm {
+  term: string;
+  concept: number;
+}
+
+/**
+ * The concepts, compiled for matching: per language the single-word terms, and the multi-word terms ("red
+ * tape") that are looked for in the text itself. English terms apply to cards in every language, for the
+ * loanwords every workshop uses ("data", "robot", "cyber").
+ */
+export class ConceptMatcher {
+  private readonly single: Record<Language, CompiledTerm[]>;
+  private readonly phrases: Record<Language, CompiledTerm[]>;
+
+  constructor(readonly concepts: readonly Concept[]) {
+    this.single = { en: [], nl: [], sv: [] };
+    this.phrases = { en: [], nl: [], sv: [] };
+    concepts.forEach((concept, index) => {
+      for (const language of LANGUAGES) {
+        for (const raw of concept.terms[language]) {
+          const term = raw.toLowerCase().normalize('NFC');
+          const target = /[\s-]/.test(term) ? this.phrases : this.single;
+          target[language].push({ term, concept: index });
+        }
+      }
+    });
+  }
+
+  /** Indexes of the concepts the card mentions, in the concept list's order. */
+  match(text: string, words: readonly Word[], language: Language): number[] {
+    const found = new Set<number>();
+    const lower = ` ${text.toLowerCase().normalize('NFC').replace(/\s+/g, ' ')} `;
+    const compounds = language !== 'en';
+    for (const { surface } of words) {
+      for (const { term, concept } of this.single[language]) {
+        if (found.has(concept)) continue;
+        if (termMatches(surface, term, compounds)) found.add(concept);
+      }
+      if (language === 'en') continue;
+      for (const { term, concept } of this.single.en) {
+        if (!found.has(concept) && termMatches(surface, term, false)) found.add(concept);
+      }
+    }
+    for (const list of language === 'en' ? [this.phrases.en] : [this.phrases[language], this.phrases.en]) {
+      for (const { term, concept } of list) if (lower.includes(` ${term}`)) found.add(concept);
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+}
+
+function termMatches(word: string, term: string, compounds: boolean): boolean {
+  if (term.length <= SHORT_TERM) return word === term;
+  if (word.startsWith(term)) return true;
+  return compounds && term.length >= INFIX_TERM && word.includes(term);
+}

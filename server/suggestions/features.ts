@@ -1,0 +1,166 @@
+import type { Language } from '../../shared/phases.js';
+import type { ConceptMatcher } from './concepts.js';
+import { charGrams, words, type Word } from './words.js';
+
+/** What the engine knows of one card once its text is read. */
+export interface ReadCard {
+  id: string;
+  text: string;
+  title: string;
+  language: Language;
+  words: Word[];
+  concepts: number[];
+}
+
+/** A sparse vector: feature index → weight, L2-normalised. */
+export interface SparseVector {
+  keys: Int32Array;
+  values: Float32Array;
+}
+
+/**
+ * How much each kind of evidence counts in the similarity of two cards (tuned on the sample workshops, see
+ * docs/suggestions.md): shared stems, shared character n-grams (parts of compounds), shared concepts, and
+ * shared broader concepts ("energy prices" and "climate" are both energy).
+ */
+export interface Weights {
+  stems: number;
+  grams: number;
+  concepts: number;
+  broader: number;
+}
+
+export function readCard(input: { id: string; title: string; text: string; language: Language }, matcher: ConceptMatcher): ReadCard {
+  const cardWords = words(input.text, input.language);
+  return { id: input.id, title: input.title, text: input.text, language: input.language, words: cardWords, concepts: matcher.match(input.text, cardWords, input.language) };
+}
+
+/**
+ * TF-IDF over the board: a stem or n-gram that half the cards share ("production") tells less than one that
+ * three cards share ("lassers"). Concepts are not weighted by frequency: the board's largest theme is as much
+ * a theme as its smallest.
+ */
+export class FeatureSpace {
+  private readonly index = new Map<string, number>();
+  private readonly documentFrequency: number[] = [];
+
+  constructor(
+    private readonly cards: readonly ReadCard[],
+    private readonly matcher: ConceptMatcher,
+    private readonly weights: Weights,
+  ) {
+    for (const card of cards) for (const key of new Set(this.termsOf(card))) this.documentFrequency[this.idOf(key)] = (this.documentFrequency[this.idOf(key)] ?? 0) + 1;
+  }
+
+  /** Each card's vector, in the order of the cards given. */
+  vectors(): SparseVector[] {
+    return this.cards.map((card) => this.vectorOf(card));
+  }
+
+  /** Only stems and n-grams: what two cards have in common in their own words, for duplicates. */
+  wordVectors(): SparseVector[] {
+    return this.cards.map((card) => this.vectorOf(card, false));
+  }
+
+  /** A vector for text outside the board (an existing theme's name), in the board's feature space. */
+  vectorOfText(card: ReadCard): SparseVector {
+    return this.vectorOf(card);
+  }
+
+  private termsOf(card: ReadCard): string[] {
+    const out: string[] = [];
+    for (const word of card.words) {
+      out.push(`s:${word.stem}`);
+      for (const gram of charGrams(word.surface)) out.push(`g:${gram}`);
+    }
+    return out;
+  }
+
+  private idOf(key: string): number {
+    let id = this.index.get(key);
+    if (id === undefined) {
+      id = this.index.size;
+      this.index.set(key, id);
+    }
+    return id;
+  }
+
+  private vectorOf(card: ReadCard, withConcepts = true): SparseVector {
+    const total = this.cards.length;
+    const stems = new Map<number, number>();
+    const grams = new Map<number, number>();
+    for (const key of this.termsOf(card)) {
+      const id = this.index.get(key);
+      // A term no card of the board has (a theme name's own word) cannot make two things alike.
+      if (id === undefined) continue;
+      const idf = Math.log((total + 1) / ((this.documentFrequency[id] ?? 0) + 1)) + 1;
+      const target = key.startsWith('s:') ? stems : grams;
+      target.set(id, (target.get(id) ?? 0) + idf);
+    }
+    const parts: Array<[Map<number, number>, number]> = [
+      [stems, this.weights.stems],
+      [grams, this.weights.grams],
+    ];
+    if (withConcepts) {
+      const concepts = new Map<number, number>();
+      const broader = new Map<number, number>();
+      for (const c of card.concepts) {
+        concepts.set(this.idOf(`c:${c}`), 1);
+        const wider = this.matcher.concepts[c]?.broader;
+        if (wider) broader.set(this.idOf(`b:${wider}`), 1);
+      }
+      parts.push([concepts, this.weights.concepts], [broader, this.weights.broader]);
+    }
+    const merged = new Map<number, number>();
+    for (const [part, weight] of parts) {
+      const norm = Math.hypot(...part.values());
+      if (norm === 0 || weight === 0) continue;
+      for (const [id, value] of part) merged.set(id, (merged.get(id) ?? 0) + (weight * value) / norm);
+    }
+    return normalised(merged);
+  }
+}
+
+function normalised(map: Map<number, number>): SparseVector {
+  const keys = [...map.keys()].sort((a, b) => a - b);
+  const norm = Math.hypot(...map.values()) || 1;
+  return { keys: Int32Array.from(keys), values: Float32Array.from(keys, (k) => map.get(k)! / norm) };
+}
+
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.keys.length && j < b.keys.length) {
+    if (a.keys[i] === b.keys[j]) sum += a.values[i++] * b.values[j++];
+    else if (a.keys[i] < b.keys[j]) i++;
+    else j++;
+  }
+  return sum;
+}
+
+/** Every pair's similarity, through an inverted index: only pairs that share a feature cost anything. */
+export function similarityMatrix(vectors: readonly SparseVector[]): Float32Array {
+  const n = vectors.length;
+  const matrix = new Float32Array(n * n);
+  const postings = new Map<number, Array<[number, number]>>();
+  vectors.forEach((v, card) => {
+    for (let k = 0; k < v.keys.length; k++) {
+      let list = postings.get(v.keys[k]);
+      if (!list) postings.set(v.keys[k], (list = []));
+      list.push([card, v.values[k]]);
+    }
+  });
+  for (const list of postings.values()) {
+    for (let x = 0; x < list.length; x++) {
+      const [a, wa] = list[x];
+      for (let y = x + 1; y < list.length; y++) {
+        const [b, wb] = list[y];
+        const add = wa * wb;
+        matrix[a * n + b] += add;
+        matrix[b * n + a] += add;
+      }
+    }
+  }
+  return matrix;
+}
