@@ -1,0 +1,116 @@
+import type Database from 'better-sqlite3';
+import { DomainError } from '../../DomainError.js';
+import type { BallotBox, NewRound } from '../BallotBox.js';
+import type { BallotRecord, RoundRecord, RoundStateName } from '../records.js';
+
+const ROUND_COLUMNS =
+  'id, board_id AS boardId, number, state, settings, items, opened_at AS openedAt, closed_at AS closedAt, revealed_at AS revealedAt';
+
+type RoundRow = Omit<RoundRecord, 'settings' | 'items'> & { settings: string; items: string };
+type BallotRow = { roundId: string; participantId: string; group: string; allocations: string; updatedAt: number };
+
+/** Rounds and ballots in SQLite; each method runs whole before it yields, so its checks and writes are one step. */
+export class SqliteBallotBox implements BallotBox {
+  private readonly stmt;
+
+  constructor(private readonly db: Database.Database) {
+    const ballotColumns = 'round_id AS roundId, participant_id AS participantId, group_id AS "group", allocations, updated_at AS updatedAt';
+    this.stmt = {
+      openRound: db.prepare(
+        `INSERT INTO rounds (id, board_id, number, state, settings, items, opened_at)
+         SELECT ?, ?, COALESCE(MAX(number), 0) + 1, 'open', ?, ?, ? FROM rounds WHERE board_id = ?
+         RETURNING ${ROUND_COLUMNS}`,
+      ),
+      advance: db.prepare(
+        `UPDATE rounds SET state = @state, closed_at = COALESCE(closed_at, @at),
+           revealed_at = CASE WHEN @state = 'revealed' THEN @at ELSE revealed_at END
+         WHERE board_id = @boardId AND id = @roundId
+           AND (CASE WHEN @state = 'closed' THEN state = 'open' ELSE state <> 'revealed' END)
+         RETURNING ${ROUND_COLUMNS}`,
+      ),
+      getRound: db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE board_id = ? AND id = ?`),
+      listRounds: db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE board_id = ? ORDER BY number`),
+      hasBallot: db.prepare('SELECT 1 FROM ballots WHERE round_id = ? AND participant_id = ?'),
+      putBallot: db.prepare(
+        `INSERT INTO ballots (round_id, participant_id, group_id, allocations, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (round_id, participant_id) DO UPDATE SET allocations = excluded.allocations, updated_at = excluded.updated_at`,
+      ),
+      getBallot: db.prepare(`SELECT ${ballotColumns} FROM ballots WHERE round_id = ? AND participant_id = ?`),
+      listBallots: db.prepare(`SELECT ${ballotColumns} FROM ballots WHERE round_id = ? ORDER BY participant_id`),
+      listBallotsOf: db.prepare(`SELECT ${ballotColumns} FROM ballots WHERE participant_id = ? ORDER BY round_id`),
+      deleteBallot: db.prepare('DELETE FROM ballots WHERE round_id = ? AND participant_id = ?'),
+      setBallotGroup: db.prepare('UPDATE ballots SET group_id = ? WHERE round_id = ? AND participant_id = ?'),
+      countVoters: db.prepare('SELECT group_id AS "group", COUNT(*) AS voters FROM ballots WHERE round_id = ? GROUP BY group_id'),
+    };
+  }
+
+  async openRound(round: NewRound): Promise<RoundRecord> {
+    try {
+      const row = this.stmt.openRound.get(round.id, round.boardId, JSON.stringify(round.settings), JSON.stringify(round.items), round.openedAt, round.boardId);
+      return toRound(row as RoundRow);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw roundAlreadyOpen();
+      throw err;
+    }
+  }
+
+  async advanceRound(boardId: string, roundId: string, state: Exclude<RoundStateName, 'open'>, at: number): Promise<RoundRecord | undefined> {
+    const row = this.stmt.advance.get({ boardId, roundId, state, at }) as RoundRow | undefined;
+    return row && toRound(row);
+  }
+
+  async getRound(boardId: string, roundId: string): Promise<RoundRecord | undefined> {
+    const row = this.stmt.getRound.get(boardId, roundId) as RoundRow | undefined;
+    return row && toRound(row);
+  }
+
+  async listRounds(boardId: string): Promise<RoundRecord[]> {
+    return (this.stmt.listRounds.all(boardId) as RoundRow[]).map(toRound);
+  }
+
+  async putBallot(b: BallotRecord): Promise<boolean> {
+    return this.db.transaction(() => {
+      const first = this.stmt.hasBallot.get(b.roundId, b.participantId) === undefined;
+      this.stmt.putBallot.run(b.roundId, b.participantId, b.group, JSON.stringify(b.allocations), b.updatedAt);
+      return first;
+    })();
+  }
+
+  async getBallot(roundId: string, participantId: string): Promise<BallotRecord | undefined> {
+    const row = this.stmt.getBallot.get(roundId, participantId) as BallotRow | undefined;
+    return row && toBallot(row);
+  }
+
+  async listBallots(roundId: string): Promise<BallotRecord[]> {
+    return (this.stmt.listBallots.all(roundId) as BallotRow[]).map(toBallot);
+  }
+
+  async listBallotsOf(participantId: string): Promise<BallotRecord[]> {
+    return (this.stmt.listBallotsOf.all(participantId) as BallotRow[]).map(toBallot);
+  }
+
+  async deleteBallot(roundId: string, participantId: string): Promise<void> {
+    this.stmt.deleteBallot.run(roundId, participantId);
+  }
+
+  async setBallotGroup(roundId: string, participantId: string, group: string): Promise<void> {
+    this.stmt.setBallotGroup.run(group, roundId, participantId);
+  }
+
+  async countVoters(roundId: string): Promise<Record<string, number>> {
+    const rows = this.stmt.countVoters.all(roundId) as Array<{ group: string; voters: number }>;
+    return Object.fromEntries(rows.map((row) => [row.group, row.voters]));
+  }
+}
+
+export function roundAlreadyOpen(): DomainError {
+  return DomainError.refusal('conflict', 'round-already-open', 'close the open round first');
+}
+
+function toRound(row: RoundRow): RoundRecord {
+  return { ...row, settings: JSON.parse(row.settings), items: JSON.parse(row.items) };
+}
+
+function toBallot(row: BallotRow): BallotRecord {
+  return { ...row, allocations: JSON.parse(row.allocations) };
+}

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
+/**
+ * The tables as the first released versions created them. Kept verbatim so that a database of any age is first
+ * brought to this shape, then carried forward by MIGRATIONS one step at a time.
+ */
+const BASE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  join_code TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  hash TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'observer')),
+  participant_id TEXT
+);
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  name TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  group_id TEXT NOT NULL,
+  joined_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS participants_board ON participants(board_id);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(board_id, doc, seq);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  board_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  data BLOB NOT NULL,
+  upto_seq INTEGER NOT NULL,
+  PRIMARY KEY (board_id, doc)
+);
+CREATE TABLE IF NOT EXISTS rounds (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  number INTEGER NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('open', 'closed', 'revealed')),
+  settings TEXT NOT NULL,
+  items TEXT NOT NULL,
+  opened_at INTEGER NOT NULL,
+  closed_at INTEGER,
+  revealed_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS rounds_board ON rounds(board_id, number);
+CREATE TABLE IF NOT EXISTS ballots (
+  round_id TEXT NOT NULL REFERENCES rounds(id),
+  participant_id TEXT NOT NULL REFERENCES participants(id),
+  group_id TEXT NOT NULL,
+  allocations TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (round_id, participant_id)
+);
+CREATE TABLE IF NOT EXISTS agreements (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  version INTEGER NOT NULL,
+  frozen_at INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (board_id, version)
+);
+CREATE TABLE IF NOT EXISTS link_names (
+  hash TEXT PRIMARY KEY REFERENCES tokens(hash) ON DELETE CASCADE,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_activity (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  last_active_at INTEGER NOT NULL
+);
+`;
+
+/**
+ * Steps from one schema version to the next (PRAGMA user_version counts the steps taken). Each runs once, in
+ * a transaction with the version bump, so a database is never left between two versions.
+ */
+const MIGRATIONS: string[] = [
+  // 1: each document's log numbered on its own, 1, 2, 3 … with its head in doc_heads, so sequence numbers are
+  // contiguous per document (an instance that sees n + 2 after n knows it missed one). Older databases
+  // numbered all documents together: their remaining updates are renumbered after their snapshot's number.
+  `
+  CREATE TABLE doc_log (
+    board_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (board_id, doc, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE doc_heads (
+    board_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    last_seq INTEGER NOT NULL,
+    PRIMARY KEY (board_id, doc)
+  ) WITHOUT ROWID;
+  INSERT INTO doc_log (board_id, doc, seq, data)
+    SELECT u.board_id, u.doc,
+           COALESCE(s.upto_seq, 0) + ROW_NUMBER() OVER (PARTITION BY u.board_id, u.doc ORDER BY u.seq), u.data
+    FROM doc_updates u LEFT JOIN doc_snapshots s ON s.board_id = u.board_id AND s.doc = u.doc
+    WHERE u.seq > COALESCE(s.upto_seq, 0);
+  INSERT INTO doc_heads (board_id, doc, last_seq)
+    SELECT board_id, doc, MAX(seq) FROM doc_log GROUP BY board_id, doc;
+  INSERT INTO doc_heads (board_id, doc, last_seq)
+    SELECT board_id, doc, upto_seq FROM doc_snapshots WHERE true
+    ON CONFLICT (board_id, doc) DO NOTHING;
+  DROP TABLE doc_updates;
+  CREATE UNIQUE INDEX rounds_one_open ON rounds(board_id) WHERE state = 'open';
+  CREATE UNIQUE INDEX rounds_number ON rounds(board_id, number);
+  `,
+];
+
+/** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */
+export function openSqliteDatabase(file: string, synchronous: SqliteSynchronous): Database.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a commit is in the WAL before it returns, so a killed process loses nothing;
+  // only a power cut can lose the last commits, which FULL would protect at twice the fsyncs.
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === 0) db.exec(BASE_SCHEMA);
+  for (let step = version; step < MIGRATIONS.length; step++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[step]);
+      db.pragma(`user_version = ${step + 1}`);
+    })();
+  }
+}
+
+/** Tables holding a board's rows (every table with a board_id column), read from the schema itself. */
+export function boardTables(db: Database.Database): string[] {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>;
+  return tables
+    .map((t) => t.name)
+    .filter((name) => (db.prepare('SELECT name FROM pragma_table_info(?)').all(name) as Array<{ name: string }>).some((c) => c.name === 'board_id'));
+}
