@@ -16,6 +16,8 @@ export interface CardView {
   author: string;
   cluster: string | null;
   createdAt: number;
+  /** Set when the card was merged with another as its duplicate (shared/cardMerge.ts). */
+  mergedInto?: string;
 }
 
 export interface ClusterView {
@@ -60,13 +62,16 @@ export function addCard(doc: Y.Doc, input: { title: string; author: string; id?:
 }
 
 export function readCard(id: string, card: CardMap): CardView {
-  return {
+  const view: CardView = {
     id,
     title: String(card.get('title') ?? ''),
     author: String(card.get('author') ?? ''),
     cluster: (card.get('cluster') as string | null | undefined) ?? null,
     createdAt: Number(card.get('createdAt') ?? 0),
   };
+  const mergedInto = card.get('mergedInto');
+  if (typeof mergedInto === 'string') view.mergedInto = mergedInto;
+  return view;
 }
 
 export function readCards(doc: Y.Doc): CardView[] {
@@ -94,9 +99,17 @@ export function deleteCard(doc: Y.Doc, cardId: string): void {
   cardsOf(doc).delete(cardId);
 }
 
+/** Moves a card, and the cards merged with it, which stay in its theme (shared/cardMerge.ts). */
 export function moveCard(doc: Y.Doc, cardId: string, clusterId: string | null): void {
-  const card = cardsOf(doc).get(cardId);
-  if (card && card.get('cluster') !== clusterId) card.set('cluster', clusterId);
+  const cards = cardsOf(doc);
+  const card = cards.get(cardId);
+  if (!card || card.get('cluster') === clusterId) return;
+  doc.transact(() => {
+    card.set('cluster', clusterId);
+    cards.forEach((other) => {
+      if (other.get('mergedInto') === cardId && other.get('cluster') !== clusterId) other.set('cluster', clusterId);
+    });
+  });
 }
 
 export function addCluster(doc: Y.Doc, input: { title: string; color?: string; id?: string }): string {

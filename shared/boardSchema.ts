@@ -18,6 +18,8 @@ export const CardFieldsSchema = z
     cluster: idSchema('a card\'s theme').nullable(),
     createdAt: timeSchema,
     body: z.instanceof(Y.XmlFragment, { error: 'a card needs a rich-text body' }),
+    /** The card this one was merged with as a duplicate (shared/cardMerge.ts); both keep their text and author. */
+    mergedInto: idSchema('the card a card was merged with').nullable().optional(),
   })
   .strict();
 

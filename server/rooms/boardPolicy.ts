@@ -132,7 +132,8 @@ export class BoardPolicy implements ChangePolicy {
       const ownCard = isFacilitator || (author !== undefined && author === writer.authorId);
       if (at.path.length === 1) {
         for (const key of keys) {
-          if (key === 'cluster') {
+          // Merging duplicates (shared/cardMerge.ts) is part of clustering: it changes no one's text.
+          if (key === 'cluster' || key === 'mergedInto') {
             if (this.privateOwner !== null) return 'private cards join themes after they are revealed';
             if (!isFacilitator && !participantsMayCluster(phase, settings)) return 'cards can be moved only while clustering is open';
             const cluster = card?.get('cluster');

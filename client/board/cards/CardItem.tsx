@@ -29,6 +29,8 @@ export interface CardItemProps {
   selected?: boolean;
   onToggleSelect?: (cardId: string) => void;
   duplicate?: Duplicate;
+  /** What the clustering help shows inside the card: cards merged with it, suggested duplicates. */
+  addOn?: ReactNode;
   rootRef?: Ref<HTMLLIElement>;
   rootStyle?: CSSProperties;
   rootListeners?: DOMAttributes<HTMLLIElement>;
@@ -171,6 +173,7 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
           )}
         </p>
       )}
+      {props.addOn}
       {typing.length > 0 && (
         <p className="typing" aria-live="polite">
           {t('cards.typing', { names: typing.join(', ') })}

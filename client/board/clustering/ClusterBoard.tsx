@@ -17,6 +17,7 @@ import {
 import type * as Y from 'yjs';
 import { addCluster, moveCard, type CardView } from '../../../shared/boardDoc';
 import { LIMITS } from '../../../shared/limits';
+import type { DuplicatePair } from '../../../shared/suggestions/api';
 import { useT } from '../../app/i18n';
 import type { CardPropsOf } from '../cards/CardsSection';
 import { useClusters } from '../useBoardData';
@@ -28,6 +29,7 @@ import { ClusterToolbar, type CardFilter } from './ClusterToolbar';
 import { findDuplicates } from './duplicates';
 import { MoveDialog } from './MoveDialog';
 import { SuggestThemes } from './suggest/SuggestThemes';
+import { useCardMarks } from './suggest/useCardMarks';
 import { ThemeColumn, UNCLUSTERED, type CardActions } from './ThemeColumn';
 import './clustering.css';
 
@@ -76,6 +78,8 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
   const [filter, setFilter] = useState<CardFilter>({ query: '', duplicatesOnly: false });
   const shownFilter = useDeferredValue(filter);
   const [announcement, setAnnouncement] = useState('');
+  const [suggestedDuplicates, setSuggestedDuplicates] = useState<DuplicatePair[]>([]);
+  const marks = useCardMarks(boardDoc, cards, suggestedDuplicates, cardProps, canCluster);
 
   // Titles only: a card moving between themes does not change which cards repeat each other.
   const titles = cards.map((c) => `${c.id}\u0000${c.title}`).join('\u0001');
@@ -101,7 +105,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
     const known = new Set(clusters.map((c) => c.id));
     const groups = new Map<string, CardView[]>();
     for (const card of cards) {
-      if (visible && !visible.has(card.id)) continue;
+      if (marks.hidden.has(card.id) || (visible && !visible.has(card.id))) continue;
       // A card whose theme was deleted by someone else meanwhile shows on the pile rather than vanishing.
       const key = card.cluster && known.has(card.cluster) ? card.cluster : UNCLUSTERED;
       const group = groups.get(key);
@@ -109,7 +113,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
       else groups.set(key, [card]);
     }
     return groups;
-  }, [cards, clusters, visible]);
+  }, [cards, clusters, visible, marks.hidden]);
 
   const titleOfTarget = (target: string | null) => (target === null ? t('cluster.unclustered') : (clusters.find((c) => c.id === target)?.title ?? ''));
 
@@ -175,7 +179,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
   const themeProps = {
     boardDoc,
     canCluster,
-    cardProps,
+    cardProps: marks.cardProps,
     dragHintId,
     actions: actions.current,
     selected,
@@ -212,7 +216,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
         selectedCount={selected.size}
         onMoveSelected={() => setMoving(Array.from(selected))}
         onClearSelection={() => setSelected(new Set())}
-        suggest={canCluster && <SuggestThemes boardDoc={boardDoc} cards={cards} bodies={bodies} clusters={clusters} />}
+        suggest={canCluster && <SuggestThemes boardDoc={boardDoc} cards={cards} bodies={bodies} clusters={clusters} onDuplicates={setSuggestedDuplicates} />}
       />
       {canCluster && <p className="hint">{t('cluster.hint')}</p>}
       <p className="visually-hidden" role="status">

@@ -1,0 +1,55 @@
+import type * as Y from 'yjs';
+import { cardsOf, type CardView } from './boardDoc.js';
+
+/**
+ * Merging two cards that say the same thing. Neither card is rewritten: the later one is linked to the earlier
+ * (its `mergedInto`) and joins its theme, so both texts and both authors stay as their writers left them, the
+ * server's rule that only an author edits a card still holds, an export still lists each card under its own
+ * author, and separating them again is one key. Joining the texts into one card would have put one person's
+ * words under another's name. Says which card leads the merge and which joined it.
+ */
+export function mergeCards(doc: Y.Doc, a: string, b: string): { lead: string; joined: string } | null {
+  const cards = cardsOf(doc);
+  const cardA = cards.get(a);
+  const cardB = cards.get(b);
+  if (!cardA || !cardB || a === b) return null;
+  const aFirst = Number(cardA.get('createdAt') ?? 0) <= Number(cardB.get('createdAt') ?? 0);
+  const [keepId, keep, joinId] = aFirst ? [a, cardA, b] : [b, cardB, a];
+  // A card already merged into another leads to that one: merges make one level, never a chain.
+  const rootId = typeof keep.get('mergedInto') === 'string' && cards.has(keep.get('mergedInto') as string) ? (keep.get('mergedInto') as string) : keepId;
+  const cluster = cards.get(rootId)?.get('cluster') ?? null;
+  doc.transact(() => {
+    cards.forEach((card, id) => {
+      if (id !== rootId && (id === joinId || card.get('mergedInto') === joinId)) {
+        card.set('mergedInto', rootId);
+        if (card.get('cluster') !== cluster) card.set('cluster', cluster);
+      }
+    });
+  });
+  return { lead: rootId, joined: joinId };
+}
+
+/** Takes a merged card out of its merge; it stays in the theme it was in. */
+export function separateCard(doc: Y.Doc, cardId: string): void {
+  const card = cardsOf(doc).get(cardId);
+  if (card && card.get('mergedInto') != null) card.set('mergedInto', null);
+}
+
+/**
+ * The cards merged into each card that leads a merge. A card counts as merged only when the card it points to
+ * exists and leads (is merged into no card that exists), so two people merging the same pair in opposite directions at once
+ * leave both cards in view rather than hiding both.
+ */
+export function mergesOf(cards: readonly CardView[]): Map<string, CardView[]> {
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const leads = (card: CardView) => card.mergedInto === undefined || !byId.has(card.mergedInto);
+  const out = new Map<string, CardView[]>();
+  for (const card of cards) {
+    const lead = card.mergedInto === undefined ? undefined : byId.get(card.mergedInto);
+    if (!lead || lead.id === card.id || !leads(lead)) continue;
+    const group = out.get(lead.id);
+    if (group) group.push(card);
+    else out.set(lead.id, [card]);
+  }
+  return out;
+}
