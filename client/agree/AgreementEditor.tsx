@@ -4,8 +4,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AgreementDraftBody } from '../../shared/api';
 import type { AgreementItem } from '../../shared/export/types';
 import type { Tally } from '../../shared/voting/types';
-import { freezeAgreement } from '../api/serverApi';
 import { useT } from '../app/i18n';
+import { useBoard } from '../board/BoardContext';
 import { useFormats } from '../results/useFormats';
 import { describeFailure } from '../app/describeFailure';
 import type { RevealedRound } from '../voting/useRounds';
@@ -15,8 +15,6 @@ import { StartFromRound } from './StartFromRound';
 import { useDraftSaver, type SaveStatus } from './useDraftSaver';
 
 interface Props {
-  boardId: string;
-  token: string;
   revealed: RevealedRound[];
   /** The version the next freeze makes. */
   nextVersion: number;
@@ -25,11 +23,12 @@ interface Props {
 }
 
 /** The facilitator fixes the final order, owners and next steps, drops or merges items, and freezes the list. */
-export function AgreementEditor({ boardId, token, revealed, nextVersion, savedDraft }: Props) {
+export function AgreementEditor({ revealed, nextVersion, savedDraft }: Props) {
   const t = useT();
+  const { api } = useBoard();
   const [draft, setDraft] = useState<AgreementDraftBody | null>(savedDraft);
   const editedHere = useRef(false);
-  const saver = useDraftSaver(boardId, token);
+  const saver = useDraftSaver(api);
   const [freezing, setFreezing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [frozenVersion, setFrozenVersion] = useState<number | null>(null);
@@ -54,7 +53,7 @@ export function AgreementEditor({ boardId, token, revealed, nextVersion, savedDr
     setFreezing(true);
     setFreezeError(null);
     try {
-      if (await saver.flush()) setFrozenVersion((await freezeAgreement(boardId, token)).version);
+      if (await saver.flush()) setFrozenVersion((await api.freezeAgreement()).version);
       setConfirming(false);
     } catch (failure) {
       setFreezeError(describeFailure(failure, t));

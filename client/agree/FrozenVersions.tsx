@@ -4,7 +4,7 @@ import { useFormats } from '../results/useFormats';
 import type { AgreementVersion } from '../voting/useRounds';
 
 /** Every frozen version of the list, newest first, each with its own downloads (they never change). */
-export function FrozenVersions({ boardId, token, versions, canDownload }: { boardId: string; token: string; versions: AgreementVersion[]; canDownload: boolean }) {
+export function FrozenVersions({ versions, canDownload }: { versions: AgreementVersion[]; canDownload: boolean }) {
   const t = useT();
   const format = useFormats();
   if (versions.length === 0) return null;
@@ -15,7 +15,7 @@ export function FrozenVersions({ boardId, token, versions, canDownload }: { boar
         {[...versions].reverse().map(({ version, frozenAt }) => (
           <li key={version}>
             <p>{t('agree.versionLine', { version, date: format.dateTime(frozenAt) })}</p>
-            {canDownload && <ExportDownloads boardId={boardId} token={token} version={version} />}
+            {canDownload && <ExportDownloads version={version} />}
           </li>
         ))}
       </ul>

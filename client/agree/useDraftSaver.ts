@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgreementDraftBody } from '../../shared/api';
-import { saveAgreementDraft } from '../api/serverApi';
+import type { BoardApi } from '../api/boardApi';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'failed'; error: unknown };
 
@@ -8,7 +8,7 @@ export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'
 const SAVE_DELAY_MS = 600;
 
 /** Saves the facilitator's draft a moment after the last change; `flush` saves at once (before freezing). */
-export function useDraftSaver(boardId: string, token: string) {
+export function useDraftSaver(api: BoardApi) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const pending = useRef<AgreementDraftBody | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -20,7 +20,7 @@ export function useDraftSaver(boardId: string, token: string) {
     pending.current = null;
     setStatus({ kind: 'saving' });
     try {
-      await saveAgreementDraft(boardId, token, draft);
+      await api.saveAgreementDraft(draft);
       setStatus({ kind: 'saved', at: Date.now() });
       return true;
     } catch (error) {
@@ -28,7 +28,7 @@ export function useDraftSaver(boardId: string, token: string) {
       setStatus({ kind: 'failed', error });
       return false;
     }
-  }, [boardId, token]);
+  }, [api]);
 
   const save = useCallback(
     (draft: AgreementDraftBody) => {

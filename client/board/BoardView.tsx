@@ -4,6 +4,7 @@ import { usePageLanguage, useT } from '../app/i18n';
 import { TopBar } from '../app/TopBar';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { abilitiesOf } from './abilities';
+import { BoardProvider } from './BoardContext';
 import { CardsSection } from './cards/CardsSection';
 import { ConnectionBadge } from './ConnectionBadge';
 import { PhaseBar } from './PhaseBar';
@@ -69,7 +70,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   const showCards = !(facilitator && meta.phase === 'vote');
 
   return (
-    <>
+    <BoardProvider boardId={boardId} token={token} docs={live}>
       <TopBar>
         <ConnectionBadge status={live.status} />
       </TopBar>
@@ -89,25 +90,25 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
         </header>
 
         {meta.closedAt !== null && <ClosedNotice closedAt={meta.closedAt} />}
-        {facilitator && <KeepLinkNotice boardId={boardId} token={token} title={meta.title} />}
+        {facilitator && <KeepLinkNotice title={meta.title} />}
 
         {live.notice && <RefusalNoticeView notice={live.notice} onDismiss={() => connection.dismissNotice()} onReconnect={() => connection.reconnect()} />}
 
         {/* One compact toolbar with the phase, its actions and the timer; on a phone it stays in view for those who follow. */}
         <div className={`board-toolbar${abilities.runWorkshop ? '' : ' board-toolbar-follow'}`}>
-          <PhaseBar boardId={boardId} token={token} phase={meta.phase} canChange={abilities.runWorkshop} closed={closed} />
+          <PhaseBar phase={meta.phase} canChange={abilities.runWorkshop} closed={closed} />
           <div className="board-toolbar-side">
-            <PhaseTimer timer={meta.timer} boardId={boardId} token={token} canControl={abilities.runWorkshop} />
-            {abilities.runWorkshop && <PresentControls boardId={boardId} token={token} phase={meta.phase} controlDoc={live.controlDoc} />}
+            <PhaseTimer timer={meta.timer} canControl={abilities.runWorkshop} />
+            {abilities.runWorkshop && <PresentControls phase={meta.phase} />}
             {share && (
               <WorkshopTools>
-                <SharePanel boardId={boardId} token={token} share={share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} />
-                {!closed && <SettingsPanel boardId={boardId} token={token} settings={meta.settings} />}
-                {!closed && <WorkshopDetails boardId={boardId} token={token} meta={meta} controlDoc={live.controlDoc} />}
-                <PeoplePanel boardId={boardId} token={token} controlDoc={live.controlDoc} boardDoc={live.boardDoc} awareness={live.awareness} groups={meta.groups} />
-                <AccessPanel boardId={boardId} token={token} joinCode={share.joinCode} title={meta.title} onJoinCodeChanged={onSummaryStale} />
-                <NotesPane boardDoc={live.boardDoc} editable={abilities.runWorkshop} initiallyOpen />
-                <ClosingControls boardId={boardId} token={token} closed={closed} />
+                <SharePanel share={share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} />
+                {!closed && <SettingsPanel settings={meta.settings} />}
+                {!closed && <WorkshopDetails meta={meta} />}
+                <PeoplePanel groups={meta.groups} />
+                <AccessPanel joinCode={share.joinCode} title={meta.title} onJoinCodeChanged={onSummaryStale} />
+                <NotesPane editable={abilities.runWorkshop} initiallyOpen />
+                <ClosingControls closed={closed} />
               </WorkshopTools>
             )}
           </div>
@@ -120,42 +121,24 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
         )}
 
         <section className="board-main" aria-label={t('board.mainLabel')}>
-          <VotingPhases
-            boardId={boardId}
-            token={token}
-            summary={closed ? readOnlySummary(summary) : summary}
-            meta={meta}
-            boardDoc={live.boardDoc}
-            controlDoc={live.controlDoc}
-            connection={live.status}
-          />
+          <VotingPhases summary={closed ? readOnlySummary(summary) : summary} meta={meta} connection={live.status} />
 
           {/* While clustering the board takes the full width; who is here follows below it. */}
           <div className={`board-columns${meta.phase === 'cluster' || !showCards ? ' board-columns-stacked' : ''}`}>
             {showCards && (
-              <CardsSection
-                boardId={boardId}
-                token={token}
-                boardDoc={live.boardDoc}
-                controlDoc={live.controlDoc}
-                meta={meta}
-                abilities={abilities}
-                settled={live.controlSynced}
-                presence={live.awareness}
-                onTyping={connection.setTyping}
-              />
+              <CardsSection meta={meta} abilities={abilities} settled={live.controlSynced} onTyping={connection.setTyping} />
             )}
             <div className="board-side">
-              <PresenceList awareness={live.awareness} groups={meta.groups} summary={summary} boardDoc={live.boardDoc} />
+              <PresenceList groups={meta.groups} summary={summary} />
               {summary.you.participantId && (
-                <MyDetails boardId={boardId} token={token} you={{ ...summary.you, participantId: summary.you.participantId }} controlDoc={live.controlDoc} meta={meta} onChanged={onSummaryStale} />
+                <MyDetails you={{ ...summary.you, participantId: summary.you.participantId }} meta={meta} onChanged={onSummaryStale} />
               )}
-              {!share && <NotesPane boardDoc={live.boardDoc} editable={abilities.runWorkshop} initiallyOpen={abilities.runWorkshop} />}
+              {!share && <NotesPane editable={abilities.runWorkshop} initiallyOpen={abilities.runWorkshop} />}
             </div>
           </div>
         </section>
       </main>
-    </>
+    </BoardProvider>
   );
 }
 

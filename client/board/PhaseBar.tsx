@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { PHASES, type Phase } from '../../shared/phases';
-import { changePhase } from '../api/serverApi';
 import { useT } from '../app/i18n';
+import { useBoard } from './BoardContext';
 import { useCommand } from './facilitation/useCommand';
 
 interface Props {
-  boardId: string;
-  token: string;
   phase: Phase;
   canChange: boolean;
   /** A closed workshop has no phase to take part in: its closed notice says what holds instead. */
@@ -18,9 +16,10 @@ interface Props {
  * hint under the steps describes the phase only: whether a round is open or cards can be added is said once,
  * where it applies, so the two can never disagree.
  */
-export function PhaseBar({ boardId, token, phase, canChange, closed }: Props) {
+export function PhaseBar({ phase, canChange, closed }: Props) {
   const t = useT();
-  const { busy, failed, run } = useCommand();
+  const { api } = useBoard();
+  const { busy, failed, refusal, run } = useCommand();
   // The phase this facilitator moved to; said only while the workshop is still there, not after someone moved on.
   const [movedTo, setMovedTo] = useState<Phase | null>(null);
   const index = PHASES.indexOf(phase);
@@ -30,7 +29,7 @@ export function PhaseBar({ boardId, token, phase, canChange, closed }: Props) {
   const go = (target: Phase) =>
     run(async () => {
       setMovedTo(null);
-      await changePhase(boardId, token, target);
+      await api.changePhase(target);
       setMovedTo(target);
     });
 
@@ -72,7 +71,7 @@ export function PhaseBar({ boardId, token, phase, canChange, closed }: Props) {
       )}
       {failed && (
         <p className="form-error" role="alert">
-          {t('phasebar.failed')}
+          {refusal ?? t('phasebar.failed')}
         </p>
       )}
     </nav>

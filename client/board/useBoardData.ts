@@ -1,43 +1,41 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../../shared/api';
-import { clustersOf, readClusters, type CardView, type ClusterView } from '../../shared/boardDoc';
+import { readClusters, type CardView, type ClusterView } from '../../shared/boardDoc';
 import { readMeta, participantsOf, type BoardMeta, type ParticipantInfo } from '../../shared/controlDoc';
 import { DEFAULT_SETTINGS, type Role } from '../../shared/phases';
 import { LiveCards } from './cards/LiveCards';
 import type { BoardConnection, ConnectionSnapshot } from './sync/BoardConnection';
-import { docVersion, subscribeToDoc } from './sync/docVersion';
+import { keepUnchanged } from './sync/keepUnchanged';
+import { useAwarenessSelector, useDocSelector } from './sync/useDocSelector';
 
 export function useConnection(connection: BoardConnection): ConnectionSnapshot {
   return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
 }
 
-/** A counter that moves on every change of `doc`: the dependency that makes derived views re-read it. */
-export function useDocVersion(doc: Y.Doc | null): number {
-  // Through useSyncExternalStore, so an update between this render and the subscription is not missed (see docVersion).
-  const subscribe = useCallback((onChange: () => void) => (doc ? subscribeToDoc(doc, onChange) : () => undefined), [doc]);
-  return useSyncExternalStore(subscribe, () => (doc ? docVersion(doc) : 0));
+/** What the REST summary said about the board, shown until the control doc has synced. */
+function metaFromSummary(summary: BoardSummary): BoardMeta {
+  return {
+    title: summary.title,
+    question: summary.question,
+    language: summary.language,
+    groups: summary.groups,
+    phase: summary.phase,
+    settings: DEFAULT_SETTINGS,
+    timer: { status: 'idle' },
+    createdAt: 0,
+    closedAt: summary.closedAt,
+  };
 }
 
-/** The board's meta from the control doc; until it has synced, what the REST summary said. */
+/**
+ * The board's meta from the control doc; until it has synced, what the REST summary said. A new object only
+ * when the meta changed (a round's turnout or a participant joining leaves it as it was), and its unchanged
+ * parts (settings, groups, timer) keep their objects.
+ */
 export function useMeta(controlDoc: Y.Doc, summary: BoardSummary): BoardMeta {
-  const version = useDocVersion(controlDoc);
-  return useMemo(
-    () =>
-      readMeta(controlDoc) ?? {
-        title: summary.title,
-        question: summary.question,
-        language: summary.language,
-        groups: summary.groups,
-        phase: summary.phase,
-        settings: DEFAULT_SETTINGS,
-        timer: { status: 'idle' },
-        createdAt: 0,
-        closedAt: summary.closedAt,
-      },
-    [controlDoc, version, summary],
-  );
+  return useDocSelector(controlDoc, (doc) => readMeta(doc) ?? metaFromSummary(summary));
 }
 
 /**
@@ -55,21 +53,18 @@ export function useCardBodies(boardDoc: Y.Doc): ReadonlyMap<string, string> {
   return useSyncExternalStore(live.subscribe, live.getBodies);
 }
 
+/** The themes; moving a card or typing in the notes leaves them, and each unchanged theme, as they were. */
 export function useClusters(boardDoc: Y.Doc): ClusterView[] {
-  const clusters = clustersOf(boardDoc);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    // Only the themes: moving a card or typing in the notes leaves the themes' objects as they were.
-    const bump = () => setVersion((v) => v + 1);
-    clusters.observeDeep(bump);
-    return () => clusters.unobserveDeep(bump);
-  }, [clusters]);
-  return useMemo(() => readClusters(boardDoc), [boardDoc, version]);
+  return useDocSelector(boardDoc, readClusters);
 }
 
+const readParticipantMap = (controlDoc: Y.Doc): ReadonlyMap<string, ParticipantInfo> => new Map(participantsOf(controlDoc).entries());
+/** Maps are compared by their entries: a new map only when someone joined, left or changed their details. */
+const sameParticipants = (a: ReadonlyMap<string, ParticipantInfo>, b: ReadonlyMap<string, ParticipantInfo>) =>
+  a.size === b.size && [...b].every(([id, info]) => keepUnchanged(a.get(id), info) === a.get(id));
+
 export function useParticipants(controlDoc: Y.Doc): ReadonlyMap<string, ParticipantInfo> {
-  const version = useDocVersion(controlDoc);
-  return useMemo(() => new Map(participantsOf(controlDoc).entries()), [controlDoc, version]);
+  return useDocSelector(controlDoc, readParticipantMap, sameParticipants);
 }
 
 /** The identity the server stamps on every awareness state, from the token; a client's own claim is overwritten. */
@@ -89,23 +84,17 @@ export interface PresenceEntry {
   typing: string | null;
 }
 
+function readPresence(awareness: Awareness): PresenceEntry[] {
+  return Array.from(awareness.getStates().entries()).map(([clientId, state]) => ({
+    clientId,
+    self: clientId === awareness.clientID,
+    user: isUser(state.user) ? state.user : null,
+    typing: typeof state.typing === 'string' ? state.typing : null,
+  }));
+}
+
 export function usePresence(awareness: Awareness): PresenceEntry[] {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    const bump = () => setVersion((v) => v + 1);
-    awareness.on('change', bump);
-    return () => awareness.off('change', bump);
-  }, [awareness]);
-  return useMemo(
-    () =>
-      Array.from(awareness.getStates().entries()).map(([clientId, state]) => ({
-        clientId,
-        self: clientId === awareness.clientID,
-        user: isUser(state.user) ? state.user : null,
-        typing: typeof state.typing === 'string' ? state.typing : null,
-      })),
-    [awareness, version],
-  );
+  return useAwarenessSelector(awareness, readPresence);
 }
 
 function isUser(value: unknown): value is AwarenessUser {

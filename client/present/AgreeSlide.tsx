@@ -1,9 +1,10 @@
-import type * as Y from 'yjs';
 import { useT } from '../app/i18n';
+import { useBoard } from '../board/BoardContext';
 import { useAgreement } from '../voting/useRounds';
 
 /** While agreeing: the list in its current order, with owners and next steps as they are typed. */
-export function AgreeSlide({ controlDoc }: { controlDoc: Y.Doc }) {
+export function AgreeSlide() {
+  const { controlDoc } = useBoard();
   const t = useT();
   const { draft } = useAgreement(controlDoc);
   const kept = draft?.items.filter((item) => !item.dropped && !item.mergedInto) ?? [];

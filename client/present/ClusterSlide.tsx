@@ -1,12 +1,13 @@
-import type * as Y from 'yjs';
 import { useT } from '../app/i18n';
+import { useBoard } from '../board/BoardContext';
 import { useCards, useClusters } from '../board/useBoardData';
 
 /** As many card titles per theme as a wall of twelve themes can show in type read from the back of the room. */
 const TITLES_PER_THEME = 4;
 
 /** While clustering: every theme with its cards' titles, and how many cards still wait on the pile. */
-export function ClusterSlide({ boardDoc }: { boardDoc: Y.Doc }) {
+export function ClusterSlide() {
+  const { boardDoc } = useBoard();
   const t = useT();
   const cards = useCards(boardDoc);
   const clusters = useClusters(boardDoc);

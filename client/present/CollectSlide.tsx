@@ -1,13 +1,14 @@
-import type * as Y from 'yjs';
 import type { BoardSummary } from '../../shared/api';
 import { timerRemaining, type BoardMeta } from '../../shared/controlDoc';
 import { useT } from '../app/i18n';
 import { formatClock } from '../board/timer/clock';
 import { useServerNow } from '../board/timer/useServerNow';
+import { useBoard } from '../board/BoardContext';
 import { useCards } from '../board/useBoardData';
 
 /** While cards are written: the time left, large, and how many cards there are; the code stays for latecomers. */
-export function CollectSlide({ meta, boardDoc, share }: { meta: BoardMeta; boardDoc: Y.Doc; share: BoardSummary['share'] }) {
+export function CollectSlide({ meta, share }: { meta: BoardMeta; share: BoardSummary['share'] }) {
+  const { boardDoc } = useBoard();
   const t = useT();
   const cards = useCards(boardDoc);
   const now = useServerNow(meta.timer.status === 'running');

@@ -1,12 +1,13 @@
-import type * as Y from 'yjs';
 import type { BoardSummary } from '../../shared/api';
 import type { StakeholderGroup } from '../../shared/groups';
 import { useT } from '../app/i18n';
+import { useBoard } from '../board/BoardContext';
 import { useParticipants } from '../board/useBoardData';
 import { useQrCode } from './useQrCode';
 
 /** While people join: the address, the code and the QR code as large as the wall allows, and who has joined by group. */
-export function JoinSlide({ share, groups, controlDoc }: { share: BoardSummary['share']; groups: StakeholderGroup[]; controlDoc: Y.Doc }) {
+export function JoinSlide({ share, groups }: { share: BoardSummary['share']; groups: StakeholderGroup[] }) {
+  const { controlDoc } = useBoard();
   const t = useT();
   const participants = useParticipants(controlDoc);
   const qr = useQrCode(share?.links.participant ?? null);

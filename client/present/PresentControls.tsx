@@ -1,7 +1,6 @@
-import type * as Y from 'yjs';
 import type { Phase } from '../../shared/phases';
-import { stepPresentation } from '../api/serverApi';
 import { useT } from '../app/i18n';
+import { useBoard } from '../board/BoardContext';
 import { useCommand } from '../board/facilitation/useCommand';
 import { useRevealedRounds } from '../voting/useRounds';
 import { projectorLink } from './projectorLink';
@@ -9,35 +8,34 @@ import { usePresentation } from './usePresentation';
 import './present-controls.css';
 
 interface Props {
-  boardId: string;
-  token: string;
   phase: Phase;
-  controlDoc: Y.Doc;
 }
 
 /** The facilitator's side of the projector: the button that opens it and, in results, the ranking's next step. */
-export function PresentControls({ boardId, token, phase, controlDoc }: Props) {
+export function PresentControls({ phase }: Props) {
   const t = useT();
+  const { boardId, token } = useBoard();
   const open = () => window.open(projectorLink(boardId, token), `forumboard-projector-${boardId}`, 'noopener');
   return (
     <div className="present-controls">
       <button type="button" onClick={open} aria-label={t('present.openLabel')}>
         {t('present.open')} ↗
       </button>
-      {phase === 'results' && <RankingSteps boardId={boardId} token={token} controlDoc={controlDoc} />}
+      {phase === 'results' && <RankingSteps />}
     </div>
   );
 }
 
-function RankingSteps({ boardId, token, controlDoc }: { boardId: string; token: string; controlDoc: Y.Doc }) {
+function RankingSteps() {
   const t = useT();
+  const { api, controlDoc } = useBoard();
   const latest = useRevealedRounds(controlDoc).at(-1);
   const presentation = usePresentation(controlDoc);
-  const { busy, failed, run } = useCommand();
+  const { busy, failed, refusal, run } = useCommand();
   if (!latest) return null;
   const total = latest.tally.items.length;
   const shown = presentation?.roundId === latest.round.id ? presentation.revealed : 0;
-  const go = (revealed: number) => run(() => stepPresentation(boardId, token, { roundId: latest.round.id, revealed }));
+  const go = (revealed: number) => run(() => api.stepPresentation({ roundId: latest.round.id, revealed }));
   return (
     <div className="ranking-steps" role="group" aria-label={t('present.stepStatus', { shown, total })}>
       <span role="status">{t('present.stepStatus', { shown, total })}</span>
@@ -52,7 +50,7 @@ function RankingSteps({ boardId, token, controlDoc }: { boardId: string; token: 
       </button>
       {failed && (
         <p className="form-error" role="alert">
-          {t('present.failed')}
+          {refusal ?? t('present.failed')}
         </p>
       )}
     </div>

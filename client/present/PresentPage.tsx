@@ -4,12 +4,13 @@ import { fetchBoardSummary } from '../api/serverApi';
 import { useT } from '../app/i18n';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { BoardConnection } from '../board/sync/BoardConnection';
+import { BoardProvider } from '../board/BoardContext';
 import { useConnection, useMeta } from '../board/useBoardData';
 import { ProjectorSlides } from './ProjectorSlides';
 import { tokenFromFragment } from './projectorLink';
 import './present.css';
 
-type Load = { state: 'loading' } | { state: 'denied' } | { state: 'ready'; summary: BoardSummary; connection: BoardConnection };
+type Load = { state: 'loading' } | { state: 'denied' } | { state: 'ready'; token: string; summary: BoardSummary; connection: BoardConnection };
 
 /**
  * The projector: the workshop as the room sees it, in large type and with no controls. It follows the
@@ -30,7 +31,7 @@ export default function PresentPage({ boardId }: { boardId: string }) {
         // The projector is for the room: a participant's link would put one person's view on the wall.
         if (summary.you.role === 'participant') return setLoad({ state: 'denied' });
         connection = new BoardConnection(boardId, token);
-        setLoad({ state: 'ready', summary, connection });
+        setLoad({ state: 'ready', token, summary, connection });
       },
       () => live && setLoad({ state: 'denied' }),
     );
@@ -47,10 +48,10 @@ export default function PresentPage({ boardId }: { boardId: string }) {
       </main>
     );
   }
-  return <LiveProjector summary={load.summary} connection={load.connection} />;
+  return <LiveProjector boardId={boardId} token={load.token} summary={load.summary} connection={load.connection} />;
 }
 
-function LiveProjector({ summary, connection }: { summary: BoardSummary; connection: BoardConnection }) {
+function LiveProjector({ boardId, token, summary, connection }: { boardId: string; token: string; summary: BoardSummary; connection: BoardConnection }) {
   const t = useT();
   const live = useConnection(connection);
   const meta = useMeta(live.controlDoc, summary);
@@ -61,7 +62,9 @@ function LiveProjector({ summary, connection }: { summary: BoardSummary; connect
         <h1>{meta.title}</h1>
         <p className="projector-phase">{t(`phase.${meta.phase}`)}</p>
       </header>
-      <ProjectorSlides summary={summary} meta={meta} boardDoc={live.boardDoc} controlDoc={live.controlDoc} />
+      <BoardProvider boardId={boardId} token={token} docs={live}>
+        <ProjectorSlides summary={summary} meta={meta} />
+      </BoardProvider>
     </main>
   );
 }

@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import type { BoardSummary } from '../../shared/api';
 import type { BoardMeta } from '../../shared/controlDoc';
 import { AgreeSlide } from './AgreeSlide';
@@ -11,24 +10,22 @@ import { TurnoutSlide } from './TurnoutSlide';
 interface Props {
   summary: BoardSummary;
   meta: BoardMeta;
-  boardDoc: Y.Doc;
-  controlDoc: Y.Doc;
 }
 
 /** One slide per phase: what the room needs to see while that phase runs. */
-export function ProjectorSlides({ summary, meta, boardDoc, controlDoc }: Props) {
+export function ProjectorSlides({ summary, meta }: Props) {
   switch (meta.phase) {
     case 'setup':
-      return <JoinSlide share={summary.share} groups={meta.groups} controlDoc={controlDoc} />;
+      return <JoinSlide share={summary.share} groups={meta.groups} />;
     case 'collect':
-      return <CollectSlide meta={meta} boardDoc={boardDoc} share={summary.share} />;
+      return <CollectSlide meta={meta} share={summary.share} />;
     case 'cluster':
-      return <ClusterSlide boardDoc={boardDoc} />;
+      return <ClusterSlide />;
     case 'vote':
-      return <TurnoutSlide controlDoc={controlDoc} groups={meta.groups} />;
+      return <TurnoutSlide groups={meta.groups} />;
     case 'results':
-      return <ResultsSlide controlDoc={controlDoc} groups={meta.groups} />;
+      return <ResultsSlide groups={meta.groups} />;
     case 'agree':
-      return <AgreeSlide controlDoc={controlDoc} />;
+      return <AgreeSlide />;
   }
 }

@@ -1,7 +1,7 @@
-import type * as Y from 'yjs';
 import type { StakeholderGroup } from '../../shared/groups';
 import type { TallyItem } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
+import { useBoard } from '../board/BoardContext';
 import { useGroupName } from '../results/groupNames';
 import { useFormats } from '../results/useFormats';
 import { GroupPatternDefs, groupFill } from '../results/GroupPatterns';
@@ -12,7 +12,8 @@ import { usePresentation } from './usePresentation';
  * The ranking of the latest revealed round, shown from the last place up as far as the facilitator has stepped:
  * each item with its dots as a bar split by group, and the group-balanced ranking of the same items beside it.
  */
-export function ResultsSlide({ controlDoc, groups }: { controlDoc: Y.Doc; groups: StakeholderGroup[] }) {
+export function ResultsSlide({ groups }: { groups: StakeholderGroup[] }) {
+  const { controlDoc } = useBoard();
   const t = useT();
   const groupName = useGroupName(groups);
   const formats = useFormats();

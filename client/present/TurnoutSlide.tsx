@@ -1,12 +1,13 @@
-import type * as Y from 'yjs';
 import type { StakeholderGroup } from '../../shared/groups';
 import { useT } from '../app/i18n';
+import { useBoard } from '../board/BoardContext';
 import { useParticipants } from '../board/useBoardData';
 import { turnoutLines } from '../voting/turnoutLines';
 import { useRounds } from '../voting/useRounds';
 
 /** While voting: how many have voted, overall and by group, and never what. */
-export function TurnoutSlide({ controlDoc, groups }: { controlDoc: Y.Doc; groups: StakeholderGroup[] }) {
+export function TurnoutSlide({ groups }: { groups: StakeholderGroup[] }) {
+  const { controlDoc } = useBoard();
   const t = useT();
   const rounds = useRounds(controlDoc);
   const participants = useParticipants(controlDoc);

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
 import { notesOf } from '../../shared/boardDoc';
 import { readMeta, type BoardMeta } from '../../shared/controlDoc';
 import { ApiFailure } from '../api/serverApi';
@@ -12,7 +13,8 @@ import { TopBar } from '../app/TopBar';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { InvitationNeeded } from '../board/InvitationNeeded';
 import { BoardConnection } from '../board/sync/BoardConnection';
-import { useConnection, useDocVersion } from '../board/useBoardData';
+import { useDocSelector } from '../board/sync/useDocSelector';
+import { useConnection } from '../board/useBoardData';
 import { readToken, takeTokenFromLocation } from '../session/tokens';
 import { useAgreement, useRevealedRounds } from '../voting/useRounds';
 import { Report } from './Report';
@@ -39,10 +41,9 @@ function ConnectedReport({ boardId, token }: { boardId: string; token: string })
 function LiveReport({ boardId, token, connection }: { boardId: string; token: string; connection: BoardConnection }) {
   const t = useT();
   const live = useConnection(connection);
-  const controlVersion = useDocVersion(live.controlDoc);
-  // The notes are rendered from the board document: follow its changes.
-  useDocVersion(live.boardDoc);
-  const meta = useLastKnown(useMemo(() => readMeta(live.controlDoc), [live.controlDoc, controlVersion]));
+  const meta = useLastKnown(useDocSelector(live.controlDoc, readMeta));
+  // The notes are rendered from the board document: a change of their content renders the report again.
+  useDocSelector(live.boardDoc, notesMarkup);
   const notes = useMemo(() => notesOf(live.boardDoc), [live.boardDoc]);
   const { versions } = useAgreement(live.controlDoc);
   const revealed = useRevealedRounds(live.controlDoc);
@@ -83,6 +84,9 @@ function LiveReport({ boardId, token, connection }: { boardId: string; token: st
     </>
   );
 }
+
+/** The notes as Yjs's XML serialisation: a string that changes with every edit of their text or marks. */
+const notesMarkup = (boardDoc: Y.Doc): string => notesOf(boardDoc).toString();
 
 /**
  * The meta as last read. A control document rebuilt after a refusal starts empty until it has synced again;

@@ -1,17 +1,15 @@
 import { useState } from 'react';
 import type { ExportFormat } from '../../shared/api';
 import type { Language } from '../../shared/phases';
-import { fetchExport } from '../api/serverApi';
 import { useT } from '../app/i18n';
 import { describeFailure } from '../app/describeFailure';
 import { LanguageSelect } from '../app/LanguageSwitch';
 import { saveBlob } from '../app/saveBlob';
+import { useBoard } from '../board/BoardContext';
 
 const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'md', 'json'];
 
 interface Props {
-  boardId: string;
-  token: string;
   /** A frozen version; without it the latest frozen list, else the draft (marked as not frozen) or the latest results. */
   version?: number;
 }
@@ -21,8 +19,9 @@ interface Props {
  * changed: the server's default, so a workshop whose language changes later still gets its own). The export
  * needs the token, sent as a header, so the file arrives as a Blob.
  */
-export function ExportDownloads({ boardId, token, version }: Props) {
+export function ExportDownloads({ version }: Props) {
   const t = useT();
+  const { api } = useBoard();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [lang, setLang] = useState<Language | ''>('');
@@ -31,7 +30,7 @@ export function ExportDownloads({ boardId, token, version }: Props) {
     setBusy(format);
     setError(null);
     try {
-      const { blob, filename } = await fetchExport(boardId, token, format, version, lang || undefined);
+      const { blob, filename } = await api.fetchExport(format, version, lang || undefined);
       saveBlob(blob, filename);
     } catch (failure) {
       setError(describeFailure(failure, t));

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type * as Y from 'yjs';
 import type { StakeholderGroup } from '../../shared/groups';
 import { OTHER_GROUPS } from '../../shared/voting/anonymity';
 import type { Tally } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
+import { useBoard } from '../board/BoardContext';
 import { useCards, useParticipants } from '../board/useBoardData';
 import { useRevealedRounds, type RevealedRound } from '../voting/useRounds';
 import { GroupBarChart, type ChartGroup, type ChartRow } from './GroupBarChart';
@@ -15,16 +15,15 @@ import { RoundSelect } from './RoundSelect';
 import { ThemeProvenance } from './ThemeProvenance';
 
 interface Props {
-  boardDoc: Y.Doc;
-  controlDoc: Y.Doc;
   groups: StakeholderGroup[];
   /** The facilitator sees the per-person figures of a named round. */
   showPerPerson?: boolean;
 }
 
 /** The revealed results, one round at a time; earlier rounds stay readable. */
-export function ResultsPanel({ boardDoc, controlDoc, groups, showPerPerson = false }: Props) {
+export function ResultsPanel({ groups, showPerPerson = false }: Props) {
   const t = useT();
+  const { controlDoc } = useBoard();
   const revealed = useRevealedRounds(controlDoc);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const latest = revealed[revealed.length - 1];
@@ -38,15 +37,16 @@ export function ResultsPanel({ boardDoc, controlDoc, groups, showPerPerson = fal
       ) : (
         <>
           <RoundSelect label={t('results.pickRound')} revealed={revealed} value={shown.round.id} onChange={setChosenId} />
-          <RoundResults key={shown.round.id} revealed={shown} boardDoc={boardDoc} controlDoc={controlDoc} groups={groups} showPerPerson={showPerPerson} />
+          <RoundResults key={shown.round.id} revealed={shown} groups={groups} showPerPerson={showPerPerson} />
         </>
       )}
     </section>
   );
 }
 
-function RoundResults({ revealed: { round, tally }, boardDoc, controlDoc, groups, showPerPerson }: Props & { revealed: RevealedRound }) {
+function RoundResults({ revealed: { round, tally }, groups, showPerPerson }: Props & { revealed: RevealedRound }) {
   const t = useT();
+  const { boardDoc, controlDoc } = useBoard();
   const groupName = useGroupName(groups);
   const cards = useCards(boardDoc);
   const participants = useParticipants(controlDoc);

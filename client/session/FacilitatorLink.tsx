@@ -1,5 +1,6 @@
 import { saveBlob } from '../app/saveBlob';
 import { useT } from '../app/i18n';
+import { useBoard } from '../board/BoardContext';
 import { CopyField } from '../board/facilitation/CopyField';
 import { boardLink } from './tokens';
 import '../start/lifecycle.css';
@@ -8,8 +9,9 @@ import '../start/lifecycle.css';
  * The facilitator's own link, with the plain warning that it is the way back in: copy it, save it as a file
  * or mail it to yourself. The token is the one this browser holds, since the server keeps only its hash.
  */
-export function FacilitatorLink({ boardId, token, title }: { boardId: string; token: string; title: string }) {
+export function FacilitatorLink({ title }: { title: string }) {
   const t = useT();
+  const { boardId, token } = useBoard();
   const link = boardLink(boardId, token);
   const text = t('facilitatorLink.text', { title, link });
   const mailto = `mailto:?subject=${encodeURIComponent(t('facilitatorLink.mailSubject', { title }))}&body=${encodeURIComponent(text)}`;

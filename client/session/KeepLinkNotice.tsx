@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useT } from '../app/i18n';
+import { useBoard } from '../board/BoardContext';
 import { FacilitatorLink } from './FacilitatorLink';
 import { isJustCreated, keptLink } from './justCreated';
 
 /** Greets the facilitator of a workshop just created in this tab with their link, until they say they kept it. */
-export function KeepLinkNotice({ boardId, token, title }: { boardId: string; token: string; title: string }) {
+export function KeepLinkNotice({ title }: { title: string }) {
   const t = useT();
+  const { boardId } = useBoard();
   const [shown, setShown] = useState(() => isJustCreated(boardId));
   if (!shown) return null;
   const done = () => {
@@ -15,7 +17,7 @@ export function KeepLinkNotice({ boardId, token, title }: { boardId: string; tok
   return (
     <section className="panel keep-link" aria-labelledby="keep-link-heading">
       <h2 id="keep-link-heading">{t('facilitatorLink.heading')}</h2>
-      <FacilitatorLink boardId={boardId} token={token} title={title} />
+      <FacilitatorLink title={title} />
       <button type="button" className="primary" onClick={done}>
         {t('facilitatorLink.done')}
       </button>

@@ -1,14 +1,13 @@
 import type { RoundItem, RoundState } from '../../shared/voting/types';
 import { useT, type Translate } from '../app/i18n';
 import { useFormats } from '../results/useFormats';
+import { useBoard } from '../board/BoardContext';
 import type { ConnectionStatus } from '../board/sync/BoardConnection';
 import type { Allocations, BallotSender, BallotStatus } from './BallotSender';
 import { describeFailure } from '../app/describeFailure';
 import { useBallotSender, useBallotSnapshot } from './useBallot';
 
 interface Props {
-  boardId: string;
-  token: string;
   participantId: string;
   round: RoundState;
   connection: ConnectionStatus;
@@ -16,7 +15,8 @@ interface Props {
   cardTitlesByTheme: ReadonlyMap<string, string[]>;
 }
 
-export function BallotForm({ boardId, token, participantId, round, connection, cardTitlesByTheme }: Props) {
+export function BallotForm({ participantId, round, connection, cardTitlesByTheme }: Props) {
+  const { boardId, token } = useBoard();
   const sender = useBallotSender({ boardId, token, roundId: round.id, participantId }, connection);
   if (!sender) return null;
   return <Ballot sender={sender} round={round} cardTitlesByTheme={cardTitlesByTheme} />;

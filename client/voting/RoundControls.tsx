@@ -3,17 +3,15 @@ import type { OpenRoundBody } from '../../shared/api';
 import type { ParticipantInfo } from '../../shared/controlDoc';
 import type { StakeholderGroup } from '../../shared/groups';
 import type { RoundState } from '../../shared/voting/types';
-import { closeRound, openRound, revealRound } from '../api/serverApi';
 import { Field } from '../app/Field';
 import { useT } from '../app/i18n';
-import { describeFailure } from '../app/describeFailure';
+import { useBoard } from '../board/BoardContext';
+import { useCommand } from '../board/facilitation/useCommand';
 import type { RoundCommandDone } from './RoundCommandStatus';
 import type { RevealedRound } from './useRounds';
 import { VoterProgress } from './VoterProgress';
 
 interface Props {
-  boardId: string;
-  token: string;
   rounds: RoundState[];
   revealed: RevealedRound[];
   groups: StakeholderGroup[];
@@ -25,23 +23,11 @@ interface Props {
 }
 
 /** The facilitator's side of voting: open a round (or a run-off), follow who has voted, close and reveal. */
-export function RoundControls({ boardId, token, rounds, revealed, groups, participants, folded, onDone }: Props) {
+export function RoundControls({ rounds, revealed, groups, participants, folded, onDone }: Props) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { api } = useBoard();
+  const { busy, failed, refusal, run } = useCommand();
   const current = rounds.find((round) => round.state !== 'revealed');
-
-  const run = async (command: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await command();
-    } catch (failure) {
-      setError(describeFailure(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   /** Runs a round command that answers with its round's id; once the server has done it, says so. */
   const command = (state: RoundCommandDone['state'], action: () => Promise<string>) => run(async () => onDone({ roundId: await action(), state }));
@@ -55,21 +41,21 @@ export function RoundControls({ boardId, token, rounds, revealed, groups, partic
           <VoterProgress round={current} groups={groups} participants={participants} />
           <div className="button-row">
             {current.state === 'open' && (
-              <button type="button" disabled={busy} onClick={() => command('closed', async () => (await closeRound(boardId, token, current.id)).id)}>
+              <button type="button" disabled={busy} onClick={() => command('closed', async () => (await api.closeRound(current.id)).id)}>
                 {t('round.close')}
               </button>
             )}
-            <button type="button" className="primary" disabled={busy} onClick={() => command('revealed', async () => (await revealRound(boardId, token, current.id)).roundId)}>
+            <button type="button" className="primary" disabled={busy} onClick={() => command('revealed', async () => (await api.revealRound(current.id)).roundId)}>
               {t('round.reveal')}
             </button>
           </div>
         </>
       ) : (
-        <OpenRoundForm revealed={revealed} busy={busy} folded={folded} onOpen={(body) => command('open', async () => (await openRound(boardId, token, body)).id)} />
+        <OpenRoundForm revealed={revealed} busy={busy} folded={folded} onOpen={(body) => command('open', async () => (await api.openRound(body)).id)} />
       )}
-      {error && (
+      {failed && (
         <p className="form-error" role="alert">
-          {error}
+          {refusal ?? t('error.generic')}
         </p>
       )}
     </section>

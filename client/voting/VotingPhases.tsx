@@ -1,10 +1,10 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import type * as Y from 'yjs';
 import type { BoardSummary } from '../../shared/api';
 import type { BoardMeta } from '../../shared/controlDoc';
 import type { RoundState } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import type { ConnectionStatus } from '../board/sync/BoardConnection';
+import { useBoard } from '../board/BoardContext';
 import { useCards, useParticipants } from '../board/useBoardData';
 import { ExportPanel } from '../results/ExportPanel';
 import { ResultsPanel } from '../results/ResultsPanel';
@@ -19,19 +19,15 @@ import { VoterProgress } from './VoterProgress';
 const AgreePanel = lazy(() => import('../agree/AgreePanel'));
 
 interface Props {
-  boardId: string;
-  token: string;
   summary: BoardSummary;
   meta: BoardMeta;
-  boardDoc: Y.Doc;
-  controlDoc: Y.Doc;
   connection: ConnectionStatus;
 }
 
 /** What the vote, results and agree phases add to the board, for each role. */
 export function VotingPhases(props: Props) {
   const [done, setDone] = useState<RoundCommandDone | null>(null);
-  const rounds = useRounds(props.controlDoc);
+  const rounds = useRounds(useBoard().controlDoc);
   // Revealing moves the workshop from vote to results: the status line stays in one place across both, so it
   // is still mounted to say so.
   const saysRoundCommands = props.summary.you.role === 'facilitator' && (props.meta.phase === 'vote' || props.meta.phase === 'results');
@@ -46,7 +42,7 @@ export function VotingPhases(props: Props) {
 type ContentProps = Props & { onRoundCommand: (done: RoundCommandDone) => void };
 
 function PhaseContent(props: ContentProps) {
-  const { boardId, token, summary, meta, boardDoc, controlDoc } = props;
+  const { summary, meta } = props;
   const role = summary.you.role;
   const canExport = role !== 'participant' || meta.settings.participantsExport;
   if (meta.phase === 'vote') return <VotePhase {...props} />;
@@ -54,8 +50,8 @@ function PhaseContent(props: ContentProps) {
     return (
       <>
         {role === 'facilitator' && <FacilitatorRounds {...props} folded />}
-        <ResultsPanel boardDoc={boardDoc} controlDoc={controlDoc} groups={meta.groups} showPerPerson={role === 'facilitator'} />
-        {canExport && <ExportPanel boardId={boardId} token={token} />}
+        <ResultsPanel groups={meta.groups} showPerPerson={role === 'facilitator'} />
+        {canExport && <ExportPanel />}
       </>
     );
   }
@@ -63,10 +59,10 @@ function PhaseContent(props: ContentProps) {
     return (
       <>
         <Suspense fallback={null}>
-          <AgreePanel boardId={boardId} token={token} controlDoc={controlDoc} canEdit={role === 'facilitator'} canDownload={canExport} />
+          <AgreePanel canEdit={role === 'facilitator'} canDownload={canExport} />
         </Suspense>
-        {canExport && <ExportPanel boardId={boardId} token={token} />}
-        <ResultsPanel boardDoc={boardDoc} controlDoc={controlDoc} groups={meta.groups} showPerPerson={role === 'facilitator'} />
+        {canExport && <ExportPanel />}
+        <ResultsPanel groups={meta.groups} showPerPerson={role === 'facilitator'} />
       </>
     );
   }
@@ -74,8 +70,9 @@ function PhaseContent(props: ContentProps) {
 }
 
 function VotePhase(props: ContentProps) {
-  const { summary, meta, controlDoc } = props;
+  const { summary, meta } = props;
   const t = useT();
+  const { controlDoc } = useBoard();
   const rounds = useRounds(controlDoc);
   const participants = useParticipants(controlDoc);
   const current = rounds.find((round) => round.state !== 'revealed');
@@ -101,14 +98,13 @@ function VotePhase(props: ContentProps) {
   );
 }
 
-function FacilitatorRounds({ boardId, token, meta, controlDoc, folded, onRoundCommand }: ContentProps & { folded: boolean }) {
+function FacilitatorRounds({ meta, folded, onRoundCommand }: ContentProps & { folded: boolean }) {
+  const { controlDoc } = useBoard();
   const rounds = useRounds(controlDoc);
   const revealed = useRevealedRounds(controlDoc);
   const participants = useParticipants(controlDoc);
   return (
     <RoundControls
-      boardId={boardId}
-      token={token}
       rounds={rounds}
       revealed={revealed}
       groups={meta.groups}
@@ -119,12 +115,12 @@ function FacilitatorRounds({ boardId, token, meta, controlDoc, folded, onRoundCo
   );
 }
 
-function Ballot({ boardId, token, boardDoc, connection, participantId, round }: Props & { participantId: string; round: RoundState }) {
-  const cards = useCards(boardDoc);
+function Ballot({ connection, participantId, round }: Props & { participantId: string; round: RoundState }) {
+  const cards = useCards(useBoard().boardDoc);
   const cardTitlesByTheme = useMemo(() => {
     const byTheme = new Map<string, string[]>();
     for (const card of cards) if (card.cluster) byTheme.set(card.cluster, [...(byTheme.get(card.cluster) ?? []), card.title]);
     return byTheme;
   }, [cards]);
-  return <BallotForm boardId={boardId} token={token} participantId={participantId} round={round} connection={connection} cardTitlesByTheme={cardTitlesByTheme} />;
+  return <BallotForm participantId={participantId} round={round} connection={connection} cardTitlesByTheme={cardTitlesByTheme} />;
 }

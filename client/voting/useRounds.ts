@@ -1,40 +1,21 @@
-import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import type { AgreementDraftBody } from '../../shared/api';
-import { agreementOf, resultsOf, roundsOf } from '../../shared/controlDoc';
-import type { RoundState, Tally } from '../../shared/voting/types';
-import { useDocVersion } from '../board/useBoardData';
+import type { AgreementDraftBody, AgreementVersion } from '../../shared/api';
+import { readAgreementDraft, readAgreementVersions, readRevealedRounds, readRounds } from '../../shared/controlDoc';
+import type { RevealedRound } from '../../shared/voting/revealed';
+import type { RoundState } from '../../shared/voting/types';
+import { useDocSelector } from '../board/sync/useDocSelector';
+
+export type { AgreementVersion } from '../../shared/api';
+export type { RevealedRound } from '../../shared/voting/revealed';
 
 /** Every vote round of the board, oldest first. */
 export function useRounds(controlDoc: Y.Doc): RoundState[] {
-  const version = useDocVersion(controlDoc);
-  return useMemo(
-    () => (Array.from(roundsOf(controlDoc).values()) as RoundState[]).sort((a, b) => a.number - b.number),
-    [controlDoc, version],
-  );
+  return useDocSelector(controlDoc, readRounds);
 }
 
-export interface RevealedRound {
-  round: RoundState;
-  tally: Tally;
-}
-
-/** The revealed rounds with their tallies, oldest first. */
+/** The revealed rounds with their tallies, oldest first; a ballot cast in an open round leaves them as they were. */
 export function useRevealedRounds(controlDoc: Y.Doc): RevealedRound[] {
-  const rounds = useRounds(controlDoc);
-  const version = useDocVersion(controlDoc);
-  return useMemo(() => {
-    const results = resultsOf(controlDoc);
-    return rounds.flatMap((round) => {
-      const tally = results.get(round.id) as Tally | undefined;
-      return round.state === 'revealed' && tally ? [{ round, tally }] : [];
-    });
-  }, [controlDoc, rounds, version]);
-}
-
-export interface AgreementVersion {
-  version: number;
-  frozenAt: number;
+  return useDocSelector(controlDoc, readRevealedRounds);
 }
 
 export interface AgreementState {
@@ -42,13 +23,11 @@ export interface AgreementState {
   versions: AgreementVersion[];
 }
 
+const readAgreement = (controlDoc: Y.Doc): AgreementState => ({
+  draft: readAgreementDraft(controlDoc) ?? null,
+  versions: readAgreementVersions(controlDoc),
+});
+
 export function useAgreement(controlDoc: Y.Doc): AgreementState {
-  const version = useDocVersion(controlDoc);
-  return useMemo(() => {
-    const agreement = agreementOf(controlDoc);
-    return {
-      draft: (agreement.get('draft') as AgreementDraftBody | undefined) ?? null,
-      versions: (agreement.get('versions') as AgreementVersion[] | undefined) ?? [],
-    };
-  }, [controlDoc, version]);
+  return useDocSelector(controlDoc, readAgreement);
 }

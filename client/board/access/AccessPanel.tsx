@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { LinksResponse } from '../../../shared/peopleApi';
 import { useT } from '../../app/i18n';
 import { useCommand } from '../facilitation/useCommand';
-import { fetchLinks, rotateJoinCode } from '../people/peopleApi';
+import { useBoard } from '../BoardContext';
 import { CoFacilitatorLinks } from './CoFacilitatorLinks';
 import { DeleteBoard } from './DeleteBoard';
 import { LinkList } from './LinkList';
@@ -14,24 +14,21 @@ import '../people/people.css';
  * invitation panel can mint observer links meanwhile.
  */
 export function AccessPanel({
-  boardId,
-  token,
   joinCode,
   title,
   onJoinCodeChanged,
 }: {
-  boardId: string;
-  token: string;
   joinCode: string;
   title: string;
   onJoinCodeChanged: () => void;
 }) {
   const t = useT();
+  const { api } = useBoard();
   const [links, setLinks] = useState<LinksResponse | null>(null);
   const [rotated, setRotated] = useState<string | null>(null);
   const load = useCommand();
   const rotate = useCommand();
-  const reload = useCallback(() => load.run(async () => setLinks(await fetchLinks(boardId, token))), [load.run, boardId, token]);
+  const reload = useCallback(() => load.run(async () => setLinks(await api.fetchLinks())), [load.run, api]);
 
   return (
     <details
@@ -55,7 +52,7 @@ export function AccessPanel({
           disabled={rotate.busy}
           onClick={() =>
             rotate.run(async () => {
-              const answer = await rotateJoinCode(boardId, token);
+              const answer = await api.rotateJoinCode();
               setRotated(answer.joinCode);
               onJoinCodeChanged();
             })
@@ -68,28 +65,28 @@ export function AccessPanel({
         </p>
         {rotate.failed && (
           <p className="form-error" role="alert">
-            {t('people.failed')}
+            {rotate.refusal ?? t('people.failed')}
           </p>
         )}
       </section>
 
       <section aria-labelledby="access-observers-heading">
         <h3 id="access-observers-heading">{t('access.observersHeading')}</h3>
-        <LinkList boardId={boardId} token={token} links={links?.observers ?? null} empty={t('access.noObservers')} onRevoked={reload} />
+        <LinkList links={links?.observers ?? null} empty={t('access.noObservers')} onRevoked={reload} />
       </section>
 
       <section aria-labelledby="access-co-heading">
         <h3 id="access-co-heading">{t('access.coHeading')}</h3>
-        <CoFacilitatorLinks boardId={boardId} token={token} links={links?.coFacilitators ?? null} onChanged={reload} />
+        <CoFacilitatorLinks links={links?.coFacilitators ?? null} onChanged={reload} />
       </section>
 
       {load.failed && (
         <p className="form-error" role="alert">
-          {t('people.failed')}
+          {load.refusal ?? t('people.failed')}
         </p>
       )}
 
-      <DeleteBoard boardId={boardId} token={token} title={title} />
+      <DeleteBoard title={title} />
     </details>
   );
 }

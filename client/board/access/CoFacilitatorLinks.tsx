@@ -5,22 +5,19 @@ import { Field } from '../../app/Field';
 import { useT } from '../../app/i18n';
 import { CopyField } from '../facilitation/CopyField';
 import { useCommand } from '../facilitation/useCommand';
-import { mintCoFacilitatorLink } from '../people/peopleApi';
+import { useBoard } from '../BoardContext';
 import { LinkList } from './LinkList';
 
 /** Mint a named co-facilitator link (shown once: only its hash is stored), and revoke the ones given out. */
 export function CoFacilitatorLinks({
-  boardId,
-  token,
   links,
   onChanged,
 }: {
-  boardId: string;
-  token: string;
   links: SharedLink[] | null;
   onChanged: () => void;
 }) {
   const t = useT();
+  const { api } = useBoard();
   const [name, setName] = useState('');
   const [minted, setMinted] = useState<NewLinkResponse | null>(null);
   const mint = useCommand();
@@ -28,7 +25,7 @@ export function CoFacilitatorLinks({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     mint.run(async () => {
-      setMinted(await mintCoFacilitatorLink(boardId, token, name.trim()));
+      setMinted(await api.mintCoFacilitatorLink(name.trim()));
       setName('');
       onChanged();
     });
@@ -45,7 +42,7 @@ export function CoFacilitatorLinks({
       </form>
       {mint.failed && (
         <p className="form-error" role="alert">
-          {t('people.failed')}
+          {mint.refusal ?? t('people.failed')}
         </p>
       )}
       {minted && (
@@ -54,7 +51,7 @@ export function CoFacilitatorLinks({
           <p className="muted">{t('access.coOnce', { name: minted.name })}</p>
         </div>
       )}
-      <LinkList boardId={boardId} token={token} links={links} empty={t('access.noCo')} onRevoked={onChanged} />
+      <LinkList links={links} empty={t('access.noCo')} onRevoked={onChanged} />
     </>
   );
 }

@@ -1,20 +1,21 @@
 import { useState } from 'react';
 import { Field } from '../../app/Field';
 import { useT } from '../../app/i18n';
-import { deleteBoard } from '../people/peopleApi';
+import { useBoard } from '../BoardContext';
 import { useFormCommand } from '../people/useFormCommand';
 
 /**
  * The danger zone: the whole workshop goes, after its title was typed. The server checks the title too, and
  * closes everyone's connections with "deleted", which takes this browser to the deleted-workshop message.
  */
-export function DeleteBoard({ boardId, token, title }: { boardId: string; token: string; title: string }) {
+export function DeleteBoard({ title }: { title: string }) {
   const t = useT();
+  const { api } = useBoard();
   const [typed, setTyped] = useState('');
   const { busy, error, submit } = useFormCommand();
   const matches = typed.trim() === title.trim();
   // On success the server closes this browser's connections too, which shows the deleted-workshop message.
-  const remove = submit(() => deleteBoard(boardId, token, typed));
+  const remove = submit(() => api.deleteBoard(typed));
 
   return (
     <section className="danger-zone" aria-labelledby="danger-heading">

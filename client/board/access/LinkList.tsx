@@ -2,24 +2,21 @@ import { useState } from 'react';
 import type { SharedLink } from '../../../shared/peopleApi';
 import { useLanguage, useT } from '../../app/i18n';
 import { useCommand } from '../facilitation/useCommand';
-import { revokeLink } from '../people/peopleApi';
+import { useBoard } from '../BoardContext';
 
 /** Links of one kind with a revoke button each; revoking disconnects whoever uses the link at once. */
 export function LinkList({
-  boardId,
-  token,
   links,
   empty,
   onRevoked,
 }: {
-  boardId: string;
-  token: string;
   links: SharedLink[] | null;
   empty: string;
   onRevoked: () => void;
 }) {
   const t = useT();
   const { locale } = useLanguage();
+  const { api } = useBoard();
   const revoke = useCommand();
   const [done, setDone] = useState('');
   if (links === null) return null;
@@ -44,7 +41,7 @@ export function LinkList({
                 aria-label={t('access.revokeLabel', { name: nameOf(link), date: date(link.createdAt) })}
                 onClick={() =>
                   revoke.run(async () => {
-                    await revokeLink(boardId, token, link.id);
+                    await api.revokeLink(link.id);
                     setDone(t('access.revoked', { name: nameOf(link) }));
                     onRevoked();
                   })
@@ -61,7 +58,7 @@ export function LinkList({
       </p>
       {revoke.failed && (
         <p className="form-error" role="alert">
-          {t('people.failed')}
+          {revoke.refusal ?? t('people.failed')}
         </p>
       )}
     </>

@@ -1,6 +1,4 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import type * as Y from 'yjs';
-import type { Awareness } from 'y-protocols/awareness';
 import type { CardView } from '../../../shared/boardDoc';
 import { FACILITATOR_ID, type BoardMeta } from '../../../shared/controlDoc';
 import { REMOVED_PARTICIPANT } from '../../../shared/people';
@@ -8,6 +6,7 @@ import { findGroup } from '../../../shared/groups';
 import { silentCollectActive } from '../../../shared/phases';
 import { useT } from '../../app/i18n';
 import type { Abilities } from '../abilities';
+import { useBoard } from '../BoardContext';
 import { CardDetail } from '../richText/CardDetail';
 import { PrivateCards, SilentDrafts } from '../silent/SilentCollect';
 import { useCardBodies, useCards, useParticipants, usePresence } from '../useBoardData';
@@ -18,15 +17,10 @@ import { CardItem, type CardItemProps } from './CardItem';
 const ClusterBoard = lazy(() => import('../clustering/ClusterBoard'));
 
 interface Props {
-  boardId: string;
-  token: string;
-  boardDoc: Y.Doc;
-  controlDoc: Y.Doc;
   meta: BoardMeta;
   abilities: Abilities;
   /** The control doc has arrived: until then phase and settings are the summary's guess, so offer no writing. */
   settled: boolean;
-  presence: Awareness;
   onTyping: (cardId: string | null) => void;
 }
 
@@ -35,11 +29,12 @@ export type CardPropsOf = (card: CardView) => Omit<CardItemProps, 'headingLevel'
 
 const NOBODY: string[] = [];
 
-export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abilities, settled, presence, onTyping }: Props) {
+export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
   const t = useT();
+  const { boardDoc, controlDoc, awareness } = useBoard();
   const cards = useCards(boardDoc);
   const participants = useParticipants(controlDoc);
-  const entries = usePresence(presence);
+  const entries = usePresence(awareness);
   const [openCardId, setOpenCardId] = useState<string | null>(null);
   const openCard = cards.find((c) => c.id === openCardId);
   const closeDetail = useCallback(() => setOpenCardId(null), []);
@@ -96,9 +91,9 @@ export function CardsSection({ boardId, token, boardDoc, controlDoc, meta, abili
       </div>
       {silent && abilities.role === 'participant' && <p className="notice">{t('settings.silentNotice')}</p>}
       {settled && silent && abilities.role === 'participant' && abilities.authorId && (
-        <PrivateCards boardId={boardId} token={token} participantId={abilities.authorId} author={authorOf(abilities.authorId)} />
+        <PrivateCards participantId={abilities.authorId} author={authorOf(abilities.authorId)} />
       )}
-      {silent && abilities.runWorkshop && <SilentDrafts boardId={boardId} token={token} authorOf={authorOf} />}
+      {silent && abilities.runWorkshop && <SilentDrafts authorOf={authorOf} />}
       {canAdd && abilities.authorId && <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />}
       {settled && !canAdd && abilities.role === 'participant' && !silent && meta.phase === 'collect' && (
         <p className="muted">{t('cards.closed')}</p>

@@ -1,38 +1,30 @@
 import { useState } from 'react';
-import { closeBoard, reopenBoard } from '../../api/serverApi';
-import { describeFailure } from '../../app/describeFailure';
 import { useT } from '../../app/i18n';
+import { useBoard } from '../BoardContext';
+import { useCommand } from './useCommand';
 
 /** Close the workshop for everyone (after a plain confirmation), or reopen it. */
-export function ClosingControls({ boardId, token, closed }: { boardId: string; token: string; closed: boolean }) {
+export function ClosingControls({ closed }: { closed: boolean }) {
   const t = useT();
+  const { api } = useBoard();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (command: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await command();
+  const { busy, failed, refusal, run } = useCommand();
+  const command = (action: () => Promise<unknown>) =>
+    run(async () => {
+      await action();
       setConfirming(false);
-    } catch (failure) {
-      setError(describeFailure(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="closing-controls">
       {closed ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => run(() => reopenBoard(boardId, token))}>
+        <button type="button" className="primary" disabled={busy} onClick={() => command(api.reopenBoard)}>
           {t('closing.reopen')}
         </button>
       ) : confirming ? (
         <div className="button-row" role="group" aria-label={t('closing.confirm')}>
           <span>{t('closing.confirm')}</span>
-          <button type="button" className="danger" disabled={busy} onClick={() => run(() => closeBoard(boardId, token))}>
+          <button type="button" className="danger" disabled={busy} onClick={() => command(api.closeBoard)}>
             {t('closing.confirmYes')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
@@ -47,9 +39,9 @@ export function ClosingControls({ boardId, token, closed }: { boardId: string; t
           <p className="hint">{t('closing.closeHint')}</p>
         </>
       )}
-      {error && (
+      {failed && (
         <p className="form-error" role="alert">
-          {error}
+          {refusal ?? t('error.generic')}
         </p>
       )}
     </div>

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { BoardSettings } from '../../../shared/phases';
-import { changeSettings, revealCards } from '../../api/serverApi';
 import { useT } from '../../app/i18n';
+import { useBoard } from '../BoardContext';
 import { useCommand } from './useCommand';
 
 const TOGGLES = ['silentCollect', 'collectReopened', 'participantsCluster', 'participantsExport', 'anonymousCards'] as const;
 
 /** The facilitator's switches; the control doc echoes the new state back, so the checkboxes show what the server holds. */
-export function SettingsPanel({ boardId, token, settings }: { boardId: string; token: string; settings: BoardSettings }) {
+export function SettingsPanel({ settings }: { settings: BoardSettings }) {
   const t = useT();
-  const { busy, failed, run } = useCommand();
+  const { api } = useBoard();
+  const { busy, failed, refusal, run } = useCommand();
   // Shown at once; the control doc's echo (or a failure) then replaces it with what the server holds.
   const [pending, setPending] = useState<Partial<BoardSettings>>({});
   const [said, setSaid] = useState<'status.settingsSaved' | 'status.cardsRevealed' | null>(null);
@@ -35,14 +36,14 @@ export function SettingsPanel({ boardId, token, settings }: { boardId: string; t
               onChange={(e) => {
                 const patch = { [key]: e.target.checked };
                 setPending((p) => ({ ...p, ...patch }));
-                command(() => changeSettings(boardId, token, patch), 'status.settingsSaved');
+                command(() => api.changeSettings(patch), 'status.settingsSaved');
               }}
             />
             <span>{t(`settings.${key}`)}</span>
           </label>
         ))}
         {shown.silentCollect && (
-          <button type="button" onClick={() => command(() => revealCards(boardId, token), 'status.cardsRevealed')}>
+          <button type="button" onClick={() => command(() => api.revealCards(), 'status.cardsRevealed')}>
             {t('settings.revealCards')}
           </button>
         )}
@@ -52,7 +53,7 @@ export function SettingsPanel({ boardId, token, settings }: { boardId: string; t
       </p>
       {failed && (
         <p className="form-error" role="alert">
-          {t('settings.failed')}
+          {refusal ?? t('settings.failed')}
         </p>
       )}
     </details>

@@ -1,23 +1,24 @@
 import { useState } from 'react';
 import type { BoardSummary } from '../../../shared/api';
-import { createObserverLink } from '../../api/serverApi';
 import { useT } from '../../app/i18n';
 import { useQrCode } from '../../present/useQrCode';
 import { FacilitatorLink } from '../../session/FacilitatorLink';
+import { useBoard } from '../BoardContext';
 import { CopyField } from './CopyField';
 import { useCommand } from './useCommand';
 
 type Share = NonNullable<BoardSummary['share']>;
 
 /** What the facilitator puts on the wall: the participant link, the code (large), its QR code, and the observer link. */
-export function SharePanel({ boardId, token, share, title, initiallyOpen }: { boardId: string; token: string; share: Share; title: string; initiallyOpen: boolean }) {
+export function SharePanel({ share, title, initiallyOpen }: { share: Share; title: string; initiallyOpen: boolean }) {
   const t = useT();
+  const { api } = useBoard();
   const qr = useQrCode(share.links.participant);
   // Tokens are stored hashed, so an observer link cannot be shown again: each press makes a new one.
   const [observerLink, setObserverLink] = useState<string | null>(null);
   const observer = useCommand();
   const makeObserverLink = () =>
-    observer.run(async () => setObserverLink((await createObserverLink(boardId, token)).link));
+    observer.run(async () => setObserverLink((await api.createObserverLink()).link));
   return (
     <details className="panel share-panel" open={initiallyOpen}>
       <summary>{t('share.heading')}</summary>
@@ -39,12 +40,12 @@ export function SharePanel({ boardId, token, share, title, initiallyOpen }: { bo
           )}
           {observer.failed && (
             <p className="form-error" role="alert">
-              {t('error.generic')}
+              {observer.refusal ?? t('error.generic')}
             </p>
           )}
         </div>
       </div>
-      <FacilitatorLink boardId={boardId} token={token} title={title} />
+      <FacilitatorLink title={title} />
     </details>
   );
 }

@@ -1,20 +1,16 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import type * as Y from 'yjs';
 import type { BoardMeta } from '../../../shared/controlDoc';
 import type { Language } from '../../../shared/phases';
-import { editBoardDetails } from '../../api/serverApi';
 import { describeFailure } from '../../app/describeFailure';
 import { Field } from '../../app/Field';
 import { useT } from '../../app/i18n';
 import { LanguageOptions } from '../../app/LanguageSwitch';
 import { GroupListEditor, type EditableGroup } from '../../start/GroupListEditor';
+import { useBoard } from '../BoardContext';
 import { useParticipants } from '../useBoardData';
 
 interface Props {
-  boardId: string;
-  token: string;
   meta: BoardMeta;
-  controlDoc: Y.Doc;
 }
 
 /**
@@ -38,8 +34,9 @@ export function WorkshopDetails(props: Props) {
   );
 }
 
-function DetailsForm({ boardId, token, meta, controlDoc, onSaved }: Props & { onSaved: (saved: boolean) => void }) {
+function DetailsForm({ meta, onSaved }: Props & { onSaved: (saved: boolean) => void }) {
   const t = useT();
+  const { api, controlDoc } = useBoard();
   const languageId = useId();
   const questionId = useId();
   const participants = useParticipants(controlDoc);
@@ -59,7 +56,7 @@ function DetailsForm({ boardId, token, meta, controlDoc, onSaved }: Props & { on
     onSaved(false);
     try {
       const named = groups.filter((g) => g.name.trim() !== '').map(({ id, name }) => (id ? { id, name: name.trim() } : { name: name.trim() }));
-      await editBoardDetails(boardId, token, { title: title.trim(), question: question.trim(), language, groups: named });
+      await api.editBoardDetails({ title: title.trim(), question: question.trim(), language, groups: named });
       onSaved(true);
     } catch (failure) {
       setError(

@@ -4,33 +4,30 @@ import type { StakeholderGroup } from '../../../shared/groups';
 import { LIMITS } from '../../../shared/limits';
 import { Field } from '../../app/Field';
 import { useT } from '../../app/i18n';
-import { correctParticipant } from './peopleApi';
+import { useBoard } from '../BoardContext';
 import { useFormCommand } from './useFormCommand';
 
 /** Name, organisation and group of one participant, corrected by the facilitator or by the person themselves. */
 export function CorrectDetailsForm({
-  boardId,
-  token,
   person,
   groups,
   heading,
   onDone,
 }: {
-  boardId: string;
-  token: string;
   person: ParticipantInfo;
   groups: readonly StakeholderGroup[];
   heading: string;
   onDone: (saved: boolean) => void;
 }) {
   const t = useT();
+  const { api } = useBoard();
   const groupId = useId();
   const [name, setName] = useState(person.name);
   const [organisation, setOrganisation] = useState(person.organisation);
   const [group, setGroup] = useState(person.group);
   const { busy, error, submit } = useFormCommand({ name: t('people.name'), organisation: t('people.organisation'), group: t('people.group') });
   const save = submit(async () => {
-    await correctParticipant(boardId, token, person.id, { name, organisation, group });
+    await api.correctParticipant(person.id, { name, organisation, group });
     onDone(true);
   });
 

@@ -1,36 +1,29 @@
-import { useEffect, useMemo, useState } from 'react';
-import type * as Y from 'yjs';
+import { useEffect, useState } from 'react';
 import type { BoardSummary } from '../../../shared/api';
-import { participantsOf, roundsOf, type BoardMeta } from '../../../shared/controlDoc';
+import { participantsOf, readRounds, type BoardMeta } from '../../../shared/controlDoc';
 import { selfCorrectionOpen } from '../../../shared/people';
 import { saveBlob } from '../../app/saveBlob';
 import { useT } from '../../app/i18n';
 import { useCommand } from '../facilitation/useCommand';
-import { useDocVersion } from '../useBoardData';
+import { useBoard } from '../BoardContext';
+import { useDocSelector } from '../sync/useDocSelector';
 import { CorrectDetailsForm } from './CorrectDetailsForm';
-import { fetchMyData } from './peopleApi';
 import './people.css';
 
 /** A participant's own details: corrected by themselves until voting starts, and downloadable as JSON. */
 export function MyDetails({
-  boardId,
-  token,
   you,
-  controlDoc,
   meta,
   onChanged,
 }: {
-  boardId: string;
-  token: string;
   you: BoardSummary['you'] & { participantId: string };
-  controlDoc: Y.Doc;
   meta: BoardMeta;
   onChanged: () => void;
 }) {
   const t = useT();
-  const version = useDocVersion(controlDoc);
-  const me = useMemo(() => participantsOf(controlDoc).get(you.participantId), [controlDoc, you.participantId, version]);
-  const roundCount = useMemo(() => roundsOf(controlDoc).size, [controlDoc, version]);
+  const { api, controlDoc } = useBoard();
+  const me = useDocSelector(controlDoc, (doc) => participantsOf(doc).get(you.participantId));
+  const roundCount = useDocSelector(controlDoc, (doc) => readRounds(doc).length);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const download = useCommand();
@@ -46,7 +39,7 @@ export function MyDetails({
 
   const save = () =>
     download.run(async () => {
-      const data = await fetchMyData(boardId, token);
+      const data = await api.fetchMyData();
       saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), `forumboard-${meta.title}-${me.name}.json`);
     });
 
@@ -55,8 +48,6 @@ export function MyDetails({
       <summary>{t('mine.heading')}</summary>
       {editing && open ? (
         <CorrectDetailsForm
-          boardId={boardId}
-          token={token}
           person={me}
           groups={meta.groups}
           heading={t('mine.edit')}
@@ -93,7 +84,7 @@ export function MyDetails({
         </p>
         {download.failed && (
           <p className="form-error" role="alert">
-            {t('people.failed')}
+            {download.refusal ?? t('people.failed')}
           </p>
         )}
       </div>

@@ -1,11 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
-import type * as Y from 'yjs';
-import type { Awareness } from 'y-protocols/awareness';
 import type { ParticipantInfo } from '../../../shared/controlDoc';
 import { readParticipants } from '../../../shared/controlDoc';
 import type { StakeholderGroup } from '../../../shared/groups';
 import { useT } from '../../app/i18n';
-import { useCards, useDocVersion, usePresence } from '../useBoardData';
+import { useBoard } from '../BoardContext';
+import { useDocSelector } from '../sync/useDocSelector';
+import { useCards, usePresence } from '../useBoardData';
 import { CorrectDetailsForm } from './CorrectDetailsForm';
 import { RemovePersonForm } from './RemovePersonForm';
 import './people.css';
@@ -16,24 +16,10 @@ type Editing = { id: string; action: 'correct' | 'remove' } | null;
  * Everyone who joined, online or not, for the facilitator: correct a person's details, or remove them.
  * Read from the control document, which the server keeps in step with its list of participants.
  */
-export function PeoplePanel({
-  boardId,
-  token,
-  controlDoc,
-  boardDoc,
-  awareness,
-  groups,
-}: {
-  boardId: string;
-  token: string;
-  controlDoc: Y.Doc;
-  boardDoc: Y.Doc;
-  awareness: Awareness;
-  groups: readonly StakeholderGroup[];
-}) {
+export function PeoplePanel({ groups }: { groups: readonly StakeholderGroup[] }) {
   const t = useT();
-  const version = useDocVersion(controlDoc);
-  const people = useMemo(() => readParticipants(controlDoc), [controlDoc, version]);
+  const { controlDoc, boardDoc, awareness } = useBoard();
+  const people = useDocSelector(controlDoc, readParticipants);
   const cards = useCards(boardDoc);
   const presence = usePresence(awareness);
   const online = useMemo(() => new Set(presence.map((entry) => entry.user?.id)), [presence]);
@@ -71,8 +57,6 @@ export function PeoplePanel({
             </div>
             {editing?.id === person.id && editing.action === 'correct' ? (
               <CorrectDetailsForm
-                boardId={boardId}
-                token={token}
                 person={person}
                 groups={groups}
                 heading={t('people.correctHeading', { name: person.name })}
@@ -80,8 +64,6 @@ export function PeoplePanel({
               />
             ) : editing?.id === person.id && editing.action === 'remove' ? (
               <RemovePersonForm
-                boardId={boardId}
-                token={token}
                 person={person}
                 cardCount={cards.filter((card) => card.author === person.id).length}
                 onDone={(removed) => finish(person, 'remove', removed)}

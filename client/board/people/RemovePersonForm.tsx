@@ -1,28 +1,25 @@
 import { useState } from 'react';
 import type { ParticipantInfo } from '../../../shared/controlDoc';
 import { useT } from '../../app/i18n';
-import { removeParticipant } from './peopleApi';
+import { useBoard } from '../BoardContext';
 import { useFormCommand } from './useFormCommand';
 
 /** The facilitator's confirmation of a removal, with the choice of what becomes of the person's cards. */
 export function RemovePersonForm({
-  boardId,
-  token,
   person,
   cardCount,
   onDone,
 }: {
-  boardId: string;
-  token: string;
   person: ParticipantInfo;
   cardCount: number;
   onDone: (removed: boolean) => void;
 }) {
   const t = useT();
+  const { api } = useBoard();
   const [cards, setCards] = useState<'keep' | 'delete'>('keep');
   const { busy, error, submit } = useFormCommand();
   const remove = submit(async () => {
-    await removeParticipant(boardId, token, person.id, { cards });
+    await api.removeParticipant(person.id, { cards });
     onDone(true);
   });
 

@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
-import type * as Y from 'yjs';
-import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../../../shared/api';
 import { cardsOf } from '../../../shared/boardDoc';
 import { findGroup, type StakeholderGroup } from '../../../shared/groups';
 import { useT } from '../../app/i18n';
+import { useBoard } from '../BoardContext';
 import { usePresence, type PresenceEntry } from '../useBoardData';
 
 interface Person {
@@ -25,18 +24,9 @@ interface Section {
  * Who is connected, by stakeholder group, from the identities the server stamps on awareness states.
  * One person with two tabs open is listed once.
  */
-export function PresenceList({
-  awareness,
-  groups,
-  summary,
-  boardDoc,
-}: {
-  awareness: Awareness;
-  groups: StakeholderGroup[];
-  summary: BoardSummary;
-  boardDoc: Y.Doc;
-}) {
+export function PresenceList({ groups, summary }: { groups: StakeholderGroup[]; summary: BoardSummary }) {
   const t = useT();
+  const { awareness, boardDoc } = useBoard();
   const entries = usePresence(awareness);
 
   const sections = useMemo(() => {

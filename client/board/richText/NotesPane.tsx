@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import type * as Y from 'yjs';
 import { notesOf } from '../../../shared/boardDoc';
 import { useT } from '../../app/i18n';
+import { useBoard } from '../BoardContext';
 import { LazyRichText } from './LazyRichText';
 
 /** The facilitator's minutes; everyone else reads along live. The editor mounts only while the pane is open. */
-export function NotesPane({ boardDoc, editable, initiallyOpen }: { boardDoc: Y.Doc; editable: boolean; initiallyOpen: boolean }) {
+export function NotesPane({ editable, initiallyOpen }: { editable: boolean; initiallyOpen: boolean }) {
   const t = useT();
+  const { boardDoc } = useBoard();
   const [open, setOpen] = useState(initiallyOpen);
   return (
     <details className="panel notes" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>

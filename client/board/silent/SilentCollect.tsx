@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { readCards } from '../../../shared/boardDoc';
 import { readDrafts } from '../../../shared/draftsDoc';
 import { draftsRoom, privateListRoom } from '../../../shared/rooms';
@@ -6,7 +5,8 @@ import { useT } from '../../app/i18n';
 import { AddCardForm } from '../cards/AddCardForm';
 import { CardItem } from '../cards/CardItem';
 import { useSyncedRoom } from '../sync/useSyncedRoom';
-import { useDocVersion } from '../useBoardData';
+import { useBoard } from '../BoardContext';
+import { useDocSelector } from '../sync/useDocSelector';
 
 const NOBODY: string[] = [];
 const ignoreTyping = () => undefined;
@@ -15,11 +15,11 @@ const ignoreTyping = () => undefined;
  * A participant's cards during silent collect live in a private document only they (and, derived, the
  * facilitator) receive; on reveal the server copies them onto the board with their authors.
  */
-export function PrivateCards({ boardId, token, participantId, author }: { boardId: string; token: string; participantId: string; author: string }) {
+export function PrivateCards({ participantId, author }: { participantId: string; author: string }) {
   const t = useT();
+  const { boardId, token } = useBoard();
   const doc = useSyncedRoom(privateListRoom(boardId, participantId), token);
-  const version = useDocVersion(doc);
-  const cards = useMemo(() => (doc ? readCards(doc) : []), [doc, version]);
+  const cards = useDocSelector(doc, (list) => (list ? readCards(list) : []));
   if (!doc) return null;
   return (
     <section className="panel private-cards" aria-labelledby="private-heading">
@@ -40,11 +40,11 @@ export function PrivateCards({ boardId, token, participantId, author }: { boardI
 }
 
 /** The facilitator's live view of everyone's silent cards, as plain text the server derives; each author sees their own. */
-export function SilentDrafts({ boardId, token, authorOf }: { boardId: string; token: string; authorOf: (authorId: string) => string }) {
+export function SilentDrafts({ authorOf }: { authorOf: (authorId: string) => string }) {
   const t = useT();
+  const { boardId, token } = useBoard();
   const doc = useSyncedRoom(draftsRoom(boardId), token);
-  const version = useDocVersion(doc);
-  const drafts = useMemo(() => (doc ? readDrafts(doc) : []), [doc, version]);
+  const drafts = useDocSelector(doc, (drafts) => (drafts ? readDrafts(drafts) : []));
   return (
     <section className="panel drafts" aria-labelledby="drafts-heading">
       <h3 id="drafts-heading">{t('silent.allCount', { count: drafts.length })}</h3>

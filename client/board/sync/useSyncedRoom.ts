@@ -4,7 +4,7 @@ import { SyncedDoc } from './SyncedDoc';
 
 /**
  * A document the board needs only at times (a participant's private list, the facilitator's drafts):
- * connected while `room` is set, dropped when it turns null. Callers follow its content with useDocVersion.
+ * connected while `room` is set, dropped when it turns null. Callers follow its content with useDocSelector.
  */
 export function useSyncedRoom(room: string | null, token: string): Y.Doc | null {
   const [synced, setSynced] = useState<SyncedDoc | null>(null);

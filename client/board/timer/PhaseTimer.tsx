@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { timerRemaining, type TimerState } from '../../../shared/controlDoc';
-import { commandTimer } from '../../api/serverApi';
+import type { TimerCommand } from '../../../shared/api';
 import { useT } from '../../app/i18n';
+import { useBoard } from '../BoardContext';
 import { useCommand } from '../facilitation/useCommand';
 import { formatClock } from './clock';
 import { useServerNow } from './useServerNow';
 import './timer.css';
 
-
 /** The phase countdown everyone sees; the facilitator also gets its controls. */
-export function PhaseTimer({ timer, boardId, token, canControl }: { timer: TimerState; boardId: string; token: string; canControl: boolean }) {
+export function PhaseTimer({ timer, canControl }: { timer: TimerState; canControl: boolean }) {
   const t = useT();
   const now = useServerNow(timer.status === 'running');
   const remaining = timerRemaining(timer, now);
@@ -34,16 +34,17 @@ export function PhaseTimer({ timer, boardId, token, canControl }: { timer: Timer
           {t('timer.done')}
         </p>
       )}
-      {canControl && <TimerControls timer={timer} boardId={boardId} token={token} />}
+      {canControl && <TimerControls timer={timer} />}
     </section>
   );
 }
 
-function TimerControls({ timer, boardId, token }: { timer: TimerState; boardId: string; token: string }) {
+function TimerControls({ timer }: { timer: TimerState }) {
   const t = useT();
+  const { api } = useBoard();
   const [minutes, setMinutes] = useState(5);
-  const { busy, failed, run } = useCommand();
-  const send = (command: Parameters<typeof commandTimer>[2]) => run(() => commandTimer(boardId, token, command));
+  const { busy, failed, refusal, run } = useCommand();
+  const send = (command: TimerCommand) => run(() => api.commandTimer(command));
 
   return (
     <div className="timer-controls">
@@ -91,7 +92,7 @@ function TimerControls({ timer, boardId, token }: { timer: TimerState; boardId: 
       )}
       {failed && (
         <p className="form-error" role="alert">
-          {t('timer.failed')}
+          {refusal ?? t('timer.failed')}
         </p>
       )}
     </div>

@@ -8,8 +8,8 @@ import type {
   ParticipantDetails,
   RemoveParticipantBody,
   RemoveParticipantResponse,
-} from '../../../shared/peopleApi';
-import { boardPath, call } from '../../api/serverApi';
+} from '../../shared/peopleApi';
+import { boardPath, call } from './serverApi';
 
 const personPath = (boardId: string, participantId: string) => `${boardPath(boardId)}/participants/${encodeURIComponent(participantId)}`;
 
