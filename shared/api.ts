@@ -185,6 +185,19 @@ export const agreementDraftBody = z
   .strict();
 export type AgreementDraftBody = z.infer<typeof agreementDraftBody>;
 
+/** A ballot as the server stored it: the answer to casting one and to asking for one's own. */
+export interface StoredBallot {
+  roundId: string;
+  allocations: Record<string, number>;
+  updatedAt: number;
+}
+
+/** A frozen version of the agreement, as the control document lists it and `POST …/agreement/freeze` answers. */
+export interface AgreementVersion {
+  version: number;
+  frozenAt: number;
+}
+
 export const exportFormat = z.enum(['csv', 'md', 'json', 'xlsx']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 

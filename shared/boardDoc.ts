@@ -46,16 +46,32 @@ export function newId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** Adds a card with its rich-text body in one transaction, so no client ever sees a card without a body. */
-export function addCard(doc: Y.Doc, input: { title: string; author: string; id?: string; cluster?: string | null }): string {
+export interface NewCard {
+  title: string;
+  author: string;
+  id?: string;
+  cluster?: string | null;
+  /** Kept when a card moves between documents (silent cards revealed), so the board's order stays the writing order. */
+  createdAt?: number;
+  /** The body's first content; empty by default. */
+  body?: Array<Y.XmlElement | Y.XmlText>;
+}
+
+/**
+ * Adds a card with its rich-text body in one transaction, so no client ever sees a card without a body. The one
+ * place a card is built: by a browser, the demo and the reveal of silent cards (copyCard).
+ */
+export function addCard(doc: Y.Doc, input: NewCard): string {
   const id = input.id ?? newId();
   doc.transact(() => {
     const card = new Y.Map<unknown>();
     card.set('title', input.title);
     card.set('author', input.author);
     card.set('cluster', input.cluster ?? null);
-    card.set('createdAt', Date.now());
-    card.set('body', new Y.XmlFragment());
+    card.set('createdAt', input.createdAt ?? Date.now());
+    const body = new Y.XmlFragment();
+    if (input.body?.length) body.insert(0, input.body);
+    card.set('body', body);
     cardsOf(doc).set(id, card);
   });
   return id;

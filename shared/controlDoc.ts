@@ -1,11 +1,16 @@
 import * as Y from 'yjs';
+import { z } from 'zod';
+import { agreementDraftBody, type AgreementDraftBody, type AgreementVersion } from './api.js';
 import type { StakeholderGroup } from './groups.js';
 import type { BoardSettings, Language, Phase } from './phases.js';
 import { DEFAULT_SETTINGS } from './phases.js';
+import { revealedRounds, type RevealedRound } from './voting/revealed.js';
+import { roundStateSchema, tallySchema } from './voting/schemas.js';
+import type { RoundState, Tally } from './voting/types.js';
 
 /**
  * The control document: phase, timer, settings, participants, vote rounds and results.
- * Only the server writes it (server/board/BoardControl.ts); clients sync a read-only copy and any
+ * Only the server writes it; clients sync a read-only copy and any
  * change they send is refused. Keeping it in its own document, rather than filtering updates to some
  * roots of the board document, follows Yjs's threat model: a trust boundary is a document boundary.
  */
@@ -45,19 +50,79 @@ export function participantsOf(doc: Y.Doc): Y.Map<ParticipantInfo> {
   return doc.getMap<ParticipantInfo>('participants');
 }
 
-/** Public state of each vote round (never a ballot): roundId → RoundState. */
-export function roundsOf(doc: Y.Doc): Y.Map<unknown> {
+/** Public state of each vote round (never a ballot): roundId → RoundState. Read and written through the functions below. */
+function roundsOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('rounds');
 }
 
-/** Revealed tallies: roundId → Tally. Written once, on reveal. */
-export function resultsOf(doc: Y.Doc): Y.Map<unknown> {
+/** Revealed tallies: roundId → Tally. Written on reveal. */
+function resultsOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('results');
 }
 
-/** Agreement drafts and frozen versions of the priority list. */
-export function agreementOf(doc: Y.Doc): Y.Map<unknown> {
+/** The facilitator's agreement draft (`draft`) and the list of frozen versions (`versions`). */
+function agreementOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('agreement');
+}
+
+/** Every vote round, oldest first; an entry that is not a round's public state is left out. */
+export function readRounds(doc: Y.Doc): RoundState[] {
+  return Array.from(roundsOf(doc).values())
+    .flatMap((value) => {
+      const parsed = roundStateSchema.safeParse(value);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .sort((a, b) => a.number - b.number);
+}
+
+export function readRound(doc: Y.Doc, roundId: string): RoundState | undefined {
+  const parsed = roundStateSchema.safeParse(roundsOf(doc).get(roundId));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Publishes a round's public state whole; the server's round record is its one source. */
+export function setRoundState(doc: Y.Doc, state: RoundState): void {
+  roundsOf(doc).set(state.id, state);
+}
+
+export function readTally(doc: Y.Doc, roundId: string): Tally | undefined {
+  const parsed = tallySchema.safeParse(resultsOf(doc).get(roundId));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Every published tally, whatever its round's state. */
+export function readTallies(doc: Y.Doc): Tally[] {
+  return Array.from(resultsOf(doc).keys()).flatMap((roundId) => readTally(doc, roundId) ?? []);
+}
+
+export function setTally(doc: Y.Doc, tally: Tally): void {
+  resultsOf(doc).set(tally.roundId, tally);
+}
+
+/** The revealed rounds with their tallies, oldest first (see revealedRounds). */
+export function readRevealedRounds(doc: Y.Doc): RevealedRound[] {
+  return revealedRounds(readRounds(doc), (roundId) => readTally(doc, roundId));
+}
+
+export function readAgreementDraft(doc: Y.Doc): AgreementDraftBody | undefined {
+  const parsed = agreementDraftBody.safeParse(agreementOf(doc).get('draft'));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function setAgreementDraft(doc: Y.Doc, draft: AgreementDraftBody): void {
+  agreementOf(doc).set('draft', draft);
+}
+
+const agreementVersions = z.array(z.object({ version: z.number(), frozenAt: z.number() }));
+
+/** The frozen versions of the agreement, oldest first. */
+export function readAgreementVersions(doc: Y.Doc): AgreementVersion[] {
+  const parsed = agreementVersions.safeParse(agreementOf(doc).get('versions') ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
+export function addAgreementVersion(doc: Y.Doc, version: AgreementVersion): void {
+  agreementOf(doc).set('versions', [...readAgreementVersions(doc), version]);
 }
 
 export function readMeta(doc: Y.Doc): BoardMeta | undefined {
@@ -81,6 +146,12 @@ export function writeMeta(doc: Y.Doc, patch: Partial<BoardMeta>): void {
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) m.set(key, value);
   });
+}
+
+/** What moving to `phase` changes: a phase has its own countdown, and reopening collect lasts one phase. */
+export function phaseChange(meta: BoardMeta, phase: Phase): Partial<BoardMeta> {
+  if (meta.phase === phase) return {};
+  return { phase, timer: { status: 'idle' }, settings: { ...meta.settings, collectReopened: false } };
 }
 
 export function readParticipants(doc: Y.Doc): ParticipantInfo[] {

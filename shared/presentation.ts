@@ -22,8 +22,8 @@ export const presentationBody = z
   .strict();
 
 export function readPresentation(doc: Y.Doc): PresentationStep | null {
-  const step = metaOf(doc).get('presentation') as PresentationStep | undefined;
-  return step ?? null;
+  const parsed = presentationBody.safeParse(metaOf(doc).get('presentation'));
+  return parsed.success ? parsed.data : null;
 }
 
 export function writePresentation(doc: Y.Doc, step: PresentationStep): void {

@@ -1,25 +1,19 @@
 import crypto from 'node:crypto';
-import type { OpenRoundBody } from '../../shared/api.js';
+import type { OpenRoundBody, StoredBallot } from '../../shared/api.js';
 import { readCards, readClusters } from '../../shared/boardDoc.js';
-import { readMeta, resultsOf, roundsOf, writeMeta } from '../../shared/controlDoc.js';
+import { phaseChange, readMeta, readTally, setRoundState, setTally, writeMeta } from '../../shared/controlDoc.js';
 import { tallyRound, topItems, turnoutAsShown, validateBallot, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
-import { phaseChange } from '../workshops/Workshops.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore, RoundRecord } from '../storage/BoardStore.js';
 
-export interface StoredBallot {
-  roundId: string;
-  allocations: Record<string, number>;
-  updatedAt: number;
-}
-
 /**
  * The ballot box. Ballots live only in the database: never in a Yjs document or in awareness, so no
  * client can read them before reveal. The room sees each round's public state (how many voted, per
- * group) in the control document; on reveal the server writes the tally there.
+ * group) in the control document; on reveal the server writes the tally there. The stored round is the one
+ * source of that state: every change publishes it whole, with the turnout counted from the stored ballots.
  */
 export class VoteRounds {
   constructor(
@@ -27,9 +21,6 @@ export class VoteRounds {
     private readonly rooms: RoomRegistry,
     private readonly now: () => number = Date.now,
   ) {}
-
-  /** roundId → real voters per group of an open round; never published (see countVoter). */
-  private readonly realTurnout = new Map<string, Record<string, number>>();
 
   open(boardId: string, body: OpenRoundBody): RoundState {
     const rounds = this.store.listRounds(boardId);
@@ -52,7 +43,7 @@ export class VoteRounds {
       this.store.insertRound(record);
       const state = publicState(record, { total: 0, byGroup: {} });
       room.control.serverTransact((doc) => {
-        roundsOf(doc).set(record.id, state);
+        setRoundState(doc, state);
         writeMeta(doc, phaseChange(readMeta(doc)!, 'vote'));
       });
       return state;
@@ -89,10 +80,9 @@ export class VoteRounds {
       this.store.updateRound(round);
       // Revealed, the round's turnout is the tally's: by the groups its figures show.
       const state = publicState(round, tally.voters);
-      this.realTurnout.delete(roundId);
       room.control.serverTransact((doc) => {
-        resultsOf(doc).set(roundId, tally);
-        roundsOf(doc).set(roundId, state);
+        setTally(doc, tally);
+        setRoundState(doc, state);
         writeMeta(doc, phaseChange(readMeta(doc)!, 'results'));
       });
       return tally;
@@ -112,7 +102,7 @@ export class VoteRounds {
     const cleaned = Object.fromEntries(Object.entries(allocations).filter(([, dots]) => dots > 0));
     const updatedAt = this.now();
     this.store.putBallot({ roundId, participantId: participant.id, group: participant.group, allocations: cleaned, updatedAt });
-    if (firstBallot) this.countVoter(round, participant.group);
+    if (firstBallot) this.publish(round);
     return { roundId, allocations: cleaned, updatedAt };
   }
 
@@ -155,42 +145,19 @@ export class VoteRounds {
   }
 
   /**
-   * Adds one voter to the round's public count; incremental, so a vote storm costs O(1) per ballot. The room
-   * sees the turnout as shown (turnoutAsShown), so the real count per group is kept here, read from the
-   * ballots once per round and process.
+   * Publishes the round's public state whole, from the stored round and a count of its stored ballots (the
+   * database's, not a counter kept in the control document), so concurrent writers cannot lose a voter.
    */
-  private countVoter(round: RoundRecord, group: string): void {
-    let real = this.realTurnout.get(round.id);
-    if (real) real[group] = (real[group] ?? 0) + 1;
-    else real = this.readTurnout(round);
-    const voters = shownTurnout(round, real);
-    this.rooms.withRoom(round.boardId, (room) =>
-      room.control.serverTransact((doc) => {
-        const state = roundsOf(doc).get(round.id) as RoundState;
-        roundsOf(doc).set(round.id, { ...state, voters });
-      }),
-    );
-  }
-
-  /** The real voters per group of a round, from its stored ballots; remembered while the round can change. */
-  private readTurnout(round: RoundRecord): Record<string, number> {
-    const real: Record<string, number> = {};
-    for (const ballot of this.store.listBallots(round.id)) real[ballot.group] = (real[ballot.group] ?? 0) + 1;
-    if (round.state === 'open') this.realTurnout.set(round.id, real);
-    else this.realTurnout.delete(round.id);
-    return real;
-  }
-
   private publish(round: RoundRecord): RoundState {
-    const state = publicState(round, shownTurnout(round, this.readTurnout(round)));
-    this.rooms.withRoom(round.boardId, (room) => room.control.serverTransact((doc) => roundsOf(doc).set(round.id, state)));
+    const state = publicState(round, shownTurnout(round, this.store.countVoters(round.id)));
+    this.rooms.withRoom(round.boardId, (room) => room.control.serverTransact((doc) => setRoundState(doc, state)));
     return state;
   }
 
   private runoffItems(boardId: string, room: BoardRoom, runoff: { fromRound: string; top: number }): RoundItem[] {
     const from = this.store.getRound(boardId, runoff.fromRound);
     if (!from || from.state !== 'revealed') throw DomainError.refusal('conflict', 'runoff-needs-revealed-round', 'a run-off needs a revealed round', 'runoff.fromRound');
-    const tally = resultsOf(room.control.doc).get(from.id) as Tally | undefined;
+    const tally = readTally(room.control.doc, from.id);
     if (!tally) throw DomainError.refusal('conflict', 'runoff-needs-revealed-round', 'the earlier round has no result', 'runoff.fromRound');
     return topItems(tally, runoff.top);
   }

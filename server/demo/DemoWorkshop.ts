@@ -1,6 +1,6 @@
-import * as Y from 'yjs';
 import type { CreateBoardResponse } from '../../shared/api.js';
-import { addCard, addCluster, cardBody } from '../../shared/boardDoc.js';
+import { addCard, addCluster } from '../../shared/boardDoc.js';
+import { textParagraphs } from '../../shared/richText/textParagraphs.js';
 import type { Language } from '../../shared/phases.js';
 import type { Tally } from '../../shared/voting/types.js';
 import { resolveAccess } from '../auth/Access.js';
@@ -47,12 +47,7 @@ export function createDemoWorkshop(services: DemoServices, language: Language, b
     room.board.serverTransact((doc) => {
       const themeIds = new Map(sample.themes.map((title) => [title, addCluster(doc, { title })]));
       for (const card of sample.cards) {
-        const id = addCard(doc, { title: card.title, author: authors[card.author], cluster: themeIds.get(card.theme) ?? null });
-        if (card.body) {
-          const paragraph = new Y.XmlElement('paragraph');
-          paragraph.insert(0, [new Y.XmlText(card.body)]);
-          cardBody(doc, id)?.insert(0, [paragraph]);
-        }
+        addCard(doc, { title: card.title, author: authors[card.author], cluster: themeIds.get(card.theme) ?? null, body: card.body ? textParagraphs(card.body) : [] });
       }
     }),
   );

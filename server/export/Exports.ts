@@ -1,10 +1,9 @@
-import type { AgreementDraftBody, ExportQuery } from '../../shared/api.js';
+import type { ExportQuery } from '../../shared/api.js';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
-import { agreementOf, readMeta, resultsOf, roundsOf } from '../../shared/controlDoc.js';
+import { readAgreementDraft, readMeta, readRevealedRounds, readRounds } from '../../shared/controlDoc.js';
 import { buildPriorityList, toCsv, toJson, toMarkdown, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
 import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
 import { toXlsx } from '../../shared/export/xlsx.js';
-import type { RoundState, Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
@@ -65,7 +64,7 @@ export class Exports {
       return JSON.parse(wanted.json) as PriorityList;
     }
     if (frozen.length > 0) return JSON.parse(frozen[frozen.length - 1].json) as PriorityList;
-    const draft = agreementOf(room.control.doc).get('draft') as AgreementDraftBody | undefined;
+    const draft = readAgreementDraft(room.control.doc);
     return buildPriorityList({ ...boardInput(room, this.store), draft, exportedAt: this.now() });
   }
 
@@ -83,18 +82,13 @@ export class Exports {
 export function boardInput(room: BoardRoom, store: BoardStore): PriorityListInput {
   const meta = readMeta(room.control.doc);
   if (!meta) throw new DomainError('not-found', 'unknown board');
-  const rounds = Array.from(roundsOf(room.control.doc).values()) as RoundState[];
-  const tallies: Record<string, Tally> = {};
-  for (const round of rounds) {
-    const tally = resultsOf(room.control.doc).get(round.id) as Tally | undefined;
-    if (round.state === 'revealed' && tally) tallies[round.id] = tally;
-  }
+  const tallies = Object.fromEntries(readRevealedRounds(room.control.doc).map(({ round, tally }) => [round.id, tally]));
   return {
     board: { title: meta.title, question: meta.question, language: meta.language, groups: meta.groups },
     cards: readCards(room.board.doc).map((card) => ({ ...card, bodyText: cardBodyText(cardsOf(room.board.doc).get(card.id)!) })),
     clusters: readClusters(room.board.doc).map(({ id, title }) => ({ id, title })),
     participants: store.listParticipants(room.boardId).map(({ id, name, organisation, group }) => ({ id, name, organisation, group })),
-    rounds: rounds.sort((a, b) => a.number - b.number),
+    rounds: readRounds(room.control.doc),
     tallies,
   };
 }

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import type { CorrectParticipantBody, MyDataExport, ParticipantDetails, RemoveParticipantResponse } from '../../shared/peopleApi.js';
 import { cardBodyText, cardsOf, readCards, readClusters, type CardMap } from '../../shared/boardDoc.js';
-import { participantsOf, readMeta, resultsOf, type BoardMeta } from '../../shared/controlDoc.js';
+import { participantsOf, readMeta, readTallies, setTally, type BoardMeta } from '../../shared/controlDoc.js';
 import { findGroup } from '../../shared/groups.js';
 import { REMOVED_PARTICIPANT, selfCorrectionOpen } from '../../shared/people.js';
-import type { RoundItem, Tally } from '../../shared/voting/index.js';
+import type { RoundItem } from '../../shared/voting/index.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
 import type { Access } from '../auth/Access.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
@@ -41,16 +41,15 @@ export class People {
       const handled = handleCards(room, participantId, cards);
       room.control.serverTransact((doc) => {
         participantsOf(doc).delete(participantId);
-        resultsOf(doc).forEach((value, roundId) => {
-          const tally = value as Tally;
-          if (!tally.items.some((item) => item.byPerson?.[participantId] !== undefined)) return;
+        for (const tally of readTallies(doc)) {
+          if (!tally.items.some((item) => item.byPerson?.[participantId] !== undefined)) continue;
           const items = tally.items.map((item) => {
             if (item.byPerson?.[participantId] === undefined) return item;
             const { [participantId]: _gone, ...others } = item.byPerson;
             return { ...item, byPerson: others };
           });
-          resultsOf(doc).set(roundId, { ...tally, items });
-        });
+          setTally(doc, { ...tally, items });
+        }
       });
       return handled;
     });

@@ -1,5 +1,4 @@
-import type { Tally } from '../../shared/voting/types.js';
-import { resultsOf } from '../../shared/controlDoc.js';
+import { readTally } from '../../shared/controlDoc.js';
 import { writePresentation, type PresentationStep } from '../../shared/presentation.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import { DomainError } from '../DomainError.js';
@@ -10,7 +9,7 @@ import { DomainError } from '../DomainError.js';
  */
 export function stepPresentation(rooms: RoomRegistry, boardId: string, step: PresentationStep): PresentationStep {
   return rooms.withRoom(boardId, (room) => {
-    const tally = resultsOf(room.control.doc).get(step.roundId) as Tally | undefined;
+    const tally = readTally(room.control.doc, step.roundId);
     if (!tally) throw DomainError.refusal('conflict', 'round-not-revealed', 'only a revealed round can be presented', 'roundId');
     const shown = { roundId: step.roundId, revealed: Math.min(step.revealed, tally.items.length) };
     room.control.serverTransact((doc) => writePresentation(doc, shown));

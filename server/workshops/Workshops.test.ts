@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../shared/phases.js';
-import type { BoardMeta } from '../../shared/controlDoc.js';
-import { nextTimer, phaseChange } from './Workshops.js';
+import { nextTimer } from './Workshops.js';
 
 describe('the phase timer', () => {
   const t0 = 1_000_000;
@@ -24,27 +22,5 @@ describe('the phase timer', () => {
   it('refuses commands that do not fit the timer state', () => {
     expect(() => nextTimer({ status: 'idle' }, { action: 'pause' }, t0)).toThrow('not running');
     expect(() => nextTimer({ status: 'idle' }, { action: 'extend', seconds: 60 }, t0)).toThrow('not set');
-  });
-});
-
-describe('a phase change', () => {
-  const meta: BoardMeta = {
-    title: 'Industriforum',
-    question: '',
-    language: 'sv',
-    groups: [],
-    phase: 'cluster',
-    settings: { ...DEFAULT_SETTINGS, collectReopened: true },
-    timer: { status: 'running', durationMs: 60_000, endsAt: 1 },
-    createdAt: 0,
-    closedAt: null,
-  };
-
-  it('stops the timer and ends a reopened collect', () => {
-    expect(phaseChange(meta, 'vote')).toEqual({ phase: 'vote', timer: { status: 'idle' }, settings: { ...DEFAULT_SETTINGS, collectReopened: false } });
-  });
-
-  it('changes nothing when the phase stays', () => {
-    expect(phaseChange(meta, 'cluster')).toEqual({});
   });
 });

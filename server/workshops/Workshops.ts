@@ -9,7 +9,7 @@ import type {
   JoinResponse,
   TimerCommand,
 } from '../../shared/api.js';
-import { participantsOf, readMeta, writeMeta, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
+import { participantsOf, phaseChange, readMeta, writeMeta, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
 import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
 import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
@@ -236,12 +236,6 @@ export class Workshops {
       return { ...meta, ...patch };
     });
   }
-}
-
-/** What moving to `phase` changes: a phase has its own countdown, and reopening collect lasts one phase. */
-export function phaseChange(meta: BoardMeta, phase: Phase): Partial<BoardMeta> {
-  if (meta.phase === phase) return {};
-  return { phase, timer: { status: 'idle' }, settings: { ...meta.settings, collectReopened: false } };
 }
 
 function closedRefusal(): DomainError {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { plainText } from '../boardDoc.js';
 import { RICH_TEXT_LIMITS } from '../boardSchema.js';
 import { judgeRichText } from './judgeRichText.js';
+import { textParagraphs } from './textParagraphs.js';
 
 /**
  * The content of a body for a new card (reveal of silent cards): a copy of its nodes when they fit the editor's
@@ -12,10 +13,5 @@ export function copyRichText(source: Y.XmlFragment): Array<Y.XmlElement | Y.XmlT
   if (judgeRichText(source, RICH_TEXT_LIMITS.body).refusal === null) {
     return (source.toArray() as Array<Y.XmlElement | Y.XmlText>).map((node) => node.clone());
   }
-  const text = plainText(source).slice(0, RICH_TEXT_LIMITS.body.maxSize / 2);
-  return text.split('\n').map((line) => {
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText(line)]);
-    return paragraph;
-  });
+  return textParagraphs(plainText(source).slice(0, RICH_TEXT_LIMITS.body.maxSize / 2));
 }

@@ -1,0 +1,43 @@
+import type { RefusalCode } from './api.js';
+import type { AgreementDraft, AgreementItem } from './export/types.js';
+import type { RoundState } from './voting/types.js';
+
+/**
+ * The agreement's rules, for the server that checks a draft, the editor that builds one and the export that
+ * reads one: an item is either a kept priority, dropped with a reason, or merged into a kept priority.
+ */
+export function isKept(item: AgreementItem): boolean {
+  return !item.dropped && !item.mergedInto;
+}
+
+/** The items merged into a kept priority; a dropped item is never counted as merged, even if it was before. */
+export function mergedInto(items: readonly AgreementItem[], keptId: string): AgreementItem[] {
+  return items.filter((item) => !item.dropped && item.mergedInto === keptId);
+}
+
+export type DraftCheck = { ok: true } | { ok: false; code: RefusalCode; error: string; field: string };
+
+/**
+ * Checks a draft against the round it starts from: a revealed round, each of its items at most once, and a merge
+ * only into a kept priority, so the list follows a merge one level and no further.
+ */
+export function validateDraft(draft: AgreementDraft, round: RoundState | undefined): DraftCheck {
+  if (!round || round.state !== 'revealed') {
+    return { ok: false, code: 'agreement-needs-revealed-round', error: 'an agreement starts from a revealed round', field: 'roundId' };
+  }
+  const known = new Set(round.items.map((item) => item.id));
+  const seen = new Set<string>();
+  for (const [i, item] of draft.items.entries()) {
+    const field = `items.${i}.itemId`;
+    if (!known.has(item.itemId)) return { ok: false, code: 'unknown-item', error: 'not an item of that round', field };
+    if (seen.has(item.itemId)) return { ok: false, code: 'listed-twice', error: 'listed twice', field };
+    seen.add(item.itemId);
+  }
+  const kept = new Set(draft.items.filter(isKept).map((item) => item.itemId));
+  for (const [i, item] of draft.items.entries()) {
+    if (item.mergedInto !== undefined && !kept.has(item.mergedInto)) {
+      return { ok: false, code: 'merge-target-not-kept', error: 'merged into an item that is not a kept priority', field: `items.${i}.mergedInto` };
+    }
+  }
+  return { ok: true };
+}
