@@ -1,10 +1,18 @@
 import path from 'node:path';
 
-export interface ServerConfig {
-  port: number;
-  host: string;
+/** Which database the server keeps its data in (see storage/openStores). */
+export interface StoreConfig {
   /** Folder of the SQLite file; ':memory:' keeps everything in memory (tests of pure server logic only). */
   dataDir: string;
+  /** postgres://… : keep everything in this PostgreSQL database instead of SQLite (several instances may share it). */
+  databaseUrl: string | null;
+  /** SQLite's fsync policy: FULL survives power cuts too, at an fsync per update. */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+}
+
+export interface ServerConfig extends StoreConfig {
+  port: number;
+  host: string;
   /** Where the built client lives; the server serves it when the folder exists. */
   clientDir: string;
   /** Base URL put into share links; by default taken from each request's Host header. */
@@ -83,6 +91,19 @@ function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function databaseUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
+  const url = env.DATABASE_URL;
+  if (url === undefined || url === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must be a postgres:// URL');
+  return url;
+}
+
+function sqliteSynchronousFromEnv(env: NodeJS.ProcessEnv): StoreConfig['sqliteSynchronous'] {
+  const value = (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
+  if (value !== 'NORMAL' && value !== 'FULL') throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${env.SQLITE_SYNCHRONOUS}"`);
+  return value;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const level = env.LOG_LEVEL ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new Error(`LOG_LEVEL must be debug, info, warn or error`);
@@ -90,6 +111,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: intFromEnv(env, 'PORT', 8080),
     host: env.HOST ?? '0.0.0.0',
     dataDir: env.DATA_DIR ?? 'data',
+    databaseUrl: databaseUrlFromEnv(env),
+    sqliteSynchronous: sqliteSynchronousFromEnv(env),
     clientDir: env.CLIENT_DIR ?? path.resolve('dist/client'),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : null,
     roomGraceMs: intFromEnv(env, 'ROOM_GRACE_MS', 30_000),

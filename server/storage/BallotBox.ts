@@ -1,3 +1,4 @@
+import { DomainError } from '../DomainError.js';
 import type { BallotRecord, RoundRecord, RoundStateName } from './records.js';
 
 export type NewRound = Omit<RoundRecord, 'number' | 'state' | 'closedAt' | 'revealedAt'>;
@@ -31,4 +32,9 @@ export interface BallotBox {
   setBallotGroup(roundId: string, participantId: string, group: string): Promise<void>;
   /** Stored ballots of the round per stakeholder group: a count of rows, never a counter kept beside them. */
   countVoters(roundId: string): Promise<Record<string, number>>;
+}
+
+/** What either store throws when a board already has an open round. */
+export function roundAlreadyOpen(): DomainError {
+  return DomainError.refusal('conflict', 'round-already-open', 'close the open round first');
 }

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DomainError } from '../../DomainError.js';
-import type { BallotBox, NewRound } from '../BallotBox.js';
+import { roundAlreadyOpen, type BallotBox, type NewRound } from '../BallotBox.js';
 import type { BallotRecord, RoundRecord, RoundStateName } from '../records.js';
 
 const ROUND_COLUMNS =
@@ -101,10 +100,6 @@ export class SqliteBallotBox implements BallotBox {
     const rows = this.stmt.countVoters.all(roundId) as Array<{ group: string; voters: number }>;
     return Object.fromEntries(rows.map((row) => [row.group, row.voters]));
   }
-}
-
-export function roundAlreadyOpen(): DomainError {
-  return DomainError.refusal('conflict', 'round-already-open', 'close the open round first');
 }
 
 function toRound(row: RoundRow): RoundRecord {

@@ -1,0 +1,12 @@
+import path from 'node:path';
+import type { StoreConfig } from '../config.js';
+import { openPostgresStores } from './postgres/openPostgresStores.js';
+import { openSqliteStores } from './sqlite/openSqliteStores.js';
+import type { Stores } from './Stores.js';
+
+/** PostgreSQL when DATABASE_URL names one, else the SQLite file in DATA_DIR (or in memory for ':memory:'). */
+export async function openStores(config: StoreConfig): Promise<Stores> {
+  if (config.databaseUrl) return openPostgresStores(config.databaseUrl);
+  const file = config.dataDir === ':memory:' ? ':memory:' : path.join(config.dataDir, 'forumboard.db');
+  return openSqliteStores(file, config.sqliteSynchronous);
+}

@@ -1,0 +1,100 @@
+import { roundAlreadyOpen, type BallotBox, type NewRound } from '../BallotBox.js';
+import type { BallotRecord, RoundRecord, RoundStateName } from '../records.js';
+import { isUniqueViolation, type PgDatabase } from './PgDatabase.js';
+
+const ROUND_COLUMNS =
+  'id, board_id AS "boardId", number, state, settings, items, opened_at AS "openedAt", closed_at AS "closedAt", revealed_at AS "revealedAt"';
+const BALLOT_COLUMNS = 'round_id AS "roundId", participant_id AS "participantId", group_id AS "group", allocations, updated_at AS "updatedAt"';
+
+type RoundRow = Omit<RoundRecord, 'settings' | 'items'> & { settings: string; items: string };
+type BallotRow = Omit<BallotRecord, 'allocations'> & { allocations: string };
+
+/** Rounds and ballots in PostgreSQL: constraints and single statements decide, so instances cannot race. */
+export class PgBallotBox implements BallotBox {
+  constructor(private readonly db: PgDatabase) {}
+
+  async openRound(round: NewRound): Promise<RoundRecord> {
+    try {
+      const { rows } = await this.db.query<RoundRow>(
+        `INSERT INTO rounds (id, board_id, number, state, settings, items, opened_at)
+         SELECT $1, $2, COALESCE(MAX(number), 0) + 1, 'open', $3, $4, $5 FROM rounds WHERE board_id = $2
+         RETURNING ${ROUND_COLUMNS}`,
+        [round.id, round.boardId, JSON.stringify(round.settings), JSON.stringify(round.items), round.openedAt],
+      );
+      return toRound(rows[0]);
+    } catch (err) {
+      // Two instances opening at once: one insert wins, the other meets the one-open-round index (or the
+      // number both drew), and is told what the room would tell it a moment later.
+      if (isUniqueViolation(err)) throw roundAlreadyOpen();
+      throw err;
+    }
+  }
+
+  async advanceRound(boardId: string, roundId: string, state: Exclude<RoundStateName, 'open'>, at: number): Promise<RoundRecord | undefined> {
+    const { rows } = await this.db.query<RoundRow>(
+      `UPDATE rounds SET state = $3, closed_at = COALESCE(closed_at, $4),
+         revealed_at = CASE WHEN $3 = 'revealed' THEN $4 ELSE revealed_at END
+       WHERE board_id = $1 AND id = $2 AND (CASE WHEN $3 = 'closed' THEN state = 'open' ELSE state <> 'revealed' END)
+       RETURNING ${ROUND_COLUMNS}`,
+      [boardId, roundId, state, at],
+    );
+    return rows[0] && toRound(rows[0]);
+  }
+
+  async getRound(boardId: string, roundId: string): Promise<RoundRecord | undefined> {
+    const { rows } = await this.db.query<RoundRow>(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE board_id = $1 AND id = $2`, [boardId, roundId]);
+    return rows[0] && toRound(rows[0]);
+  }
+
+  async listRounds(boardId: string): Promise<RoundRecord[]> {
+    return (await this.db.query<RoundRow>(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE board_id = $1 ORDER BY number`, [boardId])).rows.map(toRound);
+  }
+
+  async putBallot(b: BallotRecord): Promise<boolean> {
+    // xmax is 0 on a row this statement inserted, and set on one it updated: "first ballot" in the same step.
+    const { rows } = await this.db.query<{ first: boolean }>(
+      `INSERT INTO ballots (round_id, participant_id, group_id, allocations, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (round_id, participant_id) DO UPDATE SET allocations = excluded.allocations, updated_at = excluded.updated_at
+       RETURNING (xmax = 0) AS first`,
+      [b.roundId, b.participantId, b.group, JSON.stringify(b.allocations), b.updatedAt],
+    );
+    return rows[0].first;
+  }
+
+  async getBallot(roundId: string, participantId: string): Promise<BallotRecord | undefined> {
+    const { rows } = await this.db.query<BallotRow>(`SELECT ${BALLOT_COLUMNS} FROM ballots WHERE round_id = $1 AND participant_id = $2`, [roundId, participantId]);
+    return rows[0] && toBallot(rows[0]);
+  }
+
+  async listBallots(roundId: string): Promise<BallotRecord[]> {
+    return (await this.db.query<BallotRow>(`SELECT ${BALLOT_COLUMNS} FROM ballots WHERE round_id = $1 ORDER BY participant_id`, [roundId])).rows.map(toBallot);
+  }
+
+  async listBallotsOf(participantId: string): Promise<BallotRecord[]> {
+    return (await this.db.query<BallotRow>(`SELECT ${BALLOT_COLUMNS} FROM ballots WHERE participant_id = $1 ORDER BY round_id`, [participantId])).rows.map(toBallot);
+  }
+
+  async deleteBallot(roundId: string, participantId: string): Promise<void> {
+    await this.db.query('DELETE FROM ballots WHERE round_id = $1 AND participant_id = $2', [roundId, participantId]);
+  }
+
+  async setBallotGroup(roundId: string, participantId: string, group: string): Promise<void> {
+    await this.db.query('UPDATE ballots SET group_id = $1 WHERE round_id = $2 AND participant_id = $3', [group, roundId, participantId]);
+  }
+
+  async countVoters(roundId: string): Promise<Record<string, number>> {
+    const { rows } = await this.db.query<{ group: string; voters: number }>(
+      'SELECT group_id AS "group", count(*)::int AS voters FROM ballots WHERE round_id = $1 GROUP BY group_id',
+      [roundId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.group, row.voters]));
+  }
+}
+
+function toRound(row: RoundRow): RoundRecord {
+  return { ...row, settings: JSON.parse(row.settings), items: JSON.parse(row.items) };
+}
+
+function toBallot(row: BallotRow): BallotRecord {
+  return { ...row, allocations: JSON.parse(row.allocations) };
+}
