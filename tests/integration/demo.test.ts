@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse } from '../../shared/api.js';
 import { plainText, readCards, readClusters, cardBody } from '../../shared/boardDoc.js';
-import { agreementOf, readMeta, readParticipants, resultsOf, roundsOf } from '../../shared/controlDoc.js';
-import type { RoundState } from '../../shared/voting/types.js';
+import { readAgreementDraft, readAgreementVersions, readMeta, readParticipants, readRounds, readTally } from '../../shared/controlDoc.js';
 import { api, liveServer, synced } from './support.js';
 
 const server = liveServer();
@@ -30,15 +29,15 @@ describe('the demo workshop', () => {
     if (language === 'sv') expect(cards.some((c) => plainText(cardBody(board.doc, c.id)!).length > 0)).toBe(true);
 
     // Two revealed rounds voted by the simulated participants: an anonymous one, then a named run-off.
-    const rounds = (Array.from(roundsOf(control.doc).values()) as RoundState[]).sort((a, b) => a.number - b.number);
+    const rounds = readRounds(control.doc);
     expect(rounds.map((r) => [r.state, r.settings.anonymous])).toEqual([
       ['revealed', true],
       ['revealed', false],
     ]);
-    for (const round of rounds) expect(resultsOf(control.doc).get(round.id)).toMatchObject({ voters: { total: participants.length } });
+    for (const round of rounds) expect(readTally(control.doc, round.id)).toMatchObject({ voters: { total: participants.length } });
     // A frozen version 1, and a draft that goes on from it with owners and next steps.
-    expect(agreementOf(control.doc).get('versions')).toEqual([{ version: 1, frozenAt: expect.any(Number) }]);
-    const draft = agreementOf(control.doc).get('draft') as { roundId: string; items: Array<{ owner: string; nextStep: string }> };
+    expect(readAgreementVersions(control.doc)).toEqual([{ version: 1, frozenAt: expect.any(Number) }]);
+    const draft = readAgreementDraft(control.doc)!;
     expect(draft.roundId).toBe(rounds[1]!.id);
     expect(draft.items.every((item) => item.owner !== '' && item.nextStep !== '')).toBe(true);
   });

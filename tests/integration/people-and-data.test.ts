@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, addCluster, cardsOf, readCards } from '../../shared/boardDoc.js';
-import { participantsOf, resultsOf, roundsOf } from '../../shared/controlDoc.js';
+import { participantsOf, readRound, readTally } from '../../shared/controlDoc.js';
 import { REMOVED_PARTICIPANT } from '../../shared/people.js';
 import type { LinksResponse, MyDataExport, NewLinkResponse, RemoveParticipantResponse } from '../../shared/peopleApi.js';
 import { controlRoom, privateListRoom } from '../../shared/rooms.js';
@@ -91,14 +91,14 @@ describe('removing a participant', () => {
     // Named, so that the room's turnout shows each group (an anonymous round hides groups below 3 voters).
     const second = await api<RoundState>(server.url, 'POST', `${boardPath(board)}/rounds`, { anonymous: false }, board.facilitatorToken);
     for (const v of voters) await api(server.url, 'PUT', `${boardPath(board)}/rounds/${second.body.id}/ballot`, { allocations: { [theme]: 2 } }, v.token);
-    await waitUntil(() => (roundsOf(watcher.doc).get(second.body.id) as RoundState).voters.total === 2);
+    await waitUntil(() => readRound(watcher.doc, second.body.id)?.voters.total === 2);
 
     const removed = await api<RemoveParticipantResponse>(server.url, 'DELETE', `${boardPath(board)}/participants/${voters[0].participantId}`, { cards: 'keep' }, board.facilitatorToken);
     expect(removed.body.ballotsWithdrawn).toBe(1);
-    await waitUntil(() => (roundsOf(watcher.doc).get(second.body.id) as RoundState).voters.total === 1);
-    expect((roundsOf(watcher.doc).get(second.body.id) as RoundState).voters.byGroup).toEqual({ company: 1 });
+    await waitUntil(() => readRound(watcher.doc, second.body.id)?.voters.total === 1);
+    expect(readRound(watcher.doc, second.body.id)?.voters.byGroup).toEqual({ company: 1 });
 
-    const revealedAgain = resultsOf(watcher.doc).get(first.body.id) as Tally;
+    const revealedAgain = readTally(watcher.doc, first.body.id)!;
     expect(revealedAgain.items[0].total).toBe(6);
     expect(Object.keys(revealedAgain.items[0].byPerson ?? {})).toEqual([voters[1].participantId]);
     const second2 = await api<Tally>(server.url, 'POST', `${boardPath(board)}/rounds/${second.body.id}/reveal`, undefined, board.facilitatorToken);
@@ -226,8 +226,8 @@ describe('correcting a participant', () => {
     const byFacilitator = await api(server.url, 'PATCH', path_, { group: 'Fackförbund' }, board.facilitatorToken);
     expect(byFacilitator).toMatchObject({ status: 200, body: { group: 'union' } });
     // The ballot in the open round moves with the person, so the room's turnout stays true.
-    await waitUntil(() => (roundsOf(watcher.doc).get(round.body.id) as RoundState).voters.byGroup.union === 1);
-    expect((roundsOf(watcher.doc).get(round.body.id) as RoundState).voters.byGroup).toEqual({ union: 1 });
+    await waitUntil(() => readRound(watcher.doc, round.body.id)?.voters.byGroup.union === 1);
+    expect(readRound(watcher.doc, round.body.id)?.voters.byGroup).toEqual({ union: 1 });
   });
 });
 

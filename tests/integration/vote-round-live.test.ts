@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addCard } from '../../shared/boardDoc.js';
-import { readMeta, roundsOf } from '../../shared/controlDoc.js';
+import { readMeta, readRound } from '../../shared/controlDoc.js';
 import { controlRoom } from '../../shared/rooms.js';
 import type { RoundState } from '../../shared/voting/index.js';
 import { api, connect, createBoard, join, startTestServer, synced, waitUntil, type TestClient } from './support.js';
@@ -47,7 +47,7 @@ async function voteAndOpenRound(boardId: string, facilitatorToken: string): Prom
 }
 
 const showsRound = (client: TestClient, roundId: string) =>
-  readMeta(client.doc)?.phase === 'vote' && (roundsOf(client.doc).get(roundId) as RoundState | undefined)?.state === 'open';
+  readMeta(client.doc)?.phase === 'vote' && readRound(client.doc, roundId)?.state === 'open';
 
 describe('a vote round opened right after the phase changes to vote', () => {
   it('reaches the facilitator and a participant already connected to the control document, 30 boards in a row', async () => {

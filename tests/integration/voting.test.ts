@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, addCluster, moveCard } from '../../shared/boardDoc.js';
-import { resultsOf, roundsOf } from '../../shared/controlDoc.js';
+import { readRound, readTallies, readTally } from '../../shared/controlDoc.js';
 import { OTHER_GROUPS, type RoundState, type Tally } from '../../shared/voting/index.js';
 import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
 
@@ -56,12 +56,12 @@ describe('the ballot box', () => {
     console.log(`50 concurrent ballots stored in ${elapsed.toFixed(0)} ms`);
 
     // The room sees how many voted, per group, and nothing else.
-    await waitUntil(() => (roundsOf(watcher.doc).get(roundId) as RoundState | undefined)?.voters.total === 50);
-    expect((roundsOf(watcher.doc).get(roundId) as RoundState).voters.byGroup).toEqual({ company: 13, union: 13, region: 12, knowledge: 12 });
+    await waitUntil(() => readRound(watcher.doc, roundId)?.voters.total === 50);
+    expect(readRound(watcher.doc, roundId)?.voters.byGroup).toEqual({ company: 13, union: 13, region: 12, knowledge: 12 });
     const everything = JSON.stringify([watcher.doc.toJSON(), boardDoc.doc.toJSON(), [...watcher.provider.awareness.getStates().values()], [...boardDoc.provider.awareness.getStates().values()]]);
     expect(everything).not.toContain('allocations');
     expect(everything).not.toContain(voters[0].participantId + '":3');
-    expect(resultsOf(watcher.doc).size).toBe(0);
+    expect(readTallies(watcher.doc)).toEqual([]);
     const db = new Database(path.join(server.dataDir, 'forumboard.db'), { readonly: true });
     const stored = db.prepare('SELECT data FROM doc_updates WHERE board_id = ?').all(board.boardId) as Array<{ data: Buffer }>;
     const serverDocs = new Y.Doc();
@@ -79,8 +79,8 @@ describe('the ballot box', () => {
     expect(byId[themes[0]].byGroup).toEqual({ company: 39, union: 39, region: 36, knowledge: 36 });
     expect(revealed.body.items[0]).toMatchObject({ id: themes[0], rank: 1 });
     expect(JSON.stringify(revealed.body)).not.toContain('byPerson');
-    await waitUntil(() => resultsOf(watcher.doc).has(roundId));
-    expect(resultsOf(watcher.doc).get(roundId)).toEqual(revealed.body);
+    await waitUntil(() => readTally(watcher.doc, roundId) !== undefined);
+    expect(readTally(watcher.doc, roundId)).toEqual(revealed.body);
   });
 
   it('refuses bad ballots and keeps the stored one unchanged', async () => {
@@ -128,7 +128,7 @@ describe('the ballot box', () => {
     const anon = (await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, {}, board.facilitatorToken)).body;
     const watcher = server.connect(`${board.boardId}/control`, people[0].token);
     await synced(watcher);
-    const turnout = () => (roundsOf(watcher.doc).get(anon.id) as RoundState | undefined)?.voters;
+    const turnout = () => readRound(watcher.doc, anon.id)?.voters;
     await put(board, anon.id, people[3].token, { [themes[1]]: 2, [themes[2]]: 1 });
     await waitUntil(() => turnout()?.total === 1);
     expect(turnout()).toEqual({ total: 1, byGroup: { [OTHER_GROUPS]: 1 } });
@@ -140,7 +140,7 @@ describe('the ballot box', () => {
     expect(tally.groups).toEqual([OTHER_GROUPS]);
     expect(tally.voters.byGroup).toEqual({ [OTHER_GROUPS]: 4 });
     expect(tally.items.every((item) => item.consensus === null && !item.contested)).toBe(true);
-    await waitUntil(() => (roundsOf(watcher.doc).get(anon.id) as RoundState).state === 'revealed');
+    await waitUntil(() => readRound(watcher.doc, anon.id)?.state === 'revealed');
     expect(turnout()).toEqual(tally.voters);
 
     const runoff = await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { anonymous: false, runoff: { fromRound: anon.id, top: 2 } }, board.facilitatorToken);
