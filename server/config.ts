@@ -88,6 +88,8 @@ function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
   const raw = env.REDIS_URL;
   if (!raw) return null;
   if (!/^rediss?:\/\//.test(raw)) throw new Error(`REDIS_URL must be a redis:// or rediss:// URL, got "${raw}"`);
+  // Instances share boards through one database; a SQLite file is one instance's alone.
+  if (!env.DATABASE_URL) throw new Error('REDIS_URL needs DATABASE_URL: instances share boards only through one PostgreSQL database');
   return raw;
 }
 
