@@ -28,9 +28,12 @@ import { RoomRegistry } from './rooms/RoomRegistry.js';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.js';
 import { SqliteWriteProbe } from './storage/SqliteWriteProbe.js';
 import { StorageHealth } from './storage/StorageHealth.js';
+import { StoreUnavailable } from './storage/StoreUnavailable.js';
 import { Admission } from './sync/Admission.js';
 import { CLOSE } from '../shared/closeCodes.js';
 import { ClientConnection } from './sync/ClientConnection.js';
+import { documentOfPath } from './sync/documentPath.js';
+import { holdMessages } from './sync/heldMessages.js';
 import { originAllowed } from './sync/originPolicy.js';
 
 export interface RunningServer {
@@ -46,9 +49,6 @@ export interface RunningServer {
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
-
-/** `/ws/<boardId>` is the board document; `/ws/<boardId>/<name>` its other documents (see BoardRoom). */
-const WS_PATH = /^\/ws\/([A-Za-z0-9_-]{1,64})(?:\/(control|drafts|private\/[A-Za-z0-9_-]{1,64}))?$/;
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
@@ -133,13 +133,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     );
   server.on('upgrade', (req, socket, head) => {
     const url = requestUrl(req);
-    const match = url && WS_PATH.exec(url.pathname);
-    if (!url || !match) {
+    const target = url && documentOfPath(url.pathname);
+    if (!url || !target) {
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const [, boardId, docName = 'board'] = match;
+      const { boardId, docName } = target;
       // Refusals happen after the upgrade because only an open WebSocket can carry a close code and reason.
       if (!originAllowed(req, config.allowedOrigins)) {
         metrics.connectionsRefused.inc();
@@ -156,18 +156,36 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         metrics.connectionsRefused.inc();
         return ws.close(CLOSE.busy, 'server busy, try again shortly');
       }
-      const room = registry.acquire(boardId).docFor(docName, result.access);
-      if (!room) {
-        registry.release(boardId);
-        return ws.close(CLOSE.forbidden, 'this document is not yours to open');
-      }
+      // Counted from here: a burst of sessions waiting for their rooms to load is bounded like open ones.
       connections++;
-      const connection = new ClientConnection(ws, room, result.access, metrics, log, () => {
+      const letGo = () => {
         connections--;
-        leave();
         registry.release(boardId);
-      });
-      const leave = sessions.add({ access: result.access, close: (code, reason) => connection.close(code, reason) });
+      };
+      const held = holdMessages(ws);
+      registry
+        .acquire(boardId)
+        .then((board) => board.open(docName, result.access))
+        .then(
+          (room) => {
+            if (!room) {
+              letGo();
+              return ws.close(CLOSE.forbidden, 'this document is not yours to open');
+            }
+            if (ws.readyState !== ws.OPEN) return letGo(); // gone while the room loaded
+            const connection = new ClientConnection(ws, room, result.access, metrics, log, () => {
+              leave();
+              letGo();
+            }, held());
+            const leave = sessions.add({ access: result.access, close: (code, reason) => connection.close(code, reason) });
+          },
+          (err: unknown) => {
+            letGo();
+            log.error('a room could not be loaded', { board: boardId, doc: docName, error: String(err) });
+            if (err instanceof StoreUnavailable) ws.close(CLOSE.busy, 'the database is unavailable; try again later');
+            else ws.close(CLOSE.serverError, 'the board could not be loaded; try again shortly');
+          },
+        );
     });
   });
 
@@ -182,7 +200,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       stopRetention();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      registry.unloadAll();
+      await registry.unloadAll();
       probe?.close();
       store.close();
     },

@@ -7,68 +7,80 @@ import { copyRichText } from '../../shared/richText/copyRichText.js';
 import { pruneDeepRichText } from '../../shared/richText/pruneDeepRichText.js';
 import type { Access } from '../auth/Access.js';
 import type { Metrics } from '../metrics.js';
-import type { BoardStore } from '../storage/BoardStore.js';
-import { BoardPolicy, type ControlContext } from './boardPolicy.js';
+import type { DocumentLog } from '../storage/DocumentLog.js';
+import type { ControlContext } from './boardPolicy.js';
 import { DocRoom, type DocRoomOptions } from './DocRoom.js';
-import { READ_ONLY } from './types.js';
+import { DOCUMENT_KINDS, documentKindOf, type BoardContext } from './documentKinds.js';
 
 export type RoomOptions = Omit<DocRoomOptions, 'derive'>;
 
 /**
- * A board in memory, with its documents, loaded and unloaded together because the board's policy reads
- * the control state on every update:
- * - `board`: cards, themes, notes; written by clients under BoardPolicy;
- * - `control`: phase, settings, timer, participants, rounds, results; written by the server only;
- * - `drafts`: the facilitator's view of silent cards, derived by the server from
- * - `private/<participantId>`: each participant's own silent cards, loaded when first used.
+ * A board in memory: its documents, one per row of DOCUMENT_KINDS. Those loaded with the board (board,
+ * control, drafts) are loaded and unloaded together because the board's policy reads the control state on
+ * every update; the others (private lists) are loaded when first used. Open one with `BoardRoom.load`.
  */
 export class BoardRoom {
-  readonly control: DocRoom;
-  readonly board: DocRoom;
-  readonly drafts: DocRoom;
-  private readonly privateLists = new Map<string, DocRoom>();
+  /** Every document opened so far, by name; each settles once loaded. */
+  private readonly docs = new Map<string, Promise<DocRoom>>();
+  /** The loaded ones, for peer counts and unloading. */
+  private readonly loaded = new Map<string, DocRoom>();
+  private readonly context: BoardContext = {
+    control: () => this.controlContext(),
+    planDrafts: (participantId) => (doc) => this.planDrafts(participantId, doc),
+  };
 
-  constructor(
-    readonly boardId: string,
-    private readonly store: BoardStore,
-    private readonly metrics: Metrics,
-    private readonly options: RoomOptions,
-  ) {
-    this.control = new DocRoom(boardId, 'control', store, READ_ONLY, metrics, options);
-    this.board = new DocRoom(boardId, 'board', store, new BoardPolicy(this.controlContext), metrics, options);
-    this.drafts = new DocRoom(boardId, 'drafts', store, READ_ONLY, metrics, options);
-  }
-
-  /** The document a connection asks for, if its access allows it to sync that document at all. */
-  docFor(name: string, access: Access): DocRoom | null {
-    if (name === 'board') return this.board;
-    if (name === 'control') return this.control;
-    if (name === 'drafts') return access.role === 'facilitator' ? this.drafts : null;
-    const owner = /^private\/(.+)$/.exec(name)?.[1];
-    if (owner !== undefined && access.participantId === owner) return this.privateList(owner);
-    return null;
-  }
-
-  privateList(participantId: string): DocRoom {
-    let room = this.privateLists.get(participantId);
-    if (!room) {
-      room = new DocRoom(this.boardId, `private/${participantId}`, this.store, new BoardPolicy(this.controlContext, participantId), this.metrics, {
-        ...this.options,
-        derive: (doc) => this.planDrafts(participantId, doc),
-      });
-      this.privateLists.set(participantId, room);
+  static async load(boardId: string, log: DocumentLog, metrics: Metrics, options: RoomOptions): Promise<BoardRoom> {
+    const room = new BoardRoom(boardId, log, metrics, options);
+    try {
+      await Promise.all(DOCUMENT_KINDS.filter((kind) => kind.withBoard).map((kind) => room.doc(kind.kind)));
+    } catch (err) {
+      await room.unload();
+      throw err;
     }
     return room;
   }
 
+  private constructor(
+    readonly boardId: string,
+    private readonly log: DocumentLog,
+    private readonly metrics: Metrics,
+    private readonly options: RoomOptions,
+  ) {}
+
+  /** Cards, themes, notes. */
+  get board(): DocRoom {
+    return this.loadedDoc('board');
+  }
+
+  /** Phase, settings, timer, participants, rounds, results. */
+  get control(): DocRoom {
+    return this.loadedDoc('control');
+  }
+
+  /** The facilitator's view of the silent cards. */
+  get drafts(): DocRoom {
+    return this.loadedDoc('drafts');
+  }
+
+  /** The document a connection asks for, if its access allows it to sync that document at all. */
+  async open(name: string, access: Access): Promise<DocRoom | null> {
+    const found = documentKindOf(name);
+    if (found === null || !found.kind.mayOpen(access, found.key)) return null;
+    return this.doc(name);
+  }
+
+  privateList(participantId: string): Promise<DocRoom> {
+    return this.doc(`private/${participantId}`);
+  }
+
   /** Moves every participant's silent cards onto the board, authors and bodies intact, and empties the lists. */
-  revealPrivateCards(participantIds: string[]): number {
+  async revealPrivateCards(participantIds: string[]): Promise<number> {
     let moved = 0;
     for (const participantId of participantIds) {
-      const list = this.privateList(participantId);
+      const list = await this.privateList(participantId);
       const cards = cardsOf(list.doc);
       if (cards.size === 0) continue;
-      this.board.serverTransact((doc) => {
+      await this.board.serverTransact((doc) => {
         cards.forEach((source, id) => {
           const card = new Y.Map<unknown>();
           for (const key of ['title', 'author', 'createdAt'] as const) card.set(key, source.get(key));
@@ -81,35 +93,67 @@ export class BoardRoom {
           moved++;
         });
       });
+      // Each step of the pruning is a transaction of its own (see pruneDeepRichText), stored in turn.
+      const steps: Array<() => void> = [];
       cards.forEach((card) => {
         const body = card.get('body');
-        if (body instanceof Y.XmlFragment) pruneDeepRichText(body, (change) => list.serverTransact(change));
+        if (body instanceof Y.XmlFragment) pruneDeepRichText(body, (step) => steps.push(step));
       });
-      list.serverTransact((doc) => cardsOf(doc).clear());
+      for (const step of steps) await list.serverTransact(step);
+      await list.serverTransact((doc) => cardsOf(doc).clear());
     }
     return moved;
   }
 
   get peerCount(): number {
-    let count = this.board.peers.size + this.control.peers.size + this.drafts.peers.size;
-    for (const list of this.privateLists.values()) count += list.peers.size;
+    let count = 0;
+    for (const doc of this.loaded.values()) count += doc.peers.size;
     return count;
   }
 
-  unload(): void {
-    this.board.unload();
-    this.control.unload();
-    this.drafts.unload();
-    for (const list of this.privateLists.values()) list.unload();
+  /** Unloads every document, once each is loaded (or failed to). */
+  async unload(): Promise<void> {
+    const docs = await Promise.allSettled(this.docs.values());
+    this.docs.clear();
+    this.loaded.clear();
+    await Promise.all(docs.map((doc) => (doc.status === 'fulfilled' ? doc.value.unload() : undefined)));
   }
 
-  private readonly controlContext = (): ControlContext => {
+  /** A document by name, loading it on first use; concurrent callers share one load. */
+  private doc(name: string): Promise<DocRoom> {
+    let doc = this.docs.get(name);
+    if (doc) return doc;
+    const { kind, key } = documentKindOf(name)!;
+    doc = DocRoom.open(this.boardId, name, this.log, kind.policy(this.context, key), this.metrics, {
+      ...this.options,
+      derive: kind.derive?.(this.context, key),
+    }).then(
+      (room) => {
+        this.loaded.set(name, room);
+        return room;
+      },
+      (err: unknown) => {
+        this.docs.delete(name); // the next use tries again
+        throw err;
+      },
+    );
+    this.docs.set(name, doc);
+    return doc;
+  }
+
+  private loadedDoc(name: string): DocRoom {
+    const doc = this.loaded.get(name);
+    if (!doc) throw new Error(`${name} of board ${this.boardId} is not loaded`);
+    return doc;
+  }
+
+  private controlContext(): ControlContext {
     const meta = readMeta(this.control.doc);
     return { phase: meta?.phase ?? 'setup', settings: meta?.settings ?? DEFAULT_SETTINGS, closed: (meta?.closedAt ?? null) !== null };
-  };
+  }
 
   /** Reads a private list into the drafts it implies (this may throw, refusing the change); writes them later. */
-  private planDrafts(participantId: string, list: Y.Doc): (() => void) | null {
+  private planDrafts(participantId: string, list: Y.Doc): (() => Promise<void>) | null {
     const current = new Map<string, DraftCard>();
     cardsOf(list).forEach((entry, id) => {
       const { title, author, createdAt } = readCard(id, entry);

@@ -6,7 +6,8 @@ import * as Y from 'yjs';
 import { addCard, cardsOf, readCards } from '../../shared/boardDoc.js';
 import type { Logger } from '../log.js';
 import { Metrics } from '../metrics.js';
-import { SqliteBoardStore } from '../storage/SqliteBoardStore.js';
+import { openSqliteStores } from '../storage/sqlite/openSqliteStores.js';
+import type { Stores } from '../storage/Stores.js';
 import { StorageFailure, StorageHealth } from '../storage/StorageHealth.js';
 import { decodeClientMessage } from './wire.js';
 import { DocRoom, type Derivation, type RoomPeer } from './DocRoom.js';
@@ -20,17 +21,19 @@ import type { ChangePolicy } from './types.js';
 const BOARD = 'board-1';
 const DOC = 'private/p1';
 const acceptAll: ChangePolicy = { check: () => null, accepted: () => {}, reset: () => {} };
-const stores: SqliteBoardStore[] = [];
-afterEach(() => stores.splice(0).forEach((s) => s.close()));
+const opened: Stores[] = [];
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
 
-function setUp(derive: Derivation) {
-  const store = new SqliteBoardStore(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'forumboard-docroom-')), 'forumboard.db'));
-  stores.push(store);
+async function setUp(derive: Derivation) {
+  const store = openSqliteStores(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'forumboard-docroom-')), 'forumboard.db'));
+  opened.push(store);
   const metrics = new Metrics({ rooms: () => 1, connections: () => 1 });
   const errors: Array<Record<string, unknown>> = [];
   const log: Logger = { debug() {}, info() {}, warn() {}, error: (msg, fields) => errors.push({ msg, ...fields }) };
   const health = new StorageHealth(log, null);
-  const room = new DocRoom(BOARD, DOC, store, acceptAll, metrics, { compactEvery: 500, broadcastWindowMs: 0, health, log, derive });
+  const room = await DocRoom.open(BOARD, DOC, store.log, acceptAll, metrics, { compactEvery: 500, broadcastWindowMs: 0, health, log, derive });
   return { store, metrics, room, errors };
 }
 
@@ -49,10 +52,10 @@ function cardUpdate(room: DocRoom, title: string): Uint8Array {
   return Y.encodeStateAsUpdate(copy, before);
 }
 
-function storedTitles(store: SqliteBoardStore): string[] {
+async function storedTitles(store: Stores): Promise<string[]> {
   const doc = new Y.Doc();
-  const stored = store.loadDoc(BOARD, DOC);
-  for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, part);
+  const stored = await store.log.load(BOARD, DOC);
+  for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)]) if (part) Y.applyUpdate(doc, part);
   return readCards(doc).map((c) => c.title);
 }
 
@@ -61,7 +64,7 @@ const flushed = () => new Promise((r) => setTimeout(r, 20));
 describe('a document room', () => {
   it('stores nothing of a change whose derivation throws, and tells the author it failed', async () => {
     const written: string[] = [];
-    const { store, metrics, room, errors } = setUp((doc) => {
+    const { store, metrics, room, errors } = await setUp((doc) => {
       const titles = readCards(doc).map((c) => c.title);
       if (titles.includes('derivation breaks')) throw new RangeError('Maximum call stack size exceeded');
       return () => written.push(titles.join(','));
@@ -72,8 +75,8 @@ describe('a document room', () => {
     room.greet(other);
     const greetings = other.received.length;
 
-    expect(room.applyClientUpdate(author, cardUpdate(room, 'fine'))).toEqual({ ok: true });
-    expect(room.applyClientUpdate(author, cardUpdate(room, 'derivation breaks'))).toEqual({
+    expect(await room.applyClientUpdate(author, cardUpdate(room, 'fine'))).toEqual({ ok: true });
+    expect(await room.applyClientUpdate(author, cardUpdate(room, 'derivation breaks'))).toEqual({
       ok: false,
       kind: 'failed',
       reason: 'the server could not process this change',
@@ -81,7 +84,7 @@ describe('a document room', () => {
     await flushed();
 
     expect(readCards(room.doc).map((c) => c.title)).toEqual(['fine']);
-    expect(storedTitles(store)).toEqual(['fine']);
+    expect(await storedTitles(store)).toEqual(['fine']);
     expect(written).toEqual(['fine']);
     expect(other.received.length).toBe(greetings + 1);
     const sent = new Y.Doc();
@@ -95,21 +98,21 @@ describe('a document room', () => {
     expect(errors).toEqual([expect.objectContaining({ board: BOARD, doc: DOC, stack: expect.stringContaining('RangeError') })]);
   });
 
-  it('undoes a server change that throws half-way, and one that cannot be stored', () => {
-    const { store, room, errors } = setUp(() => null);
-    room.serverTransact((doc) => addCard(doc, { title: 'kept', author: 'facilitator' }));
-    expect(() =>
+  it('undoes a server change that throws half-way, and one that cannot be stored', async () => {
+    const { store, room, errors } = await setUp(() => null);
+    await room.serverTransact((doc) => addCard(doc, { title: 'kept', author: 'facilitator' }));
+    await expect(
       room.serverTransact((doc) => {
         addCard(doc, { title: 'half', author: 'facilitator' });
         throw new Error('a bug in a command');
       }),
-    ).toThrow('a bug in a command');
+    ).rejects.toThrow('a bug in a command');
     expect(readCards(room.doc).map((c) => c.title)).toEqual(['kept']);
 
-    store.close(); // a database that cannot write at all
-    expect(() => room.serverTransact((doc) => cardsOf(doc).clear())).toThrow(StorageFailure);
+    await store.close(); // a database that cannot write at all
+    await expect(room.serverTransact((doc) => cardsOf(doc).clear())).rejects.toThrow(StorageFailure);
     expect(readCards(room.doc).map((c) => c.title)).toEqual(['kept']);
     expect(errors).toEqual([expect.objectContaining({ msg: 'storage write failed', during: 'append' })]);
-    stores.splice(0);
+    opened.splice(0);
   });
 });

@@ -4,11 +4,12 @@ import { LIMITS } from '../../shared/limits.js';
 import type { Access } from '../auth/Access.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import type { DocRoom, RoomPeer } from '../rooms/DocRoom.js';
+import type { ApplyResult, DocRoom, RoomPeer } from '../rooms/DocRoom.js';
+import type { HeldMessage } from './heldMessages.js';
 import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage, type AwarenessEntry, type ClientMessage } from '../rooms/wire.js';
 
 /** How a room's verdict on an update is said in the protocol: bad bytes, a refusal, or the server's own failure. */
-const APPLY_CLOSE = { malformed: CLOSE.invalidPayload, refused: CLOSE.policy, failed: CLOSE.serverError } as const;
+const APPLY_CLOSE = { malformed: CLOSE.invalidPayload, refused: CLOSE.policy, failed: CLOSE.serverError, unavailable: CLOSE.busy } as const;
 
 /** Keep-alive period; a connection that misses one pong is dropped so its presence does not linger. */
 const PING_EVERY_MS = 30_000;
@@ -36,6 +37,7 @@ export class ClientConnection implements RoomPeer {
     private readonly metrics: Metrics,
     private readonly log: Logger,
     onClose: () => void,
+    held: HeldMessage[] = [],
   ) {
     this.writer = access.writer;
     this.identity = access.identity;
@@ -57,6 +59,11 @@ export class ClientConnection implements RoomPeer {
     }, PING_EVERY_MS);
     this.pinger.unref();
     room.greet(this);
+    for (const [data, isBinary] of held) this.receive(data, isBinary);
+  }
+
+  get open(): boolean {
+    return this.ws.readyState === this.ws.OPEN;
   }
 
   send(message: Uint8Array): void {
@@ -84,33 +91,38 @@ export class ClientConnection implements RoomPeer {
     } catch (err) {
       return this.refuse(CLOSE.invalidPayload, err instanceof MalformedMessage ? err.message : 'malformed message');
     }
+    // Yjs throws on some malformed payloads (a broken state vector, say); none of that may reach the process.
+    const malformed = () => {
+      if (this.open) this.refuse(CLOSE.invalidPayload, `malformed ${message.kind} message`);
+    };
     try {
-      this.handle(message);
+      this.handle(message)?.catch(malformed);
     } catch {
-      // Yjs throws on some malformed payloads (a broken state vector, say); none of that may reach the process.
-      this.refuse(CLOSE.invalidPayload, `malformed ${message.kind} message`);
+      malformed();
     }
   }
 
-  private handle(message: ClientMessage): void {
+  /** Updates and sync requests wait their turn in the room's queue; the rest is answered at once. */
+  private handle(message: ClientMessage): Promise<void> | void {
     switch (message.kind) {
       case 'sync-step1':
         return this.room.answerSyncStep1(this, message.stateVector);
-      case 'update': {
-        const result = this.room.applyClientUpdate(this, message.update);
-        if (result.ok === 'missing-state') {
-          // Honest clients need this once per reconnect at most; a stream of them only costs the server reloads.
-          if (++this.stateRequests > MAX_STATE_REQUESTS) return this.refuse(CLOSE.policy, 'updates keep depending on unknown state');
-          return this.room.requestState(this);
-        }
-        if (!result.ok) this.refuse(APPLY_CLOSE[result.kind], result.reason);
-        return;
-      }
+      case 'update':
+        return this.room.applyClientUpdate(this, message.update).then((result) => this.answerUpdate(result));
       case 'awareness':
         return this.receiveAwareness(message.update);
       case 'query-awareness':
         return this.room.answerAwarenessQuery(this);
     }
+  }
+
+  private answerUpdate(result: ApplyResult): void {
+    if (result.ok === 'missing-state') {
+      // Honest clients need this once per reconnect at most; a stream of them only costs the server reloads.
+      if (++this.stateRequests > MAX_STATE_REQUESTS) return this.refuse(CLOSE.policy, 'updates keep depending on unknown state');
+      return this.room.requestState(this);
+    }
+    if (!result.ok) this.refuse(APPLY_CLOSE[result.kind], result.reason);
   }
 
   private receiveAwareness(update: Uint8Array): void {

@@ -1,0 +1,61 @@
+import type { Access } from '../auth/Access.js';
+import { BoardPolicy, type ControlContext } from './boardPolicy.js';
+import type { Derivation } from './DocRoom.js';
+import { READ_ONLY, type ChangePolicy } from './types.js';
+
+/** What a kind of document needs of its board: the control state its policy reads, and derived documents. */
+export interface BoardContext {
+  readonly control: () => ControlContext;
+  /** Reads a participant's private list into the drafts it implies; see BoardRoom. */
+  readonly planDrafts: (participantId: string) => Derivation;
+}
+
+/**
+ * One kind of a board's documents. A document's name (the path after `/ws/<boardId>/`; the board document
+ * has none) matches exactly one kind, which says who may open it, which policy judges clients' changes to
+ * it and what the server derives from it.
+ */
+export interface DocumentKind {
+  readonly kind: string;
+  /** Matches a document name of this kind; the capture, if any, is the document's key (a participant id). */
+  readonly pattern: RegExp;
+  /** Loaded and unloaded with the board, because others read it (the board policy reads the control state). */
+  readonly withBoard: boolean;
+  mayOpen(access: Access, key: string | undefined): boolean;
+  policy(board: BoardContext, key: string | undefined): ChangePolicy;
+  derive?(board: BoardContext, key: string | undefined): Derivation;
+}
+
+/** Board and participant ids as they appear in document names and paths. */
+export const ID_PATTERN = '[A-Za-z0-9_-]{1,64}';
+
+/**
+ * A board's documents. Routing (which document a WebSocket path opens), loading, unloading and peer counts
+ * follow this table; a new kind (breakout tables, say) is one more row.
+ */
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  // Cards, themes, notes: written by clients under the board policy.
+  { kind: 'board', pattern: /^board$/, withBoard: true, mayOpen: () => true, policy: (board) => new BoardPolicy(board.control) },
+  // Phase, settings, timer, participants, rounds, results: written by the server only.
+  { kind: 'control', pattern: /^control$/, withBoard: true, mayOpen: () => true, policy: () => READ_ONLY },
+  // The facilitator's view of everyone's silent cards, derived by the server from the private lists.
+  { kind: 'drafts', pattern: /^drafts$/, withBoard: true, mayOpen: (access) => access.role === 'facilitator', policy: () => READ_ONLY },
+  // One participant's own silent cards, loaded when first used.
+  {
+    kind: 'private',
+    pattern: new RegExp(`^private/(${ID_PATTERN})$`),
+    withBoard: false,
+    mayOpen: (access, owner) => access.participantId === owner,
+    policy: (board, owner) => new BoardPolicy(board.control, owner),
+    derive: (board, owner) => board.planDrafts(owner!),
+  },
+];
+
+/** The kind of a document name and its key, or null when no kind has such documents. */
+export function documentKindOf(name: string): { kind: DocumentKind; key: string | undefined } | null {
+  for (const kind of DOCUMENT_KINDS) {
+    const match = kind.pattern.exec(name);
+    if (match) return { kind, key: match[1] };
+  }
+  return null;
+}

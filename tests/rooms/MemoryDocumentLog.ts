@@ -1,0 +1,76 @@
+import type { DocumentLog, LoadedDocument, StoredUpdate } from '../../server/storage/DocumentLog.js';
+
+interface Entry {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  updates: StoredUpdate[];
+  lastSeq: number;
+}
+
+/**
+ * A document log in memory, shared by the rooms of "several instances" in one test, with hooks a test uses
+ * to see the order of events (an append resolving) or to make the database fail. The real logs (SQLite,
+ * PostgreSQL) are tested against the same contract in tests/integration/store-contract.test.ts.
+ */
+export class MemoryDocumentLog implements DocumentLog {
+  private readonly docs = new Map<string, Entry>();
+  /** Called when an append is stored, before it resolves. */
+  onAppended: (seq: number) => void = () => {};
+  /** Set to an error to make every append reject with it. */
+  failAppends: Error | null = null;
+  /** Held appends resolve only when `release()` is called: a slow database. */
+  private held: Array<() => void> | null = null;
+
+  private entry(boardId: string, docName: string): Entry {
+    const key = `${boardId}/${docName}`;
+    let entry = this.docs.get(key);
+    if (!entry) {
+      entry = { snapshot: null, snapshotSeq: 0, updates: [], lastSeq: 0 };
+      this.docs.set(key, entry);
+    }
+    return entry;
+  }
+
+  async load(boardId: string, docName: string): Promise<LoadedDocument> {
+    const { snapshot, snapshotSeq, updates, lastSeq } = this.entry(boardId, docName);
+    return { snapshot, snapshotSeq, updates: [...updates], lastSeq };
+  }
+
+  async append(boardId: string, docName: string, update: Uint8Array): Promise<number> {
+    if (this.held) await new Promise<void>((resolve) => this.held!.push(resolve));
+    if (this.failAppends) throw this.failAppends;
+    const entry = this.entry(boardId, docName);
+    const seq = ++entry.lastSeq;
+    entry.updates.push({ seq, update });
+    this.onAppended(seq);
+    return seq;
+  }
+
+  async readAfter(boardId: string, docName: string, afterSeq: number): Promise<StoredUpdate[]> {
+    return this.entry(boardId, docName).updates.filter((u) => u.seq > afterSeq);
+  }
+
+  async compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<boolean> {
+    const entry = this.entry(boardId, docName);
+    if (uptoSeq <= entry.snapshotSeq) return false;
+    entry.snapshot = snapshot;
+    entry.snapshotSeq = uptoSeq;
+    entry.updates = entry.updates.filter((u) => u.seq > uptoSeq);
+    return true;
+  }
+
+  /** The seqs still in the log (not compacted). */
+  seqs(boardId: string, docName: string): number[] {
+    return this.entry(boardId, docName).updates.map((u) => u.seq);
+  }
+
+  hold(): void {
+    this.held ??= [];
+  }
+
+  release(): void {
+    const waiting = this.held ?? [];
+    this.held = null;
+    waiting.forEach((resolve) => resolve());
+  }
+}
