@@ -20,6 +20,10 @@ export class MemoryDocumentLog implements DocumentLog {
   failAppends: Error | null = null;
   /** Held appends resolve only when `release()` is called: a slow database. */
   private held: Array<() => void> | null = null;
+  /** Documents read whole (rooms loading), by `<board>/<doc>`. */
+  readonly loads: string[] = [];
+  /** Set to make loads wait for it; set to an error to make them fail. */
+  loadGate: Promise<void> | Error | null = null;
 
   private entry(boardId: string, docName: string): Entry {
     const key = `${boardId}/${docName}`;
@@ -32,6 +36,9 @@ export class MemoryDocumentLog implements DocumentLog {
   }
 
   async load(boardId: string, docName: string): Promise<LoadedDocument> {
+    this.loads.push(`${boardId}/${docName}`);
+    if (this.loadGate instanceof Error) throw this.loadGate;
+    await this.loadGate;
     const { snapshot, snapshotSeq, updates, lastSeq } = this.entry(boardId, docName);
     return { snapshot, snapshotSeq, updates: [...updates], lastSeq };
   }
