@@ -23,7 +23,10 @@ export interface DocumentLog {
   load(boardId: string, docName: string): Promise<LoadedDocument>;
   /** Durable when it resolves; resolves to the update's seq. */
   append(boardId: string, docName: string, update: Uint8Array): Promise<number>;
-  /** The updates with seq > afterSeq still in the log, in order: catch-up after a gap. */
+  /**
+   * The updates with seq > afterSeq still in the log, in order: catch-up after a gap. When another instance has
+   * compacted past afterSeq, the first one returned is later than afterSeq + 1: the rest are in the snapshot.
+   */
   readAfter(boardId: string, docName: string, afterSeq: number): Promise<StoredUpdate[]>;
   /**
    * Stores a snapshot that covers exactly the updates with seq ≤ uptoSeq and deletes only those; updates after

@@ -1,0 +1,422 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { buildPriorityList, type PriorityList } from '../../shared/export/index.js';
+import type { RoundItem, RoundSettings } from '../../shared/voting/index.js';
+import { DomainError } from '../../server/DomainError.js';
+import { openPostgresStores } from '../../server/storage/postgres/openPostgresStores.js';
+import type { ParticipantRecord } from '../../server/storage/records.js';
+import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
+import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
+import type { Stores } from '../../server/storage/Stores.js';
+import { startPostgres, type RunningPostgres } from './services.js';
+
+/**
+ * One contract, run unchanged against every store: what the rooms, the domain services and several server
+ * instances rely on. "Another instance" is a second Stores opened on the same database.
+ */
+
+interface Backend {
+  name: string;
+  /** Opens the backend's database (the same one every time within the file). */
+  open(): Promise<Stores>;
+  setUp(): Promise<void>;
+  tearDown(): Promise<void>;
+}
+
+let postgres: RunningPostgres | undefined;
+let postgresUrl = '';
+const sqliteFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'forumboard-contract-')), 'forumboard.db');
+
+const backends: Backend[] = [
+  {
+    name: 'SQLite',
+    open: async () => openSqliteStores(sqliteFile),
+    setUp: async () => {},
+    tearDown: async () => fs.rmSync(path.dirname(sqliteFile), { recursive: true, force: true }),
+  },
+  {
+    name: 'PostgreSQL',
+    open: () => openPostgresStores(postgresUrl),
+    setUp: async () => {
+      postgres = await startPostgres();
+      postgresUrl = postgres.createDatabase('contract');
+    },
+    tearDown: async () => postgres?.dispose(),
+  },
+];
+
+const SETTINGS: RoundSettings = { budget: 5, cap: 3, anonymous: false };
+const ITEMS: RoundItem[] = [
+  { id: 'c1', kind: 'card', title: 'Skills gap' },
+  { id: 't1', kind: 'theme', title: 'Energy prices' },
+];
+
+const unique = (prefix: string) => `${prefix}_${crypto.randomBytes(6).toString('base64url')}`;
+const codes = () => crypto.randomBytes(4).toString('hex').toUpperCase().slice(0, 6);
+
+async function newBoard(stores: Stores, title = 'Kick-off') {
+  const id = unique('b');
+  const facilitatorHash = crypto.randomBytes(32).toString('hex');
+  const joinCode = await stores.identity.createBoard({ id, title, createdAt: 1_700_000_000_000 }, [
+    { hash: facilitatorHash, boardId: id, role: 'facilitator', participantId: null },
+  ], codes);
+  return { id, joinCode, facilitatorHash };
+}
+
+async function newParticipant(stores: Stores, boardId: string, group = 'industry', joinedAt = Date.now()): Promise<ParticipantRecord & { hash: string }> {
+  const p = { id: unique('p'), boardId, name: 'Ada', organisation: 'Forge BV', group, joinedAt };
+  const hash = crypto.randomBytes(32).toString('hex');
+  expect(await stores.identity.addParticipant(p, hash, 1000)).toBe(true);
+  return { ...p, hash };
+}
+
+function frozenList(version: number, frozenAt: number): PriorityList {
+  return buildPriorityList({
+    board: { title: 'Kick-off', question: 'What next?', language: 'en', groups: [] },
+    cards: [],
+    clusters: [],
+    participants: [],
+    rounds: [],
+    tallies: {},
+    agreement: { version, frozenAt, roundId: 'r_1', items: [] },
+  });
+}
+
+/** A Yjs update that adds one entry to the document's "entries" array. */
+function entryUpdate(doc: Y.Doc, entry: string): Uint8Array {
+  let update: Uint8Array | undefined;
+  const capture = (u: Uint8Array) => (update = u);
+  doc.on('update', capture);
+  doc.getArray<string>('entries').push([entry]);
+  doc.off('update', capture);
+  return update!;
+}
+
+/** What a room loading the document would show. */
+async function loadedEntries(stores: Stores, boardId: string, docName: string): Promise<string[]> {
+  const stored = await stores.log.load(boardId, docName);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+  return [...doc.getArray<string>('entries').toArray()].sort();
+}
+
+describe.each(backends)('store contract on $name', (backend) => {
+  let stores: Stores;
+  let other: Stores;
+  let startedAt = 0;
+
+  beforeAll(async () => {
+    startedAt = performance.now();
+    await backend.setUp();
+    stores = await backend.open();
+    other = await backend.open();
+  }, 60_000);
+
+  afterAll(async () => {
+    await other?.close();
+    await stores?.close();
+    await backend.tearDown();
+    console.log(`store contract on ${backend.name}: ${Math.round(performance.now() - startedAt)} ms including start-up`);
+  });
+
+  describe('boards, tokens and people', () => {
+    it('creates a board with a join code nobody else has, and finds it by id, code and token', async () => {
+      const board = await newBoard(stores);
+      expect(board.joinCode).toMatch(/^[0-9A-F]{6}$/);
+      expect(await stores.identity.getBoard(board.id)).toEqual({ id: board.id, title: 'Kick-off', joinCode: board.joinCode, createdAt: 1_700_000_000_000 });
+      expect((await other.identity.findBoardByJoinCode(board.joinCode))?.id).toBe(board.id);
+      expect(await other.identity.findToken(board.facilitatorHash)).toEqual({ boardId: board.id, role: 'facilitator', participantId: null });
+      expect(await stores.identity.getBoard('nope')).toBeUndefined();
+
+      // A code already taken is drawn again, on either instance.
+      const draws = [board.joinCode, board.joinCode, 'ZZ' + codes().slice(2)];
+      const second = await other.identity.createBoard({ id: unique('b'), title: 'Second', createdAt: 1 }, [], () => draws.shift()!);
+      expect(second).not.toBe(board.joinCode);
+      const rotated = await stores.identity.rotateJoinCode(board.id, (() => {
+        const next = [second, codes()];
+        return () => next.shift()!;
+      })());
+      expect(rotated).not.toBe(second);
+      expect((await stores.identity.getBoard(board.id))?.joinCode).toBe(rotated);
+    });
+
+    it('adds participants up to the cap, exactly, when two instances join people at once', async () => {
+      const board = await newBoard(stores);
+      const joins = Array.from({ length: 12 }, (_, i) => {
+        const store = i % 2 === 0 ? stores : other;
+        const p = { id: unique('p'), boardId: board.id, name: `P${i}`, organisation: '', group: 'unions', joinedAt: 1000 + i };
+        return store.identity.addParticipant(p, crypto.randomBytes(32).toString('hex'), 5);
+      });
+      const added = await Promise.all(joins);
+      expect(added.filter(Boolean)).toHaveLength(5);
+      expect(await stores.identity.countParticipants(board.id)).toBe(5);
+      expect((await other.identity.listParticipants(board.id)).map((p) => p.joinedAt)).toEqual([...(await stores.identity.listParticipants(board.id)).map((p) => p.joinedAt)].sort((a, b) => a - b));
+    });
+
+    it('corrects and removes a participant with their token and ballots', async () => {
+      const board = await newBoard(stores);
+      const ada = await newParticipant(stores, board.id);
+      expect(await other.identity.findToken(ada.hash)).toEqual({ boardId: board.id, role: 'participant', participantId: ada.id });
+      await other.identity.updateParticipant({ ...ada, name: 'Ada L.', group: 'science' });
+      expect(await stores.identity.getParticipant(ada.id)).toMatchObject({ name: 'Ada L.', group: 'science', organisation: 'Forge BV' });
+      const round = await stores.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 1 });
+      await stores.ballots.putBallot({ roundId: round.id, participantId: ada.id, group: 'science', allocations: { c1: 2 }, updatedAt: 2 });
+      await other.identity.removeParticipant(board.id, ada.id);
+      expect(await stores.identity.getParticipant(ada.id)).toBeUndefined();
+      expect(await stores.identity.findToken(ada.hash)).toBeUndefined();
+      expect(await stores.ballots.listBallots(round.id)).toEqual([]);
+    });
+
+    it('lists, names and revokes shared links, never the creator own link', async () => {
+      const board = await newBoard(stores);
+      const observer = { hash: crypto.randomBytes(32).toString('hex'), boardId: board.id, role: 'observer' as const, participantId: null };
+      const cofac = { hash: crypto.randomBytes(32).toString('hex'), boardId: board.id, role: 'facilitator' as const, participantId: null };
+      await stores.identity.addToken(observer);
+      await other.identity.addNamedLink(cofac, 'Co-host Bea', 1_700_000_000_500);
+      const links = await stores.identity.listLinks(board.id);
+      expect(links).toEqual([
+        { id: observer.hash.slice(0, 16), role: 'observer', name: '', createdAt: 1_700_000_000_000 },
+        { id: cofac.hash.slice(0, 16), role: 'facilitator', name: 'Co-host Bea', createdAt: 1_700_000_000_500 },
+      ]);
+      expect(await stores.identity.linkName(cofac.hash)).toBe('Co-host Bea');
+      expect(await other.identity.revokeLink(board.id, cofac.hash.slice(0, 16))).toBe(cofac.hash);
+      expect(await other.identity.revokeLink(board.id, board.facilitatorHash.slice(0, 16))).toBeNull();
+      expect(await stores.identity.findToken(cofac.hash)).toBeUndefined();
+      expect(await stores.identity.findToken(board.facilitatorHash)).toBeDefined();
+      expect((await stores.identity.listLinks(board.id)).map((l) => l.id)).toEqual([observer.hash.slice(0, 16)]);
+    });
+
+    it('keeps the latest activity and finds idle boards, and deletes a board with everything stored for it', async () => {
+      const board = await newBoard(stores);
+      expect(await stores.identity.lastActivity(board.id)).toBe(1_700_000_000_000);
+      await stores.identity.touchBoard(board.id, 1_800_000_000_000);
+      await other.identity.touchBoard(board.id, 1_750_000_000_000);
+      expect(await other.identity.lastActivity(board.id)).toBe(1_800_000_000_000);
+      expect(await stores.identity.listIdleBoards(1_800_000_000_001)).toContain(board.id);
+      expect(await stores.identity.listIdleBoards(1_800_000_000_000)).not.toContain(board.id);
+
+      const ada = await newParticipant(stores, board.id);
+      const round = await stores.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 1 });
+      await stores.ballots.putBallot({ roundId: round.id, participantId: ada.id, group: 'industry', allocations: { t1: 1 }, updatedAt: 2 });
+      await stores.agreements.freeze(board.id, 3, (v) => frozenList(v, 3));
+      await stores.identity.addNamedLink({ hash: crypto.randomBytes(32).toString('hex'), boardId: board.id, role: 'observer', participantId: null }, 'Steering group', 4);
+      await stores.log.append(board.id, 'board', entryUpdate(new Y.Doc(), 'card'));
+      await stores.log.compact(board.id, 'board', Y.encodeStateAsUpdate(new Y.Doc()), 1);
+      await stores.log.append(board.id, 'control', entryUpdate(new Y.Doc(), 'phase'));
+
+      await other.identity.deleteBoard(board.id);
+      expect(await stores.identity.getBoard(board.id)).toBeUndefined();
+      expect(await stores.identity.findToken(board.facilitatorHash)).toBeUndefined();
+      expect(await stores.identity.listParticipants(board.id)).toEqual([]);
+      expect(await stores.ballots.listRounds(board.id)).toEqual([]);
+      expect(await stores.ballots.listBallotsOf(ada.id)).toEqual([]);
+      expect(await stores.agreements.list(board.id)).toEqual([]);
+      expect(await stores.identity.lastActivity(board.id)).toBeUndefined();
+      for (const doc of ['board', 'control']) {
+        expect(await stores.log.load(board.id, doc)).toEqual({ snapshot: null, snapshotSeq: 0, updates: [], lastSeq: 0 });
+      }
+    });
+  });
+
+  describe('document log', () => {
+    it('numbers each document 1, 2, 3 … on its own, and loads what was appended', async () => {
+      const boardId = unique('b');
+      const doc = new Y.Doc();
+      expect(await stores.log.append(boardId, 'board', entryUpdate(doc, 'a'))).toBe(1);
+      expect(await stores.log.append(boardId, 'board', entryUpdate(doc, 'b'))).toBe(2);
+      expect(await stores.log.append(boardId, 'control', entryUpdate(new Y.Doc(), 'x'))).toBe(1);
+      expect(await other.log.append(boardId, 'board', entryUpdate(doc, 'c'))).toBe(3);
+      const loaded = await other.log.load(boardId, 'board');
+      expect(loaded.snapshot).toBeNull();
+      expect(loaded.snapshotSeq).toBe(0);
+      expect(loaded.lastSeq).toBe(3);
+      expect(loaded.updates.map((u) => u.seq)).toEqual([1, 2, 3]);
+      expect(await loadedEntries(stores, boardId, 'board')).toEqual(['a', 'b', 'c']);
+      expect((await stores.log.readAfter(boardId, 'board', 1)).map((u) => u.seq)).toEqual([2, 3]);
+      expect(await stores.log.readAfter(boardId, 'board', 3)).toEqual([]);
+    });
+
+    it('keeps numbers contiguous under concurrent appends from two instances', async () => {
+      const boardId = unique('b');
+      const writers = [stores, other].map((store, w) => {
+        const doc = new Y.Doc();
+        return Promise.all(Array.from({ length: 40 }, (_, i) => store.log.append(boardId, 'board', entryUpdate(doc, `w${w}-${i}`))));
+      });
+      const [first, second] = await Promise.all(writers);
+      const all = [...first, ...second].sort((a, b) => a - b);
+      expect(all).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+      const loaded = await stores.log.load(boardId, 'board');
+      expect(loaded.lastSeq).toBe(80);
+      expect(loaded.updates.map((u) => u.seq)).toEqual(all);
+      expect(await loadedEntries(other, boardId, 'board')).toHaveLength(80);
+    });
+
+    it('compacts up to the watermark and never drops updates another instance appended after it', async () => {
+      const boardId = unique('b');
+      const mine = new Y.Doc();
+      for (const entry of ['a', 'b', 'c']) await stores.log.append(boardId, 'board', entryUpdate(mine, entry));
+      // Another instance appends 4 and 5, which this instance has not applied yet: its watermark stays 3.
+      const theirs = new Y.Doc();
+      for (const entry of ['d', 'e']) await other.log.append(boardId, 'board', entryUpdate(theirs, entry));
+      expect(await stores.log.compact(boardId, 'board', Y.encodeStateAsUpdate(mine), 3)).toBe(true);
+
+      const loaded = await other.log.load(boardId, 'board');
+      expect(loaded.snapshotSeq).toBe(3);
+      expect(loaded.updates.map((u) => u.seq)).toEqual([4, 5]);
+      expect(loaded.lastSeq).toBe(5);
+      expect(await loadedEntries(other, boardId, 'board')).toEqual(['a', 'b', 'c', 'd', 'e']);
+      expect(await stores.log.append(boardId, 'board', entryUpdate(mine, 'f'))).toBe(6);
+    });
+
+    it('keeps the newer snapshot when an instance behind compacts later', async () => {
+      const boardId = unique('b');
+      const ahead = new Y.Doc();
+      for (const entry of ['a', 'b', 'c', 'd']) await stores.log.append(boardId, 'board', entryUpdate(ahead, entry));
+      const behind = new Y.Doc();
+      Y.applyUpdate(behind, (await stores.log.load(boardId, 'board')).updates[0].update);
+      expect(await stores.log.compact(boardId, 'board', Y.encodeStateAsUpdate(ahead), 4)).toBe(true);
+      // The instance that had only applied seq 1 would leave rows 2–4 covered by nothing: it is refused.
+      expect(await other.log.compact(boardId, 'board', Y.encodeStateAsUpdate(behind), 1)).toBe(false);
+      const loaded = await stores.log.load(boardId, 'board');
+      expect(loaded.snapshotSeq).toBe(4);
+      expect(await loadedEntries(stores, boardId, 'board')).toEqual(['a', 'b', 'c', 'd']);
+    });
+
+    it('loses no update while two instances append and compact at once, each up to its own watermark', async () => {
+      const boardId = unique('b');
+      const instances = [
+        { store: stores, doc: new Y.Doc(), watermark: 0 },
+        { store: other, doc: new Y.Doc(), watermark: 0 },
+      ];
+      for (let i = 0; i < 30; i++) {
+        const writer = instances[i % 2];
+        await writer.store.log.append(boardId, 'board', entryUpdate(writer.doc, `e${i}`));
+        // The writer catches up from the store (snapshot and log, read together); the other one stays behind.
+        const stored = await writer.store.log.load(boardId, 'board');
+        if (stored.snapshot) Y.applyUpdate(writer.doc, stored.snapshot);
+        for (const { update } of stored.updates) Y.applyUpdate(writer.doc, update);
+        writer.watermark = stored.lastSeq;
+        if (i % 5 === 4) await Promise.all(instances.map((it) => it.store.log.compact(boardId, 'board', Y.encodeStateAsUpdate(it.doc), it.watermark)));
+      }
+      expect(await loadedEntries(stores, boardId, 'board')).toEqual(Array.from({ length: 30 }, (_, i) => `e${i}`).sort());
+    });
+  });
+
+  describe('ballot box', () => {
+    it('numbers rounds per board, allows one open round, and moves rounds on only forwards', async () => {
+      const board = await newBoard(stores);
+      const first = await stores.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 10 });
+      expect(first).toEqual({ id: first.id, boardId: board.id, number: 1, state: 'open', settings: SETTINGS, items: ITEMS, openedAt: 10, closedAt: null, revealedAt: null });
+      await expect(other.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 11 })).rejects.toMatchObject({
+        kind: 'conflict',
+        code: 'round-already-open',
+      });
+      expect(await other.ballots.advanceRound(board.id, first.id, 'closed', 20)).toMatchObject({ state: 'closed', closedAt: 20, revealedAt: null });
+      expect(await stores.ballots.advanceRound(board.id, first.id, 'closed', 21)).toBeUndefined();
+      expect(await stores.ballots.advanceRound(board.id, first.id, 'revealed', 30)).toMatchObject({ state: 'revealed', closedAt: 20, revealedAt: 30 });
+      expect(await stores.ballots.advanceRound(board.id, first.id, 'revealed', 31)).toBeUndefined();
+      const second = await other.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 40 });
+      expect(second.number).toBe(2);
+      // Revealing an open round closes it at the same moment.
+      expect(await stores.ballots.advanceRound(board.id, second.id, 'revealed', 50)).toMatchObject({ state: 'revealed', closedAt: 50, revealedAt: 50 });
+      expect((await other.ballots.listRounds(board.id)).map((r) => [r.number, r.state])).toEqual([
+        [1, 'revealed'],
+        [2, 'revealed'],
+      ]);
+      expect(await stores.ballots.getRound('another-board', first.id)).toBeUndefined();
+    });
+
+    it('opens exactly one round when two instances open one at once', async () => {
+      const board = await newBoard(stores);
+      const attempts = Array.from({ length: 6 }, (_, i) =>
+        (i % 2 ? other : stores).ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: i }),
+      );
+      const results = await Promise.allSettled(attempts);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(DomainError);
+      expect((await stores.ballots.listRounds(board.id)).map((r) => r.number)).toEqual([1]);
+    });
+
+    it('upserts ballots, says which was a voter first, and counts voters from the stored ballots', async () => {
+      const board = await newBoard(stores);
+      const round = await stores.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 1 });
+      const voters = await Promise.all(Array.from({ length: 10 }, (_, i) => newParticipant(stores, board.id, i < 6 ? 'industry' : 'unions', i)));
+      // Every voter sends twice, half through each instance, all at once: ten first ballots, no more.
+      const casts = voters.flatMap((v, i) =>
+        [0, 1].map((attempt) =>
+          ((i + attempt) % 2 ? other : stores).ballots.putBallot({ roundId: round.id, participantId: v.id, group: v.group, allocations: { c1: 1 + attempt }, updatedAt: attempt }),
+        ),
+      );
+      const firsts = await Promise.all(casts);
+      expect(firsts.filter(Boolean)).toHaveLength(10);
+      expect(await other.ballots.countVoters(round.id)).toEqual({ industry: 6, unions: 4 });
+      expect(await stores.ballots.listBallots(round.id)).toHaveLength(10);
+
+      const ada = voters[0];
+      expect(await stores.ballots.putBallot({ roundId: round.id, participantId: ada.id, group: ada.group, allocations: { t1: 3 }, updatedAt: 9 })).toBe(false);
+      expect(await other.ballots.getBallot(round.id, ada.id)).toEqual({ roundId: round.id, participantId: ada.id, group: 'industry', allocations: { t1: 3 }, updatedAt: 9 });
+      await other.ballots.setBallotGroup(round.id, ada.id, 'unions');
+      expect(await stores.ballots.countVoters(round.id)).toEqual({ industry: 5, unions: 5 });
+      expect(await stores.ballots.listBallotsOf(ada.id)).toEqual([{ roundId: round.id, participantId: ada.id, group: 'unions', allocations: { t1: 3 }, updatedAt: 9 }]);
+      await stores.ballots.deleteBallot(round.id, ada.id);
+      expect(await other.ballots.countVoters(round.id)).toEqual({ industry: 5, unions: 4 });
+      expect(await other.ballots.getBallot(round.id, ada.id)).toBeUndefined();
+    });
+  });
+
+  describe('agreement archive', () => {
+    it('assigns versions 1, 2, 3 … when two instances freeze at once, each list carrying its own version', async () => {
+      const board = await newBoard(stores);
+      const freezes = Array.from({ length: 6 }, (_, i) => (i % 2 ? other : stores).agreements.freeze(board.id, 100 + i, (version) => frozenList(version, 100 + i)));
+      const versions = (await Promise.all(freezes)).map((f) => f.version).sort((a, b) => a - b);
+      expect(versions).toEqual([1, 2, 3, 4, 5, 6]);
+      const archived = await stores.agreements.list(board.id);
+      expect(archived.map((a) => a.version)).toEqual([1, 2, 3, 4, 5, 6]);
+      for (const a of archived) {
+        expect(a.list).toEqual(frozenList(a.version, a.frozenAt));
+        expect(JSON.stringify(a.list)).toBe(JSON.stringify(frozenList(a.version, a.frozenAt)));
+      }
+    });
+  });
+});
+
+describe('PostgreSQL unreachable', () => {
+  let pg: RunningPostgres;
+  let stores: Stores;
+
+  beforeAll(async () => {
+    pg = await startPostgres();
+    stores = await openPostgresStores(pg.createDatabase('outage'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await stores?.close();
+    pg?.dispose();
+  });
+
+  it('refuses writes as unavailable while it is down, loses nothing acknowledged, and works again when it is back', async () => {
+    const doc = new Y.Doc();
+    expect(await stores.log.append('b1', 'board', entryUpdate(doc, 'before'))).toBe(1);
+    pg.stop();
+    await expect(stores.log.append('b1', 'board', entryUpdate(doc, 'during'))).rejects.toBeInstanceOf(StoreUnavailable);
+    await expect(stores.identity.getBoard('b1')).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(stores.health!()).rejects.toBeInstanceOf(StoreUnavailable);
+    pg.start();
+    await stores.health!();
+    expect(await stores.log.append('b1', 'board', entryUpdate(doc, 'after'))).toBe(2);
+    const loaded = await stores.log.load('b1', 'board');
+    expect(loaded.updates.map((u) => u.seq)).toEqual([1, 2]);
+  });
+
+  it('lets several instances start on one empty database at once', async () => {
+    const url = pg.createDatabase('racing_start');
+    const opened = await Promise.all(Array.from({ length: 4 }, () => openPostgresStores(url)));
+    expect(await Promise.all(opened.map((s, i) => s.log.append('b', 'board', entryUpdate(new Y.Doc(), `i${i}`))))).toHaveLength(4);
+    await Promise.all(opened.map((s) => s.close()));
+  });
+});
