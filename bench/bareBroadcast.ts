@@ -9,6 +9,7 @@ import { LIMITS } from '../shared/limits.js';
  */
 export interface BareServer {
   wsUrl: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -21,6 +22,7 @@ export async function startBareBroadcast(): Promise<BareServer> {
   });
   return {
     wsUrl: `ws://127.0.0.1:${port}`,
+    pid: child.pid ?? -1,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -6,6 +6,7 @@ import { runColdLoad } from './coldLoad.js';
 import { runFanout } from './fanout.js';
 import { runManyRooms } from './manyRooms.js';
 import { runRoundTrip } from './roundTrip.js';
+import { runScale } from './scale.js';
 import { renderTable, type Row } from './table.js';
 import { runVoteStorm } from './voteStorm.js';
 
@@ -22,6 +23,7 @@ const SECTIONS: Record<string, Section> = {
   rooms: runManyRooms,
   coldload: runColdLoad,
   client: runClient,
+  scale: runScale,
 };
 
 // Hundreds of y-websocket providers live in this process; each registers a process 'exit' listener.
