@@ -6,8 +6,8 @@ import * as Y from 'yjs';
 import { createLogger } from '../server/log.js';
 import { Metrics } from '../server/metrics.js';
 import { BoardRoom } from '../server/rooms/BoardRoom.js';
-import type { BoardStore } from '../server/storage/BoardStore.js';
-import { SqliteBoardStore } from '../server/storage/SqliteBoardStore.js';
+import type { DocumentLog } from '../server/storage/DocumentLog.js';
+import { openSqliteStores } from '../server/storage/sqlite/openSqliteStores.js';
 import { StorageHealth } from '../server/storage/StorageHealth.js';
 import { encodeSyncStep1 } from '../server/rooms/wire.js';
 import { createBoard } from '../tests/integration/support.js';
@@ -20,7 +20,7 @@ import { openYClient } from './yclient.js';
 /**
  * A 1,000-card board, written card by card by a facilitator, then read cold: the room is unloaded before
  * every measurement. Seen from the wire (WebSocket open → sync step 2 received) and, without a server, as
- * the load itself (SqliteBoardStore + Y.applyUpdate, and the whole BoardRoom), for the board as the server
+ * the load itself (the SQLite document log + Y.applyUpdate, and the whole BoardRoom), for the board as the server
  * leaves it (compacted into a snapshot) and as an uncompacted log of 1,000 updates.
  */
 const CARDS = 1000;
@@ -81,10 +81,10 @@ async function providerToSynced(server: ServerChild, boardId: string, token: str
   return elapsed;
 }
 
-function timeDirectLoads(file: string, boardId: string): DirectLoad {
-  const store = new SqliteBoardStore(file);
+async function timeDirectLoads(file: string, boardId: string): Promise<DirectLoad> {
+  const stores = openSqliteStores(file);
   // Unloading a room compacts its log; here every load must find the database as it was.
-  const keepAsIs: BoardStore = Object.assign(Object.create(store) as SqliteBoardStore, { compact: () => {} });
+  const keepAsIs: DocumentLog = Object.assign(Object.create(stores.log) as DocumentLog, { compact: async () => false });
   const metrics = new Metrics({ rooms: () => 0, connections: () => 0 });
   const log = createLogger('error');
   const health = new StorageHealth(log, null);
@@ -98,9 +98,10 @@ function timeDirectLoads(file: string, boardId: string): DirectLoad {
   try {
     for (let i = 0; i < DIRECT_REPEATS; i++) {
       let t = now();
-      const stored = store.loadDoc(boardId, 'board');
+      const stored = await stores.log.load(boardId, 'board');
       storeRead.push(now() - t);
-      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      const updates = stored.updates.map((u) => u.update);
+      const parts = stored.snapshot ? [stored.snapshot, ...updates] : updates;
       bytes = parts.reduce((sum, p) => sum + p.byteLength, 0);
       count = parts.length;
       t = now();
@@ -114,25 +115,23 @@ function timeDirectLoads(file: string, boardId: string): DirectLoad {
       Y.encodeStateAsUpdate(doc);
       encode.push(now() - t);
       t = now();
-      const room = new BoardRoom(boardId, keepAsIs, metrics, { compactEvery: Number.MAX_SAFE_INTEGER, broadcastWindowMs: 2, health, log });
+      const room = await BoardRoom.load(boardId, keepAsIs, metrics, { compactEvery: Number.MAX_SAFE_INTEGER, broadcastWindowMs: 2, health, log });
       boardRoom.push(now() - t);
-      room.unload();
+      await room.unload();
     }
   } finally {
-    store.close();
+    await stores.close();
   }
   return { parts: count, bytes, storeRead: spread(storeRead), applyMerged: spread(applyMerged), applyEach: spread(applyEach), encode: spread(encode), boardRoom: spread(boardRoom) };
 }
 
 /** The same board as a log of single-card updates with no snapshot: the most a load ever has to merge. */
-function logOnlyDatabase(boardId: string, updates: Uint8Array[], from: string): string {
+async function logOnlyDatabase(boardId: string, updates: Uint8Array[]): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forumboard-coldload-'));
   const file = path.join(dir, 'forumboard.db');
-  fs.copyFileSync(from, file);
-  const store = new SqliteBoardStore(file);
-  store.compact(boardId, 'board', Y.encodeStateAsUpdate(new Y.Doc()), 0);
-  for (const update of updates) store.appendUpdate(boardId, 'board', update);
-  store.close();
+  const stores = openSqliteStores(file);
+  for (const update of updates) await stores.log.append(boardId, 'board', update);
+  await stores.close();
   return file;
 }
 
@@ -161,9 +160,9 @@ export async function runColdLoad(log: (line: string) => void): Promise<{ rows: 
     stopped = true;
 
     const file = path.join(server.dataDir, 'forumboard.db');
-    const snapshot = timeDirectLoads(file, board.boardId);
-    const logFile = logOnlyDatabase(board.boardId, updates, file);
-    const logLoad = timeDirectLoads(logFile, board.boardId);
+    const snapshot = await timeDirectLoads(file, board.boardId);
+    const logFile = await logOnlyDatabase(board.boardId, updates);
+    const logLoad = await timeDirectLoads(logFile, board.boardId);
     fs.rmSync(path.dirname(logFile), { recursive: true, force: true });
 
     const figures: ColdLoadFigures = {
