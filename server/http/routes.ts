@@ -12,6 +12,8 @@ import type { Exports } from '../export/Exports.js';
 import { createDemoWorkshop } from '../demo/DemoWorkshop.js';
 import { stepPresentation } from '../workshops/Presentation.js';
 import { presentationBody } from '../../shared/presentation.js';
+import { boardConceptsBody } from '../../shared/suggestions/api.js';
+import { Suggestions } from '../suggestions/Suggestions.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { Workshops } from '../workshops/Workshops.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
@@ -43,6 +45,7 @@ export interface RouteDeps {
 
 export function buildRoutes(deps: RouteDeps): Router {
   const { store, workshops, rounds, agreements, exports, rooms, metrics } = deps;
+  const suggestions = new Suggestions(rooms);
   const baseUrl = (req: IncomingMessage) => deps.publicUrl ?? `${req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 
   const requireAccess = (ctx: RequestContext, roles: readonly Role[]): Access => {
@@ -213,5 +216,16 @@ export function buildRoutes(deps: RouteDeps): Router {
         'content-type': file.contentType,
         'content-disposition': `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       });
+    })
+    // Clustering help (docs/suggestions.md): computed on request, never stored; the client applies what is accepted.
+    .on('GET', '/api/boards/:boardId/suggestions', (ctx) => suggestions.forBoard(requireAccess(ctx, ['facilitator', 'participant'])))
+    .on('GET', '/api/boards/:boardId/suggestions/concepts', (ctx) => {
+      facilitatorOfAnyState(ctx);
+      return suggestions.concepts(ctx.params.boardId).then((concepts) => ({ concepts }));
+    })
+    .on('PUT', '/api/boards/:boardId/suggestions/concepts', async (ctx) => {
+      facilitator(ctx);
+      const { concepts } = await readBody(ctx.req, boardConceptsBody);
+      return { concepts: await suggestions.setConcepts(ctx.params.boardId, concepts) };
     });
 }

@@ -29,8 +29,8 @@ export interface Tuning {
 
 /** Tuned on the sample workshops (server/demo/workshops.json); docs/suggestions.md gives the figures. */
 export const DEFAULT_TUNING: Tuning = {
-  weights: { stems: 1, grams: 0.5, concepts: 1.2, broader: 0.5 },
-  threshold: 0.3,
+  weights: { stems: 1, grams: 0.5, concepts: 0.8, broader: 1 },
+  threshold: 0.2,
   themeThreshold: 0.3,
   duplicateThreshold: 0.6,
   curatedConcepts: true,
@@ -50,7 +50,7 @@ export function suggest(input: SuggestInput, tuning: Tuning = DEFAULT_TUNING): S
   const unthemed = input.cards.map((card, i) => (card.themeId === null ? i : -1)).filter((i) => i >= 0);
   const unthemedVectors = unthemed.map((i) => vectors[i]);
   const groups = averageLinkage(similarityMatrix(unthemedVectors), unthemed.length, tuning.threshold).map((group) => group.map((k) => unthemed[k]));
-  const profiles = themeProfiles(input, all, vectors, space, matcher);
+  const profiles = themeProfiles(input, vectors, space, matcher);
 
   const byTheme = new Map<string, number[]>();
   const fresh: number[][] = [];
@@ -78,7 +78,7 @@ interface ThemeProfile {
 }
 
 /** What each existing theme is about: its name and the cards already in it, as one vector. */
-function themeProfiles(input: SuggestInput, all: ReadCard[], vectors: SparseVector[], space: FeatureSpace, matcher: ConceptMatcher): ThemeProfile[] {
+function themeProfiles(input: SuggestInput, vectors: SparseVector[], space: FeatureSpace, matcher: ConceptMatcher): ThemeProfile[] {
   return input.themes.map((theme) => {
     const named = space.vectorOfText(readCard({ id: theme.id, title: theme.title, text: theme.title, language: languageOf(theme.title, null, input.language) }, matcher));
     const sum = new Map<number, number>();

@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
+import { metaOf, readMeta } from '../../shared/controlDoc.js';
+import { participantsMayCluster } from '../../shared/phases.js';
+import { boardConceptsBody, type BoardConcept, type SuggestionsResponse } from '../../shared/suggestions/api.js';
+import type { Access } from '../auth/Access.js';
+import { DomainError } from '../DomainError.js';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import { suggest, type SuggestInput } from './suggest.js';
+
+/**
+ * The facilitator's own concepts live in the control document's meta map, beside the settings: only the
+ * server writes that document, it is stored, exported as a template and deleted with the board, and every
+ * client already syncs it.
+ */
+const CONCEPTS_KEY = 'suggestionConcepts';
+
+/** Suggested themes and duplicates for a board, and the board's own concepts that steer them. */
+export class Suggestions {
+  constructor(private readonly rooms: RoomRegistry) {}
+
+  /**
+   * The facilitator may always ask; a participant only while participants may cluster (the same rule the board
+   * policy applies to moving cards); an observer never.
+   */
+  async forBoard(access: Access): Promise<SuggestionsResponse> {
+    return this.rooms.withRoom(access.boardId, (room) => {
+      const meta = readMeta(room.control.doc);
+      if (!meta) throw new DomainError('not-found', 'unknown board');
+      const allowed = access.role === 'facilitator' || (access.role === 'participant' && participantsMayCluster(meta.phase, meta.settings));
+      if (!allowed) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
+      return suggest(boardInput(room.board.doc, meta.language, conceptsIn(room.control.doc)));
+    });
+  }
+
+  async concepts(boardId: string): Promise<BoardConcept[]> {
+    return this.rooms.withRoom(boardId, (room) => conceptsIn(room.control.doc));
+  }
+
+  async setConcepts(boardId: string, concepts: BoardConcept[]): Promise<BoardConcept[]> {
+    return this.rooms.withRoom(boardId, (room) => {
+      room.control.serverTransact((doc) => metaOf(doc).set(CONCEPTS_KEY, concepts));
+      return conceptsIn(room.control.doc);
+    });
+  }
+}
+
+/** The stored concepts, read through the same schema as a request: a document from elsewhere proves nothing. */
+function conceptsIn(control: Y.Doc): BoardConcept[] {
+  const parsed = boardConceptsBody.safeParse({ concepts: metaOf(control).get(CONCEPTS_KEY) ?? [] });
+  return parsed.success ? parsed.data.concepts : [];
+}
+
+function boardInput(board: Y.Doc, language: SuggestInput['language'], concepts: BoardConcept[]): SuggestInput {
+  const themes = readClusters(board);
+  const known = new Set(themes.map((t) => t.id));
+  const bodies = cardsOf(board);
+  return {
+    language,
+    // readCards orders by time written, then id: the same board gives the same answer.
+    cards: readCards(board).map((card) => ({
+      id: card.id,
+      title: card.title,
+      body: cardBodyText(bodies.get(card.id)!),
+      // A card whose theme is gone counts as unthemed, as the board shows it.
+      themeId: card.cluster !== null && known.has(card.cluster) ? card.cluster : null,
+    })),
+    themes: themes.map(({ id, title }) => ({ id, title })),
+    concepts,
+  };
+}
