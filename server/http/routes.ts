@@ -19,6 +19,7 @@ import type { Workshops } from '../workshops/Workshops.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
 import type { StorageHealth } from '../storage/StorageHealth.js';
+import type { ManagedFanout } from '../scale/Fanout.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { HttpError } from './HttpError.js';
 import { requireMetricsToken } from './metricsAccess.js';
@@ -41,6 +42,8 @@ export interface RouteDeps {
   access: AccessLinks;
   deletion: BoardDeletion;
   activity: BoardActivity;
+  /** The fan-out between instances, whose outage /healthz reports as degraded; absent on a single instance. */
+  fanout?: Pick<ManagedFanout, 'degraded'>;
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
@@ -69,10 +72,14 @@ export function buildRoutes(deps: RouteDeps): Router {
   };
 
   return new Router(deps.guard)
-    // 503 while the database cannot write, so a load balancer or a monitor sees what the writers see.
+    // 503 while the database cannot write, so a load balancer or a monitor sees what the writers see. Without
+    // Redis an instance still serves every board (updates between instances go through the database, slower):
+    // 200, saying degraded, so a load balancer keeps it while a monitor can raise the alarm.
     .on('GET', '/healthz', () => {
       const status = deps.health.status();
-      return status.ok ? status : new Reply(503, status);
+      if (!status.ok) return new Reply(503, status);
+      const degraded = deps.fanout?.degraded() ?? null;
+      return degraded === null ? status : { ok: true, status: 'degraded', ...degraded };
     })
     .on('GET', '/metrics', (ctx) => {
       requireMetricsToken(ctx.req, deps.metricsToken);

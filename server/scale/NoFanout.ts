@@ -1,15 +1,12 @@
-import type { Fanout } from './Fanout.js';
+import type { ManagedFanout } from './Fanout.js';
 
 /**
- * No fan-out configured. Alone on its database (SQLite), an instance has nobody to hear from and is healthy.
- * Sharing a database without Redis, it is not: its rooms then poll the log for the other instances' updates.
+ * Instances sharing one database without Redis: nothing is published, and `healthy` stays false, so every room
+ * with peers reads the other instances' updates from the log (about every half second). A single instance on
+ * SQLite needs no fan-out at all.
  */
-export class NoFanout implements Fanout {
-  readonly healthy: boolean;
-
-  constructor(options: { sharedLog: boolean }) {
-    this.healthy = !options.sharedLog;
-  }
+export class NoFanout implements ManagedFanout {
+  readonly healthy = false;
 
   publish(): void {}
 

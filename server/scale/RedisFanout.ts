@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
-import type { Fanout, RemoteUpdate } from './Fanout.js';
+import type { ManagedFanout } from './Fanout.js';
 import { decodeFanoutMessage, encodeFanoutMessage, INSTANCE_ID_BYTES } from './fanoutMessage.js';
+
+type RemoteUpdate = (seq: number, update: Uint8Array) => void;
 
 /**
  * After the subscriber is back and has every channel again, the fan-out still reports unhealthy this long, so
@@ -20,7 +22,7 @@ const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
  * commands while disconnected: a message that cannot be sent now is dropped (the update is in the log already),
  * and on reconnecting the subscriber subscribes every channel it should have.
  */
-export class RedisFanout implements Fanout {
+export class RedisFanout implements ManagedFanout {
   private readonly instanceId = randomBytes(INSTANCE_ID_BYTES);
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
