@@ -1,15 +1,24 @@
 /**
- * The names of a board's documents as y-websocket rooms (`/ws/<room>`): `<boardId>` is the board document,
- * the others follow. Which role may open which is decided in server/rooms/BoardRoom.ts.
+ * The names of a board's documents. The server keys them by name within the board (server/rooms/documentKinds.ts
+ * says who may open which); y-websocket rooms (`/ws/<room>`) are `<boardId>` for the board document and
+ * `<boardId>/<name>` for the others.
  */
+export const BOARD_DOC = 'board';
+export const CONTROL_DOC = 'control';
+export const DRAFTS_DOC = 'drafts';
+
+export function privateListDoc(participantId: string): string {
+  return `private/${participantId}`;
+}
+
 export function controlRoom(boardId: string): string {
-  return `${boardId}/control`;
+  return `${boardId}/${CONTROL_DOC}`;
 }
 
 export function draftsRoom(boardId: string): string {
-  return `${boardId}/drafts`;
+  return `${boardId}/${DRAFTS_DOC}`;
 }
 
 export function privateListRoom(boardId: string, participantId: string): string {
-  return `${boardId}/private/${participantId}`;
+  return `${boardId}/${privateListDoc(participantId)}`;
 }

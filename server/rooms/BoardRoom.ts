@@ -5,6 +5,7 @@ import { draftsOf, type DraftCard } from '../../shared/draftsDoc.js';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
 import { copyRichText } from '../../shared/richText/copyRichText.js';
 import { pruneDeepRichText } from '../../shared/richText/pruneDeepRichText.js';
+import { BOARD_DOC, CONTROL_DOC, DRAFTS_DOC, privateListDoc } from '../../shared/rooms.js';
 import type { Access } from '../auth/Access.js';
 import type { Metrics } from '../metrics.js';
 import type { DocumentLog } from '../storage/DocumentLog.js';
@@ -49,17 +50,17 @@ export class BoardRoom {
 
   /** Cards, themes, notes. */
   get board(): DocRoom {
-    return this.loadedDoc('board');
+    return this.loadedDoc(BOARD_DOC);
   }
 
   /** Phase, settings, timer, participants, rounds, results. */
   get control(): DocRoom {
-    return this.loadedDoc('control');
+    return this.loadedDoc(CONTROL_DOC);
   }
 
   /** The facilitator's view of the silent cards. */
   get drafts(): DocRoom {
-    return this.loadedDoc('drafts');
+    return this.loadedDoc(DRAFTS_DOC);
   }
 
   /** The document a connection asks for, if its access allows it to sync that document at all. */
@@ -70,7 +71,7 @@ export class BoardRoom {
   }
 
   privateList(participantId: string): Promise<DocRoom> {
-    return this.doc(`private/${participantId}`);
+    return this.doc(privateListDoc(participantId));
   }
 
   /** Moves every participant's silent cards onto the board, authors and bodies intact, and empties the lists. */

@@ -1,3 +1,4 @@
+import { BOARD_DOC, CONTROL_DOC, DRAFTS_DOC, privateListDoc } from '../../shared/rooms.js';
 import type { Access } from '../auth/Access.js';
 import { BoardPolicy, type ControlContext } from './boardPolicy.js';
 import type { Derivation } from './DocRoom.js';
@@ -29,21 +30,26 @@ export interface DocumentKind {
 /** Board and participant ids as they appear in document names and paths. */
 export const ID_PATTERN = '[A-Za-z0-9_-]{1,64}';
 
+/** A pattern matching the name as it is (names here hold no regex metacharacters but the key's group). */
+function exactly(name: string): RegExp {
+  return new RegExp(`^${name}$`);
+}
+
 /**
  * A board's documents. Routing (which document a WebSocket path opens), loading, unloading and peer counts
  * follow this table; a new kind (breakout tables, say) is one more row.
  */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   // Cards, themes, notes: written by clients under the board policy.
-  { kind: 'board', pattern: /^board$/, withBoard: true, mayOpen: () => true, policy: (board) => new BoardPolicy(board.control) },
+  { kind: BOARD_DOC, pattern: exactly(BOARD_DOC), withBoard: true, mayOpen: () => true, policy: (board) => new BoardPolicy(board.control) },
   // Phase, settings, timer, participants, rounds, results: written by the server only.
-  { kind: 'control', pattern: /^control$/, withBoard: true, mayOpen: () => true, policy: () => READ_ONLY },
+  { kind: CONTROL_DOC, pattern: exactly(CONTROL_DOC), withBoard: true, mayOpen: () => true, policy: () => READ_ONLY },
   // The facilitator's view of everyone's silent cards, derived by the server from the private lists.
-  { kind: 'drafts', pattern: /^drafts$/, withBoard: true, mayOpen: (access) => access.role === 'facilitator', policy: () => READ_ONLY },
+  { kind: DRAFTS_DOC, pattern: exactly(DRAFTS_DOC), withBoard: true, mayOpen: (access) => access.role === 'facilitator', policy: () => READ_ONLY },
   // One participant's own silent cards, loaded when first used.
   {
     kind: 'private',
-    pattern: new RegExp(`^private/(${ID_PATTERN})$`),
+    pattern: exactly(privateListDoc(`(${ID_PATTERN})`)),
     withBoard: false,
     mayOpen: (access, owner) => access.participantId === owner,
     policy: (board, owner) => new BoardPolicy(board.control, owner),

@@ -1,3 +1,4 @@
+import { BOARD_DOC } from '../../shared/rooms.js';
 import { documentKindOf, ID_PATTERN } from '../rooms/documentKinds.js';
 
 const WS_PATH = new RegExp(`^/ws/(${ID_PATTERN})(?:/(.+))?$`);
@@ -10,7 +11,7 @@ export function documentOfPath(pathname: string): { boardId: string; docName: st
   const match = WS_PATH.exec(pathname);
   if (!match) return null;
   // The board document has no name of its own in the path: `/ws/<boardId>/board` names nothing.
-  if (match[2] === 'board') return null;
-  const docName = match[2] ?? 'board';
+  if (match[2] === BOARD_DOC) return null;
+  const docName = match[2] ?? BOARD_DOC;
   return documentKindOf(docName) === null ? null : { boardId: match[1], docName };
 }
