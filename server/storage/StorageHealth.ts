@@ -10,8 +10,11 @@ export class StorageFailure extends Error {
 
 export type HealthStatus = { ok: true } | { ok: false; reason: string; since: string };
 
-/** A write attempt that throws when the database cannot write now. */
-export type WriteProbe = () => void;
+/**
+ * A write attempt that throws (SQLite) or rejects (PostgreSQL) when the database cannot write now. An
+ * asynchronous probe's answer shows from the next status on.
+ */
+export type WriteProbe = () => void | Promise<void>;
 
 /** How often /healthz may try a write of its own: the route is public, so it must not be a write amplifier. */
 const PROBE_EVERY_MS = 1000;
@@ -54,14 +57,18 @@ export class StorageHealth {
   }
 
   private tryProbe(): void {
-    try {
-      this.probe?.();
-    } catch (err) {
-      // Logged once when it starts failing, not once a second for as long as the disk stays full.
+    // Logged once when it starts failing, not once a second for as long as the disk stays full.
+    const probeFailed = (err: unknown) => {
       if (this.failure === null) this.failed(err, { during: 'health probe' });
-      return;
+    };
+    let pending: void | Promise<void>;
+    try {
+      pending = this.probe?.();
+    } catch (err) {
+      return probeFailed(err);
     }
-    this.wrote();
+    if (pending instanceof Promise) pending.then(() => this.wrote(), probeFailed);
+    else this.wrote();
   }
 }
 

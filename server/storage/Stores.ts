@@ -3,8 +3,7 @@ import type { BallotBox } from './BallotBox.js';
 import type { DocumentLog } from './DocumentLog.js';
 import type { Identity } from './Identity.js';
 
-/** A write the health check may try on its own; rejects when the database cannot write now. */
-export type StoreProbe = () => Promise<void>;
+import type { WriteProbe } from './StorageHealth.js';
 
 /** Everything the server keeps, as the four users of storage see it; built by `openStores` from configuration. */
 export interface Stores {
@@ -15,6 +14,6 @@ export interface Stores {
   ballots: BallotBox;
   agreements: AgreementArchive;
   /** A write of its own for /healthz; absent where it would test nothing (an in-memory database). */
-  health?: StoreProbe;
+  health?: WriteProbe;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import type { StoreProbe, Stores } from '../Stores.js';
+import type { WriteProbe } from '../StorageHealth.js';
+import type { Stores } from '../Stores.js';
 import { SqliteAgreementArchive } from './SqliteAgreementArchive.js';
 import { SqliteBallotBox } from './SqliteBallotBox.js';
 import { openSqliteDatabase, type SqliteSynchronous } from './SqliteDatabase.js';
@@ -29,12 +30,13 @@ export function openSqliteStores(file: string, synchronous: SqliteSynchronous = 
  * A committed one-row write to the database file, on a connection of its own so that the stores' statements
  * stay as they are. A commit appends to the write-ahead log, which is what fails when the disk is full.
  */
-function writeProbe(file: string): { write: StoreProbe; close(): void } {
+function writeProbe(file: string): { write: WriteProbe; close(): void } {
   const db = new Database(file);
   db.exec('CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at INTEGER NOT NULL)');
   const stmt = db.prepare('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at');
   return {
-    write: async () => {
+    // Synchronous, as SQLite is: /healthz sees the answer at once.
+    write: () => {
       stmt.run(Date.now());
     },
     close: () => db.close(),
