@@ -4,6 +4,7 @@ import { readAgreementDraft, readMeta, readRevealedRounds, readRounds } from '..
 import { buildPriorityList, toCsv, toJson, toMarkdown, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
 import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
 import { toXlsx } from '../../shared/export/xlsx.js';
+import { may, situationOf } from '../../shared/permissions.js';
 import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
@@ -54,7 +55,9 @@ export class Exports {
   }
 
   private listToExport(access: Access, room: BoardRoom, version: number | undefined): PriorityList {
-    if (access.role === 'participant' && !readMeta(room.control.doc)?.settings.participantsExport) {
+    const meta = readMeta(room.control.doc);
+    if (!meta) throw new DomainError('not-found', 'unknown board');
+    if (!may(access.role, 'export', situationOf(meta))) {
       throw new DomainError('forbidden', 'the facilitator has not shared the export with participants');
     }
     const frozen = this.store.listAgreements(access.boardId);

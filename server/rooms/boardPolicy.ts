@@ -3,17 +3,12 @@ import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc
 import { judgeCardField, judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
 import { judgeRichText } from '../../shared/richText/judgeRichText.js';
-import type { BoardSettings, Phase } from '../../shared/phases.js';
-import { participantsMayAddCards, participantsMayCluster, silentCollectActive } from '../../shared/phases.js';
+import { may, refusalOf, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
 import type { ChangePolicy } from './types.js';
 
-export interface ControlContext {
-  phase: Phase;
-  settings: BoardSettings;
-  /** A closed workshop is read-only for everyone, the facilitator included, until it is reopened. */
-  closed: boolean;
-}
+/** What the policy reads of the control document: phase, settings and whether the workshop is closed. */
+export type ControlContext = Situation;
 
 // Yjs types its generic parameter as the event type, which the policy never needs.
 type AnyType = Y.AbstractType<any>;
@@ -37,7 +32,8 @@ interface SizeChanges {
 /**
  * Who may change what in the board document. Each client transaction is inspected after it was applied:
  * every changed type is traced up to its root and card, and judged by the writer's role, the card's author
- * (from an index of the accepted document, since a deleted card no longer says who wrote it) and the phase.
+ * (from an index of the accepted document, since a deleted card no longer says who wrote it) and the phase,
+ * through the permissions the browser also asks (shared/permissions.ts); the policy adds the document's shape.
  */
 export class BoardPolicy implements ChangePolicy {
   private readonly authors = new Map<string, string>();
@@ -82,14 +78,15 @@ export class BoardPolicy implements ChangePolicy {
   }
 
   check(tr: Y.Transaction, doc: Y.Doc, writer: Writer): string | null {
-    if (writer.role === 'observer' || writer.authorId === null) return 'observers cannot change the board';
+    const now = this.control();
+    // Any change is at least a change to one's own cards: who may not even do that may not change the board.
+    const anyChange = refusalOf(writer.role, 'edit-own-card', now);
+    if (anyChange === 'role' || writer.authorId === null) return 'observers cannot change the board';
     if (this.privateOwner !== null && writer.authorId !== this.privateOwner) return 'this private list is someone else\'s';
+    if (anyChange === 'closed') return 'the workshop is closed';
     const allowedRoots: readonly string[] = this.privateOwner !== null ? ['cards'] : BOARD_ROOTS;
     const roots = new Map<AnyType, string>();
     doc.share.forEach((type, name) => roots.set(type, name));
-    const { phase, settings, closed } = this.control();
-    if (closed) return 'the workshop is closed';
-    const isFacilitator = writer.role === 'facilitator';
     /** The rich-text roots this transaction touched, judged once each after every change was traced. */
     const touched = new Map<RichTextKey, Y.XmlFragment | null>();
 
@@ -98,10 +95,8 @@ export class BoardPolicy implements ChangePolicy {
       if (at.root === undefined || !allowedRoots.includes(at.root)) {
         return `unknown part of the board: ${at.root ?? '(detached)'}`;
       }
-      if (at.root === 'notes' && !isFacilitator) return 'only the facilitator writes the notes';
-      if (at.root === 'clusters' && !isFacilitator && !participantsMayCluster(phase, settings)) {
-        return 'themes can be changed only while clustering is open';
-      }
+      if (at.root === 'notes' && !may(writer.role, 'write-notes', now)) return 'only the facilitator writes the notes';
+      if (at.root === 'clusters' && !may(writer.role, 'cluster', now)) return 'themes can be changed only while clustering is open';
       if (at.root === 'clusters') {
         const refusal = checkClusterChange(doc, tr, type, at.path, keys);
         if (refusal) return refusal;
@@ -116,7 +111,7 @@ export class BoardPolicy implements ChangePolicy {
 
       if (at.path.length === 0) {
         for (const cardId of keys) {
-          const refusal = this.checkCardKey(doc, tr, cardId, writer, phase, settings, touched);
+          const refusal = this.checkCardKey(doc, tr, cardId, writer, now, touched);
           if (refusal) return refusal;
         }
         // Counted once per transaction: Y.Map's size walks the whole map.
@@ -129,17 +124,17 @@ export class BoardPolicy implements ChangePolicy {
       const card = cardsOf(doc).get(cardId);
       if (card && card._item && isNewInTransaction(card._item, tr)) continue; // checked whole, as a new card
       const author = this.authors.get(cardId);
-      const ownCard = isFacilitator || (author !== undefined && author === writer.authorId);
+      const mayEdit = may(writer.role, author !== undefined && author === writer.authorId ? 'edit-own-card' : 'edit-others-card', now);
       if (at.path.length === 1) {
         for (const key of keys) {
           // Merging duplicates (shared/cardMerge.ts) is part of clustering: it changes no one's text.
           if (key === 'cluster' || key === 'mergedInto') {
             if (this.privateOwner !== null) return 'private cards join themes after they are revealed';
-            if (!isFacilitator && !participantsMayCluster(phase, settings)) return 'cards can be moved only while clustering is open';
+            if (!may(writer.role, 'cluster', now)) return 'cards can be moved only while clustering is open';
             const cluster = card?.get('cluster');
             if (cluster !== null && typeof cluster !== 'string') return 'a card\'s theme must be a theme id or null';
           } else if (key === 'title') {
-            if (!ownCard) return 'only the author can edit a card';
+            if (!mayEdit) return 'only the author can edit a card';
           } else {
             return `card field "${key}" cannot be changed`;
           }
@@ -148,7 +143,7 @@ export class BoardPolicy implements ChangePolicy {
           const refusal = card && key !== null ? judgeCardField(key, card.get(key)) : null;
           if (refusal) return refusal;
         }
-      } else if (!ownCard) {
+      } else if (!mayEdit) {
         return 'only the author can edit a card';
       } else if (at.path[1] !== 'body' || !card) {
         return `card field "${at.path[1]}" cannot be changed`;
@@ -199,33 +194,32 @@ export class BoardPolicy implements ChangePolicy {
     tr: Y.Transaction,
     cardId: string | null,
     writer: Writer,
-    phase: Phase,
-    settings: BoardSettings,
+    now: Situation,
     touched: Map<RichTextKey, Y.XmlFragment | null>,
   ): string | null {
     if (cardId === null) return 'malformed card';
-    const isFacilitator = writer.role === 'facilitator';
     const existing = this.authors.get(cardId);
     const card = cardsOf(doc).get(cardId);
     if (existing !== undefined) {
-      if (!isFacilitator && existing !== writer.authorId) return 'only the author can delete a card';
+      if (!may(writer.role, existing === writer.authorId ? 'edit-own-card' : 'edit-others-card', now)) return 'only the author can delete a card';
       if (card === undefined) {
         touched.set(cardId, null);
         return null; // a deletion
       }
-      if (!isFacilitator) return 'a card cannot be replaced';
+      // Replacing a card rewrites it whole, its author too: only who may edit anyone's card may.
+      if (!may(writer.role, 'edit-others-card', now)) return 'a card cannot be replaced';
     }
     if (card === undefined) return null; // added and removed within one transaction
     if (!(card instanceof Y.Map) || !card._item || !isNewInTransaction(card._item, tr)) return 'malformed card';
-    if (!isFacilitator && !participantsMayAddCards(phase, settings)) return 'cards can be added only while collecting';
-    const silent = silentCollectActive(phase, settings);
-    if (this.privateOwner === null && !isFacilitator && silent) return 'silent collect: cards go to your private list';
-    if (this.privateOwner !== null && !silent) return 'private cards are only for silent collect';
+    const adding = refusalOf(writer.role, this.privateOwner !== null ? 'add-private-card' : 'add-card', now);
+    if (adding === 'phase' || adding === 'role') return 'cards can be added only while collecting';
+    if (adding === 'silent-collect') return 'silent collect: cards go to your private list';
+    if (adding === 'not-silent-collect') return 'private cards are only for silent collect';
     const refusal = judgeCardFields(card);
     if (refusal) return refusal;
     if (card.get('author') !== writer.authorId) return 'a card must carry its own author';
     const cluster = card.get('cluster');
-    if (cluster !== null && (this.privateOwner !== null || (!isFacilitator && !participantsMayCluster(phase, settings)))) {
+    if (cluster !== null && (this.privateOwner !== null || !may(writer.role, 'cluster', now))) {
       return 'cards can be placed in themes only while clustering is open';
     }
     touched.set(cardId, card.get('body') as Y.XmlFragment);

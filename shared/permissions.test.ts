@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { may, refusalOf, type Action, type Situation } from './permissions.js';
+import { DEFAULT_SETTINGS, PHASES, ROLES, type Phase } from './phases.js';
+
+const at = (phase: Phase, settings: Partial<Situation['settings']> = {}, closed = false): Situation => ({ phase, settings: { ...DEFAULT_SETTINGS, ...settings }, closed });
+
+const ACTIONS: Action[] = ['add-card', 'add-private-card', 'edit-own-card', 'edit-others-card', 'cluster', 'write-notes', 'vote', 'export', 'run-workshop'];
+
+describe('who may do what, now', () => {
+  it('lets the facilitator do everything but write a private list or vote, in every phase', () => {
+    for (const phase of PHASES) {
+      expect(ACTIONS.filter((action) => may('facilitator', action, at(phase)))).toEqual(
+        ['add-card', 'edit-own-card', 'edit-others-card', 'cluster', 'write-notes', 'export', 'run-workshop'],
+      );
+    }
+  });
+
+  it('lets an observer only download, and only what the room may see', () => {
+    for (const phase of PHASES) expect(ACTIONS.filter((action) => may('observer', action, at(phase)))).toEqual(['export']);
+  });
+
+  it('lets participants add cards while collecting or when the facilitator reopened collect', () => {
+    expect(PHASES.filter((phase) => may('participant', 'add-card', at(phase)))).toEqual(['collect']);
+    expect(PHASES.filter((phase) => may('participant', 'add-card', at(phase, { collectReopened: true })))).toEqual([...PHASES]);
+    expect(refusalOf('participant', 'add-card', at('cluster'))).toBe('phase');
+  });
+
+  it('sends participants\' cards to their private list during silent collect, and only then', () => {
+    expect(refusalOf('participant', 'add-card', at('collect', { silentCollect: true }))).toBe('silent-collect');
+    expect(may('participant', 'add-private-card', at('collect', { silentCollect: true }))).toBe(true);
+    expect(refusalOf('participant', 'add-private-card', at('collect'))).toBe('not-silent-collect');
+    expect(refusalOf('participant', 'add-private-card', at('vote', { silentCollect: true }))).toBe('phase');
+    // Silent collect is a rule for participants; the facilitator's cards go onto the board.
+    expect(may('facilitator', 'add-card', at('collect', { silentCollect: true }))).toBe(true);
+  });
+
+  it('lets participants cluster in the cluster phase unless the facilitator keeps it to themselves', () => {
+    expect(PHASES.filter((phase) => may('participant', 'cluster', at(phase)))).toEqual(['cluster']);
+    expect(refusalOf('participant', 'cluster', at('cluster', { participantsCluster: false }))).toBe('phase');
+  });
+
+  it('lets participants edit their own cards in any phase, and nobody else\'s', () => {
+    for (const phase of PHASES) {
+      expect(may('participant', 'edit-own-card', at(phase))).toBe(true);
+      expect(refusalOf('participant', 'edit-others-card', at(phase))).toBe('role');
+    }
+  });
+
+  it('lets participants download only once the facilitator shared the export', () => {
+    expect(refusalOf('participant', 'export', at('agree'))).toBe('not-shared');
+    expect(may('participant', 'export', at('agree', { participantsExport: true }))).toBe(true);
+  });
+
+  it('leaves a closed workshop read-only for everyone, the facilitator too, while its exports stay', () => {
+    const closed = at('collect', { participantsExport: true }, true);
+    for (const role of ROLES) {
+      expect(ACTIONS.filter((action) => may(role, action, closed))).toEqual(['export']);
+    }
+    expect(refusalOf('facilitator', 'run-workshop', closed)).toBe('closed');
+    expect(refusalOf('observer', 'add-card', closed)).toBe('role');
+  });
+});

@@ -1,0 +1,87 @@
+import type { BoardMeta } from './controlDoc.js';
+import { participantsMayAddCards, participantsMayCluster, silentCollectActive, type BoardSettings, type Phase, type Role } from './phases.js';
+
+/**
+ * Who may do what, now: the one answer the browser asks before it offers a change and the server asks before
+ * it accepts one (the board's policy, the REST commands). A change the browser offers and the server refuses
+ * closes the connection with 1008 and is undone, so the two must never disagree.
+ */
+export type Action =
+  /** A card onto the shared board. */
+  | 'add-card'
+  /** A card onto one's own private list (silent collect). */
+  | 'add-private-card'
+  /** Retitle, rewrite or delete a card one wrote. */
+  | 'edit-own-card'
+  /** Retitle, rewrite or delete someone else's card. */
+  | 'edit-others-card'
+  /** Move cards between themes, merge duplicates, add, rename and remove themes. */
+  | 'cluster'
+  | 'write-notes'
+  | 'vote'
+  /** Download the priority list (a frozen version, the draft or the latest results). */
+  | 'export'
+  /** Phase, timer, settings, rounds, agreement: running the workshop. */
+  | 'run-workshop';
+
+/** The workshop as it is now, as far as permissions go. */
+export interface Situation {
+  phase: Phase;
+  settings: BoardSettings;
+  /** A closed workshop is read-only for everyone, the facilitator included, until it is reopened; exports stay. */
+  closed: boolean;
+}
+
+export function situationOf(meta: Pick<BoardMeta, 'phase' | 'settings' | 'closedAt'>): Situation {
+  return { phase: meta.phase, settings: meta.settings, closed: meta.closedAt !== null };
+}
+
+/** Why not: the caller words it for its reader (a close reason, a refusal code, a hidden button). */
+export type Refusal =
+  /** This role never may. */
+  | 'role'
+  | 'closed'
+  /** Not in this phase, or not with these settings. */
+  | 'phase'
+  /** Silent collect is on: new cards go to private lists. */
+  | 'silent-collect'
+  /** Private lists are for silent collect only. */
+  | 'not-silent-collect'
+  /** The facilitator has not shared the export with participants. */
+  | 'not-shared';
+
+const ROLES_OF: Record<Action, readonly Role[]> = {
+  'add-card': ['facilitator', 'participant'],
+  'add-private-card': ['participant'],
+  'edit-own-card': ['facilitator', 'participant'],
+  'edit-others-card': ['facilitator'],
+  cluster: ['facilitator', 'participant'],
+  'write-notes': ['facilitator'],
+  vote: ['participant'],
+  export: ['facilitator', 'participant', 'observer'],
+  'run-workshop': ['facilitator'],
+};
+
+/** Why `role` may not do `action` now, or null when it may. */
+export function refusalOf(role: Role, action: Action, now: Situation): Refusal | null {
+  if (!ROLES_OF[action].includes(role)) return 'role';
+  if (action === 'export') return role === 'participant' && !now.settings.participantsExport ? 'not-shared' : null;
+  if (now.closed) return 'closed';
+  if (role === 'facilitator') return null;
+  switch (action) {
+    case 'add-card':
+      if (!participantsMayAddCards(now.phase, now.settings)) return 'phase';
+      return silentCollectActive(now.phase, now.settings) ? 'silent-collect' : null;
+    case 'add-private-card':
+      if (!participantsMayAddCards(now.phase, now.settings)) return 'phase';
+      return silentCollectActive(now.phase, now.settings) ? null : 'not-silent-collect';
+    case 'cluster':
+      return participantsMayCluster(now.phase, now.settings) ? null : 'phase';
+    default:
+      return null;
+  }
+}
+
+export function may(role: Role, action: Action, now: Situation): boolean {
+  return refusalOf(role, action, now) === null;
+}
