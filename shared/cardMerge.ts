@@ -13,7 +13,9 @@ export function mergeCards(doc: Y.Doc, a: string, b: string): { lead: string; jo
   const cardA = cards.get(a);
   const cardB = cards.get(b);
   if (!cardA || !cardB || a === b) return null;
-  const aFirst = Number(cardA.get('createdAt') ?? 0) <= Number(cardB.get('createdAt') ?? 0);
+  const [timeA, timeB] = [Number(cardA.get('createdAt') ?? 0), Number(cardB.get('createdAt') ?? 0)];
+  // Cards written in the same millisecond are ordered by id, so everyone merging the pair picks the same lead.
+  const aFirst = timeA < timeB || (timeA === timeB && a < b);
   const [keepId, keep, joinId] = aFirst ? [a, cardA, b] : [b, cardB, a];
   // A card already merged into another leads to that one: merges make one level, never a chain.
   const rootId = typeof keep.get('mergedInto') === 'string' && cards.has(keep.get('mergedInto') as string) ? (keep.get('mergedInto') as string) : keepId;

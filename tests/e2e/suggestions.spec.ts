@@ -137,13 +137,15 @@ test('the preview at 360 and 1920 px, a card changed meanwhile left where it is,
   const all = phone.locator('.cluster-board');
   // The heading is looked for inside each card (a `has` locator is relative to the element it filters).
   const cardItem = (title: string) => all.getByRole('listitem').filter({ has: phone.getByRole('heading', { level: 4, name: title, exact: true }) });
-  await expect(cardItem('Hard to find welders').getByText('Like "Welders are hard to find"')).toBeVisible();
-  await expect(cardItem('Welders are hard to find').getByText('Like "Hard to find welders"')).toBeVisible();
-  await cardItem('Hard to find welders').getByRole('button', { name: 'Merge "Hard to find welders" and "Welders are hard to find"', exact: true }).click();
+  await expect(cardItem('Hard to find welders').getByText('Like “Welders are hard to find”')).toBeVisible();
+  await expect(cardItem('Welders are hard to find').getByText('Like “Hard to find welders”')).toBeVisible();
+  await cardItem('Hard to find welders').getByRole('button', { name: 'Merge “Hard to find welders” and “Welders are hard to find”', exact: true }).click();
   const merged = all.getByRole('listitem').filter({ hasText: 'Hard to find welders' }).filter({ hasText: 'Welders are hard to find' });
   await expect(merged).toHaveCount(1);
   await expect(merged.getByText(/Anna Lindqvist/)).toBeVisible();
   await expect(merged.getByText(/Pieter van Dijk/)).toBeVisible();
-  await expect(wide.getByRole('region', { name: /^Merged with "/ })).toBeVisible();
+  await merged.scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: `${SHOTS}/suggestions-merged-360.png` });
+  await expect(wide.getByRole('region', { name: /^Merged with “/ })).toBeVisible();
   await expect(wide.locator('.cluster-board').getByRole('heading', { level: 4, name: 'Hard to find welders', exact: true }).or(wide.locator('.cluster-board').getByRole('heading', { level: 4, name: 'Welders are hard to find', exact: true }))).toHaveCount(1);
 });

@@ -30,7 +30,7 @@ export function CardMarks({ boardDoc, card, merged, partners, canCluster }: Prop
       () => {
         outcome.joined = mergeCards(boardDoc, card.id, other.id)?.joined ?? '';
       },
-      t('dupPair.mergedNotice', { title: other.title, other: card.title }),
+      t('dupPair.mergedNotice', { title: card.title, other: other.title }),
     );
     // The joined card leaves the list; the keyboard continues at it, now inside the card that leads.
     requestAnimationFrame(() => document.getElementById(`merged-${outcome.joined}`)?.focus());

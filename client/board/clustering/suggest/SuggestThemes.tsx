@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { CardView, ClusterView } from '../../../../shared/boardDoc';
+import { LIMITS } from '../../../../shared/limits';
 import type { DuplicatePair, SuggestedTheme } from '../../../../shared/suggestions/api';
 import { describeFailure } from '../../../app/describeFailure';
 import { useT } from '../../../app/i18n';
@@ -23,7 +24,7 @@ interface Props {
 type Review =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
-  | { state: 'ready'; themes: SuggestedTheme[]; fetched: ReadonlyMap<string, string>; decisions: Decision[]; titles: string[] };
+  | { state: 'ready'; themes: SuggestedTheme[]; duplicates: number; fetched: ReadonlyMap<string, string>; decisions: Decision[]; titles: string[] };
 
 /**
  * "Suggest themes": the server's suggestions in a modal preview, where each is accepted (a new theme's name
@@ -45,7 +46,7 @@ export function SuggestThemes({ boardDoc, cards, bodies, clusters, onDuplicates 
       ({ themes, duplicates }) => {
         if (asked !== request.current) return;
         const fetched = takeFingerprints(boardDoc, themes.flatMap((s) => s.cardIds));
-        setReview({ state: 'ready', themes, fetched, decisions: themes.map(() => 'open'), titles: themes.map((s) => s.title) });
+        setReview({ state: 'ready', themes, duplicates: duplicates.length, fetched, decisions: themes.map(() => 'open'), titles: themes.map((s) => s.title) });
         onDuplicates?.(duplicates);
       },
       (error: unknown) => {
@@ -79,11 +80,20 @@ export function SuggestThemes({ boardDoc, cards, bodies, clusters, onDuplicates 
     if (review === null) return null;
     if (review.state === 'loading') return <p role="status">{t('suggest.loading')}</p>;
     if (review.state === 'failed') return <p role="alert">{review.message}</p>;
-    if (review.themes.length === 0) return <p role="status">{t('suggest.none')}</p>;
+    const duplicates = review.duplicates > 0 && <p>{t('suggest.duplicates', { count: review.duplicates })}</p>;
+    if (review.themes.length === 0) {
+      return (
+        <>
+          <p role="status">{t('suggest.none')}</p>
+          {duplicates}
+        </>
+      );
+    }
     const stale = isStale(review.fetched);
     const staleCount = new Set(review.themes.flatMap((s) => s.cardIds).filter(stale)).size;
     const accepted = review.themes.map((suggestion, i) => ({ suggestion, title: review.titles[i] })).filter((_, i) => review.decisions[i] === 'accept');
     const nameless = accepted.some((a) => a.suggestion.themeId === undefined && a.title.trim() === '');
+    const tooMany = accepted.filter((a) => a.suggestion.themeId === undefined).length > LIMITS.maxClustersPerBoard - clusters.length;
     const apply = () => {
       const plan = planSuggestions(boardDoc, accepted, review.fetched);
       const notice = plan.skipped > 0 ? t('suggest.appliedSkipped', { count: plan.moved, skipped: plan.skipped }) : t('suggest.applied', { count: plan.moved });
@@ -119,8 +129,10 @@ export function SuggestThemes({ boardDoc, cards, bodies, clusters, onDuplicates 
             />
           ))}
         </ol>
+        {duplicates}
         <div className="suggest-actions">
           {nameless && <p role="alert">{t('suggest.titleMissing')}</p>}
+          {tooMany && <p role="alert">{t('suggest.full')}</p>}
           <button type="button" className="primary" disabled={accepted.length === 0 || nameless} onClick={apply}>
             {t('suggest.apply', { count: accepted.length })}
           </button>
