@@ -36,7 +36,8 @@ export const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
 
 /** Every token of the text, stop words included: what the language detector counts. */
 export function tokens(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  // One apostrophe for all: "kmo’s" and "kmo's" are the same word.
+  return text.normalize('NFC').toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
 }
 
 /** The words that carry meaning, with their stems; numbers and one-letter tokens say nothing about a theme. */
