@@ -55,3 +55,8 @@ export function mergesOf(cards: readonly CardView[]): Map<string, CardView[]> {
   }
   return out;
 }
+
+/** The cards that joined another in a merge: shown inside it, and no vote item of their own. */
+export function joinedCardIds(cards: readonly CardView[]): Set<string> {
+  return new Set(Array.from(mergesOf(cards).values()).flatMap((group) => group.map((card) => card.id)));
+}

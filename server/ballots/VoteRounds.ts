@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { OpenRoundBody, StoredBallot } from '../../shared/api.js';
 import { readCards, readClusters } from '../../shared/boardDoc.js';
+import { joinedCardIds } from '../../shared/cardMerge.js';
 import { phaseChange, readMeta, readTally, setRoundState, setTally, writeMeta } from '../../shared/controlDoc.js';
 import { tallyRound, topItems, turnoutAsShown, validateBallot, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
@@ -163,13 +164,18 @@ export class VoteRounds {
   }
 }
 
-/** Every theme, then every card that is in no theme, with their titles as they are now. */
+/**
+ * Every theme, then every card that is in no theme, with their titles as they are now; a card merged with its
+ * duplicate is voted on with the card it joined, not beside it.
+ */
 function boardItems(room: BoardRoom): RoundItem[] {
   const clusters = readClusters(room.board.doc);
   const clusterIds = new Set(clusters.map((c) => c.id));
   const themes = clusters.map((c) => ({ id: c.id, kind: 'theme' as const, title: c.title }));
-  const loose = readCards(room.board.doc)
-    .filter((card) => card.cluster === null || !clusterIds.has(card.cluster))
+  const cards = readCards(room.board.doc);
+  const joined = joinedCardIds(cards);
+  const loose = cards
+    .filter((card) => !joined.has(card.id) && (card.cluster === null || !clusterIds.has(card.cluster)))
     .map((card) => ({ id: card.id, kind: 'card' as const, title: card.title }));
   return [...themes, ...loose];
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { CardView } from '../../../../shared/boardDoc';
-import { mergesOf } from '../../../../shared/cardMerge';
+import { joinedCardIds, mergesOf } from '../../../../shared/cardMerge';
 import type { DuplicatePair } from '../../../../shared/suggestions/api';
 import type { CardPropsOf } from '../../cards/CardsSection';
 import { CardMarks } from './CardMarks';
@@ -29,7 +29,7 @@ export function useCardMarks(boardDoc: Y.Doc, cards: CardView[], pairs: readonly
     }
     return out;
   }, [cards, pairs]);
-  const hidden = useMemo(() => new Set(Array.from(merges.values()).flatMap((group) => group.map((card) => card.id))), [merges]);
+  const hidden = useMemo(() => joinedCardIds(cards), [cards]);
 
   const markedProps: CardPropsOf = (card) => {
     const props = cardProps(card);
