@@ -1,7 +1,7 @@
 import type { JoinCodeResponse, LinksResponse, NewLinkResponse } from '../../shared/peopleApi.js';
-import { hashToken, newJoinCode, newToken } from '../auth/tokens.js';
+import { hashToken, newToken, randomJoinCode } from '../auth/tokens.js';
 import { DomainError } from '../DomainError.js';
-import type { BoardStore } from '../storage/BoardStore.js';
+import type { Identity } from '../storage/Identity.js';
 import { boardLinks } from './boardLinks.js';
 import { CLOSE } from '../../shared/closeCodes.js';
 import type { LiveSessions } from './LiveSessions.js';
@@ -12,43 +12,42 @@ import type { LiveSessions } from './LiveSessions.js';
  */
 export class AccessLinks {
   constructor(
-    private readonly store: BoardStore,
+    private readonly identity: Identity,
     private readonly sessions: LiveSessions,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** People who already joined keep their own tokens; only newcomers need the new code. */
-  rotateJoinCode(boardId: string, baseUrl: string): JoinCodeResponse {
-    const joinCode = newJoinCode((code) => this.store.findBoardByJoinCode(code) !== undefined);
-    this.store.setJoinCode(boardId, joinCode);
+  async rotateJoinCode(boardId: string, baseUrl: string): Promise<JoinCodeResponse> {
+    const joinCode = await this.identity.rotateJoinCode(boardId, randomJoinCode);
     return { joinCode, links: { participant: boardLinks(baseUrl).participant(joinCode) } };
   }
 
-  list(boardId: string): LinksResponse {
-    const links = this.store.listLinks(boardId);
+  async list(boardId: string): Promise<LinksResponse> {
+    const links = await this.identity.listLinks(boardId);
     return { observers: links.filter((l) => l.role === 'observer'), coFacilitators: links.filter((l) => l.role === 'facilitator') };
   }
 
   /** A co-facilitator has the facilitator's rights; the name tells the links apart in the list and in presence. */
-  mintCoFacilitator(boardId: string, name: string, baseUrl: string): NewLinkResponse {
+  mintCoFacilitator(boardId: string, name: string, baseUrl: string): Promise<NewLinkResponse> {
     return this.mint(boardId, 'facilitator', name, baseUrl);
   }
 
   /** Tokens are stored hashed, so a link cannot be shown again: each press makes a new one, listed to be revoked. */
-  mintObserver(boardId: string, baseUrl: string): NewLinkResponse {
+  mintObserver(boardId: string, baseUrl: string): Promise<NewLinkResponse> {
     return this.mint(boardId, 'observer', '', baseUrl);
   }
 
-  private mint(boardId: string, role: 'facilitator' | 'observer', name: string, baseUrl: string): NewLinkResponse {
+  private async mint(boardId: string, role: 'facilitator' | 'observer', name: string, baseUrl: string): Promise<NewLinkResponse> {
     const token = newToken();
     const hash = hashToken(token);
     const createdAt = this.now();
-    this.store.addNamedLink({ hash, boardId, role, participantId: null }, name, createdAt);
+    await this.identity.addNamedLink({ hash, boardId, role, participantId: null }, name, createdAt);
     return { id: hash.slice(0, 16), role, name, createdAt, token, link: boardLinks(baseUrl).withToken(boardId, token) };
   }
 
-  revoke(boardId: string, linkId: string): { revoked: string } {
-    const hash = this.store.revokeLink(boardId, linkId);
+  async revoke(boardId: string, linkId: string): Promise<{ revoked: string }> {
+    const hash = await this.identity.revokeLink(boardId, linkId);
     if (hash === null) throw DomainError.refusal('not-found', 'unknown-link', 'no such link on this board', 'linkId');
     this.sessions.close(boardId, (access) => access.tokenHash === hash, CLOSE.revoked, 'this link was revoked');
     return { revoked: linkId };

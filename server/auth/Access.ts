@@ -1,6 +1,6 @@
 import { FACILITATOR_ID } from '../../shared/controlDoc.js';
 import type { Role } from '../../shared/phases.js';
-import type { BoardStore } from '../storage/BoardStore.js';
+import type { Identity } from '../storage/Identity.js';
 import { hashToken } from './tokens.js';
 
 /** Who sent an update: the role and identity the server resolved from the connection's token. */
@@ -24,14 +24,14 @@ export interface Access {
 export type AccessResult = { ok: true; access: Access } | { ok: false; problem: 'unknown-board' | 'invalid-token' };
 
 /** Resolves a token for one board. A token of another board is as invalid as a made-up one. */
-export function resolveAccess(store: BoardStore, boardId: string, token: string | null | undefined): AccessResult {
-  if (!store.getBoard(boardId)) return { ok: false, problem: 'unknown-board' };
+export async function resolveAccess(identity: Identity, boardId: string, token: string | null | undefined): Promise<AccessResult> {
+  if (!(await identity.getBoard(boardId))) return { ok: false, problem: 'unknown-board' };
   if (!token || token.length > 200) return { ok: false, problem: 'invalid-token' };
   const tokenHash = hashToken(token);
-  const record = store.findToken(tokenHash);
+  const record = await identity.findToken(tokenHash);
   if (!record || record.boardId !== boardId) return { ok: false, problem: 'invalid-token' };
   if (record.role === 'participant') {
-    const p = record.participantId ? store.getParticipant(record.participantId) : undefined;
+    const p = record.participantId ? await identity.getParticipant(record.participantId) : undefined;
     if (!p) return { ok: false, problem: 'invalid-token' };
     return {
       ok: true,
@@ -47,7 +47,7 @@ export function resolveAccess(store: BoardStore, boardId: string, token: string 
   }
   const authorId = record.role === 'facilitator' ? FACILITATOR_ID : null;
   // A co-facilitator link carries the name it was minted with; the creator's own link has none.
-  const linkName = store.linkName(tokenHash);
+  const linkName = await identity.linkName(tokenHash);
   // Each observer or co-facilitator link is its own presence entry; the hash prefix tells links apart without revealing them.
   const presenceId = authorId !== null && linkName === null ? authorId : `${record.role}-${tokenHash.slice(0, 8)}`;
   return {

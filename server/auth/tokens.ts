@@ -11,16 +11,10 @@ export function hashToken(token: string): string {
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I: codes are read aloud and typed on phones
 
-function randomJoinCode(): string {
+/** One draw; the store draws again while the code is taken (its uniqueness is the database's, across instances). */
+export function randomJoinCode(): string {
   const bytes = crypto.randomBytes(6);
   return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
-}
-
-/** A join code no board uses yet; `inUse` asks the store, so a new board and a rotated code draw alike. */
-export function newJoinCode(inUse: (code: string) => boolean): string {
-  let code = randomJoinCode();
-  while (inUse(code)) code = randomJoinCode();
-  return code;
 }
 
 export function newBoardId(): string {

@@ -1,4 +1,4 @@
-import type { BoardStore } from '../storage/BoardStore.js';
+import type { Identity } from '../storage/Identity.js';
 
 /** Writes of a board's latest activity are at most this far apart: retention counts in days, not seconds. */
 const WRITE_EVERY_MS = 60_000;
@@ -16,7 +16,7 @@ export class BoardActivity {
   private readonly lastWritten = new Map<string, number>();
 
   constructor(
-    private readonly store: BoardStore,
+    private readonly identity: Identity,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -25,17 +25,18 @@ export class BoardActivity {
     this.latest.set(boardId, now);
     if (now - (this.lastWritten.get(boardId) ?? -Infinity) < WRITE_EVERY_MS) return;
     this.lastWritten.set(boardId, now);
-    this.store.touchBoard(boardId, now);
+    // Retention is counted in days: a write lost now is made good by the next change's, so none is awaited.
+    this.identity.touchBoard(boardId, now).catch(() => this.lastWritten.delete(boardId));
   }
 
   /** The board's latest change, or its creation when nothing changed since. */
-  lastActivityAt(boardId: string): number {
-    return Math.max(this.latest.get(boardId) ?? 0, this.store.lastActivity(boardId) ?? 0);
+  async lastActivityAt(boardId: string): Promise<number> {
+    return Math.max(this.latest.get(boardId) ?? 0, (await this.identity.lastActivity(boardId)) ?? 0);
   }
 
   /** Ids of boards unchanged since `before`, by the exact moments too: the store may lag a minute behind. */
-  idleSince(before: number): string[] {
-    return this.store.listIdleBoards(before).filter((boardId) => (this.latest.get(boardId) ?? 0) < before);
+  async idleSince(before: number): Promise<string[]> {
+    return (await this.identity.listIdleBoards(before)).filter((boardId) => (this.latest.get(boardId) ?? 0) < before);
   }
 
   forget(boardId: string): void {

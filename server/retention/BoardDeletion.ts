@@ -2,7 +2,7 @@ import { readMeta } from '../../shared/controlDoc.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
 import { DomainError } from '../DomainError.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardStore } from '../storage/BoardStore.js';
+import type { Identity } from '../storage/Identity.js';
 import { CLOSE } from '../../shared/closeCodes.js';
 
 /**
@@ -12,24 +12,24 @@ import { CLOSE } from '../../shared/closeCodes.js';
  */
 export class BoardDeletion {
   constructor(
-    private readonly store: BoardStore,
+    private readonly identity: Identity,
     private readonly rooms: RoomRegistry,
     private readonly sessions: LiveSessions,
   ) {}
 
   /** The facilitator's request: the board's title, typed, guards against deleting the wrong workshop. */
-  deleteConfirmed(boardId: string, confirmTitle: string): { deleted: string } {
-    const title = this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc)?.title) ?? this.store.getBoard(boardId)?.title;
+  async deleteConfirmed(boardId: string, confirmTitle: string): Promise<{ deleted: string }> {
+    const title = (await this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc)?.title)) ?? (await this.identity.getBoard(boardId))?.title;
     if (title === undefined || confirmTitle.trim() !== title.trim()) {
       throw DomainError.refusal('invalid', 'confirmation-mismatch', "type the workshop's title exactly to delete it", 'confirmTitle');
     }
-    this.delete(boardId);
+    await this.delete(boardId);
     return { deleted: boardId };
   }
 
-  delete(boardId: string): void {
+  async delete(boardId: string): Promise<void> {
     this.sessions.close(boardId, () => true, CLOSE.boardDeleted, 'this workshop was deleted');
-    this.rooms.unloadNow(boardId);
-    this.store.deleteBoard(boardId);
+    await this.rooms.unloadNow(boardId);
+    await this.identity.deleteBoard(boardId);
   }
 }

@@ -19,22 +19,25 @@ export function startRetentionSweep(
   options: RetentionOptions,
   now: () => number = Date.now,
 ): () => void {
-  const sweep = () => {
-    for (const boardId of deps.activity.idleSince(now() - options.retentionMs)) {
+  let sweeping = false;
+  const sweep = async () => {
+    for (const boardId of await deps.activity.idleSince(now() - options.retentionMs)) {
       if (deps.sessions.has(boardId)) continue;
-      deps.deletion.delete(boardId);
+      await deps.deletion.delete(boardId);
       deps.activity.forget(boardId);
       deps.log.info('board deleted after the retention period', { boardId, retentionDays: options.retentionMs / 86_400_000 });
     }
   };
-  sweep();
-  const timer = setInterval(() => {
-    try {
-      sweep();
-    } catch (err) {
-      deps.log.error('retention sweep failed', { error: String(err) });
-    }
-  }, options.sweepEveryMs);
+  // One sweep at a time: a slow database must not stack sweeps of the same boards.
+  const sweepOnce = () => {
+    if (sweeping) return;
+    sweeping = true;
+    sweep()
+      .catch((err: unknown) => deps.log.error('retention sweep failed', { error: String(err) }))
+      .finally(() => (sweeping = false));
+  };
+  sweepOnce();
+  const timer = setInterval(sweepOnce, options.sweepEveryMs);
   timer.unref();
   return () => clearInterval(timer);
 }
