@@ -1,3 +1,5 @@
+import '../results/results.css';
+import './agree.css';
 import { useT } from '../app/i18n';
 import { useBoard } from '../board/BoardContext';
 import { useAgreement, useRevealedRounds } from '../voting/useRounds';

@@ -1,6 +1,6 @@
 import type { AgreementDraftBody } from '../../shared/api';
 import { useT } from '../app/i18n';
-import { isKept } from './draftEdits';
+import { isKept } from '../../shared/agreement';
 
 /** The facilitator's draft as everyone else follows it, live and read-only. */
 export function AgreementView({ draft }: { draft: AgreementDraftBody | null }) {

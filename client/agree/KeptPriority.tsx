@@ -72,10 +72,10 @@ export function KeptPriority({ item, figures, place, count, others, mergedTitles
       <td className="figure">{figures ? `${figures.total} · #${figures.rank}` : '–'}</td>
       <td className="figure">{figures ? format.score(figures.balanced) : '–'}</td>
       <td className="figure">{format.consensus(figures?.consensus ?? null)}</td>
-      <td>
+      <td className="priority-owner">
         <input aria-label={t('agree.ownerOf', { place })} value={item.owner} maxLength={LIMITS.maxOrganisation} onChange={(e) => onEdit({ owner: e.target.value })} />
       </td>
-      <td>
+      <td className="priority-next">
         <input aria-label={t('agree.nextStepOf', { place })} value={item.nextStep} maxLength={LIMITS.maxTextField} onChange={(e) => onEdit({ nextStep: e.target.value })} />
       </td>
       <td className="priority-actions">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgreementItem } from '../../shared/export/types';
-import { dropItem, isKept, mergeItem, moveKept, restoreItem } from './draftEdits';
+import { isKept } from '../../shared/agreement';
+import { dropItem, mergeItem, moveKept, restoreItem } from './draftEdits';
 
 const item = (itemId: string): AgreementItem => ({ itemId, title: itemId.toUpperCase(), owner: '', nextStep: '' });
 const ids = (items: AgreementItem[]) => items.map((i) => i.itemId);

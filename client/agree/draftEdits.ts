@@ -1,14 +1,12 @@
+import { isKept } from '../../shared/agreement';
 import type { AgreementItem } from '../../shared/export/types';
 import type { Tally } from '../../shared/voting/types';
 
 /**
  * Edits of the facilitator's draft, as pure functions over the item list. The list keeps the kept priorities
  * first, in the agreed order, then the dropped and merged items; a merge always points at a kept priority,
- * as the server requires.
+ * as the server requires (validateDraft in shared/agreement.ts).
  */
-export function isKept(item: AgreementItem): boolean {
-  return !item.dropped && !item.mergedInto;
-}
 
 export function draftFromTally(tally: Tally, order: 'raw' | 'balanced'): AgreementItem[] {
   const items = order === 'raw' ? tally.items : [...tally.items].sort((a, b) => a.balancedRank - b.balancedRank || b.total - a.total);

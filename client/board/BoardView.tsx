@@ -1,3 +1,4 @@
+import './board.css';
 import { useEffect, useState } from 'react';
 import type { BoardSummary } from '../../shared/api';
 import { usePageLanguage, useT } from '../app/i18n';
@@ -28,6 +29,8 @@ import { ClosedNotice } from './ClosedNotice';
 import { ClosingControls } from './facilitation/ClosingControls';
 import { WorkshopDetails } from './facilitation/WorkshopDetails';
 import { WorkshopTools } from './tools/WorkshopTools';
+import { RevealCards } from './silent/RevealCards';
+import { silentCollectActive } from '../../shared/phases';
 
 interface Props {
   boardId: string;
@@ -68,13 +71,16 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   const share = facilitator ? summary.share : null;
   // While a round is being voted on, the facilitator follows the round, not an editable board people cannot change.
   const showCards = !(facilitator && meta.phase === 'vote');
+  // Clustering takes the width a laptop offers, and so does the facilitator's agreed list: a table of priorities
+  // whose owner and next step must be readable while they are typed.
+  const wide = meta.phase === 'cluster' || (meta.phase === 'agree' && abilities.runWorkshop);
 
   return (
     <BoardProvider boardId={boardId} token={token} docs={live}>
       <TopBar>
         <ConnectionBadge status={live.status} />
       </TopBar>
-      <main id="main" tabIndex={-1} className={`page board${meta.phase === 'cluster' ? ' board-wide' : ''}`}>
+      <main id="main" tabIndex={-1} className={`page board${wide ? ' board-wide' : ''}`}>
         <header className="board-header">
           <h1>{meta.title}</h1>
           {meta.question && (
@@ -99,6 +105,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
           <PhaseBar phase={meta.phase} canChange={abilities.runWorkshop} closed={closed} />
           <div className="board-toolbar-side">
             <PhaseTimer timer={meta.timer} canControl={abilities.runWorkshop} />
+            {abilities.runWorkshop && meta.phase === 'collect' && <RevealCards silent={silentCollectActive(meta.phase, meta.settings)} />}
             {abilities.runWorkshop && <PresentControls phase={meta.phase} />}
             {share && (
               <WorkshopTools>

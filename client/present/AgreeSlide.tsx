@@ -1,3 +1,4 @@
+import { isKept } from '../../shared/agreement';
 import { useT } from '../app/i18n';
 import { useBoard } from '../board/BoardContext';
 import { useAgreement } from '../voting/useRounds';
@@ -7,7 +8,7 @@ export function AgreeSlide() {
   const { controlDoc } = useBoard();
   const t = useT();
   const { draft } = useAgreement(controlDoc);
-  const kept = draft?.items.filter((item) => !item.dropped && !item.mergedInto) ?? [];
+  const kept = draft?.items.filter(isKept) ?? [];
   return (
     <div className="slide agree-slide">
       <h2>{t('present.agreeHeading')}</h2>

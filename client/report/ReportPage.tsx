@@ -1,3 +1,5 @@
+import '../results/results.css';
+import './report.css';
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { notesOf } from '../../shared/boardDoc';

@@ -1,3 +1,4 @@
+import './results.css';
 import { useState } from 'react';
 import type { StakeholderGroup } from '../../shared/groups';
 import { OTHER_GROUPS } from '../../shared/voting/anonymity';

@@ -7,6 +7,7 @@ import { DemoWorkshopButton } from './DemoWorkshopButton';
 import { MyWorkshops } from './MyWorkshops';
 import { useHeldWorkshops } from './useHeldWorkshops';
 import './lifecycle.css';
+import './start.css';
 
 export function StartPage() {
   const t = useT();

@@ -1,3 +1,4 @@
+import './voting.css';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { BoardSummary } from '../../shared/api';
 import type { BoardMeta } from '../../shared/controlDoc';

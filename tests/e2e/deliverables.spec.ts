@@ -169,10 +169,10 @@ test('status texts agree with each other as a participant reads them, and each f
   await expect(facilitator.getByText(/seen only by you/)).toHaveCount(0);
   await expect(facilitator.getByText(/^Cards: \d+$/)).toHaveCount(0);
 
-  await openWorkshopTools(facilitator);
-  await tools.getByRole('button', { name: 'Reveal all cards' }).click();
+  // The reveal is in the phase toolbar during silent collection, not among the workshop tools.
+  await facilitator.getByRole('button', { name: 'Reveal all cards' }).click();
   await expect(said('The silent cards are now on the board for everyone.')).toBeVisible();
-  await closeWorkshopTools(facilitator);
+  await expect(facilitator.getByRole('button', { name: 'Reveal all cards' })).toHaveCount(0);
   await expect(participant.getByText('Cards: 2')).toBeVisible();
 
   // Voting: the phase line describes the phase; whether voting is open or closed is said once, below it.

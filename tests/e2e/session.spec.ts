@@ -92,9 +92,8 @@ test('silent collect keeps each participant\'s cards private until the reveal; t
     await expect(page.getByRole('region', { name: 'Timer' }).getByText('Paused', { exact: true })).toBeVisible();
   }
 
-  // Revealing is a setting's command, among the workshop tools.
-  await (await openWorkshopTools(facilitator)).getByRole('button', { name: 'Reveal all cards' }).click();
-  await closeWorkshopTools(facilitator);
+  // Revealing is in the phase toolbar while cards are collected silently.
+  await facilitator.getByRole('button', { name: 'Reveal all cards' }).click();
   for (const page of everyone) {
     for (const title of silentCards.values()) await expect(page.getByRole('heading', { level: 3, name: title })).toBeVisible();
   }

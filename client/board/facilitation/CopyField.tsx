@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useT } from '../../app/i18n';
+import './copy-field.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

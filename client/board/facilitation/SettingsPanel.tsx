@@ -13,13 +13,13 @@ export function SettingsPanel({ settings }: { settings: BoardSettings }) {
   const { busy, failed, refusal, run } = useCommand();
   // Shown at once; the control doc's echo (or a failure) then replaces it with what the server holds.
   const [pending, setPending] = useState<Partial<BoardSettings>>({});
-  const [said, setSaid] = useState<'status.settingsSaved' | 'status.cardsRevealed' | null>(null);
-  // A command says so once the server has done it, and the next command clears what the last one said.
-  const command = (action: () => Promise<unknown>, done: NonNullable<typeof said>) =>
+  const [saved, setSaved] = useState(false);
+  // A change says so once the server has done it, and the next change clears what the last one said.
+  const save = (patch: Partial<BoardSettings>) =>
     run(async () => {
-      setSaid(null);
-      await action();
-      setSaid(done);
+      setSaved(false);
+      await api.changeSettings(patch);
+      setSaved(true);
     });
   useEffect(() => setPending({}), [settings, failed]);
   const shown = { ...settings, ...pending };
@@ -36,20 +36,15 @@ export function SettingsPanel({ settings }: { settings: BoardSettings }) {
               onChange={(e) => {
                 const patch = { [key]: e.target.checked };
                 setPending((p) => ({ ...p, ...patch }));
-                command(() => api.changeSettings(patch), 'status.settingsSaved');
+                save(patch);
               }}
             />
             <span>{t(`settings.${key}`)}</span>
           </label>
         ))}
-        {shown.silentCollect && (
-          <button type="button" onClick={() => command(() => api.revealCards(), 'status.cardsRevealed')}>
-            {t('settings.revealCards')}
-          </button>
-        )}
       </fieldset>
       <p className="command-status" role="status">
-        {said && t(said)}
+        {saved && t('status.settingsSaved')}
       </p>
       {failed && (
         <p className="form-error" role="alert">

@@ -6,6 +6,7 @@ import { FacilitatorLink } from '../../session/FacilitatorLink';
 import { useBoard } from '../BoardContext';
 import { CopyField } from './CopyField';
 import { useCommand } from './useCommand';
+import './share.css';
 
 type Share = NonNullable<BoardSummary['share']>;
 

@@ -5,6 +5,7 @@ import { findGroup, type StakeholderGroup } from '../../../shared/groups';
 import { useT } from '../../app/i18n';
 import { useBoard } from '../BoardContext';
 import { usePresence, type PresenceEntry } from '../useBoardData';
+import './presence.css';
 
 interface Person {
   key: string;

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { cardBody, type CardView } from '../../../shared/boardDoc';
 import { useT } from '../../app/i18n';
 import { LazyRichText } from './LazyRichText';
+import './rich-text.css';
 
 interface Props {
   boardDoc: Y.Doc;

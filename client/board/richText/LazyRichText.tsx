@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, type ComponentProps } from 'react';
 import { plainText } from '../../../shared/boardDoc';
 import { judgeRichText } from '../../../shared/richText/judgeRichText';
 import { useT } from '../../app/i18n';
+import './rich-text.css';
 
 const RichTextEditor = lazy(() => import('./RichTextEditor'));
 

@@ -7,6 +7,7 @@ import { CardItem } from '../cards/CardItem';
 import { useSyncedRoom } from '../sync/useSyncedRoom';
 import { useBoard } from '../BoardContext';
 import { useDocSelector } from '../sync/useDocSelector';
+import './silent.css';
 
 const NOBODY: string[] = [];
 const ignoreTyping = () => undefined;

@@ -25,6 +25,9 @@ export function WorkshopTools({ children }: { children: ReactNode }) {
         onClose={() => opener.current?.focus()}
         // A click on the dimmed backdrop lands on the dialog element itself, never on its content.
         onClick={(event) => event.target === event.currentTarget && close()}
+        // The notes editor takes Escape for itself (ProseMirror prevents the browser's default), which kept the
+        // drawer open while the notes had focus: Escape there closes the drawer like anywhere else in it.
+        onKeyDown={(event) => event.key === 'Escape' && (event.target as HTMLElement).isContentEditable && close()}
       >
         <div className="tools-head">
           <h2 id={headingId}>{t('tools.heading')}</h2>

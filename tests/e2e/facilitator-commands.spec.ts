@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { closeWorkshopTools, openWorkshopTools, person } from './support';
+import { auth, createRoomBoard } from './roomBoard';
+
+/**
+ * The facilitator's commands as the client runs them: a command the server refuses says why, in the reader's
+ * language; the drawer of workshop tools closes with Escape from inside the notes; the agreed list's owner and
+ * next step have room on a laptop.
+ */
+
+test('a timer command refused by the server says why, translated: a second facilitator screen that lags behind', async ({ browser, request }) => {
+  const board = await createRoomBoard(request, 'Regional forum', ['Anna Lindqvist']);
+  const timer = (data: object) => request.post(`/api/boards/${board.boardId}/timer`, { headers: auth(board.facilitatorToken), data });
+
+  // The facilitator's second screen, in Dutch, on a connection whose updates from the server can be held back:
+  // the real server and the real documents, only late, as on a venue's overloaded Wi-Fi.
+  const lagging = await person(browser, { locale: 'nl-NL', viewport: { width: 1366, height: 800 } });
+  let held = false;
+  await lagging.routeWebSocket(/\/ws\//, (page) => {
+    const server = page.connectToServer();
+    page.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (!held) page.send(message);
+    });
+  });
+  await lagging.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  await expect(lagging.getByRole('button', { name: 'Timer starten' })).toBeVisible();
+
+  expect((await timer({ action: 'start', seconds: 300 })).ok()).toBe(true);
+  const pause = lagging.getByRole('button', { name: 'Pauzeren', exact: true });
+  await expect(pause).toBeVisible();
+
+  // The timer stops elsewhere; this screen has not heard yet and still offers to pause it.
+  held = true;
+  expect((await timer({ action: 'stop' })).ok()).toBe(true);
+  await pause.click();
+  await expect(lagging.getByRole('alert').filter({ hasText: 'De timer loopt niet.' })).toBeVisible();
+  await expect(lagging.getByText('De timer kon niet worden gewijzigd. Probeer het opnieuw.')).toHaveCount(0);
+});
+
+test('Escape inside the notes editor closes the workshop tools, and focus returns to their button', async ({ browser, request }) => {
+  const board = await createRoomBoard(request, 'Regional forum', ['Anna Lindqvist']);
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
+  await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  const drawer = await openWorkshopTools(facilitator);
+  const notes = drawer.getByRole('textbox', { name: 'Notes of the workshop' });
+  await notes.click();
+  await facilitator.keyboard.type('Agreed: the steering group meets in March.');
+  await facilitator.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(facilitator.getByRole('button', { name: 'Workshop tools', exact: true })).toBeFocused();
+  // What was typed stays: closing the drawer is not undoing the notes.
+  await openWorkshopTools(facilitator);
+  await expect(notes).toContainText('Agreed: the steering group meets in March.');
+  await closeWorkshopTools(facilitator);
+});
+
+test('at 1366 px the agreed list gives each priority’s owner and next step room to be read', async ({ browser, request }) => {
+  const board = await createRoomBoard(request, 'Regional forum', ['Anna Lindqvist', 'Pieter van Dijk', 'Erik Johansson']);
+  const facilitatorApi = auth(board.facilitatorToken);
+  const go = async (phase: string) => expect((await request.post(`/api/boards/${board.boardId}/phase`, { headers: facilitatorApi, data: { phase } })).ok()).toBe(true);
+  await go('collect');
+  for (const [i, title] of ['Too few welders', 'Grid connections take years', 'Permits for new plants', 'Energy prices'].entries()) {
+    const author = board.people[i % board.people.length]!;
+    // Cards through the board like anyone's: added in the participant's own browser.
+    const page = await person(browser);
+    await page.goto(`/b/${board.boardId}#token=${author.token}`);
+    await page.getByLabel('New challenge').fill(title);
+    await page.getByRole('button', { name: 'Add card' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: title })).toBeVisible();
+    await page.context().close();
+  }
+  await go('vote');
+  const round = await (await request.post(`/api/boards/${board.boardId}/rounds`, { headers: facilitatorApi, data: {} })).json();
+  for (const [i, voter] of board.people.entries()) {
+    await request.put(`/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { headers: auth(voter.token), data: { allocations: { [round.items[i % 2].id]: 3 } } });
+  }
+  expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: facilitatorApi })).ok()).toBe(true);
+  await go('agree');
+
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
+  await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  await facilitator.getByRole('button', { name: 'Start from the group-balanced ranking' }).click();
+  const owner = facilitator.getByLabel('Owner of priority 1');
+  const nextStep = facilitator.getByLabel('Next step of priority 1');
+  await expect(owner).toBeVisible();
+  // Room for an organisation's name and for a sentence, and the whole table on the screen without scrolling sideways.
+  expect((await owner.boundingBox())!.width).toBeGreaterThanOrEqual(140);
+  expect((await nextStep.boundingBox())!.width).toBeGreaterThanOrEqual(230);
+  const table = facilitator.locator('.agree-table-scroll');
+  expect(await table.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
+});
