@@ -33,6 +33,24 @@ describe('merging duplicate cards', () => {
     expect(ca.closes).toEqual([]);
   });
 
+  it('two loose cards merged make one vote item, the card the other joined', async () => {
+    const board = await createBoard(server.url);
+    const fac = server.connect(board.boardId, board.facilitatorToken);
+    await synced(fac);
+    const first = addCard(fac.doc, { title: 'Te weinig lassers', author: 'facilitator' });
+    const second = addCard(fac.doc, { title: 'Lassers zijn moeilijk te vinden', author: 'facilitator', createdAt: Date.now() + 1 });
+    const other = addCard(fac.doc, { title: 'Netcongestie', author: 'facilitator', createdAt: Date.now() + 2 });
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'cluster' }, board.facilitatorToken);
+    mergeCards(fac.doc, first, second);
+    const check = server.connect(board.boardId, board.observerToken);
+    await waitUntil(() => readCards(check.doc).some((card) => card.mergedInto === first));
+
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'vote' }, board.facilitatorToken);
+    const opened = await api<{ items: Array<{ id: string; kind: string }> }>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, {}, board.facilitatorToken);
+    expect(opened.status).toBe(201);
+    expect(opened.body.items.map((item) => item.id)).toEqual([first, other]);
+  });
+
   it('is refused while cards are being collected, like any move', async () => {
     const board = await createBoard(server.url);
     const [anna, bo] = await Promise.all([join(server.url, board, 'Anna de Vries', 'Företag'), join(server.url, board, 'Bo Lind', 'Fackförbund')]);
