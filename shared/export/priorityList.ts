@@ -1,5 +1,7 @@
+import { isKept, mergedInto } from '../agreement.js';
 import { authorGroupAsShown, OTHER_GROUPS } from '../voting/anonymity.js';
 import { authorGroups, countByAuthorGroup } from '../voting/provenance.js';
+import { revealedRounds } from '../voting/revealed.js';
 import type { RoundState, Tally, TallyItem } from '../voting/types.js';
 import { EXPORT_LABELS } from './labels.js';
 import type { AgreementItem, ItemVotes, PriorityItem, PriorityList, PriorityListInput } from './types.js';
@@ -83,21 +85,21 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
 
 /** The revealed round the list takes its figures from: the agreement's (or draft's), else the latest. */
 function figuresRound(input: PriorityListInput): RoundState | undefined {
-  const revealed = input.rounds.filter((round) => round.state === 'revealed' && input.tallies[round.id] !== undefined);
+  const revealed = revealedRounds(input.rounds, (roundId) => input.tallies[roundId]).map(({ round }) => round);
   const listed = input.agreement ?? input.draft;
   if (listed) return revealed.find((round) => round.id === listed.roundId);
-  return revealed.reduce<RoundState | undefined>((latest, round) => (!latest || round.number > latest.number ? round : latest), undefined);
+  return revealed.at(-1);
 }
 
 function agreedEntries(agreed: AgreementItem[]): Entry[] {
-  const kept = agreed.filter((item) => !item.dropped && !item.mergedInto);
+  const kept = agreed.filter(isKept);
   return kept.map((item, index) => ({
     itemId: item.itemId,
     title: item.title,
     rank: index + 1,
     owner: item.owner,
     nextStep: item.nextStep,
-    merged: agreed.filter((other) => !other.dropped && other.mergedInto === item.itemId),
+    merged: mergedInto(agreed, item.itemId),
   }));
 }
 
