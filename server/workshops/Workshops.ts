@@ -15,11 +15,12 @@ import { LIMITS } from '../../shared/limits.js';
 import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
 import { boardLinks } from '../access/boardLinks.js';
 import type { Access } from '../auth/Access.js';
-import { hashToken, newBoardId, newJoinCode, newParticipantId, newToken } from '../auth/tokens.js';
+import { hashToken, newBoardId, newParticipantId, newToken, randomJoinCode } from '../auth/tokens.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardActivity } from '../retention/BoardActivity.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardStore } from '../storage/BoardStore.js';
+import type { BallotBox } from '../storage/BallotBox.js';
+import type { Identity } from '../storage/Identity.js';
 
 /**
  * The facilitator's commands and the board's lifecycle. Control state is changed only here, by the server,
@@ -27,24 +28,28 @@ import type { BoardStore } from '../storage/BoardStore.js';
  */
 export class Workshops {
   constructor(
-    private readonly store: BoardStore,
+    private readonly identity: Identity,
+    private readonly ballots: Pick<BallotBox, 'listRounds'>,
     private readonly rooms: RoomRegistry,
     private readonly activity: Pick<BoardActivity, 'lastActivityAt'>,
     private readonly now: () => number = Date.now,
   ) {}
 
-  createBoard(body: CreateBoardBody, baseUrl: string): CreateBoardResponse {
+  async createBoard(body: CreateBoardBody, baseUrl: string): Promise<CreateBoardResponse> {
     const language = body.language ?? 'en';
     const groups = groupsFromNames(body.groups ?? defaultGroupNames(language));
     const boardId = newBoardId();
     const facilitatorToken = newToken();
     const observerToken = newToken();
     const createdAt = this.now();
-    const joinCode = newJoinCode((code) => this.store.findBoardByJoinCode(code) !== undefined);
-    this.store.createBoard({ id: boardId, title: body.title, joinCode, createdAt }, [
-      { hash: hashToken(facilitatorToken), boardId, role: 'facilitator', participantId: null },
-      { hash: hashToken(observerToken), boardId, role: 'observer', participantId: null },
-    ]);
+    const joinCode = await this.identity.createBoard(
+      { id: boardId, title: body.title, createdAt },
+      [
+        { hash: hashToken(facilitatorToken), boardId, role: 'facilitator', participantId: null },
+        { hash: hashToken(observerToken), boardId, role: 'observer', participantId: null },
+      ],
+      randomJoinCode,
+    );
     const meta: BoardMeta = {
       title: body.title,
       question: body.question ?? '',
@@ -56,7 +61,7 @@ export class Workshops {
       createdAt,
       closedAt: null,
     };
-    this.rooms.withRoom(boardId, (room) => room.control.serverTransact((doc) => writeMeta(doc, meta)));
+    await this.rooms.withRoom(boardId, (room) => room.control.serverTransact((doc) => writeMeta(doc, meta)));
     const links = boardLinks(baseUrl);
     return {
       boardId,
@@ -72,24 +77,21 @@ export class Workshops {
     };
   }
 
-  joinCodeInfo(code: string): JoinCodeInfo {
-    const board = this.store.findBoardByJoinCode(code.toUpperCase());
+  async joinCodeInfo(code: string): Promise<JoinCodeInfo> {
+    const board = await this.identity.findBoardByJoinCode(code.toUpperCase());
     if (!board) throw new DomainError('not-found', 'no workshop has this code', 'joinCode');
-    const meta = this.meta(board.id);
+    const meta = await this.meta(board.id);
     return { boardId: board.id, title: meta.title, question: meta.question, language: meta.language, groups: meta.groups };
   }
 
-  join(boardId: string, body: JoinBody): JoinResponse {
-    const board = this.store.getBoard(boardId);
+  async join(boardId: string, body: JoinBody): Promise<JoinResponse> {
+    const board = await this.identity.getBoard(boardId);
     // An unknown board answers as a wrong code does, so nobody can find out which boards exist.
     if (!board || board.joinCode !== body.joinCode) throw DomainError.refusal('forbidden', 'wrong-join-code', 'wrong join code', 'joinCode');
-    const meta = this.meta(boardId);
+    const meta = await this.meta(boardId);
     if (meta.closedAt !== null) throw closedRefusal();
     const group = findGroup(meta.groups, body.group);
     if (!group) throw DomainError.refusal('invalid', 'unknown-group', 'not a stakeholder group of this workshop', 'group');
-    if (this.store.countParticipants(boardId) >= LIMITS.maxParticipantsPerBoard) {
-      throw DomainError.refusal('conflict', 'workshop-full', 'this workshop is full');
-    }
     const participant = {
       id: newParticipantId(),
       boardId,
@@ -99,8 +101,11 @@ export class Workshops {
       joinedAt: this.now(),
     };
     const token = newToken();
-    this.store.addParticipant(participant, hashToken(token));
-    this.rooms.withRoom(boardId, (room) =>
+    // The cap is checked by the store in the same step as the insert, so two instances cannot both take the last place.
+    if (!(await this.identity.addParticipant(participant, hashToken(token), LIMITS.maxParticipantsPerBoard))) {
+      throw DomainError.refusal('conflict', 'workshop-full', 'this workshop is full');
+    }
+    await this.rooms.withRoom(boardId, (room) =>
       room.control.serverTransact((doc) =>
         participantsOf(doc).set(participant.id, {
           id: participant.id,
@@ -114,11 +119,11 @@ export class Workshops {
     return { participantId: participant.id, token };
   }
 
-  summary(access: Access, baseUrl: string): BoardSummary {
-    const board = this.store.getBoard(access.boardId);
+  async summary(access: Access, baseUrl: string): Promise<BoardSummary> {
+    const board = await this.identity.getBoard(access.boardId);
     if (!board) throw new DomainError('not-found', 'unknown board');
-    const meta = this.meta(access.boardId);
-    const participant = access.participantId ? this.store.getParticipant(access.participantId) : undefined;
+    const meta = await this.meta(access.boardId);
+    const participant = access.participantId ? await this.identity.getParticipant(access.participantId) : undefined;
     return {
       boardId: board.id,
       title: meta.title,
@@ -126,10 +131,10 @@ export class Workshops {
       language: meta.language,
       phase: meta.phase,
       groups: meta.groups,
-      participantCount: this.store.countParticipants(board.id),
+      participantCount: await this.identity.countParticipants(board.id),
       closedAt: meta.closedAt,
-      lastActivityAt: this.activity.lastActivityAt(board.id),
-      rounds: this.store.listRounds(board.id).map((r) => ({ id: r.id, number: r.number, state: r.state })),
+      lastActivityAt: await this.activity.lastActivityAt(board.id),
+      rounds: (await this.ballots.listRounds(board.id)).map((r) => ({ id: r.id, number: r.number, state: r.state })),
       you: {
         role: access.role,
         participantId: access.participantId,
@@ -146,26 +151,26 @@ export class Workshops {
     };
   }
 
-  setPhase(boardId: string, phase: Phase): BoardMeta {
+  setPhase(boardId: string, phase: Phase): Promise<BoardMeta> {
     return this.updateMeta(boardId, (meta) => phaseChange(meta, phase));
   }
 
-  updateSettings(boardId: string, patch: Partial<BoardSettings>): BoardMeta {
+  async updateSettings(boardId: string, patch: Partial<BoardSettings>): Promise<BoardMeta> {
     // Turning silent collect off is a reveal: private cards must not stay hidden once nobody adds to them.
-    if (patch.silentCollect === false) this.revealCards(boardId);
+    if (patch.silentCollect === false) await this.revealCards(boardId);
     return this.updateMeta(boardId, (meta) => ({ settings: { ...meta.settings, ...patch } }));
   }
 
-  commandTimer(boardId: string, command: TimerCommand): BoardMeta {
+  commandTimer(boardId: string, command: TimerCommand): Promise<BoardMeta> {
     return this.updateMeta(boardId, (meta) => ({ timer: nextTimer(meta.timer, command, this.now()) }));
   }
 
   /** Ends silent collect: every private card joins the board with its author, and new cards go there directly. */
-  revealCards(boardId: string): { revealed: number } {
-    const participantIds = this.store.listParticipants(boardId).map((p) => p.id);
-    return this.rooms.withRoom(boardId, (room) => {
-      const revealed = room.revealPrivateCards(participantIds);
-      this.updateMeta(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
+  async revealCards(boardId: string): Promise<{ revealed: number }> {
+    const participantIds = (await this.identity.listParticipants(boardId)).map((p) => p.id);
+    return this.rooms.withRoom(boardId, async (room) => {
+      const revealed = await room.revealPrivateCards(participantIds);
+      await this.updateMeta(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
       return { revealed };
     });
   }
@@ -174,68 +179,76 @@ export class Workshops {
    * The facilitator's corrections after creation. Groups keep their ids when renamed, so participants, ballots
    * and results stay with them; a group someone has joined cannot be removed. Checked before anything is written.
    */
-  editDetails(boardId: string, body: EditBoardBody): BoardMeta {
+  async editDetails(boardId: string, body: EditBoardBody): Promise<BoardMeta> {
+    const groupsInUse = new Set((await this.identity.listParticipants(boardId)).map((p) => p.group));
     return this.updateMeta(boardId, (meta) => {
       const patch: Partial<BoardMeta> = {};
       if (body.title !== undefined) patch.title = body.title;
       if (body.question !== undefined) patch.question = body.question;
       if (body.language !== undefined) patch.language = body.language;
-      if (body.groups !== undefined) patch.groups = this.editedGroups(boardId, meta.groups, body.groups);
+      if (body.groups !== undefined) patch.groups = editedGroups(groupsInUse, meta.groups, body.groups);
       return patch;
     });
   }
 
   /** Read-only for everyone until reopened: the policy refuses board updates, routes refuse commands; exports stay. */
-  close(boardId: string): BoardMeta {
+  close(boardId: string): Promise<BoardMeta> {
     return this.updateMeta(boardId, (meta) => (meta.closedAt !== null ? {} : { closedAt: this.now(), timer: { status: 'idle' } }));
   }
 
-  reopen(boardId: string): BoardMeta {
+  reopen(boardId: string): Promise<BoardMeta> {
     return this.updateMeta(boardId, () => ({ closedAt: null }));
   }
 
   /** Throws the `workshop-closed` refusal for any change to a closed workshop. */
-  assertOpen(boardId: string): void {
-    if (this.meta(boardId).closedAt !== null) throw closedRefusal();
+  async assertOpen(boardId: string): Promise<void> {
+    if ((await this.meta(boardId)).closedAt !== null) throw closedRefusal();
   }
 
   /** What a new workshop may take over from this one: question, language, groups and settings, never people, cards or votes. */
-  template(boardId: string): BoardTemplate {
-    const { question, language, groups, settings } = this.meta(boardId);
+  async template(boardId: string): Promise<BoardTemplate> {
+    const { question, language, groups, settings } = await this.meta(boardId);
     const { silentCollect, participantsCluster, participantsExport } = settings;
     return { question, language, groups: groups.map((g) => g.name), settings: { silentCollect, participantsCluster, participantsExport } };
   }
 
-  meta(boardId: string): BoardMeta {
-    const meta = this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc));
+  async meta(boardId: string): Promise<BoardMeta> {
+    const meta = await this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc));
     if (!meta) throw new DomainError('not-found', 'unknown board');
     return meta;
   }
 
-  private editedGroups(boardId: string, current: StakeholderGroup[], edited: NonNullable<EditBoardBody['groups']>): StakeholderGroup[] {
-    const known = new Set(current.map((g) => g.id));
-    const unknown = edited.find((g) => g.id !== undefined && !known.has(g.id));
-    if (unknown) throw DomainError.refusal('invalid', 'unknown-group', `no group ${unknown.id} in this workshop`, 'groups');
-    const kept = new Set(edited.flatMap((g) => (g.id ? [g.id] : [])));
-    const inUse = new Set(this.store.listParticipants(boardId).map((p) => p.group));
-    const removedInUse = current.find((g) => !kept.has(g.id) && inUse.has(g.id));
-    if (removedInUse) throw DomainError.refusal('conflict', 'group-in-use', `group ${removedInUse.id} has participants`, 'groups');
-    const added = groupsFromNames(
-      edited.filter((g) => g.id === undefined).map((g) => g.name),
-      known,
-    );
-    return edited.map((g) => (g.id !== undefined ? { id: g.id, name: g.name } : added.shift()!));
-  }
-
-  private updateMeta(boardId: string, change: (meta: BoardMeta) => Partial<BoardMeta>): BoardMeta {
-    return this.rooms.withRoom(boardId, (room) => {
-      const meta = readMeta(room.control.doc);
-      if (!meta) throw new DomainError('not-found', 'unknown board');
-      const patch = change(meta);
-      room.control.serverTransact((doc) => writeMeta(doc, patch));
-      return { ...meta, ...patch };
+  /**
+   * Reads the meta and writes the patch in one turn of the control document's queue, so two commands arriving
+   * together each see the other's change; resolves once the change is stored.
+   */
+  private updateMeta(boardId: string, change: (meta: BoardMeta) => Partial<BoardMeta>): Promise<BoardMeta> {
+    return this.rooms.withRoom(boardId, async (room) => {
+      let updated: BoardMeta | undefined;
+      await room.control.serverTransact((doc) => {
+        const meta = readMeta(doc);
+        if (!meta) throw new DomainError('not-found', 'unknown board');
+        const patch = change(meta);
+        writeMeta(doc, patch);
+        updated = { ...meta, ...patch };
+      });
+      return updated!;
     });
   }
+}
+
+function editedGroups(inUse: Set<string>, current: StakeholderGroup[], edited: NonNullable<EditBoardBody['groups']>): StakeholderGroup[] {
+  const known = new Set(current.map((g) => g.id));
+  const unknown = edited.find((g) => g.id !== undefined && !known.has(g.id));
+  if (unknown) throw DomainError.refusal('invalid', 'unknown-group', `no group ${unknown.id} in this workshop`, 'groups');
+  const kept = new Set(edited.flatMap((g) => (g.id ? [g.id] : [])));
+  const removedInUse = current.find((g) => !kept.has(g.id) && inUse.has(g.id));
+  if (removedInUse) throw DomainError.refusal('conflict', 'group-in-use', `group ${removedInUse.id} has participants`, 'groups');
+  const added = groupsFromNames(
+    edited.filter((g) => g.id === undefined).map((g) => g.name),
+    known,
+  );
+  return edited.map((g) => (g.id !== undefined ? { id: g.id, name: g.name } : added.shift()!));
 }
 
 function closedRefusal(): DomainError {
