@@ -1,6 +1,9 @@
 import type * as Y from 'yjs';
 import { cardsOf, type CardView } from './boardDoc.js';
 
+/** What merging reads of a card: the board's cards, or an export's. */
+export type MergeableCard = Pick<CardView, 'id' | 'mergedInto'>;
+
 /**
  * Merging two cards that say the same thing. Neither card is rewritten: the later one is linked to the earlier
  * (its `mergedInto`) and joins its theme, so both texts and both authors stay as their writers left them, the
@@ -42,10 +45,10 @@ export function separateCard(doc: Y.Doc, cardId: string): void {
  * exists and leads (is merged into no card that exists), so two people merging the same pair in opposite directions at once
  * leave both cards in view rather than hiding both.
  */
-export function mergesOf(cards: readonly CardView[]): Map<string, CardView[]> {
+export function mergesOf<C extends MergeableCard>(cards: readonly C[]): Map<string, C[]> {
   const byId = new Map(cards.map((card) => [card.id, card]));
-  const leads = (card: CardView) => card.mergedInto === undefined || !byId.has(card.mergedInto);
-  const out = new Map<string, CardView[]>();
+  const leads = (card: C) => card.mergedInto === undefined || !byId.has(card.mergedInto);
+  const out = new Map<string, C[]>();
   for (const card of cards) {
     const lead = card.mergedInto === undefined ? undefined : byId.get(card.mergedInto);
     if (!lead || lead.id === card.id || !leads(lead)) continue;
@@ -57,6 +60,15 @@ export function mergesOf(cards: readonly CardView[]): Map<string, CardView[]> {
 }
 
 /** The cards that joined another in a merge: shown inside it, and no vote item of their own. */
-export function joinedCardIds(cards: readonly CardView[]): Set<string> {
+export function joinedCardIds(cards: readonly MergeableCard[]): Set<string> {
   return new Set(Array.from(mergesOf(cards).values()).flatMap((group) => group.map((card) => card.id)));
+}
+
+/**
+ * The cards that are items of their own (voted on and listed beside the themes): in no theme that exists, and
+ * not merged into another card.
+ */
+export function looseCards<C extends MergeableCard & { cluster: string | null }>(cards: readonly C[], themeIds: ReadonlySet<string>): C[] {
+  const joined = joinedCardIds(cards);
+  return cards.filter((card) => !joined.has(card.id) && (card.cluster === null || !themeIds.has(card.cluster)));
 }

@@ -1,4 +1,5 @@
 import { isKept, mergedInto } from '../agreement.js';
+import { joinedCardIds, looseCards } from '../cardMerge.js';
 import { authorGroupAsShown, OTHER_GROUPS } from '../voting/anonymity.js';
 import { authorGroups, countByAuthorGroup } from '../voting/provenance.js';
 import { revealedRounds } from '../voting/revealed.js';
@@ -34,8 +35,11 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
   const asShown = tally ? authorGroupAsShown(tally) : (group: string) => group;
   const authors = input.participants.map((participant) => ({ id: participant.id, group: asShown(participant.group) }));
   const groupOf = authorGroups(authors);
-  // Item ids are card or theme ids, never both: a theme's cards point to it, a card item is the card itself.
-  const cardsOf = (itemId: string) => input.cards.filter((card) => card.cluster === itemId || card.id === itemId);
+  // Item ids are card or theme ids, never both: a theme's cards point to it, a card item is the card itself
+  // and the cards merged with it (in a theme they share its theme already).
+  const joined = joinedCardIds(input.cards);
+  const cardsOf = (itemId: string) =>
+    input.cards.filter((card) => card.cluster === itemId || card.id === itemId || (joined.has(card.id) && card.mergedInto === itemId));
 
   const items = entries.map((entry): PriorityItem => {
     const cards = [entry.itemId, ...entry.merged.map((merged) => merged.itemId)].flatMap(cardsOf);
@@ -111,7 +115,7 @@ function collectedEntries(input: PriorityListInput): Entry[] {
   const clusterIds = new Set(input.clusters.map((cluster) => cluster.id));
   return [
     ...input.clusters.map((cluster) => ({ itemId: cluster.id, title: cluster.title })),
-    ...input.cards.filter((card) => card.cluster === null || !clusterIds.has(card.cluster)).map((card) => ({ itemId: card.id, title: card.title })),
+    ...looseCards(input.cards, clusterIds).map((card) => ({ itemId: card.id, title: card.title })),
   ].map((item) => ({ ...item, rank: null, owner: '', nextStep: '', merged: [] }));
 }
 

@@ -29,7 +29,8 @@ export interface AgreementItem {
 /** A board as plain data: what the server reads from its documents for an export. */
 export interface PriorityListInput {
   board: { title: string; question: string; language: Language; groups: StakeholderGroup[] };
-  cards: Array<{ id: string; title: string; author: string; cluster: string | null; bodyText: string }>;
+  /** `mergedInto`: the card this one joined as its duplicate (shared/cardMerge.ts); listed with it. */
+  cards: Array<{ id: string; title: string; author: string; cluster: string | null; bodyText: string; mergedInto?: string }>;
   clusters: Array<{ id: string; title: string }>;
   participants: Array<{ id: string; name: string; organisation: string; group: string }>;
   rounds: RoundState[];
