@@ -1,6 +1,7 @@
 // Types only from shared/api.ts: its zod schemas would otherwise land in the start page's bundle.
 import type {
   AgreementDraftBody,
+  AgreementVersion,
   ApiError,
   BoardSummary,
   BoardTemplate,
@@ -13,6 +14,7 @@ import type {
   JoinResponse,
   ObserverLinkResponse,
   OpenRoundBody,
+  StoredBallot,
   TimerCommand,
 } from '../../shared/api';
 import type { BoardSettings, Language, Phase } from '../../shared/phases';
@@ -101,13 +103,6 @@ export const fetchServerTime = () => call<{ now: number }>('GET', '/api/time');
 
 const roundPath = (boardId: string, roundId: string) => `${boardPath(boardId)}/rounds/${encodeURIComponent(roundId)}`;
 
-/** The ballot as the server stored it. */
-export interface StoredBallot {
-  roundId: string;
-  allocations: Record<string, number>;
-  updatedAt: number;
-}
-
 export const openRound = (boardId: string, token: string, body: OpenRoundBody) =>
   call<RoundState>('POST', `${boardPath(boardId)}/rounds`, { token, body });
 
@@ -127,7 +122,7 @@ export const saveAgreementDraft = (boardId: string, token: string, draft: Agreem
   call<AgreementDraftBody>('PUT', `${boardPath(boardId)}/agreement`, { token, body: draft });
 
 export const freezeAgreement = (boardId: string, token: string) =>
-  call<{ version: number; frozenAt: number }>('POST', `${boardPath(boardId)}/agreement/freeze`, { token, body: {} });
+  call<AgreementVersion>('POST', `${boardPath(boardId)}/agreement/freeze`, { token, body: {} });
 
 /** An export file: fetched with the token in a header (not in a URL that lands in logs and history). */
 /** Without `lang`, the export is in the workshop's language. */

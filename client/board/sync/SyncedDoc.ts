@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { CLOSE } from '../../../shared/closeCodes';
 import { RefusalStreak, type RefusalStep } from './RefusalStreak';
 
 export type LinkStatus = 'connecting' | 'connected' | 'disconnected';
@@ -8,15 +9,15 @@ export type FatalReason = 'invalidToken' | 'unknownBoard' | 'forbidden' | 'remov
 /** Closes after which the local copy holds a change the server will never take. */
 export type RefusalReason = 'refused' | 'tooBig';
 
+// An unknown board is closed as a bad token (4401), so nobody learns which boards exist.
 const FATAL_CLOSES: Record<number, FatalReason> = {
-  4401: 'invalidToken',
-  4404: 'unknownBoard',
-  4403: 'forbidden',
-  4410: 'deleted',
-  4411: 'removed',
-  4412: 'revoked',
+  [CLOSE.invalidToken]: 'invalidToken',
+  [CLOSE.forbidden]: 'forbidden',
+  [CLOSE.boardDeleted]: 'deleted',
+  [CLOSE.removed]: 'removed',
+  [CLOSE.revoked]: 'revoked',
 };
-const REFUSAL_CLOSES: Record<number, RefusalReason> = { 1008: 'refused', 1009: 'tooBig' };
+const REFUSAL_CLOSES: Record<number, RefusalReason> = { [CLOSE.policy]: 'refused', [CLOSE.tooBig]: 'tooBig' };
 
 export interface SyncedDocEvents {
   changed(): void;
