@@ -42,6 +42,14 @@ export function notesOf(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment('notes');
 }
 
+/**
+ * The board's order of cards, themes and drafts: as they were written, ties (one millisecond, or the server
+ * writing many at once) by id, compared by code unit so every browser and the server agree whatever their locale.
+ */
+export function inWritingOrder(a: { createdAt: number; id: string }, b: { createdAt: number; id: string }): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 export function newId(): string {
   return globalThis.crypto.randomUUID();
 }
@@ -93,7 +101,7 @@ export function readCard(id: string, card: CardMap): CardView {
 export function readCards(doc: Y.Doc): CardView[] {
   const out: CardView[] = [];
   cardsOf(doc).forEach((card, id) => out.push(readCard(id, card)));
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return out.sort(inWritingOrder);
 }
 
 export function cardBody(doc: Y.Doc, cardId: string): Y.XmlFragment | undefined {
@@ -151,7 +159,7 @@ export function readClusters(doc: Y.Doc): ClusterView[] {
       createdAt: Number(c.get('createdAt') ?? 0),
     }),
   );
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return out.sort(inWritingOrder);
 }
 
 export function renameCluster(doc: Y.Doc, clusterId: string, title: string): void {

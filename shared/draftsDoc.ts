@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { inWritingOrder } from './boardDoc.js';
 
 /**
  * Silent collect keeps each participant's new cards in a private document of their own, which only they
@@ -18,5 +19,5 @@ export function draftsOf(doc: Y.Doc): Y.Map<DraftCard> {
 }
 
 export function readDrafts(doc: Y.Doc): DraftCard[] {
-  return Array.from(draftsOf(doc).values()).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return Array.from(draftsOf(doc).values()).sort(inWritingOrder);
 }

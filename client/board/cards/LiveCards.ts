@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { cardBodyText, cardsOf, readCard, type CardView } from '../../../shared/boardDoc';
+import { cardBodyText, cardsOf, inWritingOrder, readCard, type CardView } from '../../../shared/boardDoc';
 
 const perDoc = new WeakMap<Y.Doc, LiveCards>();
 
@@ -94,7 +94,7 @@ export class LiveCards {
       }
     }
     // The order of readCards: by creation, then by id.
-    if (orderChanged) this.cards = [...this.views.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    if (orderChanged) this.cards = [...this.views.values()].sort(inWritingOrder);
     else if (viewsChanged) this.cards = this.cards.map((card) => this.views.get(card.id) ?? card);
     if (bodiesChanged) this.bodies = bodies;
   }
