@@ -25,6 +25,8 @@ import { BoardActivity } from './retention/BoardActivity.js';
 import { BoardDeletion } from './retention/BoardDeletion.js';
 import { startRetentionSweep } from './retention/RetentionSweep.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
+import { NoFanout } from './scale/NoFanout.js';
+import { RedisFanout } from './scale/RedisFanout.js';
 import { SqliteBoardStore } from './storage/SqliteBoardStore.js';
 import { SqliteWriteProbe } from './storage/SqliteWriteProbe.js';
 import { StorageHealth } from './storage/StorageHealth.js';
@@ -57,6 +59,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // A probe of an in-memory database would test nothing: there, only the store's own writes report health.
   const probe = dbFile === ':memory:' ? null : new SqliteWriteProbe(dbFile);
   const health = new StorageHealth(log, probe?.write ?? null);
+  // Several instances on one database hear of each other's updates through Redis, or else by reading the log;
+  // a single instance on SQLite has nobody to hear from.
+  const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : config.databaseUrl ? new NoFanout() : undefined;
   let connections = 0;
   let rooms: RoomRegistry | undefined;
   const activity = new BoardActivity(store);
@@ -68,6 +73,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     health,
     log,
     onChange: (boardId) => activity.record(boardId),
+    fanout,
   });
   const registry = rooms;
   const workshops = new Workshops(store, registry, activity);
@@ -93,6 +99,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     access: new AccessLinks(store, sessions),
     deletion,
     activity,
+    fanout,
   });
   const stopRetention = startRetentionSweep({ sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 
@@ -201,6 +208,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.unloadAll();
+      await fanout?.close();
       probe?.close();
       store.close();
     },
