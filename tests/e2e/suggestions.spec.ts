@@ -102,11 +102,17 @@ test('the preview at 360 and 1920 px, a card changed meanwhile left where it is,
   const board = await clusterBoard(request, baseURL!);
   const wide = await person(browser, { viewport: { width: 1920, height: 1080 } });
   await wide.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
-  await wide.getByRole('button', { name: 'Suggest themes', exact: true }).click();
+  // By keyboard: Enter opens the preview with the focus inside it, Escape closes it and gives the focus back.
+  const suggest = wide.getByRole('button', { name: 'Suggest themes', exact: true });
+  await suggest.focus();
+  await wide.keyboard.press('Enter');
   const wideDialog = wide.getByRole('dialog', { name: 'Suggested themes', exact: true });
   await expect(wideDialog.locator('.suggestion').first()).toBeVisible();
+  await expect(wideDialog.getByRole('button', { name: 'Close without changes', exact: true })).toBeFocused();
   await wide.screenshot({ path: `${SHOTS}/suggestions-preview-1920.png` });
-  await wideDialog.getByRole('button', { name: 'Close without changes', exact: true }).click();
+  await wide.keyboard.press('Escape');
+  await expect(wideDialog).toBeHidden();
+  await expect(suggest).toBeFocused();
 
   // A participant on a phone, allowed to cluster, asks; meanwhile someone moves one of the suggested cards.
   const phone = await person(browser, { viewport: { width: 360, height: 740 } });
