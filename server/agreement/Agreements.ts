@@ -5,7 +5,8 @@ import { buildPriorityList, type FrozenAgreement } from '../../shared/export/ind
 import { DomainError } from '../DomainError.js';
 import { boardInput } from '../export/Exports.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardStore } from '../storage/BoardStore.js';
+import type { AgreementArchive } from '../storage/AgreementArchive.js';
+import type { Identity } from '../storage/Identity.js';
 
 /**
  * The agree phase: the facilitator's draft, followed live in the control document, and frozen versions. A frozen
@@ -14,32 +15,38 @@ import type { BoardStore } from '../storage/BoardStore.js';
  */
 export class Agreements {
   constructor(
-    private readonly store: BoardStore,
+    private readonly archive: AgreementArchive,
+    private readonly identity: Pick<Identity, 'listParticipants'>,
     private readonly rooms: RoomRegistry,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Saves the facilitator's draft into the control document, where the room follows it live. */
-  saveDraft(boardId: string, draft: AgreementDraftBody): AgreementDraftBody {
-    this.rooms.withRoom(boardId, (room) => {
-      const check = validateDraft(draft, readRound(room.control.doc, draft.roundId));
-      if (!check.ok) throw DomainError.refusal(check.code === 'agreement-needs-revealed-round' ? 'conflict' : 'invalid', check.code, check.error, check.field);
-      room.control.serverTransact((doc) => setAgreementDraft(doc, draft));
-    });
+  async saveDraft(boardId: string, draft: AgreementDraftBody): Promise<AgreementDraftBody> {
+    await this.rooms.withRoom(boardId, (room) =>
+      room.control.serverTransact((doc) => {
+        const check = validateDraft(draft, readRound(doc, draft.roundId));
+        if (!check.ok) throw DomainError.refusal(check.code === 'agreement-needs-revealed-round' ? 'conflict' : 'invalid', check.code, check.error, check.field);
+        setAgreementDraft(doc, draft);
+      }),
+    );
     return draft;
   }
 
-  freeze(boardId: string): AgreementVersion {
-    return this.rooms.withRoom(boardId, (room) => {
+  /** The archive numbers the version (two instances freezing at once get 1 and 2) and keeps the list built for it. */
+  async freeze(boardId: string): Promise<AgreementVersion> {
+    const participants = await this.identity.listParticipants(boardId);
+    return this.rooms.withRoom(boardId, async (room) => {
       const draft = readAgreementDraft(room.control.doc);
       if (!draft) throw DomainError.refusal('conflict', 'no-draft', 'there is no draft to freeze yet');
-      const version = this.store.listAgreements(boardId).length + 1;
+      const input = boardInput(room, participants);
       const frozenAt = this.now();
-      const agreement: FrozenAgreement = { version, frozenAt, roundId: draft.roundId, items: draft.items };
-      const list = buildPriorityList({ ...boardInput(room, this.store), agreement });
-      this.store.insertAgreement({ boardId, version, frozenAt, json: JSON.stringify(list) });
-      room.control.serverTransact((doc) => addAgreementVersion(doc, { version, frozenAt }));
-      return { version, frozenAt };
+      const frozen = await this.archive.freeze(boardId, frozenAt, (version) => {
+        const agreement: FrozenAgreement = { version, frozenAt, roundId: draft.roundId, items: draft.items };
+        return buildPriorityList({ ...input, agreement });
+      });
+      await room.control.serverTransact((doc) => addAgreementVersion(doc, frozen));
+      return frozen;
     });
   }
 }

@@ -9,7 +9,9 @@ import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardStore } from '../storage/BoardStore.js';
+import type { AgreementArchive } from '../storage/AgreementArchive.js';
+import type { Identity } from '../storage/Identity.js';
+import type { AgreementRecord, ParticipantRecord } from '../storage/records.js';
 
 export interface ExportFile {
   body: string | Uint8Array;
@@ -20,7 +22,8 @@ export interface ExportFile {
 /** The priority list as files: CSV, Markdown, JSON and XLSX, from a frozen version, the draft, or the latest results. */
 export class Exports {
   constructor(
-    private readonly store: BoardStore,
+    private readonly identity: Pick<Identity, 'listParticipants'>,
+    private readonly agreements: AgreementArchive,
     private readonly rooms: RoomRegistry,
     private readonly now: () => number = Date.now,
   ) {}
@@ -32,12 +35,13 @@ export class Exports {
    */
   /** In the reader's language when `lang` is given, else in the workshop's (the language a frozen list was frozen in). */
   async exportFile(access: Access, { format, version, lang }: ExportQuery): Promise<ExportFile> {
-    const { list, rounds } = this.rooms.withRoom(access.boardId, (room) => {
+    const [frozen, participants] = await Promise.all([this.agreements.list(access.boardId), this.identity.listParticipants(access.boardId)]);
+    const { list, rounds } = await this.rooms.withRoom(access.boardId, (room) => {
       const language = lang ?? readMeta(room.control.doc)?.language;
       const told = (list: PriorityList) => (language ? inReaderLanguage(list, language) : list);
       return {
-        list: told(this.listToExport(access, room, version)),
-        rounds: format === 'xlsx' ? this.roundLists(room).map(told) : [],
+        list: told(this.listToExport(access, room, version, frozen, participants)),
+        rounds: format === 'xlsx' ? this.roundLists(room, participants).map(told) : [],
       };
     });
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? this.now()).toISOString().slice(0, 10);
@@ -54,26 +58,25 @@ export class Exports {
     }
   }
 
-  private listToExport(access: Access, room: BoardRoom, version: number | undefined): PriorityList {
+  private listToExport(access: Access, room: BoardRoom, version: number | undefined, frozen: AgreementRecord[], participants: ParticipantRecord[]): PriorityList {
     const meta = readMeta(room.control.doc);
     if (!meta) throw new DomainError('not-found', 'unknown board');
     if (!may(access.role, 'export', situationOf(meta))) {
       throw new DomainError('forbidden', 'the facilitator has not shared the export with participants');
     }
-    const frozen = this.store.listAgreements(access.boardId);
     if (version !== undefined) {
       const wanted = frozen.find((a) => a.version === version);
       if (!wanted) throw new DomainError('not-found', `there is no version ${version}`, 'version');
-      return JSON.parse(wanted.json) as PriorityList;
+      return wanted.list;
     }
-    if (frozen.length > 0) return JSON.parse(frozen[frozen.length - 1].json) as PriorityList;
+    if (frozen.length > 0) return frozen[frozen.length - 1].list;
     const draft = readAgreementDraft(room.control.doc);
-    return buildPriorityList({ ...boardInput(room, this.store), draft, exportedAt: this.now() });
+    return buildPriorityList({ ...boardInput(room, participants), draft, exportedAt: this.now() });
   }
 
   /** Each revealed round's results alone, oldest first: the round sheets of the XLSX. */
-  private roundLists(room: BoardRoom): PriorityList[] {
-    const input = boardInput(room, this.store);
+  private roundLists(room: BoardRoom, participants: ParticipantRecord[]): PriorityList[] {
+    const input = boardInput(room, participants);
     return input.rounds
       .filter((round) => input.tallies[round.id] !== undefined)
       .map((round) => buildPriorityList({ ...input, rounds: [round], exportedAt: this.now() }));
@@ -82,7 +85,7 @@ export class Exports {
 
 
 /** The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document. */
-export function boardInput(room: BoardRoom, store: BoardStore): PriorityListInput {
+export function boardInput(room: BoardRoom, participants: ParticipantRecord[]): PriorityListInput {
   const meta = readMeta(room.control.doc);
   if (!meta) throw new DomainError('not-found', 'unknown board');
   const tallies = Object.fromEntries(readRevealedRounds(room.control.doc).map(({ round, tally }) => [round.id, tally]));
@@ -90,7 +93,7 @@ export function boardInput(room: BoardRoom, store: BoardStore): PriorityListInpu
     board: { title: meta.title, question: meta.question, language: meta.language, groups: meta.groups },
     cards: readCards(room.board.doc).map((card) => ({ ...card, bodyText: cardBodyText(cardsOf(room.board.doc).get(card.id)!) })),
     clusters: readClusters(room.board.doc).map(({ id, title }) => ({ id, title })),
-    participants: store.listParticipants(room.boardId).map(({ id, name, organisation, group }) => ({ id, name, organisation, group })),
+    participants: participants.map(({ id, name, organisation, group }) => ({ id, name, organisation, group })),
     rounds: readRounds(room.control.doc),
     tallies,
   };
