@@ -4,14 +4,15 @@ import { cardBodyText, cardsOf, readCards, readClusters, type CardMap } from '..
 import { participantsOf, readMeta, readTallies, setTally, type BoardMeta } from '../../shared/controlDoc.js';
 import { findGroup } from '../../shared/groups.js';
 import { REMOVED_PARTICIPANT, selfCorrectionOpen } from '../../shared/people.js';
-import type { RoundItem } from '../../shared/voting/index.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
 import type { Access } from '../auth/Access.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardStore, ParticipantRecord } from '../storage/BoardStore.js';
+import type { BallotBox } from '../storage/BallotBox.js';
+import type { Identity } from '../storage/Identity.js';
+import type { ParticipantRecord } from '../storage/records.js';
 import { CLOSE } from '../../shared/closeCodes.js';
 
 /**
@@ -20,7 +21,8 @@ import { CLOSE } from '../../shared/closeCodes.js';
  */
 export class People {
   constructor(
-    private readonly store: BoardStore,
+    private readonly identity: Identity,
+    private readonly ballots: Pick<BallotBox, 'listRounds' | 'listBallotsOf'>,
     private readonly rooms: RoomRegistry,
     private readonly rounds: VoteRounds,
     private readonly sessions: LiveSessions,
@@ -32,14 +34,14 @@ export class People {
    * yet revealed; a revealed tally keeps its totals (the room saw them, and an agreement may build on them) but
    * loses the person's entry in per-person figures. Their cards stay, written by "removed participant", or go.
    */
-  remove(boardId: string, participantId: string, cards: 'keep' | 'delete'): RemoveParticipantResponse {
-    this.participant(boardId, participantId);
-    const ballotsWithdrawn = this.rounds.withdrawVoter(boardId, participantId);
-    this.store.removeParticipant(boardId, participantId);
+  async remove(boardId: string, participantId: string, cards: 'keep' | 'delete'): Promise<RemoveParticipantResponse> {
+    await this.participant(boardId, participantId);
+    const ballotsWithdrawn = await this.rounds.withdrawVoter(boardId, participantId);
+    await this.identity.removeParticipant(boardId, participantId);
     this.sessions.close(boardId, (access) => access.participantId === participantId, CLOSE.removed, 'you were removed from this workshop');
-    const counts = this.rooms.withRoom(boardId, (room) => {
-      const handled = handleCards(room, participantId, cards);
-      room.control.serverTransact((doc) => {
+    const counts = await this.rooms.withRoom(boardId, async (room) => {
+      const handled = await handleCards(room, participantId, cards);
+      await room.control.serverTransact((doc) => {
         participantsOf(doc).delete(participantId);
         for (const tally of readTallies(doc)) {
           if (!tally.items.some((item) => item.byPerson?.[participantId] !== undefined)) continue;
@@ -57,13 +59,13 @@ export class People {
   }
 
   /** The facilitator corrects anyone at any time; a participant themselves until voting starts. */
-  correct(access: Access, participantId: string, body: CorrectParticipantBody): ParticipantDetails {
+  async correct(access: Access, participantId: string, body: CorrectParticipantBody): Promise<ParticipantDetails> {
     const { boardId } = access;
     if (access.role === 'observer') throw new DomainError('forbidden', 'observers cannot correct anyone');
     if (access.role === 'participant' && access.participantId !== participantId) throw new DomainError('forbidden', 'participants correct only their own details');
-    const current = this.participant(boardId, participantId);
-    const meta = this.meta(boardId);
-    if (access.role === 'participant' && !selfCorrectionOpen(meta.phase, this.store.listRounds(boardId).length)) {
+    const current = await this.participant(boardId, participantId);
+    const meta = await this.meta(boardId);
+    if (access.role === 'participant' && !selfCorrectionOpen(meta.phase, (await this.ballots.listRounds(boardId)).length)) {
       throw DomainError.refusal('conflict', 'voting-started', 'voting has started: ask the facilitator to correct your details');
     }
     let group = current.group;
@@ -73,9 +75,9 @@ export class People {
       group = found.id;
     }
     const updated: ParticipantRecord = { ...current, name: body.name ?? current.name, organisation: body.organisation ?? current.organisation, group };
-    this.store.updateParticipant(updated);
-    if (group !== current.group) this.rounds.regroupVoter(boardId, participantId, group);
-    this.rooms.withRoom(boardId, (room) =>
+    await this.identity.updateParticipant(updated);
+    if (group !== current.group) await this.rounds.regroupVoter(boardId, participantId, group);
+    await this.rooms.withRoom(boardId, (room) =>
       room.control.serverTransact((doc) =>
         participantsOf(doc).set(participantId, { id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group, joinedAt: updated.joinedAt }),
       ),
@@ -86,11 +88,13 @@ export class People {
   }
 
   /** Everything stored about the caller: their details, their cards (silent ones too) and their own ballots. */
-  myData(access: Access): MyDataExport {
+  async myData(access: Access): Promise<MyDataExport> {
     if (access.participantId === null) throw new DomainError('forbidden', 'only participants have data of their own');
-    const participant = this.participant(access.boardId, access.participantId);
+    const participant = await this.participant(access.boardId, access.participantId);
     const iso = (ms: number) => new Date(ms).toISOString();
-    return this.rooms.withRoom(access.boardId, (room) => {
+    const rounds = new Map((await this.ballots.listRounds(access.boardId)).map((r) => [r.id, r]));
+    const storedBallots = await this.ballots.listBallotsOf(participant.id);
+    return this.rooms.withRoom(access.boardId, async (room) => {
       const meta = readMeta(room.control.doc);
       const themes = new Map(readClusters(room.board.doc).map((c) => [c.id, c.title]));
       const own = (doc: Y.Doc, revealed: boolean) =>
@@ -104,11 +108,10 @@ export class People {
             theme: card.cluster === null ? null : (themes.get(card.cluster) ?? null),
             revealed,
           }));
-      const rounds = new Map(this.store.listRounds(access.boardId).map((r) => [r.id, r]));
-      const ballots = this.store.listBallotsOf(participant.id).flatMap((ballot) => {
+      const ballots = storedBallots.flatMap((ballot) => {
         const round = rounds.get(ballot.roundId);
         if (!round) return [];
-        const items = new Map((JSON.parse(round.itemsJson) as RoundItem[]).map((item) => [item.id, item.title]));
+        const items = new Map(round.items.map((item) => [item.id, item.title]));
         const allocations = Object.entries(ballot.allocations).map(([itemId, dots]) => ({ itemId, item: items.get(itemId) ?? '', dots }));
         return [{ roundId: round.id, roundNumber: round.number, allocations, updatedAt: iso(ballot.updatedAt) }];
       });
@@ -122,20 +125,20 @@ export class People {
           group: { id: participant.group, name: findGroup(meta?.groups ?? [], participant.group)?.name ?? participant.group },
           joinedAt: iso(participant.joinedAt),
         },
-        cards: [...own(room.board.doc, true), ...own(room.privateList(participant.id).doc, false)],
+        cards: [...own(room.board.doc, true), ...own((await room.privateList(participant.id)).doc, false)],
         ballots,
       };
     });
   }
 
-  private participant(boardId: string, participantId: string): ParticipantRecord {
-    const p = this.store.getParticipant(participantId);
+  private async participant(boardId: string, participantId: string): Promise<ParticipantRecord> {
+    const p = await this.identity.getParticipant(participantId);
     if (!p || p.boardId !== boardId) throw DomainError.refusal('not-found', 'unknown-participant', 'no such participant on this board', 'participantId');
     return p;
   }
 
-  private meta(boardId: string): BoardMeta {
-    const meta = this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc));
+  private async meta(boardId: string): Promise<BoardMeta> {
+    const meta = await this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc));
     if (!meta) throw new DomainError('not-found', 'unknown board');
     return meta;
   }
@@ -145,9 +148,9 @@ export class People {
  * Keeps or deletes a removed participant's cards, on the board and in their silent list. Kept silent cards
  * join the board at once: their writer has left, so no one's independence is protected by keeping them hidden.
  */
-function handleCards(room: BoardRoom, participantId: string, choice: 'keep' | 'delete'): { kept: number; deleted: number } {
+async function handleCards(room: BoardRoom, participantId: string, choice: 'keep' | 'delete'): Promise<{ kept: number; deleted: number }> {
   let handled = 0;
-  room.board.serverTransact((doc) => {
+  await room.board.serverTransact((doc) => {
     const cards = cardsOf(doc);
     for (const [id, card] of Array.from(cards.entries())) {
       if (card.get('author') !== participantId) continue;
@@ -156,18 +159,18 @@ function handleCards(room: BoardRoom, participantId: string, choice: 'keep' | 'd
       handled++;
     }
   });
-  const list = room.privateList(participantId);
+  const list = await room.privateList(participantId);
   if (cardsOf(list.doc).size > 0) {
     if (choice === 'keep') {
-      handled += room.revealPrivateCards([participantId]);
-      room.board.serverTransact((doc) =>
+      handled += await room.revealPrivateCards([participantId]);
+      await room.board.serverTransact((doc) =>
         cardsOf(doc).forEach((card) => {
           if (card.get('author') === participantId) card.set('author', REMOVED_PARTICIPANT);
         }),
       );
     } else {
       handled += cardsOf(list.doc).size;
-      list.serverTransact((doc) => cardsOf(doc).clear());
+      await list.serverTransact((doc) => cardsOf(doc).clear());
     }
   }
   return choice === 'keep' ? { kept: handled, deleted: 0 } : { kept: 0, deleted: handled };
