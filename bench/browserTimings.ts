@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { addCluster, cardsOf } from '../shared/boardDoc.js';
-import { api, createBoard } from '../tests/integration/support.js';
+import { api, createBoard } from '../fixtures/workshopApi.js';
 import { seedCards } from './seedBoard.js';
 import { startForumboard } from './serverProcess.js';
 import { sleep, spread, type Spread } from './stats.js';

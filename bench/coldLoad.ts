@@ -10,7 +10,7 @@ import type { DocumentLog } from '../server/storage/DocumentLog.js';
 import { openSqliteStores } from '../server/storage/sqlite/openSqliteStores.js';
 import { StorageHealth } from '../server/storage/StorageHealth.js';
 import { encodeSyncStep1 } from '../server/rooms/wire.js';
-import { createBoard } from '../tests/integration/support.js';
+import { createBoard } from '../fixtures/workshopApi.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';
 import { now, spread, type Spread } from './stats.js';
 import { kB, ms, spreadMs, type Row } from './table.js';

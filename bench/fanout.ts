@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { addCard, setCardTitle } from '../shared/boardDoc.js';
 import { FACILITATOR_ID } from '../shared/controlDoc.js';
 import { encodeUpdateMessage } from '../server/rooms/wire.js';
-import { createBoard } from '../tests/integration/support.js';
+import { createBoard } from '../fixtures/workshopApi.js';
 import { startBareBroadcast } from './bareBroadcast.js';
 import { ClientFleet } from './clientFleet.js';
 import type { WorkerCommand } from './clientWorker.js';

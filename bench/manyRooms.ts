@@ -1,7 +1,7 @@
 import type { CreateBoardResponse } from '../shared/api.js';
 import { addCard, setCardTitle } from '../shared/boardDoc.js';
 import { FACILITATOR_ID } from '../shared/controlDoc.js';
-import { createBoard } from '../tests/integration/support.js';
+import { createBoard } from '../fixtures/workshopApi.js';
 import { ClientFleet } from './clientFleet.js';
 import type { Usage } from './serverEntry.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';

@@ -1,5 +1,5 @@
 import { addCard, addCluster, cardsOf, moveCard } from '../shared/boardDoc.js';
-import { api, createBoard, join } from '../tests/integration/support.js';
+import { api, createBoard, join } from '../fixtures/workshopApi.js';
 import { startForumboard } from './serverProcess.js';
 import { now, sleep, spread, type Spread } from './stats.js';
 import { spreadMs, type Row } from './table.js';

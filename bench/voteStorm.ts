@@ -4,7 +4,7 @@ import { addCard } from '../shared/boardDoc.js';
 import { FACILITATOR_ID } from '../shared/controlDoc.js';
 import type { RoundState, Tally } from '../shared/voting/index.js';
 import { SqliteBoardStore } from '../server/storage/SqliteBoardStore.js';
-import { api, createBoard, join } from '../tests/integration/support.js';
+import { api, createBoard, join } from '../fixtures/workshopApi.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';
 import { inPool, now, sleep, spread, type Spread } from './stats.js';
 import { ms, spreadMs, type Row } from './table.js';

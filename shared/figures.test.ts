@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from './export/csv.js';
 import { toMarkdown } from './export/markdown.js';
 import { buildPriorityList } from './export/priorityList.js';
-import { agreement, sampleBoard } from './export/testBoards.js';
+import { agreement, sampleBoard } from '../fixtures/exportBoards.js';
 import { balancedFigure, consensusFigure, formatFigure, roundFigure } from './figures.js';
 
 describe('the one rounding rule', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { consensusFigure, formatFigure } from '../figures.js';
 import { toCsv } from './csv.js';
 import { buildPriorityList } from './priorityList.js';
-import { agreement, HYPERLINK, sampleBoard } from './testBoards.js';
+import { agreement, HYPERLINK, sampleBoard } from '../../fixtures/exportBoards.js';
 
 /** Parses with CRLF as the only record separator, after checking the byte order mark; Dutch and Swedish lists split at semicolons. */
 function parse(csv: string, delimiter = ';'): string[][] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from './csv.js';
 import { toMarkdown } from './markdown.js';
 import { buildPriorityList } from './priorityList.js';
-import { agreement, sampleBoard } from './testBoards.js';
+import { agreement, sampleBoard } from '../../fixtures/exportBoards.js';
 
 describe('a draft that is not frozen yet', () => {
   const draft = { roundId: agreement.roundId, items: agreement.items };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toJson } from './json.js';
 import { buildPriorityList } from './priorityList.js';
-import { agreement, FROZEN_AT, sampleBoard } from './testBoards.js';
+import { agreement, FROZEN_AT, sampleBoard } from '../../fixtures/exportBoards.js';
 
 type Schema = {
   $ref?: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toMarkdown } from './markdown.js';
 import { buildPriorityList } from './priorityList.js';
-import { agreement, FROZEN_AT, sampleBoard } from './testBoards.js';
+import { agreement, FROZEN_AT, sampleBoard } from '../../fixtures/exportBoards.js';
 
 describe('toMarkdown', () => {
   const agreed = toMarkdown(buildPriorityList({ ...sampleBoard(), agreement, exportedAt: FROZEN_AT + 3_600_000 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPriorityList } from './priorityList.js';
-import { sampleBoard } from './testBoards.js';
+import { sampleBoard } from '../../fixtures/exportBoards.js';
 import type { PriorityListInput } from './types.js';
 
 /** The sample board with a second card on offshore wind, merged into the first as its duplicate. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_GROUPS } from '../voting/anonymity.js';
 import { buildPriorityList } from './priorityList.js';
-import { agreement, FROZEN_AT, HYPERLINK, sampleBoard } from './testBoards.js';
+import { agreement, FROZEN_AT, HYPERLINK, sampleBoard } from '../../fixtures/exportBoards.js';
 
 describe('buildPriorityList without an agreement', () => {
   const list = buildPriorityList(sampleBoard());

@@ -5,7 +5,7 @@ import { OTHER_GROUPS } from '../voting/anonymity.js';
 import { toCsv } from './csv.js';
 import { toMarkdown } from './markdown.js';
 import { buildPriorityList } from './priorityList.js';
-import { sampleBoard } from './testBoards.js';
+import { sampleBoard } from '../../fixtures/exportBoards.js';
 
 describe('the bucket of smaller groups', () => {
   it.each(LANGUAGES)('has the screen’s name in the list, the CSV header and the Markdown (%s)', (language) => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildPriorityList } from './priorityList.js';
-import { agreement, HYPERLINK, sampleBoard } from './testBoards.js';
+import { agreement, HYPERLINK, sampleBoard } from '../../fixtures/exportBoards.js';
 import type { PriorityList } from './types.js';
 import { toXlsx } from './xlsx.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log.js';
 import { RedisFanout } from '../../server/scale/RedisFanout.js';
-import { startRedis, type RunningRedis } from './redis.js';
+import { startRedis, type RunningRedis } from '../../fixtures/redis.js';
 import { waitUntil } from './support.js';
 
 /**

@@ -12,7 +12,7 @@ import type { ParticipantRecord } from '../../server/storage/records.js';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
 import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
 import type { Stores } from '../../server/storage/Stores.js';
-import { startPostgres, type RunningPostgres } from './services.js';
+import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 
 /**
  * One contract, run unchanged against every store: what the rooms, the domain services and several server

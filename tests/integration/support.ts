@@ -6,9 +6,14 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
+import { waitUntil } from '../../fixtures/waitUntil.js';
 import { startServer, type RunningServer } from '../../server/app.js';
 import { configFromEnv } from '../../server/config.js';
+
+// The fixtures benches use too, at hand for every test beside the server and client helpers below.
+export { freePort } from '../../fixtures/freePort.js';
+export { waitUntil } from '../../fixtures/waitUntil.js';
+export { api, createBoard, join } from '../../fixtures/workshopApi.js';
 
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'forumboard-test-'));
@@ -72,50 +77,6 @@ export async function startServerProcess(dataDir: string, port: number): Promise
   return child;
 }
 
-export async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-export async function api<T = unknown>(base: string, method: string, route: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(base + route, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // not JSON (metrics, exports): the text itself
-  }
-  return { status: res.status, body: parsed as T };
-}
-
-export async function createBoard(base: string, body: Record<string, unknown> = {}): Promise<CreateBoardResponse> {
-  const res = await api<CreateBoardResponse>(base, 'POST', '/api/boards', {
-    title: 'Industriforum – uppstart',
-    question: 'Vilka är de största utmaningarna för industrin i länet?',
-    language: 'sv',
-    ...body,
-  });
-  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-export async function join(base: string, board: CreateBoardResponse, name: string, group: string, organisation = ''): Promise<JoinResponse> {
-  const res = await api<JoinResponse>(base, 'POST', `/api/boards/${board.boardId}/join`, { joinCode: board.joinCode, name, group, organisation });
-  if (res.status !== 201) throw new Error(`join failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -158,15 +119,6 @@ export function connect(base: string, room: string, token: string, doc = new Y.D
 
 export async function synced(client: TestClient, timeoutMs = 5000): Promise<void> {
   await waitUntil(() => client.provider.synced, timeoutMs);
-}
-
-export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 5000, stepMs = 10): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((r) => setTimeout(r, stepMs));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
