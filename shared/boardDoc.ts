@@ -123,15 +123,23 @@ export function deleteCard(doc: Y.Doc, cardId: string): void {
   cardsOf(doc).delete(cardId);
 }
 
-/** Moves a card, and the cards merged with it, which stay in its theme (shared/cardMerge.ts). */
 export function moveCard(doc: Y.Doc, cardId: string, clusterId: string | null): void {
+  moveCards(doc, [cardId], clusterId);
+}
+
+/**
+ * Moves cards, and the cards merged with them, which stay in their theme (shared/cardMerge.ts). One pass over
+ * the board however many cards move: a card at a time, moving 150 of 2,000 cards took 50-80 ms.
+ */
+export function moveCards(doc: Y.Doc, cardIds: readonly string[], clusterId: string | null): void {
   const cards = cardsOf(doc);
-  const card = cards.get(cardId);
-  if (!card || card.get('cluster') === clusterId) return;
+  const moving = new Set(cardIds.filter((id) => cards.has(id) && cards.get(id)!.get('cluster') !== clusterId));
+  if (moving.size === 0) return;
   doc.transact(() => {
-    card.set('cluster', clusterId);
+    for (const id of moving) cards.get(id)!.set('cluster', clusterId);
     cards.forEach((other) => {
-      if (other.get('mergedInto') === cardId && other.get('cluster') !== clusterId) other.set('cluster', clusterId);
+      const lead = other.get('mergedInto');
+      if (typeof lead === 'string' && moving.has(lead) && other.get('cluster') !== clusterId) other.set('cluster', clusterId);
     });
   });
 }

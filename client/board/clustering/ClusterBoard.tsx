@@ -15,7 +15,7 @@ import {
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import type * as Y from 'yjs';
-import { addCluster, moveCard, type CardView } from '../../../shared/boardDoc';
+import { addCluster, moveCard, moveCards as moveCardsOnBoard, type CardView } from '../../../shared/boardDoc';
 import { LIMITS } from '../../../shared/limits';
 import type { DuplicatePair } from '../../../shared/suggestions/api';
 import { useT } from '../../app/i18n';
@@ -118,7 +118,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
   const titleOfTarget = (target: string | null) => (target === null ? t('cluster.unclustered') : (clusters.find((c) => c.id === target)?.title ?? ''));
 
   const moveCards = (ids: string[], target: string | null) => {
-    history.change(() => ids.forEach((id) => moveCard(boardDoc, id, target)));
+    history.change(() => moveCardsOnBoard(boardDoc, ids, target));
     setAnnouncement(t('move.done', { count: ids.length, target: titleOfTarget(target) }));
     setSelected((current) => (ids.some((id) => current.has(id)) ? new Set() : current));
     setMoving(null);

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { addCluster, cardBodyText, cardsOf, clustersOf, moveCard, readCard } from '../../../../shared/boardDoc';
+import { addCluster, cardBodyText, cardsOf, clustersOf, moveCards, readCard } from '../../../../shared/boardDoc';
 import { LIMITS } from '../../../../shared/limits';
 import type { SuggestedTheme } from '../../../../shared/suggestions/api';
 
@@ -67,6 +67,6 @@ export function planSuggestions(doc: Y.Doc, accepted: readonly Accepted[], fetch
 export function applyPlan(doc: Y.Doc, plan: Plan): void {
   for (const move of plan.moves) {
     const target = move.themeId ?? addCluster(doc, { title: move.title });
-    for (const id of move.cardIds) moveCard(doc, id, target);
+    moveCards(doc, move.cardIds, target);
   }
 }
