@@ -20,13 +20,13 @@ import type { VoteRounds } from '../ballots/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
 import type { StorageHealth } from '../storage/StorageHealth.js';
 import type { ManagedFanout } from '../scale/Fanout.js';
-import type { BoardStore } from '../storage/BoardStore.js';
+import type { Stores } from '../storage/Stores.js';
 import { HttpError } from './HttpError.js';
 import { requireMetricsToken } from './metricsAccess.js';
 import { bearerToken, readBody, Reply, Router, type RequestContext, type RouterGuard } from './router.js';
 
 export interface RouteDeps {
-  store: BoardStore;
+  stores: Pick<Stores, 'identity'>;
   workshops: Workshops;
   rounds: VoteRounds;
   agreements: Agreements;
@@ -47,12 +47,12 @@ export interface RouteDeps {
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
-  const { store, workshops, rounds, agreements, exports, rooms, metrics } = deps;
+  const { stores, workshops, rounds, agreements, exports, rooms, metrics } = deps;
   const suggestions = new Suggestions(rooms);
   const baseUrl = (req: IncomingMessage) => deps.publicUrl ?? `${req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 
-  const requireAccess = (ctx: RequestContext, roles: readonly Role[]): Access => {
-    const result = resolveAccess(store, ctx.params.boardId, bearerToken(ctx.req, ctx.url));
+  const requireAccess = async (ctx: RequestContext, roles: readonly Role[]): Promise<Access> => {
+    const result = await resolveAccess(stores.identity, ctx.params.boardId, bearerToken(ctx.req, ctx.url));
     if (!result.ok) {
       // An unknown board answers as a wrong token does, so nobody can find out which boards exist.
       throw new HttpError(401, 'missing or invalid token for this board');
@@ -65,9 +65,9 @@ export function buildRoutes(deps: RouteDeps): Router {
   // Every facilitator command changes the workshop, so a closed workshop refuses it ('workshop-closed'); only
   // what leaves it as it is (reopening, minting an observer link, reading it as a template) skips that check.
   const facilitatorOfAnyState = (ctx: RequestContext) => requireAccess(ctx, ['facilitator']);
-  const facilitator = (ctx: RequestContext): Access => {
-    const access = facilitatorOfAnyState(ctx);
-    workshops.assertOpen(access.boardId);
+  const facilitator = async (ctx: RequestContext): Promise<Access> => {
+    const access = await facilitatorOfAnyState(ctx);
+    await workshops.assertOpen(access.boardId);
     return access;
   };
 
@@ -89,133 +89,133 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards', async (ctx) => {
       const body = await readBody(ctx.req, createBoardBody);
       await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
-      return new Reply(201, workshops.createBoard(body, baseUrl(ctx.req)));
+      return new Reply(201, await workshops.createBoard(body, baseUrl(ctx.req)));
     })
     .on('POST', '/api/demo-boards', async (ctx) => {
       const { language } = await readBody(ctx.req, demoBoardBody);
       await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
-      return new Reply(201, createDemoWorkshop({ store, workshops, rooms, rounds, agreements }, language, baseUrl(ctx.req)));
+      return new Reply(201, await createDemoWorkshop({ identity: stores.identity, workshops, rooms, rounds, agreements }, language, baseUrl(ctx.req)));
     })
     .on('GET', '/api/join/:code', (ctx) => workshops.joinCodeInfo(ctx.params.code), { takesJoinCode: true })
     .on('POST', '/api/boards/:boardId/join', async (ctx) => {
       const body = await readBody(ctx.req, joinBody);
-      return new Reply(201, workshops.join(ctx.params.boardId, body));
+      return new Reply(201, await workshops.join(ctx.params.boardId, body));
     }, { takesJoinCode: true })
-    .on('GET', '/api/boards/:boardId', (ctx) =>
-      workshops.summary(requireAccess(ctx, ['facilitator', 'participant', 'observer']), baseUrl(ctx.req)),
+    .on('GET', '/api/boards/:boardId', async (ctx) =>
+      workshops.summary(await requireAccess(ctx, ['facilitator', 'participant', 'observer']), baseUrl(ctx.req)),
     )
     .on('PATCH', '/api/boards/:boardId', async (ctx) => {
-      facilitator(ctx);
-      const { title, question, language, groups } = workshops.editDetails(ctx.params.boardId, await readBody(ctx.req, editBoardBody));
+      await facilitator(ctx);
+      const { title, question, language, groups } = await workshops.editDetails(ctx.params.boardId, await readBody(ctx.req, editBoardBody));
       return { title, question, language, groups };
     })
-    .on('POST', '/api/boards/:boardId/close', (ctx) => {
-      facilitatorOfAnyState(ctx);
-      return { closedAt: workshops.close(ctx.params.boardId).closedAt };
+    .on('POST', '/api/boards/:boardId/close', async (ctx) => {
+      await facilitatorOfAnyState(ctx);
+      return { closedAt: (await workshops.close(ctx.params.boardId)).closedAt };
     })
-    .on('POST', '/api/boards/:boardId/reopen', (ctx) => {
-      facilitatorOfAnyState(ctx);
-      return { closedAt: workshops.reopen(ctx.params.boardId).closedAt };
+    .on('POST', '/api/boards/:boardId/reopen', async (ctx) => {
+      await facilitatorOfAnyState(ctx);
+      return { closedAt: (await workshops.reopen(ctx.params.boardId)).closedAt };
     })
-    .on('GET', '/api/boards/:boardId/template', (ctx) => {
-      facilitatorOfAnyState(ctx);
+    .on('GET', '/api/boards/:boardId/template', async (ctx) => {
+      await facilitatorOfAnyState(ctx);
       return workshops.template(ctx.params.boardId);
     })
-    .on('POST', '/api/boards/:boardId/observer-links', (ctx) => {
-      facilitatorOfAnyState(ctx);
-      return new Reply(201, deps.access.mintObserver(ctx.params.boardId, baseUrl(ctx.req)));
+    .on('POST', '/api/boards/:boardId/observer-links', async (ctx) => {
+      await facilitatorOfAnyState(ctx);
+      return new Reply(201, await deps.access.mintObserver(ctx.params.boardId, baseUrl(ctx.req)));
     })
     // People and data leaving (people, access links, deletion): allowed on a closed workshop too; correcting is not.
     .on('DELETE', '/api/boards/:boardId', async (ctx) => {
-      requireAccess(ctx, ['facilitator']);
+      await requireAccess(ctx, ['facilitator']);
       const { confirmTitle } = await readBody(ctx.req, deleteBoardBody);
       return deps.deletion.deleteConfirmed(ctx.params.boardId, confirmTitle);
     })
     .on('DELETE', '/api/boards/:boardId/participants/:participantId', async (ctx) => {
-      requireAccess(ctx, ['facilitator']);
+      await requireAccess(ctx, ['facilitator']);
       const { cards } = await readBody(ctx.req, removeParticipantBody);
       return deps.people.remove(ctx.params.boardId, ctx.params.participantId, cards);
     })
     .on('PATCH', '/api/boards/:boardId/participants/:participantId', async (ctx) => {
-      const access = requireAccess(ctx, ['facilitator', 'participant']);
-      workshops.assertOpen(access.boardId);
+      const access = await requireAccess(ctx, ['facilitator', 'participant']);
+      await workshops.assertOpen(access.boardId);
       return deps.people.correct(access, ctx.params.participantId, await readBody(ctx.req, correctParticipantBody));
     })
-    .on('GET', '/api/boards/:boardId/my-data', (ctx) =>
-      new Reply(200, deps.people.myData(requireAccess(ctx, ['participant'])), { 'content-disposition': 'attachment; filename="forumboard-my-data.json"' }),
+    .on('GET', '/api/boards/:boardId/my-data', async (ctx) =>
+      new Reply(200, await deps.people.myData(await requireAccess(ctx, ['participant'])), { 'content-disposition': 'attachment; filename="forumboard-my-data.json"' }),
     )
-    .on('POST', '/api/boards/:boardId/join-code', (ctx) => {
-      requireAccess(ctx, ['facilitator']);
+    .on('POST', '/api/boards/:boardId/join-code', async (ctx) => {
+      await requireAccess(ctx, ['facilitator']);
       return deps.access.rotateJoinCode(ctx.params.boardId, baseUrl(ctx.req));
     })
-    .on('GET', '/api/boards/:boardId/links', (ctx) => {
-      requireAccess(ctx, ['facilitator']);
+    .on('GET', '/api/boards/:boardId/links', async (ctx) => {
+      await requireAccess(ctx, ['facilitator']);
       return deps.access.list(ctx.params.boardId);
     })
     .on('POST', '/api/boards/:boardId/co-facilitator-links', async (ctx) => {
-      requireAccess(ctx, ['facilitator']);
+      await requireAccess(ctx, ['facilitator']);
       const { name } = await readBody(ctx.req, coFacilitatorLinkBody);
-      return new Reply(201, deps.access.mintCoFacilitator(ctx.params.boardId, name, baseUrl(ctx.req)));
+      return new Reply(201, await deps.access.mintCoFacilitator(ctx.params.boardId, name, baseUrl(ctx.req)));
     })
-    .on('DELETE', '/api/boards/:boardId/links/:linkId', (ctx) => {
-      requireAccess(ctx, ['facilitator']);
+    .on('DELETE', '/api/boards/:boardId/links/:linkId', async (ctx) => {
+      await requireAccess(ctx, ['facilitator']);
       return deps.access.revoke(ctx.params.boardId, ctx.params.linkId);
     })
     .on('POST', '/api/boards/:boardId/phase', async (ctx) => {
-      facilitator(ctx);
+      await facilitator(ctx);
       const { phase } = await readBody(ctx.req, phaseBody);
-      return { phase: workshops.setPhase(ctx.params.boardId, phase).phase };
+      return { phase: (await workshops.setPhase(ctx.params.boardId, phase)).phase };
     })
     .on('POST', '/api/boards/:boardId/settings', async (ctx) => {
-      facilitator(ctx);
+      await facilitator(ctx);
       const patch = await readBody(ctx.req, settingsBody);
-      return { settings: workshops.updateSettings(ctx.params.boardId, patch).settings };
+      return { settings: (await workshops.updateSettings(ctx.params.boardId, patch)).settings };
     })
     .on('POST', '/api/boards/:boardId/timer', async (ctx) => {
-      facilitator(ctx);
+      await facilitator(ctx);
       const command = await readBody(ctx.req, timerBody);
-      return { timer: workshops.commandTimer(ctx.params.boardId, command).timer };
+      return { timer: (await workshops.commandTimer(ctx.params.boardId, command)).timer };
     })
     .on('POST', '/api/boards/:boardId/presentation', async (ctx) => {
-      facilitator(ctx);
+      await facilitator(ctx);
       return stepPresentation(rooms, ctx.params.boardId, await readBody(ctx.req, presentationBody));
     })
-    .on('POST', '/api/boards/:boardId/reveal-cards', (ctx) => {
-      facilitator(ctx);
+    .on('POST', '/api/boards/:boardId/reveal-cards', async (ctx) => {
+      await facilitator(ctx);
       return workshops.revealCards(ctx.params.boardId);
     })
     .on('POST', '/api/boards/:boardId/rounds', async (ctx) => {
-      facilitator(ctx);
+      await facilitator(ctx);
       const body = await readBody(ctx.req, openRoundBody);
-      return new Reply(201, rounds.open(ctx.params.boardId, body));
+      return new Reply(201, await rounds.open(ctx.params.boardId, body));
     })
-    .on('POST', '/api/boards/:boardId/rounds/:roundId/close', (ctx) => {
-      facilitator(ctx);
+    .on('POST', '/api/boards/:boardId/rounds/:roundId/close', async (ctx) => {
+      await facilitator(ctx);
       return rounds.close(ctx.params.boardId, ctx.params.roundId);
     })
-    .on('POST', '/api/boards/:boardId/rounds/:roundId/reveal', (ctx) => {
-      facilitator(ctx);
+    .on('POST', '/api/boards/:boardId/rounds/:roundId/reveal', async (ctx) => {
+      await facilitator(ctx);
       return rounds.reveal(ctx.params.boardId, ctx.params.roundId);
     })
     .on('PUT', '/api/boards/:boardId/rounds/:roundId/ballot', async (ctx) => {
-      const access = requireAccess(ctx, ['participant']);
-      workshops.assertOpen(access.boardId);
+      const access = await requireAccess(ctx, ['participant']);
+      await workshops.assertOpen(access.boardId);
       const { allocations } = await readBody(ctx.req, ballotBody);
       return rounds.cast(access, ctx.params.roundId, allocations);
     })
-    .on('GET', '/api/boards/:boardId/rounds/:roundId/ballot', (ctx) =>
-      rounds.ballotOf(requireAccess(ctx, ['participant']), ctx.params.roundId),
+    .on('GET', '/api/boards/:boardId/rounds/:roundId/ballot', async (ctx) =>
+      rounds.ballotOf(await requireAccess(ctx, ['participant']), ctx.params.roundId),
     )
     .on('PUT', '/api/boards/:boardId/agreement', async (ctx) => {
-      facilitator(ctx);
+      await facilitator(ctx);
       return agreements.saveDraft(ctx.params.boardId, await readBody(ctx.req, agreementDraftBody));
     })
-    .on('POST', '/api/boards/:boardId/agreement/freeze', (ctx) => {
-      facilitator(ctx);
-      return new Reply(201, agreements.freeze(ctx.params.boardId));
+    .on('POST', '/api/boards/:boardId/agreement/freeze', async (ctx) => {
+      await facilitator(ctx);
+      return new Reply(201, await agreements.freeze(ctx.params.boardId));
     })
     .on('GET', '/api/boards/:boardId/export', async (ctx) => {
-      const access = requireAccess(ctx, ['facilitator', 'observer', 'participant']);
+      const access = await requireAccess(ctx, ['facilitator', 'observer', 'participant']);
       const query = exportQuery.safeParse(Object.fromEntries(ctx.url.searchParams));
       if (!query.success) throw HttpError.fromZod(query.error);
       const file = await exports.exportFile(access, query.data);
@@ -225,13 +225,13 @@ export function buildRoutes(deps: RouteDeps): Router {
       });
     })
     // Clustering help (docs/suggestions.md): computed on request, never stored; the client applies what is accepted.
-    .on('GET', '/api/boards/:boardId/suggestions', (ctx) => suggestions.forBoard(requireAccess(ctx, ['facilitator', 'participant'])))
-    .on('GET', '/api/boards/:boardId/suggestions/concepts', (ctx) => {
-      facilitatorOfAnyState(ctx);
+    .on('GET', '/api/boards/:boardId/suggestions', async (ctx) => suggestions.forBoard(await requireAccess(ctx, ['facilitator', 'participant'])))
+    .on('GET', '/api/boards/:boardId/suggestions/concepts', async (ctx) => {
+      await facilitatorOfAnyState(ctx);
       return suggestions.concepts(ctx.params.boardId).then((concepts) => ({ concepts }));
     })
     .on('PUT', '/api/boards/:boardId/suggestions/concepts', async (ctx) => {
-      facilitator(ctx);
+      await facilitator(ctx);
       const { concepts } = await readBody(ctx.req, boardConceptsBody);
       return { concepts: await suggestions.setConcepts(ctx.params.boardId, concepts) };
     });
