@@ -6,6 +6,7 @@ import { runColdLoad } from './coldLoad.js';
 import { runFanout } from './fanout.js';
 import { runManyRooms } from './manyRooms.js';
 import { runRoundTrip } from './roundTrip.js';
+import { runSuggestions } from './suggestions.js';
 import { runScale } from './scale.js';
 import { renderTable, type Row } from './table.js';
 import { runVoteStorm } from './voteStorm.js';
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, Section> = {
   coldload: runColdLoad,
   client: runClient,
   scale: runScale,
+  suggestions: runSuggestions,
 };
 
 // Hundreds of y-websocket providers live in this process; each registers a process 'exit' listener.

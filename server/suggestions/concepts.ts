@@ -52,6 +52,7 @@ interface CompiledTerm {
 export class ConceptMatcher {
   private readonly single: Record<Language, CompiledTerm[]>;
   private readonly phrases: Record<Language, CompiledTerm[]>;
+  private readonly byWord = new Map<string, number[]>();
 
   constructor(readonly concepts: readonly Concept[]) {
     this.single = { en: [], nl: [], sv: [] };
@@ -71,23 +72,27 @@ export class ConceptMatcher {
   match(text: string, words: readonly Word[], language: Language): number[] {
     const found = new Set<number>();
     const lower = ` ${text.toLowerCase().normalize('NFC').replace(/\s+/g, ' ')} `;
-    const compounds = language !== 'en';
-    for (const { surface } of words) {
-      for (const { term, concept } of this.single[language]) {
-        if (found.has(concept)) continue;
-        if (termMatches(surface, term, compounds)) found.add(concept);
-      }
-      if (language === 'en') continue;
-      for (const { term, concept } of this.single.en) {
-        if (!found.has(concept) && termMatches(surface, term, false)) found.add(concept);
-      }
-    }
+    for (const { surface } of words) for (const concept of this.conceptsOfWord(surface, language)) found.add(concept);
     for (const list of language === 'en' ? [this.phrases.en] : [this.phrases[language], this.phrases.en]) {
       for (const { term, concept } of list) if (lower.includes(` ${term}`)) found.add(concept);
     }
     return [...found].sort((a, b) => a - b);
   }
+
+  private conceptsOfWord(word: string, language: Language): number[] {
+    const key = `${language}:${word}`;
+    const known = this.byWord.get(key);
+    if (known) return known;
+    const found: number[] = [];
+    for (const { term, concept } of this.single[language]) if (termMatches(word, term, language !== 'en')) found.push(concept);
+    if (language !== 'en') for (const { term, concept } of this.single.en) if (termMatches(word, term, false)) found.push(concept);
+    if (this.byWord.size < WORD_CACHE_LIMIT) this.byWord.set(key, found);
+    return found;
+  }
 }
+
+/** A board repeats its words: each word is looked up against the terms once per language. */
+const WORD_CACHE_LIMIT = 50_000;
 
 function termMatches(word: string, term: string, compounds: boolean): boolean {
   if (term.length <= SHORT_TERM) return word === term;

@@ -30,6 +30,10 @@ export interface Weights {
   broader: number;
 }
 
+/** N-grams in more than this share of the cards (and more than this many) are left out of the vectors. */
+const FREQUENT_GRAM_SHARE = 0.05;
+const FREQUENT_GRAM_MIN = 20;
+
 export function readCard(input: { id: string; title: string; text: string; language: Language }, matcher: ConceptMatcher): ReadCard {
   const cardWords = words(input.text, input.language);
   return { id: input.id, title: input.title, text: input.text, language: input.language, words: cardWords, concepts: matcher.match(input.text, cardWords, input.language) };
@@ -93,8 +97,12 @@ export class FeatureSpace {
       const id = this.index.get(key);
       // A term no card of the board has (a theme name's own word) cannot make two things alike.
       if (id === undefined) continue;
-      const idf = Math.log((total + 1) / ((this.documentFrequency[id] ?? 0) + 1)) + 1;
-      const target = key.startsWith('s:') ? stems : grams;
+      const frequency = this.documentFrequency[id] ?? 0;
+      const isStem = key.startsWith('s:');
+      // A fragment in many cards ("ning", "tion") is a suffix, not a shared part: it only costs time.
+      if (!isStem && frequency > Math.max(FREQUENT_GRAM_MIN, total * FREQUENT_GRAM_SHARE)) continue;
+      const idf = Math.log((total + 1) / (frequency + 1)) + 1;
+      const target = isStem ? stems : grams;
       target.set(id, (target.get(id) ?? 0) + idf);
     }
     const parts: Array<[Map<number, number>, number]> = [
@@ -143,22 +151,29 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 export function similarityMatrix(vectors: readonly SparseVector[]): Float32Array {
   const n = vectors.length;
   const matrix = new Float32Array(n * n);
-  const postings = new Map<number, Array<[number, number]>>();
+  // Postings in two flat arrays per feature, grown as needed: no object per (card, weight) pair.
+  const cards = new Map<number, number[]>();
+  const weights = new Map<number, number[]>();
   vectors.forEach((v, card) => {
     for (let k = 0; k < v.keys.length; k++) {
-      let list = postings.get(v.keys[k]);
-      if (!list) postings.set(v.keys[k], (list = []));
-      list.push([card, v.values[k]]);
+      let list = cards.get(v.keys[k]);
+      if (!list) {
+        cards.set(v.keys[k], (list = []));
+        weights.set(v.keys[k], []);
+      }
+      list.push(card);
+      weights.get(v.keys[k])!.push(v.values[k]);
     }
   });
-  for (const list of postings.values()) {
+  for (const [feature, list] of cards) {
+    const w = weights.get(feature)!;
     for (let x = 0; x < list.length; x++) {
-      const [a, wa] = list[x];
+      const rowA = list[x] * n;
+      const wa = w[x];
       for (let y = x + 1; y < list.length; y++) {
-        const [b, wb] = list[y];
-        const add = wa * wb;
-        matrix[a * n + b] += add;
-        matrix[b * n + a] += add;
+        const add = wa * w[y];
+        matrix[rowA + list[y]] += add;
+        matrix[list[y] * n + list[x]] += add;
       }
     }
   }
