@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import { cardBodyText, cardsOf, readCard } from '../../shared/boardDoc.js';
 import { readMeta } from '../../shared/controlDoc.js';
+import { copyCard } from '../../shared/copyCard.js';
 import { draftsOf, type DraftCard } from '../../shared/draftsDoc.js';
+import { situationOf } from '../../shared/permissions.js';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
-import { copyRichText } from '../../shared/richText/copyRichText.js';
 import { pruneDeepRichText } from '../../shared/richText/pruneDeepRichText.js';
 import { BOARD_DOC, CONTROL_DOC, DRAFTS_DOC, privateListDoc } from '../../shared/rooms.js';
 import type { Access } from '../auth/Access.js';
@@ -83,14 +84,7 @@ export class BoardRoom {
       if (cards.size === 0) continue;
       await this.board.serverTransact((doc) => {
         cards.forEach((source, id) => {
-          const card = new Y.Map<unknown>();
-          for (const key of ['title', 'author', 'createdAt'] as const) card.set(key, source.get(key));
-          card.set('cluster', null);
-          const body = new Y.XmlFragment();
-          const sourceBody = source.get('body');
-          if (sourceBody instanceof Y.XmlFragment) body.insert(0, copyRichText(sourceBody));
-          card.set('body', body);
-          cardsOf(doc).set(id, card);
+          copyCard(doc, id, source);
           moved++;
         });
       });
@@ -150,7 +144,7 @@ export class BoardRoom {
 
   private controlContext(): ControlContext {
     const meta = readMeta(this.control.doc);
-    return { phase: meta?.phase ?? 'setup', settings: meta?.settings ?? DEFAULT_SETTINGS, closed: (meta?.closedAt ?? null) !== null };
+    return meta ? situationOf(meta) : { phase: 'setup', settings: DEFAULT_SETTINGS, closed: false };
   }
 
   /** Reads a private list into the drafts it implies (this may throw, refusing the change); writes them later. */
