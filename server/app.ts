@@ -1,11 +1,10 @@
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { LIMITS } from '../shared/limits.js';
 import { AccessLinks } from './access/AccessLinks.js';
 import { LiveSessions } from './access/LiveSessions.js';
-import { resolveAccess } from './auth/Access.js';
+import { resolveAccess, type Access } from './auth/Access.js';
 import { Agreements } from './agreement/Agreements.js';
 import { Exports } from './export/Exports.js';
 import { Workshops } from './workshops/Workshops.js';
@@ -27,15 +26,14 @@ import { startRetentionSweep } from './retention/RetentionSweep.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
 import { NoFanout } from './scale/NoFanout.js';
 import { RedisFanout } from './scale/RedisFanout.js';
-import { SqliteBoardStore } from './storage/SqliteBoardStore.js';
-import { SqliteWriteProbe } from './storage/SqliteWriteProbe.js';
+import { openStores } from './storage/openStores.js';
 import { StorageHealth } from './storage/StorageHealth.js';
 import { StoreUnavailable } from './storage/StoreUnavailable.js';
 import { Admission } from './sync/Admission.js';
 import { CLOSE } from '../shared/closeCodes.js';
 import { ClientConnection } from './sync/ClientConnection.js';
 import { documentOfPath } from './sync/documentPath.js';
-import { holdMessages } from './sync/heldMessages.js';
+import { holdMessages, type HeldMessage } from './sync/heldMessages.js';
 import { originAllowed } from './sync/originPolicy.js';
 
 export interface RunningServer {
@@ -54,19 +52,18 @@ const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const dbFile = config.dataDir === ':memory:' ? ':memory:' : path.join(config.dataDir, 'forumboard.db');
-  const store = new SqliteBoardStore(dbFile);
-  // A probe of an in-memory database would test nothing: there, only the store's own writes report health.
-  const probe = dbFile === ':memory:' ? null : new SqliteWriteProbe(dbFile);
-  const health = new StorageHealth(log, probe?.write ?? null);
+  // PostgreSQL when DATABASE_URL is set (its schema created or migrated first), else the SQLite file.
+  const stores = await openStores(config);
+  const { identity, ballots } = stores;
+  const health = new StorageHealth(log, stores.health ?? null);
   // Several instances on one database hear of each other's updates through Redis, or else by reading the log;
   // a single instance on SQLite has nobody to hear from.
   const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : config.databaseUrl ? new NoFanout() : undefined;
   let connections = 0;
   let rooms: RoomRegistry | undefined;
-  const activity = new BoardActivity(store);
+  const activity = new BoardActivity(identity);
   const metrics = new Metrics({ rooms: () => rooms?.size ?? 0, connections: () => connections });
-  rooms = new RoomRegistry(store, metrics, {
+  rooms = new RoomRegistry(stores.log, metrics, {
     graceMs: config.roomGraceMs,
     compactEvery: config.compactEvery,
     broadcastWindowMs: config.broadcastWindowMs,
@@ -76,27 +73,27 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     fanout,
   });
   const registry = rooms;
-  const workshops = new Workshops(store, registry, activity);
-  const rounds = new VoteRounds(store, registry);
+  const workshops = new Workshops(identity, ballots, registry, activity);
+  const rounds = new VoteRounds(ballots, identity, registry);
   const sessions = new LiveSessions();
-  const deletion = new BoardDeletion(store, registry, sessions);
+  const deletion = new BoardDeletion(identity, registry, sessions);
   const addressOf = clientAddressResolver(config.trustProxy);
   const limits = new AbuseLimits(config);
   const withSecurityHeaders = securityHeaders(config.publicUrl);
   const router = buildRoutes({
-    store,
+    stores,
     workshops,
     rounds,
-    agreements: new Agreements(store, registry),
-    exports: new Exports(store, registry),
+    agreements: new Agreements(stores.agreements, identity, registry),
+    exports: new Exports(identity, stores.agreements, registry),
     rooms: registry,
     metrics,
     health,
     publicUrl: config.publicUrl,
     guard: { limits, addressOf },
     metricsToken: config.metricsToken,
-    people: new People(store, registry, rounds, sessions),
-    access: new AccessLinks(store, sessions),
+    people: new People(identity, ballots, registry, rounds, sessions),
+    access: new AccessLinks(identity, sessions),
     deletion,
     activity,
     fanout,
@@ -152,53 +149,67 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         metrics.connectionsRefused.inc();
         return ws.close(CLOSE.forbidden, 'pages from this origin may not open boards');
       }
-      const result = resolveAccess(store, boardId, url.searchParams.get('token'));
-      if (!result.ok) {
-        metrics.connectionsRefused.inc();
-        // An unknown board answers as a wrong token does, so nobody can find out which boards exist.
-        return refuseWrongToken(ws, addressOf(req));
-      }
-      // Only sessions with a valid token count against the limits: forged ones cost a lookup and are gone.
-      if (connections >= config.maxConnections || !admission.tryAdmit()) {
-        metrics.connectionsRefused.inc();
-        return ws.close(CLOSE.busy, 'server busy, try again shortly');
-      }
-      // Counted from here: a burst of sessions waiting for their rooms to load is bounded like open ones.
-      connections++;
-      const letGo = () => {
-        connections--;
-        registry.release(boardId);
-      };
+      // What the client sends while its token is checked and its room loads waits for the connection.
       const held = holdMessages(ws);
-      registry
-        .acquire(boardId)
-        .then((board) => board.open(docName, result.access))
-        .then(
-          (room) => {
-            if (!room) {
-              letGo();
-              return ws.close(CLOSE.forbidden, 'this document is not yours to open');
-            }
-            if (ws.readyState !== ws.OPEN) return letGo(); // gone while the room loaded
-            const connection = new ClientConnection(ws, room, result.access, metrics, log, () => {
-              leave();
-              letGo();
-            }, held());
-            const leave = sessions.add({ access: result.access, close: (code, reason) => connection.close(code, reason) });
-          },
-          (err: unknown) => {
-            letGo();
-            log.error('a room could not be loaded', { board: boardId, doc: docName, error: String(err) });
-            if (err instanceof StoreUnavailable) ws.close(CLOSE.busy, 'the database is unavailable; try again later');
-            else ws.close(CLOSE.serverError, 'the board could not be loaded; try again shortly');
-          },
-        );
+      void resolveAccess(identity, boardId, url.searchParams.get('token')).then(
+        (result) => {
+          if (!result.ok) {
+            metrics.connectionsRefused.inc();
+            // An unknown board answers as a wrong token does, so nobody can find out which boards exist.
+            return refuseWrongToken(ws, addressOf(req));
+          }
+          if (ws.readyState !== ws.OPEN) return;
+          openDocument(ws, boardId, docName, result.access, held);
+        },
+        (err: unknown) => {
+          log.error('a token could not be checked', { board: boardId, error: String(err) });
+          if (err instanceof StoreUnavailable) ws.close(CLOSE.busy, 'the database is unavailable; try again later');
+          else ws.close(CLOSE.serverError, 'the token could not be checked; try again shortly');
+        },
+      );
     });
   });
 
+  const openDocument = (ws: WebSocket, boardId: string, docName: string, access: Access, held: () => HeldMessage[]) => {
+    // Only sessions with a valid token count against the limits: forged ones cost a lookup and are gone.
+    if (connections >= config.maxConnections || !admission.tryAdmit()) {
+      metrics.connectionsRefused.inc();
+      return ws.close(CLOSE.busy, 'server busy, try again shortly');
+    }
+    // Counted from here: a burst of sessions waiting for their rooms to load is bounded like open ones.
+    connections++;
+    const letGo = () => {
+      connections--;
+      registry.release(boardId);
+    };
+    registry
+      .acquire(boardId)
+      .then((board) => board.open(docName, access))
+      .then(
+        (room) => {
+          if (!room) {
+            letGo();
+            return ws.close(CLOSE.forbidden, 'this document is not yours to open');
+          }
+          if (ws.readyState !== ws.OPEN) return letGo(); // gone while the room loaded
+          const connection = new ClientConnection(ws, room, access, metrics, log, () => {
+            leave();
+            letGo();
+          }, held());
+          const leave = sessions.add({ access, close: (code, reason) => connection.close(code, reason) });
+        },
+        (err: unknown) => {
+          letGo();
+          log.error('a room could not be loaded', { board: boardId, doc: docName, error: String(err) });
+          if (err instanceof StoreUnavailable) ws.close(CLOSE.busy, 'the database is unavailable; try again later');
+          else ws.close(CLOSE.serverError, 'the board could not be loaded; try again shortly');
+        },
+      );
+  };
+
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
-  log.info('forumboard listening', { port, host: config.host, dataDir: config.dataDir });
+  log.info('forumboard listening', { port, host: config.host, store: stores.kind, ...(stores.kind === 'sqlite' ? { dataDir: config.dataDir } : {}) });
 
   return {
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
@@ -209,8 +220,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.unloadAll();
       await fanout?.close();
-      probe?.close();
-      store.close();
+      await stores.close();
     },
   };
 }
