@@ -2,6 +2,7 @@ import './voting.css';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { BoardSummary } from '../../shared/api';
 import type { BoardMeta } from '../../shared/controlDoc';
+import { may, situationOf } from '../../shared/permissions';
 import type { RoundState } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import type { ConnectionStatus } from '../board/sync/BoardConnection';
@@ -45,7 +46,7 @@ type ContentProps = Props & { onRoundCommand: (done: RoundCommandDone) => void }
 function PhaseContent(props: ContentProps) {
   const { summary, meta } = props;
   const role = summary.you.role;
-  const canExport = role !== 'participant' || meta.settings.participantsExport;
+  const canExport = may(role, 'export', situationOf(meta));
   if (meta.phase === 'vote') return <VotePhase {...props} />;
   if (meta.phase === 'results') {
     return (
