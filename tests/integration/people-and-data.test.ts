@@ -280,7 +280,7 @@ describe('deleting a board', () => {
     const left = rowsOf(board.boardId);
     const kept = rowsOf(keep.boardId);
     db.close();
-    expect(Object.keys(left)).toEqual(expect.arrayContaining(['boards', 'tokens', 'participants', 'doc_updates', 'rounds', 'agreements', 'ballots']));
+    expect(Object.keys(left)).toEqual(expect.arrayContaining(['boards', 'tokens', 'participants', 'doc_log', 'doc_heads', 'doc_snapshots', 'rounds', 'agreements', 'ballots']));
     expect(Object.values(left).every((n) => n === 0), JSON.stringify(left)).toBe(true);
     expect(kept.boards).toBe(1);
     expect(kept.participants).toBe(1);

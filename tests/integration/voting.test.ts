@@ -63,7 +63,7 @@ describe('the ballot box', () => {
     expect(everything).not.toContain(voters[0].participantId + '":3');
     expect(readTallies(watcher.doc)).toEqual([]);
     const db = new Database(path.join(server.dataDir, 'forumboard.db'), { readonly: true });
-    const stored = db.prepare('SELECT data FROM doc_updates WHERE board_id = ?').all(board.boardId) as Array<{ data: Buffer }>;
+    const stored = db.prepare('SELECT data FROM doc_log WHERE board_id = ?').all(board.boardId) as Array<{ data: Buffer }>;
     const serverDocs = new Y.Doc();
     stored.forEach((row) => Y.applyUpdate(serverDocs, new Uint8Array(row.data)));
     db.close();
