@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
+import { startRedis, type RunningRedis } from '../../fixtures/redis.js';
+import { freePort, tempDataDir, waitUntil, type TestClient } from './support.js';
+
+/** One server instance as its own process, as in production, which a test can kill with SIGKILL. */
+export interface Instance {
+  readonly url: string;
+  readonly port: number;
+  /** kill -9: no shutdown, nothing flushed. */
+  kill(): Promise<void>;
+  /** Starts the process again on the same port and configuration. */
+  start(): Promise<void>;
+  readonly running: boolean;
+}
+
+const healthy = async (url: string) => {
+  try {
+    return (await fetch(`${url}/healthz`)).status < 500;
+  } catch {
+    return false;
+  }
+};
+
+export async function startInstance(env: Record<string, string>): Promise<Instance> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let stderr = '';
+  const killOnExit = () => child?.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const start = async () => {
+    if (child !== null) return;
+    const started = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      // Every test client speaks from 127.0.0.1: the per-address limits would stop a test, not an attacker.
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ROOM_GRACE_MS: '200', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    started.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    started.once('exit', () => {
+      if (child === started) child = null;
+    });
+    child = started;
+    try {
+      await waitUntil(() => healthy(url), 20_000, 50);
+    } catch {
+      throw new Error(`the instance on port ${port} did not start: ${stderr}`);
+    }
+  };
+  await start();
+  return {
+    url,
+    port,
+    get running() {
+      return child !== null;
+    },
+    async kill() {
+      const running = child;
+      if (running === null) return;
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGKILL');
+      await exited;
+    },
+    start,
+  };
+}
+
+/** Several instances on one PostgreSQL database and one Redis, each on its own port: a scaled-out deployment. */
+export interface Deployment {
+  postgres: RunningPostgres;
+  redis: RunningRedis;
+  databaseUrl: string;
+  instances: Instance[];
+  dispose(): Promise<void>;
+}
+
+export async function startDeployment(count: number, env: Record<string, string> = {}): Promise<Deployment> {
+  const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  const databaseUrl = postgres.createDatabase('forumboard');
+  const instances: Instance[] = [];
+  const dispose = async () => {
+    await Promise.all(instances.map((instance) => instance.kill()));
+    await redis.stop();
+    postgres.dispose();
+  };
+  try {
+    // Started together, as a rolling deploy or an autoscaler would: the schema migration must take turns by itself.
+    instances.push(
+      ...(await Promise.all(Array.from({ length: count }, () => startInstance({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, DATA_DIR: tempDataDir(), ...env })))),
+    );
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+  return { postgres, redis, databaseUrl, instances, dispose };
+}
+
+/**
+ * What a load balancer does for a client whose instance went away: its next connection attempt goes to another
+ * running instance, round robin. The y-websocket provider reads `serverUrl` on every reconnect.
+ */
+export function failOver(client: TestClient, instances: Instance[]): void {
+  const wsUrl = (instance: Instance) => instance.url.replace('http', 'ws') + '/ws';
+  let next = 0;
+  client.provider.on('connection-close', () => {
+    const others = instances.filter((instance) => instance.running && wsUrl(instance) !== client.provider.serverUrl);
+    if (others.length > 0) client.provider.serverUrl = wsUrl(others[next++ % others.length]);
+  });
+}

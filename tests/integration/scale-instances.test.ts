@@ -1,0 +1,126 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
+import { addCard, addCluster, cardsOf } from '../../shared/boardDoc.js';
+import { participantsOf, readMeta, readRound } from '../../shared/controlDoc.js';
+import type { RoundState, Tally } from '../../shared/voting/index.js';
+import { failOver, startDeployment, type Deployment, type Instance } from './instances.js';
+import { api, connect, createBoard, join, sleep, synced, waitUntil, type TestClient } from './support.js';
+
+/**
+ * Three instances, each its own process, on one PostgreSQL database and one Redis, serve one board as one:
+ * stock y-websocket clients on different instances converge, REST commands work on any instance, and a kill -9
+ * of one instance while its clients write loses nothing that anyone had received.
+ */
+describe('three instances serving one board', () => {
+  let deployment: Deployment;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    deployment = await startDeployment(3);
+  }, 90_000);
+  afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
+  afterAll(() => deployment?.dispose());
+
+  const open = (instance: Instance, room: string, token: string) => {
+    const client = connect(instance.url, room, token);
+    clients.push(client);
+    return client;
+  };
+  const cardIds = (client: TestClient) => new Set(cardsOf(client.doc).keys());
+
+  /** A board in the collect phase with participants joined through each instance in turn. */
+  async function collectingBoard(people: number): Promise<{ board: CreateBoardResponse; participants: JoinResponse[] }> {
+    const { instances } = deployment;
+    const board = await createBoard(instances[0].url, { language: 'en' });
+    const participants: JoinResponse[] = [];
+    for (let i = 0; i < people; i++) participants.push(await join(instances[i % 3].url, board, `Participant ${i}`, 'company'));
+    const phase = await api(instances[1].url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    expect(phase.status).toBe(200);
+    // Every instance's room of the control document follows the command made on instance 1.
+    const watchers = instances.map((instance) => open(instance, `${board.boardId}/control`, board.observerToken));
+    await waitUntil(() => watchers.every((w) => readMeta(w.doc)?.phase === 'collect' && participantsOf(w.doc).size === people), 10_000);
+    return { board, participants };
+  }
+
+  it('clients on different instances see each other’s cards, and ballots cast through different instances tally exactly', async () => {
+    const { instances } = deployment;
+    const { board, participants } = await collectingBoard(9);
+    const writers = participants.slice(0, 6).map((p, i) => open(instances[i % 3], board.boardId, p.token));
+    await Promise.all(writers.map((w) => synced(w)));
+    writers.forEach((w, i) => {
+      for (let k = 0; k < 5; k++) addCard(w.doc, { title: `Card ${k} from writer ${i}`, author: participants[i].participantId });
+    });
+    await waitUntil(() => writers.every((w) => cardsOf(w.doc).size === 30), 10_000);
+    const reference = [...cardIds(writers[0])].sort();
+    for (const w of writers) expect([...cardIds(w)].sort()).toEqual(reference);
+
+    // Themes by the facilitator on instance 2; the round opened on instance 0, ballots through all three.
+    const facilitator = open(instances[2], board.boardId, board.facilitatorToken);
+    await synced(facilitator);
+    const themes = ['Skills', 'Energy'].map((title) => addCluster(facilitator.doc, { title }));
+    const controlWatcher = open(instances[1], `${board.boardId}/control`, board.observerToken);
+    await waitUntil(() => writers.every((w) => w.doc.getMap('clusters').size === 2), 10_000);
+    await waitUntil(() => cardsOf(facilitator.doc).size === 30, 10_000);
+
+    const opened = await api<RoundState>(instances[0].url, 'POST', `/api/boards/${board.boardId}/rounds`, { budget: 5, cap: 3 }, board.facilitatorToken);
+    expect(opened.status).toBe(201);
+    const roundId = opened.body.id;
+    const ballots = await Promise.all(
+      participants.map((p, i) =>
+        api(instances[i % 3].url, 'PUT', `/api/boards/${board.boardId}/rounds/${roundId}/ballot`, { allocations: { [themes[0]]: 3, [themes[1]]: 2 } }, p.token),
+      ),
+    );
+    expect(ballots.map((b) => b.status)).toEqual(participants.map(() => 200));
+    // The voter count is derived from stored ballots, whichever instance stored them.
+    await waitUntil(() => readRound(controlWatcher.doc, roundId)?.voters.total === 9, 10_000);
+    const revealed = await api<Tally>(instances[2].url, 'POST', `/api/boards/${board.boardId}/rounds/${roundId}/reveal`, undefined, board.facilitatorToken);
+    expect(revealed.status).toBe(200);
+    const totals = Object.fromEntries(revealed.body.items.map((item) => [item.id, item.total]));
+    expect(totals[themes[0]]).toBe(27);
+    expect(totals[themes[1]]).toBe(18);
+  });
+
+  it('kill -9 of one instance while its clients write: they reconnect to another, and every update anyone had received is on all', async () => {
+    const { instances } = deployment;
+    const [, , victim] = instances;
+    const { board, participants } = await collectingBoard(6);
+    const writers = participants.map((p, i) => {
+      const client = open(instances[i % 3], board.boardId, p.token);
+      failOver(client, instances);
+      return client;
+    });
+    await Promise.all(writers.map((w) => synced(w)));
+
+    let writing = true;
+    let written = 0;
+    const loops = writers.map(async (w, i) => {
+      for (let k = 0; writing; k++) {
+        addCard(w.doc, { title: `Writer ${i}, card ${k}`, author: participants[i].participantId });
+        written++;
+        await sleep(25);
+      }
+    });
+    await waitUntil(() => writers.every((w) => cardsOf(w.doc).size >= 30), 10_000);
+    await victim.kill();
+    // What every client had at the moment the instance died: received from others, or written itself.
+    const hadAtKill = new Set(writers.flatMap((w) => [...cardIds(w)]));
+    await sleep(500);
+    writing = false;
+    await Promise.all(loops);
+
+    // The victim's clients are back on the other instances, and everyone has everyone's cards.
+    await waitUntil(() => writers.every((w) => w.provider.wsconnected && w.provider.synced), 15_000);
+    await waitUntil(() => writers.every((w) => cardsOf(w.doc).size === written), 15_000);
+    const everyone = [...cardIds(writers[0])].sort();
+    for (const w of writers) expect([...cardIds(w)].sort()).toEqual(everyone);
+    for (const id of hadAtKill) expect(everyone).toContain(id);
+
+    // And it is stored: a newcomer on either survivor, and on the victim once restarted, loads all of it.
+    await victim.start();
+    for (const instance of instances) {
+      const newcomer = open(instance, board.boardId, board.observerToken);
+      await synced(newcomer);
+      await waitUntil(() => cardsOf(newcomer.doc).size === written, 10_000);
+      expect([...cardIds(newcomer)].sort()).toEqual(everyone);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addCard, cardsOf } from '../../shared/boardDoc.js';
+import { CLOSE } from '../../shared/closeCodes.js';
+import { startDeployment, type Deployment, type Instance } from './instances.js';
+import { api, connect, createBoard, synced, waitUntil, type TestClient } from './support.js';
+
+/**
+ * PostgreSQL is the source of truth. Stopped, a write cannot be stored, so it is refused with 1013 "try again
+ * later" and reaches nobody; what was acknowledged before stays. Back, writes work again and everything
+ * acknowledged before is there, on every instance.
+ */
+describe('two instances while PostgreSQL is down', () => {
+  let deployment: Deployment;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    deployment = await startDeployment(2);
+  }, 90_000);
+  afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
+  afterAll(() => deployment?.dispose());
+
+  const open = (instance: Instance, room: string, token: string) => {
+    const client = connect(instance.url, room, token);
+    clients.push(client);
+    return client;
+  };
+
+  it('refuses writes with 1013, loses nothing acknowledged, and takes writes again once it is back', async () => {
+    const { instances, postgres } = deployment;
+    const board = await createBoard(instances[0].url, { language: 'en' });
+    const writer = open(instances[0], board.boardId, board.facilitatorToken);
+    const reader = open(instances[1], board.boardId, board.observerToken);
+    await Promise.all([synced(writer), synced(reader)]);
+    // Acknowledged: another instance's client has it, and an instance sends only what is stored.
+    const acknowledged = Array.from({ length: 10 }, (_, k) => addCard(writer.doc, { title: `Acknowledged ${k}`, author: 'facilitator' }));
+    await waitUntil(() => acknowledged.every((id) => cardsOf(reader.doc).has(id)), 5_000);
+
+    postgres.stop();
+    const refused = addCard(writer.doc, { title: 'Written while the database is down', author: 'facilitator' });
+    await waitUntil(() => writer.closes.some((close) => close.code === CLOSE.busy), 10_000);
+    expect(writer.closes.find((close) => close.code === CLOSE.busy)?.reason).toMatch(/try again/i);
+    expect(cardsOf(reader.doc).has(refused)).toBe(false);
+    expect((await api(instances[1].url, 'GET', '/healthz')).status).toBe(503);
+
+    postgres.start();
+    // The stock client reconnects by itself and sends what it still has, the refused card included.
+    await waitUntil(() => writer.provider.wsconnected && writer.provider.synced, 20_000);
+    const after = addCard(writer.doc, { title: 'Written after the database came back', author: 'facilitator' });
+    await waitUntil(() => cardsOf(reader.doc).has(after) && cardsOf(reader.doc).has(refused), 10_000);
+    for (const instance of instances) {
+      const newcomer = open(instance, board.boardId, board.observerToken);
+      await synced(newcomer);
+      await waitUntil(() => cardsOf(newcomer.doc).size === 12, 5_000);
+      for (const id of [...acknowledged, refused, after]) expect(cardsOf(newcomer.doc).has(id)).toBe(true);
+    }
+    expect((await api(instances[0].url, 'GET', '/healthz')).status).toBe(200);
+  });
+});
