@@ -53,6 +53,12 @@ test('Escape inside the notes editor closes the workshop tools, and focus return
   await openWorkshopTools(facilitator);
   await expect(notes).toContainText('Agreed: the steering group meets in March.');
   await closeWorkshopTools(facilitator);
+
+  // The open editor's name follows a change of the interface's language.
+  await facilitator.getByRole('combobox', { name: 'Language', exact: true }).selectOption('nl');
+  const drawerNl = facilitator.getByRole('dialog', { name: 'Workshopinstrumenten' });
+  await facilitator.getByRole('button', { name: 'Workshopinstrumenten', exact: true }).click();
+  await expect(drawerNl.getByRole('textbox', { name: 'Notities van de workshop' })).toContainText('Agreed: the steering group meets in March.');
 });
 
 test('at 1366 px the agreed list gives each priority’s owner and next step room to be read', async ({ browser, request }) => {

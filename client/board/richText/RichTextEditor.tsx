@@ -16,14 +16,14 @@ interface Props {
  * A live TipTap editor bound to one Y.XmlFragment. This module (TipTap and ProseMirror) is loaded only when
  * an editor is actually opened, and only the open card mounts one, so a board of hundreds of cards stays light.
  */
+const attributesFor = (label: string) => ({ 'aria-label': label, role: 'textbox', 'aria-multiline': 'true', class: 'rich-text' });
+
 export default function RichTextEditor({ fragment, editable, label, onFocusChange }: Props) {
   const editor = useEditor(
     {
       extensions: [...richTextExtensions, Collaboration.configure({ fragment })],
       editable,
-      editorProps: {
-        attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true', class: 'rich-text' },
-      },
+      editorProps: { attributes: attributesFor(label) },
       onFocus: () => onFocusChange?.(true),
       onBlur: () => onFocusChange?.(false),
     },
@@ -33,6 +33,12 @@ export default function RichTextEditor({ fragment, editable, label, onFocusChang
   useEffect(() => {
     if (editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  // The editor outlives a change of the interface's language (the notes stay open in the workshop tools): its
+  // name follows, instead of keeping the language it was opened in.
+  useEffect(() => {
+    if (editor.view.dom.getAttribute('aria-label') !== label) editor.setOptions({ editorProps: { attributes: attributesFor(label) } });
+  }, [editor, label]);
 
   return (
     <div className="rich-text-editor">
