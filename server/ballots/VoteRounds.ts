@@ -26,6 +26,9 @@ export class VoteRounds {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Per round, the latest publication of its public state, so publications follow one another in order. */
+  private readonly publishing = new Map<string, Promise<RoundState>>();
+
   /** The store refuses a second open round and numbers the round, so two instances cannot both open one. */
   open(boardId: string, body: OpenRoundBody): Promise<RoundState> {
     return this.rooms.withRoom(boardId, async (room) => {
@@ -143,10 +146,26 @@ export class VoteRounds {
    * Publishes the round's public state whole, from the stored round and a count of its stored ballots (the
    * database's, not a counter kept in the control document), so concurrent writers cannot lose a voter.
    */
-  private async publish(round: RoundRecord): Promise<RoundState> {
-    const state = publicState(round, shownTurnout(round, await this.ballots.countVoters(round.id)));
-    await this.rooms.withRoom(round.boardId, (room) => room.control.serverTransact((doc) => setRoundState(doc, state)));
-    return state;
+  private publish(round: RoundRecord): Promise<RoundState> {
+    // One count-and-write at a time per round: a count taken earlier is never written over a later one.
+    const previous = this.publishing.get(round.id) ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        // The round as stored now: a ballot's publication queued behind a close must not reopen it, and one
+        // behind a reveal must not replace the tally's turnout.
+        const current = (await this.ballots.getRound(round.boardId, round.id)) ?? round;
+        const state = publicState(current, shownTurnout(current, await this.ballots.countVoters(round.id)));
+        if (current.state === 'revealed') return state;
+        await this.rooms.withRoom(round.boardId, (room) => room.control.serverTransact((doc) => setRoundState(doc, state)));
+        return state;
+      });
+    this.publishing.set(round.id, next);
+    const forget = () => {
+      if (this.publishing.get(round.id) === next) this.publishing.delete(round.id);
+    };
+    next.then(forget, forget);
+    return next;
   }
 
   private async runoffItems(boardId: string, room: BoardRoom, runoff: { fromRound: string; top: number }): Promise<RoundItem[]> {
