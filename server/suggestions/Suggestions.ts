@@ -29,7 +29,7 @@ export class Suggestions {
       if (!meta) throw new DomainError('not-found', 'unknown board');
       const allowed = access.role === 'facilitator' || (access.role === 'participant' && participantsMayCluster(meta.phase, meta.settings));
       if (!allowed) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
-      return suggest(boardInput(room.board.doc, meta.language, conceptsIn(room.control.doc)));
+      return suggest({ ...boardInput(room.board.doc, meta.language, conceptsIn(room.control.doc)), subject: `${meta.title}\n${meta.question}` });
     });
   }
 

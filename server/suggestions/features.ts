@@ -28,6 +28,11 @@ export interface Weights {
   grams: number;
   concepts: number;
   broader: number;
+  /**
+   * Factor for what the workshop is about: at an offshore-wind forum every card is about wind, so "wind"
+   * (and the energy concept it names) is the subject, not a theme.
+   */
+  subject: number;
 }
 
 /** N-grams in more than this share of the cards (and more than this many) are left out of the vectors. */
@@ -48,11 +53,19 @@ export class FeatureSpace {
   private readonly index = new Map<string, number>();
   private readonly documentFrequency: number[] = [];
 
+  private readonly subjectKeys = new Set<number>();
+
+  /** `subject`: the workshop's title and question, read like a card. */
   constructor(
     private readonly cards: readonly ReadCard[],
     private readonly matcher: ConceptMatcher,
     private readonly weights: Weights,
+    subject?: ReadCard,
   ) {
+    if (subject) {
+      for (const key of this.termsOf(subject)) this.subjectKeys.add(this.idOf(key));
+      for (const c of subject.concepts) this.subjectKeys.add(this.idOf(`c:${c}`));
+    }
     for (const card of cards) for (const key of new Set(this.termsOf(card))) this.documentFrequency[this.idOf(key)] = (this.documentFrequency[this.idOf(key)] ?? 0) + 1;
   }
 
@@ -80,6 +93,10 @@ export class FeatureSpace {
     return out;
   }
 
+  private subjectFactor(id: number): number {
+    return this.subjectKeys.has(id) ? this.weights.subject : 1;
+  }
+
   private idOf(key: string): number {
     let id = this.index.get(key);
     if (id === undefined) {
@@ -103,7 +120,7 @@ export class FeatureSpace {
       if (!isStem && frequency > Math.max(FREQUENT_GRAM_MIN, total * FREQUENT_GRAM_SHARE)) continue;
       const idf = Math.log((total + 1) / (frequency + 1)) + 1;
       const target = isStem ? stems : grams;
-      target.set(id, (target.get(id) ?? 0) + idf);
+      target.set(id, (target.get(id) ?? 0) + idf * this.subjectFactor(id));
     }
     const parts: Array<[Map<number, number>, number]> = [
       [stems, this.weights.stems],
@@ -113,7 +130,8 @@ export class FeatureSpace {
       const concepts = new Map<number, number>();
       const broader = new Map<number, number>();
       for (const c of card.concepts) {
-        concepts.set(this.idOf(`c:${c}`), 1);
+        const id = this.idOf(`c:${c}`);
+        concepts.set(id, this.subjectFactor(id));
         const wider = this.matcher.concepts[c]?.broader;
         if (wider) broader.set(this.idOf(`b:${wider}`), 1);
       }

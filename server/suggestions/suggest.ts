@@ -11,6 +11,8 @@ export interface SuggestInput {
   language: Language;
   cards: Array<{ id: string; title: string; body: string; themeId: string | null; authorLanguage?: Language | null }>;
   themes: Array<{ id: string; title: string }>;
+  /** The workshop's title and question: what every card is about, so it tells no theme from another. */
+  subject?: string;
   /** The facilitator's own concepts for this board, on top of the curated list. */
   concepts?: readonly BoardConcept[];
 }
@@ -29,7 +31,7 @@ export interface Tuning {
 
 /** Tuned on the sample workshops (server/demo/workshops.json); docs/suggestions.md gives the figures. */
 export const DEFAULT_TUNING: Tuning = {
-  weights: { stems: 1, grams: 0.5, concepts: 0.8, broader: 1 },
+  weights: { stems: 1, grams: 0.5, concepts: 0.8, broader: 1, subject: 0.3 },
   threshold: 0.2,
   themeThreshold: 0.3,
   duplicateThreshold: 0.6,
@@ -43,7 +45,8 @@ export function suggest(input: SuggestInput, tuning: Tuning = DEFAULT_TUNING): S
     const text = card.body ? `${card.title}\n${card.body}` : card.title;
     return readCard({ id: card.id, title: card.title, text, language: languageOf(text, card.authorLanguage ?? null, input.language) }, matcher);
   });
-  const space = new FeatureSpace(all, matcher, tuning.weights);
+  const subject = input.subject ? readCard({ id: '', title: input.subject, text: input.subject, language: languageOf(input.subject, null, input.language) }, matcher) : undefined;
+  const space = new FeatureSpace(all, matcher, tuning.weights, subject);
   const vectors = space.vectors();
   const duplicates = findDuplicates(all, space.wordVectors(), tuning.duplicateThreshold);
 
