@@ -42,7 +42,7 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
     });
     child = started;
     try {
-      await waitUntil(() => healthy(url), 20_000, 50);
+      await waitUntil(() => healthy(url), 60_000, 50);
     } catch {
       throw new Error(`the instance on port ${port} did not start: ${stderr}`);
     }

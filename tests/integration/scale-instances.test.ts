@@ -16,7 +16,7 @@ describe('three instances serving one board', () => {
   const clients: TestClient[] = [];
   beforeAll(async () => {
     deployment = await startDeployment(3);
-  }, 90_000);
+  }, 180_000);
   afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
   afterAll(() => deployment?.dispose());
 

@@ -14,7 +14,7 @@ describe('two instances while PostgreSQL is down', () => {
   const clients: TestClient[] = [];
   beforeAll(async () => {
     deployment = await startDeployment(2);
-  }, 90_000);
+  }, 180_000);
   afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
   afterAll(() => deployment?.dispose());
 

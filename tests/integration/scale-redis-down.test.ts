@@ -13,7 +13,7 @@ describe('three instances while Redis is down', () => {
   const clients: TestClient[] = [];
   beforeAll(async () => {
     deployment = await startDeployment(3);
-  }, 90_000);
+  }, 180_000);
   afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
   afterAll(() => deployment?.dispose());
 
