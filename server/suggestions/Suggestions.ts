@@ -38,8 +38,9 @@ export class Suggestions {
   }
 
   async setConcepts(boardId: string, concepts: BoardConcept[]): Promise<BoardConcept[]> {
-    return this.rooms.withRoom(boardId, (room) => {
-      room.control.serverTransact((doc) => metaOf(doc).set(CONCEPTS_KEY, concepts));
+    return this.rooms.withRoom(boardId, async (room) => {
+      // Stored and passed on to every client before the answer says so.
+      await room.control.serverTransact((doc) => metaOf(doc).set(CONCEPTS_KEY, concepts));
       return conceptsIn(room.control.doc);
     });
   }
