@@ -8,10 +8,12 @@ import {
   readRevealedRounds,
   readRound,
   readRounds,
+  readMeta,
   readTally,
   setAgreementDraft,
   setRoundState,
   setTally,
+  writeMeta,
   type BoardMeta,
 } from './controlDoc.js';
 import { DEFAULT_SETTINGS } from './phases.js';
@@ -109,5 +111,47 @@ describe('the control document read through its typed readers', () => {
       { version: 1, frozenAt: 10 },
       { version: 2, frozenAt: 20 },
     ]);
+  });
+});
+
+describe('the workshop details read from the control document', () => {
+  it('are what the server wrote', () => {
+    const doc = new Y.Doc();
+    const meta: BoardMeta = {
+      title: 'Industriforum',
+      question: 'Vad hindrar tillväxten?',
+      language: 'sv',
+      groups: [{ id: 'union', name: 'Fack' }],
+      phase: 'collect',
+      settings: { ...DEFAULT_SETTINGS, silentCollect: true },
+      timer: { status: 'paused', durationMs: 300_000, remainingMs: 120_000 },
+      createdAt: 5,
+      closedAt: null,
+    };
+    writeMeta(doc, meta);
+    expect(readMeta(doc)).toEqual(meta);
+  });
+
+  it('fall back field by field, so one odd value does not hide the board', () => {
+    const doc = new Y.Doc();
+    writeMeta(doc, { title: 'Industriforum', phase: 'vote' });
+    doc.getMap('meta').set('language', 'de');
+    doc.getMap('meta').set('settings', { participantsExport: true, silentCollect: 'yes' });
+    doc.getMap('meta').set('timer', { status: 'running' });
+    expect(readMeta(doc)).toEqual({
+      title: 'Industriforum',
+      question: '',
+      language: 'en',
+      groups: [],
+      phase: 'vote',
+      settings: { ...DEFAULT_SETTINGS, participantsExport: true },
+      timer: { status: 'idle' },
+      createdAt: 0,
+      closedAt: null,
+    });
+  });
+
+  it('are not there before the board was created', () => {
+    expect(readMeta(new Y.Doc())).toBeUndefined();
   });
 });

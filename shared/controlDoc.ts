@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { agreementDraftBody, type AgreementDraftBody, type AgreementVersion } from './api.js';
 import type { StakeholderGroup } from './groups.js';
 import type { BoardSettings, Language, Phase } from './phases.js';
-import { DEFAULT_SETTINGS } from './phases.js';
+import { DEFAULT_SETTINGS, LANGUAGES, PHASES } from './phases.js';
 import { revealedRounds, type RevealedRound } from './voting/revealed.js';
 import { roundStateSchema, tallySchema } from './voting/schemas.js';
 import type { RoundState, Tally } from './voting/types.js';
@@ -125,20 +125,34 @@ export function addAgreementVersion(doc: Y.Doc, version: AgreementVersion): void
   agreementOf(doc).set('versions', [...readAgreementVersions(doc), version]);
 }
 
+const META_KEYS = ['title', 'question', 'language', 'groups', 'phase', 'settings', 'timer', 'createdAt', 'closedAt'] as const satisfies ReadonlyArray<keyof BoardMeta>;
+
+/** Each field checked on its own, falling back to its default, so one odd value never hides the whole board. */
+const metaSchema = z.object({
+  title: z.string(),
+  question: z.string().catch(''),
+  language: z.enum(LANGUAGES).catch('en'),
+  groups: z.array(z.object({ id: z.string(), name: z.string() })).catch([]),
+  phase: z.enum(PHASES).catch('setup'),
+  settings: z
+    .object(Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => [key, z.boolean().catch(value)])) as Record<keyof BoardSettings, z.ZodCatch<z.ZodBoolean>>)
+    .catch(DEFAULT_SETTINGS),
+  timer: z
+    .discriminatedUnion('status', [
+      z.object({ status: z.literal('idle') }),
+      z.object({ status: z.literal('running'), durationMs: z.number(), endsAt: z.number() }),
+      z.object({ status: z.literal('paused'), durationMs: z.number(), remainingMs: z.number() }),
+    ])
+    .catch({ status: 'idle' }),
+  createdAt: z.number().catch(0),
+  closedAt: z.number().nullable().catch(null),
+});
+
 export function readMeta(doc: Y.Doc): BoardMeta | undefined {
   const m = metaOf(doc);
   if (!m.has('title')) return undefined;
-  return {
-    title: m.get('title') as string,
-    question: (m.get('question') as string) ?? '',
-    language: (m.get('language') as Language) ?? 'en',
-    groups: (m.get('groups') as StakeholderGroup[]) ?? [],
-    phase: (m.get('phase') as Phase) ?? 'setup',
-    settings: { ...DEFAULT_SETTINGS, ...((m.get('settings') as Partial<BoardSettings>) ?? {}) },
-    timer: (m.get('timer') as TimerState) ?? { status: 'idle' },
-    createdAt: (m.get('createdAt') as number) ?? 0,
-    closedAt: (m.get('closedAt') as number | null | undefined) ?? null,
-  };
+  const parsed = metaSchema.safeParse(Object.fromEntries(META_KEYS.map((key) => [key, m.get(key)])));
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function writeMeta(doc: Y.Doc, patch: Partial<BoardMeta>): void {
