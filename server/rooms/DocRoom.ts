@@ -25,8 +25,11 @@ export interface RoomPeer {
   readonly writer: Writer;
   /** The identity the server puts into this peer's awareness state (never the client's own claim). */
   readonly identity: Record<string, unknown> | null;
-  /** False once the server closed the connection: updates it sent before, still queued, are dropped. */
-  readonly open?: boolean;
+  /**
+   * True once the server closed the connection (a refusal, a removed person): updates it sent before, still
+   * queued, are dropped. A client that closes by itself keeps what it sent before closing.
+   */
+  readonly closedByServer?: boolean;
   send(message: Uint8Array): void;
 }
 
@@ -352,7 +355,7 @@ export class DocRoom {
   }
 
   private async applyPeerUpdate(peer: RoomPeer, update: Uint8Array): Promise<ApplyResult> {
-    if (peer.open === false) return { ok: true }; // closed by the server: nothing it still sent may stand
+    if (peer.closedByServer) return { ok: true }; // nothing a refused or removed connection still sent may stand
     // Refusals that need no look at the content cost nothing: the document is not touched.
     const writerRefused = this.policy.refuseWriter?.(peer.writer) ?? null;
     if (writerRefused !== null) {

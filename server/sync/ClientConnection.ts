@@ -27,6 +27,8 @@ export class ClientConnection implements RoomPeer {
   private awarenessWindowStart = 0;
   private awarenessInWindow = 0;
   private stateRequests = 0;
+  /** Set when the server closes the connection (a refusal, a removed person, a deleted board). */
+  closedByServer = false;
   /** The one awareness client id this connection speaks for, from the first new presence it publishes. */
   private presenceId: number | null = null;
 
@@ -62,10 +64,6 @@ export class ClientConnection implements RoomPeer {
     for (const [data, isBinary] of held) this.receive(data, isBinary);
   }
 
-  get open(): boolean {
-    return this.ws.readyState === this.ws.OPEN;
-  }
-
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
     this.metrics.bytesOut.inc(message.byteLength);
@@ -73,6 +71,7 @@ export class ClientConnection implements RoomPeer {
   }
 
   close(code: number, reason: string): void {
+    this.closedByServer = true;
     // A close reason is limited to 123 bytes by the WebSocket protocol.
     this.ws.close(code, Buffer.from(reason).subarray(0, 123).toString());
   }
@@ -93,7 +92,7 @@ export class ClientConnection implements RoomPeer {
     }
     // Yjs throws on some malformed payloads (a broken state vector, say); none of that may reach the process.
     const malformed = () => {
-      if (this.open) this.refuse(CLOSE.invalidPayload, `malformed ${message.kind} message`);
+      if (!this.closedByServer) this.refuse(CLOSE.invalidPayload, `malformed ${message.kind} message`);
     };
     try {
       this.handle(message)?.catch(malformed);

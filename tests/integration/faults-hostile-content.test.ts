@@ -4,9 +4,9 @@ import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { exportFormat } from '../../shared/api.js';
 import { addCard, addCluster, cardsOf, clustersOf, plainText, readCards, readClusters } from '../../shared/boardDoc.js';
 import { LIMITS } from '../../shared/limits.js';
-import { privateListRoom } from '../../shared/rooms.js';
+import { privateListDoc, privateListRoom } from '../../shared/rooms.js';
 import { encodeUpdateMessage } from '../../server/rooms/wire.js';
-import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.js';
+import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
 import { api, connect, createBoard, join, rawClose, startTestServer, synced, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /**
@@ -325,10 +325,10 @@ describe('content stored before the server judged rich text', () => {
     const frame = new Y.XmlElement('iframe');
     frame.insert(0, [new Y.XmlText('inbäddat')]);
     bodyOf(legacy, frameId).insert(0, [frame]);
-    const store = new SqliteBoardStore(`${dataDir}/forumboard.db`);
-    store.appendUpdate(target.boardId, 'board', Y.encodeStateAsUpdate(onBoard));
-    store.appendUpdate(target.boardId, privateListRoom(target.boardId, person.participantId).slice(target.boardId.length + 1), Y.encodeStateAsUpdate(legacy));
-    store.close();
+    const stores = openSqliteStores(`${dataDir}/forumboard.db`);
+    await stores.log.append(target.boardId, 'board', Y.encodeStateAsUpdate(onBoard));
+    await stores.log.append(target.boardId, privateListDoc(person.participantId), Y.encodeStateAsUpdate(legacy));
+    await stores.close();
 
     old = await startTestServer(dataDir);
     try {

@@ -91,7 +91,7 @@ describe('a database that cannot write', () => {
     await waitUntil(() => stderr.includes('storage write failed'));
     const logged = JSON.parse(stderr.split('\n').find((line) => line.includes('storage write failed'))!) as Record<string, unknown>;
     expect(logged).toMatchObject({ level: 'error', board: board.boardId, doc: 'board', during: 'append' });
-    expect(String(logged.stack)).toContain('appendUpdate');
+    expect(String(logged.stack)).toContain('SqliteDocumentLog.append');
 
     // Neither the other participant nor anyone opening the board now has the change.
     expect(await storedTitles(base, board.boardId, board.observerToken)).toEqual(['Kompetensbrist inom automation']);

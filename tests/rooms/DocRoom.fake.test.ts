@@ -115,6 +115,21 @@ describe('a document room', () => {
     expect(await loadedTitles(log)).toEqual(['a', 'b']);
   });
 
+  it('drops what a connection the server closed still had queued, and keeps what it sent before', async () => {
+    const log = new MemoryDocumentLog();
+    const room = await open(log);
+    const mallory = join(room);
+    log.hold();
+    const first = room.applyClientUpdate(mallory, mallory.change((doc) => addCard(doc, { title: 'before', author: 'p1' })));
+    const second = room.applyClientUpdate(mallory, mallory.change((doc) => addCard(doc, { title: 'after', author: 'p1' })));
+    await tick();
+    mallory.closedByServer = true; // refused for something else meanwhile
+    log.release();
+    expect(await Promise.all([first, second])).toEqual([{ ok: true }, { ok: true }]);
+    expect(titles(room.doc)).toEqual(['before']);
+    expect(await loadedTitles(log)).toEqual(['before']);
+  });
+
   it('leaves no trace of a refused change: not in memory, not stored, not sent', async () => {
     const log = new MemoryDocumentLog();
     const room = await open(log, { policy: noForbidden });

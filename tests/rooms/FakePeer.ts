@@ -12,7 +12,7 @@ export class FakePeer implements RoomPeer {
   /** The document as this peer knows it: what it was sent, and its own changes. */
   readonly doc = new Y.Doc();
   identity = null;
-  open = true;
+  closedByServer = false;
 
   constructor(
     readonly writer: Writer = { role: 'participant', authorId: 'p1' },
