@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, cardsOf, readCards, setCardTitle, type CardMap } from '../../shared/boardDoc.js';
-import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.js';
+import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
 import { api, connect, createBoard, freePort, join, sleep, startServerProcess, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /**
@@ -73,15 +73,16 @@ async function keepWriting(writer: Writer, running: () => boolean): Promise<void
 }
 
 /** The board document exactly as the dead server left it in SQLite. */
-function boardInDatabase(dataDir: string, boardId: string): Y.Doc {
-  const store = new SqliteBoardStore(path.join(dataDir, 'forumboard.db'));
+async function boardInDatabase(dataDir: string, boardId: string): Promise<Y.Doc> {
+  const stores = openSqliteStores(path.join(dataDir, 'forumboard.db'));
   try {
-    const stored = store.loadDoc(boardId, 'board');
+    const stored = await stores.log.load(boardId, 'board');
     const doc = new Y.Doc();
-    for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, update);
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(doc, update);
     return doc;
   } finally {
-    store.close();
+    await stores.close();
   }
 }
 
@@ -116,7 +117,7 @@ describe('crash loop', () => {
       }
       await once(server, 'exit');
 
-      const stored = boardInDatabase(dataDir, board.boardId);
+      const stored = await boardInDatabase(dataDir, board.boardId);
       const storedClocks = Y.decodeStateVector(Y.encodeStateVector(stored));
       const missing = [...receivedAtKill].filter(([client, clock]) => (storedClocks.get(client) ?? 0) < clock);
       expect(missing, `crash ${crash + 1}: received but not stored`).toEqual([]);
