@@ -6,7 +6,7 @@ import { boardConceptsBody, type BoardConcept, type SuggestionsResponse } from '
 import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import { suggest, type SuggestInput } from './suggest.js';
+import type { SuggestInput } from './suggest.js';
 
 /**
  * The facilitator's own concepts live in the control document's meta map, beside the settings: only the
@@ -14,6 +14,13 @@ import { suggest, type SuggestInput } from './suggest.js';
  * client already syncs it.
  */
 const CONCEPTS_KEY = 'suggestionConcepts';
+
+/**
+ * The engine, with its stemmers and stop-word lists, is loaded on the first request: a server that restarts
+ * no longer spends that time before it listens, for a feature used once or twice a workshop.
+ */
+let engine: Promise<typeof import('./suggest.js')> | null = null;
+const loadEngine = () => (engine ??= import('./suggest.js'));
 
 /** Suggested themes and duplicates for a board, and the board's own concepts that steer them. */
 export class Suggestions {
@@ -24,6 +31,7 @@ export class Suggestions {
    * policy applies to moving cards); an observer never.
    */
   async forBoard(access: Access): Promise<SuggestionsResponse> {
+    const { suggest } = await loadEngine();
     return this.rooms.withRoom(access.boardId, (room) => {
       const meta = readMeta(room.control.doc);
       if (!meta) throw new DomainError('not-found', 'unknown board');
