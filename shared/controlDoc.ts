@@ -46,8 +46,26 @@ export function metaOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('meta');
 }
 
-export function participantsOf(doc: Y.Doc): Y.Map<ParticipantInfo> {
-  return doc.getMap<ParticipantInfo>('participants');
+/** Who joined: participantId → ParticipantInfo. Read through readParticipant(s), written through setParticipant. */
+export function participantsOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('participants');
+}
+
+const participantSchema: z.ZodType<ParticipantInfo> = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisation: z.string(),
+  group: z.string(),
+  joinedAt: z.number(),
+});
+
+export function readParticipant(doc: Y.Doc, participantId: string): ParticipantInfo | undefined {
+  const parsed = participantSchema.safeParse(participantsOf(doc).get(participantId));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function setParticipant(doc: Y.Doc, participant: ParticipantInfo): void {
+  participantsOf(doc).set(participant.id, participant);
 }
 
 /** Public state of each vote round (never a ballot): roundId → RoundState. Read and written through the functions below. */
@@ -169,7 +187,12 @@ export function phaseChange(meta: BoardMeta, phase: Phase): Partial<BoardMeta> {
 }
 
 export function readParticipants(doc: Y.Doc): ParticipantInfo[] {
-  return Array.from(participantsOf(doc).values()).sort((a, b) => a.joinedAt - b.joinedAt);
+  return Array.from(participantsOf(doc).values())
+    .flatMap((value) => {
+      const parsed = participantSchema.safeParse(value);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .sort((a, b) => a.joinedAt - b.joinedAt);
 }
 
 /** Milliseconds left on the timer at `now` (server clock). */

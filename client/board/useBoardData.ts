@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../../shared/api';
 import { readClusters, type CardView, type ClusterView } from '../../shared/boardDoc';
-import { readMeta, participantsOf, type BoardMeta, type ParticipantInfo } from '../../shared/controlDoc';
+import { readMeta, readParticipants, type BoardMeta, type ParticipantInfo } from '../../shared/controlDoc';
 import { DEFAULT_SETTINGS, type Role } from '../../shared/phases';
 import { LiveCards } from './cards/LiveCards';
 import type { BoardConnection, ConnectionSnapshot } from './sync/BoardConnection';
@@ -58,7 +58,8 @@ export function useClusters(boardDoc: Y.Doc): ClusterView[] {
   return useDocSelector(boardDoc, readClusters);
 }
 
-const readParticipantMap = (controlDoc: Y.Doc): ReadonlyMap<string, ParticipantInfo> => new Map(participantsOf(controlDoc).entries());
+const readParticipantMap = (controlDoc: Y.Doc): ReadonlyMap<string, ParticipantInfo> =>
+  new Map(readParticipants(controlDoc).map((participant) => [participant.id, participant]));
 /** Maps are compared by their entries: a new map only when someone joined, left or changed their details. */
 const sameParticipants = (a: ReadonlyMap<string, ParticipantInfo>, b: ReadonlyMap<string, ParticipantInfo>) =>
   a.size === b.size && [...b].every(([id, info]) => keepUnchanged(a.get(id), info) === a.get(id));

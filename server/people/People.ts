@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { CorrectParticipantBody, MyDataExport, ParticipantDetails, RemoveParticipantResponse } from '../../shared/peopleApi.js';
 import { cardBodyText, cardsOf, readCards, readClusters, type CardMap } from '../../shared/boardDoc.js';
-import { participantsOf, readMeta, readTallies, setTally, type BoardMeta } from '../../shared/controlDoc.js';
+import { participantsOf, readMeta, readTallies, setParticipant, setTally, type BoardMeta } from '../../shared/controlDoc.js';
 import { findGroup } from '../../shared/groups.js';
 import { REMOVED_PARTICIPANT, selfCorrectionOpen } from '../../shared/people.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
@@ -79,7 +79,7 @@ export class People {
     if (group !== current.group) await this.rounds.regroupVoter(boardId, participantId, group);
     await this.rooms.withRoom(boardId, (room) =>
       room.control.serverTransact((doc) =>
-        participantsOf(doc).set(participantId, { id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group, joinedAt: updated.joinedAt }),
+        setParticipant(doc, { id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group, joinedAt: updated.joinedAt }),
       ),
     );
     // Presence carries the identity resolved when a connection opened; reconnecting shows the corrected one.

@@ -9,7 +9,7 @@ import type {
   JoinResponse,
   TimerCommand,
 } from '../../shared/api.js';
-import { participantsOf, phaseChange, readMeta, writeMeta, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
+import { phaseChange, setParticipant, readMeta, writeMeta, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
 import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
 import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
@@ -107,7 +107,7 @@ export class Workshops {
     }
     await this.rooms.withRoom(boardId, (room) =>
       room.control.serverTransact((doc) =>
-        participantsOf(doc).set(participant.id, {
+        setParticipant(doc, {
           id: participant.id,
           name: participant.name,
           organisation: participant.organisation,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, addCluster, cardsOf, readCards } from '../../shared/boardDoc.js';
-import { participantsOf, readRound, readTally } from '../../shared/controlDoc.js';
+import { participantsOf, readParticipant, readRound, readTally } from '../../shared/controlDoc.js';
 import { REMOVED_PARTICIPANT } from '../../shared/people.js';
 import type { LinksResponse, MyDataExport, NewLinkResponse, RemoveParticipantResponse } from '../../shared/peopleApi.js';
 import { controlRoom, privateListRoom } from '../../shared/rooms.js';
@@ -202,10 +202,10 @@ describe('correcting a participant', () => {
 
     const own = await api(server.url, 'PATCH', path_, { name: 'Pieter van Dijk', group: 'Region' }, pieter.token);
     expect(own).toEqual({ status: 200, body: { id: pieter.participantId, name: 'Pieter van Dijk', organisation: 'TU Delft', group: 'region' } });
-    await waitUntil(() => participantsOf(watcher.doc).get(pieter.participantId)?.name === 'Pieter van Dijk').catch(() => {
+    await waitUntil(() => readParticipant(watcher.doc, pieter.participantId)?.name === 'Pieter van Dijk').catch(() => {
       throw new Error(`participants seen: ${JSON.stringify(participantsOf(watcher.doc).toJSON())}`);
     });
-    expect(participantsOf(watcher.doc).get(pieter.participantId)).toMatchObject({ group: 'region', organisation: 'TU Delft' });
+    expect(readParticipant(watcher.doc, pieter.participantId)).toMatchObject({ group: 'region', organisation: 'TU Delft' });
     const summary = await api<{ you: { name: string; group: string } }>(server.url, 'GET', boardPath(board), undefined, pieter.token);
     expect(summary.body.you).toMatchObject({ name: 'Pieter van Dijk', group: 'region' });
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BoardSummary } from '../../../shared/api';
-import { participantsOf, readRounds, type BoardMeta } from '../../../shared/controlDoc';
+import { readParticipant, readRounds, type BoardMeta } from '../../../shared/controlDoc';
 import { selfCorrectionOpen } from '../../../shared/people';
 import { saveBlob } from '../../app/saveBlob';
 import { useT } from '../../app/i18n';
@@ -22,7 +22,7 @@ export function MyDetails({
 }) {
   const t = useT();
   const { api, controlDoc } = useBoard();
-  const me = useDocSelector(controlDoc, (doc) => participantsOf(doc).get(you.participantId));
+  const me = useDocSelector(controlDoc, (doc) => readParticipant(doc, you.participantId));
   const roundCount = useDocSelector(controlDoc, (doc) => readRounds(doc).length);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
