@@ -8,7 +8,7 @@ import { DEFAULT_TUNING, suggest, type SuggestInput, type Tuning } from '../serv
 import { api, createBoard } from '../fixtures/workshopApi.js';
 import { startForumboard } from './serverProcess.js';
 import { now, sleep, spread } from './stats.js';
-import { eachAlone, labelsOf, score, sharedWords, type Score, type ThemedWorkshop } from '../fixtures/suggestionScores.js';
+import { scoreWorkshop, type ThemedWorkshop } from '../fixtures/suggestionScores.js';
 import { ms, type Row } from './table.js';
 import { openSyncedYClient } from './yclient.js';
 
@@ -33,15 +33,6 @@ const SETS = [
   { set: 'seen while tuning', list: fixtures.filter(({ workshop }) => workshop.seenWhileTuning) },
   { set: 'held out', list: fixtures.filter(({ workshop }) => !workshop.seenWhileTuning) },
 ] as const;
-
-function inputOf(w: ThemedWorkshop): SuggestInput {
-  return { language: w.language, subject: `${w.title}\n${w.question ?? ''}`, cards: w.cards.map((c, i) => ({ id: `c${String(i).padStart(4, '0')}`, title: c.title, body: c.body, themeId: null })), themes: [] };
-}
-
-function scoreWith(w: ThemedWorkshop, tuning: Tuning): Score {
-  const input = inputOf(w);
-  return score(w.cards.map((c) => c.theme), labelsOf(suggest(input, tuning), input.cards.map((c) => c.id)));
-}
 
 /** Parts switched off one at a time, to measure what each adds (docs/suggestions.md). */
 const ABLATIONS: Array<{ name: string; tuning: Tuning }> = [
@@ -72,20 +63,17 @@ export async function runSuggestions(log: (line: string) => void): Promise<{ row
   for (const { set, list } of SETS) {
     const aris: number[] = [];
     for (const { name, workshop } of list) {
-      const method = scoreWith(workshop, DEFAULT_TUNING);
-      const truth = workshop.cards.map((c) => c.theme);
-      const alone = score(truth, eachAlone(truth.length));
-      const words = score(truth, sharedWords(workshop.cards.map((c) => `${c.title} ${c.body}`), workshop.language));
+      const { method, alone, words } = scoreWorkshop(workshop);
       aris.push(method.ari);
-      quality[name] = { set, cards: truth.length, themes: workshop.themes.length, method, alone, words };
-      log(`${name} (${set}, ${truth.length} cards): ARI ${f2(method.ari)}, F1 ${f2(method.f1)}, ${method.leftOut} left out, ${method.groups} groups | alone ARI ${f2(alone.ari)} F1 ${f2(alone.f1)} | shared words ARI ${f2(words.ari)} F1 ${f2(words.f1)}`);
+      quality[name] = { set, cards: workshop.cards.length, themes: workshop.themes.length, method, alone, words };
+      log(`${name} (${set}, ${workshop.cards.length} cards): ARI ${f2(method.ari)}, F1 ${f2(method.f1)}, ${method.leftOut} left out, ${method.groups} groups | alone ARI ${f2(alone.ari)} F1 ${f2(alone.f1)} | shared words ARI ${f2(words.ari)} F1 ${f2(words.f1)}`);
       const judged = set !== 'tuned on';
       rows.push({ section: 'suggestions', measure: `ARI / F1, ${name} (${set})`, value: `${f2(method.ari)} / ${f2(method.f1)}`, baseline: `words ${f2(words.ari)} / ${f2(words.f1)}`, target: judged ? 'ARI ≥ 0.3' : undefined, met: judged ? method.ari >= 0.3 : undefined });
     }
     rows.push({ section: 'suggestions', measure: `mean ARI, ${set}`, value: f2(mean(aris)), baseline: 'alone 0.00' });
   }
   for (const { name, tuning } of ABLATIONS) {
-    const means = SETS.map(({ list }) => mean(list.map(({ workshop }) => scoreWith(workshop, tuning).ari)));
+    const means = SETS.map(({ list }) => mean(list.map(({ workshop }) => scoreWorkshop(workshop, tuning).method.ari)));
     quality[`ablation: ${name}`] = Object.fromEntries(SETS.map(({ set }, i) => [set, means[i]]));
     log(`${name}: mean ARI ${SETS.map(({ set }, i) => `${f2(means[i])} ${set}`).join(', ')}`);
     rows.push({ section: 'suggestions', measure: `mean ARI, ${name}`, value: means.map(f2).join(' / '), baseline: 'tuned / seen / held out' });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eachAlone, labelsOf, score, sharedWords, type ThemedWorkshop } from '../../fixtures/suggestionScores.js';
+import { inputOf, scoreWorkshop, type ThemedWorkshop } from '../../fixtures/suggestionScores.js';
 import { suggest } from './suggest.js';
 
 /**
@@ -19,16 +19,7 @@ const workshops = fs
 const heldOut = workshops.filter(({ workshop }) => !workshop.seenWhileTuning);
 const seen = workshops.filter(({ workshop }) => workshop.seenWhileTuning);
 
-function scores(workshop: ThemedWorkshop) {
-  const cards = workshop.cards.map((c, i) => ({ id: `c${String(i).padStart(3, '0')}`, title: c.title, body: c.body, themeId: null }));
-  const truth = workshop.cards.map((c) => c.theme);
-  const response = suggest({ language: workshop.language, subject: `${workshop.title}\n${workshop.question ?? ''}`, cards, themes: [] });
-  return {
-    method: score(truth, labelsOf(response, cards.map((c) => c.id))),
-    alone: score(truth, eachAlone(truth.length)),
-    words: score(truth, sharedWords(workshop.cards.map((c) => `${c.title} ${c.body}`), workshop.language)),
-  };
-}
+const scores = (workshop: ThemedWorkshop) => scoreWorkshop(workshop);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe('suggestion quality against people’s themes', () => {
@@ -56,7 +47,6 @@ describe('suggestion quality against people’s themes', () => {
       expect(method.leftOut).toBeLessThan(workshop.cards.length / 2);
     }
     const { workshop } = heldOut[0];
-    const input = { language: workshop.language, cards: workshop.cards.map((c, i) => ({ id: `c${i}`, title: c.title, body: c.body, themeId: null })), themes: [] };
-    expect(suggest(input)).toEqual(suggest(input));
+    expect(suggest(inputOf(workshop))).toEqual(suggest(inputOf(workshop)));
   });
 });
