@@ -3,7 +3,7 @@ import type { CreateBoardResponse, JoinResponse } from '../shared/api.js';
 import { addCard } from '../shared/boardDoc.js';
 import { FACILITATOR_ID } from '../shared/controlDoc.js';
 import type { RoundState, Tally } from '../shared/voting/index.js';
-import { SqliteBoardStore } from '../server/storage/SqliteBoardStore.js';
+import { openSqliteStores } from '../server/storage/sqlite/openSqliteStores.js';
 import { api, createBoard, join } from '../fixtures/workshopApi.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';
 import { inPool, now, sleep, spread, type Spread } from './stats.js';
@@ -102,9 +102,9 @@ export async function runVoteStorm(log: (line: string) => void): Promise<{ rows:
     const burstWave = await castAll(server, board, round.id, voters, secondWave, () => 0);
     log(`all at once: ${spreadMs(burstWave)}, last answer after ${burstWave.lastAnswerMs.toFixed(0)} ms, ${burstWave.failed} failed, server CPU ${burstWave.serverCpuMsPerBallot.toFixed(2)} ms per ballot`);
 
-    const store = new SqliteBoardStore(path.join(server.dataDir, 'forumboard.db'));
-    const stored = store.listBallots(round.id).length;
-    store.close();
+    const stores = openSqliteStores(path.join(server.dataDir, 'forumboard.db'));
+    const stored = (await stores.ballots.listBallots(round.id)).length;
+    await stores.close();
 
     const revealed = await api<Tally>(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${round.id}/reveal`, undefined, board.facilitatorToken);
     if (revealed.status !== 200) throw new Error(`reveal: ${revealed.status} ${JSON.stringify(revealed.body)}`);

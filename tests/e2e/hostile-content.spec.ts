@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api';
 import { addCard as addCardToDoc, cardsOf } from '../../shared/boardDoc';
-import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore';
+import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores';
 import { addCard, joinForm, person } from './support';
 
 /**
@@ -99,9 +99,9 @@ test('a card with content from before the schema opens without a refusal loop, a
   frame.setAttribute('src', 'https://evil.example/');
   frame.insert(0, [new Y.XmlText('framed words')]);
   body.insert(0, [heading, frame]);
-  const store = new SqliteBoardStore(path.join(dataDir, 'forumboard.db'));
-  store.appendUpdate(board.boardId, 'board', Y.encodeStateAsUpdate(crafted));
-  store.close();
+  const stores = openSqliteStores(path.join(dataDir, 'forumboard.db'));
+  await stores.log.append(board.boardId, 'board', Y.encodeStateAsUpdate(crafted));
+  await stores.close();
   await startServer(port);
 
   const lars = await person(browser);
