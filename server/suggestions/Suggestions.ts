@@ -37,7 +37,8 @@ export class Suggestions {
       if (!meta) throw new DomainError('not-found', 'unknown board');
       const allowed = access.role === 'facilitator' || (access.role === 'participant' && participantsMayCluster(meta.phase, meta.settings));
       if (!allowed) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
-      return suggest({ ...boardInput(room.board.doc, meta.language, conceptsIn(room.control.doc)), subject: `${meta.title}\n${meta.question}` });
+      const input = { ...boardInput(room.board.doc, meta.language, conceptsIn(room.control.doc)), subject: `${meta.title}\n${meta.question}` };
+      return answerOnce(room.board.doc, input, suggest);
     });
   }
 
@@ -52,6 +53,31 @@ export class Suggestions {
       return conceptsIn(room.control.doc);
     });
   }
+}
+
+/**
+ * The last answer per board document, with the board version and input it was computed for. A 2,000-card
+ * board costs over half a second of CPU, during which the server serves no one else: asking again about an
+ * unchanged board (another participant, a double click, a script) gets the same answer for free. Kept with
+ * the document, so it goes when the room unloads.
+ */
+const versions = new WeakMap<Y.Doc, { version: number }>();
+const answers = new WeakMap<Y.Doc, { version: number; context: string; answer: SuggestionsResponse }>();
+
+function answerOnce(board: Y.Doc, input: SuggestInput, suggest: (input: SuggestInput) => SuggestionsResponse): SuggestionsResponse {
+  let counter = versions.get(board);
+  if (!counter) {
+    const fresh = { version: 0 };
+    // Every change counts, deletions too (a state vector alone does not move when a card is deleted).
+    board.on('update', () => fresh.version++);
+    versions.set(board, (counter = fresh));
+  }
+  const context = JSON.stringify([input.language, input.subject, input.concepts]);
+  const last = answers.get(board);
+  if (last && last.version === counter.version && last.context === context) return last.answer;
+  const answer = suggest(input);
+  answers.set(board, { version: counter.version, context, answer });
+  return answer;
 }
 
 /** The stored concepts, read through the same schema as a request: a document from elsewhere proves nothing. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCard, addCluster, readCards, setCardTitle } from '../../shared/boardDoc.js';
+import { addCard, addCluster, deleteCard, readCards, setCardTitle } from '../../shared/boardDoc.js';
 import { suggestionsResponse, type SuggestionsResponse } from '../../shared/suggestions/api.js';
 import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
 
@@ -92,6 +92,15 @@ describe('suggestions endpoint', () => {
     const after = await suggestions(board.boardId, board.facilitatorToken);
     expect(sorted(groupOf(after.body, ids[2])!.cardIds)).toEqual(sorted([ids[2], ids[3], ids[4]]));
     expect(groupOf(after.body, ids[0])!.cardIds).not.toContain(ids[2]);
+  });
+
+  it('forgets a card deleted after the suggestion', async () => {
+    const { board, writer, watcher, ids } = await boardWithCards(['Höga elpriser', 'Effektbrist i elnätet', 'Elpriset styr våra order']);
+    expect((await suggestions(board.boardId, board.facilitatorToken)).body.themes.flatMap((t) => t.cardIds)).toContain(ids[2]);
+    deleteCard(writer.doc, ids[2]);
+    await arrived(watcher, 2);
+    const after = await suggestions(board.boardId, board.facilitatorToken);
+    expect(sorted(after.body.themes.flatMap((t) => t.cardIds))).toEqual(sorted(ids.slice(0, 2)));
   });
 
   it('marks near-duplicate cards with their similarity', async () => {
