@@ -46,6 +46,12 @@ export function metaOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('meta');
 }
 
+/** `value` as `schema` describes it, or undefined when it is something else: what every reader below returns. */
+function checked<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** Who joined: participantId → ParticipantInfo. Read through readParticipant(s), written through setParticipant. */
 export function participantsOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('participants');
@@ -60,8 +66,7 @@ const participantSchema: z.ZodType<ParticipantInfo> = z.object({
 });
 
 export function readParticipant(doc: Y.Doc, participantId: string): ParticipantInfo | undefined {
-  const parsed = participantSchema.safeParse(participantsOf(doc).get(participantId));
-  return parsed.success ? parsed.data : undefined;
+  return checked(participantSchema, participantsOf(doc).get(participantId));
 }
 
 export function setParticipant(doc: Y.Doc, participant: ParticipantInfo): void {
@@ -86,16 +91,12 @@ function agreementOf(doc: Y.Doc): Y.Map<unknown> {
 /** Every vote round, oldest first; an entry that is not a round's public state is left out. */
 export function readRounds(doc: Y.Doc): RoundState[] {
   return Array.from(roundsOf(doc).values())
-    .flatMap((value) => {
-      const parsed = roundStateSchema.safeParse(value);
-      return parsed.success ? [parsed.data] : [];
-    })
+    .flatMap((value) => checked(roundStateSchema, value) ?? [])
     .sort((a, b) => a.number - b.number);
 }
 
 export function readRound(doc: Y.Doc, roundId: string): RoundState | undefined {
-  const parsed = roundStateSchema.safeParse(roundsOf(doc).get(roundId));
-  return parsed.success ? parsed.data : undefined;
+  return checked(roundStateSchema, roundsOf(doc).get(roundId));
 }
 
 /** Publishes a round's public state whole; the server's round record is its one source. */
@@ -104,8 +105,7 @@ export function setRoundState(doc: Y.Doc, state: RoundState): void {
 }
 
 export function readTally(doc: Y.Doc, roundId: string): Tally | undefined {
-  const parsed = tallySchema.safeParse(resultsOf(doc).get(roundId));
-  return parsed.success ? parsed.data : undefined;
+  return checked(tallySchema, resultsOf(doc).get(roundId));
 }
 
 /** Every published tally, whatever its round's state. */
@@ -123,8 +123,7 @@ export function readRevealedRounds(doc: Y.Doc): RevealedRound[] {
 }
 
 export function readAgreementDraft(doc: Y.Doc): AgreementDraftBody | undefined {
-  const parsed = agreementDraftBody.safeParse(agreementOf(doc).get('draft'));
-  return parsed.success ? parsed.data : undefined;
+  return checked(agreementDraftBody, agreementOf(doc).get('draft'));
 }
 
 export function setAgreementDraft(doc: Y.Doc, draft: AgreementDraftBody): void {
@@ -135,8 +134,7 @@ const agreementVersions = z.array(z.object({ version: z.number(), frozenAt: z.nu
 
 /** The frozen versions of the agreement, oldest first. */
 export function readAgreementVersions(doc: Y.Doc): AgreementVersion[] {
-  const parsed = agreementVersions.safeParse(agreementOf(doc).get('versions') ?? []);
-  return parsed.success ? parsed.data : [];
+  return checked(agreementVersions, agreementOf(doc).get('versions') ?? []) ?? [];
 }
 
 export function addAgreementVersion(doc: Y.Doc, version: AgreementVersion): void {
@@ -169,8 +167,7 @@ const metaSchema = z.object({
 export function readMeta(doc: Y.Doc): BoardMeta | undefined {
   const m = metaOf(doc);
   if (!m.has('title')) return undefined;
-  const parsed = metaSchema.safeParse(Object.fromEntries(META_KEYS.map((key) => [key, m.get(key)])));
-  return parsed.success ? parsed.data : undefined;
+  return checked(metaSchema, Object.fromEntries(META_KEYS.map((key) => [key, m.get(key)])));
 }
 
 export function writeMeta(doc: Y.Doc, patch: Partial<BoardMeta>): void {
@@ -188,10 +185,7 @@ export function phaseChange(meta: BoardMeta, phase: Phase): Partial<BoardMeta> {
 
 export function readParticipants(doc: Y.Doc): ParticipantInfo[] {
   return Array.from(participantsOf(doc).values())
-    .flatMap((value) => {
-      const parsed = participantSchema.safeParse(value);
-      return parsed.success ? [parsed.data] : [];
-    })
+    .flatMap((value) => checked(participantSchema, value) ?? [])
     .sort((a, b) => a.joinedAt - b.joinedAt);
 }
 
