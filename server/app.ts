@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { LIMITS } from '../shared/limits.js';
 import { AccessLinks } from './access/AccessLinks.js';
 import { LiveSessions } from './access/LiveSessions.js';
+import { startSessionRecheck } from './access/SessionRecheck.js';
 import { resolveAccess, type Access } from './auth/Access.js';
 import { Agreements } from './agreement/Agreements.js';
 import { Exports } from './export/Exports.js';
@@ -75,7 +76,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const registry = rooms;
   const workshops = new Workshops(identity, ballots, registry, activity);
   const rounds = new VoteRounds(ballots, identity, registry);
-  const sessions = new LiveSessions();
+  // Ending sessions reaches every instance: relayed through Redis, or found by re-checking tokens without it.
+  const sessions = new LiveSessions((ending) => fanout?.publishSessionEnding(ending));
+  // Another instance deleted the board and its rows: the room here goes without writing anything back.
+  const boardGone = (boardId: string) => void registry.unloadNow(boardId, false);
+  fanout?.onSessionEnding((ending) => {
+    sessions.closeHere(ending);
+    if ('all' in ending.match) boardGone(ending.match.boardId);
+  });
+  const stopRecheck = startSessionRecheck({ sessions, identity, needed: () => fanout !== undefined && !fanout.healthy, onBoardGone: boardGone, log });
   const deletion = new BoardDeletion(identity, registry, sessions);
   const addressOf = clientAddressResolver(config.trustProxy);
   const limits = new AbuseLimits(config);
@@ -216,6 +225,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     port,
     async close() {
       stopRetention();
+      stopRecheck();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.unloadAll();

@@ -49,7 +49,7 @@ export class AccessLinks {
   async revoke(boardId: string, linkId: string): Promise<{ revoked: string }> {
     const hash = await this.identity.revokeLink(boardId, linkId);
     if (hash === null) throw DomainError.refusal('not-found', 'unknown-link', 'no such link on this board', 'linkId');
-    this.sessions.close(boardId, (access) => access.tokenHash === hash, CLOSE.revoked, 'this link was revoked');
+    this.sessions.close({ match: { boardId, tokenHash: hash }, code: CLOSE.revoked, reason: 'this link was revoked' });
     return { revoked: linkId };
   }
 }

@@ -1,3 +1,4 @@
+import { sessionMatches, type SessionEnding } from '../../shared/sessionEnding.js';
 import type { Access } from '../auth/Access.js';
 
 /** A connection as the access commands see it: whose token it holds, and how to end it. */
@@ -14,6 +15,9 @@ export interface LiveSession {
 export class LiveSessions {
   private readonly byBoard = new Map<string, Set<LiveSession>>();
 
+  /** `relay` tells the other instances of an ending, so they end their matching sessions too. */
+  constructor(private readonly relay: (ending: SessionEnding) => void = () => {}) {}
+
   add(session: LiveSession): () => void {
     const { boardId } = session.access;
     let sessions = this.byBoard.get(boardId);
@@ -29,11 +33,22 @@ export class LiveSessions {
     return this.byBoard.has(boardId);
   }
 
-  /** Closes the board's sessions that match; returns how many. */
-  close(boardId: string, match: (access: Access) => boolean, code: number, reason: string): number {
+  /** Every open session's access on this instance, for checking them against the identity store. */
+  *accesses(): Iterable<Access> {
+    for (const sessions of this.byBoard.values()) for (const session of sessions) yield session.access;
+  }
+
+  /** Ends the matching sessions here and on every other instance; returns how many were closed here. */
+  close(ending: SessionEnding): number {
+    this.relay(ending);
+    return this.closeHere(ending);
+  }
+
+  /** Ends the matching sessions of this instance only: an ending another instance relayed, or one found here. */
+  closeHere({ match, code, reason }: SessionEnding): number {
     let closed = 0;
-    for (const session of this.byBoard.get(boardId) ?? []) {
-      if (!match(session.access)) continue;
+    for (const session of [...(this.byBoard.get(match.boardId) ?? [])]) {
+      if (!sessionMatches(match, session.access)) continue;
       session.close(code, reason);
       closed++;
     }

@@ -38,7 +38,7 @@ export class People {
     await this.participant(boardId, participantId);
     const ballotsWithdrawn = await this.rounds.withdrawVoter(boardId, participantId);
     await this.identity.removeParticipant(boardId, participantId);
-    this.sessions.close(boardId, (access) => access.participantId === participantId, CLOSE.removed, 'you were removed from this workshop');
+    this.sessions.close({ match: { boardId, participantId }, code: CLOSE.removed, reason: 'you were removed from this workshop' });
     const counts = await this.rooms.withRoom(boardId, async (room) => {
       const handled = await handleCards(room, participantId, cards);
       await room.control.serverTransact((doc) => {
@@ -83,7 +83,7 @@ export class People {
       ),
     );
     // Presence carries the identity resolved when a connection opened; reconnecting shows the corrected one.
-    this.sessions.close(boardId, (a) => a.participantId === participantId, CLOSE.identityChanged, 'your details changed');
+    this.sessions.close({ match: { boardId, participantId }, code: CLOSE.identityChanged, reason: 'your details changed' });
     return { id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group };
   }
 

@@ -28,8 +28,11 @@ export class BoardDeletion {
   }
 
   async delete(boardId: string): Promise<void> {
-    this.sessions.close(boardId, () => true, CLOSE.boardDeleted, 'this workshop was deleted');
+    const ending = { match: { boardId, all: true as const }, code: CLOSE.boardDeleted, reason: 'this workshop was deleted' };
+    this.sessions.closeHere(ending);
     await this.rooms.unloadNow(boardId);
     await this.identity.deleteBoard(boardId);
+    // Only now are the other instances told: a client of theirs reconnecting any earlier would load the board again.
+    this.sessions.close(ending);
   }
 }

@@ -106,12 +106,12 @@ export class BoardRoom {
     return count;
   }
 
-  /** Unloads every document, once each is loaded (or failed to). */
-  async unload(): Promise<void> {
+  /** Unloads every document, once each is loaded (or failed to); without `writeBack`, storing nothing. */
+  async unload(writeBack = true): Promise<void> {
     const docs = await Promise.allSettled(this.docs.values());
     this.docs.clear();
     this.loaded.clear();
-    await Promise.all(docs.map((doc) => (doc.status === 'fulfilled' ? doc.value.unload() : undefined)));
+    await Promise.all(docs.map((doc) => (doc.status === 'fulfilled' ? doc.value.unload(writeBack) : undefined)));
   }
 
   /** A document by name, loading it on first use; concurrent callers share one load. */

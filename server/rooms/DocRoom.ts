@@ -309,11 +309,14 @@ export class DocRoom {
     if (ids.length > 0) removeAwarenessStates(this.awareness, ids, null);
   }
 
-  /** After what is queued: sends what is pending, merges the log into the snapshot, and frees memory. */
-  unload(): Promise<void> {
+  /**
+   * After what is queued: sends what is pending, merges the log into the snapshot, and frees memory. Without
+   * `writeBack` nothing is stored: another instance deleted the board, and a snapshot would outlive it.
+   */
+  unload(writeBack = true): Promise<void> {
     return this.enqueue(async () => {
       this.flush();
-      await this.compact();
+      if (writeBack) await this.compact();
       this.stop();
       this.awareness.destroy();
       this.doc.destroy();

@@ -72,14 +72,17 @@ export class RoomRegistry {
     await Promise.all(this.unloading.values());
   }
 
-  /** Unloads a board's room at once, connected or not: the board is being deleted and nothing may linger. */
-  unloadNow(boardId: string): Promise<void> {
+  /**
+   * Unloads a board's room at once, connected or not: the board is being deleted and nothing may linger.
+   * Without `writeBack` nothing is stored: another instance deleted the board's rows already.
+   */
+  unloadNow(boardId: string, writeBack = true): Promise<void> {
     this.cancelUnload(boardId);
     const room = this.rooms.get(boardId);
     if (!room) return this.unloading.get(boardId) ?? Promise.resolve();
     this.rooms.delete(boardId);
     const done = room
-      .then((loaded) => loaded.unload(), () => undefined) // a room that never loaded has nothing to unload
+      .then((loaded) => loaded.unload(writeBack), () => undefined) // a room that never loaded has nothing to unload
       .finally(() => {
         if (this.unloading.get(boardId) === done) this.unloading.delete(boardId);
       });

@@ -1,3 +1,4 @@
+import type { SessionEnding } from '../../shared/sessionEnding.js';
 import type { Fanout } from '../rooms/Fanout.js';
 
 /**
@@ -9,4 +10,8 @@ export interface ManagedFanout extends Fanout {
   /** For /healthz: why a configured fan-out is not working, and since when; null when all is well. */
   degraded(): { reason: string; since: string } | null;
   close(): Promise<void>;
+  /** Tells the other instances to end their sessions that match (a removed person, a revoked link, a deleted board). */
+  publishSessionEnding(ending: SessionEnding): void;
+  /** Calls `onEnding` with each ending another instance published. */
+  onSessionEnding(onEnding: (ending: SessionEnding) => void): void;
 }

@@ -14,6 +14,11 @@ export class NoFanout implements ManagedFanout {
     return () => {};
   }
 
+  /** Nobody hears it: each instance finds ended sessions by checking their tokens (access/SessionRecheck). */
+  publishSessionEnding(): void {}
+
+  onSessionEnding(): void {}
+
   degraded(): null {
     return null;
   }

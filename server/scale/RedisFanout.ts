@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { SessionEnding } from '../../shared/sessionEnding.js';
 import type { Logger } from '../log.js';
 import type { ManagedFanout } from './Fanout.js';
 import { decodeFanoutMessage, encodeFanoutMessage, INSTANCE_ID_BYTES } from './fanoutMessage.js';
+import { decodeSessionEnding, encodeSessionEnding } from './sessionEndingMessage.js';
 
 type RemoteUpdate = (seq: number, update: Uint8Array) => void;
 
@@ -15,6 +17,8 @@ const SETTLE_MS = 1_000;
 const RETRY_SUBSCRIBE_MS = 500;
 /** Reconnect quickly and keep trying: an instance without Redis still serves, only slower between instances. */
 const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
+/** Every instance listens here, whatever rooms it has loaded: a removed person may be connected anywhere. */
+const SESSIONS_CHANNEL = 'forumboard:sessions';
 
 /**
  * Cross-instance fan-out over Redis pub/sub, one channel per document, subscribed while a room of that document
@@ -27,6 +31,7 @@ export class RedisFanout implements ManagedFanout {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly listeners = new Map<string, Set<RemoteUpdate>>();
+  private readonly endingListeners = new Set<(ending: SessionEnding) => void>();
   /** True once the subscriber has been connected, with all its channels, for SETTLE_MS. */
   private settled = false;
   private settleTimer: NodeJS.Timeout | null = null;
@@ -46,7 +51,11 @@ export class RedisFanout implements ManagedFanout {
       connection.on('close', () => this.wentDown('connection to Redis closed'));
       connection.on('ready', () => void this.cameUp());
     }
-    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.deliver(channel.toString('utf8'), message));
+    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      const name = channel.toString('utf8');
+      if (name === SESSIONS_CHANNEL) this.deliverEnding(message);
+      else this.deliver(name, message);
+    });
   }
 
   get healthy(): boolean {
@@ -82,8 +91,19 @@ export class RedisFanout implements ManagedFanout {
     };
   }
 
+  publishSessionEnding(ending: SessionEnding): void {
+    if (this.publisher.status !== 'ready') return;
+    // A lost ending costs only time: while the fan-out is unhealthy every instance re-checks its sessions' tokens.
+    this.publisher.publish(SESSIONS_CHANNEL, encodeSessionEnding(this.instanceId, ending)).catch((err: Error) => this.log.warn('a session ending was not relayed', { error: err.message }));
+  }
+
+  onSessionEnding(onEnding: (ending: SessionEnding) => void): void {
+    this.endingListeners.add(onEnding);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    this.endingListeners.clear();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.listeners.clear();
     this.publisher.disconnect();
@@ -100,6 +120,19 @@ export class RedisFanout implements ManagedFanout {
         listener(message.seq, message.update);
       } catch (err) {
         this.log.error('a remote update could not be applied', { channel, seq: message.seq, error: String(err), stack: (err as Error)?.stack });
+      }
+    }
+  }
+
+  private deliverEnding(raw: Buffer): void {
+    const message = decodeSessionEnding(raw);
+    if (message === null) return this.log.warn('an unreadable session ending was ignored', { channel: SESSIONS_CHANNEL });
+    if (this.instanceId.equals(message.instanceId)) return;
+    for (const listener of this.endingListeners) {
+      try {
+        listener(message.ending);
+      } catch (err) {
+        this.log.error('a relayed session ending failed', { error: String(err), stack: (err as Error)?.stack });
       }
     }
   }
@@ -125,9 +158,9 @@ export class RedisFanout implements ManagedFanout {
   /** Once both connections are ready: subscribe every channel that has listeners, then settle. */
   private async cameUp(): Promise<void> {
     if (this.closed || this.publisher.status !== 'ready' || this.subscriber.status !== 'ready') return;
-    const channels = [...this.listeners.keys()];
+    const channels = [SESSIONS_CHANNEL, ...this.listeners.keys()];
     try {
-      if (channels.length > 0) await this.subscriber.subscribe(...channels);
+      await this.subscriber.subscribe(...channels);
     } catch (err) {
       this.retrySubscribing(err as Error);
       return;

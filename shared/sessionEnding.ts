@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Which open sessions of a board a command ends: all of them (the board was deleted), a participant's, or
+ * those opened with one token (a revoked link). Plain data rather than a predicate, so that the instance that
+ * handled the command can tell the other instances, which end their own matching sessions.
+ */
+export const sessionMatch = z.union([
+  z.strictObject({ boardId: z.string().min(1).max(100), all: z.literal(true) }),
+  z.strictObject({ boardId: z.string().min(1).max(100), participantId: z.string().min(1).max(100) }),
+  z.strictObject({ boardId: z.string().min(1).max(100), tokenHash: z.string().regex(/^[0-9a-f]{64}$/) }),
+]);
+export type SessionMatch = z.infer<typeof sessionMatch>;
+
+/** An ending as it travels between instances: whom, and the close code and reason they are told. */
+export const sessionEnding = z.strictObject({
+  match: sessionMatch,
+  code: z.number().int().min(4000).max(4999),
+  reason: z.string().max(123),
+});
+export type SessionEnding = z.infer<typeof sessionEnding>;
+
+/** Whether a session opened with this access is one the match names. */
+export function sessionMatches(match: SessionMatch, access: { boardId: string; participantId: string | null; tokenHash: string }): boolean {
+  if (access.boardId !== match.boardId) return false;
+  if ('all' in match) return true;
+  if ('participantId' in match) return access.participantId === match.participantId;
+  return access.tokenHash === match.tokenHash;
+}
