@@ -1,0 +1,103 @@
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateBoardResponse } from '../../shared/api.js';
+import { addCard, cardsOf } from '../../shared/boardDoc.js';
+import { startDeployment, type Deployment, type Instance } from './instances.js';
+import { api, connect, createBoard, join, synced, waitUntil, type TestClient } from './support.js';
+
+/**
+ * Ending sessions reaches every instance: a participant removed, or a board deleted, through one instance's REST
+ * API is cut off on the other instance too, with the close code the command sends; through Redis when it is up,
+ * and by the other instance re-checking its sessions' tokens when it is not.
+ */
+describe('ending sessions across instances', () => {
+  let deployment: Deployment;
+  let a: Instance;
+  let b: Instance;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    deployment = await startDeployment(2);
+    [a, b] = deployment.instances;
+  }, 180_000);
+  afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
+  afterAll(() => deployment?.dispose());
+
+  const open = (instance: Instance, room: string, token: string) => {
+    const client = connect(instance.url, room, token);
+    clients.push(client);
+    return client;
+  };
+  const titles = (client: TestClient) => [...cardsOf(client.doc).values()].map((card) => card.get('title'));
+
+  async function collectingBoard(): Promise<CreateBoardResponse> {
+    const board = await createBoard(a.url, { language: 'en' });
+    expect((await api(a.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken)).status).toBe(200);
+    return board;
+  }
+
+  /**
+   * The participant on B is removed through A: B closes them with 4411, and what they write afterwards reaches
+   * nobody, while a facilitator's card written after it does.
+   */
+  async function removedOnTheOtherInstance(): Promise<void> {
+    const board = await collectingBoard();
+    const anna = await join(a.url, board, 'Anna', 'company');
+    const annaOnB = open(b, board.boardId, anna.token);
+    const facilitatorOnB = open(b, board.boardId, board.facilitatorToken);
+    const watcherOnA = open(a, board.boardId, board.observerToken);
+    await Promise.all([synced(annaOnB), synced(facilitatorOnB), synced(watcherOnA)]);
+
+    const removed = await api(a.url, 'DELETE', `/api/boards/${board.boardId}/participants/${anna.participantId}`, { cards: 'keep' }, board.facilitatorToken);
+    expect(removed.status).toBe(200);
+    await waitUntil(() => annaOnB.closes.length > 0, 10_000);
+    expect(annaOnB.closes[0]).toEqual({ code: 4411, reason: 'you were removed from this workshop' });
+
+    addCard(annaOnB.doc, { title: 'Written after removal', author: anna.participantId });
+    addCard(facilitatorOnB.doc, { title: 'Facilitator after removal', author: 'facilitator' });
+    await waitUntil(() => titles(watcherOnA).includes('Facilitator after removal') && titles(facilitatorOnB).includes('Facilitator after removal'), 10_000);
+    expect(titles(watcherOnA)).not.toContain('Written after removal');
+    expect(titles(facilitatorOnB)).not.toContain('Written after removal');
+    // Her token is refused on either instance.
+    for (const instance of [a, b]) expect((await api(instance.url, 'GET', `/api/boards/${board.boardId}`, undefined, anna.token)).status).toBe(401);
+  }
+
+  it('a participant connected to instance B and removed through instance A is closed with 4411, and their next write reaches nobody', async () => {
+    await removedOnTheOtherInstance();
+  });
+
+  it('a board deleted through instance A closes the facilitator on instance B with 4410, and B writes nothing of it back', async () => {
+    const board = await collectingBoard();
+    const facilitatorOnB = open(b, board.boardId, board.facilitatorToken);
+    await synced(facilitatorOnB);
+    addCard(facilitatorOnB.doc, { title: 'Unsaved in a snapshot yet', author: 'facilitator' });
+    const watcherOnA = open(a, board.boardId, board.observerToken);
+    await waitUntil(() => titles(watcherOnA).includes('Unsaved in a snapshot yet'), 10_000);
+    watcherOnA.destroy();
+
+    const deleted = await api(a.url, 'DELETE', `/api/boards/${board.boardId}`, { confirmTitle: 'Industriforum – uppstart' }, board.facilitatorToken);
+    expect(deleted.status).toBe(200);
+    await waitUntil(() => facilitatorOnB.closes.length > 0, 10_000);
+    expect(facilitatorOnB.closes[0]).toEqual({ code: 4410, reason: 'this workshop was deleted' });
+    facilitatorOnB.destroy();
+
+    // B's room is gone without a last snapshot: no row of the board is left in the database.
+    await waitUntil(async () => /^forumboard_rooms_loaded 0$/m.test((await api<string>(b.url, 'GET', '/metrics')).body), 10_000);
+    const db = new pg.Client({ connectionString: deployment.databaseUrl });
+    await db.connect();
+    try {
+      for (const table of ['boards', 'tokens', 'doc_heads', 'doc_log', 'doc_snapshots']) {
+        const column = table === 'boards' ? 'id' : 'board_id';
+        const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [board.boardId]);
+        expect({ table, rows: rows[0].n }).toEqual({ table, rows: 0 });
+      }
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('with Redis down, instance B still closes a participant removed through instance A, by re-checking tokens', async () => {
+    await deployment.redis.stop();
+    await waitUntil(async () => (await api<{ status?: string }>(b.url, 'GET', '/healthz')).body.status === 'degraded', 10_000);
+    await removedOnTheOtherInstance();
+  });
+});
