@@ -65,6 +65,20 @@ describe('ending sessions across instances', () => {
     await removedOnTheOtherInstance();
   });
 
+  it('a link revoked through instance A closes its connection on instance B with 4412; another link on B keeps working', async () => {
+    const board = await collectingBoard();
+    const minted = await api<{ id: string; token: string }>(a.url, 'POST', `/api/boards/${board.boardId}/observer-links`, {}, board.facilitatorToken);
+    expect(minted.status).toBe(201);
+    const revokedOnB = open(b, board.boardId, minted.body.token);
+    const keptOnB = open(b, board.boardId, board.observerToken);
+    await Promise.all([synced(revokedOnB), synced(keptOnB)]);
+
+    expect((await api(a.url, 'DELETE', `/api/boards/${board.boardId}/links/${minted.body.id}`, undefined, board.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => revokedOnB.closes.length > 0, 10_000);
+    expect(revokedOnB.closes[0]).toEqual({ code: 4412, reason: 'this link was revoked' });
+    expect(keptOnB.closes).toEqual([]);
+  });
+
   it('a board deleted through instance A closes the facilitator on instance B with 4410, and B writes nothing of it back', async () => {
     const board = await collectingBoard();
     const facilitatorOnB = open(b, board.boardId, board.facilitatorToken);
