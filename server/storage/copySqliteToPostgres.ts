@@ -39,7 +39,15 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
       const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM boards');
       if (rows[0].n > 0) throw new Error(`the PostgreSQL database already holds ${rows[0].n} boards; migrate into an empty one`);
       const report: CopyReport = {};
-      for (const table of TABLES) report[table.name] = await copyTable(source, tx, table);
+      for (const table of TABLES) {
+        report[table.name] = await copyTable(source, tx, table);
+        // Every row read arrived: counted on both sides before anything is committed.
+        const { n: expected } = source.prepare(`SELECT count(*) AS n FROM ${table.name}`).get() as { n: number };
+        const { rows: arrived } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table.name}`);
+        if (report[table.name] !== expected || arrived[0].n !== expected) {
+          throw new Error(`${table.name}: ${expected} rows in SQLite, ${arrived[0].n} arrived`);
+        }
+      }
       return report;
     });
   } finally {
