@@ -6,6 +6,7 @@ import { boardConceptsBody, type BoardConcept, type SuggestionsResponse } from '
 import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import { EngineThread } from './EngineThread.js';
 import type { SuggestInput } from './suggest.js';
 
 /**
@@ -16,11 +17,11 @@ import type { SuggestInput } from './suggest.js';
 const CONCEPTS_KEY = 'suggestionConcepts';
 
 /**
- * The engine, with its stemmers and stop-word lists, is loaded on the first request: a server that restarts
- * no longer spends that time before it listens, for a feature used once or twice a workshop.
+ * The engine, with its stemmers and stop-word lists, runs on its own thread, started on the first request: a
+ * server that restarts spends no time on it before it listens, and a computation never stalls the WebSockets.
+ * One thread for the process, whatever number of servers a test starts in it.
  */
-let engine: Promise<typeof import('./suggest.js')> | null = null;
-const loadEngine = () => (engine ??= import('./suggest.js'));
+const engine = new EngineThread();
 
 /** Suggested themes and duplicates for a board, and the board's own concepts that steer them. */
 export class Suggestions {
@@ -31,14 +32,14 @@ export class Suggestions {
    * policy applies to moving cards); an observer never.
    */
   async forBoard(access: Access): Promise<SuggestionsResponse> {
-    const { suggest } = await loadEngine();
+    // The room is held only while its documents are read into plain data; the answer comes from the engine thread.
     return this.rooms.withRoom(access.boardId, (room) => {
       const meta = readMeta(room.control.doc);
       if (!meta) throw new DomainError('not-found', 'unknown board');
       const allowed = access.role === 'facilitator' || (access.role === 'participant' && participantsMayCluster(meta.phase, meta.settings));
       if (!allowed) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
       const input = { ...boardInput(room.board.doc, meta.language, conceptsIn(room.control.doc)), subject: `${meta.title}\n${meta.question}` };
-      return answerOnce(room.board.doc, input, suggest);
+      return answerOnce(room.board.doc, input);
     });
   }
 
@@ -56,15 +57,43 @@ export class Suggestions {
 }
 
 /**
- * The last answer per board document, with the board version and input it was computed for. A 2,000-card
- * board costs over half a second of CPU, during which the server serves no one else: asking again about an
- * unchanged board (another participant, a double click, a script) gets the same answer for free. Kept with
- * the document, so it goes when the room unloads.
+ * The last answer per board document, with the board version and input it is for. Asking again about an
+ * unchanged board (another participant, a double click, a script) shares that answer, even while it is still
+ * being computed. Kept with the document, so it goes when the room unloads.
  */
 const versions = new WeakMap<Y.Doc, { version: number }>();
-const answers = new WeakMap<Y.Doc, { version: number; context: string; answer: SuggestionsResponse }>();
+const answers = new WeakMap<Y.Doc, Computation>();
 
-function answerOnce(board: Y.Doc, input: SuggestInput, suggest: (input: SuggestInput) => SuggestionsResponse): SuggestionsResponse {
+interface Computation {
+  key: string;
+  /** The engine's turn for this board: settles when this computation ran, or found a newer one and skipped. */
+  turn: Promise<SuggestionsResponse | typeof SUPERSEDED>;
+  answer: Promise<SuggestionsResponse>;
+}
+const SUPERSEDED = Symbol('superseded');
+
+/**
+ * At most one computation per board runs at a time, and at most one waits: a board changed while its answer is
+ * computed waits its turn, and when several requests for ever newer versions wait, only the newest is computed
+ * and the others get its answer, so someone editing and asking in a loop cannot line up work.
+ */
+function answerOnce(board: Y.Doc, input: SuggestInput): Promise<SuggestionsResponse> {
+  const key = JSON.stringify([versionOf(board), input.language, input.subject, input.concepts]);
+  const last = answers.get(board);
+  if (last && last.key === key) return last.answer;
+  const before: Promise<unknown> = last ? last.turn.catch(() => undefined) : Promise.resolve();
+  const computation = { key } as Computation;
+  computation.turn = before.then<SuggestionsResponse | typeof SUPERSEDED>(() => (answers.get(board) === computation ? engine.run(input) : SUPERSEDED));
+  computation.answer = computation.turn.then((answer) => (answer === SUPERSEDED ? (answers.get(board)?.answer ?? engine.run(input)) : answer));
+  // A failed computation is not kept: the next request tries afresh.
+  computation.answer.catch(() => {
+    if (answers.get(board) === computation) answers.delete(board);
+  });
+  answers.set(board, computation);
+  return computation.answer;
+}
+
+function versionOf(board: Y.Doc): number {
   let counter = versions.get(board);
   if (!counter) {
     const fresh = { version: 0 };
@@ -72,12 +101,7 @@ function answerOnce(board: Y.Doc, input: SuggestInput, suggest: (input: SuggestI
     board.on('update', () => fresh.version++);
     versions.set(board, (counter = fresh));
   }
-  const context = JSON.stringify([input.language, input.subject, input.concepts]);
-  const last = answers.get(board);
-  if (last && last.version === counter.version && last.context === context) return last.answer;
-  const answer = suggest(input);
-  answers.set(board, { version: counter.version, context, answer });
-  return answer;
+  return counter.version;
 }
 
 /** The stored concepts, read through the same schema as a request: a document from elsewhere proves nothing. */
