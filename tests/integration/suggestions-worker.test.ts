@@ -74,5 +74,4 @@ describe('suggestions on their own thread', () => {
     expect(res.body).toEqual(inProcess);
     expect(res.body.themes.length).toBeGreaterThan(1);
   }, 120_000);
-
 });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../DomainError.js';
+import { EngineThread } from './EngineThread.js';
+import type { SuggestInput } from './suggest.js';
+
+const board: SuggestInput = {
+  language: 'sv',
+  cards: [
+    { id: 'a', title: 'Höga elpriser', body: '', themeId: null },
+    { id: 'b', title: 'Effektbrist i elnätet', body: '', themeId: null },
+  ],
+  themes: [],
+};
+
+const refusal = (error: unknown) => (error instanceof DomainError ? error.kind : error);
+
+describe('the engine thread', () => {
+  it('fails the computation its thread died in as unavailable, and answers the next one on a new thread', async () => {
+    const engine = new EngineThread();
+    expect((await engine.run(board)).themes).toHaveLength(1);
+    // Input the engine cannot read throws inside the thread, which ends it: as an engine bug would.
+    const broken = { ...board, cards: null } as unknown as SuggestInput;
+    await expect(engine.run(broken).catch(refusal)).resolves.toBe('unavailable');
+    expect((await engine.run(board)).themes).toEqual([{ title: 'Energi och elpriser', cardIds: ['a', 'b'] }]);
+  }, 60_000);
+
+  it('lines up a few boards behind the one it computes and turns away the rest', async () => {
+    const engine = new EngineThread();
+    const asked = Array.from({ length: 10 }, () => engine.run(board).then(() => 'answered', refusal));
+    expect(await Promise.all(asked)).toEqual([...Array(9).fill('answered'), 'unavailable']);
+  }, 60_000);
+});
