@@ -62,6 +62,11 @@ const ROLES_OF: Record<Action, readonly Role[]> = {
   'run-workshop': ['facilitator'],
 };
 
+/** The roles that may ever do `action`, whatever the phase: what a REST route asks of a token before the rule itself. */
+export function rolesThatMay(action: Action): readonly Role[] {
+  return ROLES_OF[action];
+}
+
 /** Why `role` may not do `action` now, or null when it may. */
 export function refusalOf(role: Role, action: Action, now: Situation): Refusal | null {
   if (!ROLES_OF[action].includes(role)) return 'role';

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportQuery, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
+import { rolesThatMay } from '../../shared/permissions.js';
 import type { Role } from '../../shared/phases.js';
 import { coFacilitatorLinkBody, correctParticipantBody, deleteBoardBody, removeParticipantBody } from '../../shared/peopleApi.js';
 import type { AccessLinks } from '../access/AccessLinks.js';
@@ -64,7 +65,7 @@ export function buildRoutes(deps: RouteDeps): Router {
   };
   // Every facilitator command changes the workshop, so a closed workshop refuses it ('workshop-closed'); only
   // what leaves it as it is (reopening, minting an observer link, reading it as a template) skips that check.
-  const facilitatorOfAnyState = (ctx: RequestContext) => requireAccess(ctx, ['facilitator']);
+  const facilitatorOfAnyState = (ctx: RequestContext) => requireAccess(ctx, rolesThatMay('run-workshop'));
   const facilitator = async (ctx: RequestContext): Promise<Access> => {
     const access = await facilitatorOfAnyState(ctx);
     await workshops.assertOpen(access.boardId);
@@ -127,12 +128,12 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     // People and data leaving (people, access links, deletion): allowed on a closed workshop too; correcting is not.
     .on('DELETE', '/api/boards/:boardId', async (ctx) => {
-      await requireAccess(ctx, ['facilitator']);
+      await facilitatorOfAnyState(ctx);
       const { confirmTitle } = await readBody(ctx.req, deleteBoardBody);
       return deps.deletion.deleteConfirmed(ctx.params.boardId, confirmTitle);
     })
     .on('DELETE', '/api/boards/:boardId/participants/:participantId', async (ctx) => {
-      await requireAccess(ctx, ['facilitator']);
+      await facilitatorOfAnyState(ctx);
       const { cards } = await readBody(ctx.req, removeParticipantBody);
       return deps.people.remove(ctx.params.boardId, ctx.params.participantId, cards);
     })
@@ -145,20 +146,20 @@ export function buildRoutes(deps: RouteDeps): Router {
       new Reply(200, await deps.people.myData(await requireAccess(ctx, ['participant'])), { 'content-disposition': 'attachment; filename="forumboard-my-data.json"' }),
     )
     .on('POST', '/api/boards/:boardId/join-code', async (ctx) => {
-      await requireAccess(ctx, ['facilitator']);
+      await facilitatorOfAnyState(ctx);
       return deps.access.rotateJoinCode(ctx.params.boardId, baseUrl(ctx.req));
     })
     .on('GET', '/api/boards/:boardId/links', async (ctx) => {
-      await requireAccess(ctx, ['facilitator']);
+      await facilitatorOfAnyState(ctx);
       return deps.access.list(ctx.params.boardId);
     })
     .on('POST', '/api/boards/:boardId/co-facilitator-links', async (ctx) => {
-      await requireAccess(ctx, ['facilitator']);
+      await facilitatorOfAnyState(ctx);
       const { name } = await readBody(ctx.req, coFacilitatorLinkBody);
       return new Reply(201, await deps.access.mintCoFacilitator(ctx.params.boardId, name, baseUrl(ctx.req)));
     })
     .on('DELETE', '/api/boards/:boardId/links/:linkId', async (ctx) => {
-      await requireAccess(ctx, ['facilitator']);
+      await facilitatorOfAnyState(ctx);
       return deps.access.revoke(ctx.params.boardId, ctx.params.linkId);
     })
     .on('POST', '/api/boards/:boardId/phase', async (ctx) => {
@@ -198,13 +199,13 @@ export function buildRoutes(deps: RouteDeps): Router {
       return rounds.reveal(ctx.params.boardId, ctx.params.roundId);
     })
     .on('PUT', '/api/boards/:boardId/rounds/:roundId/ballot', async (ctx) => {
-      const access = await requireAccess(ctx, ['participant']);
+      const access = await requireAccess(ctx, rolesThatMay('vote'));
       await workshops.assertOpen(access.boardId);
       const { allocations } = await readBody(ctx.req, ballotBody);
       return rounds.cast(access, ctx.params.roundId, allocations);
     })
     .on('GET', '/api/boards/:boardId/rounds/:roundId/ballot', async (ctx) =>
-      rounds.ballotOf(await requireAccess(ctx, ['participant']), ctx.params.roundId),
+      rounds.ballotOf(await requireAccess(ctx, rolesThatMay('vote')), ctx.params.roundId),
     )
     .on('PUT', '/api/boards/:boardId/agreement', async (ctx) => {
       await facilitator(ctx);
@@ -215,7 +216,7 @@ export function buildRoutes(deps: RouteDeps): Router {
       return new Reply(201, await agreements.freeze(ctx.params.boardId));
     })
     .on('GET', '/api/boards/:boardId/export', async (ctx) => {
-      const access = await requireAccess(ctx, ['facilitator', 'observer', 'participant']);
+      const access = await requireAccess(ctx, rolesThatMay('export'));
       const query = exportQuery.safeParse(Object.fromEntries(ctx.url.searchParams));
       if (!query.success) throw HttpError.fromZod(query.error);
       const file = await exports.exportFile(access, query.data);
@@ -225,7 +226,7 @@ export function buildRoutes(deps: RouteDeps): Router {
       });
     })
     // Clustering help (docs/suggestions.md): computed on request, never stored; the client applies what is accepted.
-    .on('GET', '/api/boards/:boardId/suggestions', async (ctx) => suggestions.forBoard(await requireAccess(ctx, ['facilitator', 'participant'])))
+    .on('GET', '/api/boards/:boardId/suggestions', async (ctx) => suggestions.forBoard(await requireAccess(ctx, rolesThatMay('cluster'))))
     .on('GET', '/api/boards/:boardId/suggestions/concepts', async (ctx) => {
       await facilitatorOfAnyState(ctx);
       return suggestions.concepts(ctx.params.boardId).then((concepts) => ({ concepts }));
