@@ -33,23 +33,40 @@ async function roundTrip(writer: TestClient, watcher: TestClient, title: string)
   await waitUntil(() => readCards(watcher.doc).some((c) => c.id === id));
 }
 
+/** The board's cards as a client sees them (no bodies, no themes), in the engine's input form. */
+const cardsOf = (watcher: TestClient) => readCards(watcher.doc).map((card) => ({ id: card.id, title: card.title, body: '', themeId: null }));
+
+/** What the engine gives in this process for those cards. */
+const inProcess = (cards: ReturnType<typeof cardsOf>) => suggest({ language: 'sv', cards, themes: [], concepts: [], subject: `${TITLE}\n${QUESTION}` });
+
+/** A board at its limit of 2,000 cards, written by its facilitator and seen by an observer. */
+async function fullBoard() {
+  const board = await createBoard(server.url, { title: TITLE, question: QUESTION });
+  const writer = server.connect(board.boardId, board.facilitatorToken);
+  const watcher = server.connect(board.boardId, board.observerToken);
+  await Promise.all([synced(writer), synced(watcher)]);
+  const all = titles(CARDS);
+  // In several updates: one message may carry at most 512 kB.
+  for (let from = 0; from < CARDS; from += 250) {
+    writer.doc.transact(() => all.slice(from, from + 250).forEach((title) => addCard(writer.doc, { title, author: 'facilitator' })));
+  }
+  await waitUntil(() => readCards(watcher.doc).length === CARDS, 60_000);
+  return { big: board, writer, watcher };
+}
+
+/** Changes a card's title and waits until the server has passed it on. */
+async function retitle(writer: TestClient, watcher: TestClient, id: string, title: string): Promise<void> {
+  setCardTitle(writer.doc, id, title);
+  await waitUntil(() => readCards(watcher.doc).find((c) => c.id === id)?.title === title);
+}
+
 describe('suggestions on their own thread', () => {
   it('keeps every other board live while a 2,000-card board is computed, and answers what the engine gives in process', async () => {
-    const big = await createBoard(server.url, { title: TITLE, question: QUESTION });
-    const writer = server.connect(big.boardId, big.facilitatorToken);
-    const watcher = server.connect(big.boardId, big.observerToken);
-    await Promise.all([synced(writer), synced(watcher)]);
-    const all = titles(CARDS);
-    // In several updates: one message may carry at most 512 kB.
-    for (let from = 0; from < CARDS; from += 250) {
-      writer.doc.transact(() => all.slice(from, from + 250).forEach((title) => addCard(writer.doc, { title, author: 'facilitator' })));
-    }
-    await waitUntil(() => readCards(watcher.doc).length === CARDS, 60_000);
+    const { big, writer, watcher } = await fullBoard();
     // The first request starts the engine thread; the one measured below follows an edit, so it computes afresh.
     expect((await suggestionsFor(big.boardId, big.facilitatorToken)).status).toBe(200);
     const first = readCards(watcher.doc)[0];
-    setCardTitle(writer.doc, first.id, `${first.title} (edited)`);
-    await waitUntil(() => readCards(watcher.doc)[0].title === `${first.title} (edited)`);
+    await retitle(writer, watcher, first.id, `${first.title} (edited)`);
 
     const other = await createBoard(server.url);
     const otherWriter = server.connect(other.boardId, other.facilitatorToken);
@@ -69,9 +86,29 @@ describe('suggestions on their own thread', () => {
     expect(roundTripsWhileComputing).toBeGreaterThanOrEqual(3);
 
     // The thread's answer is the engine's, for the board as the server holds it.
-    const cards = readCards(watcher.doc).map((card) => ({ id: card.id, title: card.title, body: '', themeId: null }));
-    const inProcess = suggest({ language: 'sv', cards, themes: [], concepts: [], subject: `${TITLE}\n${QUESTION}` });
-    expect(res.body).toEqual(inProcess);
+    expect(res.body).toEqual(inProcess(cardsOf(watcher)));
     expect(res.body.themes.length).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('computes only the newest version of a board edited while its suggestions are computed', async () => {
+    const { big, writer, watcher } = await fullBoard();
+    // Each edit copies another card's title, so the duplicates in the answer differ from version to version.
+    const [card, twin, otherTwin] = readCards(watcher.doc);
+    const ask = () => suggestionsFor(big.boardId, big.facilitatorToken);
+    const computing = ask();
+    await retitle(writer, watcher, card.id, twin.title);
+    // Only read here: computing in this process now would stall the server, which runs in it too.
+    const between = cardsOf(watcher);
+    const waiting = ask();
+    await retitle(writer, watcher, card.id, otherTwin.title);
+    const newest = ask();
+    const [first, second, third] = await Promise.all([computing, waiting, newest]);
+    expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
+    // The request about the version in between was still waiting when a newer one came: it gets the newest answer.
+    expect(third.body).toEqual(inProcess(cardsOf(watcher)));
+    expect(third.body).not.toEqual(inProcess(between));
+    expect(second.body).toEqual(third.body);
+    // A request about the unchanged board shares that answer.
+    expect((await ask()).body).toEqual(third.body);
   }, 120_000);
 });
