@@ -245,6 +245,7 @@ export const REFUSAL_CODES = [
   'workshop-closed',
   'group-in-use',
   'round-not-revealed',
+  'suggestions-unavailable',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

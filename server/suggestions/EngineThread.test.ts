@@ -12,7 +12,8 @@ const board: SuggestInput = {
   themes: [],
 };
 
-const refusal = (error: unknown) => (error instanceof DomainError ? error.kind : error);
+// What the HTTP layer turns into a 503 whose code the client says in the reader's language.
+const refusal = (error: unknown) => (error instanceof DomainError ? `${error.kind}: ${error.code}` : error);
 
 describe('the engine thread', () => {
   it('fails the computation its thread died in as unavailable, and answers the next one on a new thread', async () => {
@@ -20,13 +21,13 @@ describe('the engine thread', () => {
     expect((await engine.run(board)).themes).toHaveLength(1);
     // Input the engine cannot read throws inside the thread, which ends it: as an engine bug would.
     const broken = { ...board, cards: null } as unknown as SuggestInput;
-    await expect(engine.run(broken).catch(refusal)).resolves.toBe('unavailable');
+    await expect(engine.run(broken).catch(refusal)).resolves.toBe('unavailable: suggestions-unavailable');
     expect((await engine.run(board)).themes).toEqual([{ title: 'Energi och elpriser', cardIds: ['a', 'b'] }]);
   }, 60_000);
 
   it('lines up a few boards behind the one it computes and turns away the rest', async () => {
     const engine = new EngineThread();
     const asked = Array.from({ length: 10 }, () => engine.run(board).then(() => 'answered', refusal));
-    expect(await Promise.all(asked)).toEqual([...Array(9).fill('answered'), 'unavailable']);
+    expect(await Promise.all(asked)).toEqual([...Array(9).fill('answered'), 'unavailable: suggestions-unavailable']);
   }, 60_000);
 });

@@ -34,7 +34,7 @@ export class EngineThread {
 
   run(input: SuggestInput): Promise<SuggestionsResponse> {
     if (this.waiting.length >= MAX_WAITING) {
-      return Promise.reject(new DomainError('unavailable', 'the server is busy computing suggestions for other boards; ask again shortly'));
+      return Promise.reject(DomainError.refusal('unavailable', 'suggestions-unavailable', 'the server is busy computing suggestions for other boards; ask again shortly'));
     }
     return new Promise((resolve, reject) => {
       this.waiting.push({ id: ++this.jobs, input, resolve, reject });
@@ -81,6 +81,6 @@ export class EngineThread {
     // 'error' is followed by 'exit': the first of the two does the work.
     if (this.worker !== worker) return;
     this.worker = null;
-    if (this.running) this.finish().reject(new DomainError('unavailable', 'computing the suggestions failed; ask again'));
+    if (this.running) this.finish().reject(DomainError.refusal('unavailable', 'suggestions-unavailable', 'computing the suggestions failed; ask again'));
   }
 }

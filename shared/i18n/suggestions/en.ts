@@ -40,6 +40,8 @@ export const en = {
   'dupPair.mergedNotice': 'Merged “{title}” and “{other}”',
   'dupPair.unmerge': 'Separate',
   'dupPair.unmergeLabel': 'Separate “{title}” from “{other}”',
+  // The server could not compute suggestions now (busy with other boards, or its engine restarted).
+  'refusal.suggestions-unavailable': 'Suggestions cannot be computed right now. Please try again in a moment.',
 } as const satisfies Record<string, Message>;
 
 export type SuggestionsKey = keyof typeof en;

@@ -42,4 +42,5 @@ export const nl: SuggestionsMessages = {
   'dupPair.mergedNotice': '“{title}” en “{other}” samengevoegd',
   'dupPair.unmerge': 'Scheiden',
   'dupPair.unmergeLabel': '“{title}” scheiden van “{other}”',
+  'refusal.suggestions-unavailable': 'Voorstellen kunnen nu niet worden berekend. Probeer het over een ogenblik opnieuw.',
 };

@@ -42,4 +42,5 @@ export const sv: SuggestionsMessages = {
   'dupPair.mergedNotice': '”{title}” och ”{other}” ihopslagna',
   'dupPair.unmerge': 'Dela upp',
   'dupPair.unmergeLabel': 'Dela upp ”{title}” från ”{other}”',
+  'refusal.suggestions-unavailable': 'Förslagen kan inte tas fram just nu. Försök igen om en liten stund.',
 };
