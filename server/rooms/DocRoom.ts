@@ -126,7 +126,9 @@ export class DocRoom {
   readonly peers = new Set<RoomPeer>();
   private readonly awarenessOwner = new Map<number, RoomPeer>();
   private pending: PendingBroadcast = { updates: [], origin: undefined, awarenessIds: new Set() };
-  private flushTimer: NodeJS.Timeout | null = null;
+  /** The scheduled flush: at once after this turn when the room was idle, else at the end of the window. */
+  private flushTimer: { kind: 'now'; handle: NodeJS.Immediate } | { kind: 'window'; handle: NodeJS.Timeout } | null = null;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   /** The seqs applied here, from storage, this instance and others: compaction goes up to its contiguous part. */
   private readonly applied = new SeqWatermark();
   /** Updates of other instances that arrived ahead of one still missing, by seq. */
@@ -339,8 +341,7 @@ export class DocRoom {
     this.unloaded = true;
     this.unsubscribe?.();
     if (this.poller !== null) clearInterval(this.poller);
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    this.cancelFlush();
   }
 
   private async load(): Promise<void> {
@@ -533,14 +534,27 @@ export class DocRoom {
     this.scheduleFlush();
   }
 
+  /**
+   * A single edit in a quiet room goes out at once (after this turn, so what arrived in the same turn still
+   * travels together); only in a burst do updates wait for the window, and are merged into one message.
+   */
   private scheduleFlush(): void {
     if (this.flushTimer !== null || this.unloaded) return;
-    this.flushTimer = setTimeout(() => this.flush(), this.options.broadcastWindowMs);
+    const idle = performance.now() - this.lastFlushAt >= this.options.broadcastWindowMs;
+    this.flushTimer = idle
+      ? { kind: 'now', handle: setImmediate(() => this.flush()) }
+      : { kind: 'window', handle: setTimeout(() => this.flush(), this.options.broadcastWindowMs) };
+  }
+
+  private cancelFlush(): void {
+    if (this.flushTimer?.kind === 'now') clearImmediate(this.flushTimer.handle);
+    if (this.flushTimer?.kind === 'window') clearTimeout(this.flushTimer.handle);
+    this.flushTimer = null;
   }
 
   private flush(): void {
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    this.cancelFlush();
+    this.lastFlushAt = performance.now();
     const { updates, origin, awarenessIds } = this.pending;
     this.pending = { updates: [], origin: undefined, awarenessIds: new Set() };
     if (updates.length > 0) {
