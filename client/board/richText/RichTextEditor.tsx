@@ -36,8 +36,10 @@ export default function RichTextEditor({ fragment, editable, label, onFocusChang
 
   // The editor outlives a change of the interface's language (the notes stay open in the workshop tools): its
   // name follows, instead of keeping the language it was opened in.
+  // Compared on the options, not the view: the view does not exist until EditorContent has mounted it.
   useEffect(() => {
-    if (editor.view.dom.getAttribute('aria-label') !== label) editor.setOptions({ editorProps: { attributes: attributesFor(label) } });
+    const attributes = editor.options.editorProps.attributes as Record<string, string> | undefined;
+    if (attributes?.['aria-label'] !== label) editor.setOptions({ editorProps: { attributes: attributesFor(label) } });
   }, [editor, label]);
 
   return (
