@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { startRedis, type RunningRedis } from '../../fixtures/redis.js';
-import { freePort, tempDataDir, waitUntil, type TestClient } from './support.js';
+import { connect, freePort, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /** One server instance as its own process, as in production, which a test can kill with SIGKILL. */
 export interface Instance {
@@ -93,6 +94,31 @@ export async function startDeployment(count: number, env: Record<string, string>
     throw err;
   }
   return { postgres, redis, databaseUrl, instances, dispose };
+}
+
+/**
+ * A deployment for one describe block: started before its tests, its clients closed after each test, stopped after
+ * all of them. `open` connects a stock y-websocket client to one instance.
+ */
+export function useDeployment(count: number): { readonly deployment: Deployment; open(instance: Instance, room: string, token: string): TestClient } {
+  let deployment: Deployment | undefined;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    deployment = await startDeployment(count);
+  }, 180_000);
+  afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
+  afterAll(() => deployment?.dispose());
+  return {
+    get deployment() {
+      if (!deployment) throw new Error('the deployment has not started');
+      return deployment;
+    },
+    open(instance, room, token) {
+      const client = connect(instance.url, room, token);
+      clients.push(client);
+      return client;
+    },
+  };
 }
 
 /**

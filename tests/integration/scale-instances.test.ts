@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, addCluster, cardsOf } from '../../shared/boardDoc.js';
 import { participantsOf, readMeta, readRound } from '../../shared/controlDoc.js';
 import type { RoundState, Tally } from '../../shared/voting/index.js';
-import { failOver, startDeployment, type Deployment, type Instance } from './instances.js';
-import { api, connect, createBoard, join, sleep, synced, waitUntil, type TestClient } from './support.js';
+import { failOver, useDeployment } from './instances.js';
+import { api, createBoard, join, sleep, synced, waitUntil, type TestClient } from './support.js';
 
 /**
  * Three instances, each its own process, on one PostgreSQL database and one Redis, serve one board as one:
@@ -12,24 +12,13 @@ import { api, connect, createBoard, join, sleep, synced, waitUntil, type TestCli
  * of one instance while its clients write loses nothing that anyone had received.
  */
 describe('three instances serving one board', () => {
-  let deployment: Deployment;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    deployment = await startDeployment(3);
-  }, 180_000);
-  afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
-  afterAll(() => deployment?.dispose());
-
-  const open = (instance: Instance, room: string, token: string) => {
-    const client = connect(instance.url, room, token);
-    clients.push(client);
-    return client;
-  };
+  const setup = useDeployment(3);
+  const { open } = setup;
   const cardIds = (client: TestClient) => new Set(cardsOf(client.doc).keys());
 
   /** A board in the collect phase with participants joined through each instance in turn. */
   async function collectingBoard(people: number): Promise<{ board: CreateBoardResponse; participants: JoinResponse[] }> {
-    const { instances } = deployment;
+    const { instances } = setup.deployment;
     const board = await createBoard(instances[0].url, { language: 'en' });
     const participants: JoinResponse[] = [];
     for (let i = 0; i < people; i++) participants.push(await join(instances[i % 3].url, board, `Participant ${i}`, 'company'));
@@ -42,7 +31,7 @@ describe('three instances serving one board', () => {
   }
 
   it('clients on different instances see each other’s cards, and ballots cast through different instances tally exactly', async () => {
-    const { instances } = deployment;
+    const { instances } = setup.deployment;
     const { board, participants } = await collectingBoard(9);
     const writers = participants.slice(0, 6).map((p, i) => open(instances[i % 3], board.boardId, p.token));
     await Promise.all(writers.map((w) => synced(w)));
@@ -80,7 +69,7 @@ describe('three instances serving one board', () => {
   });
 
   it('kill -9 of one instance while its clients write: they reconnect to another, and every update anyone had received is on all', async () => {
-    const { instances } = deployment;
+    const { instances } = setup.deployment;
     const [, , victim] = instances;
     const { board, participants } = await collectingBoard(6);
     const writers = participants.map((p, i) => {

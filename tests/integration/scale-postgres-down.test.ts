@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard, cardsOf } from '../../shared/boardDoc.js';
 import { CLOSE } from '../../shared/closeCodes.js';
-import { startDeployment, type Deployment, type Instance } from './instances.js';
-import { api, connect, createBoard, synced, waitUntil, type TestClient } from './support.js';
+import { useDeployment } from './instances.js';
+import { api, createBoard, synced, waitUntil } from './support.js';
 
 /**
  * PostgreSQL is the source of truth. Stopped, a write cannot be stored, so it is refused with 1013 "try again
@@ -10,22 +10,11 @@ import { api, connect, createBoard, synced, waitUntil, type TestClient } from '.
  * acknowledged before is there, on every instance.
  */
 describe('two instances while PostgreSQL is down', () => {
-  let deployment: Deployment;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    deployment = await startDeployment(2);
-  }, 180_000);
-  afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
-  afterAll(() => deployment?.dispose());
-
-  const open = (instance: Instance, room: string, token: string) => {
-    const client = connect(instance.url, room, token);
-    clients.push(client);
-    return client;
-  };
+  const setup = useDeployment(2);
+  const { open } = setup;
 
   it('refuses writes with 1013, loses nothing acknowledged, and takes writes again once it is back', async () => {
-    const { instances, postgres } = deployment;
+    const { instances, postgres } = setup.deployment;
     const board = await createBoard(instances[0].url, { language: 'en' });
     const writer = open(instances[0], board.boardId, board.facilitatorToken);
     const reader = open(instances[1], board.boardId, board.observerToken);

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard, cardsOf } from '../../shared/boardDoc.js';
-import { startDeployment, type Deployment, type Instance } from './instances.js';
-import { api, connect, createBoard, synced, waitUntil, type TestClient } from './support.js';
+import { useDeployment, type Instance } from './instances.js';
+import { api, createBoard, synced, waitUntil, type TestClient } from './support.js';
 
 /**
  * Redis only makes things fast. Stopped, the instances keep serving and read each other's updates from the
@@ -9,19 +9,8 @@ import { api, connect, createBoard, synced, waitUntil, type TestClient } from '.
  * Redis is back.
  */
 describe('three instances while Redis is down', () => {
-  let deployment: Deployment;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    deployment = await startDeployment(3);
-  }, 180_000);
-  afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
-  afterAll(() => deployment?.dispose());
-
-  const open = (instance: Instance, room: string, token: string) => {
-    const client = connect(instance.url, room, token);
-    clients.push(client);
-    return client;
-  };
+  const setup = useDeployment(3);
+  const { open } = setup;
   const health = (instance: Instance) => api<{ ok: boolean; status?: string; reason?: string }>(instance.url, 'GET', '/healthz');
   /** Adds a card on one client and waits until every other client has it, at most `withinMs`. */
   const travels = async (from: TestClient, to: TestClient[], title: string, withinMs: number) => {
@@ -30,7 +19,7 @@ describe('three instances while Redis is down', () => {
   };
 
   it('serves on, carries updates between instances within two seconds through the log, says degraded, and recovers', async () => {
-    const { instances, redis } = deployment;
+    const { instances, redis } = setup.deployment;
     const board = await createBoard(instances[0].url, { language: 'en' });
     const [a, b, c] = instances.map((instance) => open(instance, board.boardId, board.facilitatorToken));
     await Promise.all([a, b, c].map((client) => synced(client)));
