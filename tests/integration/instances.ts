@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { startRedis, type RunningRedis } from '../../fixtures/redis.js';
+import { restartableProcess } from '../../fixtures/restartableProcess.js';
 import { connect, freePort, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /** One server instance as its own process, as in production, which a test can kill with SIGKILL. */
@@ -26,43 +27,34 @@ const healthy = async (url: string) => {
 export async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let child: ChildProcess | null = null;
   let stderr = '';
-  const killOnExit = () => child?.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const start = async () => {
-    if (child !== null) return;
-    const started = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      // Every test client speaks from 127.0.0.1: the per-address limits would stop a test, not an attacker.
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ROOM_GRACE_MS: '200', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    started.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    started.once('exit', () => {
-      if (child === started) child = null;
-    });
-    child = started;
-    try {
-      await waitUntil(() => healthy(url), 60_000, 50);
-    } catch {
-      throw new Error(`the instance on port ${port} did not start: ${stderr}`);
-    }
-  };
-  await start();
+  const server = restartableProcess(
+    () => {
+      const started = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        // Every test client speaks from 127.0.0.1: the per-address limits would stop a test, not an attacker.
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ROOM_GRACE_MS: '200', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      started.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+      return started;
+    },
+    async () => {
+      try {
+        await waitUntil(() => healthy(url), 60_000, 50);
+      } catch {
+        throw new Error(`the instance on port ${port} did not start: ${stderr}`);
+      }
+    },
+  );
+  await server.start();
   return {
     url,
     port,
     get running() {
-      return child !== null;
+      return server.running;
     },
-    async kill() {
-      const running = child;
-      if (running === null) return;
-      const exited = new Promise((resolve) => running.once('exit', resolve));
-      running.kill('SIGKILL');
-      await exited;
-    },
-    start,
+    kill: () => server.kill(),
+    start: () => server.start(),
   };
 }
 
