@@ -3,6 +3,7 @@ import { PHASES, type Phase } from '../../shared/phases';
 import { useT } from '../app/i18n';
 import { useBoard } from './BoardContext';
 import { useCommand } from './facilitation/useCommand';
+import { CommandError } from './facilitation/CommandError';
 
 interface Props {
   phase: Phase;
@@ -69,11 +70,7 @@ export function PhaseBar({ phase, canChange, closed }: Props) {
           {movedTo === phase && t('status.phaseChanged', { n: index + 1, total: PHASES.length, phase: t(`phase.${phase}`) })}
         </p>
       )}
-      {failed && (
-        <p className="form-error" role="alert">
-          {refusal ?? t('phasebar.failed')}
-        </p>
-      )}
+      <CommandError failed={failed} refusal={refusal} fallback={t('phasebar.failed')} />
     </nav>
   );
 }

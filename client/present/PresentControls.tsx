@@ -6,6 +6,7 @@ import { useRevealedRounds } from '../voting/useRounds';
 import { projectorLink } from './projectorLink';
 import { usePresentation } from './usePresentation';
 import './present-controls.css';
+import { CommandError } from '../board/facilitation/CommandError';
 
 interface Props {
   phase: Phase;
@@ -48,11 +49,7 @@ function RankingSteps() {
       <button type="button" disabled={busy || shown >= total} onClick={() => go(total)}>
         {t('present.all')}
       </button>
-      {failed && (
-        <p className="form-error" role="alert">
-          {refusal ?? t('present.failed')}
-        </p>
-      )}
+      <CommandError failed={failed} refusal={refusal} fallback={t('present.failed')} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useCommand } from '../board/facilitation/useCommand';
 import type { RoundCommandDone } from './RoundCommandStatus';
 import type { RevealedRound } from './useRounds';
 import { VoterProgress } from './VoterProgress';
+import { CommandError } from '../board/facilitation/CommandError';
 
 interface Props {
   rounds: RoundState[];
@@ -53,11 +54,7 @@ export function RoundControls({ rounds, revealed, groups, participants, folded, 
       ) : (
         <OpenRoundForm revealed={revealed} busy={busy} folded={folded} onOpen={(body) => command('open', async () => (await api.openRound(body)).id)} />
       )}
-      {failed && (
-        <p className="form-error" role="alert">
-          {refusal ?? t('error.generic')}
-        </p>
-      )}
+      <CommandError failed={failed} refusal={refusal} fallback={t('error.generic')} />
     </section>
   );
 }

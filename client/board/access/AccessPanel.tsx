@@ -7,6 +7,7 @@ import { CoFacilitatorLinks } from './CoFacilitatorLinks';
 import { DeleteBoard } from './DeleteBoard';
 import { LinkList } from './LinkList';
 import '../people/people.css';
+import { CommandError } from '../facilitation/CommandError';
 
 /**
  * Who can get in, for the facilitator: a new join code, the observer and co-facilitator links with revoke,
@@ -63,11 +64,7 @@ export function AccessPanel({
         <p role="status" className="people-status">
           {rotated ? t('access.rotated', { code: rotated }) : ''}
         </p>
-        {rotate.failed && (
-          <p className="form-error" role="alert">
-            {rotate.refusal ?? t('people.failed')}
-          </p>
-        )}
+        <CommandError failed={rotate.failed} refusal={rotate.refusal} fallback={t('people.failed')} />
       </section>
 
       <section aria-labelledby="access-observers-heading">
@@ -80,11 +77,7 @@ export function AccessPanel({
         <CoFacilitatorLinks links={links?.coFacilitators ?? null} onChanged={reload} />
       </section>
 
-      {load.failed && (
-        <p className="form-error" role="alert">
-          {load.refusal ?? t('people.failed')}
-        </p>
-      )}
+      <CommandError failed={load.failed} refusal={load.refusal} fallback={t('people.failed')} />
 
       <DeleteBoard title={title} />
     </details>

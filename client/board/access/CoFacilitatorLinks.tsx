@@ -7,6 +7,7 @@ import { CopyField } from '../facilitation/CopyField';
 import { useCommand } from '../facilitation/useCommand';
 import { useBoard } from '../BoardContext';
 import { LinkList } from './LinkList';
+import { CommandError } from '../facilitation/CommandError';
 
 /** Mint a named co-facilitator link (shown once: only its hash is stored), and revoke the ones given out. */
 export function CoFacilitatorLinks({
@@ -40,11 +41,7 @@ export function CoFacilitatorLinks({
           {t('access.coCreate')}
         </button>
       </form>
-      {mint.failed && (
-        <p className="form-error" role="alert">
-          {mint.refusal ?? t('people.failed')}
-        </p>
-      )}
+      <CommandError failed={mint.failed} refusal={mint.refusal} fallback={t('people.failed')} />
       {minted && (
         <div className="minted-link" role="status">
           <CopyField label={t('access.coLink', { name: minted.name })} value={minted.link} />

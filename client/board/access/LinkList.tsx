@@ -3,6 +3,7 @@ import type { SharedLink } from '../../../shared/peopleApi';
 import { useLanguage, useT } from '../../app/i18n';
 import { useCommand } from '../facilitation/useCommand';
 import { useBoard } from '../BoardContext';
+import { CommandError } from '../facilitation/CommandError';
 
 /** Links of one kind with a revoke button each; revoking disconnects whoever uses the link at once. */
 export function LinkList({
@@ -56,11 +57,7 @@ export function LinkList({
       <p role="status" className="people-status">
         {done}
       </p>
-      {revoke.failed && (
-        <p className="form-error" role="alert">
-          {revoke.refusal ?? t('people.failed')}
-        </p>
-      )}
+      <CommandError failed={revoke.failed} refusal={revoke.refusal} fallback={t('people.failed')} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../app/i18n';
 import { useBoard } from '../BoardContext';
 import { useCommand } from './useCommand';
+import { CommandError } from './CommandError';
 
 /** Close the workshop for everyone (after a plain confirmation), or reopen it. */
 export function ClosingControls({ closed }: { closed: boolean }) {
@@ -39,11 +40,7 @@ export function ClosingControls({ closed }: { closed: boolean }) {
           <p className="hint">{t('closing.closeHint')}</p>
         </>
       )}
-      {failed && (
-        <p className="form-error" role="alert">
-          {refusal ?? t('error.generic')}
-        </p>
-      )}
+      <CommandError failed={failed} refusal={refusal} fallback={t('error.generic')} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { BoardSettings } from '../../../shared/phases';
 import { useT } from '../../app/i18n';
 import { useBoard } from '../BoardContext';
 import { useCommand } from './useCommand';
+import { CommandError } from './CommandError';
 
 const TOGGLES = ['silentCollect', 'collectReopened', 'participantsCluster', 'participantsExport', 'anonymousCards'] as const;
 
@@ -46,11 +47,7 @@ export function SettingsPanel({ settings }: { settings: BoardSettings }) {
       <p className="command-status" role="status">
         {saved && t('status.settingsSaved')}
       </p>
-      {failed && (
-        <p className="form-error" role="alert">
-          {refusal ?? t('settings.failed')}
-        </p>
-      )}
+      <CommandError failed={failed} refusal={refusal} fallback={t('settings.failed')} />
     </details>
   );
 }

@@ -7,6 +7,7 @@ import { useBoard } from '../BoardContext';
 import { CopyField } from './CopyField';
 import { useCommand } from './useCommand';
 import './share.css';
+import { CommandError } from './CommandError';
 
 type Share = NonNullable<BoardSummary['share']>;
 
@@ -39,11 +40,7 @@ export function SharePanel({ share, title, initiallyOpen }: { share: Share; titl
               {t('share.makeObserverLink')}
             </button>
           )}
-          {observer.failed && (
-            <p className="form-error" role="alert">
-              {observer.refusal ?? t('error.generic')}
-            </p>
-          )}
+          <CommandError failed={observer.failed} refusal={observer.refusal} fallback={t('error.generic')} />
         </div>
       </div>
       <FacilitatorLink title={title} />

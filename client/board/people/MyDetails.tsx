@@ -9,6 +9,7 @@ import { useBoard } from '../BoardContext';
 import { useDocSelector } from '../sync/useDocSelector';
 import { CorrectDetailsForm } from './CorrectDetailsForm';
 import './people.css';
+import { CommandError } from '../facilitation/CommandError';
 
 /** A participant's own details: corrected by themselves until voting starts, and downloadable as JSON. */
 export function MyDetails({
@@ -82,11 +83,7 @@ export function MyDetails({
         <p id="my-data-hint" className="muted">
           {t('mine.downloadHint')}
         </p>
-        {download.failed && (
-          <p className="form-error" role="alert">
-            {download.refusal ?? t('people.failed')}
-          </p>
-        )}
+        <CommandError failed={download.failed} refusal={download.refusal} fallback={t('people.failed')} />
       </div>
     </details>
   );

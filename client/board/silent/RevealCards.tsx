@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../app/i18n';
 import { useBoard } from '../BoardContext';
 import { useCommand } from '../facilitation/useCommand';
+import { CommandError } from '../facilitation/CommandError';
 
 /**
  * "Reveal all cards" in the phase toolbar while cards are collected silently: the moment everyone waits for
@@ -29,11 +30,7 @@ export function RevealCards({ silent }: { silent: boolean }) {
       <p className="command-status" role="status">
         {revealed && t('status.cardsRevealed')}
       </p>
-      {failed && (
-        <p className="form-error" role="alert">
-          {refusal ?? t('settings.failed')}
-        </p>
-      )}
+      <CommandError failed={failed} refusal={refusal} fallback={t('settings.failed')} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useCommand } from '../facilitation/useCommand';
 import { formatClock } from './clock';
 import { useServerNow } from './useServerNow';
 import './timer.css';
+import { CommandError } from '../facilitation/CommandError';
 
 /** The phase countdown everyone sees; the facilitator also gets its controls. */
 export function PhaseTimer({ timer, canControl }: { timer: TimerState; canControl: boolean }) {
@@ -90,11 +91,7 @@ function TimerControls({ timer }: { timer: TimerState }) {
           </button>
         </>
       )}
-      {failed && (
-        <p className="form-error" role="alert">
-          {refusal ?? t('timer.failed')}
-        </p>
-      )}
+      <CommandError failed={failed} refusal={refusal} fallback={t('timer.failed')} />
     </div>
   );
 }
