@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations, person } from './support';
+import { expect, type Page } from '@playwright/test';
+import { expectNoSeriousAxeViolations, person, test } from './support';
 import { auth, createRoomBoard, sampleThemes, sampleTitles, seedBoard, type RoomBoard } from './roomBoard';
 
 const SHOTS = 'test-reports/screenshots';

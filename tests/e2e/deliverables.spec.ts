@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { addCard, closeWorkshopTools, openWorkshopTools, person } from './support';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { addCard, closeWorkshopTools, openWorkshopTools, person, test } from './support';
 
 interface Board {
   boardId: string;

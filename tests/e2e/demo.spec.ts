@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { person } from './support';
+import { expect } from '@playwright/test';
+import { person, test } from './support';
 
 test('the sample workshop opens filled and clustered, with the visitor as facilitator', async ({ browser }) => {
   const page = await person(browser);

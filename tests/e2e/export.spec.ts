@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext } from '@playwright/test';
 import Papa from 'papaparse';
-import { addCard, expectNoSeriousAxeViolations, openWorkshopTools, person } from './support';
+import { addCard, expectNoSeriousAxeViolations, openWorkshopTools, person, test } from './support';
 
 const title = 'Steel and hydrogen valley';
 const items = ['Hydrogen pipeline', 'Apprenticeships in welding', 'Grid congestion'];

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { closeWorkshopTools, openWorkshopTools, person } from './support';
+import { expect } from '@playwright/test';
+import { closeWorkshopTools, openWorkshopTools, person, test } from './support';
 import { auth, createRoomBoard } from './roomBoard';
 
 /**

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { addCard, closeWorkshopTools, createWorkshop, expectNoSeriousAxeViolations, joinForm, openWorkshopTools, person } from './support';
+import { expect } from '@playwright/test';
+import { addCard, closeWorkshopTools, createWorkshop, expectNoSeriousAxeViolations, joinForm, openWorkshopTools, person, test } from './support';
 
 const workshop = {
   title: 'Manufacturing coalition – kick-off',

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api';
 import { addCard as addCardToDoc, cardsOf } from '../../shared/boardDoc';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores';
-import { addCard, joinForm, person } from './support';
+import { addCard, joinForm, person, test } from './support';
 
 /**
  * Content the editor does not know can no longer get onto a board (the server judges every change against the

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { addCard, closeWorkshopTools, createWorkshop, joinForm, openWorkshopTools, person } from './support';
+import { expect, type Page } from '@playwright/test';
+import { addCard, closeWorkshopTools, createWorkshop, joinForm, openWorkshopTools, person, test } from './support';
 
 const shots = process.env.SCREENSHOT_DIR;
 const shoot = async (page: Page, name: string) => {

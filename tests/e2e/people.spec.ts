@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { addCard, createWorkshop, expectNoSeriousAxeViolations, joinForm, openWorkshopTools, person } from './support';
+import { expect } from '@playwright/test';
+import { addCard, createWorkshop, expectNoSeriousAxeViolations, joinForm, openWorkshopTools, person, test } from './support';
 
 test('the facilitator removes a participant; the participant is told so in their own language', async ({ browser }) => {
   const facilitator = await person(browser, { viewport: { width: 1366, height: 900 } });

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
-import { person } from './support';
+import { expect } from '@playwright/test';
+import { person, test } from './support';
 
 test('the reader picks the language of a download and of the report, while the interface stays in its own', async ({ browser }) => {
   const page = await person(browser);

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { addCard, closeWorkshopTools, createWorkshop, joinForm, openWorkshopTools, person } from './support';
+import { expect, type Page } from '@playwright/test';
+import { addCard, closeWorkshopTools, createWorkshop, joinForm, openWorkshopTools, person, test } from './support';
 
 /** Every Content-Security-Policy refusal the browser reports on this page, across navigations. */
 function cspRefusals(page: Page): string[] {

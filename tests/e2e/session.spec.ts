@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { addCard, closeWorkshopTools, createWorkshop, expectNoSeriousAxeViolations, joinForm, openWorkshopTools, person } from './support';
+import { expect, type Page } from '@playwright/test';
+import { addCard, closeWorkshopTools, createWorkshop, expectNoSeriousAxeViolations, joinForm, openWorkshopTools, person, test } from './support';
 
 const workshop = {
   title: 'Industrieforum – startsessie',

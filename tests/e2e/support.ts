@@ -1,5 +1,25 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+/** The contexts people were given in the running test, closed when it ends. */
+const contexts = new Set<BrowserContext>();
+
+/**
+ * The test every spec uses: Playwright's own, plus closing everyone's browser context when a test ends. The
+ * `browser` is shared by all tests of a run, so a context left open would keep its page connected, re-rendering
+ * and sending presence for the rest of the run, and slow every later test down.
+ */
+export const test = base.extend<{ closePeople: void }>({
+  closePeople: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use();
+      await Promise.all([...contexts].map((context) => context.close().catch(() => undefined)));
+      contexts.clear();
+    },
+    { auto: true },
+  ],
+});
 
 /**
  * One person at the workshop: their own browser context, so nothing is shared but the server. `locale` is their
@@ -7,6 +27,7 @@ import { expect, type Browser, type Locator, type Page } from '@playwright/test'
  */
 export async function person(browser: Browser, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Page> {
   const context = await browser.newContext({ locale: options.locale ?? 'en-GB', viewport: options.viewport ?? { width: 1280, height: 900 } });
+  contexts.add(context);
   return context.newPage();
 }
 

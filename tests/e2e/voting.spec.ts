@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addCard, expectNoSeriousAxeViolations, joinForm, person } from './support';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { addCard, expectNoSeriousAxeViolations, joinForm, person, test } from './support';
 
 const phone = { width: 360, height: 740 };
 const items = ['Energy prices', 'Skills shortage', 'Digitalisation of SMEs', 'Transport infrastructure'];

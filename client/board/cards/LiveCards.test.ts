@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, cardBody, deleteCard, moveCard, notesOf, readCards, setCardTitle } from '../../../shared/boardDoc';
+import { mergeCards, separateCard } from '../../../shared/cardMerge';
 import { LiveCards } from './LiveCards';
 
 function writeBody(doc: Y.Doc, cardId: string, text: string): void {
@@ -27,6 +28,19 @@ describe('LiveCards', () => {
     expect(live.getCards()).toEqual(readCards(doc));
     expect(live.getBodies().get(ids[1]!)).toBe('Apprenticeships take four years.');
     expect(live.getBodies().get(ids[0]!)).toBe('');
+  });
+
+  it('gives a merged card a new view, and a separated one again, when the pair is already in one theme', () => {
+    const { doc, ids } = board(2);
+    const live = LiveCards.of(doc);
+    doc.transact(() => ids.forEach((id) => moveCard(doc, id, 'theme-1')));
+    const before = live.getCards();
+    const { joined, lead } = mergeCards(doc, ids[0]!, ids[1]!)!;
+    const merged = live.getCards();
+    expect(merged).not.toBe(before);
+    expect(merged.find((card) => card.id === joined)?.mergedInto).toBe(lead);
+    separateCard(doc, joined);
+    expect(live.getCards().find((card) => card.id === joined)?.mergedInto).toBeUndefined();
   });
 
   it('is one per document', () => {

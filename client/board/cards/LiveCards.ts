@@ -100,6 +100,8 @@ export class LiveCards {
   }
 }
 
+/** Every field, so a field added to CardView (as `mergedInto` was) is never read as "unchanged". */
 function sameCard(a: CardView, b: CardView): boolean {
-  return a.title === b.title && a.author === b.author && a.cluster === b.cluster && a.createdAt === b.createdAt;
+  const keys = Object.keys(a) as Array<keyof CardView>;
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
