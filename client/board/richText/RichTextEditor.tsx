@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import type * as Y from 'yjs';
@@ -50,6 +50,14 @@ export default function RichTextEditor({ fragment, editable, label, onFocusChang
   );
 }
 
+/**
+ * A click on a formatting button leaves the focus, and with it the caret, in the text. Had the button taken the
+ * focus, the editor would get it back with the browser's caret at the start of the text, and on a busy phone the
+ * next words typed could land there instead of where the writer was. Keyboard users reach the buttons by Tab, and
+ * each command puts the focus back in the text.
+ */
+const keepEditorFocus = (event: MouseEvent) => event.preventDefault();
+
 function Toolbar({ editor }: { editor: Editor }) {
   const t = useT();
   const active = useEditorState({
@@ -70,7 +78,7 @@ function Toolbar({ editor }: { editor: Editor }) {
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       {buttons.map((b) => (
-        <button key={b.key} type="button" aria-label={b.label} title={b.label} aria-pressed={active[b.key]} onClick={b.run}>
+        <button key={b.key} type="button" aria-label={b.label} title={b.label} aria-pressed={active[b.key]} onMouseDown={keepEditorFocus} onClick={b.run}>
           <span aria-hidden="true" className={`glyph-${b.key}`}>
             {b.glyph}
           </span>
