@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { joinedCardIds } from '../../shared/cardMerge';
 import { useT } from '../app/i18n';
 import { useBoard } from '../board/BoardContext';
 import { useCards, useClusters } from '../board/useBoardData';
@@ -5,11 +7,18 @@ import { useCards, useClusters } from '../board/useBoardData';
 /** As many card titles per theme as a wall of twelve themes can show in type read from the back of the room. */
 const TITLES_PER_THEME = 4;
 
-/** While clustering: every theme with its cards' titles, and how many cards still wait on the pile. */
+/**
+ * While clustering: every theme with its cards' titles, and how many cards still wait on the pile. A card merged
+ * into another is shown as the board shows it, inside the card it joined, so it is neither a line nor a count here.
+ */
 export function ClusterSlide() {
   const { boardDoc } = useBoard();
   const t = useT();
-  const cards = useCards(boardDoc);
+  const all = useCards(boardDoc);
+  const cards = useMemo(() => {
+    const joined = joinedCardIds(all);
+    return all.filter((card) => !joined.has(card.id));
+  }, [all]);
   const clusters = useClusters(boardDoc);
   const known = new Set(clusters.map((c) => c.id));
   const unthemed = cards.filter((c) => !c.cluster || !known.has(c.cluster)).length;

@@ -154,4 +154,14 @@ test('the preview at 360 and 1920 px, a card changed meanwhile left where it is,
   await phone.screenshot({ path: `${SHOTS}/suggestions-merged-360.png` });
   await expect(wide.getByRole('region', { name: /^Merged with “/ })).toBeVisible();
   await expect(wide.locator('.cluster-board').getByRole('heading', { level: 4, name: 'Hard to find welders', exact: true }).or(wide.locator('.cluster-board').getByRole('heading', { level: 4, name: 'Welders are hard to find', exact: true }))).toHaveCount(1);
+
+  // The wall shows the merged pair as the board does: one line, counted once in its theme.
+  const wall = await person(browser, { viewport: { width: 1920, height: 1080 } });
+  await wall.goto(`/b/${board.boardId}/present#token=${board.facilitatorToken}`);
+  const wallTheme = wall.locator('.projector-theme').filter({ hasText: /welders/i });
+  await expect(wallTheme).toHaveCount(1);
+  await expect(wallTheme.getByRole('listitem').filter({ hasText: /welders/i })).toHaveCount(1);
+  const heading = (await wallTheme.getByRole('heading', { level: 2 }).textContent())!;
+  const [, themeName, count] = /^(.*) \((\d+)\)$/.exec(heading.trim())!;
+  await expect(theme(phone, themeName!).getByRole('heading', { level: 4 })).toHaveCount(Number(count));
 });
