@@ -46,7 +46,8 @@ type ContentProps = Props & { onRoundCommand: (done: RoundCommandDone) => void }
 function PhaseContent(props: ContentProps) {
   const { summary, meta } = props;
   const role = summary.you.role;
-  const canExport = may(role, 'export', situationOf(meta));
+  const now = situationOf(meta);
+  const canExport = may(role, 'export', now);
   if (meta.phase === 'vote') return <VotePhase {...props} />;
   if (meta.phase === 'results') {
     return (
@@ -61,7 +62,7 @@ function PhaseContent(props: ContentProps) {
     return (
       <>
         <Suspense fallback={null}>
-          <AgreePanel canEdit={role === 'facilitator'} canDownload={canExport} />
+          <AgreePanel canEdit={may(role, 'run-workshop', now)} canDownload={canExport} />
         </Suspense>
         {canExport && <ExportPanel />}
         <ResultsPanel groups={meta.groups} showPerPerson={role === 'facilitator'} />
