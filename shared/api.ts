@@ -246,6 +246,7 @@ export const REFUSAL_CODES = [
   'group-in-use',
   'round-not-revealed',
   'suggestions-unavailable',
+  'try-again-later',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -175,6 +175,7 @@ export const en = {
   'refusal.listed-twice': 'An item is in the list twice.',
   'refusal.merge-target-not-kept': 'Merge only into a priority that stays on the list.',
   'refusal.no-draft': 'There is no list to freeze yet.',
+  'refusal.try-again-later': 'The server cannot save right now. Nothing was changed; please try again in a moment.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -173,4 +173,5 @@ export const nl: Messages = {
   'refusal.listed-twice': 'Een onderdeel staat twee keer in de lijst.',
   'refusal.merge-target-not-kept': 'Voeg alleen samen met een prioriteit die op de lijst blijft.',
   'refusal.no-draft': 'Er is nog geen lijst om vast te leggen.',
+  'refusal.try-again-later': 'De server kan nu niets opslaan. Er is niets gewijzigd; probeer het over een ogenblik opnieuw.',
 };

@@ -173,4 +173,5 @@ export const sv: Messages = {
   'refusal.listed-twice': 'En punkt finns två gånger i listan.',
   'refusal.merge-target-not-kept': 'Slå bara ihop med en prioritet som blir kvar på listan.',
   'refusal.no-draft': 'Det finns ingen lista att låsa än.',
+  'refusal.try-again-later': 'Servern kan inte spara just nu. Inget har ändrats; försök igen om en liten stund.',
 };

@@ -30,6 +30,12 @@ describe('two instances while PostgreSQL is down', () => {
     expect(cardsOf(reader.doc).has(refused)).toBe(false);
     // /healthz probes the database itself (at most once a second) and says so from the next request on.
     await waitUntil(async () => (await api(instances[1].url, 'GET', '/healthz')).status === 503, 5_000);
+    // A REST command is refused alike, with a code the browser says in the reader's language, and nothing of what
+    // the database driver said (addresses, ports) reaches the caller.
+    const command = await api<{ error: string; code?: string }>(instances[0].url, 'POST', '/api/boards', { title: 'Made while the database is down', question: 'Is it stored?', language: 'en' });
+    expect(command.status).toBe(503);
+    expect(command.body.code).toBe('try-again-later');
+    expect(command.body.error).not.toMatch(/ECONN|127\.0\.0\.1|:\d{4}/);
 
     postgres.start();
     // The stock client reconnects by itself and sends what it still has, the refused card included.
