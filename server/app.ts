@@ -19,6 +19,7 @@ import { securityHeaders } from './http/securityHeaders.js';
 import { send } from './http/router.js';
 import { serveClient } from './http/staticFiles.js';
 import { createLogger } from './log.js';
+import { Suggestions } from './suggestions/Suggestions.js';
 import { Metrics } from './metrics.js';
 import { People } from './people/People.js';
 import { BoardActivity } from './retention/BoardActivity.js';
@@ -89,6 +90,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const addressOf = clientAddressResolver(config.trustProxy);
   const limits = new AbuseLimits(config);
   const withSecurityHeaders = securityHeaders(config.publicUrl);
+  const suggestions = new Suggestions(registry, { log, metrics });
   const router = buildRoutes({
     stores,
     workshops,
@@ -106,6 +108,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     deletion,
     activity,
     fanout,
+    suggestions,
   });
   const stopRetention = startRetentionSweep({ sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 
@@ -225,6 +228,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     port,
     async close() {
       stopRetention();
+      suggestions.close();
       stopRecheck();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));

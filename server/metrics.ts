@@ -34,6 +34,7 @@ export class Metrics {
   readonly docsLoaded = new Counter();
   readonly changesUndone = new Counter();
   readonly storageFailures = new Counter();
+  readonly suggestionEnginesLost = new Counter();
   readonly appendSeconds = new Histogram([0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05]);
 
   constructor(private readonly gauges: { rooms: () => number; connections: () => number }) {}
@@ -48,6 +49,7 @@ export class Metrics {
       ['docs_loaded_total', 'counter', 'Documents read from storage into memory (rooms loading).', this.docsLoaded.value],
       ['changes_undone_total', 'counter', 'Refused or failed changes undone in memory, without reading storage.', this.changesUndone.value],
       ['storage_failures_total', 'counter', 'Appends and compactions the database could not write.', this.storageFailures.value],
+      ['suggestion_engines_lost_total', 'counter', 'Suggestion engine threads that crashed or were ended past their deadline.', this.suggestionEnginesLost.value],
       ['ws_bytes_in_total', 'counter', 'Bytes received on WebSockets.', this.bytesIn.value],
       ['ws_bytes_out_total', 'counter', 'Bytes sent on WebSockets.', this.bytesOut.value],
     ];

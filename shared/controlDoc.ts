@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { agreementDraftBody, type AgreementDraftBody, type AgreementVersion } from './api.js';
 import type { StakeholderGroup } from './groups.js';
+import { boardConceptsBody, type BoardConcept } from './suggestions/api.js';
 import type { BoardSettings, Language, Phase } from './phases.js';
 import { DEFAULT_SETTINGS, LANGUAGES, PHASES } from './phases.js';
 import { revealedRounds, type RevealedRound } from './voting/revealed.js';
@@ -139,6 +140,20 @@ export function readAgreementVersions(doc: Y.Doc): AgreementVersion[] {
 
 export function addAgreementVersion(doc: Y.Doc, version: AgreementVersion): void {
   agreementOf(doc).set('versions', [...readAgreementVersions(doc), version]);
+}
+
+/**
+ * The facilitator's own concepts that steer suggested themes (docs/suggestions.md), kept in the meta map beside
+ * the settings: stored, exported as a template and deleted with the board, and synced to every client.
+ */
+const CONCEPTS_KEY = 'suggestionConcepts';
+
+export function readSuggestionConcepts(doc: Y.Doc): BoardConcept[] {
+  return checked(boardConceptsBody, { concepts: metaOf(doc).get(CONCEPTS_KEY) ?? [] })?.concepts ?? [];
+}
+
+export function setSuggestionConcepts(doc: Y.Doc, concepts: BoardConcept[]): void {
+  metaOf(doc).set(CONCEPTS_KEY, concepts);
 }
 
 const META_KEYS = ['title', 'question', 'language', 'groups', 'phase', 'settings', 'timer', 'createdAt', 'closedAt'] as const satisfies ReadonlyArray<keyof BoardMeta>;

@@ -14,7 +14,7 @@ import { createDemoWorkshop } from '../demo/DemoWorkshop.js';
 import { stepPresentation } from '../workshops/Presentation.js';
 import { presentationBody } from '../../shared/presentation.js';
 import { boardConceptsBody } from '../../shared/suggestions/api.js';
-import { Suggestions } from '../suggestions/Suggestions.js';
+import type { Suggestions } from '../suggestions/Suggestions.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { Workshops } from '../workshops/Workshops.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
@@ -45,11 +45,12 @@ export interface RouteDeps {
   activity: BoardActivity;
   /** The fan-out between instances, whose outage /healthz reports as degraded; absent on a single instance. */
   fanout?: Pick<ManagedFanout, 'degraded'>;
+  suggestions: Suggestions;
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
   const { stores, workshops, rounds, agreements, exports, rooms, metrics } = deps;
-  const suggestions = new Suggestions(rooms);
+  const { suggestions } = deps;
   const baseUrl = (req: IncomingMessage) => deps.publicUrl ?? `${req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 
   const requireAccess = async (ctx: RequestContext, roles: readonly Role[]): Promise<Access> => {

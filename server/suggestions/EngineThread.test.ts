@@ -18,10 +18,14 @@ const refusal = (error: unknown) => (error instanceof DomainError ? `${error.kin
 describe('the engine thread', () => {
   it('fails the computation its thread died in as unavailable, and answers the next one on a new thread', async () => {
     const engine = new EngineThread();
+    const lost: string[] = [];
+    engine.onLost((reason) => lost.push(reason));
     expect((await engine.run(board)).themes).toHaveLength(1);
     // Input the engine cannot read throws inside the thread, which ends it: as an engine bug would.
     const broken = { ...board, cards: null } as unknown as SuggestInput;
     await expect(engine.run(broken).catch(refusal)).resolves.toBe('unavailable: suggestions-unavailable');
+    // Told once, for the operator's log and metrics, though the thread says 'error' and then 'exit'.
+    expect(lost).toHaveLength(1);
     expect((await engine.run(board)).themes).toEqual([{ title: 'Energi och elpriser', cardIds: ['a', 'b'] }]);
   }, 60_000);
 

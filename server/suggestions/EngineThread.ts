@@ -31,6 +31,13 @@ export class EngineThread {
   private running: { job: Job; deadline: NodeJS.Timeout } | null = null;
   private readonly waiting: Job[] = [];
   private jobs = 0;
+  private readonly lostListeners = new Set<(reason: string) => void>();
+
+  /** Tells `listener` each time the thread ends unasked (crashed, or stuck past its deadline); returns the unsubscribe. */
+  onLost(listener: (reason: string) => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
+  }
 
   run(input: SuggestInput): Promise<SuggestionsResponse> {
     if (this.waiting.length >= MAX_WAITING) {
@@ -62,8 +69,8 @@ export class EngineThread {
       if (this.running?.job.id !== job) return;
       this.finish().resolve(answer);
     });
-    worker.on('error', () => this.lost(worker));
-    worker.on('exit', () => this.lost(worker));
+    worker.on('error', (error) => this.lost(worker, String(error)));
+    worker.on('exit', (code) => this.lost(worker, `exited with code ${code}`));
     this.worker = worker;
     return worker;
   }
@@ -77,10 +84,11 @@ export class EngineThread {
     return job;
   }
 
-  private lost(worker: Worker): void {
+  private lost(worker: Worker, reason: string): void {
     // 'error' is followed by 'exit': the first of the two does the work.
     if (this.worker !== worker) return;
     this.worker = null;
+    this.lostListeners.forEach((listener) => listener(reason));
     if (this.running) this.finish().reject(DomainError.refusal('unavailable', 'suggestions-unavailable', 'computing the suggestions failed; ask again'));
   }
 }

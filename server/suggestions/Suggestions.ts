@@ -1,20 +1,15 @@
 import * as Y from 'yjs';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
-import { metaOf, readMeta } from '../../shared/controlDoc.js';
+import { readMeta, readSuggestionConcepts, setSuggestionConcepts } from '../../shared/controlDoc.js';
 import { participantsMayCluster } from '../../shared/phases.js';
-import { boardConceptsBody, type BoardConcept, type SuggestionsResponse } from '../../shared/suggestions/api.js';
+import type { BoardConcept, SuggestionsResponse } from '../../shared/suggestions/api.js';
 import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import { EngineThread } from './EngineThread.js';
 import type { SuggestInput } from './suggest.js';
-
-/**
- * The facilitator's own concepts live in the control document's meta map, beside the settings: only the
- * server writes that document, it is stored, exported as a template and deleted with the board, and every
- * client already syncs it.
- */
-const CONCEPTS_KEY = 'suggestionConcepts';
 
 /**
  * The engine, with its stemmers and stop-word lists, runs on its own thread, started on the first request: a
@@ -25,7 +20,23 @@ const engine = new EngineThread();
 
 /** Suggested themes and duplicates for a board, and the board's own concepts that steer them. */
 export class Suggestions {
-  constructor(private readonly rooms: RoomRegistry) {}
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly rooms: RoomRegistry,
+    watch: { log: Logger; metrics: Metrics },
+  ) {
+    // A thread that dies is replaced on the next request; the operator still hears of it, since it means a bug.
+    this.unsubscribe = engine.onLost((reason) => {
+      watch.metrics.suggestionEnginesLost.inc();
+      watch.log.error('the suggestions engine thread ended; the next request starts a new one', { reason });
+    });
+  }
+
+  /** Stops listening to the engine, which other servers in this process may still use. */
+  close(): void {
+    this.unsubscribe();
+  }
 
   /**
    * The facilitator may always ask; a participant only while participants may cluster (the same rule the board
@@ -38,20 +49,20 @@ export class Suggestions {
       if (!meta) throw new DomainError('not-found', 'unknown board');
       const allowed = access.role === 'facilitator' || (access.role === 'participant' && participantsMayCluster(meta.phase, meta.settings));
       if (!allowed) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
-      const input = { ...boardInput(room.board.doc, meta.language, conceptsIn(room.control.doc)), subject: `${meta.title}\n${meta.question}` };
+      const input = { ...boardInput(room.board.doc, meta.language, readSuggestionConcepts(room.control.doc)), subject: `${meta.title}\n${meta.question}` };
       return answerOnce(room.board.doc, input);
     });
   }
 
   async concepts(boardId: string): Promise<BoardConcept[]> {
-    return this.rooms.withRoom(boardId, (room) => conceptsIn(room.control.doc));
+    return this.rooms.withRoom(boardId, (room) => readSuggestionConcepts(room.control.doc));
   }
 
   async setConcepts(boardId: string, concepts: BoardConcept[]): Promise<BoardConcept[]> {
     return this.rooms.withRoom(boardId, async (room) => {
       // Stored and passed on to every client before the answer says so.
-      await room.control.serverTransact((doc) => metaOf(doc).set(CONCEPTS_KEY, concepts));
-      return conceptsIn(room.control.doc);
+      await room.control.serverTransact((doc) => setSuggestionConcepts(doc, concepts));
+      return readSuggestionConcepts(room.control.doc);
     });
   }
 }
@@ -105,11 +116,6 @@ function versionOf(board: Y.Doc): number {
 }
 
 /** The stored concepts, read through the same schema as a request: a document from elsewhere proves nothing. */
-function conceptsIn(control: Y.Doc): BoardConcept[] {
-  const parsed = boardConceptsBody.safeParse({ concepts: metaOf(control).get(CONCEPTS_KEY) ?? [] });
-  return parsed.success ? parsed.data.concepts : [];
-}
-
 function boardInput(board: Y.Doc, language: SuggestInput['language'], concepts: BoardConcept[]): SuggestInput {
   const themes = readClusters(board);
   const known = new Set(themes.map((t) => t.id));
