@@ -46,6 +46,8 @@ export const joinBody = z.object({
   name: requiredText(LIMITS.maxName),
   organisation: text(LIMITS.maxOrganisation).optional(),
   group: requiredText(LIMITS.maxGroupName),
+  /** The joiner's interface language: what their cards are read in when a card's own words do not tell. */
+  language: z.enum(LANGUAGES).optional(),
 });
 export type JoinBody = z.infer<typeof joinBody>;
 

@@ -39,6 +39,8 @@ export interface ParticipantInfo {
   organisation: string;
   group: string;
   joinedAt: number;
+  /** The interface language they joined in; absent for those who joined before it was kept. */
+  language?: Language;
 }
 
 export const FACILITATOR_ID = 'facilitator';
@@ -64,6 +66,7 @@ const participantSchema: z.ZodType<ParticipantInfo> = z.object({
   organisation: z.string(),
   group: z.string(),
   joinedAt: z.number(),
+  language: z.enum(LANGUAGES).optional().catch(undefined),
 });
 
 export function readParticipant(doc: Y.Doc, participantId: string): ParticipantInfo | undefined {

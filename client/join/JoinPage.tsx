@@ -4,7 +4,7 @@ import { LIMITS } from '../../shared/limits';
 import { joinBoard, lookUpJoinCode, ApiFailure } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
 import { Field } from '../app/Field';
-import { usePageLanguage, useT } from '../app/i18n';
+import { useLanguage, usePageLanguage, useT } from '../app/i18n';
 import { Link } from '../app/Link';
 import { navigate, paths } from '../app/router';
 import { TopBar } from '../app/TopBar';
@@ -56,6 +56,7 @@ export function JoinPage({ code }: { code: string }) {
 
 function JoinForm({ code, info }: { code: string; info: JoinCodeInfo }) {
   const t = useT();
+  const { language } = useLanguage();
   const [name, setName] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [group, setGroup] = useState('');
@@ -81,6 +82,7 @@ function JoinForm({ code, info }: { code: string; info: JoinCodeInfo }) {
         name: name.trim(),
         organisation: organisation.trim() || undefined,
         group,
+        language,
       });
       saveToken(info.boardId, joined.token);
       navigate(paths.board(info.boardId));

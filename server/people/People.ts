@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { CorrectParticipantBody, MyDataExport, ParticipantDetails, RemoveParticipantResponse } from '../../shared/peopleApi.js';
 import { cardBodyText, cardsOf, readCards, readClusters, type CardMap } from '../../shared/boardDoc.js';
-import { participantsOf, readMeta, readTallies, setParticipant, setTally, type BoardMeta } from '../../shared/controlDoc.js';
+import { participantsOf, readMeta, readParticipant, readTallies, setParticipant, setTally, type BoardMeta } from '../../shared/controlDoc.js';
 import { findGroup } from '../../shared/groups.js';
 import { REMOVED_PARTICIPANT, selfCorrectionOpen } from '../../shared/people.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
@@ -78,9 +78,11 @@ export class People {
     await this.identity.updateParticipant(updated);
     if (group !== current.group) await this.rounds.regroupVoter(boardId, participantId, group);
     await this.rooms.withRoom(boardId, (room) =>
-      room.control.serverTransact((doc) =>
-        setParticipant(doc, { id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group, joinedAt: updated.joinedAt }),
-      ),
+      room.control.serverTransact((doc) => {
+        // What the correction does not touch (the language they joined in) stays as it was.
+        const before = readParticipant(doc, updated.id);
+        setParticipant(doc, { ...before, id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group, joinedAt: updated.joinedAt });
+      }),
     );
     // Presence carries the identity resolved when a connection opened; reconnecting shows the corrected one.
     this.sessions.close({ match: { boardId, participantId }, code: CLOSE.identityChanged, reason: 'your details changed' });

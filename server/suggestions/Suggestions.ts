@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
-import { readMeta, readSuggestionConcepts, setSuggestionConcepts } from '../../shared/controlDoc.js';
+import { readMeta, readParticipants, readSuggestionConcepts, setSuggestionConcepts } from '../../shared/controlDoc.js';
 import { participantsMayCluster } from '../../shared/phases.js';
 import type { BoardConcept, SuggestionsResponse } from '../../shared/suggestions/api.js';
 import type { Access } from '../auth/Access.js';
@@ -49,7 +49,7 @@ export class Suggestions {
       if (!meta) throw new DomainError('not-found', 'unknown board');
       const allowed = access.role === 'facilitator' || (access.role === 'participant' && participantsMayCluster(meta.phase, meta.settings));
       if (!allowed) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
-      const input = { ...boardInput(room.board.doc, meta.language, readSuggestionConcepts(room.control.doc)), subject: `${meta.title}\n${meta.question}` };
+      const input = { ...boardInput(room.board.doc, room.control.doc, meta.language), subject: `${meta.title}\n${meta.question}` };
       return answerOnce(room.board.doc, input);
     });
   }
@@ -115,9 +115,10 @@ function versionOf(board: Y.Doc): number {
   return counter.version;
 }
 
-/** The stored concepts, read through the same schema as a request: a document from elsewhere proves nothing. */
-function boardInput(board: Y.Doc, language: SuggestInput['language'], concepts: BoardConcept[]): SuggestInput {
+function boardInput(board: Y.Doc, control: Y.Doc, language: SuggestInput['language']): SuggestInput {
   const themes = readClusters(board);
+  // A card whose words do not tell its language is read in the language its author joined in.
+  const authorLanguages = new Map(readParticipants(control).map((p) => [p.id, p.language ?? null]));
   const known = new Set(themes.map((t) => t.id));
   const bodies = cardsOf(board);
   return {
@@ -129,8 +130,9 @@ function boardInput(board: Y.Doc, language: SuggestInput['language'], concepts: 
       body: cardBodyText(bodies.get(card.id)!),
       // A card whose theme is gone counts as unthemed, as the board shows it.
       themeId: card.cluster !== null && known.has(card.cluster) ? card.cluster : null,
+      authorLanguage: authorLanguages.get(card.author) ?? null,
     })),
     themes: themes.map(({ id, title }) => ({ id, title })),
-    concepts,
+    concepts: readSuggestionConcepts(control),
   };
 }

@@ -113,6 +113,7 @@ export class Workshops {
           organisation: participant.organisation,
           group: participant.group,
           joinedAt: participant.joinedAt,
+          ...(body.language ? { language: body.language } : {}),
         }),
       ),
     );

@@ -194,7 +194,7 @@ describe('access links', () => {
 describe('correcting a participant', () => {
   it('the participant corrects themselves until voting starts; the facilitator at any time', async () => {
     const board = await createBoard(server.url, { groups: GROUPS });
-    const pieter = await join(server.url, board, 'Pieter van Dyk', 'Företag', 'TU Delft');
+    const pieter = await join(server.url, board, 'Pieter van Dyk', 'Företag', 'TU Delft', 'nl');
     const anna = await join(server.url, board, 'Anna Lindqvist', 'Företag');
     const watcher = server.connect(controlRoom(board.boardId), board.observerToken);
     await synced(watcher);
@@ -205,7 +205,8 @@ describe('correcting a participant', () => {
     await waitUntil(() => readParticipant(watcher.doc, pieter.participantId)?.name === 'Pieter van Dijk').catch(() => {
       throw new Error(`participants seen: ${JSON.stringify(participantsOf(watcher.doc).toJSON())}`);
     });
-    expect(readParticipant(watcher.doc, pieter.participantId)).toMatchObject({ group: 'region', organisation: 'TU Delft' });
+    // The language he joined in (what his cards are read in for suggestions) is not his to lose by a correction.
+    expect(readParticipant(watcher.doc, pieter.participantId)).toMatchObject({ group: 'region', organisation: 'TU Delft', language: 'nl' });
     const summary = await api<{ you: { name: string; group: string } }>(server.url, 'GET', boardPath(board), undefined, pieter.token);
     expect(summary.body.you).toMatchObject({ name: 'Pieter van Dijk', group: 'region' });
 

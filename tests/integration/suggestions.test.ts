@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addCard, addCluster, deleteCard, readCards, setCardTitle } from '../../shared/boardDoc.js';
+import type { JoinResponse } from '../../shared/api.js';
 import { suggestionsResponse, type SuggestionsResponse } from '../../shared/suggestions/api.js';
 import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
 
@@ -127,6 +128,27 @@ describe('suggestions endpoint', () => {
     expect((await suggestions(board.boardId, participant.token)).status).toBe(403);
     expect((await suggestions(board.boardId, board.facilitatorToken)).status).toBe(200);
     expect((await suggestions(board.boardId, 'not-a-token')).status).toBe(401);
+  });
+
+  it("reads a card whose words do not tell its language in the language its author joined in", async () => {
+    const board = await createBoard(server.url, { language: 'en' });
+    const joinIn = async (name: string, language?: 'nl') =>
+      (await api<JoinResponse>(server.url, 'POST', `/api/boards/${board.boardId}/join`, { joinCode: board.joinCode, name, group: 'Company', ...(language ? { language } : {}) })).body;
+    const dutch = await joinIn('Els Vermeulen', 'nl');
+    const unsaid = await joinIn('Erik Ek');
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    const els = server.connect(board.boardId, dutch.token);
+    const erik = server.connect(board.boardId, unsaid.token);
+    const watcher = server.connect(board.boardId, board.observerToken);
+    await Promise.all([synced(els), synced(erik), synced(watcher)]);
+    // Single Dutch words, no stop word among them: only the author's language tells what they are.
+    const energy = ['Netcongestie', 'Stroomprijzen'].map((title) => addCard(els.doc, { title, author: dutch.participantId }));
+    const permits = ['Vergunningen', 'Wetgeving'].map((title) => addCard(erik.doc, { title, author: unsaid.participantId }));
+    await arrived(watcher, 4);
+    const res = await suggestions(board.boardId, board.facilitatorToken);
+    // Els's cards are read as Dutch and meet in a concept; Erik's, read in the workshop's English, match nothing.
+    expect(res.body.themes.map((t) => ({ ...t, cardIds: sorted(t.cardIds) }))).toEqual([{ title: 'Energy supply and prices', cardIds: sorted(energy) }]);
+    expect(groupOf(res.body, permits[0]!)).toBeUndefined();
   });
 
   it("lets the facilitator extend the concepts for one board, and nobody else", async () => {
