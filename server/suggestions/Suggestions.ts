@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
 import { readMeta, readParticipants, readSuggestionConcepts, setSuggestionConcepts } from '../../shared/controlDoc.js';
-import { participantsMayCluster } from '../../shared/phases.js';
+import { may, situationOf } from '../../shared/permissions.js';
 import type { BoardConcept, SuggestionsResponse } from '../../shared/suggestions/api.js';
 import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
@@ -38,17 +38,13 @@ export class Suggestions {
     this.unsubscribe();
   }
 
-  /**
-   * The facilitator may always ask; a participant only while participants may cluster (the same rule the board
-   * policy applies to moving cards); an observer never.
-   */
+  /** Whoever may cluster now may ask (shared/permissions.ts, the rule the board policy applies to moving cards). */
   async forBoard(access: Access): Promise<SuggestionsResponse> {
     // The room is held only while its documents are read into plain data; the answer comes from the engine thread.
     return this.rooms.withRoom(access.boardId, (room) => {
       const meta = readMeta(room.control.doc);
       if (!meta) throw new DomainError('not-found', 'unknown board');
-      const allowed = access.role === 'facilitator' || (access.role === 'participant' && participantsMayCluster(meta.phase, meta.settings));
-      if (!allowed) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
+      if (!may(access.role, 'cluster', situationOf(meta))) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
       const input = { ...boardInput(room.board.doc, room.control.doc, meta.language), subject: `${meta.title}\n${meta.question}` };
       return answerOnce(room.board.doc, input);
     });

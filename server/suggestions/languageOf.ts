@@ -14,11 +14,20 @@ export function detectLanguage(text: string): Language | null {
   const scores = LANGUAGES.map((language) => {
     let hits = 0;
     for (const token of all) if (STOP_WORDS[language].has(token) && !sharedStopWord(token)) hits++;
-    if (language === 'sv' && /[åäö]/.test(text.toLowerCase())) hits++;
+    if (language === 'sv' && hasSwedishLetter(text)) hits++;
     return { language, hits };
   }).sort((a, b) => b.hits - a.hits);
   const [best, second] = scores;
   return best.hits > 0 && best.hits > second.hits ? best.language : null;
+}
+
+/**
+ * å, ä or ö. Dutch writes ö too, as a diaeresis after a vowel ("coördinatie", "coöperatie"), where Swedish
+ * hardly ever has it, so an ö after a vowel does not count.
+ */
+function hasSwedishLetter(text: string): boolean {
+  const lower = text.toLowerCase();
+  return /[åä]/.test(lower) || /(^|[^aeiouy])ö/.test(lower);
 }
 
 /** A token that is a stop word in more than one of the languages ("in", "van"/"en", "man") tells nothing. */

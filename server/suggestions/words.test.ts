@@ -68,6 +68,12 @@ describe('the language of a card', () => {
     expect(detectLanguage('Det är svårt att hitta svetsare')).toBe('sv');
     expect(detectLanguage('It is hard to find welders')).toBe('en');
     expect(detectLanguage('Höga elpriser')).toBe('sv');
+    expect(detectLanguage('Företagens kompetensförsörjning')).toBe('sv');
+  });
+
+  it('does not take a Dutch diaeresis for a Swedish letter', () => {
+    expect(detectLanguage('Betere coördinatie')).toBeNull();
+    expect(languageOf('Coöperatie tussen bedrijven', 'en', 'sv')).toBe('nl');
   });
 
   it("falls back to the author's language, then the workshop's", () => {
