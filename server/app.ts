@@ -208,7 +208,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
             leave();
             letGo();
           }, held());
-          const leave = sessions.add({ access, close: (code, reason) => connection.close(code, reason) });
+          const leave = sessions.add({ access, end: (cause) => connection.end(cause) });
         },
         (err: unknown) => {
           letGo();

@@ -12,11 +12,17 @@ export const sessionMatch = z.union([
 ]);
 export type SessionMatch = z.infer<typeof sessionMatch>;
 
-/** An ending as it travels between instances: whom, and the close code and reason they are told. */
+/**
+ * Why sessions end. The domain says only this; the WebSocket layer (server/sync/sessionCloses.ts) turns it into
+ * the close code and reason the browser acts on.
+ */
+export const ENDING_CAUSES = ['board-deleted', 'removed', 'revoked', 'identity-changed'] as const;
+export type EndingCause = (typeof ENDING_CAUSES)[number];
+
+/** An ending as it travels between instances: whom, and why. */
 export const sessionEnding = z.strictObject({
   match: sessionMatch,
-  code: z.number().int().min(4000).max(4999),
-  reason: z.string().max(123),
+  cause: z.enum(ENDING_CAUSES),
 });
 export type SessionEnding = z.infer<typeof sessionEnding>;
 

@@ -3,7 +3,6 @@ import { hashToken, newToken, randomJoinCode } from '../auth/tokens.js';
 import { DomainError } from '../DomainError.js';
 import type { Identity } from '../storage/Identity.js';
 import { boardLinks } from './boardLinks.js';
-import { CLOSE } from '../../shared/closeCodes.js';
 import type { LiveSessions } from './LiveSessions.js';
 
 /**
@@ -49,7 +48,7 @@ export class AccessLinks {
   async revoke(boardId: string, linkId: string): Promise<{ revoked: string }> {
     const hash = await this.identity.revokeLink(boardId, linkId);
     if (hash === null) throw DomainError.refusal('not-found', 'unknown-link', 'no such link on this board', 'linkId');
-    this.sessions.close({ match: { boardId, tokenHash: hash }, code: CLOSE.revoked, reason: 'this link was revoked' });
+    this.sessions.close({ match: { boardId, tokenHash: hash }, cause: 'revoked' });
     return { revoked: linkId };
   }
 }

@@ -1,10 +1,10 @@
-import { sessionMatches, type SessionEnding } from '../../shared/sessionEnding.js';
+import { sessionMatches, type EndingCause, type SessionEnding } from '../../shared/sessionEnding.js';
 import type { Access } from '../auth/Access.js';
 
 /** A connection as the access commands see it: whose token it holds, and how to end it. */
 export interface LiveSession {
   readonly access: Access;
-  close(code: number, reason: string): void;
+  end(cause: EndingCause): void;
 }
 
 /**
@@ -45,11 +45,11 @@ export class LiveSessions {
   }
 
   /** Ends the matching sessions of this instance only: an ending another instance relayed, or one found here. */
-  closeHere({ match, code, reason }: SessionEnding): number {
+  closeHere({ match, cause }: SessionEnding): number {
     let closed = 0;
     for (const session of [...(this.byBoard.get(match.boardId) ?? [])]) {
       if (!sessionMatches(match, session.access)) continue;
-      session.close(code, reason);
+      session.end(cause);
       closed++;
     }
     return closed;

@@ -1,4 +1,3 @@
-import { CLOSE } from '../../shared/closeCodes.js';
 import type { SessionEnding } from '../../shared/sessionEnding.js';
 import type { Access } from '../auth/Access.js';
 import type { Logger } from '../log.js';
@@ -46,7 +45,7 @@ export async function endingsFor(identity: Identity, accesses: Access[]): Promis
   for (const boardId of new Set(accesses.map((a) => a.boardId))) {
     if (await identity.getBoard(boardId)) continue;
     goneBoards.add(boardId);
-    endings.push({ match: { boardId, all: true }, code: CLOSE.boardDeleted, reason: 'this workshop was deleted' });
+    endings.push({ match: { boardId, all: true }, cause: 'board-deleted' });
   }
   const seen = new Set<string>();
   for (const access of accesses) {
@@ -56,12 +55,12 @@ export async function endingsFor(identity: Identity, accesses: Access[]): Promis
     const token = await identity.findToken(tokenHash);
     const participant = participantId === null || !token ? undefined : await identity.getParticipant(participantId);
     if (participantId !== null && !participant) {
-      endings.push({ match: { boardId, participantId }, code: CLOSE.removed, reason: 'you were removed from this workshop' });
+      endings.push({ match: { boardId, participantId }, cause: 'removed' });
     } else if (!token) {
-      endings.push({ match: { boardId, tokenHash }, code: CLOSE.revoked, reason: 'this link was revoked' });
+      endings.push({ match: { boardId, tokenHash }, cause: 'revoked' });
     } else if (participant && (participant.name !== access.identity.name || participant.organisation !== access.identity.organisation || participant.group !== access.identity.group)) {
       // Presence carries the details resolved when the session opened: reconnecting shows the corrected ones.
-      endings.push({ match: { boardId, participantId: participant.id }, code: CLOSE.identityChanged, reason: 'your details changed' });
+      endings.push({ match: { boardId, participantId: participant.id }, cause: 'identity-changed' });
     }
   }
   return endings;

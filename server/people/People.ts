@@ -13,7 +13,6 @@ import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BallotBox } from '../storage/BallotBox.js';
 import type { Identity } from '../storage/Identity.js';
 import type { ParticipantRecord } from '../storage/records.js';
-import { CLOSE } from '../../shared/closeCodes.js';
 
 /**
  * What the facilitator can do about a participant (remove, correct), what a participant can do about
@@ -38,7 +37,7 @@ export class People {
     await this.participant(boardId, participantId);
     const ballotsWithdrawn = await this.rounds.withdrawVoter(boardId, participantId);
     await this.identity.removeParticipant(boardId, participantId);
-    this.sessions.close({ match: { boardId, participantId }, code: CLOSE.removed, reason: 'you were removed from this workshop' });
+    this.sessions.close({ match: { boardId, participantId }, cause: 'removed' });
     const counts = await this.rooms.withRoom(boardId, async (room) => {
       const handled = await handleCards(room, participantId, cards);
       await room.control.serverTransact((doc) => {
@@ -85,7 +84,7 @@ export class People {
       }),
     );
     // Presence carries the identity resolved when a connection opened; reconnecting shows the corrected one.
-    this.sessions.close({ match: { boardId, participantId }, code: CLOSE.identityChanged, reason: 'your details changed' });
+    this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
     return { id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group };
   }
 

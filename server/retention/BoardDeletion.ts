@@ -3,7 +3,6 @@ import type { LiveSessions } from '../access/LiveSessions.js';
 import { DomainError } from '../DomainError.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { Identity } from '../storage/Identity.js';
-import { CLOSE } from '../../shared/closeCodes.js';
 
 /**
  * Deletes a board with everything stored for it. The order matters: connections are closed first (and send
@@ -28,7 +27,7 @@ export class BoardDeletion {
   }
 
   async delete(boardId: string): Promise<void> {
-    const ending = { match: { boardId, all: true as const }, code: CLOSE.boardDeleted, reason: 'this workshop was deleted' };
+    const ending = { match: { boardId, all: true as const }, cause: 'board-deleted' as const };
     this.sessions.closeHere(ending);
     await this.rooms.unloadNow(boardId);
     await this.identity.deleteBoard(boardId);

@@ -1,11 +1,13 @@
 import type { WebSocket } from 'ws';
 import { CLOSE } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
+import type { EndingCause } from '../../shared/sessionEnding.js';
 import type { Access } from '../auth/Access.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { ApplyResult, DocRoom, RoomPeer } from '../rooms/DocRoom.js';
 import type { HeldMessage } from './heldMessages.js';
+import { SESSION_CLOSES } from './sessionCloses.js';
 import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage, type AwarenessEntry, type ClientMessage } from '../rooms/wire.js';
 
 /** How a room's verdict on an update is said in the protocol: bad bytes, a refusal, or the server's own failure. */
@@ -68,6 +70,12 @@ export class ClientConnection implements RoomPeer {
     if (this.ws.readyState !== this.ws.OPEN) return;
     this.metrics.bytesOut.inc(message.byteLength);
     this.ws.send(message);
+  }
+
+  /** Ends the session for a command's reason (shared/sessionEnding.ts), with the close code it means. */
+  end(cause: EndingCause): void {
+    const { code, reason } = SESSION_CLOSES[cause];
+    this.close(code, reason);
   }
 
   close(code: number, reason: string): void {
