@@ -29,3 +29,8 @@ export class DomainError extends Error {
     return new DomainError(kind, message, field, code);
   }
 }
+
+/** Whether `err` is the refusal with this code. */
+export function isRefusal(err: unknown, code: RefusalCode): boolean {
+  return err instanceof DomainError && err.code === code;
+}

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import type { OpenRoundBody, StoredBallot } from '../../shared/api.js';
 import { readCards, readClusters } from '../../shared/boardDoc.js';
 import { looseCards } from '../../shared/cardMerge.js';
-import { phaseChange, readMeta, readTally, setRoundState, setTally, writeMeta } from '../../shared/controlDoc.js';
+import { phaseChange, readMeta, readRound, readTally, setRoundState, setTally, writeMeta } from '../../shared/controlDoc.js';
 import { tallyRound, topItems, turnoutAsShown, validateBallot, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
-import { DomainError } from '../DomainError.js';
+import { DomainError, isRefusal } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BallotBox } from '../storage/BallotBox.js';
@@ -35,13 +35,15 @@ export class VoteRounds {
       const items = body.runoff ? await this.runoffItems(boardId, room, body.runoff) : boardItems(room);
       if (items.length === 0) throw DomainError.refusal('conflict', 'nothing-to-vote-on', 'there is nothing to vote on: add cards or themes first');
       const settings: RoundSettings = { budget: body.budget, cap: body.cap, anonymous: body.anonymous };
-      const record = await this.ballots.openRound({
-        id: 'r_' + crypto.randomBytes(6).toString('base64url'),
-        boardId,
-        settings,
-        items,
-        openedAt: this.now(),
-      });
+      const record = await this.ballots
+        .openRound({ id: 'r_' + crypto.randomBytes(6).toString('base64url'), boardId, settings, items, openedAt: this.now() })
+        .catch(async (err: unknown) => {
+          // A round stored as open whose publication failed (the database went away in between) would refuse
+          // every later open and never be seen: asking again shows it, as the open round it is.
+          const unseen = isRefusal(err, 'round-already-open') ? (await this.ballots.listRounds(boardId)).find((r) => r.state === 'open' && !readRound(room.control.doc, r.id)) : undefined;
+          if (!unseen) throw err;
+          return unseen;
+        });
       const state = publicState(record, { total: 0, byGroup: {} });
       await room.control.serverTransact((doc) => {
         setRoundState(doc, state);

@@ -105,7 +105,7 @@ export class Workshops {
     if (!(await this.identity.addParticipant(participant, hashToken(token), LIMITS.maxParticipantsPerBoard))) {
       throw DomainError.refusal('conflict', 'workshop-full', 'this workshop is full');
     }
-    await this.rooms.withRoom(boardId, (room) =>
+    const shown = this.rooms.withRoom(boardId, (room) =>
       room.control.serverTransact((doc) =>
         setParticipant(doc, {
           id: participant.id,
@@ -117,6 +117,12 @@ export class Workshops {
         }),
       ),
     );
+    // Joined only once everyone can see it: a participant the board never showed is taken back, so a retry
+    // does not leave a stranger holding a place.
+    await shown.catch(async (err: unknown) => {
+      await this.identity.removeParticipant(boardId, participant.id).catch(() => undefined);
+      throw err;
+    });
     return { participantId: participant.id, token };
   }
 
