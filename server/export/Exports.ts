@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { ExportQuery } from '../../shared/api.js';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
 import { readAgreementDraft, readMeta, readRevealedRounds, readRounds } from '../../shared/controlDoc.js';
@@ -85,16 +86,20 @@ export class Exports {
 
 
 /** The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document. */
-export function boardInput(room: BoardRoom, participants: ParticipantRecord[]): PriorityListInput {
-  const meta = readMeta(room.control.doc);
+export function boardInput(room: Pick<BoardRoom, 'board' | 'control'>, participants: ParticipantRecord[]): PriorityListInput {
+  return boardInputOf(room.board.doc, room.control.doc, participants);
+}
+
+export function boardInputOf(board: Y.Doc, control: Y.Doc, participants: ParticipantRecord[]): PriorityListInput {
+  const meta = readMeta(control);
   if (!meta) throw new DomainError('not-found', 'unknown board');
-  const tallies = Object.fromEntries(readRevealedRounds(room.control.doc).map(({ round, tally }) => [round.id, tally]));
+  const tallies = Object.fromEntries(readRevealedRounds(control).map(({ round, tally }) => [round.id, tally]));
   return {
     board: { title: meta.title, question: meta.question, language: meta.language, groups: meta.groups },
-    cards: readCards(room.board.doc).map((card) => ({ ...card, bodyText: cardBodyText(cardsOf(room.board.doc).get(card.id)!) })),
-    clusters: readClusters(room.board.doc).map(({ id, title }) => ({ id, title })),
+    cards: readCards(board).map((card) => ({ ...card, bodyText: cardBodyText(cardsOf(board).get(card.id)!) })),
+    clusters: readClusters(board).map(({ id, title }) => ({ id, title })),
     participants: participants.map(({ id, name, organisation, group }) => ({ id, name, organisation, group })),
-    rounds: readRounds(room.control.doc),
+    rounds: readRounds(control),
     tallies,
   };
 }

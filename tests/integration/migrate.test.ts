@@ -1,8 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { BoardSummary, CreateBoardResponse } from '../../shared/api.js';
-import { addCard } from '../../shared/boardDoc.js';
+import { addCard, deleteCard } from '../../shared/boardDoc.js';
+import { boardsWithDifferentExports } from '../../server/export/storedExports.js';
+import { openPostgresStores } from '../../server/storage/postgres/openPostgresStores.js';
+import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { api, connect, createBoard, join, startTestServer, tempDataDir, waitUntil } from './support.js';
 
@@ -113,12 +118,31 @@ it('copies every board into PostgreSQL with exports identical in every format an
   expect(migrate.stderr).toBe('');
   expect(migrate.status).toBe(0);
   expect(migrate.stdout).toMatch(/boards: 3 rows/);
+  expect(migrate.stdout).toMatch(/verified: the priority lists of all 3 boards are the same in PostgreSQL/);
   console.log(`migrate: ${Math.round(performance.now() - started)} ms for 3 boards\n${migrate.stdout}`);
 
   // A second run into the same database refuses, copying nothing twice.
   const again = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts', '--to', url], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
   expect(again.status).toBe(1);
   expect(again.stderr).toContain('already holds 3 boards');
+
+  // The script's check would see a difference: a card slipped into the copy makes that board differ, and
+  // deleting it again (a tombstone, nothing in any list) makes the copy the same as the original once more.
+  const original = openSqliteStores(path.join(dataDir, 'forumboard.db'));
+  const copy = await openPostgresStores(url);
+  try {
+    const collecting = boards[2].board;
+    const slipped = new Y.Doc();
+    const cardId = addCard(slipped, { title: 'Never written by anyone', author: 'facilitator' });
+    await copy.log.append(collecting.boardId, 'board', Y.encodeStateAsUpdate(slipped));
+    expect(await boardsWithDifferentExports(original, copy)).toEqual({ compared: 3, differing: [collecting.boardId] });
+    const added = Y.encodeStateVector(slipped);
+    deleteCard(slipped, cardId);
+    await copy.log.append(collecting.boardId, 'board', Y.encodeStateAsUpdate(slipped, added));
+    expect(await boardsWithDifferentExports(original, copy)).toEqual({ compared: 3, differing: [] });
+  } finally {
+    await Promise.all([original.close(), copy.close()]);
+  }
 
   const moved = await startTestServer(tempDataDir(), { DATABASE_URL: url, PUBLIC_URL });
   try {
