@@ -164,4 +164,5 @@ test('the preview at 360 and 1920 px, a card changed meanwhile left where it is,
   const heading = (await wallTheme.getByRole('heading', { level: 2 }).textContent())!;
   const [, themeName, count] = /^(.*) \((\d+)\)$/.exec(heading.trim())!;
   await expect(theme(phone, themeName!).getByRole('heading', { level: 4 })).toHaveCount(Number(count));
+  await wall.screenshot({ path: `${SHOTS}/suggestions-merged-wall-1920.png` });
 });
