@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import type { Language } from './phases.js';
 
 /**
  * Zod schemas and answers of the routes by which people and data leave a board: removing and correcting
@@ -72,7 +73,8 @@ export const deleteBoardBody = z.object({ confirmTitle: z.string().max(LIMITS.ma
 export interface MyDataExport {
   exportedAt: string;
   board: { id: string; title: string };
-  participant: { id: string; name: string; organisation: string; group: { id: string; name: string }; joinedAt: string };
+  /** `language`: the interface language they joined in, when it was kept (null before it was). */
+  participant: { id: string; name: string; organisation: string; group: { id: string; name: string }; joinedAt: string; language: Language | null };
   cards: Array<{ id: string; title: string; body: string; createdAt: string; theme: string | null; revealed: boolean }>;
   ballots: Array<{ roundId: string; roundNumber: number; allocations: Array<{ itemId: string; item: string; dots: number }>; updatedAt: string }>;
 }

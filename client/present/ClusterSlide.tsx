@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { joinedCardIds } from '../../shared/cardMerge';
+import { joinedCardIds, looseCards } from '../../shared/cardMerge';
 import { useT } from '../app/i18n';
 import { useBoard } from '../board/BoardContext';
 import { useCards, useClusters } from '../board/useBoardData';
@@ -21,7 +21,8 @@ export function ClusterSlide() {
   }, [all]);
   const clusters = useClusters(boardDoc);
   const known = new Set(clusters.map((c) => c.id));
-  const unthemed = cards.filter((c) => !c.cluster || !known.has(c.cluster)).length;
+  // The pile as the board and the vote count it: the one rule of shared/cardMerge.ts.
+  const unthemed = looseCards(all, known).length;
   return (
     <div className="slide cluster-slide">
       <p className="projector-hint">{t('present.unthemed', { count: unthemed })}</p>

@@ -38,11 +38,8 @@ export class VoteRounds {
       const record = await this.ballots
         .openRound({ id: 'r_' + crypto.randomBytes(6).toString('base64url'), boardId, settings, items, openedAt: this.now() })
         .catch(async (err: unknown) => {
-          // A round stored as open whose publication failed (the database went away in between) would refuse
-          // every later open and never be seen: asking again shows it, as the open round it is.
-          const unseen = isRefusal(err, 'round-already-open') ? (await this.ballots.listRounds(boardId)).find((r) => r.state === 'open' && !readRound(room.control.doc, r.id)) : undefined;
-          if (!unseen) throw err;
-          return unseen;
+          if (isRefusal(err, 'round-already-open')) await this.showOpenRound(boardId, room);
+          throw err;
         });
       const state = publicState(record, { total: 0, byGroup: {} });
       await room.control.serverTransact((doc) => {
@@ -51,6 +48,20 @@ export class VoteRounds {
       });
       return state;
     });
+  }
+
+  /**
+   * The open round, shown whole from what is stored, if the board does not show it: a round stored as open whose
+   * publication failed (the database went away in between) would otherwise refuse every later open unseen. The
+   * refusal still stands (that round was opened with its own settings); now the facilitator sees the round it
+   * names. Publishing from stored facts is harmless when the round is shown already, or about to be.
+   */
+  private async showOpenRound(boardId: string, room: BoardRoom): Promise<void> {
+    const open = (await this.ballots.listRounds(boardId)).find((r) => r.state === 'open');
+    if (!open || readRound(room.control.doc, open.id)) return;
+    await this.publish(open);
+    const meta = readMeta(room.control.doc);
+    if (meta && meta.phase !== 'vote') await room.control.serverTransact((doc) => writeMeta(doc, phaseChange(readMeta(doc)!, 'vote')));
   }
 
   async close(boardId: string, roundId: string): Promise<RoundState> {

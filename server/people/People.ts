@@ -125,6 +125,7 @@ export class People {
           organisation: participant.organisation,
           group: { id: participant.group, name: findGroup(meta?.groups ?? [], participant.group)?.name ?? participant.group },
           joinedAt: iso(participant.joinedAt),
+          language: readParticipant(room.control.doc, participant.id)?.language ?? null,
         },
         cards: [...own(room.board.doc, true), ...own((await room.privateList(participant.id)).doc, false)],
         ballots,

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import { StoreUnavailable } from './StoreUnavailable.js';
 
 /** Thrown when the database could not keep a change: the server's fault, never the client's. */
 export class StorageFailure extends Error {
@@ -73,7 +74,8 @@ export class StorageHealth {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof StorageFailure) return describe(err.cause);
+  // What the database said, not what the caller is told.
+  if (err instanceof StorageFailure || (err instanceof StoreUnavailable && err.cause !== undefined)) return describe(err.cause);
   const code = (err as { code?: unknown } | null)?.code;
   const message = err instanceof Error ? err.message : String(err);
   return typeof code === 'string' ? `${message} (${code})` : message;

@@ -31,6 +31,8 @@ export class EngineThread {
   private running: { job: Job; deadline: NodeJS.Timeout } | null = null;
   private readonly waiting: Job[] = [];
   private jobs = 0;
+  /** Why this side ended the thread, when it did (a stuck computation), for the report of its loss. */
+  private endedFor: string | null = null;
   private readonly lostListeners = new Set<(reason: string) => void>();
 
   /** Tells `listener` each time the thread ends unasked (crashed, or stuck past its deadline); returns the unsubscribe. */
@@ -54,7 +56,10 @@ export class EngineThread {
     const job = this.waiting.shift();
     if (!job) return;
     const worker = this.started();
-    const deadline = setTimeout(() => void worker.terminate(), DEADLINE_MS).unref();
+    const deadline = setTimeout(() => {
+      this.endedFor = `a computation ran past its deadline of ${DEADLINE_MS / 1000} s`;
+      void worker.terminate();
+    }, DEADLINE_MS).unref();
     this.running = { job, deadline };
     worker.postMessage({ job: job.id, input: job.input });
   }
@@ -88,7 +93,9 @@ export class EngineThread {
     // 'error' is followed by 'exit': the first of the two does the work.
     if (this.worker !== worker) return;
     this.worker = null;
-    this.lostListeners.forEach((listener) => listener(reason));
+    const why = this.endedFor ?? reason;
+    this.endedFor = null;
+    this.lostListeners.forEach((listener) => listener(why));
     if (this.running) this.finish().reject(DomainError.refusal('unavailable', 'suggestions-unavailable', 'computing the suggestions failed; ask again'));
   }
 }

@@ -349,7 +349,7 @@ describe('retention', () => {
 describe("a participant's own data", () => {
   it('downloads exactly their details, cards (silent ones too) and ballots, and nothing of anyone else', async () => {
     const board = await createBoard(server.url, { groups: GROUPS, title: 'Min data' });
-    const anna = await join(server.url, board, 'Anna Lindqvist', 'Företag', 'Volvo Cars');
+    const anna = await join(server.url, board, 'Anna Lindqvist', 'Företag', 'Volvo Cars', 'sv');
     const erik = await join(server.url, board, 'Erik Johansson', 'Fackförbund', 'IF Metall');
     await api(server.url, 'POST', `${boardPath(board)}/phase`, { phase: 'collect' }, board.facilitatorToken);
     const annasCard = await cardBy(board, anna, 'Svetsare saknas', 'Tre års väntan på utbildade svetsare');
@@ -377,7 +377,7 @@ describe("a participant's own data", () => {
     const text = await res.text();
     const data = JSON.parse(text) as MyDataExport;
     expect(data.board).toEqual({ id: board.boardId, title: 'Min data' });
-    expect(data.participant).toMatchObject({ id: anna.participantId, name: 'Anna Lindqvist', organisation: 'Volvo Cars', group: { id: 'company', name: 'Företag' } });
+    expect(data.participant).toMatchObject({ id: anna.participantId, name: 'Anna Lindqvist', organisation: 'Volvo Cars', group: { id: 'company', name: 'Företag' }, language: 'sv' });
     expect(data.cards.map((c) => [c.title, c.body])).toEqual([
       ['Svetsare saknas', 'Tre års väntan på utbildade svetsare'],
       ['Tyst kort om energi', ''],

@@ -130,6 +130,7 @@ describe('suggestions endpoint', () => {
     expect((await suggestions(board.boardId, 'not-a-token')).status).toBe(401);
     // A closed workshop is read-only for everyone until it is reopened: nobody is offered changes to it.
     await api(server.url, 'POST', `/api/boards/${board.boardId}/settings`, { participantsCluster: true }, board.facilitatorToken);
+    expect((await suggestions(board.boardId, participant.token)).status).toBe(200);
     expect((await api(server.url, 'POST', `/api/boards/${board.boardId}/close`, {}, board.facilitatorToken)).status).toBe(200);
     expect((await suggestions(board.boardId, participant.token)).status).toBe(403);
     expect((await suggestions(board.boardId, board.facilitatorToken)).status).toBe(403);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addCard } from '../../shared/boardDoc.js';
-import { readParticipants, readRounds } from '../../shared/controlDoc.js';
+import { readMeta, readParticipants, readRounds } from '../../shared/controlDoc.js';
 import { VoteRounds } from '../../server/ballots/VoteRounds.js';
 import type { Logger } from '../../server/log.js';
 import { Metrics } from '../../server/metrics.js';
@@ -50,7 +50,7 @@ describe('a command interrupted between storing and showing', () => {
     await stores.close();
   });
 
-  it('shows, on the next open, a round stored as open whose publication failed', async () => {
+  it('shows, when the next open is refused, a round stored as open whose publication failed', async () => {
     const { log, stores, rooms, workshops, rounds } = setUp();
     const board = await workshops.createBoard({ title: 'Forum', question: 'What first?', language: 'en' }, 'http://localhost');
     await rooms.withRoom(board.boardId, (room) => room.board.serverTransact((doc) => void addCard(doc, { title: 'Skills shortage', author: 'facilitator' })));
@@ -59,12 +59,15 @@ describe('a command interrupted between storing and showing', () => {
     expect((await stores.ballots.listRounds(board.boardId)).map((r) => r.state)).toEqual(['open']);
 
     log.failAppends = null;
-    const shown = await rounds.open(board.boardId, { budget: 5, cap: 3, anonymous: true });
-    expect(shown.state).toBe('open');
-    expect((await stores.ballots.listRounds(board.boardId)).map((r) => r.id)).toEqual([shown.id]);
-    await rooms.withRoom(board.boardId, (room) => expect(readRounds(room.control.doc).map((r) => r.id)).toEqual([shown.id]));
-    // Once shown, a second open is refused as before.
-    await expect(rounds.open(board.boardId, { budget: 5, cap: 3, anonymous: true })).rejects.toMatchObject({ code: 'round-already-open' });
+    // Still refused (that round has its own settings), but now the board shows the round the refusal names.
+    await expect(rounds.open(board.boardId, { budget: 9, cap: 9, anonymous: false })).rejects.toMatchObject({ code: 'round-already-open' });
+    const [stored] = await stores.ballots.listRounds(board.boardId);
+    await rooms.withRoom(board.boardId, (room) => {
+      expect(readRounds(room.control.doc).map((r) => ({ id: r.id, state: r.state }))).toEqual([{ id: stored!.id, state: 'open' }]);
+      expect(readMeta(room.control.doc)?.phase).toBe('vote');
+    });
+    // And it can be closed and revealed like any round.
+    expect((await rounds.close(board.boardId, stored!.id)).state).toBe('closed');
     await stores.close();
   });
 });
