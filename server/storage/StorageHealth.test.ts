@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../log.js';
 import { StorageFailure, StorageHealth } from './StorageHealth.js';
+import { StoreUnavailable } from './StoreUnavailable.js';
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 afterEach(() => vi.useRealTimers());
@@ -32,5 +33,13 @@ describe('storage health', () => {
     vi.advanceTimersByTime(500);
     expect(health.status()).toEqual({ ok: true });
     expect(probes).toBe(2);
+  });
+
+  it("logs what the database said when it is unreachable, not what the caller is told", () => {
+    const logged: Array<Record<string, unknown> | undefined> = [];
+    const health = new StorageHealth({ ...quiet, error: (_msg, fields) => logged.push(fields) }, null);
+    health.failed(new StoreUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })), { during: 'append' });
+    expect(logged[0]?.error).toBe('connect ECONNREFUSED 127.0.0.1:5432 (ECONNREFUSED)');
+    expect(health.status()).toMatchObject({ ok: false, reason: 'storage cannot write: connect ECONNREFUSED 127.0.0.1:5432 (ECONNREFUSED)' });
   });
 });
