@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { joinedCardIds, looseCards } from '../../shared/cardMerge';
+import { looseCards, mergesOf } from '../../shared/cardMerge';
 import { useT } from '../app/i18n';
 import { useBoard } from '../board/BoardContext';
 import { useCards, useClusters } from '../board/useBoardData';
@@ -9,15 +9,17 @@ const TITLES_PER_THEME = 4;
 
 /**
  * While clustering: every theme with its cards' titles, and how many cards still wait on the pile. A card merged
- * into another is shown as the board shows it, inside the card it joined, so it is neither a line nor a count here.
+ * into another is shown as the board shows it, inside the card it joined: a note on that card's line, neither a
+ * line nor a count of its own.
  */
 export function ClusterSlide() {
   const { boardDoc } = useBoard();
   const t = useT();
   const all = useCards(boardDoc);
-  const cards = useMemo(() => {
-    const joined = joinedCardIds(all);
-    return all.filter((card) => !joined.has(card.id));
+  const { cards, mergedInto } = useMemo(() => {
+    const merges = mergesOf(all);
+    const joined = new Set([...merges.values()].flat().map((card) => card.id));
+    return { cards: all.filter((card) => !joined.has(card.id)), mergedInto: (id: string) => merges.get(id)?.length ?? 0 };
   }, [all]);
   const clusters = useClusters(boardDoc);
   const known = new Set(clusters.map((c) => c.id));
@@ -36,7 +38,10 @@ export function ClusterSlide() {
               </h2>
               <ul>
                 {inTheme.slice(0, TITLES_PER_THEME).map((card) => (
-                  <li key={card.id}>{card.title}</li>
+                  <li key={card.id}>
+                    {card.title}
+                    {mergedInto(card.id) > 0 && <span className="projector-merged"> {t('present.merged', { count: mergedInto(card.id) })}</span>}
+                  </li>
                 ))}
                 {inTheme.length > TITLES_PER_THEME && <li className="projector-count">{t('present.more', { count: inTheme.length - TITLES_PER_THEME })}</li>}
               </ul>

@@ -161,6 +161,7 @@ test('the preview at 360 and 1920 px, a card changed meanwhile left where it is,
   const wallTheme = wall.locator('.projector-theme').filter({ hasText: /welders/i });
   await expect(wallTheme).toHaveCount(1);
   await expect(wallTheme.getByRole('listitem').filter({ hasText: /welders/i })).toHaveCount(1);
+  await expect(wallTheme.getByRole('listitem').filter({ hasText: /welders/i })).toContainText('+ 1 merged card');
   const heading = (await wallTheme.getByRole('heading', { level: 2 }).textContent())!;
   const [, themeName, count] = /^(.*) \((\d+)\)$/.exec(heading.trim())!;
   await expect(theme(phone, themeName!).getByRole('heading', { level: 4 })).toHaveCount(Number(count));

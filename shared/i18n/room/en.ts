@@ -71,6 +71,7 @@ export const en = {
   'present.agreeHeading': 'Our priorities',
   'present.agreeEmpty': 'The list is being drafted.',
   'present.more': '+ {count} more',
+  'present.merged': { one: '+ {count} merged card', other: '+ {count} merged cards' },
   'present.contested': 'Groups disagree',
   'present.stepStatus': '{shown} of {total} shown on the projector',
   'present.next': 'Show next on the projector',

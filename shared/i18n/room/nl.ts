@@ -70,6 +70,7 @@ export const nl: RoomMessages = {
   'present.agreeHeading': 'Onze prioriteiten',
   'present.agreeEmpty': 'De lijst wordt opgesteld.',
   'present.more': '+ nog {count}',
+  'present.merged': { one: '+ {count} samengevoegd kaartje', other: '+ {count} samengevoegde kaartjes' },
   'present.contested': 'Groepen zijn het oneens',
   'present.stepStatus': '{shown} van {total} getoond op de projector',
   'present.next': 'Volgende tonen op de projector',

@@ -70,6 +70,7 @@ export const sv: RoomMessages = {
   'present.agreeHeading': 'Våra prioriteringar',
   'present.agreeEmpty': 'Listan håller på att tas fram.',
   'present.more': '+ {count} till',
+  'present.merged': { one: '+ {count} sammanslaget kort', other: '+ {count} sammanslagna kort' },
   'present.contested': 'Grupperna är oeniga',
   'present.stepStatus': '{shown} av {total} visas på projektorn',
   'present.next': 'Visa nästa på projektorn',
