@@ -36,6 +36,15 @@ export class HttpError extends Error {
     return new HttpError(429, message, undefined, { code }, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
   }
 
+  /**
+   * The database could not keep a change (a full disk): the server's fault, yet nothing was stored and asking
+   * again later may work, so 503 with the code the browser words as "try again in a moment". Logged where it
+   * happened (StorageHealth).
+   */
+  static storageFailed(): HttpError {
+    return HttpError.refusal(503, 'try-again-later', 'the server could not store this; nothing was changed, try again in a moment');
+  }
+
   static fromDomain(err: DomainError): HttpError {
     return new HttpError(STATUS_OF[err.kind], err.message, err.field, err.code ? { code: err.code } : {});
   }

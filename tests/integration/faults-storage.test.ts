@@ -92,6 +92,10 @@ describe('a database that cannot write', () => {
     const logged = JSON.parse(stderr.split('\n').find((line) => line.includes('storage write failed'))!) as Record<string, unknown>;
     expect(logged).toMatchObject({ level: 'error', board: board.boardId, doc: 'board', during: 'append' });
     expect(String(logged.stack)).toContain('SqliteDocumentLog.append');
+    // A REST command that needs a write is refused alike: 503 with a code the browser words, nothing changed.
+    const command = await api<{ code?: string }>(base, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'cluster' }, board.facilitatorToken);
+    expect(command).toMatchObject({ status: 503, body: { code: 'try-again-later' } });
+    expect((await api<{ phase: string }>(base, 'GET', `/api/boards/${board.boardId}`, undefined, board.facilitatorToken)).body.phase).toBe('collect');
 
     // Neither the other participant nor anyone opening the board now has the change.
     expect(await storedTitles(base, board.boardId, board.observerToken)).toEqual(['Kompetensbrist inom automation']);
