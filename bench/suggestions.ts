@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import * as Y from 'yjs';
 import { addCard, cardBody, readCards, setCardTitle } from '../shared/boardDoc.js';
 import { FACILITATOR_ID } from '../shared/controlDoc.js';
@@ -8,7 +6,7 @@ import { DEFAULT_TUNING, suggest, type SuggestInput, type Tuning } from '../serv
 import { api, createBoard } from '../fixtures/workshopApi.js';
 import { startForumboard } from './serverProcess.js';
 import { now, sleep, spread } from './stats.js';
-import { scoreWorkshop, type ThemedWorkshop } from '../fixtures/suggestionScores.js';
+import { scoreWorkshop, testWorkshops, type ThemedWorkshop } from '../fixtures/suggestionScores.js';
 import { ms, type Row } from './table.js';
 import { openSyncedYClient } from './yclient.js';
 
@@ -19,14 +17,8 @@ import { openSyncedYClient } from './yclient.js';
  * part of the method adds; then the server's time for 300 and 2,000 cards, in process and through the endpoint
  * of a real server.
  */
-const FIXTURES = path.resolve('fixtures/suggestions');
-
 const sample = (samples.workshops as unknown as ThemedWorkshop[]).map((w) => ({ name: `${w.language} sample`, workshop: w }));
-const fixtures = fs
-  .readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => ({ name: f.replace(/\.json$/, ''), workshop: JSON.parse(fs.readFileSync(path.join(FIXTURES, f), 'utf8')) as ThemedWorkshop }));
+const fixtures = testWorkshops();
 /** Tuned on; looked at while tuning; never looked at before their scores were taken. */
 const SETS = [
   { set: 'tuned on', list: sample },

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { looseCards, mergesOf } from '../../shared/cardMerge';
+import { joinedCardIds, looseCards, mergesOf } from '../../shared/cardMerge';
 import { useT } from '../app/i18n';
 import { useBoard } from '../board/BoardContext';
 import { useCards, useClusters } from '../board/useBoardData';
@@ -16,10 +16,10 @@ export function ClusterSlide() {
   const { boardDoc } = useBoard();
   const t = useT();
   const all = useCards(boardDoc);
-  const { cards, mergedInto } = useMemo(() => {
+  const { cards, mergedCount } = useMemo(() => {
     const merges = mergesOf(all);
-    const joined = new Set([...merges.values()].flat().map((card) => card.id));
-    return { cards: all.filter((card) => !joined.has(card.id)), mergedInto: (id: string) => merges.get(id)?.length ?? 0 };
+    const joined = joinedCardIds(all);
+    return { cards: all.filter((card) => !joined.has(card.id)), mergedCount: (id: string) => merges.get(id)?.length ?? 0 };
   }, [all]);
   const clusters = useClusters(boardDoc);
   const known = new Set(clusters.map((c) => c.id));
@@ -40,7 +40,7 @@ export function ClusterSlide() {
                 {inTheme.slice(0, TITLES_PER_THEME).map((card) => (
                   <li key={card.id}>
                     {card.title}
-                    {mergedInto(card.id) > 0 && <span className="projector-merged"> {t('present.merged', { count: mergedInto(card.id) })}</span>}
+                    {mergedCount(card.id) > 0 && <span className="projector-merged"> {t('present.merged', { count: mergedCount(card.id) })}</span>}
                   </li>
                 ))}
                 {inTheme.length > TITLES_PER_THEME && <li className="projector-count">{t('present.more', { count: inTheme.length - TITLES_PER_THEME })}</li>}

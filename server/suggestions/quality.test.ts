@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inputOf, scoreWorkshop, type ThemedWorkshop } from '../../fixtures/suggestionScores.js';
+import { inputOf, scoreWorkshop, testWorkshops, type ThemedWorkshop } from '../../fixtures/suggestionScores.js';
 import { suggest } from './suggest.js';
 
 /**
@@ -10,12 +8,7 @@ import { suggest } from './suggest.js';
  * issue's: an adjusted Rand index of at least 0.3 on each, clearly beating both baselines on average.
  * Per-workshop figures, and the first runs of workshops that later became "seen", are in docs/suggestions.md.
  */
-const dir = path.resolve('fixtures/suggestions');
-const workshops = fs
-  .readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => ({ name: f, workshop: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ThemedWorkshop }));
+const workshops = testWorkshops();
 const heldOut = workshops.filter(({ workshop }) => !workshop.seenWhileTuning);
 const seen = workshops.filter(({ workshop }) => workshop.seenWhileTuning);
 

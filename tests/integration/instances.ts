@@ -24,7 +24,7 @@ const healthy = async (url: string) => {
   }
 };
 
-export async function startInstance(env: Record<string, string>): Promise<Instance> {
+async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let stderr = '';
@@ -67,7 +67,7 @@ export interface Deployment {
   dispose(): Promise<void>;
 }
 
-export async function startDeployment(count: number, env: Record<string, string> = {}): Promise<Deployment> {
+async function startDeployment(count: number, env: Record<string, string> = {}): Promise<Deployment> {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   const databaseUrl = postgres.createDatabase('forumboard');
   const instances: Instance[] = [];

@@ -1,9 +1,9 @@
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateBoardResponse } from '../../shared/api.js';
 import { addCard, cardsOf } from '../../shared/boardDoc.js';
-import { startDeployment, type Deployment, type Instance } from './instances.js';
-import { api, connect, createBoard, join, synced, waitUntil, type TestClient } from './support.js';
+import { useDeployment, type Instance } from './instances.js';
+import { api, createBoard, join, synced, waitUntil, type TestClient } from './support.js';
 
 /**
  * Ending sessions reaches every instance: a participant removed, or a board deleted, through one instance's REST
@@ -11,22 +11,13 @@ import { api, connect, createBoard, join, synced, waitUntil, type TestClient } f
  * and by the other instance re-checking its sessions' tokens when it is not.
  */
 describe('ending sessions across instances', () => {
-  let deployment: Deployment;
+  const setup = useDeployment(2);
+  const { open } = setup;
   let a: Instance;
   let b: Instance;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    deployment = await startDeployment(2);
-    [a, b] = deployment.instances;
-  }, 180_000);
-  afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
-  afterAll(() => deployment?.dispose());
-
-  const open = (instance: Instance, room: string, token: string) => {
-    const client = connect(instance.url, room, token);
-    clients.push(client);
-    return client;
-  };
+  beforeAll(() => {
+    [a, b] = setup.deployment.instances;
+  });
   const titles = (client: TestClient) => [...cardsOf(client.doc).values()].map((card) => card.get('title'));
 
   async function collectingBoard(): Promise<CreateBoardResponse> {
@@ -96,7 +87,7 @@ describe('ending sessions across instances', () => {
 
     // B's room is gone without a last snapshot: no row of the board is left in the database.
     await waitUntil(async () => /^forumboard_rooms_loaded 0$/m.test((await api<string>(b.url, 'GET', '/metrics')).body), 10_000);
-    const db = new pg.Client({ connectionString: deployment.databaseUrl });
+    const db = new pg.Client({ connectionString: setup.deployment.databaseUrl });
     await db.connect();
     try {
       for (const table of ['boards', 'tokens', 'doc_heads', 'doc_log', 'doc_snapshots']) {
@@ -110,7 +101,7 @@ describe('ending sessions across instances', () => {
   });
 
   it('with Redis down, instance B still closes a participant removed through instance A, by re-checking tokens', async () => {
-    await deployment.redis.stop();
+    await setup.deployment.redis.stop();
     await waitUntil(async () => (await api<{ status?: string }>(b.url, 'GET', '/healthz')).body.status === 'degraded', 10_000);
     await removedOnTheOtherInstance();
   });

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addCard, readCards, setCardTitle } from '../../shared/boardDoc.js';
 import type { SuggestionsResponse } from '../../shared/suggestions/api.js';
 import { suggest } from '../../server/suggestions/suggest.js';
+import { testWorkshops } from '../../fixtures/suggestionScores.js';
 import { api, createBoard, liveServer, synced, waitUntil, type TestClient } from './support.js';
 
 const server = liveServer();
@@ -14,12 +13,7 @@ const QUESTION = 'Vilka är de största utmaningarna för industrin i länet?';
 
 /** Card titles from the test workshops, in three languages, repeated up to the board's limit of cards. */
 function titles(count: number): string[] {
-  const dir = path.resolve('fixtures/suggestions');
-  const pool = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { cards: Array<{ title: string }> }).cards.map((c) => c.title));
+  const pool = testWorkshops().flatMap(({ workshop }) => workshop.cards.map((card) => card.title));
   return Array.from({ length: count }, (_, i) => `${pool[i % pool.length]} (${Math.floor(i / pool.length) + 1})`);
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { addCard, addCluster, deleteCard, readCards, setCardTitle } from '../../shared/boardDoc.js';
-import type { JoinResponse } from '../../shared/api.js';
 import { suggestionsResponse, type SuggestionsResponse } from '../../shared/suggestions/api.js';
 import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
 
@@ -138,10 +137,8 @@ describe('suggestions endpoint', () => {
 
   it("reads a card whose words do not tell its language in the language its author joined in", async () => {
     const board = await createBoard(server.url, { language: 'en' });
-    const joinIn = async (name: string, language?: 'nl') =>
-      (await api<JoinResponse>(server.url, 'POST', `/api/boards/${board.boardId}/join`, { joinCode: board.joinCode, name, group: 'Company', ...(language ? { language } : {}) })).body;
-    const dutch = await joinIn('Els Vermeulen', 'nl');
-    const unsaid = await joinIn('Erik Ek');
+    const dutch = await join(server.url, board, 'Els Vermeulen', 'Company', '', 'nl');
+    const unsaid = await join(server.url, board, 'Erik Ek', 'Company');
     await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
     const els = server.connect(board.boardId, dutch.token);
     const erik = server.connect(board.boardId, unsaid.token);

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, readCards } from '../../shared/boardDoc.js';
-import type { Logger } from '../../server/log.js';
-import { Metrics } from '../../server/metrics.js';
 import { DocRoom } from '../../server/rooms/DocRoom.js';
 import type { ChangePolicy } from '../../server/rooms/types.js';
-import { StorageHealth } from '../../server/storage/StorageHealth.js';
 import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
 import { FakePeer } from './FakePeer.js';
 import { MemoryDocumentLog } from './MemoryDocumentLog.js';
 import { MemoryBus } from './MemoryFanout.js';
+import { metrics, roomOptions } from './support.js';
 
 /**
  * One document room in process, with fake peers, an in-memory log and an in-memory fan-out between
@@ -19,7 +17,6 @@ import { MemoryBus } from './MemoryFanout.js';
 
 const BOARD = 'b1';
 const DOC = 'board';
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const acceptAll: ChangePolicy = { check: () => null, accepted: () => {}, reset: () => {} };
 /** Refuses any card titled "forbidden". */
 const noForbidden: ChangePolicy = {
@@ -29,12 +26,8 @@ const noForbidden: ChangePolicy = {
 };
 
 function open(log: MemoryDocumentLog, options: { policy?: ChangePolicy; bus?: MemoryBus; instance?: number; compactEvery?: number } = {}) {
-  const metrics = new Metrics({ rooms: () => 1, connections: () => 1 });
-  return DocRoom.open(BOARD, DOC, log, options.policy ?? acceptAll, metrics, {
-    compactEvery: options.compactEvery ?? 1000,
-    broadcastWindowMs: 0,
-    health: new StorageHealth(quiet, null),
-    log: quiet,
+  return DocRoom.open(BOARD, DOC, log, options.policy ?? acceptAll, metrics(), {
+    ...roomOptions(options.compactEvery),
     fanout: options.bus?.fanout(options.instance ?? 0),
   });
 }

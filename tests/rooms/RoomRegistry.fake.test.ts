@@ -2,23 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, readCards } from '../../shared/boardDoc.js';
 import type { Access } from '../../server/auth/Access.js';
-import type { Logger } from '../../server/log.js';
-import { Metrics } from '../../server/metrics.js';
-import { RoomRegistry } from '../../server/rooms/RoomRegistry.js';
-import { StorageHealth } from '../../server/storage/StorageHealth.js';
 import { documentOfPath } from '../../server/sync/documentPath.js';
 import { FakePeer } from './FakePeer.js';
 import { MemoryDocumentLog } from './MemoryDocumentLog.js';
 import { MemoryBus } from './MemoryFanout.js';
+import { registry } from './support.js';
 
 /** Loading and unloading boards, and the table of a board's documents, in process with an in-memory log. */
-
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
-function registry(log: MemoryDocumentLog, graceMs = 0, bus?: MemoryBus) {
-  const metrics = new Metrics({ rooms: () => 0, connections: () => 0 });
-  return new RoomRegistry(log, metrics, { graceMs, compactEvery: 1000, broadcastWindowMs: 0, health: new StorageHealth(quiet, null), log: quiet, fanout: bus?.fanout(1) });
-}
 
 function access(role: Access['role'], participantId: string | null): Access {
   const id = participantId ?? role;

@@ -2,32 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { addCard } from '../../shared/boardDoc.js';
 import { readMeta, readParticipants, readRounds } from '../../shared/controlDoc.js';
 import { VoteRounds } from '../../server/ballots/VoteRounds.js';
-import type { Logger } from '../../server/log.js';
-import { Metrics } from '../../server/metrics.js';
-import { RoomRegistry } from '../../server/rooms/RoomRegistry.js';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
-import { StorageHealth } from '../../server/storage/StorageHealth.js';
 import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
 import { Workshops } from '../../server/workshops/Workshops.js';
 import { MemoryDocumentLog } from './MemoryDocumentLog.js';
+import { registry } from './support.js';
 
 /**
  * A command that stores a fact and then shows it in the control document can fail in between (the database
  * goes away). Neither half may stay on its own: a participant the board never showed does not keep a place, and
  * a round stored as open but never shown does not block every later open.
  */
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
 function setUp() {
   const log = new MemoryDocumentLog();
   const stores = openSqliteStores(':memory:');
-  const rooms = new RoomRegistry(log, new Metrics({ rooms: () => 0, connections: () => 0 }), {
-    graceMs: 60_000,
-    compactEvery: 1000,
-    broadcastWindowMs: 0,
-    health: new StorageHealth(quiet, null),
-    log: quiet,
-  });
+  const rooms = registry(log, 60_000);
   const workshops = new Workshops(stores.identity, stores.ballots, rooms, { lastActivityAt: async () => 0 });
   const rounds = new VoteRounds(stores.ballots, stores.identity, rooms);
   return { log, stores, rooms, workshops, rounds };
