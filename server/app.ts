@@ -33,6 +33,7 @@ import { StorageHealth } from './storage/StorageHealth.js';
 import { StoreUnavailable } from './storage/StoreUnavailable.js';
 import { Admission } from './sync/Admission.js';
 import { CLOSE } from '../shared/closeCodes.js';
+import type { SessionEnding } from '../shared/sessionEnding.js';
 import { ClientConnection } from './sync/ClientConnection.js';
 import { documentOfPath } from './sync/documentPath.js';
 import { holdMessages, type HeldMessage } from './sync/heldMessages.js';
@@ -81,11 +82,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const sessions = new LiveSessions((ending) => fanout?.publishSessionEnding(ending));
   // Another instance deleted the board and its rows: the room here goes without writing anything back.
   const boardGone = (boardId: string) => void registry.unloadNow(boardId, false);
-  fanout?.onSessionEnding((ending) => {
+  // An ending that another instance relayed, or that re-checking the tokens found: the same here.
+  const endHere = (ending: SessionEnding) => {
     sessions.closeHere(ending);
     if ('all' in ending.match) boardGone(ending.match.boardId);
-  });
-  const stopRecheck = startSessionRecheck({ sessions, identity, needed: () => fanout !== undefined && !fanout.healthy, onBoardGone: boardGone, log });
+  };
+  fanout?.onSessionEnding(endHere);
+  const stopRecheck = startSessionRecheck({ sessions, identity, needed: () => fanout !== undefined && !fanout.healthy, onEnding: endHere, log });
   const deletion = new BoardDeletion(identity, registry, sessions);
   const addressOf = clientAddressResolver(config.trustProxy);
   const limits = new AbuseLimits(config);
@@ -175,8 +178,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         },
         (err: unknown) => {
           log.error('a token could not be checked', { board: boardId, error: String(err) });
-          if (err instanceof StoreUnavailable) ws.close(CLOSE.busy, 'the database is unavailable; try again later');
-          else ws.close(CLOSE.serverError, 'the token could not be checked; try again shortly');
+          closeForFailure(ws, err, 'the token could not be checked');
         },
       );
     });
@@ -213,8 +215,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         (err: unknown) => {
           letGo();
           log.error('a room could not be loaded', { board: boardId, doc: docName, error: String(err) });
-          if (err instanceof StoreUnavailable) ws.close(CLOSE.busy, 'the database is unavailable; try again later');
-          else ws.close(CLOSE.serverError, 'the board could not be loaded; try again shortly');
+          closeForFailure(ws, err, 'the board could not be loaded');
         },
       );
   };
@@ -237,4 +238,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await stores.close();
     },
   };
+}
+
+/** A session the server could not open: 1013 while the database is away (the client retries), else 1011. */
+function closeForFailure(ws: WebSocket, err: unknown, what: string): void {
+  if (err instanceof StoreUnavailable) ws.close(CLOSE.busy, 'the database is unavailable; try again later');
+  else ws.close(CLOSE.serverError, `${what}; try again shortly`);
 }

@@ -5,18 +5,18 @@ import { z } from 'zod';
  * those opened with one token (a revoked link). Plain data rather than a predicate, so that the instance that
  * handled the command can tell the other instances, which end their own matching sessions.
  */
-export const sessionMatch = z.union([
+const sessionMatch = z.union([
   z.strictObject({ boardId: z.string().min(1).max(100), all: z.literal(true) }),
   z.strictObject({ boardId: z.string().min(1).max(100), participantId: z.string().min(1).max(100) }),
   z.strictObject({ boardId: z.string().min(1).max(100), tokenHash: z.string().regex(/^[0-9a-f]{64}$/) }),
 ]);
-export type SessionMatch = z.infer<typeof sessionMatch>;
+type SessionMatch = z.infer<typeof sessionMatch>;
 
 /**
  * Why sessions end. The domain says only this; the WebSocket layer (server/sync/sessionCloses.ts) turns it into
  * the close code and reason the browser acts on.
  */
-export const ENDING_CAUSES = ['board-deleted', 'removed', 'revoked', 'identity-changed'] as const;
+const ENDING_CAUSES = ['board-deleted', 'removed', 'revoked', 'identity-changed'] as const;
 export type EndingCause = (typeof ENDING_CAUSES)[number];
 
 /** An ending as it travels between instances: whom, and why. */

@@ -16,7 +16,7 @@ export class LiveSessions {
   private readonly byBoard = new Map<string, Set<LiveSession>>();
 
   /** `relay` tells the other instances of an ending, so they end their matching sessions too. */
-  constructor(private readonly relay: (ending: SessionEnding) => void = () => {}) {}
+  constructor(private readonly relayToOthers: (ending: SessionEnding) => void = () => {}) {}
 
   add(session: LiveSession): () => void {
     const { boardId } = session.access;
@@ -42,6 +42,11 @@ export class LiveSessions {
   close(ending: SessionEnding): number {
     this.relay(ending);
     return this.closeHere(ending);
+  }
+
+  /** Tells the other instances only: for a command that ended its sessions here earlier, and may tell them now. */
+  relay(ending: SessionEnding): void {
+    this.relayToOthers(ending);
   }
 
   /** Ends the matching sessions of this instance only: an ending another instance relayed, or one found here. */

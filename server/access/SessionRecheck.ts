@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 import type { Identity } from '../storage/Identity.js';
 import type { LiveSessions } from './LiveSessions.js';
 
-export const RECHECK_EVERY_MS = 2_000;
+const RECHECK_EVERY_MS = 2_000;
 
 /**
  * The fallback for endings another instance could not relay (Redis down, or instances on one database without
@@ -14,7 +14,7 @@ export const RECHECK_EVERY_MS = 2_000;
  * Returns the stop function.
  */
 export function startSessionRecheck(
-  deps: { sessions: LiveSessions; identity: Identity; needed: () => boolean; onBoardGone: (boardId: string) => void; log: Logger },
+  deps: { sessions: Pick<LiveSessions, 'accesses'>; identity: Identity; needed: () => boolean; onEnding: (ending: SessionEnding) => void; log: Logger },
   everyMs = RECHECK_EVERY_MS,
 ): () => void {
   let running = false;
@@ -25,10 +25,7 @@ export function startSessionRecheck(
     running = true;
     void endingsFor(deps.identity, accesses)
       .then((endings) => {
-        for (const ending of endings) {
-          deps.sessions.closeHere(ending);
-          if ('all' in ending.match) deps.onBoardGone(ending.match.boardId);
-        }
+        endings.forEach(deps.onEnding);
       })
       // The database being down is reported elsewhere; the next round tries again.
       .catch((err: unknown) => deps.log.debug('open sessions could not be re-checked', { error: String(err) }))
@@ -39,7 +36,7 @@ export function startSessionRecheck(
 }
 
 /** What has become of each session's board, token and participant since the session opened. */
-export async function endingsFor(identity: Identity, accesses: Access[]): Promise<SessionEnding[]> {
+async function endingsFor(identity: Identity, accesses: Access[]): Promise<SessionEnding[]> {
   const endings: SessionEnding[] = [];
   const goneBoards = new Set<string>();
   for (const boardId of new Set(accesses.map((a) => a.boardId))) {

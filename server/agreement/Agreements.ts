@@ -39,7 +39,7 @@ export class Agreements {
     return this.rooms.withRoom(boardId, async (room) => {
       const draft = readAgreementDraft(room.control.doc);
       if (!draft) throw DomainError.refusal('conflict', 'no-draft', 'there is no draft to freeze yet');
-      const input = boardInput(room, participants);
+      const input = boardInput(room.board.doc, room.control.doc, participants);
       const frozenAt = this.now();
       const frozen = await this.archive.freeze(boardId, frozenAt, (version) => {
         const agreement: FrozenAgreement = { version, frozenAt, roundId: draft.roundId, items: draft.items };

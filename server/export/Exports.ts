@@ -72,12 +72,12 @@ export class Exports {
     }
     if (frozen.length > 0) return frozen[frozen.length - 1].list;
     const draft = readAgreementDraft(room.control.doc);
-    return buildPriorityList({ ...boardInput(room, participants), draft, exportedAt: this.now() });
+    return buildPriorityList({ ...boardInput(room.board.doc, room.control.doc, participants), draft, exportedAt: this.now() });
   }
 
   /** Each revealed round's results alone, oldest first: the round sheets of the XLSX. */
   private roundLists(room: BoardRoom, participants: ParticipantRecord[]): PriorityList[] {
-    const input = boardInput(room, participants);
+    const input = boardInput(room.board.doc, room.control.doc, participants);
     return input.rounds
       .filter((round) => input.tallies[round.id] !== undefined)
       .map((round) => buildPriorityList({ ...input, rounds: [round], exportedAt: this.now() }));
@@ -86,11 +86,7 @@ export class Exports {
 
 
 /** The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document. */
-export function boardInput(room: Pick<BoardRoom, 'board' | 'control'>, participants: ParticipantRecord[]): PriorityListInput {
-  return boardInputOf(room.board.doc, room.control.doc, participants);
-}
-
-export function boardInputOf(board: Y.Doc, control: Y.Doc, participants: ParticipantRecord[]): PriorityListInput {
+export function boardInput(board: Y.Doc, control: Y.Doc, participants: ParticipantRecord[]): PriorityListInput {
   const meta = readMeta(control);
   if (!meta) throw new DomainError('not-found', 'unknown board');
   const tallies = Object.fromEntries(readRevealedRounds(control).map(({ round, tally }) => [round.id, tally]));

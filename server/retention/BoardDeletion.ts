@@ -32,6 +32,6 @@ export class BoardDeletion {
     await this.rooms.unloadNow(boardId);
     await this.identity.deleteBoard(boardId);
     // Only now are the other instances told: a client of theirs reconnecting any earlier would load the board again.
-    this.sessions.close(ending);
+    this.sessions.relay(ending);
   }
 }

@@ -12,6 +12,7 @@ import { StorageFailure, StorageHealth } from '../storage/StorageHealth.js';
 import { decodeClientMessage } from './wire.js';
 import { DocRoom, type Derivation, type RoomPeer } from './DocRoom.js';
 import type { ChangePolicy } from './types.js';
+import { readStoredDoc } from '../storage/DocumentLog.js';
 
 /**
  * The room's promise at the level of one document, on a real SQLite file: a change is stored only after its
@@ -53,10 +54,7 @@ function cardUpdate(room: DocRoom, title: string): Uint8Array {
 }
 
 async function storedTitles(store: Stores): Promise<string[]> {
-  const doc = new Y.Doc();
-  const stored = await store.log.load(BOARD, DOC);
-  for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)]) if (part) Y.applyUpdate(doc, part);
-  return readCards(doc).map((c) => c.title);
+  return readCards(await readStoredDoc(store.log, BOARD, DOC)).map((c) => c.title);
 }
 
 const flushed = () => new Promise((r) => setTimeout(r, 20));

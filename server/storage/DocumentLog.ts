@@ -1,3 +1,5 @@
+import * as Y from 'yjs';
+
 /** One stored Yjs update and its place in its document's log. */
 export interface StoredUpdate {
   seq: number;
@@ -35,4 +37,18 @@ export interface DocumentLog {
    * document right now.
    */
   compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<boolean>;
+}
+
+/**
+ * A document as its log holds it, read into a fresh Y.Doc without loading a room (which would write to the log):
+ * for checks, copies and tests. Rooms load through DocRoom, which also keeps the sequence numbers.
+ */
+export async function readStoredDoc(log: Pick<DocumentLog, 'load'>, boardId: string, docName: string): Promise<Y.Doc> {
+  const stored = await log.load(boardId, docName);
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
 }

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { addCard, cardsOf, readCards, setCardTitle, type CardMap } from '../../shared/boardDoc.js';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
 import { api, connect, createBoard, freePort, join, sleep, startServerProcess, tempDataDir, waitUntil, type TestClient } from './support.js';
+import { readStoredDoc } from '../../server/storage/DocumentLog.js';
 
 /**
  * Four participants type without pause while the server is killed with SIGKILL and restarted, again and
@@ -76,11 +77,7 @@ async function keepWriting(writer: Writer, running: () => boolean): Promise<void
 async function boardInDatabase(dataDir: string, boardId: string): Promise<Y.Doc> {
   const stores = openSqliteStores(path.join(dataDir, 'forumboard.db'));
   try {
-    const stored = await stores.log.load(boardId, 'board');
-    const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const { update } of stored.updates) Y.applyUpdate(doc, update);
-    return doc;
+    return await readStoredDoc(stores.log, boardId, 'board');
   } finally {
     await stores.close();
   }

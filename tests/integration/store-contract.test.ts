@@ -13,6 +13,7 @@ import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.j
 import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
 import type { Stores } from '../../server/storage/Stores.js';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
+import { readStoredDoc } from '../../server/storage/DocumentLog.js';
 
 /**
  * One contract, run unchanged against every store: what the rooms, the domain services and several server
@@ -98,10 +99,7 @@ function entryUpdate(doc: Y.Doc, entry: string): Uint8Array {
 
 /** What a room loading the document would show. */
 async function loadedEntries(stores: Stores, boardId: string, docName: string): Promise<string[]> {
-  const stored = await stores.log.load(boardId, docName);
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+  const doc = await readStoredDoc(stores.log, boardId, docName);
   return [...doc.getArray<string>('entries').toArray()].sort();
 }
 
