@@ -82,6 +82,8 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
     lang: meta.language,
   });
 
+  const addCard = canAdd && abilities.authorId && <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />;
+
   return (
     <section className="cards-section" aria-labelledby="cards-heading">
       <div className="section-head">
@@ -94,7 +96,7 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
         <PrivateCards participantId={abilities.authorId} author={authorOf(abilities.authorId)} />
       )}
       {silent && abilities.runWorkshop && <SilentDrafts authorOf={authorOf} />}
-      {canAdd && abilities.authorId && <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />}
+      {!clustering && addCard}
       {settled && !canAdd && abilities.role === 'participant' && !silent && meta.phase === 'collect' && (
         <p className="muted">{t('cards.closed')}</p>
       )}
@@ -108,6 +110,7 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
             cardProps={cardProps}
             searchTextOf={searchTextOf}
             language={meta.language}
+            addCard={addCard}
           />
         </Suspense>
       ) : cards.length === 0 ? (

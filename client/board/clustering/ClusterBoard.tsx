@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   DndContext,
   KeyboardSensor,
@@ -42,6 +42,8 @@ interface Props {
   /** The text "find" searches in for a card: title, body, author and group. */
   searchTextOf: (card: CardView) => string;
   language: string;
+  /** The form that adds a card, for those who may add one now: it shares a row with the form that adds a theme. */
+  addCard?: ReactNode;
 }
 
 /** Data each draggable card and droppable theme carries, for announcements, drops and the card in flight. */
@@ -62,7 +64,7 @@ export interface DropThemeData {
  * touch, keyboard) or by its "Move to theme…" menu, alone or with other selected cards. A move writes only the
  * card's `cluster` key, so two people moving the same card at once converge instead of duplicating it.
  */
-export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, cardProps, searchTextOf, language }: Props) {
+export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, cardProps, searchTextOf, language, addCard }: Props) {
   const t = useT();
   // dnd-kit's id for its screen-reader instructions, which every drag handle points to.
   const dragHintId = useId();
@@ -190,18 +192,21 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
   return (
     <div className="cluster-board" lang={language} onKeyDown={canCluster ? undoShortcut(boardDoc) : undefined}>
       <h2 className="visually-hidden">{t('cluster.heading')}</h2>
-      {canCluster ? (
-        <SingleLineAddForm
-          label={t('cluster.addLabel')}
-          placeholder={t('cluster.addPlaceholder')}
-          submitLabel={t('cluster.add')}
-          maxLength={LIMITS.maxClusterTitle}
-          fullMessage={clusters.length >= LIMITS.maxClustersPerBoard ? t('cluster.full') : null}
-          onAdd={(title) => history.change(() => addCluster(boardDoc, { title }))}
-        />
-      ) : (
-        <p className="muted">{t('cluster.readOnly')}</p>
-      )}
+      <div className="cluster-add">
+        {addCard}
+        {canCluster ? (
+          <SingleLineAddForm
+            label={t('cluster.addLabel')}
+            placeholder={t('cluster.addPlaceholder')}
+            submitLabel={t('cluster.add')}
+            maxLength={LIMITS.maxClusterTitle}
+            fullMessage={clusters.length >= LIMITS.maxClustersPerBoard ? t('cluster.full') : null}
+            onAdd={(title) => history.change(() => addCluster(boardDoc, { title }))}
+          />
+        ) : (
+          <p className="muted">{t('cluster.readOnly')}</p>
+        )}
+      </div>
       <ClusterToolbar
         boardDoc={boardDoc}
         canCluster={canCluster}
