@@ -2,6 +2,7 @@ import type { SessionEnding } from '../../shared/sessionEnding.js';
 import type { Access } from '../auth/Access.js';
 import type { Logger } from '../log.js';
 import type { Identity } from '../storage/Identity.js';
+import type { ParticipantRecord } from '../storage/records.js';
 import type { LiveSessions } from './LiveSessions.js';
 
 const RECHECK_EVERY_MS = 2_000;
@@ -35,22 +36,39 @@ export function startSessionRecheck(
   return () => clearInterval(timer);
 }
 
-/** What has become of each session's board, token and participant since the session opened. */
+/**
+ * What has become of each session's board, token and participant since the session opened: three reads per
+ * board with sessions here, however many sessions it has.
+ */
 async function endingsFor(identity: Identity, accesses: Access[]): Promise<SessionEnding[]> {
   const endings: SessionEnding[] = [];
-  const goneBoards = new Set<string>();
-  for (const boardId of new Set(accesses.map((a) => a.boardId))) {
-    if (await identity.getBoard(boardId)) continue;
-    goneBoards.add(boardId);
-    endings.push({ match: { boardId, all: true }, cause: 'board-deleted' });
+  const byBoard = new Map<string, Access[]>();
+  for (const access of accesses) {
+    const ofBoard = byBoard.get(access.boardId);
+    if (ofBoard) ofBoard.push(access);
+    else byBoard.set(access.boardId, [access]);
   }
+  for (const [boardId, ofBoard] of byBoard) {
+    if (!(await identity.getBoard(boardId))) {
+      endings.push({ match: { boardId, all: true }, cause: 'board-deleted' });
+      continue;
+    }
+    const tokens = new Set(await identity.listTokenHashes(boardId));
+    const participants = new Map((await identity.listParticipants(boardId)).map((p) => [p.id, p]));
+    endings.push(...endingsOnBoard(ofBoard, tokens, participants));
+  }
+  return endings;
+}
+
+function endingsOnBoard(accesses: Access[], tokens: ReadonlySet<string>, participants: ReadonlyMap<string, ParticipantRecord>): SessionEnding[] {
+  const endings: SessionEnding[] = [];
   const seen = new Set<string>();
   for (const access of accesses) {
     const { boardId, tokenHash, participantId } = access;
-    if (goneBoards.has(boardId) || seen.has(tokenHash)) continue;
+    if (seen.has(tokenHash)) continue;
     seen.add(tokenHash);
-    const token = await identity.findToken(tokenHash);
-    const participant = participantId === null || !token ? undefined : await identity.getParticipant(participantId);
+    const token = tokens.has(tokenHash);
+    const participant = participantId === null || !token ? undefined : participants.get(participantId);
     if (participantId !== null && !participant) {
       endings.push({ match: { boardId, participantId }, cause: 'removed' });
     } else if (!token) {

@@ -13,6 +13,8 @@ export interface Identity {
   rotateJoinCode(boardId: string, drawJoinCode: () => string): Promise<string>;
 
   findToken(hash: string): Promise<TokenRecord | undefined>;
+  /** The hash of every token of the board, the creator's included: one read for all of a board's sessions. */
+  listTokenHashes(boardId: string): Promise<string[]>;
   addToken(token: NewToken): Promise<void>;
   /** Adds a token with a name shown in the facilitator's list of links. */
   addNamedLink(token: NewToken, name: string, createdAt: number): Promise<void>;

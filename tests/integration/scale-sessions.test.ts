@@ -56,7 +56,8 @@ describe('ending sessions across instances', () => {
     await removedOnTheOtherInstance();
   });
 
-  it('a link revoked through instance A closes its connection on instance B with 4412; another link on B keeps working', async () => {
+  /** A link minted and revoked through A: its connection on B is closed with 4412, another link's is kept. */
+  async function revokedOnTheOtherInstance(): Promise<void> {
     const board = await collectingBoard();
     const minted = await api<{ id: string; token: string }>(a.url, 'POST', `/api/boards/${board.boardId}/observer-links`, {}, board.facilitatorToken);
     expect(minted.status).toBe(201);
@@ -68,6 +69,10 @@ describe('ending sessions across instances', () => {
     await waitUntil(() => revokedOnB.closes.length > 0, 10_000);
     expect(revokedOnB.closes[0]).toEqual({ code: 4412, reason: 'this link was revoked' });
     expect(keptOnB.closes).toEqual([]);
+  }
+
+  it('a link revoked through instance A closes its connection on instance B with 4412; another link on B keeps working', async () => {
+    await revokedOnTheOtherInstance();
   });
 
   it('a board deleted through instance A closes the facilitator on instance B with 4410, and B writes nothing of it back', async () => {
@@ -100,9 +105,10 @@ describe('ending sessions across instances', () => {
     }
   });
 
-  it('with Redis down, instance B still closes a participant removed through instance A, by re-checking tokens', async () => {
+  it('with Redis down, instance B still closes a participant removed and a link revoked through instance A, by re-checking tokens', async () => {
     await setup.deployment.redis.stop();
     await waitUntil(async () => (await api<{ status?: string }>(b.url, 'GET', '/healthz')).body.status === 'degraded', 10_000);
     await removedOnTheOtherInstance();
+    await revokedOnTheOtherInstance();
   });
 });

@@ -160,6 +160,7 @@ describe.each(backends)('store contract on $name', (backend) => {
       const board = await newBoard(stores);
       const ada = await newParticipant(stores, board.id);
       expect(await other.identity.findToken(ada.hash)).toEqual({ boardId: board.id, role: 'participant', participantId: ada.id });
+      expect((await stores.identity.listTokenHashes(board.id)).sort()).toEqual([board.facilitatorHash, ada.hash].sort());
       await other.identity.updateParticipant({ ...ada, name: 'Ada L.', group: 'science' });
       expect(await stores.identity.getParticipant(ada.id)).toMatchObject({ name: 'Ada L.', group: 'science', organisation: 'Forge BV' });
       const round = await stores.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 1 });
@@ -167,6 +168,7 @@ describe.each(backends)('store contract on $name', (backend) => {
       await other.identity.removeParticipant(board.id, ada.id);
       expect(await stores.identity.getParticipant(ada.id)).toBeUndefined();
       expect(await stores.identity.findToken(ada.hash)).toBeUndefined();
+      expect(await other.identity.listTokenHashes(board.id)).toEqual([board.facilitatorHash]);
       expect(await stores.ballots.listBallots(round.id)).toEqual([]);
     });
 

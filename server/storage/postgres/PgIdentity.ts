@@ -63,6 +63,10 @@ export class PgIdentity implements Identity {
     return rows[0];
   }
 
+  async listTokenHashes(boardId: string): Promise<string[]> {
+    return (await this.db.query<{ hash: string }>('SELECT hash FROM tokens WHERE board_id = $1', [boardId])).rows.map((r) => r.hash);
+  }
+
   async addToken(t: NewToken): Promise<void> {
     await insertToken(this.db, t);
   }

@@ -18,6 +18,7 @@ export class SqliteIdentity implements Identity {
       boardByCode: db.prepare('SELECT id, title, join_code AS joinCode, created_at AS createdAt FROM boards WHERE join_code = ?'),
       insertToken: db.prepare('INSERT INTO tokens (hash, board_id, role, participant_id) VALUES (?, ?, ?, ?)'),
       findToken: db.prepare('SELECT board_id AS boardId, role, participant_id AS participantId FROM tokens WHERE hash = ?'),
+      listTokenHashes: db.prepare('SELECT hash FROM tokens WHERE board_id = ?').pluck(),
       insertLinkName: db.prepare('INSERT INTO link_names (hash, board_id, name, created_at) VALUES (?, ?, ?, ?)'),
       listLinks: db.prepare(
         `SELECT substr(t.hash, 1, 16) AS id, t.role, COALESCE(l.name, '') AS name, COALESCE(l.created_at, b.created_at) AS createdAt
@@ -75,6 +76,10 @@ export class SqliteIdentity implements Identity {
 
   async findToken(hash: string): Promise<TokenRecord | undefined> {
     return this.stmt.findToken.get(hash) as TokenRecord | undefined;
+  }
+
+  async listTokenHashes(boardId: string): Promise<string[]> {
+    return this.stmt.listTokenHashes.all(boardId) as string[];
   }
 
   async addToken(t: NewToken): Promise<void> {
