@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { startRedis, type RunningRedis } from '../../fixtures/redis.js';
 import { restartableProcess } from '../../fixtures/restartableProcess.js';
-import { connect, freePort, tempDataDir, waitUntil, type TestClient } from './support.js';
+import { connect, freePort, spawnServer, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /** One server instance as its own process, as in production, which a test can kill with SIGKILL. */
 export interface Instance {
@@ -30,11 +29,8 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
   let stderr = '';
   const server = restartableProcess(
     () => {
-      const started = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-        // Every test client speaks from 127.0.0.1: the per-address limits would stop a test, not an attacker.
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ROOM_GRACE_MS: '200', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      // Every test client speaks from 127.0.0.1: the per-address limits would stop a test, not an attacker.
+      const started = spawnServer({ PORT: String(port), ROOM_GRACE_MS: '200', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', ...env });
       started.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
       return started;
     },

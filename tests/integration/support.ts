@@ -61,12 +61,20 @@ export function liveServer(): LiveServer {
   };
 }
 
-/** The real server as a child process, so a test can kill it with SIGKILL. */
-export async function startServerProcess(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/**
+ * The real server as its own process on 127.0.0.1, as in production, so a test can kill it with SIGKILL; `env`
+ * on top of the test's own (PORT at least). Its standard error is piped for the test to read.
+ */
+export function spawnServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+}
+
+/** The server on SQLite in `dataDir`, once it answers /healthz. */
+export async function startServerProcess(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawnServer({ PORT: String(port), DATA_DIR: dataDir });
   await waitUntil(async () => {
     try {
       return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
