@@ -42,7 +42,7 @@ export function MoveDialog({ boardDoc, cards, clusters, onMove, onCancel }: Prop
   );
 
   return (
-    <dialog ref={dialog} className="move-dialog" aria-labelledby="move-dialog-title" onClose={onCancel}>
+    <dialog ref={dialog} className="modal move-dialog" aria-labelledby="move-dialog-title" onClose={onCancel}>
       <h2 id="move-dialog-title">{title}</h2>
       <ul className="move-targets">
         {clusters.map((cluster) => target(cluster.id, cluster.title, cluster.color))}

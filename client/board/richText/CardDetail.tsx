@@ -30,7 +30,7 @@ export function CardDetail({ boardDoc, card, author, editable, onTyping, onClose
   }, [onTyping]);
 
   return (
-    <dialog ref={dialog} className="card-detail" aria-labelledby="card-detail-title" onClose={onClose}>
+    <dialog ref={dialog} className="modal card-detail" aria-labelledby="card-detail-title" onClose={onClose}>
       <div className="card-detail-head">
         <h2 id="card-detail-title">{card.title}</h2>
         <button type="button" onClick={onClose}>

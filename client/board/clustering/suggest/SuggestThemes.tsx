@@ -146,7 +146,7 @@ export function SuggestThemes({ boardDoc, cards, bodies, clusters, onDuplicates 
       <button type="button" className="suggest-open" onClick={open} aria-haspopup="dialog">
         {t('suggest.open')}
       </button>
-      <dialog ref={dialog} className="suggest-dialog" aria-labelledby="suggest-dialog-title" onClose={forget}>
+      <dialog ref={dialog} className="modal suggest-dialog" aria-labelledby="suggest-dialog-title" onClose={forget}>
         <div className="suggest-head">
           <h2 id="suggest-dialog-title">{t('suggest.heading')}</h2>
           <button type="button" onClick={close}>
