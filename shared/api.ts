@@ -194,6 +194,9 @@ export interface StoredBallot {
   updatedAt: number;
 }
 
+/** `GET …/ballot`: the caller's own ballot; before their first, no dots and `updatedAt` null (not an error). */
+export type OwnBallot = StoredBallot | { roundId: string; allocations: Record<string, never>; updatedAt: null };
+
 /** A frozen version of the agreement, as the control document lists it and `POST …/agreement/freeze` answers. */
 export interface AgreementVersion {
   version: number;

@@ -14,6 +14,7 @@ import type {
   JoinResponse,
   ObserverLinkResponse,
   OpenRoundBody,
+  OwnBallot,
   StoredBallot,
   TimerCommand,
 } from '../../shared/api';
@@ -116,7 +117,7 @@ export const castBallot = (boardId: string, token: string, roundId: string, allo
   call<StoredBallot>('PUT', `${roundPath(boardId, roundId)}/ballot`, { token, body: { allocations } });
 
 export const fetchOwnBallot = (boardId: string, token: string, roundId: string) =>
-  call<StoredBallot>('GET', `${roundPath(boardId, roundId)}/ballot`, { token });
+  call<OwnBallot>('GET', `${roundPath(boardId, roundId)}/ballot`, { token });
 
 export const saveAgreementDraft = (boardId: string, token: string, draft: AgreementDraftBody) =>
   call<AgreementDraftBody>('PUT', `${boardPath(boardId)}/agreement`, { token, body: draft });

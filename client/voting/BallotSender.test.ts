@@ -34,6 +34,8 @@ function memoryStorage(): Storage {
 }
 
 const stored = (allocations: Record<string, number>, updatedAt = 5) => ({ status: 200, body: { roundId: 'r1', allocations, updatedAt } });
+/** What the server answers before a participant's first ballot. */
+const noBallotYet = { status: 200, body: { roundId: 'r1', allocations: {}, updatedAt: null } };
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
 describe('BallotSender', () => {
@@ -63,7 +65,7 @@ describe('BallotSender', () => {
   });
 
   it('keeps a ballot the server could not be reached for, and sends it when the browser is back online', async () => {
-    const requests = fakeServer([{ status: 404, body: { error: 'no ballot yet' } }, 'network-down', stored({ a: 3 })]);
+    const requests = fakeServer([noBallotYet, 'network-down', stored({ a: 3 })]);
     const sender = new BallotSender(address);
     await settle();
     expect(sender.getSnapshot().status).toEqual({ kind: 'empty' });
@@ -91,7 +93,7 @@ describe('BallotSender', () => {
   });
 
   it('shows a refusal and stops retrying a ballot the server will never take', async () => {
-    const requests = fakeServer([{ status: 404, body: {} }, { status: 409, body: { error: 'this round is closed' } }]);
+    const requests = fakeServer([noBallotYet, { status: 409, body: { error: 'this round is closed' } }]);
     const sender = new BallotSender(address);
     await settle();
     sender.change({ a: 1 });

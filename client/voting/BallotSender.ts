@@ -90,10 +90,14 @@ export class BallotSender {
     const { boardId, token, roundId } = this.address;
     try {
       const stored = await fetchOwnBallot(boardId, token, roundId);
-      if (!this.unsent) this.set({ allocations: stored.allocations, status: { kind: 'stored', at: stored.updatedAt } });
+      if (this.unsent) return;
+      if (stored.updatedAt === null) this.set({ allocations: {}, status: { kind: 'empty' } });
+      else this.set({ allocations: stored.allocations, status: { kind: 'stored', at: stored.updatedAt } });
     } catch (error) {
       if (this.unsent) return;
-      if (error instanceof ApiFailure && error.status === 404) this.set({ allocations: {}, status: { kind: 'empty' } });
+      // Refused (the round or the person is gone): nothing to restore. Unreachable: try again.
+      const refused = error instanceof ApiFailure && error.status >= 400 && error.status < 500;
+      if (refused) this.set({ allocations: {}, status: { kind: 'empty' } });
       else this.scheduleRetry();
     }
   }

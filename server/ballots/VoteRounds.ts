@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { OpenRoundBody, StoredBallot } from '../../shared/api.js';
+import type { OpenRoundBody, OwnBallot, StoredBallot } from '../../shared/api.js';
 import { readCards, readClusters } from '../../shared/boardDoc.js';
 import { looseCards } from '../../shared/cardMerge.js';
 import { phaseChange, readMeta, readRound, readTally, setRoundState, setTally, writeMeta } from '../../shared/controlDoc.js';
@@ -117,11 +117,11 @@ export class VoteRounds {
     return { roundId, allocations: cleaned, updatedAt };
   }
 
-  async ballotOf(access: Access, roundId: string): Promise<StoredBallot> {
+  async ballotOf(access: Access, roundId: string): Promise<OwnBallot> {
     if (access.role !== 'participant' || access.participantId === null) throw new DomainError('forbidden', 'only participants have ballots');
     await this.round(access.boardId, roundId);
     const ballot = await this.ballots.getBallot(roundId, access.participantId);
-    if (!ballot) throw new DomainError('not-found', 'no ballot yet');
+    if (!ballot) return { roundId, allocations: {}, updatedAt: null };
     return { roundId, allocations: ballot.allocations, updatedAt: ballot.updatedAt };
   }
 

@@ -46,8 +46,13 @@ test('three participants vote on phones; every browser shows the same ranking, g
   for (const title of items) await addCard(facilitator, title);
 
   const phones: Page[] = [];
+  // A participant's browser reports no failed request and no error on the way, a first ballot included.
+  const consoleErrors: string[] = [];
   for (const voter of voters) {
     const page = await person(browser, { viewport: phone });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${voter.name}: ${message.text()}`);
+    });
     await page.goto(created.links.participant);
     await joinForm(page, voter);
     phones.push(page);
@@ -96,6 +101,7 @@ test('three participants vote on phones; every browser shows the same ranking, g
 
   const ruth = phones[1]!;
   await expect(ruth.getByRole('button', { name: 'Add a dot to Skills shortage (3 of 3)' })).toBeDisabled();
+  expect(consoleErrors).toEqual([]);
   // Offline: the change waits on the phone and is sent when the connection is back.
   await ruth.context().setOffline(true);
   await ruth.getByRole('button', { name: 'Remove a dot from Skills shortage (3 of 3)' }).click();
