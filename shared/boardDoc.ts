@@ -29,6 +29,17 @@ export interface ClusterView {
 
 /** Theme colours: readable with dark text, distinguishable for the common colour-vision deficiencies. */
 export const CLUSTER_COLORS = ['#ffd166', '#8ecae6', '#b5e48c', '#f4a3c0', '#cdb4db', '#ffb703', '#a8dadc', '#e9c46a'] as const;
+/** What each theme colour is called, for a screen reader and for anyone who tells colours apart by name. */
+export const CLUSTER_COLOR_NAMES = {
+  '#ffd166': 'yellow',
+  '#8ecae6': 'blue',
+  '#b5e48c': 'green',
+  '#f4a3c0': 'pink',
+  '#cdb4db': 'lilac',
+  '#ffb703': 'orange',
+  '#a8dadc': 'turquoise',
+  '#e9c46a': 'sand',
+} as const satisfies Record<(typeof CLUSTER_COLORS)[number], string>;
 
 export function cardsOf(doc: Y.Doc): Y.Map<CardMap> {
   return doc.getMap<CardMap>('cards');

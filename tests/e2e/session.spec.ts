@@ -192,6 +192,8 @@ test('clustering by mouse and keyboard, theme rename and merge, live rich text a
   // Rename a theme, then merge it into the other.
   const energy = themeOf(facilitator, 'Energy and climate');
   await energy.getByText('Theme options').click();
+  // The colours are named: the second theme took the second colour.
+  await expect(energy.getByRole('radio', { name: 'Blue', exact: true })).toBeChecked();
   await energy.getByLabel('Name of theme Energy and climate').fill('Young talent');
   await energy.getByLabel('Name of theme Energy and climate').press('Enter');
   for (const page of [els, sanne]) await expect(page.getByRole('heading', { level: 3, name: 'Young talent' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
-import { CLUSTER_COLORS, deleteCluster, mergeClusters, renameCluster, setClusterColor, type ClusterView } from '../../../shared/boardDoc';
+import { CLUSTER_COLOR_NAMES, CLUSTER_COLORS, deleteCluster, mergeClusters, renameCluster, setClusterColor, type ClusterView } from '../../../shared/boardDoc';
 import { LIMITS } from '../../../shared/limits';
 import { useT } from '../../app/i18n';
 import { BoardHistory } from '../undo/BoardHistory';
@@ -57,7 +57,7 @@ export function ThemeOptions({ boardDoc, cluster, otherClusters }: { boardDoc: Y
       </div>
       <fieldset className="swatches">
         <legend>{t('cluster.colorLegend', { name: cluster.title })}</legend>
-        {CLUSTER_COLORS.map((color, index) => (
+        {CLUSTER_COLORS.map((color) => (
           <label key={color} className="swatch-choice">
             <input
               type="radio"
@@ -67,7 +67,7 @@ export function ThemeOptions({ boardDoc, cluster, otherClusters }: { boardDoc: Y
               onChange={() => setClusterColor(boardDoc, cluster.id, color)}
             />
             <span className="swatch" style={{ background: color }} aria-hidden="true" />
-            <span className="visually-hidden">{t('cluster.color', { n: index + 1 })}</span>
+            <span className="visually-hidden">{t(`color.${CLUSTER_COLOR_NAMES[color]}`)}</span>
           </label>
         ))}
       </fieldset>
