@@ -9,8 +9,8 @@ const RECHECK_EVERY_MS = 2_000;
 
 /**
  * The fallback for endings another instance could not relay (Redis down, or instances on one database without
- * Redis): while `needed()` says so and this instance has sessions, every open session's token is looked up
- * again, and a session whose board, token or participant is gone is ended with the code the command would have
+ * Redis): while `needed()` says so and this instance has sessions, the tokens and participants of every board
+ * with sessions here are read again, and a session whose board, token or participant is gone is ended with the code the command would have
  * sent. The commands delete those rows before ending sessions, so the store alone tells what was ended.
  * Returns the stop function.
  */

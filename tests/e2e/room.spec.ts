@@ -207,6 +207,8 @@ test('at 1366×800 with 80 cards and 8 themes, every theme is within one screen 
     return Math.max(...boxes.map((box) => Math.abs(box.y - firstCard.y)));
   };
   await expect.poll(farthestTheme).toBeLessThan(800);
+  // And the pile itself starts on the first screen, under the phase bar and the forms.
+  expect((await pile.getByRole('heading', { level: 4 }).first().boundingBox())!.y).toBeLessThan(800);
   await pile.scrollIntoViewIfNeeded();
   await shot(facilitator, 'facilitator-1366-cluster-80');
   await facilitator.getByLabel('Compact themes (names and counts only)').check();

@@ -75,6 +75,24 @@ describe('ending sessions across instances', () => {
     await revokedOnTheOtherInstance();
   });
 
+  /** A participant's details corrected through A: their session on B is closed so it reconnects with them. */
+  async function correctedOnTheOtherInstance(): Promise<void> {
+    const board = await collectingBoard();
+    const anna = await join(a.url, board, 'Anna', 'company');
+    const annaOnB = open(b, board.boardId, anna.token);
+    const keptOnB = open(b, board.boardId, board.observerToken);
+    await Promise.all([synced(annaOnB), synced(keptOnB)]);
+    const corrected = await api(a.url, 'PATCH', `/api/boards/${board.boardId}/participants/${anna.participantId}`, { name: 'Anna Berg' }, board.facilitatorToken);
+    expect(corrected.status).toBe(200);
+    await waitUntil(() => annaOnB.closes.length > 0, 10_000);
+    expect(annaOnB.closes[0]).toEqual({ code: 4000, reason: 'your details changed' });
+    expect(keptOnB.closes).toEqual([]);
+  }
+
+  it('a participant whose details are corrected through instance A is reconnected on instance B (4000)', async () => {
+    await correctedOnTheOtherInstance();
+  });
+
   it('a board deleted through instance A closes the facilitator on instance B with 4410, and B writes nothing of it back', async () => {
     const board = await collectingBoard();
     const facilitatorOnB = open(b, board.boardId, board.facilitatorToken);
@@ -105,10 +123,18 @@ describe('ending sessions across instances', () => {
     }
   });
 
-  it('with Redis down, instance B still closes a participant removed and a link revoked through instance A, by re-checking tokens', async () => {
+  it('with Redis down, instance B still ends the sessions a removal, a revocation, a correction and a deletion through instance A end, by re-checking tokens', async () => {
     await setup.deployment.redis.stop();
     await waitUntil(async () => (await api<{ status?: string }>(b.url, 'GET', '/healthz')).body.status === 'degraded', 10_000);
     await removedOnTheOtherInstance();
     await revokedOnTheOtherInstance();
+    await correctedOnTheOtherInstance();
+
+    const board = await collectingBoard();
+    const facilitatorOnB = open(b, board.boardId, board.facilitatorToken);
+    await synced(facilitatorOnB);
+    expect((await api(a.url, 'DELETE', `/api/boards/${board.boardId}`, { confirmTitle: 'Industriforum – uppstart' }, board.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => facilitatorOnB.closes.length > 0, 10_000);
+    expect(facilitatorOnB.closes[0]).toEqual({ code: 4410, reason: 'this workshop was deleted' });
   });
 });

@@ -10,6 +10,7 @@ import { useBoard } from '../BoardContext';
 import { CardDetail } from '../richText/CardDetail';
 import { PrivateCards, SilentDrafts } from '../silent/SilentCollect';
 import { useCardBodies, useCards, useParticipants, usePresence } from '../useBoardData';
+import { AddThemeForm } from '../clustering/AddThemeForm';
 import { AddCardForm } from './AddCardForm';
 import { CardItem, type CardItemProps } from './CardItem';
 
@@ -82,8 +83,6 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
     lang: meta.language,
   });
 
-  const addCard = canAdd && abilities.authorId && <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />;
-
   return (
     <section className="cards-section" aria-labelledby="cards-heading">
       <div className="section-head">
@@ -96,7 +95,13 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
         <PrivateCards participantId={abilities.authorId} author={authorOf(abilities.authorId)} />
       )}
       {silent && abilities.runWorkshop && <SilentDrafts authorOf={authorOf} />}
-      {!clustering && addCard}
+      {/* One place for the form that adds a card in every phase, so what is typed survives the move to Cluster. */}
+      <div className="add-forms">
+        <div className="add-forms-row">
+          {canAdd && abilities.authorId && <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />}
+          {clustering && (abilities.cluster ? <AddThemeForm boardDoc={boardDoc} /> : <p className="muted">{t('cluster.readOnly')}</p>)}
+        </div>
+      </div>
       {settled && !canAdd && abilities.role === 'participant' && !silent && meta.phase === 'collect' && (
         <p className="muted">{t('cards.closed')}</p>
       )}
@@ -110,7 +115,6 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
             cardProps={cardProps}
             searchTextOf={searchTextOf}
             language={meta.language}
-            addCard={addCard}
           />
         </Suspense>
       ) : cards.length === 0 ? (

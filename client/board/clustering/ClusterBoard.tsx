@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import {
   DndContext,
   KeyboardSensor,
@@ -15,13 +15,11 @@ import {
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import type * as Y from 'yjs';
-import { addCluster, moveCard, moveCards as moveCardsOnBoard, type CardView } from '../../../shared/boardDoc';
-import { LIMITS } from '../../../shared/limits';
+import { moveCard, moveCards as moveCardsOnBoard, type CardView } from '../../../shared/boardDoc';
 import type { DuplicatePair } from '../../../shared/suggestions/api';
 import { useT } from '../../app/i18n';
 import type { CardPropsOf } from '../cards/CardsSection';
 import { useClusters } from '../useBoardData';
-import { SingleLineAddForm } from '../SingleLineAddForm';
 import { BoardHistory } from '../undo/BoardHistory';
 import { UndoNotice, undoShortcut } from '../undo/UndoControls';
 import { CardInFlight } from './CardInFlight';
@@ -42,8 +40,6 @@ interface Props {
   /** The text "find" searches in for a card: title, body, author and group. */
   searchTextOf: (card: CardView) => string;
   language: string;
-  /** The form that adds a card, for those who may add one now: it shares a row with the form that adds a theme. */
-  addCard?: ReactNode;
 }
 
 /** Data each draggable card and droppable theme carries, for announcements, drops and the card in flight. */
@@ -64,7 +60,7 @@ export interface DropThemeData {
  * touch, keyboard) or by its "Move to theme…" menu, alone or with other selected cards. A move writes only the
  * card's `cluster` key, so two people moving the same card at once converge instead of duplicating it.
  */
-export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, cardProps, searchTextOf, language, addCard }: Props) {
+export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, cardProps, searchTextOf, language }: Props) {
   const t = useT();
   // dnd-kit's id for its screen-reader instructions, which every drag handle points to.
   const dragHintId = useId();
@@ -190,23 +186,8 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
   };
 
   return (
-    <div className="cluster-board" lang={language} onKeyDown={canCluster ? undoShortcut(boardDoc) : undefined}>
+    <div className="cluster-board" onKeyDown={canCluster ? undoShortcut(boardDoc) : undefined}>
       <h2 className="visually-hidden">{t('cluster.heading')}</h2>
-      <div className="cluster-add">
-        {addCard}
-        {canCluster ? (
-          <SingleLineAddForm
-            label={t('cluster.addLabel')}
-            placeholder={t('cluster.addPlaceholder')}
-            submitLabel={t('cluster.add')}
-            maxLength={LIMITS.maxClusterTitle}
-            fullMessage={clusters.length >= LIMITS.maxClustersPerBoard ? t('cluster.full') : null}
-            onAdd={(title) => history.change(() => addCluster(boardDoc, { title }))}
-          />
-        ) : (
-          <p className="muted">{t('cluster.readOnly')}</p>
-        )}
-      </div>
       <ClusterToolbar
         boardDoc={boardDoc}
         canCluster={canCluster}
@@ -239,7 +220,8 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
         onDragEnd={drop}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
       >
-        <div className="cluster-layout">
+        {/* Cards and themes are in the workshop's language; the controls around them in the reader's. */}
+        <div className="cluster-layout" lang={language}>
           <ThemeColumn id={UNCLUSTERED} cluster={null} cards={byCluster.get(UNCLUSTERED) ?? []} otherClusters={clusters} collapsed={false} {...themeProps} />
           <div className={`theme-tiles${compact ? ' theme-tiles-compact' : ''}`}>
             {clusters.map((cluster) => (
