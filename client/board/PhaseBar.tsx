@@ -37,14 +37,28 @@ export function PhaseBar({ phase, canChange, closed }: Props) {
   return (
     <nav className="phase-bar" aria-label={t('phasebar.label')}>
       <ol className="phase-steps">
-        {PHASES.map((p, i) => (
-          <li key={p} className={i < index ? 'done' : i === index ? 'current' : undefined} aria-current={i === index ? 'step' : undefined}>
-            <span className="step-number" aria-hidden="true">
-              {i + 1}
-            </span>
-            <span className="step-name">{t(`phase.${p}`)}</span>
-          </li>
-        ))}
+        {PHASES.map((p, i) => {
+          const step = (
+            <>
+              <span className="step-number" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="step-name">{t(`phase.${p}`)}</span>
+            </>
+          );
+          return (
+            <li key={p} className={i < index ? 'done' : i === index ? 'current' : undefined} aria-current={i === index ? 'step' : undefined}>
+              {/* The facilitator may jump to any step, as in the tools people know; Back and Next stay the usual way. */}
+              {canChange && i !== index ? (
+                <button type="button" className="step-button" onClick={() => go(p)} disabled={busy} aria-label={t('phasebar.goTo', { n: i + 1, phase: t(`phase.${p}`) })}>
+                  {step}
+                </button>
+              ) : (
+                <span className="step-label">{step}</span>
+              )}
+            </li>
+          );
+        })}
       </ol>
       <p className="phase-now">
         <span>{t('phase.stepOf', { n: index + 1, total: PHASES.length })}: </span>

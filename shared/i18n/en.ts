@@ -93,6 +93,7 @@ export const en = {
   'phase.agree': 'Agree',
   'phase.stepOf': 'Step {n} of {total}',
   'phasebar.label': 'Workshop phases',
+  'phasebar.goTo': 'Go to step {n}: {phase}',
   'phasebar.back': 'Back to {phase}',
   'phasebar.next': 'Next: {phase}',
   'phasebar.failed': 'The phase could not be changed. Please try again.',

@@ -91,6 +91,7 @@ export const nl: Messages = {
   'phase.agree': 'Afspreken',
   'phase.stepOf': 'Stap {n} van {total}',
   'phasebar.label': 'Fasen van de workshop',
+  'phasebar.goTo': 'Naar stap {n}: {phase}',
   'phasebar.back': 'Terug naar {phase}',
   'phasebar.next': 'Volgende: {phase}',
   'phasebar.failed': 'De fase kon niet worden gewijzigd. Probeer het opnieuw.',

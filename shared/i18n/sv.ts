@@ -91,6 +91,7 @@ export const sv: Messages = {
   'phase.agree': 'Överenskommelse',
   'phase.stepOf': 'Steg {n} av {total}',
   'phasebar.label': 'Workshopens faser',
+  'phasebar.goTo': 'Gå till steg {n}: {phase}',
   'phasebar.back': 'Tillbaka till {phase}',
   'phasebar.next': 'Nästa: {phase}',
   'phasebar.failed': 'Fasen kunde inte ändras. Försök igen.',

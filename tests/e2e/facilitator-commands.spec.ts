@@ -98,3 +98,23 @@ test('at 1366 px the agreed list gives each priority’s owner and next step roo
   expect(await table.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
   await table.screenshot({ path: 'test-reports/screenshots/agree-table-1366.png' });
 });
+
+test('the facilitator jumps to any step from the step bar, by mouse or keyboard; a participant follows and cannot jump', async ({ browser, request }) => {
+  const board = await createRoomBoard(request, 'Regional forum', ['Anna Lindqvist']);
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
+  await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  const anna = await person(browser, { viewport: { width: 360, height: 740 } });
+  await anna.goto(`/b/${board.boardId}#token=${board.people[0]!.token}`);
+  const steps = (page: typeof facilitator) => page.getByRole('navigation', { name: 'Workshop phases' });
+  await expect(steps(anna)).toContainText('Step 1 of 6: Setup');
+
+  await steps(facilitator).getByRole('button', { name: 'Go to step 3: Cluster', exact: true }).click();
+  await expect(steps(facilitator)).toContainText('Step 3 of 6: Cluster');
+  await expect(steps(anna)).toContainText('Step 3 of 6: Cluster');
+  // The current step is not a button; by keyboard, back to Collect.
+  await expect(steps(facilitator).getByRole('button', { name: /Go to step 3/ })).toHaveCount(0);
+  await steps(facilitator).getByRole('button', { name: 'Go to step 2: Collect', exact: true }).focus();
+  await facilitator.keyboard.press('Enter');
+  await expect(steps(anna)).toContainText('Step 2 of 6: Collect');
+  await expect(steps(anna).getByRole('button')).toHaveCount(0);
+});
