@@ -28,6 +28,7 @@ import { KeepLinkNotice } from '../session/KeepLinkNotice';
 import { ClosedNotice } from './ClosedNotice';
 import { ClosingControls } from './facilitation/ClosingControls';
 import { WorkshopDetails } from './facilitation/WorkshopDetails';
+import { ExportPanel } from '../results/ExportPanel';
 import { WorkshopTools } from './tools/WorkshopTools';
 import { RevealCards } from './silent/RevealCards';
 import { silentCollectActive } from '../../shared/phases';
@@ -113,6 +114,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
                 {!closed && <SettingsPanel settings={meta.settings} />}
                 {!closed && <WorkshopDetails meta={meta} />}
                 <PeoplePanel groups={meta.groups} />
+                <ExportPanel />
                 <AccessPanel joinCode={share.joinCode} title={meta.title} onJoinCodeChanged={onSummaryStale} />
                 <NotesPane editable={abilities.runWorkshop} initiallyOpen />
                 <ClosingControls closed={closed} />

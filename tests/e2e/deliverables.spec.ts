@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { createRoomBoard, sampleThemes, sampleTitles, seedBoard } from './roomBoard';
 import { addCard, closeWorkshopTools, openWorkshopTools, person, test } from './support';
 
 interface Board {
@@ -192,4 +194,24 @@ test('status texts agree with each other as a participant reads them, and each f
   await expect(said('Round 1 is revealed: everyone sees the results.')).toBeVisible();
   await expect(phaseLine.getByText('Step 5 of 6: Results – The results are shown.')).toBeVisible();
   await expect(participant.getByText(/voting is (open|closed|under way)/i)).toHaveCount(0);
+});
+
+test('before any round, the facilitator downloads the cards and themes collected so far from the workshop tools', async ({ browser, request, baseURL }) => {
+  const board = await createRoomBoard(request, 'Kick-off Gävleborg', ['Anna Lindqvist']);
+  await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth(board.facilitatorToken), data: { phase: 'collect' } });
+  const titles = sampleTitles(6);
+  const themes = sampleThemes(2);
+  await seedBoard(baseURL!, board, { titles, themes, authors: [{ id: board.people[0]!.participantId, token: board.people[0]!.token }] });
+  await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth(board.facilitatorToken), data: { phase: 'cluster' } });
+
+  const page = await person(browser, { viewport: { width: 1366, height: 800 } });
+  await page.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  const drawer = await openWorkshopTools(page);
+  await expect(drawer.getByText('before any round, the cards and themes collected so far')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByRole('button', { name: 'Download CSV: current list', exact: true }).click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  for (const text of [...titles, ...themes]) expect(csv).toContain(text);
+  await drawer.getByRole('heading', { name: 'Downloads', exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-reports/screenshots/tools-downloads-1366.png' });
+  await closeWorkshopTools(page);
 });

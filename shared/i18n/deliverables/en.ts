@@ -1,7 +1,7 @@
 /** English strings of the deliverables: the agree table, freezing, the report's definitions and card texts, silent-collect counts, and the status lines that say a command was done. */
 export const en = {
   'downloads.xlsx': 'Excel (XLSX)',
-  'downloads.scope': 'The latest frozen list; before any is frozen, the draft as it stands (marked as not frozen), or else the latest results.',
+  'downloads.scope': 'The latest frozen list; before any is frozen, the draft as it stands (marked as not frozen), or else the latest results; before any round, the cards and themes collected so far.',
 
   'agree.tableCaption': 'Priorities in the agreed order, with the figures of round {number}',
   'agree.place': 'Place',

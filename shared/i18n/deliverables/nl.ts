@@ -2,7 +2,7 @@ import type { DeliverablesMessages } from './en.js';
 
 export const nl: DeliverablesMessages = {
   'downloads.xlsx': 'Excel (XLSX)',
-  'downloads.scope': 'De laatst vastgelegde lijst; zolang er geen is, het concept zoals het nu is (gemarkeerd als niet vastgelegd), of anders de laatste uitslag.',
+  'downloads.scope': 'De laatst vastgelegde lijst; zolang er geen is, het concept zoals het nu is (gemarkeerd als niet vastgelegd), of anders de laatste uitslag; vóór de eerste ronde, de kaartjes en thema’s die er tot nu toe zijn.',
 
   'agree.tableCaption': 'Prioriteiten in de afgesproken volgorde, met de cijfers van ronde {number}',
   'agree.place': 'Plaats',

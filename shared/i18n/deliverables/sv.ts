@@ -2,7 +2,7 @@ import type { DeliverablesMessages } from './en.js';
 
 export const sv: DeliverablesMessages = {
   'downloads.xlsx': 'Excel (XLSX)',
-  'downloads.scope': 'Den senast låsta listan; innan någon är låst, utkastet som det ser ut nu (märkt som inte låst), annars det senaste resultatet.',
+  'downloads.scope': 'Den senast låsta listan; innan någon är låst, utkastet som det ser ut nu (märkt som inte låst), annars det senaste resultatet; före första omgången, korten och temana som samlats hittills.',
 
   'agree.tableCaption': 'Prioriteringar i överenskommen ordning, med siffrorna från omgång {number}',
   'agree.place': 'Plats',
