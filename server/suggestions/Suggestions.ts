@@ -45,8 +45,10 @@ export class Suggestions {
       const meta = readMeta(room.control.doc);
       if (!meta) throw new DomainError('not-found', 'unknown board');
       if (!may(access.role, 'cluster', situationOf(meta))) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
-      const input = { ...boardInput(room.board.doc, room.control.doc, meta.language), subject: `${meta.title}\n${meta.question}` };
-      return answerOnce(room.board.doc, input);
+      const subject = `${meta.title}\n${meta.question}`;
+      const concepts = readSuggestionConcepts(room.control.doc);
+      // The board is read into plain data only when the answer is not already there or on its way.
+      return answerOnce(room.board.doc, [meta.language, subject, concepts], () => ({ ...boardInput(room.board.doc, room.control.doc, meta.language, concepts), subject }));
     });
   }
 
@@ -84,10 +86,11 @@ const SUPERSEDED = Symbol('superseded');
  * computed waits its turn, and when several requests for ever newer versions wait, only the newest is computed
  * and the others get its answer, so someone editing and asking in a loop cannot line up work.
  */
-function answerOnce(board: Y.Doc, input: SuggestInput): Promise<SuggestionsResponse> {
-  const key = JSON.stringify([versionOf(board), input.language, input.subject, input.concepts]);
+function answerOnce(board: Y.Doc, asked: unknown[], read: () => SuggestInput): Promise<SuggestionsResponse> {
+  const key = JSON.stringify([versionOf(board), ...asked]);
   const last = answers.get(board);
   if (last && last.key === key) return last.answer;
+  const input = read();
   const before: Promise<unknown> = last ? last.turn.catch(() => undefined) : Promise.resolve();
   const computation = { key } as Computation;
   computation.turn = before.then<SuggestionsResponse | typeof SUPERSEDED>(() => (answers.get(board) === computation ? engine.run(input) : SUPERSEDED));
@@ -111,7 +114,7 @@ function versionOf(board: Y.Doc): number {
   return counter.version;
 }
 
-function boardInput(board: Y.Doc, control: Y.Doc, language: SuggestInput['language']): SuggestInput {
+function boardInput(board: Y.Doc, control: Y.Doc, language: SuggestInput['language'], concepts: SuggestInput['concepts']): SuggestInput {
   const themes = readClusters(board);
   // A card whose words do not tell its language is read in the language its author joined in.
   const authorLanguages = new Map(readParticipants(control).map((p) => [p.id, p.language ?? null]));
@@ -129,6 +132,6 @@ function boardInput(board: Y.Doc, control: Y.Doc, language: SuggestInput['langua
       authorLanguage: authorLanguages.get(card.author) ?? null,
     })),
     themes: themes.map(({ id, title }) => ({ id, title })),
-    concepts: readSuggestionConcepts(control),
+    concepts,
   };
 }
