@@ -1,5 +1,5 @@
 import { readAgreementDraft } from '../../shared/controlDoc.js';
-import { buildPriorityList, toCsv, toJson, toMarkdown } from '../../shared/export/index.js';
+import { buildPriorityList, toCsv, toJson, toMarkdown, type PriorityList } from '../../shared/export/index.js';
 import { BOARD_DOC, CONTROL_DOC } from '../../shared/rooms.js';
 import { readStoredDoc } from '../storage/DocumentLog.js';
 import type { Stores } from '../storage/Stores.js';
@@ -17,16 +17,10 @@ async function storedExports(stores: Pick<Stores, 'log' | 'identity' | 'agreemen
     stores.identity.listParticipants(boardId),
     stores.agreements.list(boardId),
   ]);
-  const files: Record<string, string> = {};
-  for (const { version, list } of frozen) {
-    files[`v${version}.json`] = toJson(list);
-    files[`v${version}.csv`] = toCsv(list);
-  }
   const current = buildPriorityList({ ...boardInput(board, control, participants), draft: readAgreementDraft(control), exportedAt: 0 });
-  files['current.json'] = toJson(current);
-  files['current.csv'] = toCsv(current);
-  files['current.md'] = toMarkdown(current);
-  return files;
+  const lists: Array<[string, PriorityList]> = [...frozen.map(({ version, list }): [string, PriorityList] => [`v${version}`, list]), ['current', current]];
+  // Each list in every text format a reader downloads.
+  return Object.fromEntries(lists.flatMap(([name, list]) => [[`${name}.json`, toJson(list)], [`${name}.csv`, toCsv(list)], [`${name}.md`, toMarkdown(list)]]));
 }
 
 /**

@@ -31,8 +31,6 @@ export class EngineThread {
   private running: { job: Job; deadline: NodeJS.Timeout } | null = null;
   private readonly waiting: Job[] = [];
   private jobs = 0;
-  /** Why this side ended the thread, when it did (a stuck computation), for the report of its loss. */
-  private endedFor: string | null = null;
   private readonly lostListeners = new Set<(reason: string) => void>();
 
   /** Tells `listener` each time the thread ends unasked (crashed, or stuck past its deadline); returns the unsubscribe. */
@@ -57,7 +55,8 @@ export class EngineThread {
     if (!job) return;
     const worker = this.started();
     const deadline = setTimeout(() => {
-      this.endedFor = `a computation ran past its deadline of ${DEADLINE_MS / 1000} s`;
+      // Reported as lost here, with its reason; the exit that follows is then another worker's news and ignored.
+      this.lost(worker, `a computation ran past its deadline of ${DEADLINE_MS / 1000} s`);
       void worker.terminate();
     }, DEADLINE_MS).unref();
     this.running = { job, deadline };
@@ -93,9 +92,7 @@ export class EngineThread {
     // 'error' is followed by 'exit': the first of the two does the work.
     if (this.worker !== worker) return;
     this.worker = null;
-    const why = this.endedFor ?? reason;
-    this.endedFor = null;
-    this.lostListeners.forEach((listener) => listener(why));
+    this.lostListeners.forEach((listener) => listener(reason));
     if (this.running) this.finish().reject(DomainError.refusal('unavailable', 'suggestions-unavailable', 'computing the suggestions failed; ask again'));
   }
 }
