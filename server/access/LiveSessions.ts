@@ -15,8 +15,11 @@ export interface LiveSession {
 export class LiveSessions {
   private readonly byBoard = new Map<string, Set<LiveSession>>();
 
-  /** `relay` tells the other instances of an ending, so they end their matching sessions too. */
-  constructor(private readonly relayToOthers: (ending: SessionEnding) => void = () => {}) {}
+  /**
+   * `relay` tells the other instances of an ending, so they end their matching sessions too; called alone, for a
+   * command that ended its sessions here earlier, it tells the other instances only.
+   */
+  constructor(readonly relay: (ending: SessionEnding) => void = () => {}) {}
 
   add(session: LiveSession): () => void {
     const { boardId } = session.access;
@@ -33,20 +36,15 @@ export class LiveSessions {
     return this.byBoard.has(boardId);
   }
 
-  /** Every open session's access on this instance, for checking them against the identity store. */
-  *accesses(): Iterable<Access> {
-    for (const sessions of this.byBoard.values()) for (const session of sessions) yield session.access;
+  /** The accesses of the open sessions on this instance, board by board, for checking them against the identity store. */
+  *accessesByBoard(): Iterable<[string, Access[]]> {
+    for (const [boardId, sessions] of this.byBoard) yield [boardId, [...sessions].map((session) => session.access)];
   }
 
   /** Ends the matching sessions here and on every other instance; returns how many were closed here. */
   close(ending: SessionEnding): number {
     this.relay(ending);
     return this.closeHere(ending);
-  }
-
-  /** Tells the other instances only: for a command that ended its sessions here earlier, and may tell them now. */
-  relay(ending: SessionEnding): void {
-    this.relayToOthers(ending);
   }
 
   /** Ends the matching sessions of this instance only: an ending another instance relayed, or one found here. */

@@ -15,16 +15,16 @@ const RECHECK_EVERY_MS = 2_000;
  * Returns the stop function.
  */
 export function startSessionRecheck(
-  deps: { sessions: Pick<LiveSessions, 'accesses'>; identity: Identity; needed: () => boolean; onEnding: (ending: SessionEnding) => void; log: Logger },
+  deps: { sessions: Pick<LiveSessions, 'accessesByBoard'>; identity: Identity; needed: () => boolean; onEnding: (ending: SessionEnding) => void; log: Logger },
   everyMs = RECHECK_EVERY_MS,
 ): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running || !deps.needed()) return;
-    const accesses = [...deps.sessions.accesses()];
-    if (accesses.length === 0) return;
+    const boards = [...deps.sessions.accessesByBoard()];
+    if (boards.length === 0) return;
     running = true;
-    void endingsFor(deps.identity, accesses)
+    void endingsFor(deps.identity, boards)
       .then((endings) => {
         endings.forEach(deps.onEnding);
       })
@@ -40,22 +40,12 @@ export function startSessionRecheck(
  * What has become of each session's board, token and participant since the session opened: three reads per
  * board with sessions here, however many sessions it has.
  */
-async function endingsFor(identity: Identity, accesses: Access[]): Promise<SessionEnding[]> {
+async function endingsFor(identity: Identity, boards: Array<[string, Access[]]>): Promise<SessionEnding[]> {
   const endings: SessionEnding[] = [];
-  const byBoard = new Map<string, Access[]>();
-  for (const access of accesses) {
-    const ofBoard = byBoard.get(access.boardId);
-    if (ofBoard) ofBoard.push(access);
-    else byBoard.set(access.boardId, [access]);
-  }
-  for (const [boardId, ofBoard] of byBoard) {
-    if (!(await identity.getBoard(boardId))) {
-      endings.push({ match: { boardId, all: true }, cause: 'board-deleted' });
-      continue;
-    }
-    const tokens = new Set(await identity.listTokenHashes(boardId));
-    const participants = new Map((await identity.listParticipants(boardId)).map((p) => [p.id, p]));
-    endings.push(...endingsOnBoard(ofBoard, tokens, participants));
+  for (const [boardId, ofBoard] of boards) {
+    const [board, tokens, participants] = await Promise.all([identity.getBoard(boardId), identity.listTokenHashes(boardId), identity.listParticipants(boardId)]);
+    if (!board) endings.push({ match: { boardId, all: true }, cause: 'board-deleted' });
+    else endings.push(...endingsOnBoard(ofBoard, new Set(tokens), new Map(participants.map((p) => [p.id, p]))));
   }
   return endings;
 }
