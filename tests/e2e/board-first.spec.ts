@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations, person, test } from './support';
-import { auth, createRoomBoard, sampleThemes, sampleTitles, seedBoard, type RoomBoard } from './roomBoard';
+import { auth, createRoomBoard, phase, sampleThemes, sampleTitles, seedBoard, type RoomBoard } from './roomBoard';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -21,8 +21,6 @@ async function boardTop(page: Page): Promise<number> {
 test('the facilitator sees the board first in every phase, with the tools in a drawer; a phone reads the results whole', async ({ browser, request, baseURL }) => {
   test.setTimeout(300_000);
   const board: RoomBoard = await createRoomBoard(request, 'Industry forum kick-off', PEOPLE);
-  const go = async (phase: string) =>
-    expect((await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth(board.facilitatorToken), data: { phase } })).ok()).toBe(true);
 
   const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
   await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
@@ -56,7 +54,7 @@ test('the facilitator sees the board first in every phase, with the tools in a d
   await expect(tools).toBeFocused();
 
   // Collect and cluster, with cards and themes on the board.
-  await go('collect');
+  await phase(request, board, 'collect');
   const titles = sampleTitles(24);
   const themes = sampleThemes(5);
   await seedBoard(baseURL!, board, { titles, themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })) });
@@ -64,14 +62,14 @@ test('the facilitator sees the board first in every phase, with the tools in a d
   expect(await boardTop(facilitator)).toBeLessThan(800);
   await shot(facilitator, '1366-collect');
 
-  await go('cluster');
+  await phase(request, board, 'cluster');
   await expect(facilitator.getByRole('region', { name: themes[0], exact: true })).toBeVisible();
   expect(await boardTop(facilitator)).toBeLessThan(800);
   await shot(facilitator, '1366-cluster');
   await expectNoSeriousAxeViolations(facilitator);
 
   // Vote: the items being voted on and the turnout, not the editable cluster board.
-  await go('vote');
+  await phase(request, board, 'vote');
   // The facilitator opens the round once the vote phase is on their screen, as they would by its button.
   await expect(facilitator.getByText('Open a vote round', { exact: true })).toBeVisible();
   const opening = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} });
@@ -125,7 +123,7 @@ test('the facilitator sees the board first in every phase, with the tools in a d
   await shot(anna, '360-results-scrolled');
 
   // Agree.
-  await go('agree');
+  await phase(request, board, 'agree');
   await expect(facilitator.getByRole('navigation', { name: 'Workshop phases' })).toContainText('Step 6 of 6');
   expect(await boardTop(facilitator)).toBeLessThan(800);
   await shot(facilitator, '1366-agree');
@@ -133,7 +131,7 @@ test('the facilitator sees the board first in every phase, with the tools in a d
 
   // The projector-sized laptop: the cluster board at 1920 px.
   const wide = await person(browser, { viewport: { width: 1920, height: 1080 } });
-  await go('cluster');
+  await phase(request, board, 'cluster');
   await wide.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
   await expect(wide.getByRole('region', { name: themes[0], exact: true })).toBeVisible();
   expect(await boardTop(wide)).toBeLessThan(1080);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { createRoomBoard, sampleThemes, sampleTitles, seedBoard } from './roomBoard';
+import { auth, createRoomBoard, phase, sampleThemes, sampleTitles, seedBoard } from './roomBoard';
 import { addCard, closeWorkshopTools, openWorkshopTools, person, test } from './support';
 
 interface Board {
@@ -12,7 +12,6 @@ interface Board {
   links: { facilitator: string };
 }
 
-const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** Ten priorities with long titles, and owners and next steps long enough to wrap, in Swedish and Dutch. */
 const priorities = Array.from({ length: 10 }, (_, i) => ({
@@ -198,11 +197,11 @@ test('status texts agree with each other as a participant reads them, and each f
 
 test('before any round, the facilitator downloads the cards and themes collected so far from the workshop tools', async ({ browser, request, baseURL }) => {
   const board = await createRoomBoard(request, 'Kick-off Gävleborg', ['Anna Lindqvist']);
-  await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth(board.facilitatorToken), data: { phase: 'collect' } });
+  await phase(request, board, 'collect');
   const titles = sampleTitles(6);
   const themes = sampleThemes(2);
   await seedBoard(baseURL!, board, { titles, themes, authors: [{ id: board.people[0]!.participantId, token: board.people[0]!.token }] });
-  await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth(board.facilitatorToken), data: { phase: 'cluster' } });
+  await phase(request, board, 'cluster');
 
   const page = await person(browser, { viewport: { width: 1366, height: 800 } });
   await page.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);

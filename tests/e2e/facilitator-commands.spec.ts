@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { closeWorkshopTools, openWorkshopTools, person, test } from './support';
-import { auth, createRoomBoard } from './roomBoard';
+import { auth, createRoomBoard, phase } from './roomBoard';
 
 /**
  * The facilitator's commands as the client runs them: a command the server refuses says why, in the reader's
@@ -64,8 +64,7 @@ test('Escape inside the notes editor closes the workshop tools, and focus return
 test('at 1366 px the agreed list gives each priority’s owner and next step room to be read', async ({ browser, request }) => {
   const board = await createRoomBoard(request, 'Regional forum', ['Anna Lindqvist', 'Pieter van Dijk', 'Erik Johansson']);
   const facilitatorApi = auth(board.facilitatorToken);
-  const go = async (phase: string) => expect((await request.post(`/api/boards/${board.boardId}/phase`, { headers: facilitatorApi, data: { phase } })).ok()).toBe(true);
-  await go('collect');
+  await phase(request, board, 'collect');
   for (const [i, title] of ['Too few welders', 'Grid connections take years', 'Permits for new plants', 'Energy prices'].entries()) {
     const author = board.people[i % board.people.length]!;
     // Cards through the board like anyone's: added in the participant's own browser.
@@ -76,13 +75,13 @@ test('at 1366 px the agreed list gives each priority’s owner and next step roo
     await expect(page.getByRole('heading', { level: 3, name: title })).toBeVisible();
     await page.context().close();
   }
-  await go('vote');
+  await phase(request, board, 'vote');
   const round = await (await request.post(`/api/boards/${board.boardId}/rounds`, { headers: facilitatorApi, data: {} })).json();
   for (const [i, voter] of board.people.entries()) {
     await request.put(`/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { headers: auth(voter.token), data: { allocations: { [round.items[i % 2].id]: 3 } } });
   }
   expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: facilitatorApi })).ok()).toBe(true);
-  await go('agree');
+  await phase(request, board, 'agree');
 
   const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
   await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);

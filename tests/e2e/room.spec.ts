@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations, person, test } from './support';
-import { auth, createRoomBoard, sampleThemes, sampleTitles, seedBoard, type RoomBoard } from './roomBoard';
+import { auth, createRoomBoard, phase, sampleThemes, sampleTitles, seedBoard, type RoomBoard } from './roomBoard';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -14,10 +14,6 @@ async function projector(browser: Browser, board: RoomBoard, token = board.facil
   const page = await person(browser, { viewport: { width: 1920, height: 1080 } });
   await page.goto(`/b/${board.boardId}/present#token=${token}`);
   return page;
-}
-
-async function phase(request: Parameters<typeof createRoomBoard>[0], board: RoomBoard, next: string) {
-  expect((await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth(board.facilitatorToken), data: { phase: next } })).ok()).toBe(true);
 }
 
 const themeOf = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
@@ -197,18 +193,19 @@ test('at 1366×800 with 80 cards and 8 themes, every theme is within one screen 
   }
   // Measured together, once the layout has settled, from the top of the page with the pile at its first card:
   // moving cards out of the pile leaves the pile and the page scrolled wherever the last card was.
+  const firstCardFromTop = async () => {
+    await facilitator.evaluate(() => window.scrollTo(0, 0));
+    await pile.evaluate((column) => column.scrollTo(0, 0));
+    return (await pile.getByRole('heading', { level: 4 }).first().boundingBox())!;
+  };
   const farthestTheme = async () => {
-    await facilitator.evaluate(() => {
-      window.scrollTo(0, 0);
-      document.querySelector('.theme-pile')?.scrollTo(0, 0);
-    });
-    const firstCard = (await pile.getByRole('heading', { level: 4 }).first().boundingBox())!;
+    const firstCard = await firstCardFromTop();
     const boxes = await Promise.all(themes.map(async (theme) => (await themeOf(facilitator, theme).boundingBox())!));
     return Math.max(...boxes.map((box) => Math.abs(box.y - firstCard.y)));
   };
   await expect.poll(farthestTheme).toBeLessThan(800);
   // And the pile itself starts on the first screen, under the phase bar and the forms.
-  expect((await pile.getByRole('heading', { level: 4 }).first().boundingBox())!.y).toBeLessThan(800);
+  expect((await firstCardFromTop()).y).toBeLessThan(800);
   await pile.scrollIntoViewIfNeeded();
   await shot(facilitator, 'facilitator-1366-cluster-80');
   await facilitator.getByLabel('Compact themes (names and counts only)').check();

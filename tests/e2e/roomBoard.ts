@@ -24,6 +24,11 @@ export interface RoomBoard {
 
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
+/** Moves the workshop to `next` as its facilitator would, through the REST API; fails the test if refused. */
+export async function phase(request: APIRequestContext, board: Pick<RoomBoard, 'boardId' | 'facilitatorToken'>, next: string): Promise<void> {
+  expect((await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth(board.facilitatorToken), data: { phase: next } })).ok()).toBe(true);
+}
+
 /** A workshop with `people` joined (round-robin over its groups), created through the REST API. */
 export async function createRoomBoard(request: APIRequestContext, title: string, people: string[]): Promise<RoomBoard> {
   const created = await request.post('/api/boards', { data: { title, question: 'What should our forum tackle first?' } });

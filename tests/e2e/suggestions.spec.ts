@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations, person, test } from './support';
-import { auth, createRoomBoard, seedBoard, type RoomBoard } from './roomBoard';
+import { createRoomBoard, phase, seedBoard, type RoomBoard } from './roomBoard';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -30,11 +30,9 @@ const PILE = 'Not in a theme yet';
 
 async function clusterBoard(request: APIRequestContext, baseURL: string): Promise<RoomBoard> {
   const board = await createRoomBoard(request, 'Metal and energy forum kick-off', ['Anna Lindqvist', 'Pieter van Dijk']);
-  const phase = async (next: string) =>
-    expect((await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth(board.facilitatorToken), data: { phase: next } })).ok()).toBe(true);
-  await phase('collect');
+  await phase(request, board, 'collect');
   await seedBoard(baseURL, board, { titles: CARDS, themes: [], authors: board.people.map((p) => ({ id: p.participantId, token: p.token })) });
-  await phase('cluster');
+  await phase(request, board, 'cluster');
   return board;
 }
 

@@ -136,14 +136,19 @@ describe('three instances serving one board', () => {
     writer.destroy();
     writing = false;
     await loop;
-    // What the dead instance had published before it died reaches the watcher a moment later.
-    await sleep(500);
+    // What the dead instance had published before it died reaches the watcher a moment later: wait until the
+    // watcher's count has stopped moving.
+    let seen = -1;
+    await waitUntil(() => seen === (seen = cardsOf(watcher.doc).size), 10_000, 400);
     const passedOn = [...cardIds(watcher)];
     expect(passedOn.length).toBeGreaterThanOrEqual(40);
 
-    const newcomer = open(elsewhere, board.boardId, board.observerToken);
-    await synced(newcomer);
-    await waitUntil(() => passedOn.every((id) => cardsOf(newcomer.doc).has(id)), 10_000);
-    await victim.start();
+    try {
+      const newcomer = open(elsewhere, board.boardId, board.observerToken);
+      await synced(newcomer);
+      await waitUntil(() => passedOn.every((id) => cardsOf(newcomer.doc).has(id)), 10_000);
+    } finally {
+      await victim.start();
+    }
   });
 });

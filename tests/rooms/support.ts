@@ -6,7 +6,7 @@ import type { MemoryDocumentLog } from './MemoryDocumentLog.js';
 import type { MemoryBus } from './MemoryFanout.js';
 
 /** A logger that says nothing: the fake room tests assert on what rooms do, not on what they log. */
-export const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** What every room needs besides its log: health and logging that stay silent, no broadcast window. */
 export const roomOptions = (compactEvery = 1000) => ({ compactEvery, broadcastWindowMs: 0, health: new StorageHealth(quiet, null), log: quiet });
