@@ -172,19 +172,17 @@ export class DocRoom {
    * nothing of the change left in memory.
    */
   serverTransact(change: (doc: Y.Doc) => void): Promise<void> {
-    return this.enqueue(async () => {
-      this.state.expectChange();
-      try {
-        this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
-        const captured = this.state.take();
-        if (captured === null) return;
-        const derived = this.options.derive?.(this.doc) ?? null;
-        await this.acceptance.accept(captured, { kind: 'server' }, derived);
-      } catch (err) {
-        this.state.undo();
-        throw err;
-      }
-    });
+    return this.enqueue(() => this.transactNow(change));
+  }
+
+  /**
+   * Runs `work` in one turn of the queue: nothing else is applied to this document until it settles, so what it
+   * read stays true while it awaits other rooms. It reads `doc` only synchronously (the document is replaced on
+   * undo) and changes it only through `transact`, which stores a server change as `serverTransact` does; calling
+   * this room's `serverTransact` from `work` would wait for `work` itself.
+   */
+  inOneTurn<T>(work: (transact: (change: (doc: Y.Doc) => void) => Promise<void>) => Promise<T>): Promise<T> {
+    return this.enqueue(() => work((change) => this.transactNow(change)));
   }
 
   /** An update another instance stored under `seq` (from the fan-out); see InstanceCatchUp. */
@@ -252,6 +250,20 @@ export class DocRoom {
     this.state.load(stored.snapshot ? [stored.snapshot, ...updates] : updates);
     // What other instances published while the log was read: the part the log did not have yet.
     this.instances.applyEarly();
+  }
+
+  private async transactNow(change: (doc: Y.Doc) => void): Promise<void> {
+    this.state.expectChange();
+    try {
+      this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+      const captured = this.state.take();
+      if (captured === null) return;
+      const derived = this.options.derive?.(this.doc) ?? null;
+      await this.acceptance.accept(captured, { kind: 'server' }, derived);
+    } catch (err) {
+      this.state.undo();
+      throw err;
+    }
   }
 
   private async applyPeerUpdate(peer: RoomPeer, update: Uint8Array): Promise<ApplyResult> {
