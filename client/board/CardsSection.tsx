@@ -12,7 +12,7 @@ import { PrivateCards, SilentDrafts } from '../silent/SilentCollect';
 import { useCardBodies, useCards, useParticipants, usePresence } from '../kernel/useBoardData';
 import { AddThemeForm } from '../clustering/AddThemeForm';
 import { AddCardForm } from '../cards/AddCardForm';
-import { CardItem, type CardItemProps } from '../cards/CardItem';
+import { CardItem, type CardPropsOf } from '../cards/CardItem';
 
 // Drag and drop is needed from the cluster phase on; the collect phase (and phones joining then) skip it.
 const ClusterBoard = lazy(() => import('../clustering/ClusterBoard'));
@@ -24,9 +24,6 @@ interface Props {
   settled: boolean;
   onTyping: (cardId: string | null) => void;
 }
-
-/** The props every card view shares, whether in the flat list or inside a theme. */
-export type CardPropsOf = (card: CardView) => Omit<CardItemProps, 'headingLevel'>;
 
 const NOBODY: string[] = [];
 

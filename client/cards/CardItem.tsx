@@ -3,9 +3,11 @@ import type * as Y from 'yjs';
 import { deleteCard, setCardTitle, type CardView } from '../../shared/boardDoc';
 import { LIMITS } from '../../shared/limits';
 import { useT } from '../app/i18n';
-import type { Duplicate } from '../clustering/duplicates';
 import { BoardHistory } from '../kernel/history/BoardHistory';
 import './cards.css';
+
+/** How a card repeats another: the same title once normalised, or nearly (same words, a typo or two). */
+export type Duplicate = 'exact' | 'near';
 
 export interface CardItemProps {
   boardDoc: Y.Doc;
@@ -36,6 +38,9 @@ export interface CardItemProps {
   rootListeners?: DOMAttributes<HTMLLIElement>;
   accent?: string;
 }
+
+/** The props every card view shares, whether in the flat list or inside a theme. */
+export type CardPropsOf = (card: CardView) => Omit<CardItemProps, 'headingLevel'>;
 
 type Mode = 'view' | 'menu' | 'edit' | 'confirmDelete';
 

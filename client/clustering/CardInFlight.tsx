@@ -1,5 +1,5 @@
 import { DragOverlay, useDndContext } from '@dnd-kit/core';
-import type { DragCardData } from './ClusterBoard';
+import type { DragCardData } from './dragData';
 
 /**
  * A copy of the card being dragged, following the pointer above the page while the card itself stays in its

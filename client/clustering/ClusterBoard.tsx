@@ -18,11 +18,12 @@ import type * as Y from 'yjs';
 import { moveCard, moveCards as moveCardsOnBoard, type CardView } from '../../shared/boardDoc';
 import type { DuplicatePair } from '../../shared/suggestions/api';
 import { useT } from '../app/i18n';
-import type { CardPropsOf } from '../board/CardsSection';
+import type { CardPropsOf } from '../cards/CardItem';
 import { useClusters } from '../kernel/useBoardData';
 import { BoardHistory } from '../kernel/history/BoardHistory';
 import { UndoNotice, undoShortcut } from './UndoControls';
 import { CardInFlight } from './CardInFlight';
+import type { DragCardData, DropThemeData } from './dragData';
 import { ClusterToolbar, type CardFilter } from './ClusterToolbar';
 import { findDuplicates } from './duplicates';
 import { MoveDialog } from './MoveDialog';
@@ -40,19 +41,6 @@ interface Props {
   /** The text "find" searches in for a card: title, body, author and group. */
   searchTextOf: (card: CardView) => string;
   language: string;
-}
-
-/** Data each draggable card and droppable theme carries, for announcements, drops and the card in flight. */
-export interface DragCardData {
-  title: string;
-  cluster: string | null;
-  body: string;
-  author: string;
-  own: boolean;
-  accent: string | undefined;
-}
-export interface DropThemeData {
-  name: string;
 }
 
 /**

@@ -13,8 +13,8 @@ import {
 import { useDraggable } from '@dnd-kit/core';
 import { useT } from '../app/i18n';
 import { CardItem } from '../cards/CardItem';
-import type { CardPropsOf } from '../board/CardsSection';
-import type { DragCardData } from './ClusterBoard';
+import type { CardPropsOf } from '../cards/CardItem';
+import type { DragCardData } from './dragData';
 
 export type DraggableCardProps = ReturnType<CardPropsOf> & {
   canCluster: boolean;

@@ -3,10 +3,10 @@ import { useDroppable } from '@dnd-kit/core';
 import type * as Y from 'yjs';
 import type { CardView, ClusterView } from '../../shared/boardDoc';
 import { useT } from '../app/i18n';
-import type { CardPropsOf } from '../board/CardsSection';
-import type { DropThemeData } from './ClusterBoard';
+import type { CardPropsOf } from '../cards/CardItem';
+import type { DropThemeData } from './dragData';
 import { DraggableCard } from './DraggableCard';
-import type { Duplicate } from './duplicates';
+import type { Duplicate } from '../cards/CardItem';
 import { ThemeOptions } from './ThemeOptions';
 
 /** The droppable id of the pile of cards that are in no theme. */

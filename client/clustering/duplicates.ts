@@ -1,4 +1,4 @@
-export type Duplicate = 'exact' | 'near';
+import type { Duplicate } from '../cards/CardItem';
 
 /** A title as people mean it: case, accents, punctuation and spacing do not make two cards different. */
 export function normaliseTitle(title: string): string {

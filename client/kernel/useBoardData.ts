@@ -5,7 +5,7 @@ import type { BoardSummary } from '../../shared/api';
 import { readClusters, type CardView, type ClusterView } from '../../shared/boardDoc';
 import { readMeta, readParticipants, type BoardMeta, type ParticipantInfo } from '../../shared/controlDoc';
 import { DEFAULT_SETTINGS, type Role } from '../../shared/phases';
-import { LiveCards } from '../cards/LiveCards';
+import { LiveCards } from './LiveCards';
 import type { BoardConnection, ConnectionSnapshot } from './sync/BoardConnection';
 import { keepUnchanged } from './sync/keepUnchanged';
 import { useAwarenessSelector, useDocSelector } from './sync/useDocSelector';

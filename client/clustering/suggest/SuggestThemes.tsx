@@ -8,7 +8,6 @@ import { useT } from '../../app/i18n';
 import { BoardHistory } from '../../kernel/history/BoardHistory';
 import { useBoard } from '../../kernel/BoardContext';
 import { applyPlan, fingerprint, planSuggestions, takeFingerprints } from './applySuggestions';
-import { fetchSuggestions } from './suggestionsApi';
 import { SuggestionItem, type Decision } from './SuggestionItem';
 import './suggest.css';
 
@@ -33,7 +32,7 @@ type Review =
  */
 export function SuggestThemes({ boardDoc, cards, bodies, clusters, onDuplicates }: Props) {
   const t = useT();
-  const { boardId, token } = useBoard();
+  const { api } = useBoard();
   const dialog = useRef<HTMLDialogElement>(null);
   const [review, setReview] = useState<Review | null>(null);
   const request = useRef(0);
@@ -42,7 +41,7 @@ export function SuggestThemes({ boardDoc, cards, bodies, clusters, onDuplicates 
     const asked = ++request.current;
     setReview({ state: 'loading' });
     dialog.current?.showModal();
-    fetchSuggestions(boardId, token).then(
+    api.fetchSuggestions().then(
       ({ themes, duplicates }) => {
         if (asked !== request.current) return;
         const fetched = takeFingerprints(boardDoc, themes.flatMap((s) => s.cardIds));

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { CardView } from '../../../shared/boardDoc';
 import { joinedCardIds, mergesOf } from '../../../shared/cardMerge';
 import type { DuplicatePair } from '../../../shared/suggestions/api';
-import type { CardPropsOf } from '../../board/CardsSection';
+import type { CardPropsOf } from '../../cards/CardItem';
 import { CardMarks } from './CardMarks';
 
 export interface CardMarksResult {

@@ -11,6 +11,7 @@ import {
   fetchBoardSummary,
   fetchExport,
   fetchOwnBallot,
+  fetchSuggestions,
   freezeAgreement,
   openRound,
   reopenBoard,
@@ -56,6 +57,7 @@ export function boardApi(boardId: string, token: string) {
     saveAgreementDraft: forBoard(saveAgreementDraft),
     freezeAgreement: forBoard(freezeAgreement),
     fetchExport: forBoard(fetchExport),
+    fetchSuggestions: forBoard(fetchSuggestions),
   };
 }
 
