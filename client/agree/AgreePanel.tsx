@@ -1,8 +1,8 @@
 import '../results/results.css';
 import './agree.css';
 import { useT } from '../app/i18n';
-import { useBoard } from '../board/BoardContext';
-import { useAgreement, useRevealedRounds } from '../voting/useRounds';
+import { useBoard } from '../kernel/BoardContext';
+import { useAgreement, useRevealedRounds } from '../kernel/useRounds';
 import { AgreementEditor } from './AgreementEditor';
 import { AgreementView } from './AgreementView';
 import { FrozenVersions } from './FrozenVersions';

@@ -1,7 +1,7 @@
 import { useT } from '../app/i18n';
 import { ExportDownloads } from '../results/ExportDownloads';
-import { useFormats } from '../results/useFormats';
-import type { AgreementVersion } from '../voting/useRounds';
+import { useFormats } from '../app/useFormats';
+import type { AgreementVersion } from '../kernel/useRounds';
 
 /** Every frozen version of the list, newest first, each with its own downloads (they never change). */
 export function FrozenVersions({ versions, canDownload }: { versions: AgreementVersion[]; canDownload: boolean }) {

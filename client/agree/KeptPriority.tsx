@@ -5,7 +5,7 @@ import { LIMITS } from '../../shared/limits';
 import type { TallyItem } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import { ContestedBadge } from '../results/ContestedBadge';
-import { useFormats } from '../results/useFormats';
+import { useFormats } from '../app/useFormats';
 
 /** Which of a row's order controls had the focus, to give it back after the row moved. */
 export type OrderControl = 'handle' | 'up' | 'down';

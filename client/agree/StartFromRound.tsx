@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AgreementDraftBody } from '../../shared/api';
 import { useT } from '../app/i18n';
 import { RoundSelect } from '../results/RoundSelect';
-import type { RevealedRound } from '../voting/useRounds';
+import type { RevealedRound } from '../kernel/useRounds';
 import { draftFromTally } from './draftEdits';
 
 /** Starts (or restarts) the draft from a revealed round, in its raw or its group-balanced order. */

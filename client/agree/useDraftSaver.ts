@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgreementDraftBody } from '../../shared/api';
-import type { BoardApi } from '../api/boardApi';
+import type { BoardApi } from '../kernel/commands/boardApi';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'failed'; error: unknown };
 

@@ -20,6 +20,7 @@ import type {
 } from '../../shared/api';
 import type { BoardSettings, Language, Phase } from '../../shared/phases';
 import type { PresentationStep } from '../../shared/presentation';
+import type { SuggestionsResponse } from '../../shared/suggestions/api';
 import type { RoundState, Tally } from '../../shared/voting/types';
 
 /** A failed call: `status` 0 means the server was not reached at all. */
@@ -88,6 +89,9 @@ export const changePhase = (boardId: string, token: string, phase: Phase) =>
 
 export const stepPresentation = (boardId: string, token: string, step: PresentationStep) =>
   call<PresentationStep>('POST', `${boardPath(boardId)}/presentation`, { body: step, token });
+/** The server's suggested themes and near-duplicate pairs for the board's cards not in a theme yet. */
+export const fetchSuggestions = (boardId: string, token: string) => call<SuggestionsResponse>('GET', `${boardPath(boardId)}/suggestions`, { token });
+
 export const changeSettings = (boardId: string, token: string, settings: Partial<BoardSettings>) =>
   call<unknown>('POST', `${boardPath(boardId)}/settings`, { token, body: settings });
 

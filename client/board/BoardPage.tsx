@@ -7,8 +7,8 @@ import { TopBar } from '../app/TopBar';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { forgetToken, readToken, takeTokenFromLocation } from '../session/tokens';
 import { BoardView } from './BoardView';
-import { InvitationNeeded } from './InvitationNeeded';
-import type { FatalReason } from './sync/SyncedDoc';
+import { InvitationNeeded } from '../join/InvitationNeeded';
+import type { FatalReason } from '../kernel/sync/SyncedDoc';
 
 type Load =
   | { state: 'noToken' }

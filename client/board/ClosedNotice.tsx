@@ -1,5 +1,5 @@
 import { useT } from '../app/i18n';
-import { useFormats } from '../results/useFormats';
+import { useFormats } from '../app/useFormats';
 
 /** Tells everyone the workshop is closed: readable, exportable, not changeable. */
 export function ClosedNotice({ closedAt }: { closedAt: number }) {

@@ -1,5 +1,5 @@
 import { useT } from '../app/i18n';
-import type { ConnectionStatus } from './sync/BoardConnection';
+import type { ConnectionStatus } from '../kernel/sync/BoardConnection';
 
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
   const t = useT();

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { PHASES, type Phase } from '../../shared/phases';
 import { useT } from '../app/i18n';
-import { useBoard } from './BoardContext';
-import { useCommand } from './facilitation/useCommand';
-import { CommandError } from './facilitation/CommandError';
+import { useBoard } from '../kernel/BoardContext';
+import { useCommand } from '../kernel/commands/useCommand';
+import { CommandError } from '../kernel/commands/CommandError';
 
 interface Props {
   phase: Phase;

@@ -1,7 +1,7 @@
 import { isKept } from '../../shared/agreement';
 import { useT } from '../app/i18n';
-import { useBoard } from '../board/BoardContext';
-import { useAgreement } from '../voting/useRounds';
+import { useBoard } from '../kernel/BoardContext';
+import { useAgreement } from '../kernel/useRounds';
 
 /** While agreeing: the list in its current order, with owners and next steps as they are typed. */
 export function AgreeSlide() {

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { joinedCardIds, looseCards, mergesOf } from '../../shared/cardMerge';
 import { useT } from '../app/i18n';
-import { useBoard } from '../board/BoardContext';
-import { useCards, useClusters } from '../board/useBoardData';
+import { useBoard } from '../kernel/BoardContext';
+import { useCards, useClusters } from '../kernel/useBoardData';
 
 /** As many card titles per theme as a wall of twelve themes can show in type read from the back of the room. */
 const TITLES_PER_THEME = 4;

@@ -1,10 +1,10 @@
 import type { BoardSummary } from '../../shared/api';
 import { timerRemaining, type BoardMeta } from '../../shared/controlDoc';
 import { useT } from '../app/i18n';
-import { formatClock } from '../board/timer/clock';
-import { useServerNow } from '../board/timer/useServerNow';
-import { useBoard } from '../board/BoardContext';
-import { useCards } from '../board/useBoardData';
+import { formatClock } from '../kernel/time/clock';
+import { useServerNow } from '../kernel/time/useServerNow';
+import { useBoard } from '../kernel/BoardContext';
+import { useCards } from '../kernel/useBoardData';
 
 /** While cards are written: the time left, large, and how many cards there are; the code stays for latecomers. */
 export function CollectSlide({ meta, share }: { meta: BoardMeta; share: BoardSummary['share'] }) {

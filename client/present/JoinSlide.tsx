@@ -1,9 +1,9 @@
 import type { BoardSummary } from '../../shared/api';
 import type { StakeholderGroup } from '../../shared/groups';
 import { useT } from '../app/i18n';
-import { useBoard } from '../board/BoardContext';
-import { useParticipants } from '../board/useBoardData';
-import { useQrCode } from './useQrCode';
+import { useBoard } from '../kernel/BoardContext';
+import { useParticipants } from '../kernel/useBoardData';
+import { useQrCode } from '../app/useQrCode';
 
 /** While people join: the address, the code and the QR code as large as the wall allows, and who has joined by group. */
 export function JoinSlide({ share, groups }: { share: BoardSummary['share']; groups: StakeholderGroup[] }) {

@@ -1,12 +1,12 @@
 import type { Phase } from '../../shared/phases';
 import { useT } from '../app/i18n';
-import { useBoard } from '../board/BoardContext';
-import { useCommand } from '../board/facilitation/useCommand';
-import { useRevealedRounds } from '../voting/useRounds';
+import { useBoard } from '../kernel/BoardContext';
+import { useCommand } from '../kernel/commands/useCommand';
+import { useRevealedRounds } from '../kernel/useRounds';
 import { projectorLink } from './projectorLink';
 import { usePresentation } from './usePresentation';
 import './present-controls.css';
-import { CommandError } from '../board/facilitation/CommandError';
+import { CommandError } from '../kernel/commands/CommandError';
 
 interface Props {
   phase: Phase;

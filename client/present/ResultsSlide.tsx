@@ -1,11 +1,11 @@
 import type { StakeholderGroup } from '../../shared/groups';
 import type { TallyItem } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
-import { useBoard } from '../board/BoardContext';
+import { useBoard } from '../kernel/BoardContext';
 import { useGroupName } from '../results/groupNames';
-import { useFormats } from '../results/useFormats';
+import { useFormats } from '../app/useFormats';
 import { GroupPatternDefs, groupFill } from '../results/GroupPatterns';
-import { useRevealedRounds } from '../voting/useRounds';
+import { useRevealedRounds } from '../kernel/useRounds';
 import { usePresentation } from './usePresentation';
 
 /**

@@ -1,9 +1,9 @@
 import type { StakeholderGroup } from '../../shared/groups';
 import { useT } from '../app/i18n';
-import { useBoard } from '../board/BoardContext';
-import { useParticipants } from '../board/useBoardData';
+import { useBoard } from '../kernel/BoardContext';
+import { useParticipants } from '../kernel/useBoardData';
 import { turnoutLines } from '../voting/turnoutLines';
-import { useRounds } from '../voting/useRounds';
+import { useRounds } from '../kernel/useRounds';
 
 /** While voting: how many have voted, overall and by group, and never what. */
 export function TurnoutSlide({ groups }: { groups: StakeholderGroup[] }) {

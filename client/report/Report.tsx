@@ -6,7 +6,7 @@ import { useT } from '../app/i18n';
 import { ContestedBadge } from '../results/ContestedBadge';
 import { GroupBarChart, type ChartRow } from '../results/GroupBarChart';
 import { useGroupName } from '../results/groupNames';
-import { useFormats } from '../results/useFormats';
+import { useFormats } from '../app/useFormats';
 import { NotesHtml } from './NotesHtml';
 
 interface Props {

@@ -13,12 +13,12 @@ import { Link } from '../app/Link';
 import { paths } from '../app/router';
 import { TopBar } from '../app/TopBar';
 import { useDocumentTitle } from '../app/useDocumentTitle';
-import { InvitationNeeded } from '../board/InvitationNeeded';
-import { BoardConnection } from '../board/sync/BoardConnection';
-import { useDocSelector } from '../board/sync/useDocSelector';
-import { useConnection } from '../board/useBoardData';
+import { InvitationNeeded } from '../join/InvitationNeeded';
+import { BoardConnection } from '../kernel/sync/BoardConnection';
+import { useDocSelector } from '../kernel/sync/useDocSelector';
+import { useConnection } from '../kernel/useBoardData';
 import { readToken, takeTokenFromLocation } from '../session/tokens';
-import { useAgreement, useRevealedRounds } from '../voting/useRounds';
+import { useAgreement, useRevealedRounds } from '../kernel/useRounds';
 import { Report } from './Report';
 import { useReportList } from './useReportList';
 

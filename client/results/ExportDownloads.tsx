@@ -5,7 +5,7 @@ import { useT } from '../app/i18n';
 import { describeFailure } from '../app/describeFailure';
 import { LanguageSelect } from '../app/LanguageSwitch';
 import { saveBlob } from '../app/saveBlob';
-import { useBoard } from '../board/BoardContext';
+import { useBoard } from '../kernel/BoardContext';
 
 const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'md', 'json'];
 

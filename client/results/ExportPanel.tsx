@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useT } from '../app/i18n';
 import { Link } from '../app/Link';
 import { paths } from '../app/router';
-import { useBoard } from '../board/BoardContext';
+import { useBoard } from '../kernel/BoardContext';
 import { ExportDownloads } from './ExportDownloads';
 
 /**

@@ -1,7 +1,7 @@
 import { useT } from '../app/i18n';
 import type { ChartGroup, ChartRow } from './GroupBarChart';
 import { ScrollingTable } from './ScrollingTable';
-import { useFormats } from './useFormats';
+import { useFormats } from '../app/useFormats';
 
 interface Props {
   rows: ChartRow[];

@@ -3,7 +3,7 @@ import type { TallyItem } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import { ContestedBadge } from './ContestedBadge';
 import { ScrollingTable } from './ScrollingTable';
-import { useFormats } from './useFormats';
+import { useFormats } from '../app/useFormats';
 
 /** The raw ranking (all dots) beside the group-balanced one (every group weighs the same), with consensus and flags. */
 export function RankingTables({ items }: { items: TallyItem[] }) {

@@ -1,5 +1,5 @@
 import { useT } from '../app/i18n';
-import type { RevealedRound } from '../voting/useRounds';
+import type { RevealedRound } from '../kernel/useRounds';
 
 /** Picks one of several revealed rounds; with only one there is nothing to pick, so nothing is shown. */
 export function RoundSelect({ label, revealed, value, onChange }: { label: string; revealed: RevealedRound[]; value: string; onChange: (roundId: string) => void }) {

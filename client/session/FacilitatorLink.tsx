@@ -1,7 +1,7 @@
 import { saveBlob } from '../app/saveBlob';
 import { useT } from '../app/i18n';
-import { useBoard } from '../board/BoardContext';
-import { CopyField } from '../board/facilitation/CopyField';
+import { useBoard } from '../kernel/BoardContext';
+import { CopyField } from '../app/CopyField';
 import { boardLink } from './tokens';
 import '../start/lifecycle.css';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../app/i18n';
-import { useBoard } from '../board/BoardContext';
+import { useBoard } from '../kernel/BoardContext';
 import { FacilitatorLink } from './FacilitatorLink';
 import { isJustCreated, keptLink } from './justCreated';
 

@@ -11,7 +11,7 @@ import { LanguageOptions } from '../app/LanguageSwitch';
 import { navigate, paths } from '../app/router';
 import { markJustCreated } from '../session/justCreated';
 import { saveToken } from '../session/tokens';
-import { GroupListEditor, type EditableGroup } from './GroupListEditor';
+import { GroupListEditor, type EditableGroup } from '../app/GroupListEditor';
 import { TemplatePicker, type EarlierWorkshop } from './TemplatePicker';
 
 export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) {

@@ -1,7 +1,7 @@
 import { useT } from '../app/i18n';
 import { Link } from '../app/Link';
 import { paths } from '../app/router';
-import { useFormats } from '../results/useFormats';
+import { useFormats } from '../app/useFormats';
 import type { HeldWorkshop } from './useHeldWorkshops';
 
 /** The start page's list of every workshop this browser holds a link for: title, role, phase, last activity. */

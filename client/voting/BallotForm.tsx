@@ -1,8 +1,8 @@
 import type { RoundItem, RoundState } from '../../shared/voting/types';
 import { useT, type Translate } from '../app/i18n';
-import { useFormats } from '../results/useFormats';
-import { useBoard } from '../board/BoardContext';
-import type { ConnectionStatus } from '../board/sync/BoardConnection';
+import { useFormats } from '../app/useFormats';
+import { useBoard } from '../kernel/BoardContext';
+import type { ConnectionStatus } from '../kernel/sync/BoardConnection';
 import type { Allocations, BallotSender, BallotStatus } from './BallotSender';
 import { describeFailure } from '../app/describeFailure';
 import { useBallotSender, useBallotSnapshot } from './useBallot';

@@ -5,12 +5,12 @@ import type { StakeholderGroup } from '../../shared/groups';
 import type { RoundState } from '../../shared/voting/types';
 import { Field } from '../app/Field';
 import { useT } from '../app/i18n';
-import { useBoard } from '../board/BoardContext';
-import { useCommand } from '../board/facilitation/useCommand';
+import { useBoard } from '../kernel/BoardContext';
+import { useCommand } from '../kernel/commands/useCommand';
 import type { RoundCommandDone } from './RoundCommandStatus';
-import type { RevealedRound } from './useRounds';
+import type { RevealedRound } from '../kernel/useRounds';
 import { VoterProgress } from './VoterProgress';
-import { CommandError } from '../board/facilitation/CommandError';
+import { CommandError } from '../kernel/commands/CommandError';
 
 interface Props {
   rounds: RoundState[];

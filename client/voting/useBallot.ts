@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { ConnectionStatus } from '../board/sync/BoardConnection';
+import type { ConnectionStatus } from '../kernel/sync/BoardConnection';
 import { BallotSender, type BallotAddress, type BallotSnapshot } from './BallotSender';
 
 /** The voter's ballot for one round, with a sender that retries when the board reconnects. */

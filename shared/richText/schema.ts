@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The one definition of rich text on a board: the ProseMirror nodes, marks and attributes the card and notes
  * editor has, as TipTap's collaboration binding stores them in a Y.XmlFragment (a node is a Y.XmlElement named
  * after it with its non-null attributes; text is a Y.XmlText whose formatting attributes are the marks, each
- * holding the mark's attributes). The client builds its editor from this table (client/board/richText/
+ * holding the mark's attributes). The client builds its editor from this table (client/richText/
  * editorExtensions.ts, with a test that the editor's schema is exactly this one) and the server judges every
  * change to a body or the notes against it (judgeRichText.ts), so content the server keeps is content the
  * editor shows as it is, without "repairing" it for whoever opens it.

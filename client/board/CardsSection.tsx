@@ -1,0 +1,138 @@
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import type { CardView } from '../../shared/boardDoc';
+import { FACILITATOR_ID, type BoardMeta } from '../../shared/controlDoc';
+import { REMOVED_PARTICIPANT } from '../../shared/people';
+import { findGroup } from '../../shared/groups';
+import { silentCollectActive } from '../../shared/phases';
+import { useT } from '../app/i18n';
+import type { Abilities } from '../kernel/abilities';
+import { useBoard } from '../kernel/BoardContext';
+import { CardDetail } from '../richText/CardDetail';
+import { PrivateCards, SilentDrafts } from '../silent/SilentCollect';
+import { useCardBodies, useCards, useParticipants, usePresence } from '../kernel/useBoardData';
+import { AddThemeForm } from '../clustering/AddThemeForm';
+import { AddCardForm } from '../cards/AddCardForm';
+import { CardItem, type CardPropsOf } from '../cards/CardItem';
+
+// Drag and drop is needed from the cluster phase on; the collect phase (and phones joining then) skip it.
+const ClusterBoard = lazy(() => import('../clustering/ClusterBoard'));
+
+interface Props {
+  meta: BoardMeta;
+  abilities: Abilities;
+  /** The control doc has arrived: until then phase and settings are the summary's guess, so offer no writing. */
+  settled: boolean;
+  onTyping: (cardId: string | null) => void;
+}
+
+const NOBODY: string[] = [];
+
+export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
+  const t = useT();
+  const { boardDoc, controlDoc, awareness } = useBoard();
+  const cards = useCards(boardDoc);
+  const participants = useParticipants(controlDoc);
+  const entries = usePresence(awareness);
+  const [openCardId, setOpenCardId] = useState<string | null>(null);
+  const openCard = cards.find((c) => c.id === openCardId);
+  const closeDetail = useCallback(() => setOpenCardId(null), []);
+
+  const bodies = useCardBodies(boardDoc);
+
+  const typingByCard = useMemo(() => {
+    const byCard = new Map<string, string[]>();
+    for (const entry of entries) {
+      if (entry.self || !entry.typing || !entry.user) continue; // one's own typing needs no telling
+      byCard.set(entry.typing, [...(byCard.get(entry.typing) ?? []), entry.user.name || t(`role.${entry.user.role}`)]);
+    }
+    return byCard;
+  }, [entries, t]);
+
+  const silent = silentCollectActive(meta.phase, meta.settings);
+  const canAdd = settled && abilities.addCards && abilities.authorId !== null;
+  const clustering = meta.phase !== 'setup' && meta.phase !== 'collect';
+
+  const anonymous = meta.settings.anonymousCards;
+  const authorOf = (authorId: string): string => {
+    if (anonymous) return '';
+    if (authorId === FACILITATOR_ID) return t('role.facilitator');
+    if (authorId === REMOVED_PARTICIPANT) return t('cards.removedAuthor');
+    const person = participants.get(authorId);
+    if (!person) return t('cards.unknownAuthor');
+    const group = findGroup(meta.groups, person.group)?.name;
+    return group ? t('cards.byWithGroup', { name: person.name, group }) : t('cards.by', { name: person.name });
+  };
+
+  // What "find" looks in: the title, the body, and (unless cards are anonymous) the author and their group.
+  const searchTextOf = (card: CardView): string => `${card.title}\n${bodies.get(card.id) ?? ''}\n${authorOf(card.author)}`;
+
+  const cardProps: CardPropsOf = (card) => ({
+    boardDoc,
+    card,
+    body: bodies.get(card.id) ?? '',
+    author: authorOf(card.author),
+    own: card.author === abilities.authorId,
+    editable: abilities.editCard(card),
+    // With anonymous cards, who is typing in a card would say who wrote it.
+    typing: anonymous ? NOBODY : (typingByCard.get(card.id) ?? NOBODY),
+    onTyping,
+    onOpenDetail: setOpenCardId,
+    lang: meta.language,
+  });
+
+  return (
+    <section className="cards-section" aria-labelledby="cards-heading">
+      <div className="section-head">
+        <h2 id="cards-heading">{t('cards.heading')}</h2>
+        {/* While collecting silently the cards are counted where they are: in the private lists above the board. */}
+        {!silent && <span className="count">{t('cards.count', { count: cards.length })}</span>}
+      </div>
+      {silent && abilities.role === 'participant' && <p className="notice">{t('settings.silentNotice')}</p>}
+      {settled && silent && abilities.role === 'participant' && abilities.authorId && (
+        <PrivateCards participantId={abilities.authorId} author={authorOf(abilities.authorId)} />
+      )}
+      {silent && abilities.runWorkshop && <SilentDrafts authorOf={authorOf} />}
+      {/* One place for the form that adds a card in every phase, so what is typed survives the move to Cluster. */}
+      <div className="add-forms">
+        <div className="add-forms-row">
+          {canAdd && abilities.authorId && <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />}
+          {clustering && (abilities.cluster ? <AddThemeForm boardDoc={boardDoc} /> : <p className="muted">{t('cluster.readOnly')}</p>)}
+        </div>
+      </div>
+      {settled && !canAdd && abilities.role === 'participant' && !silent && meta.phase === 'collect' && (
+        <p className="muted">{t('cards.closed')}</p>
+      )}
+      {clustering ? (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <ClusterBoard
+            boardDoc={boardDoc}
+            cards={cards}
+            bodies={bodies}
+            canCluster={abilities.cluster}
+            cardProps={cardProps}
+            searchTextOf={searchTextOf}
+            language={meta.language}
+          />
+        </Suspense>
+      ) : cards.length === 0 ? (
+        <p className="muted">{t(silent ? 'silent.boardEmpty' : 'cards.empty')}</p>
+      ) : (
+        <ul className="card-list" lang={meta.language}>
+          {cards.map((card) => (
+            <CardItem key={card.id} {...cardProps(card)} />
+          ))}
+        </ul>
+      )}
+      {openCard && (
+        <CardDetail
+          boardDoc={boardDoc}
+          card={openCard}
+          author={authorOf(openCard.author)}
+          editable={abilities.editCard(openCard)}
+          onTyping={onTyping}
+          onClose={closeDetail}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,297 @@
+import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import {
+  DndContext,
+  KeyboardSensor,
+  MeasuringStrategy,
+  MouseSensor,
+  TouchSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type KeyboardCoordinateGetter,
+} from '@dnd-kit/core';
+import type * as Y from 'yjs';
+import { moveCard, moveCards as moveCardsOnBoard, type CardView } from '../../shared/boardDoc';
+import type { DuplicatePair } from '../../shared/suggestions/api';
+import { useT } from '../app/i18n';
+import type { CardPropsOf } from '../cards/CardItem';
+import { useClusters } from '../kernel/useBoardData';
+import { BoardHistory } from '../kernel/history/BoardHistory';
+import { UndoNotice, undoShortcut } from './UndoControls';
+import { CardInFlight } from './CardInFlight';
+import type { DragCardData, DropThemeData } from './dragData';
+import { ClusterToolbar, type CardFilter } from './ClusterToolbar';
+import { findDuplicates } from './duplicates';
+import { MoveDialog } from './MoveDialog';
+import { SuggestThemes } from './suggest/SuggestThemes';
+import { useCardMarks } from './suggest/useCardMarks';
+import { ThemeColumn, UNCLUSTERED, type CardActions } from './ThemeColumn';
+import './clustering.css';
+
+interface Props {
+  boardDoc: Y.Doc;
+  cards: CardView[];
+  bodies: ReadonlyMap<string, string>;
+  canCluster: boolean;
+  cardProps: CardPropsOf;
+  /** The text "find" searches in for a card: title, body, author and group. */
+  searchTextOf: (card: CardView) => string;
+  language: string;
+}
+
+/**
+ * The pile of cards in no theme beside the themes, all in view together. A card moves by dragging (mouse,
+ * touch, keyboard) or by its "Move to theme…" menu, alone or with other selected cards. A move writes only the
+ * card's `cluster` key, so two people moving the same card at once converge instead of duplicating it.
+ */
+export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, cardProps, searchTextOf, language }: Props) {
+  const t = useT();
+  // dnd-kit's id for its screen-reader instructions, which every drag handle points to.
+  const dragHintId = useId();
+  const clusters = useClusters(boardDoc);
+  const history = BoardHistory.of(boardDoc);
+  const order = useRef<string[]>([]);
+  order.current = [UNCLUSTERED, ...clusters.map((c) => c.id)];
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [moving, setMoving] = useState<string[] | null>(null);
+  const [compact, setCompact] = useState(false);
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(() => new Set());
+  const [filter, setFilter] = useState<CardFilter>({ query: '', duplicatesOnly: false });
+  const shownFilter = useDeferredValue(filter);
+  const [announcement, setAnnouncement] = useState('');
+  const [suggestedDuplicates, setSuggestedDuplicates] = useState<DuplicatePair[]>([]);
+  const marks = useCardMarks(boardDoc, cards, suggestedDuplicates, cardProps, canCluster);
+
+  // Titles only: a card moving between themes does not change which cards repeat each other.
+  const titles = cards.map((c) => `${c.id}\u0000${c.title}`).join('\u0001');
+  const duplicates = useMemo(() => findDuplicates(cards), [titles]);
+
+  const searchText = useRef(searchTextOf);
+  searchText.current = searchTextOf;
+  const visible = useMemo(() => {
+    const words = shownFilter.query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0 && !shownFilter.duplicatesOnly) return null;
+    return new Set(
+      cards
+        .filter((card) => !shownFilter.duplicatesOnly || duplicates.has(card.id))
+        .filter((card) => {
+          const text = searchText.current(card).toLocaleLowerCase();
+          return words.every((word) => text.includes(word));
+        })
+        .map((card) => card.id),
+    );
+  }, [cards, shownFilter, duplicates]);
+
+  const byCluster = useMemo(() => {
+    const known = new Set(clusters.map((c) => c.id));
+    const groups = new Map<string, CardView[]>();
+    for (const card of cards) {
+      if (marks.hidden.has(card.id) || (visible && !visible.has(card.id))) continue;
+      // A card whose theme was deleted by someone else meanwhile shows on the pile rather than vanishing.
+      const key = card.cluster && known.has(card.cluster) ? card.cluster : UNCLUSTERED;
+      const group = groups.get(key);
+      if (group) group.push(card);
+      else groups.set(key, [card]);
+    }
+    return groups;
+  }, [cards, clusters, visible, marks.hidden]);
+
+  const titleOfTarget = (target: string | null) => (target === null ? t('cluster.unclustered') : (clusters.find((c) => c.id === target)?.title ?? ''));
+
+  const moveCards = (ids: string[], target: string | null) => {
+    history.change(() => moveCardsOnBoard(boardDoc, ids, target));
+    setAnnouncement(t('move.done', { count: ids.length, target: titleOfTarget(target) }));
+    setSelected((current) => (ids.some((id) => current.has(id)) ? new Set() : current));
+    setMoving(null);
+    // The moved cards leave the list they were in; the keyboard continues where they went.
+    requestAnimationFrame(() => document.getElementById(`theme-section-${target ?? UNCLUSTERED}`)?.focus());
+  };
+
+  // Callbacks every card receives; the same functions throughout, so memoised cards are not redrawn by them.
+  const actions = useRef<CardActions | null>(null);
+  const latest = useRef({ moveCards });
+  latest.current = { moveCards };
+  actions.current ??= {
+    requestMove: (id) => setMoving([id]),
+    takeOut: (id) => latest.current.moveCards([id], null),
+    toggleSelect: (id) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+  };
+
+  const toggleCollapsed = useCallback(
+    (id: string) =>
+      setToggled((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+
+  // Sensors that keep their identity: new ones would change dnd-kit's context and redraw every registered card.
+  const sensors = useSensors(
+    useSensor(MouseSensor, MOUSE),
+    useSensor(TouchSensor, TOUCH),
+    useSensor(KeyboardSensor, useMemo(() => ({ coordinateGetter: jumpBetweenThemes(() => order.current) }), [])),
+  );
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('dnd.pickedUp', { title: titleOf(active.data.current) }),
+    onDragOver: ({ active, over }) =>
+      over
+        ? t('dnd.over', { title: titleOf(active.data.current), target: nameOf(over.data.current) })
+        : t('dnd.notOver', { title: titleOf(active.data.current) }),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('dnd.dropped', { title: titleOf(active.data.current), target: nameOf(over.data.current) })
+        : t('dnd.cancelled', { title: titleOf(active.data.current) }),
+    onDragCancel: ({ active }) => t('dnd.cancelled', { title: titleOf(active.data.current) }),
+  };
+
+  const drop = ({ active, over }: DragEndEvent) => {
+    if (!over) return;
+    history.change(() => moveCard(boardDoc, String(active.id), over.id === UNCLUSTERED ? null : String(over.id)));
+  };
+
+  const themeProps = {
+    boardDoc,
+    canCluster,
+    cardProps: marks.cardProps,
+    dragHintId,
+    actions: actions.current,
+    selected,
+    duplicates,
+    onToggleCollapsed: toggleCollapsed,
+  };
+
+  return (
+    <div className="cluster-board" onKeyDown={canCluster ? undoShortcut(boardDoc) : undefined}>
+      <h2 className="visually-hidden">{t('cluster.heading')}</h2>
+      <ClusterToolbar
+        boardDoc={boardDoc}
+        canCluster={canCluster}
+        filter={filter}
+        onFilter={setFilter}
+        matches={visible?.size ?? null}
+        compact={compact}
+        onCompact={(on) => {
+          setCompact(on);
+          setToggled(new Set());
+        }}
+        selectedCount={selected.size}
+        onMoveSelected={() => setMoving(Array.from(selected))}
+        onClearSelection={() => setSelected(new Set())}
+        suggest={canCluster && <SuggestThemes boardDoc={boardDoc} cards={cards} bodies={bodies} clusters={clusters} onDuplicates={setSuggestedDuplicates} />}
+      />
+      {canCluster && <p className="hint">{t('cluster.hint')}</p>}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      <DndContext
+        id={dragHintId}
+        sensors={canCluster ? sensors : NO_SENSORS}
+        collisionDetection={landOnTarget}
+        // No scrolling of the page under a dragged card: the pile is sticky, and dnd-kit's scroll compensation
+        // then moved the card's position away from the pointer, so drops missed their theme (and arrow keys,
+        // which jump from theme to theme, never need it). The themes stay within a screen of the pile instead.
+        autoScroll={false}
+        measuring={MEASURING}
+        onDragEnd={drop}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+      >
+        {/* Cards and themes are in the workshop's language; the controls around them in the reader's. */}
+        <div className="cluster-layout" lang={language}>
+          <ThemeColumn id={UNCLUSTERED} cluster={null} cards={byCluster.get(UNCLUSTERED) ?? []} otherClusters={clusters} collapsed={false} {...themeProps} />
+          <div className={`theme-tiles${compact ? ' theme-tiles-compact' : ''}`}>
+            {clusters.map((cluster) => (
+              <ThemeColumn
+                key={cluster.id}
+                id={cluster.id}
+                cluster={cluster}
+                cards={byCluster.get(cluster.id) ?? []}
+                otherClusters={clusters.filter((c) => c.id !== cluster.id)}
+                collapsed={compact !== toggled.has(cluster.id)}
+                {...themeProps}
+              />
+            ))}
+          </div>
+        </div>
+        <CardInFlight />
+      </DndContext>
+      {moving && (
+        <MoveDialog
+          boardDoc={boardDoc}
+          cards={cards.filter((c) => moving.includes(c.id))}
+          clusters={clusters}
+          onMove={(target) => moveCards(moving, target)}
+          onCancel={() => setMoving(null)}
+        />
+      )}
+      <UndoNotice boardDoc={boardDoc} />
+    </div>
+  );
+}
+
+const NO_SENSORS: ReturnType<typeof useSensors> = [];
+// The droppables are the pile and a dozen themes, cheap to measure; measured once, their rects went stale when
+// the page scrolled under the sticky pile during a drag, and no drop landed.
+const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
+const MOUSE = { activationConstraint: { distance: 6 } };
+// A short press before a drag, so a finger can still scroll the page on a phone.
+const TOUCH = { activationConstraint: { delay: 200, tolerance: 8 } };
+
+function titleOf(data: unknown): string {
+  return (data as DragCardData | undefined)?.title ?? '';
+}
+
+function nameOf(data: unknown): string {
+  return (data as DropThemeData | undefined)?.name ?? '';
+}
+
+/**
+ * The theme under the pointer; for the keyboard, which has no pointer, the theme holding the card's corner
+ * (jumpBetweenThemes puts it just inside the chosen theme). Overlap alone picked the pile when a small card
+ * overlapped a tall pile more than a low theme tile, so arrow keys never reached some themes.
+ */
+const landOnTarget: CollisionDetection = (args) => {
+  if (args.pointerCoordinates) {
+    const within = pointerWithin(args);
+    return within.length > 0 ? within : rectIntersection(args);
+  }
+  const { left, top } = args.collisionRect;
+  return args.droppableContainers
+    .filter((container) => {
+      const rect = args.droppableRects.get(container.id);
+      return rect && left >= rect.left && left <= rect.right && top >= rect.top && top <= rect.bottom;
+    })
+    .map((container) => ({ id: container.id, data: { droppableContainer: container, value: 0 } }));
+};
+
+/**
+ * Arrow keys move a picked-up card to the next or previous theme (the pile first, then the themes in the order
+ * they were made) rather than by a few pixels: themes are the only places a card can land, and this order
+ * reaches every one of them whatever the layout.
+ */
+function jumpBetweenThemes(order: () => string[]): KeyboardCoordinateGetter {
+  const steps: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+  return (event, { context }) => {
+    const step = steps[event.code];
+    if (step === undefined) return undefined;
+    event.preventDefault();
+    const ids = order();
+    const current = String(context.over?.id ?? (context.active?.data.current as DragCardData | undefined)?.cluster ?? UNCLUSTERED);
+    const at = Math.max(0, ids.indexOf(current));
+    const target = ids[(at + step + ids.length) % ids.length];
+    const rect = context.droppableRects.get(target);
+    return rect ? { x: rect.left + 8, y: rect.top + 8 } : undefined;
+  };
+}

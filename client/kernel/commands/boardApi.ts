@@ -1,0 +1,64 @@
+import { correctParticipant, deleteBoard, fetchLinks, fetchMyData, mintCoFacilitatorLink, removeParticipant, revokeLink, rotateJoinCode } from './peopleApi';
+import {
+  castBallot,
+  changePhase,
+  changeSettings,
+  closeBoard,
+  closeRound,
+  commandTimer,
+  createObserverLink,
+  editBoardDetails,
+  fetchBoardSummary,
+  fetchExport,
+  fetchOwnBallot,
+  fetchSuggestions,
+  freezeAgreement,
+  openRound,
+  reopenBoard,
+  revealCards,
+  revealRound,
+  saveAgreementDraft,
+  stepPresentation,
+} from '../../api/serverApi';
+
+/**
+ * Every call about one board, with its id and the reader's token filled in: a view asks `api.changePhase(phase)`
+ * and never handles the token itself.
+ */
+export function boardApi(boardId: string, token: string) {
+  const forBoard =
+    <A extends unknown[], R>(call: (boardId: string, token: string, ...rest: A) => R) =>
+    (...rest: A): R =>
+      call(boardId, token, ...rest);
+  return {
+    fetchBoardSummary: forBoard(fetchBoardSummary),
+    editBoardDetails: forBoard(editBoardDetails),
+    closeBoard: forBoard(closeBoard),
+    reopenBoard: forBoard(reopenBoard),
+    deleteBoard: forBoard(deleteBoard),
+    changePhase: forBoard(changePhase),
+    changeSettings: forBoard(changeSettings),
+    commandTimer: forBoard(commandTimer),
+    revealCards: forBoard(revealCards),
+    stepPresentation: forBoard(stepPresentation),
+    createObserverLink: forBoard(createObserverLink),
+    rotateJoinCode: forBoard(rotateJoinCode),
+    fetchLinks: forBoard(fetchLinks),
+    mintCoFacilitatorLink: forBoard(mintCoFacilitatorLink),
+    revokeLink: forBoard(revokeLink),
+    removeParticipant: forBoard(removeParticipant),
+    correctParticipant: forBoard(correctParticipant),
+    fetchMyData: forBoard(fetchMyData),
+    openRound: forBoard(openRound),
+    closeRound: forBoard(closeRound),
+    revealRound: forBoard(revealRound),
+    castBallot: forBoard(castBallot),
+    fetchOwnBallot: forBoard(fetchOwnBallot),
+    saveAgreementDraft: forBoard(saveAgreementDraft),
+    freezeAgreement: forBoard(freezeAgreement),
+    fetchExport: forBoard(fetchExport),
+    fetchSuggestions: forBoard(fetchSuggestions),
+  };
+}
+
+export type BoardApi = ReturnType<typeof boardApi>;

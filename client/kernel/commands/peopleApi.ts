@@ -1,0 +1,35 @@
+// Types only from shared/peopleApi.ts: its zod schemas stay on the server.
+import type {
+  CorrectParticipantBody,
+  JoinCodeResponse,
+  LinksResponse,
+  MyDataExport,
+  NewLinkResponse,
+  ParticipantDetails,
+  RemoveParticipantBody,
+  RemoveParticipantResponse,
+} from '../../../shared/peopleApi';
+import { boardPath, call } from '../../api/serverApi';
+
+const personPath = (boardId: string, participantId: string) => `${boardPath(boardId)}/participants/${encodeURIComponent(participantId)}`;
+
+export const removeParticipant = (boardId: string, token: string, participantId: string, body: RemoveParticipantBody) =>
+  call<RemoveParticipantResponse>('DELETE', personPath(boardId, participantId), { token, body });
+
+export const correctParticipant = (boardId: string, token: string, participantId: string, body: CorrectParticipantBody) =>
+  call<ParticipantDetails>('PATCH', personPath(boardId, participantId), { token, body });
+
+export const fetchMyData = (boardId: string, token: string) => call<MyDataExport>('GET', `${boardPath(boardId)}/my-data`, { token });
+
+export const rotateJoinCode = (boardId: string, token: string) => call<JoinCodeResponse>('POST', `${boardPath(boardId)}/join-code`, { token, body: {} });
+
+export const fetchLinks = (boardId: string, token: string) => call<LinksResponse>('GET', `${boardPath(boardId)}/links`, { token });
+
+export const mintCoFacilitatorLink = (boardId: string, token: string, name: string) =>
+  call<NewLinkResponse>('POST', `${boardPath(boardId)}/co-facilitator-links`, { token, body: { name } });
+
+export const revokeLink = (boardId: string, token: string, linkId: string) =>
+  call<{ revoked: string }>('DELETE', `${boardPath(boardId)}/links/${encodeURIComponent(linkId)}`, { token });
+
+export const deleteBoard = (boardId: string, token: string, confirmTitle: string) =>
+  call<{ deleted: string }>('DELETE', boardPath(boardId), { token, body: { confirmTitle } });

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { ParticipantInfo } from '../../shared/controlDoc';
+import { useT } from '../app/i18n';
+import { useBoard } from '../kernel/BoardContext';
+import { useFormCommand } from '../kernel/commands/useFormCommand';
+
+/** The facilitator's confirmation of a removal, with the choice of what becomes of the person's cards. */
+export function RemovePersonForm({
+  person,
+  cardCount,
+  onDone,
+}: {
+  person: ParticipantInfo;
+  cardCount: number;
+  onDone: (removed: boolean) => void;
+}) {
+  const t = useT();
+  const { api } = useBoard();
+  const [cards, setCards] = useState<'keep' | 'delete'>('keep');
+  const { busy, error, submit } = useFormCommand();
+  const remove = submit(async () => {
+    await api.removeParticipant(person.id, { cards });
+    onDone(true);
+  });
+
+  const heading = t('people.removeHeading', { name: person.name });
+  return (
+    <form className="person-form person-remove" onSubmit={remove} aria-label={heading}>
+      <p className="person-form-heading">{heading}</p>
+      <p className="muted">{t('people.removeExplain')}</p>
+      <fieldset>
+        <legend>{t('people.removeCardsLegend', { count: cardCount })}</legend>
+        <label className="checkbox">
+          <input type="radio" name={`cards-${person.id}`} value="keep" checked={cards === 'keep'} onChange={() => setCards('keep')} autoFocus />
+          <span>{t('people.keepCards')}</span>
+        </label>
+        <label className="checkbox">
+          <input type="radio" name={`cards-${person.id}`} value="delete" checked={cards === 'delete'} onChange={() => setCards('delete')} />
+          <span>{t('people.deleteCards')}</span>
+        </label>
+      </fieldset>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="danger" disabled={busy}>
+          {t('people.confirmRemove', { name: person.name })}
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          {t('people.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
