@@ -21,7 +21,7 @@ import type { RoundRecord } from '../storage/records.js';
 export class VoteRounds {
   constructor(
     private readonly ballots: BallotBox,
-    private readonly identity: Pick<Identity, 'getParticipant'>,
+    private readonly identity: Pick<Identity, 'getParticipant' | 'listParticipants'>,
     private readonly rooms: RoomRegistry,
     private readonly now: () => number = Date.now,
   ) {}
@@ -79,14 +79,16 @@ export class VoteRounds {
     // Closed first, so no ballot can arrive between the count and the tally; then the ballots are final.
     if (round.state === 'open') await this.ballots.advanceRound(boardId, roundId, 'closed', this.now());
     const ballots = await this.ballots.listBallots(roundId);
+    const joinedAt = new Map((await this.identity.listParticipants(boardId)).map((p) => [p.id, p.joinedAt]));
     return this.rooms.withRoom(boardId, async (room) => {
       const meta = readMeta(room.control.doc);
       const tally = tallyRound({
         roundId,
         items: round.items,
         settings: round.settings,
-        ballots: ballots.map((b) => ({ participantId: b.participantId, group: b.group, allocations: b.allocations })),
+        ballots: ballots.map((b) => ({ participantId: b.participantId, group: b.group, allocations: b.allocations, joinedAt: joinedAt.get(b.participantId) })),
         groups: meta?.groups ?? [],
+        openedAt: round.openedAt,
       });
       const revealed = await this.ballots.advanceRound(boardId, roundId, 'revealed', this.now());
       if (!revealed) throw DomainError.refusal('conflict', 'round-already-revealed', 'round is already revealed');
@@ -206,7 +208,7 @@ function boardItems(room: BoardRoom): RoundItem[] {
 /** What the room sees of a round's turnout before reveal: in an anonymous round, no group below the threshold apart. */
 function shownTurnout(round: RoundRecord, real: Record<string, number>): RoundState['voters'] {
   const total = Object.values(real).reduce((sum, n) => sum + n, 0);
-  return { total, byGroup: turnoutAsShown(real, round.settings.anonymous) };
+  return { total, ...turnoutAsShown(real, round.settings.anonymous) };
 }
 
 function publicState(round: RoundRecord, voters: RoundState['voters']): RoundState {

@@ -19,7 +19,7 @@ describe('buildPriorityList without an agreement', () => {
 
   it('shows the groups of the round, the small ones combined', () => {
     expect(list.votingGroups).toEqual(['company', 'region', OTHER_GROUPS]);
-    expect(list.groups.at(-1)).toEqual({ id: OTHER_GROUPS, name: 'Mindre grupper sammanslagna' });
+    expect(list.groups.at(-1)).toEqual({ id: OTHER_GROUPS, name: 'Fackförbund + Lärosäte' });
     expect(list.voters).toEqual({ total: 12, byGroup: { company: 6, region: 3, [OTHER_GROUPS]: 3 } });
     expect(list.items[0]!.votes!.byGroup).toEqual({ company: 18, region: 6, [OTHER_GROUPS]: 4 });
     expect(list.participantsPerGroup).toEqual({ company: 6, employers: 0, union: 2, region: 3, knowledge: 1, other: 0 });

@@ -7,7 +7,7 @@ import type { RoundState, Tally } from './types.js';
  * document is skipped instead of crashing a screen.
  */
 const counts = z.record(z.string(), z.number());
-const voters = z.object({ total: z.number(), byGroup: counts });
+const voters = z.object({ total: z.number(), byGroup: counts, merged: z.array(z.string()).optional() });
 const roundItem = z.object({ id: z.string(), kind: z.enum(['theme', 'card']), title: z.string() });
 
 export const roundStateSchema: z.ZodType<RoundState> = z.object({
@@ -26,6 +26,7 @@ export const tallySchema: z.ZodType<Tally> = z.object({
   roundId: z.string(),
   anonymous: z.boolean(),
   groups: z.array(z.string()),
+  merged: z.array(z.string()).optional(),
   voters,
   items: z.array(
     roundItem.extend({

@@ -1,4 +1,4 @@
-import { groupsAsShown, OTHER_GROUPS } from './anonymity.js';
+import { countsTowardThreshold, groupsAsShown, mergedGroups, OTHER_GROUPS } from './anonymity.js';
 import { contestedItems } from './contested.js';
 import { balancedScore, consensus, groupShares, type GroupDots } from './groupBalance.js';
 import { rankItems } from './ranking.js';
@@ -11,6 +11,8 @@ export interface TallyInput {
   ballots: readonly CastBallot[];
   /** The board's groups; they give the order of the shown groups. */
   groups: ReadonlyArray<{ id: string; name: string }>;
+  /** When the round opened: only people in the workshop by then count toward a group's threshold (countsTowardThreshold). */
+  openedAt?: number;
 }
 
 /** The result of a round, as the server publishes it on reveal. */
@@ -19,9 +21,14 @@ export function tallyRound(input: TallyInput): Tally {
   const itemIds = items.map((item) => item.id);
 
   const voters = new Map<string, number>();
-  for (const ballot of ballots) voters.set(ballot.group, (voters.get(ballot.group) ?? 0) + 1);
-  const inBoardOrder = new Map(groupsInBoardOrder(input.groups, [...voters.keys()]).map((group) => [group, voters.get(group)!]));
+  const counted = new Map<string, number>();
+  for (const ballot of ballots) {
+    voters.set(ballot.group, (voters.get(ballot.group) ?? 0) + 1);
+    counted.set(ballot.group, (counted.get(ballot.group) ?? 0) + Number(countsTowardThreshold(ballot, input.openedAt)));
+  }
+  const inBoardOrder = new Map(groupsInBoardOrder(input.groups, [...voters.keys()]).map((group) => [group, counted.get(group)!]));
   const shownAs = groupsAsShown(inBoardOrder, settings.anonymous);
+  const merged = mergedGroups(shownAs);
   const shownGroups = [...new Set(shownAs.values())].sort((a, b) => Number(a === OTHER_GROUPS) - Number(b === OTHER_GROUPS));
 
   const votersByGroup = zeroFor(shownGroups);
@@ -59,6 +66,7 @@ export function tallyRound(input: TallyInput): Tally {
     roundId,
     anonymous: settings.anonymous,
     groups: shownGroups,
+    ...(merged.length > 0 ? { merged } : {}),
     voters: { total: ballots.length, byGroup: votersByGroup },
     items: rankItems(unranked),
   };
