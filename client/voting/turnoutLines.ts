@@ -25,7 +25,7 @@ export function turnoutLines(round: RoundState, groups: readonly StakeholderGrou
   const lines: TurnoutLine[] = apart.map((group) => ({ id: group.id, name: group.name, voted: byGroup[group.id] ?? 0, members: members.get(group.id) ?? 0 }));
   if (!anonymous) return lines;
   const listed = new Set(apart.map((group) => group.id));
-  const inBucket = groups.filter((group) => !listed.has(group.id) && ((members.get(group.id) ?? 0) > 0 || round.voters.merged?.includes(group.id)));
+  const inBucket = groups.filter((group) => !listed.has(group.id) && (members.get(group.id) ?? 0) > 0);
   const bucketMembers = [...members].filter(([group]) => !listed.has(group)).reduce((sum, [, count]) => sum + count, 0);
   const name = inBucket.length > 0 ? bucketName(inBucket.map((group) => group.id), (id) => groups.find((group) => group.id === id)!.name, '') : null;
   if (bucketMembers > 0 || (byGroup[OTHER_GROUPS] ?? 0) > 0) lines.push({ id: OTHER_GROUPS, name, voted: byGroup[OTHER_GROUPS] ?? 0, members: bucketMembers });

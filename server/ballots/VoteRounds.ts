@@ -208,7 +208,7 @@ function boardItems(room: BoardRoom): RoundItem[] {
 /** What the room sees of a round's turnout before reveal: in an anonymous round, no group below the threshold apart. */
 function shownTurnout(round: RoundRecord, real: Record<string, number>): RoundState['voters'] {
   const total = Object.values(real).reduce((sum, n) => sum + n, 0);
-  return { total, ...turnoutAsShown(real, round.settings.anonymous) };
+  return { total, byGroup: turnoutAsShown(real, round.settings.anonymous) };
 }
 
 function publicState(round: RoundRecord, voters: RoundState['voters']): RoundState {

@@ -29,11 +29,11 @@ describe('groupsAsShown', () => {
 });
 
 describe('turnoutAsShown', () => {
-  it('groups the voters exactly as the tally will, naming the merged groups, and every group apart in a named round', () => {
-    expect(turnoutAsShown({ company: 4, union: 1, region: 2 }, true)).toEqual({ byGroup: { company: 4, [OTHER_GROUPS]: 3 }, merged: ['union', 'region'] });
+  it('groups the voters exactly as the tally will, and every group apart in a named round', () => {
+    expect(turnoutAsShown({ company: 4, union: 1, region: 2 }, true)).toEqual({ company: 4, [OTHER_GROUPS]: 3 });
     // A bucket of one would tell whether that person voted apart from the others: the company joins it.
-    expect(turnoutAsShown({ company: 4, union: 1 }, true)).toEqual({ byGroup: { [OTHER_GROUPS]: 5 }, merged: ['company', 'union'] });
-    expect(turnoutAsShown({ company: 4, union: 1 }, false)).toEqual({ byGroup: { company: 4, union: 1 } });
+    expect(turnoutAsShown({ company: 4, union: 1 }, true)).toEqual({ [OTHER_GROUPS]: 5 });
+    expect(turnoutAsShown({ company: 4, union: 1 }, false)).toEqual({ company: 4, union: 1 });
   });
 });
 

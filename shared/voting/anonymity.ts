@@ -70,18 +70,19 @@ export function mergedGroups(shownAs: ReadonlyMap<string, string>): string[] {
 
 /**
  * Voters per group as the room sees them while an anonymous round is open or closed, grouped exactly as the tally
- * groups them (groupsAsShown), so turnout and results never name two different buckets. `byGroup` is in board order.
+ * groups them (groupsAsShown), so turnout and results never show two different buckets. `byGroup` is in board order.
+ * The bucket's groups are not published here: which groups have voted in it would say who voted; the screen names
+ * the bucket by the groups of the people it counts.
  */
-export function turnoutAsShown(byGroup: Readonly<Record<string, number>>, anonymous: boolean): { byGroup: Record<string, number>; merged?: string[] } {
-  if (!anonymous) return { byGroup: { ...byGroup } };
+export function turnoutAsShown(byGroup: Readonly<Record<string, number>>, anonymous: boolean): Record<string, number> {
+  if (!anonymous) return { ...byGroup };
   const shownAs = groupsAsShown(new Map(Object.entries(byGroup)), true);
   const shown: Record<string, number> = {};
   for (const [group, count] of Object.entries(byGroup)) {
     const as = shownAs.get(group)!;
     shown[as] = (shown[as] ?? 0) + count;
   }
-  const merged = mergedGroups(shownAs);
-  return merged.length > 0 ? { byGroup: shown, merged } : { byGroup: shown };
+  return shown;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { RoundState, Tally } from './types.js';
  * document is skipped instead of crashing a screen.
  */
 const counts = z.record(z.string(), z.number());
-const voters = z.object({ total: z.number(), byGroup: counts, merged: z.array(z.string()).optional() });
+const voters = z.object({ total: z.number(), byGroup: counts });
 const roundItem = z.object({ id: z.string(), kind: z.enum(['theme', 'card']), title: z.string() });
 
 export const roundStateSchema: z.ZodType<RoundState> = z.object({

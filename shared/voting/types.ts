@@ -38,7 +38,7 @@ export interface RoundState {
   closedAt?: number;
   revealedAt?: number;
   /** In an anonymous round grouped as the tally groups them (turnoutAsShown); revealed, the tally's own. */
-  voters: { total: number; byGroup: Record<string, number>; merged?: string[] };
+  voters: { total: number; byGroup: Record<string, number> };
 }
 
 export interface TallyItem {
