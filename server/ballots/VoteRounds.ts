@@ -3,7 +3,7 @@ import type { OpenRoundBody, OwnBallot, StoredBallot } from '../../shared/api.js
 import { readCards, readClusters } from '../../shared/boardDoc.js';
 import { looseCards } from '../../shared/cardMerge.js';
 import { phaseChange, readMeta, readRound, readTally, setRoundState, setTally, writeMeta } from '../../shared/controlDoc.js';
-import { tallyRound, topItems, turnoutAsShown, validateBallot, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
+import { dotsPerPerson, tallyRound, topItems, turnoutAsShown, validateBallot, type PersonDots, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
 import { DomainError, isRefusal } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
@@ -101,6 +101,17 @@ export class VoteRounds {
       });
       return tally;
     });
+  }
+
+  /**
+   * Who gave which dots in a revealed named round: the facilitator's own request, read from the stored ballots, so
+   * per-person figures never enter the control document every link reads. A removed person's ballots are gone.
+   */
+  async perPerson(boardId: string, roundId: string): Promise<PersonDots[]> {
+    const round = await this.round(boardId, roundId);
+    if (round.settings.anonymous) throw DomainError.refusal('conflict', 'round-anonymous', 'an anonymous round has no per-person figures', 'roundId');
+    if (round.state !== 'revealed') throw DomainError.refusal('conflict', 'round-not-revealed', 'the round is not revealed yet', 'roundId');
+    return dotsPerPerson(round.items, await this.ballots.listBallots(roundId));
   }
 
   /** Replaces the voter's whole ballot, so a retry after a lost answer is harmless. */

@@ -37,7 +37,6 @@ export const tallySchema: z.ZodType<Tally> = z.object({
       contested: z.boolean(),
       rank: z.number(),
       balancedRank: z.number(),
-      byPerson: counts.optional(),
     }),
   ),
 });

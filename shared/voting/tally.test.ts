@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_GROUPS } from './anonymity.js';
 import { topItems } from './ranking.js';
-import { tallyRound } from './tally.js';
+import { dotsPerPerson, tallyRound } from './tally.js';
 import type { CastBallot, RoundItem, RoundSettings } from './types.js';
 
 const groups = [
@@ -168,18 +168,14 @@ describe('tallyRound', () => {
     expect(unionOnSkills).toEqual(unionOnEnergy);
   });
 
-  it('publishes dots per person only in a named round', () => {
-    const namedTally = tallyRound({ roundId: 'r1', items, settings: named, ballots: mixed, groups });
-    expect(namedTally.items.find((i) => i.id === 'energy')!.byPerson).toEqual({
-      'union-1': 3,
-      'union-2': 3,
-      'region-1': 3,
-      'region-2': 3,
-      'region-3': 3,
-    });
-    const anonymousTally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: mixed, groups });
-    for (const item of anonymousTally.items) expect('byPerson' in item).toBe(false);
-    expect(JSON.stringify(anonymousTally)).not.toContain('company-1');
+  it('never publishes who gave what, even of a named round: the per-person figures are their own answer', () => {
+    for (const settings of [named, anonymous]) {
+      const tally = tallyRound({ roundId: 'r1', items, settings, ballots: mixed, groups });
+      expect(JSON.stringify(tally)).not.toMatch(/(company|union|region)-\d/);
+    }
+    const perPerson = dotsPerPerson(items, mixed);
+    expect(perPerson.find((p) => p.participantId === 'union-1')).toEqual({ participantId: 'union-1', dots: [{ itemId: 'skills', dots: 2 }, { itemId: 'energy', dots: 3 }] });
+    expect(perPerson).toHaveLength(11);
   });
 
   it('is plain JSON', () => {

@@ -2,7 +2,7 @@ import { countsTowardThreshold, groupsAsShown, mergedGroups, OTHER_GROUPS } from
 import { contestedItems } from './contested.js';
 import { balancedScore, consensus, groupShares, type GroupDots } from './groupBalance.js';
 import { rankItems } from './ranking.js';
-import type { CastBallot, RoundItem, RoundSettings, Tally } from './types.js';
+import type { CastBallot, PersonDots, RoundItem, RoundSettings, Tally } from './types.js';
 
 export interface TallyInput {
   roundId: string;
@@ -58,7 +58,6 @@ export function tallyRound(input: TallyInput): Tally {
       balanced: roundTo(balancedScore(shares, item.id), 1),
       consensus: agreement === null ? null : roundTo(agreement, 2),
       contested: contested.has(item.id),
-      ...(settings.anonymous ? {} : { byPerson: dotsByPerson(ballots, item.id) }),
     };
   });
 
@@ -79,13 +78,15 @@ function groupsInBoardOrder(boardGroups: TallyInput['groups'], present: string[]
   return [...known, ...unknown];
 }
 
-function dotsByPerson(ballots: readonly CastBallot[], itemId: string): Record<string, number> {
-  const byPerson: Record<string, number> = {};
-  for (const ballot of ballots) {
-    const dots = ballot.allocations[itemId] ?? 0;
-    if (dots > 0) byPerson[ballot.participantId] = dots;
-  }
-  return byPerson;
+/**
+ * Each voter's dots of a named round, by item in the round's order; voters who gave none are left out. Never part of
+ * the tally, which every link can read: only the facilitator's own request gets it (docs/privacy.md).
+ */
+export function dotsPerPerson(items: readonly RoundItem[], ballots: readonly CastBallot[]): PersonDots[] {
+  return ballots.flatMap((ballot) => {
+    const dots = items.flatMap((item) => ((ballot.allocations[item.id] ?? 0) > 0 ? [{ itemId: item.id, dots: ballot.allocations[item.id]! }] : []));
+    return dots.length > 0 ? [{ participantId: ballot.participantId, dots }] : [];
+  });
 }
 
 function zeroFor(keys: readonly string[]): Record<string, number> {

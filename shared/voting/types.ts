@@ -58,8 +58,12 @@ export interface TallyItem {
   rank: number;
   /** Competition rank by balanced score. */
   balancedRank: number;
-  /** participantId → dots; only in rounds that are not anonymous, and only people who gave this item dots. */
-  byPerson?: Record<string, number>;
+}
+
+/** One voter's dots in a named round (dotsPerPerson): for the facilitator only, never in a shared document. */
+export interface PersonDots {
+  participantId: string;
+  dots: Array<{ itemId: string; dots: number }>;
 }
 
 /** What the server publishes on reveal. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OTHER_GROUPS, type RoundState, type Tally } from '../../shared/voting/index.js';
+import type { RoundState, Tally } from '../../shared/voting/index.js';
 import { addCluster } from '../../shared/boardDoc.js';
 import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
 
