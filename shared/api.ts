@@ -233,6 +233,8 @@ export const REFUSAL_CODES = [
   'runoff-needs-revealed-round',
   'round-not-open',
   'round-already-revealed',
+  'round-anonymous',
+  'round-not-revealed',
   'unknown-item',
   'not-whole-number',
   'over-cap',

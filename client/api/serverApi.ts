@@ -21,7 +21,7 @@ import type {
 import type { BoardSettings, Language, Phase } from '../../shared/phases';
 import type { PresentationStep } from '../../shared/presentation';
 import type { SuggestionsResponse } from '../../shared/suggestions/api';
-import type { RoundState, Tally } from '../../shared/voting/types';
+import type { PersonDots, RoundState, Tally } from '../../shared/voting/types';
 
 /** A failed call: `status` 0 means the server was not reached at all. */
 export class ApiFailure extends Error {
@@ -122,6 +122,9 @@ export const castBallot = (boardId: string, token: string, roundId: string, allo
 
 export const fetchOwnBallot = (boardId: string, token: string, roundId: string) =>
   call<OwnBallot>('GET', `${roundPath(boardId, roundId)}/ballot`, { token });
+
+export const fetchDotsPerPerson = (boardId: string, token: string, roundId: string) =>
+  call<PersonDots[]>('GET', `${roundPath(boardId, roundId)}/people`, { token });
 
 export const saveAgreementDraft = (boardId: string, token: string, draft: AgreementDraftBody) =>
   call<AgreementDraftBody>('PUT', `${boardPath(boardId)}/agreement`, { token, body: draft });

@@ -15,11 +15,11 @@ import { usePresentation } from './usePresentation';
 export function ResultsSlide({ groups }: { groups: StakeholderGroup[] }) {
   const { controlDoc } = useBoard();
   const t = useT();
-  const groupName = useGroupName(groups);
   const formats = useFormats();
   const revealed = useRevealedRounds(controlDoc);
   const presentation = usePresentation(controlDoc);
   const latest = revealed.at(-1);
+  const groupName = useGroupName(groups, latest?.tally.merged);
   if (!latest) return <p className="slide projector-hint">{t('present.waitingReveal')}</p>;
 
   const { tally } = latest;

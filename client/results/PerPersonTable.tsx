@@ -1,6 +1,8 @@
+import { useEffect, useState } from 'react';
 import type { ParticipantInfo } from '../../shared/controlDoc';
-import type { Tally } from '../../shared/voting/types';
+import type { PersonDots, Tally } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
+import { useBoard } from '../kernel/BoardContext';
 import { ScrollingTable } from './ScrollingTable';
 
 interface Props {
@@ -9,16 +11,32 @@ interface Props {
   groupName: (id: string) => string;
 }
 
-/** The per-person figures a named round promises: who placed which dots, in the round's raw rank order. */
+/**
+ * The per-person figures a named round promises: who placed which dots, in the round's raw rank order. They are
+ * asked for by the facilitator's own request, never read from the control document that every link syncs.
+ */
 export function PerPersonTable({ tally, participants, groupName }: Props) {
   const t = useT();
-  const people = new Map<string, Array<{ title: string; dots: number }>>();
-  for (const item of tally.items) {
-    for (const [personId, dots] of Object.entries(item.byPerson ?? {})) {
-      people.set(personId, [...(people.get(personId) ?? []), { title: item.title, dots }]);
-    }
-  }
-  const rows = [...people].map(([id, dots]) => ({ id, person: participants.get(id), dots }));
+  const { api } = useBoard();
+  const [perPerson, setPerPerson] = useState<PersonDots[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.fetchDotsPerPerson(tally.roundId).then(
+      (answer) => current && setPerPerson(answer),
+      () => current && setPerPerson([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, tally.roundId]);
+  if (perPerson === null) return null;
+  const order = new Map(tally.items.map((item, index) => [item.id, index]));
+  const titles = new Map(tally.items.map((item) => [item.id, item.title]));
+  const rows = perPerson.map(({ participantId: id, dots }) => ({
+    id,
+    person: participants.get(id),
+    dots: [...dots].sort((a, b) => order.get(a.itemId)! - order.get(b.itemId)!).map(({ itemId, dots: count }) => ({ title: titles.get(itemId) ?? '', dots: count })),
+  }));
   rows.sort((a, b) => (a.person?.name ?? '').localeCompare(b.person?.name ?? '') || a.id.localeCompare(b.id));
 
   return (

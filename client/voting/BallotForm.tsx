@@ -38,6 +38,11 @@ function Ballot({ sender, round, cardTitlesByTheme }: { sender: BallotSender; ro
   return (
     <section className="panel ballot" aria-labelledby="ballot-heading">
       <h2 id="ballot-heading">{t('vote.heading', { number: round.number })}</h2>
+      {!round.settings.anonymous && (
+        <p className="notice named-round" role="note">
+          {t('vote.namedNotice')}
+        </p>
+      )}
       <p className="hint">{t('vote.instructions', { budget, cap })}</p>
       <div className="ballot-bar">
         <p className="ballot-left" role="status">

@@ -84,7 +84,7 @@ function OpenRoundForm({ revealed, busy, folded, onOpen }: { revealed: RevealedR
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
           <span>
             {t('round.anonymous')}
-            <span className="hint block">{t('round.anonymousHint')}</span>
+            <span className="hint block" aria-live="polite">{t(anonymous ? 'round.anonymousHint' : 'round.namedHint')}</span>
           </span>
         </label>
         {revealed.length > 0 && (

@@ -24,13 +24,13 @@ const round = (anonymous: boolean, byGroup: Record<string, number>): RoundState 
 });
 
 describe('turnoutLines', () => {
-  it('gives no group of fewer than 3 voters a line of its own in an anonymous round', () => {
+  it('gives no group of fewer than 3 voters a line of its own in an anonymous round, and names the groups in the combined line', () => {
     expect(turnoutLines(round(true, { company: 3, [OTHER_GROUPS]: 2 }), groups, people)).toEqual([
       { id: 'company', name: 'Företag', voted: 3, members: 4 },
-      { id: OTHER_GROUPS, name: null, voted: 2, members: 3 },
+      { id: OTHER_GROUPS, name: 'Fackförbund + Region', voted: 2, members: 3 },
     ]);
     // Before anyone voted, everybody is in the combined line: not "Fackförbund: 0 of 1".
-    expect(turnoutLines(round(true, {}), groups, people)).toEqual([{ id: OTHER_GROUPS, name: null, voted: 0, members: 7 }]);
+    expect(turnoutLines(round(true, {}), groups, people)).toEqual([{ id: OTHER_GROUPS, name: 'Företag + Fackförbund + Region', voted: 0, members: 7 }]);
   });
 
   it('lists every group with members in a named round', () => {

@@ -1,19 +1,19 @@
 import type { ParticipantInfo } from '../../shared/controlDoc';
 import type { StakeholderGroup } from '../../shared/groups';
-import { OTHER_GROUPS } from '../../shared/voting/anonymity';
+import { bucketName, OTHER_GROUPS } from '../../shared/voting/anonymity';
 import type { RoundState } from '../../shared/voting/types';
 
 export interface TurnoutLine {
   id: string;
-  /** The group's name; null for the smaller groups combined, which the caller names in the reader's language. */
+  /** The group's name; null for a bucket whose groups are not named, which the caller names in the reader's language. */
   name: string | null;
   voted: number;
   members: number;
 }
 
 /**
- * A round's turnout per group, as the room may see it. In an anonymous round the server counts a group of
- * fewer than 3 voters under OTHER_GROUPS (turnoutAsShown); its line counts everyone not listed apart, so no
+ * A round's turnout per group, as the room may see it. In an anonymous round the server groups the voters as the
+ * tally will (turnoutAsShown); the bucket's line counts everyone not listed apart and is named by their groups, so no
  * group below the threshold gets a line of its own. A named round lists every group with members or voters.
  */
 export function turnoutLines(round: RoundState, groups: readonly StakeholderGroup[], participants: ReadonlyMap<string, ParticipantInfo>): TurnoutLine[] {
@@ -25,7 +25,9 @@ export function turnoutLines(round: RoundState, groups: readonly StakeholderGrou
   const lines: TurnoutLine[] = apart.map((group) => ({ id: group.id, name: group.name, voted: byGroup[group.id] ?? 0, members: members.get(group.id) ?? 0 }));
   if (!anonymous) return lines;
   const listed = new Set(apart.map((group) => group.id));
+  const inBucket = groups.filter((group) => !listed.has(group.id) && (members.get(group.id) ?? 0) > 0);
   const bucketMembers = [...members].filter(([group]) => !listed.has(group)).reduce((sum, [, count]) => sum + count, 0);
-  if (bucketMembers > 0 || (byGroup[OTHER_GROUPS] ?? 0) > 0) lines.push({ id: OTHER_GROUPS, name: null, voted: byGroup[OTHER_GROUPS] ?? 0, members: bucketMembers });
+  const name = inBucket.length > 0 ? bucketName(inBucket.map((group) => group.id), (id) => groups.find((group) => group.id === id)!.name, '') : null;
+  if (bucketMembers > 0 || (byGroup[OTHER_GROUPS] ?? 0) > 0) lines.push({ id: OTHER_GROUPS, name, voted: byGroup[OTHER_GROUPS] ?? 0, members: bucketMembers });
   return lines;
 }

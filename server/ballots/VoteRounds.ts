@@ -3,7 +3,7 @@ import type { OpenRoundBody, OwnBallot, StoredBallot } from '../../shared/api.js
 import { readCards, readClusters } from '../../shared/boardDoc.js';
 import { looseCards } from '../../shared/cardMerge.js';
 import { phaseChange, readMeta, readRound, readTally, setRoundState, setTally, writeMeta } from '../../shared/controlDoc.js';
-import { tallyRound, topItems, turnoutAsShown, validateBallot, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
+import { dotsPerPerson, tallyRound, topItems, turnoutAsShown, validateBallot, type PersonDots, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
 import { DomainError, isRefusal } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
@@ -21,7 +21,7 @@ import type { RoundRecord } from '../storage/records.js';
 export class VoteRounds {
   constructor(
     private readonly ballots: BallotBox,
-    private readonly identity: Pick<Identity, 'getParticipant'>,
+    private readonly identity: Pick<Identity, 'getParticipant' | 'listParticipants'>,
     private readonly rooms: RoomRegistry,
     private readonly now: () => number = Date.now,
   ) {}
@@ -79,14 +79,16 @@ export class VoteRounds {
     // Closed first, so no ballot can arrive between the count and the tally; then the ballots are final.
     if (round.state === 'open') await this.ballots.advanceRound(boardId, roundId, 'closed', this.now());
     const ballots = await this.ballots.listBallots(roundId);
+    const joinedAt = new Map((await this.identity.listParticipants(boardId)).map((p) => [p.id, p.joinedAt]));
     return this.rooms.withRoom(boardId, async (room) => {
       const meta = readMeta(room.control.doc);
       const tally = tallyRound({
         roundId,
         items: round.items,
         settings: round.settings,
-        ballots: ballots.map((b) => ({ participantId: b.participantId, group: b.group, allocations: b.allocations })),
+        ballots: ballots.map((b) => ({ participantId: b.participantId, group: b.group, allocations: b.allocations, joinedAt: joinedAt.get(b.participantId) })),
         groups: meta?.groups ?? [],
+        openedAt: round.openedAt,
       });
       const revealed = await this.ballots.advanceRound(boardId, roundId, 'revealed', this.now());
       if (!revealed) throw DomainError.refusal('conflict', 'round-already-revealed', 'round is already revealed');
@@ -99,6 +101,17 @@ export class VoteRounds {
       });
       return tally;
     });
+  }
+
+  /**
+   * Who gave which dots in a revealed named round: the facilitator's own request, read from the stored ballots, so
+   * per-person figures never enter the control document every link reads. A removed person's ballots are gone.
+   */
+  async perPerson(boardId: string, roundId: string): Promise<PersonDots[]> {
+    const round = await this.round(boardId, roundId);
+    if (round.settings.anonymous) throw DomainError.refusal('conflict', 'round-anonymous', 'an anonymous round has no per-person figures', 'roundId');
+    if (round.state !== 'revealed') throw DomainError.refusal('conflict', 'round-not-revealed', 'the round is not revealed yet', 'roundId');
+    return dotsPerPerson(round.items, await this.ballots.listBallots(roundId));
   }
 
   /** Replaces the voter's whole ballot, so a retry after a lost answer is harmless. */

@@ -199,6 +199,10 @@ export function buildRoutes(deps: RouteDeps): Router {
       await facilitator(ctx);
       return rounds.reveal(ctx.params.boardId, ctx.params.roundId);
     })
+    .on('GET', '/api/boards/:boardId/rounds/:roundId/people', async (ctx) => {
+      await facilitator(ctx);
+      return rounds.perPerson(ctx.params.boardId, ctx.params.roundId);
+    })
     .on('PUT', '/api/boards/:boardId/rounds/:roundId/ballot', async (ctx) => {
       const access = await requireAccess(ctx, rolesThatMay('vote'));
       await workshops.assertOpen(access.boardId);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { CorrectParticipantBody, MyDataExport, ParticipantDetails, RemoveParticipantResponse } from '../../shared/peopleApi.js';
 import { cardBodyText, cardsOf, readCards, readClusters, type CardMap } from '../../shared/boardDoc.js';
-import { participantsOf, readMeta, readParticipant, readTallies, setParticipant, setTally, type BoardMeta } from '../../shared/controlDoc.js';
+import { participantsOf, readMeta, readParticipant, setParticipant, type BoardMeta } from '../../shared/controlDoc.js';
 import { findGroup } from '../../shared/groups.js';
 import { REMOVED_PARTICIPANT, selfCorrectionOpen } from '../../shared/people.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
@@ -30,8 +30,8 @@ export class People {
 
   /**
    * Revokes the participant's token and closes their connections at once. Their ballots leave every round not
-   * yet revealed; a revealed tally keeps its totals (the room saw them, and an agreement may build on them) but
-   * loses the person's entry in per-person figures. Their cards stay, written by "removed participant", or go.
+   * yet revealed; a revealed tally keeps its totals (the room saw them, and an agreement may build on them), and
+   * with their ballots deleted they leave a named round's per-person figures too. Their cards stay, written by "removed participant", or go.
    */
   async remove(boardId: string, participantId: string, cards: 'keep' | 'delete'): Promise<RemoveParticipantResponse> {
     await this.participant(boardId, participantId);
@@ -40,18 +40,7 @@ export class People {
     this.sessions.close({ match: { boardId, participantId }, cause: 'removed' });
     const counts = await this.rooms.withRoom(boardId, async (room) => {
       const handled = await handleCards(room, participantId, cards);
-      await room.control.serverTransact((doc) => {
-        participantsOf(doc).delete(participantId);
-        for (const tally of readTallies(doc)) {
-          if (!tally.items.some((item) => item.byPerson?.[participantId] !== undefined)) continue;
-          const items = tally.items.map((item) => {
-            if (item.byPerson?.[participantId] === undefined) return item;
-            const { [participantId]: _gone, ...others } = item.byPerson;
-            return { ...item, byPerson: others };
-          });
-          setTally(doc, { ...tally, items });
-        }
-      });
+      await room.control.serverTransact((doc) => participantsOf(doc).delete(participantId));
       return handled;
     });
     return { participantId, cards: counts, ballotsWithdrawn };

@@ -35,7 +35,7 @@ describe('toCsv', () => {
       'Röster',
       'Företag',
       'Region',
-      'Mindre grupper sammanslagna',
+      'Fackförbund + Lärosäte',
       'Balanserad poäng (%)',
       'Balanserad plats',
       'Samsyn (%)',
@@ -46,7 +46,7 @@ describe('toCsv', () => {
       'Kort per grupp',
     ]);
     const dutch = parse(toCsv(buildPriorityList(sampleBoard('nl'))))[0]!;
-    expect(dutch.slice(0, 7)).toEqual(['Rang', 'Prioriteit', 'Soort', 'Stemmen', 'Bedrijf', 'Regionale overheid', 'Kleinere groepen samen']);
+    expect(dutch.slice(0, 7)).toEqual(['Rang', 'Prioriteit', 'Soort', 'Stemmen', 'Bedrijf', 'Regionale overheid', 'Vakbond + Kennisinstelling']);
     expect(parse(toCsv(buildPriorityList(sampleBoard('en'))), ',')[0]!.at(-1)).toBe('Cards by group');
   });
 
@@ -85,7 +85,7 @@ describe('toCsv', () => {
         '  \t-2 technicians per turbine',
       ].join('\n'),
     );
-    expect(skills![14]).toBe('Företag: 2; Mindre grupper sammanslagna: 1; Processledare: 1');
+    expect(skills![14]).toBe('Företag: 2; Fackförbund + Lärosäte: 1; Processledare: 1');
   });
 
   it('puts an apostrophe before text that a spreadsheet would run as a formula', () => {

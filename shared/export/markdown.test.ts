@@ -12,7 +12,7 @@ describe('toMarkdown', () => {
     expect(agreed).toContain('Överenskomna prioriteringar, version 2, låst 2025-03-14 10:32 UTC.');
     expect(agreed).toContain('_Exporterad 2025-03-14 11:32 UTC_');
     expect(results).toContain('Not agreed yet: the results of vote round 1.');
-    expect(results).toContain('Voters: 12 (Company 6, Regional government 3, Smaller groups combined 3)');
+    expect(results).toContain('Voters: 12 (Company 6, Regional government 3, Trade union + Knowledge institution 3)');
   });
 
   it('lists the priorities in rank order with their figures, split by group', () => {
@@ -27,11 +27,11 @@ describe('toMarkdown', () => {
       [
         '## 2. Energiomställning',
         '',
-        '- Votes: 15 (Company 0, Regional government 6, Smaller groups combined 9)',
+        '- Votes: 15 (Company 0, Regional government 6, Trade union + Knowledge institution 9)',
         '- Balanced score: 36.4% (balanced rank 2)',
         '- Consensus: 45%',
         '- **Contested**',
-        '- Cards (Smaller groups combined 1):',
+        '- Cards (Trade union + Knowledge institution 1):',
         '  - Netcongestie remt elektrificatie van de procesindustrie',
       ].join('\n'),
     );
@@ -41,7 +41,7 @@ describe('toMarkdown', () => {
     expect(agreed).toContain('## 1. Energiomställning: nätkapacitet för industrin');
     expect(agreed).toContain('- Ansvarig: Region Gävleborg, Maria Ek\n- Nästa steg: Kartlägg nätkapaciteten med Svenska kraftnät, "snarast", före juni');
     expect(agreed).toContain('- Omfattar: Skills gap in offshore wind maintenance');
-    expect(agreed).toContain('- Kort (Företag 2, Mindre grupper sammanslagna 1, Processledare 1):\n  - Svårt att rekrytera svetsare och CNC-operatörer\n    Nio månaders väntan');
+    expect(agreed).toContain('- Kort (Företag 2, Fackförbund + Lärosäte 1, Processledare 1):\n  - Svårt att rekrytera svetsare och CNC-operatörer\n    Nio månaders väntan');
     expect(agreed).toContain('## Strukna\n\n- @SUM(A1:A9) \\| övrigt: Dubblett \\| se punkt 2');
   });
 

@@ -1,6 +1,6 @@
 import { isKept, mergedInto } from '../agreement.js';
 import { joinedCardIds, looseCards } from '../cardMerge.js';
-import { authorGroupAsShown, OTHER_GROUPS } from '../voting/anonymity.js';
+import { authorGroupAsShown, bucketName, OTHER_GROUPS } from '../voting/anonymity.js';
 import { authorGroups, countByAuthorGroup } from '../voting/provenance.js';
 import { revealedRounds } from '../voting/revealed.js';
 import type { RoundState, Tally, TallyItem } from '../voting/types.js';
@@ -35,6 +35,10 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
   const asShown = tally ? authorGroupAsShown(tally) : (group: string) => group;
   const authors = input.participants.map((participant) => ({ id: participant.id, group: asShown(participant.group) }));
   const groupOf = authorGroups(authors);
+  // The bucket is named by every group it stands for: those merged for the figures and those of authors counted in it.
+  const bucketGroups = board.groups
+    .map((group) => group.id)
+    .filter((id) => tally?.merged?.includes(id) || input.participants.some((participant) => participant.group === id && asShown(id) === OTHER_GROUPS));
   // Item ids are card or theme ids, never both: a theme's cards point to it, a card item is the card itself
   // and the cards merged with it (in a theme they share its theme already).
   const joined = joinedCardIds(input.cards);
@@ -75,7 +79,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       ...board.groups,
       ...[...new Set([...(tally?.groups ?? []), ...(items.some((item) => OTHER_GROUPS in item.provenance) ? [OTHER_GROUPS] : [])])]
         .filter((id) => !board.groups.some((group) => group.id === id))
-        .map((id) => ({ id, name: id === OTHER_GROUPS ? EXPORT_LABELS[board.language].otherGroups : id })),
+        .map((id) => ({ id, name: id === OTHER_GROUPS ? bucketName(bucketGroups, (group) => board.groups.find((g) => g.id === group)!.name, EXPORT_LABELS[board.language].otherGroups) : id })),
     ],
     votingGroups: tally?.groups ?? [],
     participantsPerGroup: participantsPerGroup(input),

@@ -5,7 +5,8 @@ import type { PriorityList } from './types.js';
 
 /**
  * The list told in the reader's language: the export's words, figures and CSV separator follow
- * `board.language`, and the smaller-groups bucket is the one group name the product itself gives. Everything
+ * `board.language`, and an unnamed smaller-groups bucket is the one group name the product itself gives (a bucket named
+ * by its groups keeps their names). Everything
  * people typed (title, groups, cards, owners) stays as written. A frozen version is relabelled the same way:
  * its content is what was agreed, its words are the reader's.
  */
@@ -14,6 +15,8 @@ export function inReaderLanguage(list: PriorityList, language: Language): Priori
   return {
     ...list,
     board: { ...list.board, language },
-    groups: list.groups.map((group) => (group.id === OTHER_GROUPS ? { ...group, name: EXPORT_LABELS[language].otherGroups } : group)),
+    groups: list.groups.map((group) =>
+      group.id === OTHER_GROUPS && group.name === EXPORT_LABELS[list.board.language].otherGroups ? { ...group, name: EXPORT_LABELS[language].otherGroups } : group,
+    ),
   };
 }

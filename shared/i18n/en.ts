@@ -168,6 +168,8 @@ export const en = {
   'refusal.runoff-needs-revealed-round': 'A run-off needs a round whose result has been shown.',
   'refusal.round-not-open': 'This vote round is closed.',
   'refusal.round-already-revealed': 'The result of this round is already shown.',
+  'refusal.round-anonymous': 'This round was anonymous: nobody sees who gave which dots.',
+  'refusal.round-not-revealed': 'The result of this round has not been shown yet.',
   'refusal.unknown-item': 'One of the items is no longer part of this round.',
   'refusal.not-whole-number': 'Dots come in whole numbers.',
   'refusal.over-cap': 'Too many dots on one item.',

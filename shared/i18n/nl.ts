@@ -166,6 +166,8 @@ export const nl: Messages = {
   'refusal.runoff-needs-revealed-round': 'Een tweede ronde heeft een ronde nodig waarvan de uitslag getoond is.',
   'refusal.round-not-open': 'Deze stemronde is gesloten.',
   'refusal.round-already-revealed': 'De uitslag van deze ronde is al getoond.',
+  'refusal.round-anonymous': 'De stemronde was anoniem: niemand ziet wie welke stippen gaf.',
+  'refusal.round-not-revealed': 'De uitslag van deze ronde is nog niet getoond.',
   'refusal.unknown-item': 'Een van de onderdelen hoort niet meer bij deze ronde.',
   'refusal.not-whole-number': 'Stippen zijn hele getallen.',
   'refusal.over-cap': 'Te veel stippen op één onderdeel.',

@@ -166,6 +166,8 @@ export const sv: Messages = {
   'refusal.runoff-needs-revealed-round': 'En andra omgång behöver en omgång vars resultat har visats.',
   'refusal.round-not-open': 'Den här röstomgången är stängd.',
   'refusal.round-already-revealed': 'Resultatet av den här omgången visas redan.',
+  'refusal.round-anonymous': 'Omgången var anonym: ingen ser vem som gav vilka prickar.',
+  'refusal.round-not-revealed': 'Resultatet av den här omgången har inte visats än.',
   'refusal.unknown-item': 'En av punkterna ingår inte längre i omgången.',
   'refusal.not-whole-number': 'Prickar anges i hela tal.',
   'refusal.over-cap': 'För många prickar på en punkt.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorGroupAsShown, groupsAsShown, OTHER_GROUPS, turnoutAsShown } from './anonymity.js';
+import { authorGroupAsShown, countsTowardThreshold, groupsAsShown, OTHER_GROUPS, turnoutAsShown } from './anonymity.js';
 
 const voters = (entries: Array<[string, number]>) => new Map(entries);
 
@@ -29,10 +29,19 @@ describe('groupsAsShown', () => {
 });
 
 describe('turnoutAsShown', () => {
-  it('counts the voters of groups below three together in an anonymous round, and every group in a named one', () => {
+  it('groups the voters exactly as the tally will, and every group apart in a named round', () => {
     expect(turnoutAsShown({ company: 4, union: 1, region: 2 }, true)).toEqual({ company: 4, [OTHER_GROUPS]: 3 });
-    expect(turnoutAsShown({ company: 4, union: 1 }, true)).toEqual({ company: 4, [OTHER_GROUPS]: 1 });
+    // A bucket of one would tell whether that person voted apart from the others: the company joins it.
+    expect(turnoutAsShown({ company: 4, union: 1 }, true)).toEqual({ [OTHER_GROUPS]: 5 });
     expect(turnoutAsShown({ company: 4, union: 1 }, false)).toEqual({ company: 4, union: 1 });
+  });
+});
+
+describe('countsTowardThreshold', () => {
+  it('counts a person who was there when the round opened and gave at least one dot', () => {
+    expect(countsTowardThreshold({ allocations: { a: 1 }, joinedAt: 5 }, 10)).toBe(true);
+    expect(countsTowardThreshold({ allocations: { a: 0 }, joinedAt: 5 }, 10)).toBe(false);
+    expect(countsTowardThreshold({ allocations: { a: 2 }, joinedAt: 11 }, 10)).toBe(false);
   });
 });
 

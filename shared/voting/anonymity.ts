@@ -14,9 +14,21 @@ export const OTHER_GROUPS = '__other';
 export const MIN_SHOWN_GROUP_SIZE = 3;
 
 /**
- * Real group → the group it is shown as, for every group that voted (in `voters`, in board order).
+ * Whether a voter counts toward their group's threshold: a person who was in the workshop when the round opened and
+ * gave at least one dot. Accounts made up during the round, or empty ballots, cannot lift a group of one or two over
+ * the threshold and so expose its ballots; their dots still count in the figures.
+ */
+export function countsTowardThreshold(ballot: { allocations: Readonly<Record<string, number>>; joinedAt?: number }, openedAt: number | undefined): boolean {
+  const gaveDots = Object.values(ballot.allocations).some((dots) => dots > 0);
+  const joinedInTime = openedAt === undefined || ballot.joinedAt === undefined || ballot.joinedAt <= openedAt;
+  return gaveDots && joinedInTime;
+}
+
+/**
+ * Real group → the group it is shown as, for every group that voted (in `voters`: the voters counting toward each
+ * group's threshold, in board order).
  *
- * A group with fewer than MIN_SHOWN_GROUP_SIZE voters joins OTHER_GROUPS. A bucket of one or two voters
+ * A group with fewer than MIN_SHOWN_GROUP_SIZE voters joins OTHER_GROUPS. A bucket of fewer than three
  * would be those people's ballots (and the totals minus the shown groups give it away even if it were
  * hidden), so while the bucket is not empty and too small, the smallest shown group joins it too (the
  * later in board order on a tie). In the end every shown group, the bucket included, has at least
@@ -25,14 +37,15 @@ export const MIN_SHOWN_GROUP_SIZE = 3;
 export function groupsAsShown(voters: ReadonlyMap<string, number>, anonymous: boolean): Map<string, string> {
   const shownAs = new Map([...voters.keys()].map((group) => [group, group]));
   if (!anonymous) return shownAs;
-  let bucket = 0;
+  let bucket: number | null = null;
   for (const [group, count] of voters) {
     if (count < MIN_SHOWN_GROUP_SIZE) {
       shownAs.set(group, OTHER_GROUPS);
-      bucket += count;
+      bucket = (bucket ?? 0) + count;
     }
   }
-  while (bucket > 0 && bucket < MIN_SHOWN_GROUP_SIZE) {
+  // A bucket whose groups have no counted voter still holds ballots (empty ones, late joiners'): it must not stand alone.
+  while (bucket !== null && bucket < MIN_SHOWN_GROUP_SIZE) {
     const ownGroups = [...voters].filter(([group]) => shownAs.get(group) === group);
     if (ownGroups.length === 0) break;
     const [smallest, count] = ownGroups.reduce((min, entry) => (entry[1] <= min[1] ? entry : min));
@@ -43,15 +56,30 @@ export function groupsAsShown(voters: ReadonlyMap<string, number>, anonymous: bo
 }
 
 /**
- * Voters per group as the room sees them while an anonymous round is open or closed: a group with fewer
- * than MIN_SHOWN_GROUP_SIZE voters is counted under OTHER_GROUPS. Turnout says who voted, never what, so the
- * bucket may be small here; on reveal the round shows the tally's own turnout (groupsAsShown).
+ * The bucket as people read it: the groups inside it joined ("University + Region"), which is safe because the
+ * bucket as a whole has enough voters; the reader's word for it (`unnamed`) when nobody says which groups are in it.
+ */
+export function bucketName(merged: readonly string[] | undefined, nameOf: (groupId: string) => string, unnamed: string): string {
+  return merged !== undefined && merged.length > 0 ? merged.map(nameOf).join(' + ') : unnamed;
+}
+
+/** The real groups shown as OTHER_GROUPS, in the order given; empty when nothing is merged. */
+export function mergedGroups(shownAs: ReadonlyMap<string, string>): string[] {
+  return [...shownAs].filter(([, as]) => as === OTHER_GROUPS).map(([group]) => group);
+}
+
+/**
+ * Voters per group as the room sees them while an anonymous round is open or closed, grouped exactly as the tally
+ * groups them (groupsAsShown), so turnout and results never show two different buckets. `byGroup` is in board order.
+ * The bucket's groups are not published here: which groups have voted in it would say who voted; the screen names
+ * the bucket by the groups of the people it counts.
  */
 export function turnoutAsShown(byGroup: Readonly<Record<string, number>>, anonymous: boolean): Record<string, number> {
   if (!anonymous) return { ...byGroup };
+  const shownAs = groupsAsShown(new Map(Object.entries(byGroup)), true);
   const shown: Record<string, number> = {};
   for (const [group, count] of Object.entries(byGroup)) {
-    const as = count < MIN_SHOWN_GROUP_SIZE ? OTHER_GROUPS : group;
+    const as = shownAs.get(group)!;
     shown[as] = (shown[as] ?? 0) + count;
   }
   return shown;

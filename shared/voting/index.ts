@@ -1,7 +1,7 @@
-export type { CastBallot, RoundItem, RoundSettings, RoundState, Tally, TallyItem } from './types.js';
+export type { CastBallot, PersonDots, RoundItem, RoundSettings, RoundState, Tally, TallyItem } from './types.js';
 export { validateBallot, type BallotCheck } from './ballot.js';
-export { tallyRound, type TallyInput } from './tally.js';
-export { OTHER_GROUPS, MIN_SHOWN_GROUP_SIZE, turnoutAsShown, authorGroupAsShown } from './anonymity.js';
+export { dotsPerPerson, tallyRound, type TallyInput } from './tally.js';
+export { OTHER_GROUPS, MIN_SHOWN_GROUP_SIZE, turnoutAsShown, authorGroupAsShown, bucketName } from './anonymity.js';
 export { topItems } from './ranking.js';
 export { provenance, countByAuthorGroup, authorGroups, type AuthoredCard, type GroupMember } from './provenance.js';
 export { revealedRounds, type RevealedRound } from './revealed.js';

@@ -26,6 +26,7 @@ export const tallySchema: z.ZodType<Tally> = z.object({
   roundId: z.string(),
   anonymous: z.boolean(),
   groups: z.array(z.string()),
+  merged: z.array(z.string()).optional(),
   voters,
   items: z.array(
     roundItem.extend({
@@ -36,7 +37,6 @@ export const tallySchema: z.ZodType<Tally> = z.object({
       contested: z.boolean(),
       rank: z.number(),
       balancedRank: z.number(),
-      byPerson: counts.optional(),
     }),
   ),
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_GROUPS } from './anonymity.js';
 import { topItems } from './ranking.js';
-import { tallyRound } from './tally.js';
+import { dotsPerPerson, tallyRound } from './tally.js';
 import type { CastBallot, RoundItem, RoundSettings } from './types.js';
 
 const groups = [
@@ -79,8 +79,8 @@ describe('tallyRound', () => {
     expect(tally.voters).toEqual({ total: 11, byGroup: { company: 6, [OTHER_GROUPS]: 5 } });
     const skillsResult = tally.items.find((i) => i.id === 'skills')!;
     expect(skillsResult.byGroup).toEqual({ company: 18, [OTHER_GROUPS]: 4 });
-    expect(JSON.stringify(tally)).not.toContain('union');
-    expect(JSON.stringify(tally)).not.toContain('region');
+    // The bucket says which groups are in it, so the region's view does not silently disappear.
+    expect(tally.merged).toEqual(['union', 'region']);
     // Every figure is over the groups as shown: the bucket (energy 15, skills 4, welders 6 of 25 dots) is one group.
     // skills (18/30 + 4/25)/2 = 38, energy (0 + 15/25)/2 = 30, welders (12/30 + 6/25)/2 = 32.
     expect(tally.items.map((i) => [i.id, i.balanced, i.balancedRank])).toEqual([
@@ -88,6 +88,35 @@ describe('tallyRound', () => {
       ['welders', 32, 2],
       ['energy', 30, 3],
     ]);
+  });
+
+  it('names the groups in the bucket and merges no more voters than needed (groups of 7, 5, 2 and 5)', () => {
+    const ballots = [
+      ...voters('company', 7, { skills: 3 }),
+      ...voters('union', 5, { energy: 3 }),
+      ...voters('region', 2, { welders: 3 }),
+      ...voters('knowledge', 5, { skills: 1, energy: 2 }),
+    ];
+    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots, groups });
+    // The region's 2 need one more group: a 5-voter group, the later on a tie; the 7-voter company stays apart.
+    expect(tally.groups).toEqual(['company', 'union', OTHER_GROUPS]);
+    expect(tally.merged).toEqual(['region', 'knowledge']);
+    expect(tally.voters.byGroup).toEqual({ company: 7, union: 5, [OTHER_GROUPS]: 7 });
+  });
+
+  it('counts only people who were there when the round opened and gave dots toward a group\'s threshold', () => {
+    const openedAt = 1_000;
+    const lone = { participantId: 'union-1', group: 'union', allocations: { skills: 3, energy: 2 }, joinedAt: 10 };
+    // Two made-up people join the lone voter's group after the round opened and cast empty ballots.
+    const puppets = [2, 3].map((n) => ({ participantId: `union-${n}`, group: 'union', allocations: {}, joinedAt: 2_000 }));
+    const others = [...voters('company', 3, { welders: 1 }), ...voters('region', 3, { energy: 1 })].map((b) => ({ ...b, joinedAt: 10 }));
+    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: [...others, lone, ...puppets], groups, openedAt });
+    expect(tally.groups).not.toContain('union');
+    // Late joiners who do give dots count in the figures, never toward the threshold.
+    const lateWithDots = puppets.map((b) => ({ ...b, allocations: { welders: 1 } }));
+    const again = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: [...others, lone, ...lateWithDots], groups, openedAt });
+    expect(again.groups).not.toContain('union');
+    expect(again.items.find((i) => i.id === 'welders')!.total).toBe(5);
   });
 
   it('shows every group as it is in a named round', () => {
@@ -139,18 +168,14 @@ describe('tallyRound', () => {
     expect(unionOnSkills).toEqual(unionOnEnergy);
   });
 
-  it('publishes dots per person only in a named round', () => {
-    const namedTally = tallyRound({ roundId: 'r1', items, settings: named, ballots: mixed, groups });
-    expect(namedTally.items.find((i) => i.id === 'energy')!.byPerson).toEqual({
-      'union-1': 3,
-      'union-2': 3,
-      'region-1': 3,
-      'region-2': 3,
-      'region-3': 3,
-    });
-    const anonymousTally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: mixed, groups });
-    for (const item of anonymousTally.items) expect('byPerson' in item).toBe(false);
-    expect(JSON.stringify(anonymousTally)).not.toContain('company-1');
+  it('never publishes who gave what, even of a named round: the per-person figures are their own answer', () => {
+    for (const settings of [named, anonymous]) {
+      const tally = tallyRound({ roundId: 'r1', items, settings, ballots: mixed, groups });
+      expect(JSON.stringify(tally)).not.toMatch(/(company|union|region)-\d/);
+    }
+    const perPerson = dotsPerPerson(items, mixed);
+    expect(perPerson.find((p) => p.participantId === 'union-1')).toEqual({ participantId: 'union-1', dots: [{ itemId: 'skills', dots: 2 }, { itemId: 'energy', dots: 3 }] });
+    expect(perPerson).toHaveLength(11);
   });
 
   it('is plain JSON', () => {
@@ -162,7 +187,7 @@ describe('tallyRound', () => {
 
   it('counts empty ballots as voters but leaves abstaining groups out of the balanced score', () => {
     const ballots = [...voters('company', 3, { skills: 2, energy: 1 }), ...voters('union', 3, {})];
-    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots, groups });
+    const tally = tallyRound({ roundId: 'r1', items, settings: named, ballots, groups });
     expect(tally.voters).toEqual({ total: 6, byGroup: { company: 3, union: 3 } });
     expect(tally.items.map((i) => [i.id, i.balanced, i.consensus])).toEqual([
       ['skills', 66.7, null],

@@ -1,8 +1,8 @@
-import { groupsAsShown, OTHER_GROUPS } from './anonymity.js';
+import { countsTowardThreshold, groupsAsShown, mergedGroups, OTHER_GROUPS } from './anonymity.js';
 import { contestedItems } from './contested.js';
 import { balancedScore, consensus, groupShares, type GroupDots } from './groupBalance.js';
 import { rankItems } from './ranking.js';
-import type { CastBallot, RoundItem, RoundSettings, Tally } from './types.js';
+import type { CastBallot, PersonDots, RoundItem, RoundSettings, Tally } from './types.js';
 
 export interface TallyInput {
   roundId: string;
@@ -11,6 +11,8 @@ export interface TallyInput {
   ballots: readonly CastBallot[];
   /** The board's groups; they give the order of the shown groups. */
   groups: ReadonlyArray<{ id: string; name: string }>;
+  /** When the round opened: only people in the workshop by then count toward a group's threshold (countsTowardThreshold). */
+  openedAt?: number;
 }
 
 /** The result of a round, as the server publishes it on reveal. */
@@ -19,9 +21,14 @@ export function tallyRound(input: TallyInput): Tally {
   const itemIds = items.map((item) => item.id);
 
   const voters = new Map<string, number>();
-  for (const ballot of ballots) voters.set(ballot.group, (voters.get(ballot.group) ?? 0) + 1);
-  const inBoardOrder = new Map(groupsInBoardOrder(input.groups, [...voters.keys()]).map((group) => [group, voters.get(group)!]));
+  const counted = new Map<string, number>();
+  for (const ballot of ballots) {
+    voters.set(ballot.group, (voters.get(ballot.group) ?? 0) + 1);
+    counted.set(ballot.group, (counted.get(ballot.group) ?? 0) + Number(countsTowardThreshold(ballot, input.openedAt)));
+  }
+  const inBoardOrder = new Map(groupsInBoardOrder(input.groups, [...voters.keys()]).map((group) => [group, counted.get(group)!]));
   const shownAs = groupsAsShown(inBoardOrder, settings.anonymous);
+  const merged = mergedGroups(shownAs);
   const shownGroups = [...new Set(shownAs.values())].sort((a, b) => Number(a === OTHER_GROUPS) - Number(b === OTHER_GROUPS));
 
   const votersByGroup = zeroFor(shownGroups);
@@ -51,7 +58,6 @@ export function tallyRound(input: TallyInput): Tally {
       balanced: roundTo(balancedScore(shares, item.id), 1),
       consensus: agreement === null ? null : roundTo(agreement, 2),
       contested: contested.has(item.id),
-      ...(settings.anonymous ? {} : { byPerson: dotsByPerson(ballots, item.id) }),
     };
   });
 
@@ -59,6 +65,7 @@ export function tallyRound(input: TallyInput): Tally {
     roundId,
     anonymous: settings.anonymous,
     groups: shownGroups,
+    ...(merged.length > 0 ? { merged } : {}),
     voters: { total: ballots.length, byGroup: votersByGroup },
     items: rankItems(unranked),
   };
@@ -71,13 +78,15 @@ function groupsInBoardOrder(boardGroups: TallyInput['groups'], present: string[]
   return [...known, ...unknown];
 }
 
-function dotsByPerson(ballots: readonly CastBallot[], itemId: string): Record<string, number> {
-  const byPerson: Record<string, number> = {};
-  for (const ballot of ballots) {
-    const dots = ballot.allocations[itemId] ?? 0;
-    if (dots > 0) byPerson[ballot.participantId] = dots;
-  }
-  return byPerson;
+/**
+ * Each voter's dots of a named round, by item in the round's order; voters who gave none are left out. Never part of
+ * the tally, which every link can read: only the facilitator's own request gets it (docs/privacy.md).
+ */
+export function dotsPerPerson(items: readonly RoundItem[], ballots: readonly CastBallot[]): PersonDots[] {
+  return ballots.flatMap((ballot) => {
+    const dots = items.flatMap((item) => ((ballot.allocations[item.id] ?? 0) > 0 ? [{ itemId: item.id, dots: ballot.allocations[item.id]! }] : []));
+    return dots.length > 0 ? [{ participantId: ballot.participantId, dots }] : [];
+  });
 }
 
 function zeroFor(keys: readonly string[]): Record<string, number> {

@@ -23,6 +23,8 @@ export interface CastBallot {
   group: string;
   /** itemId → dots. */
   allocations: Record<string, number>;
+  /** When the voter joined the workshop (see countsTowardThreshold); the server always passes it. */
+  joinedAt?: number;
 }
 
 /** The public view of a round: how many have voted, never what. */
@@ -35,7 +37,7 @@ export interface RoundState {
   openedAt: number;
   closedAt?: number;
   revealedAt?: number;
-  /** In an anonymous round no group of fewer than 3 voters apart (turnoutAsShown); revealed, the tally's own. */
+  /** In an anonymous round grouped as the tally groups them (turnoutAsShown); revealed, the tally's own. */
   voters: { total: number; byGroup: Record<string, number> };
 }
 
@@ -56,8 +58,12 @@ export interface TallyItem {
   rank: number;
   /** Competition rank by balanced score. */
   balancedRank: number;
-  /** participantId → dots; only in rounds that are not anonymous, and only people who gave this item dots. */
-  byPerson?: Record<string, number>;
+}
+
+/** One voter's dots in a named round (dotsPerPerson): for the facilitator only, never in a shared document. */
+export interface PersonDots {
+  participantId: string;
+  dots: Array<{ itemId: string; dots: number }>;
 }
 
 /** What the server publishes on reveal. */
@@ -66,6 +72,8 @@ export interface Tally {
   anonymous: boolean;
   /** Group ids with figures of their own, in board order; OTHER_GROUPS last when small groups were merged. */
   groups: string[];
+  /** The real groups inside OTHER_GROUPS, in board order, so the bucket can be named ("University + Region"). */
+  merged?: string[];
   voters: { total: number; byGroup: Record<string, number> };
   /** In raw rank order. */
   items: TallyItem[];

@@ -9,7 +9,7 @@ const items = ['Hydrogen pipeline', 'Apprenticeships in welding', 'Grid congesti
 /**
  * Three company voters and one union voter. In an anonymous round the union's one voter cannot be shown on
  * its own, and a bucket of one would be that ballot (the totals minus the company's figures would give it
- * away), so the company joins the bucket: only "Smaller groups combined" is shown.
+ * away), so the company joins the bucket: only the bucket, named by its groups, is shown.
  */
 const ballots = [
   { group: 'company', dots: { 'Hydrogen pipeline': 3, 'Grid congestion': 2 } },
@@ -55,7 +55,7 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await expect(facilitator.getByText('4 of 4 have voted')).toBeVisible();
   await facilitator.getByRole('button', { name: 'Reveal results' }).click();
   const legend = facilitator.getByRole('list', { name: 'Stakeholder groups' });
-  await expect(legend.getByRole('listitem')).toHaveText(['Smaller groups combined']);
+  await expect(legend.getByRole('listitem')).toHaveText(['Company + Trade union']);
   await expect(facilitator.getByText('Too few voters to show any group apart')).toBeVisible();
 
   const tools = await openWorkshopTools(facilitator);
@@ -119,7 +119,7 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
-  expect(parsed.meta.fields).toEqual(expect.arrayContaining(['Rank', 'Priority', 'Votes', 'Smaller groups combined', 'Owner', 'Next step']));
+  expect(parsed.meta.fields).toEqual(expect.arrayContaining(['Rank', 'Priority', 'Votes', 'Company + Trade union', 'Owner', 'Next step']));
   expect(parsed.meta.fields).not.toContain('Company');
   expect(parsed.meta.fields).not.toContain('Trade union');
   expect(parsed.data.map((row) => [row.Rank, row.Priority, row.Owner])).toEqual([

@@ -69,7 +69,8 @@ test('three participants vote on phones; every browser shows the same ranking, g
   await expect(facilitator.getByLabel('Dots per person')).toHaveValue('5');
   await expect(facilitator.getByLabel('Most dots on one item')).toHaveValue('3');
   // One person per group: only a named round shows each group on its own.
-  await facilitator.getByRole('checkbox', { name: /^Anonymous No per-person figures/ }).uncheck();
+  await facilitator.getByRole('checkbox', { name: /^Anonymous/ }).uncheck();
+  await expect(facilitator.getByText(/^Unticked, the round is named: after the reveal, facilitators see each person’s name and dots/)).toBeVisible();
   await facilitator.getByRole('button', { name: 'Open the round' }).click();
   await expect(facilitator.getByText('0 of 5 have voted')).toBeVisible();
 
@@ -77,6 +78,7 @@ test('three participants vote on phones; every browser shows the same ranking, g
     const page = phones[index]!;
     await expect(page.getByRole('heading', { name: 'Vote – round 1' })).toBeVisible();
     if (index === 1) await expectNoSeriousAxeViolations(page);
+    await expect(page.getByRole('note')).toHaveText(/^This round is named, not anonymous: after the reveal the facilitator sees your name and your dots/);
     for (const [title, dots] of Object.entries(voter.dots)) await placeDots(page, title, dots);
     await expect(page.getByText(/^Stored ✓/)).toBeVisible();
     await expect(facilitator.getByText(`${index + 1} of 5 have voted`)).toBeVisible();

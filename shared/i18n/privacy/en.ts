@@ -2,8 +2,7 @@
 export const en = {
   'perPerson.heading': 'Dots per person',
   'perPerson.caption': 'Dots each person placed, by item',
-  'perPerson.hint':
-    'This round was named, not anonymous: its result holds each person’s dots. This table is shown on the facilitator’s screen only, but anyone with a link to the board can read the result it comes from.',
+  'perPerson.hint': 'This round was named: this table is shown to facilitators only. Participants, observers and downloads see only the figures by group.',
   'perPerson.person': 'Person',
   'perPerson.unknown': 'Participant who left',
   'results.onlyTotals': 'Too few voters to show any group apart without giving away a small group’s dots: these are the figures of everyone together.',

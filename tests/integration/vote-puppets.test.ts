@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { RoundState, Tally } from '../../shared/voting/index.js';
+import { addCluster } from '../../shared/boardDoc.js';
+import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
+
+const server = liveServer();
+
+/**
+ * The sock-puppet attack on an anonymous round: the trade union has one voter, whose ballot is secret as long as
+ * the union is counted with others. Anyone holding the join code joins made-up people into the union once the round
+ * is open and casts empty ballots for them, hoping to lift the union over the threshold of three.
+ */
+describe('made-up voters', () => {
+  it('cannot lift a lone voter\'s group over the threshold of an anonymous round', async () => {
+    const board = await createBoard(server.url, { groups: ['Företag', 'Fackförbund', 'Region'] });
+    const fac = server.connect(board.boardId, board.facilitatorToken);
+    await synced(fac);
+    const themes = ['Kompetensförsörjning', 'Energi', 'Infrastruktur'].map((title) => addCluster(fac.doc, { title }));
+    const observer = server.connect(board.boardId, board.observerToken);
+    await waitUntil(() => observer.doc.getMap('clusters').size === 3);
+    const company = await Promise.all([1, 2, 3].map((i) => join(server.url, board, `Företag ${i}`, 'Företag')));
+    const region = await Promise.all([1, 2, 3].map((i) => join(server.url, board, `Region ${i}`, 'Region')));
+    const lone = await join(server.url, board, 'Per Nyström', 'Fackförbund');
+    const round = (await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { budget: 5, cap: 3 }, board.facilitatorToken)).body;
+    const vote = async (token: string, allocations: Record<string, number>) =>
+      expect((await api(server.url, 'PUT', `/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { allocations }, token)).status).toBe(200);
+
+    await vote(lone.token, { [themes[0]!]: 3, [themes[2]!]: 2 });
+    for (const person of [...company, ...region]) await vote(person.token, { [themes[1]!]: 2 });
+    // Two puppets join the union after the round opened: one with an empty ballot, one with a dot.
+    const puppets = await Promise.all([1, 2].map((i) => join(server.url, board, `Puppet ${i}`, 'Fackförbund')));
+    await vote(puppets[0]!.token, {});
+    await vote(puppets[1]!.token, { [themes[1]!]: 1 });
+
+    const tally = (await api<Tally>(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${round.id}/reveal`, undefined, board.facilitatorToken)).body;
+    const union = board.groups.find((group) => group.name === 'Fackförbund')!.id;
+    expect(tally.groups).not.toContain(union);
+    // The union is counted with another group, and the bucket says so.
+    expect(tally.merged).toContain(union);
+    expect(tally.merged!.length).toBeGreaterThan(1);
+  });
+});
