@@ -18,6 +18,7 @@ import { BoardConnection } from '../kernel/sync/BoardConnection';
 import type { FatalReason } from '../kernel/sync/SyncedDoc';
 import { RefusalNoticeView } from '../kernel/sync/RefusalNoticeView';
 import { useConnection, useMeta } from '../kernel/useBoardData';
+import { useRounds } from '../kernel/useRounds';
 import { VotingPhases } from '../voting/VotingPhases';
 import { AccessPanel } from '../access/AccessPanel';
 import { MyDetails } from '../people/MyDetails';
@@ -70,8 +71,10 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   const youGroup = meta.groups.find((g) => g.id === summary.you.group)?.name ?? summary.you.group;
   // Only the facilitator gets the share details, and with them the drawer of workshop tools.
   const share = facilitator ? summary.share : null;
-  // While a round is being voted on, the facilitator follows the round, not an editable board people cannot change.
-  const showCards = !(facilitator && meta.phase === 'vote');
+  // While a round is being voted on, the facilitator follows the round, and a voter their ballot (which lists every
+  // item, cards behind "show cards"): not a board nobody may change below it, screens long on a phone.
+  const ballotOpen = useRounds(live.controlDoc).some((round) => round.state === 'open');
+  const showCards = !(meta.phase === 'vote' && (facilitator || (summary.you.participantId !== null && ballotOpen)));
   // Clustering takes the width a laptop offers, and so does the facilitator's agreed list: a table of priorities
   // whose owner and next step must be readable while they are typed.
   const wide = meta.phase === 'cluster' || (meta.phase === 'agree' && abilities.runWorkshop);

@@ -83,7 +83,16 @@ function BallotItem({ item, dots, cap, canAdd, cardTitles, onChange }: ItemProps
     <li className="ballot-item">
       <div className="ballot-item-text">
         <h3 className="ballot-item-title">{item.title}</h3>
-        {cardTitles && cardTitles.length > 0 && <p className="ballot-item-cards">{cardTitles.join(' · ')}</p>}
+        {cardTitles && cardTitles.length > 0 && (
+          <details className="ballot-item-cards">
+            <summary>{t('vote.showCards', { count: cardTitles.length })}</summary>
+            <ul>
+              {cardTitles.map((title, index) => (
+                <li key={index}>{title}</li>
+              ))}
+            </ul>
+          </details>
+        )}
       </div>
       <div className="dot-controls">
         <button type="button" className="dot-button" aria-label={t('vote.removeDot', label)} disabled={dots === 0} onClick={() => onChange(dots - 1)}>

@@ -5,6 +5,7 @@ export const en = {
 
   'vote.heading': 'Vote – round {number}',
   'vote.instructions': 'Spread your {budget} dots over the items you think matter most, at most {cap} on one item.',
+  'vote.showCards': 'Show cards ({count})',
   'vote.namedNotice': 'This round is named, not anonymous: after the reveal the facilitator sees your name and your dots. Everyone else sees only the figures by group.',
   'vote.left': 'Dots left: {left} of {budget}',
   'vote.addDot': 'Add a dot to {title} ({dots} of {cap})',

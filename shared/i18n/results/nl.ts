@@ -4,6 +4,7 @@ export const nl: ResultsMessages = {
 
   'vote.heading': 'Stemmen – ronde {number}',
   'vote.instructions': 'Verdeel je {budget} stippen over de punten die jij het belangrijkst vindt, hoogstens {cap} op één punt.',
+  'vote.showCards': 'Toon kaartjes ({count})',
   'vote.namedNotice': 'Deze ronde is op naam, niet anoniem: na de uitslag ziet de facilitator je naam en je stippen. Alle anderen zien alleen de cijfers per groep.',
   'vote.left': 'Stippen over: {left} van {budget}',
   'vote.addDot': 'Stip toevoegen aan {title} ({dots} van {cap})',

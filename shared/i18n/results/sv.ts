@@ -4,6 +4,7 @@ export const sv: ResultsMessages = {
 
   'vote.heading': 'Röstning – omgång {number}',
   'vote.instructions': 'Fördela dina {budget} prickar på det du tycker är viktigast, högst {cap} på samma punkt.',
+  'vote.showCards': 'Visa kort ({count})',
   'vote.namedNotice': 'Den här omgången är med namn, inte anonym: efter visningen ser processledaren ditt namn och dina prickar. Alla andra ser bara siffrorna per grupp.',
   'vote.left': 'Prickar kvar: {left} av {budget}',
   'vote.addDot': 'Lägg en prick på {title} ({dots} av {cap})',
