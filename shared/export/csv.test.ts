@@ -44,14 +44,20 @@ describe('toCsv', () => {
       'Nästa steg',
       'Kort',
       'Kort per grupp',
+      'Struken eftersom',
     ]);
     const dutch = parse(toCsv(buildPriorityList(sampleBoard('nl'))))[0]!;
     expect(dutch.slice(0, 7)).toEqual(['Rang', 'Prioriteit', 'Soort', 'Stemmen', 'Bedrijf', 'Regionale overheid', 'Vakbond + Kennisinstelling']);
     expect(parse(toCsv(buildPriorityList(sampleBoard('en'))), ',')[0]!.at(-1)).toBe('Cards by group');
   });
 
+  it('lists the dropped items after the priorities, unranked, with their reason', () => {
+    expect(rows.slice(list.items.length).map((row) => [row[0], row[1], row.at(-1)])).toEqual([['', "'@SUM(A1:A9) | övrigt", 'Dubblett | se punkt 2']]);
+    expect(rows[0]!.at(-1)).toBe('');
+  });
+
   it('reads back as the list: one row per priority, text intact, formulas neutralised', () => {
-    expect(rows).toHaveLength(list.items.length);
+    expect(rows).toHaveLength(list.items.length + list.dropped.length);
     list.items.forEach((item, i) => {
       const row = rows[i]!;
       const votes = item.votes!;

@@ -21,6 +21,8 @@ export interface ExportLabels {
   cardsByGroup: string;
   mergedFrom: string;
   dropped: string;
+  /** The column of the reason an item was dropped, in the CSV and XLSX. */
+  droppedBecause: string;
   question: string;
   voters: string;
   exportedAt: string;
@@ -62,6 +64,7 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     cardsByGroup: 'Cards by group',
     mergedFrom: 'Includes',
     dropped: 'Dropped',
+    droppedBecause: 'Dropped because',
     question: 'Question',
     voters: 'Voters',
     exportedAt: 'Exported',
@@ -93,6 +96,7 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     cardsByGroup: 'Kaarten per groep',
     mergedFrom: 'Omvat',
     dropped: 'Afgevallen',
+    droppedBecause: 'Afgevallen omdat',
     question: 'Vraag',
     voters: 'Stemmers',
     exportedAt: 'Geëxporteerd',
@@ -124,6 +128,7 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     cardsByGroup: 'Kort per grupp',
     mergedFrom: 'Omfattar',
     dropped: 'Strukna',
+    droppedBecause: 'Struken eftersom',
     question: 'Fråga',
     voters: 'Röstande',
     exportedAt: 'Exporterad',

@@ -14,7 +14,8 @@ export interface PriorityTable {
 /**
  * The priority list as one table, a row per priority and a column per shown group: what the CSV writes
  * and what every sheet of the XLSX shows. `withAgreement: false` leaves out owner and next step, for the
- * sheet of a round that no agreement was made from.
+ * sheet of a round that no agreement was made from. Items the agreement dropped follow the priorities, unranked,
+ * with their reason in a last column, so every format carries the same content.
  */
 export function priorityTable(list: PriorityList, { withAgreement = true } = {}): PriorityTable {
   const labels = EXPORT_LABELS[list.board.language];
@@ -32,6 +33,8 @@ export function priorityTable(list: PriorityList, { withAgreement = true } = {})
     labels.cards,
     labels.cardsByGroup,
   ];
+  const dropped = withAgreement ? list.dropped : [];
+  if (dropped.length > 0) header.push(labels.droppedBecause);
   const rows = list.items.map((item): TableCell[] => {
     const votes = item.votes;
     return [
@@ -51,6 +54,13 @@ export function priorityTable(list: PriorityList, { withAgreement = true } = {})
         .join('; '),
     ];
   });
+  if (dropped.length > 0) for (const row of rows) row.push(null);
+  for (const item of dropped) {
+    const row: TableCell[] = header.map(() => null);
+    row[1] = item.title;
+    row[header.length - 1] = item.reason;
+    rows.push(row);
+  }
   return { header, rows };
 }
 

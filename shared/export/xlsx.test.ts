@@ -40,8 +40,11 @@ describe('toXlsx', () => {
     expect(header!.slice(0, 4)).toEqual(['Plats', 'Prioritering', 'Typ', 'Röster']);
     const score = header!.indexOf('Balanserad poäng (%)');
     const consensus = header!.indexOf('Samsyn (%)');
-    expect(rows).toHaveLength(list.items.length);
-    rows.forEach((row, i) => {
+    expect(rows).toHaveLength(list.items.length + list.dropped.length);
+    // The dropped item follows the priorities, with its reason in the last column.
+    expect(rows.at(-1)!.slice(1, 2)).toEqual(['@SUM(A1:A9) | övrigt']);
+    expect(rows.at(-1)!.at(-1)).toBe('Dubblett | se punkt 2');
+    rows.slice(0, list.items.length).forEach((row, i) => {
       const votes = list.items[i]!.votes!;
       expect(row[0]).toBe(i + 1);
       expect(row[3]).toBe(votes.total);

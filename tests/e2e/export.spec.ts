@@ -125,7 +125,10 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   expect(parsed.data.map((row) => [row.Rank, row.Priority, row.Owner])).toEqual([
     ['1', 'Hydrogen pipeline', 'Port authority'],
     ['2', 'Apprenticeships in welding', ''],
+    ['', 'Grid congestion', ''],
   ]);
+  // The dropped item is in the CSV too, with its reason, as in every other format.
+  expect(parsed.data.at(-1)!['Dropped because']).toBe('Handled by the national grid operator');
 
   // The printable report.
   await observer.getByRole('link', { name: 'Printable report' }).click();
