@@ -37,6 +37,8 @@ export function KeptPriority({ item, figures, place, count, others, mergedTitles
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.itemId });
   const [dropping, setDropping] = useState(false);
   const [reason, setReason] = useState('');
+  // Merging takes the item out of the list: chosen first, then confirmed, never done by the choice alone.
+  const [mergeTarget, setMergeTarget] = useState<{ itemId: string; title: string } | null>(null);
 
   return (
     <tr ref={setNodeRef} className={`kept-priority${isDragging ? ' dragging' : ''}`} style={{ transform: transform ? `translate3d(0, ${transform.y}px, 0)` : undefined, transition }}>
@@ -73,14 +75,31 @@ export function KeptPriority({ item, figures, place, count, others, mergedTitles
       <td className="figure">{figures ? format.score(figures.balanced) : '–'}</td>
       <td className="figure">{format.consensus(figures?.consensus ?? null)}</td>
       <td className="priority-owner">
-        <input aria-label={t('agree.ownerOf', { place })} value={item.owner} maxLength={LIMITS.maxOrganisation} onChange={(e) => onEdit({ owner: e.target.value })} />
+        <textarea rows={2} aria-label={t('agree.ownerOf', { place })} value={item.owner} maxLength={LIMITS.maxOrganisation} onChange={(e) => onEdit({ owner: e.target.value })} />
       </td>
       <td className="priority-next">
-        <input aria-label={t('agree.nextStepOf', { place })} value={item.nextStep} maxLength={LIMITS.maxTextField} onChange={(e) => onEdit({ nextStep: e.target.value })} />
+        <textarea rows={2} aria-label={t('agree.nextStepOf', { place })} value={item.nextStep} maxLength={LIMITS.maxTextField} onChange={(e) => onEdit({ nextStep: e.target.value })} />
       </td>
       <td className="priority-actions">
-        {others.length > 0 && (
-          <select aria-label={`${t('agree.mergeInto')}: ${item.title}`} value="" onChange={(e) => e.target.value && onMerge(e.target.value)}>
+        {mergeTarget && (
+          <div className="merge-confirm" role="group" aria-label={t('agree.confirmMerge', { title: mergeTarget.title })}>
+            <button type="button" className="danger" autoFocus onClick={() => onMerge(mergeTarget.itemId)}>
+              {t('agree.confirmMerge', { title: mergeTarget.title })}
+            </button>
+            <button type="button" onClick={() => setMergeTarget(null)}>
+              {t('agree.cancel')}
+            </button>
+          </div>
+        )}
+        {others.length > 0 && !mergeTarget && (
+          <select
+            aria-label={`${t('agree.mergeInto')}: ${item.title}`}
+            value=""
+            onChange={(e) => {
+              const chosen = others.find((other) => other.itemId === e.target.value);
+              if (chosen) setMergeTarget({ itemId: chosen.itemId, title: chosen.title });
+            }}
+          >
             <option value="">{t('agree.mergeChoose')}</option>
             {others.map((other) => (
               <option key={other.itemId} value={other.itemId}>

@@ -95,7 +95,25 @@ test('at 1366 px the agreed list gives each priority’s owner and next step roo
   expect((await nextStep.boundingBox())!.width).toBeGreaterThanOrEqual(190);
   const table = facilitator.locator('.agree-table-scroll');
   expect(await table.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
+  // A sentence typed as the next step wraps and stays readable whole: the box grows with it.
+  const before = (await nextStep.boundingBox())!.height;
+  await nextStep.fill('Map the grid capacity with the national operator before June and report to the steering group in September');
+  await expect.poll(async () => (await nextStep.boundingBox())!.height).toBeGreaterThan(before);
+  expect(await nextStep.evaluate((box) => box.scrollHeight <= box.clientHeight + 1)).toBe(true);
   await table.screenshot({ path: 'test-reports/screenshots/agree-table-1366.png' });
+
+  // Choosing where to merge an item asks first: nothing is merged until it is confirmed, and Cancel keeps it.
+  const kept = facilitator.locator('tr.kept-priority');
+  const count = await kept.count();
+  const secondTitle = await facilitator.getByLabel('Wording of priority 2').inputValue();
+  const firstTitle = await facilitator.getByLabel('Wording of priority 1').inputValue();
+  await facilitator.getByRole('combobox', { name: `Merge into: ${secondTitle}` }).selectOption({ label: firstTitle });
+  await expect(kept).toHaveCount(count);
+  await facilitator.getByRole('button', { name: 'Cancel' }).click();
+  await expect(kept).toHaveCount(count);
+  await facilitator.getByRole('combobox', { name: `Merge into: ${secondTitle}` }).selectOption({ label: firstTitle });
+  await facilitator.getByRole('button', { name: `Merge into “${firstTitle}”` }).click();
+  await expect(kept).toHaveCount(count - 1);
 });
 
 test('the facilitator jumps to any step from the step bar, by mouse or keyboard; a participant follows and cannot jump', async ({ browser, request }) => {

@@ -97,6 +97,7 @@ export const en = {
   'agree.includes': 'Includes: {titles}',
   'agree.mergeInto': 'Merge into',
   'agree.mergeChoose': 'Choose a priority…',
+  'agree.confirmMerge': 'Merge into “{title}”',
   'agree.drop': 'Drop…',
   'agree.dropReason': 'Reason for dropping',
   'agree.confirmDrop': 'Drop',

@@ -96,6 +96,7 @@ export const nl: ResultsMessages = {
   'agree.includes': 'Omvat: {titles}',
   'agree.mergeInto': 'Samenvoegen met',
   'agree.mergeChoose': 'Kies een prioriteit…',
+  'agree.confirmMerge': 'Samenvoegen met „{title}”',
   'agree.drop': 'Laten vallen…',
   'agree.dropReason': 'Reden om te laten vallen',
   'agree.confirmDrop': 'Laten vallen',

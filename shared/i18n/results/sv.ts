@@ -96,6 +96,7 @@ export const sv: ResultsMessages = {
   'agree.includes': 'Omfattar: {titles}',
   'agree.mergeInto': 'Slå ihop med',
   'agree.mergeChoose': 'Välj en prioritering…',
+  'agree.confirmMerge': 'Slå ihop med ”{title}”',
   'agree.drop': 'Stryk…',
   'agree.dropReason': 'Skäl att stryka',
   'agree.confirmDrop': 'Stryk',
