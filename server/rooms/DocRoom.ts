@@ -96,6 +96,8 @@ export interface DocRoomOptions {
   onChange?: (boardId: string) => void;
   /** Other instances serving the same boards; none on a single instance. */
   fanout?: Fanout;
+  /** Told of every change another instance made, once it is applied here. */
+  onRemoteChange?: (room: DocRoom) => void;
 }
 
 interface PendingBroadcast {
@@ -461,7 +463,7 @@ export class DocRoom {
     this.policy.accepted(change.tr, this.doc);
     this.accepted.push(change.update);
     this.queue(change.update, origin.kind === 'peer' ? origin.peer : null);
-    if (!handling.stored) return;
+    if (!handling.stored) return void this.options.onRemoteChange?.(this);
     this.options.fanout?.publish(this.boardId, this.name, seq, change.update);
     if (origin.kind === 'peer') this.metrics.updatesApplied.inc();
     this.options.onChange?.(this.boardId);
