@@ -120,10 +120,12 @@ describe('two instances on one store', () => {
       const { board, people } = await workshopWithVotes(stores, a, 2);
       const round = await a.rounds.open(board.boardId, { budget: 3, cap: 3, anonymous: false });
       await b.rooms.withRoom(board.boardId, () => undefined);
-      // Appends held as a PostgreSQL round trip holds them, so both drawings are in flight at once.
+      // Appends held as a PostgreSQL round trip holds them: the first cast's count is shown while the second is cast.
       log.hold();
-      const casts = [a.rounds.cast(people[0]!, round.id, { [round.items[0]!.id]: 1 }), b.rounds.cast(people[1]!, round.id, { [round.items[0]!.id]: 1 })];
-      await new Promise((resolve) => setTimeout(resolve, run % 3));
+      const casts = [a.rounds.cast(people[0]!, round.id, { [round.items[0]!.id]: 1 })];
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      casts.push(b.rounds.cast(people[1]!, round.id, { [round.items[0]!.id]: 1 }));
+      await new Promise((resolve) => setTimeout(resolve, 1));
       log.release();
       await Promise.all(casts);
       const stored = Object.values(await stores.ballots.countVoters(round.id)).reduce((sum, n) => sum + n, 0);
@@ -135,7 +137,7 @@ describe('two instances on one store', () => {
     }
   });
 
-  it('keep both of two settings changed at once, one through each', async () => {
+  it('keep every one of four settings changed at once, two through each', async () => {
     const log = new MemoryDocumentLog();
     const bus = new MemoryBus();
     const stores = openSqliteStores(':memory:');
@@ -143,15 +145,18 @@ describe('two instances on one store', () => {
     const b = instance(log, stores, bus, 2);
     const board = await a.workshops.createBoard({ title: 'Forum', question: 'What first?', language: 'en' }, 'http://localhost');
     await b.rooms.withRoom(board.boardId, () => undefined);
+    // Each off by default, so a change that is lost shows.
+    const keys = ['silentCollect', 'participantsExport', 'collectReopened', 'anonymousCards'] as const;
+    const all = Object.fromEntries(keys.map((key) => [key, true]));
     log.hold();
-    const changes = [a.workshops.updateSettings(board.boardId, { participantsExport: true }), b.workshops.updateSettings(board.boardId, { participantsCluster: true })];
+    const changes = keys.map((key, i) => [a, b][i % 2]!.workshops.updateSettings(board.boardId, { [key]: true }));
     await new Promise((resolve) => setTimeout(resolve, 1));
     log.release();
     await Promise.all(changes);
-    expect((await stores.facts.getState(board.boardId))?.state.settings).toMatchObject({ participantsExport: true, participantsCluster: true });
+    expect((await stores.facts.getState(board.boardId))?.state.settings).toMatchObject(all);
     for (const it of [a, b]) {
       await eventually(() =>
-        it.rooms.withRoom(board.boardId, (room) => expect(readMeta(room.control.doc)?.settings).toMatchObject({ participantsExport: true, participantsCluster: true })),
+        it.rooms.withRoom(board.boardId, (room) => expect(readMeta(room.control.doc)?.settings).toMatchObject(all)),
       );
     }
     await stores.close();
