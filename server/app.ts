@@ -19,6 +19,8 @@ import { createLogger } from './log.js';
 import { Suggestions } from './suggestions/Suggestions.js';
 import { Metrics } from './metrics.js';
 import { People } from './people/People.js';
+import { adoptKeptBoards } from './projection/adoptKeptBoards.js';
+import { projectedRooms } from './projection/ControlProjection.js';
 import { BoardActivity } from './retention/BoardActivity.js';
 import { BoardDeletion } from './retention/BoardDeletion.js';
 import { startRetentionSweep } from './retention/RetentionSweep.js';
@@ -56,18 +58,30 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   let rooms: RoomRegistry | undefined;
   const activity = new BoardActivity(identity);
   const metrics = new Metrics({ rooms: () => rooms?.size ?? 0, connections: (): number => sync.connections });
-  rooms = new RoomRegistry(stores.log, metrics, {
-    graceMs: config.roomGraceMs,
-    compactEvery: config.compactEvery,
-    broadcastWindowMs: config.broadcastWindowMs,
-    health,
+  // The projection is the one writer of the control document: it draws each board as it loads, after every
+  // command, and again when another instance's drawing replaced a newer one here.
+  const projected = projectedRooms(
+    stores.facts,
+    (hooks) =>
+      new RoomRegistry(stores.log, metrics, {
+        graceMs: config.roomGraceMs,
+        compactEvery: config.compactEvery,
+        broadcastWindowMs: config.broadcastWindowMs,
+        health,
+        log,
+        onChange: (boardId) => activity.record(boardId),
+        fanout,
+        ...hooks,
+      }),
     log,
-    onChange: (boardId) => activity.record(boardId),
-    fanout,
-  });
+  );
+  const { projection } = projected;
+  rooms = projected.rooms;
   const registry = rooms;
-  const workshops = new Workshops(identity, ballots, registry, activity);
-  const rounds = new VoteRounds(ballots, identity, registry);
+  const adopted = await adoptKeptBoards(stores, log);
+  if (adopted > 0) log.info('boards kept from before took their stored state from their control documents', { boards: adopted });
+  const workshops = new Workshops(identity, ballots, stores.facts, registry, projection, activity);
+  const rounds = new VoteRounds(ballots, identity, stores.facts, registry, projection);
   // Ending sessions reaches every instance: relayed through Redis, or found by re-checking tokens without it.
   const sessions = new LiveSessions((ending) => fanout?.publishSessionEnding(ending));
   // Another instance deleted the board and its rows: the room here goes without writing anything back.
@@ -83,20 +97,21 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const addressOf = clientAddressResolver(config.trustProxy);
   const limits = new AbuseLimits(config);
   const withSecurityHeaders = securityHeaders(config.publicUrl);
-  const suggestions = new Suggestions(registry, { log, metrics });
+  const suggestions = new Suggestions(registry, { facts: stores.facts, projection }, { log, metrics });
   const router = buildRoutes({
     stores,
     workshops,
     rounds,
-    agreements: new Agreements(stores.agreements, identity, registry),
+    agreements: new Agreements(stores.agreements, identity, ballots, stores.facts, registry, projection),
     exports: new Exports(identity, stores.agreements, registry),
     rooms: registry,
+    projection,
     metrics,
     health,
     publicUrl: config.publicUrl,
     guard: { limits, addressOf },
     metricsToken: config.metricsToken,
-    people: new People(identity, ballots, registry, rounds, sessions),
+    people: new People(identity, ballots, stores.facts, registry, projection, rounds, sessions),
     access: new AccessLinks(identity, sessions),
     deletion,
     activity,

@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  addAgreementVersion,
   phaseChange,
   readAgreementDraft,
   readAgreementVersions,
@@ -11,6 +10,7 @@ import {
   readMeta,
   readTally,
   setAgreementDraft,
+  setAgreementVersions,
   setRoundState,
   setTally,
   writeMeta,
@@ -104,8 +104,7 @@ describe('the control document read through its typed readers', () => {
     const doc = new Y.Doc();
     const draft = { roundId: 'r1', items: [{ itemId: 'a', title: 'Apprenticeships', owner: 'Region', nextStep: 'Plan' }] };
     setAgreementDraft(doc, draft);
-    addAgreementVersion(doc, { version: 1, frozenAt: 10 });
-    addAgreementVersion(doc, { version: 2, frozenAt: 20 });
+    setAgreementVersions(doc, [{ version: 1, frozenAt: 10 }, { version: 2, frozenAt: 20 }]);
     expect(readAgreementDraft(doc)).toEqual(draft);
     expect(readAgreementVersions(doc)).toEqual([
       { version: 1, frozenAt: 10 },

@@ -77,6 +77,10 @@ export function setParticipant(doc: Y.Doc, participant: ParticipantInfo): void {
   participantsOf(doc).set(participant.id, participant);
 }
 
+export function deleteParticipant(doc: Y.Doc, participantId: string): void {
+  participantsOf(doc).delete(participantId);
+}
+
 /** Public state of each vote round (never a ballot): roundId → RoundState. Read and written through the functions below. */
 function roundsOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('rounds');
@@ -141,8 +145,8 @@ export function readAgreementVersions(doc: Y.Doc): AgreementVersion[] {
   return checked(agreementVersions, agreementOf(doc).get('versions') ?? []) ?? [];
 }
 
-export function addAgreementVersion(doc: Y.Doc, version: AgreementVersion): void {
-  agreementOf(doc).set('versions', [...readAgreementVersions(doc), version]);
+export function setAgreementVersions(doc: Y.Doc, versions: AgreementVersion[]): void {
+  agreementOf(doc).set('versions', versions);
 }
 
 /**
@@ -157,6 +161,21 @@ export function readSuggestionConcepts(doc: Y.Doc): BoardConcept[] {
 
 export function setSuggestionConcepts(doc: Y.Doc, concepts: BoardConcept[]): void {
   metaOf(doc).set(CONCEPTS_KEY, concepts);
+}
+
+/**
+ * The revision of the stored facts the document was last drawn from (server/projection/). Instances compare it
+ * to draw again when another instance's older drawing replaced theirs; clients never read it.
+ */
+const REVISION_KEY = 'factsRevision';
+
+export function readDrawnRevision(doc: Y.Doc): number {
+  const revision = metaOf(doc).get(REVISION_KEY);
+  return typeof revision === 'number' ? revision : 0;
+}
+
+export function setDrawnRevision(doc: Y.Doc, revision: number): void {
+  metaOf(doc).set(REVISION_KEY, revision);
 }
 
 const META_KEYS = ['title', 'question', 'language', 'groups', 'phase', 'settings', 'timer', 'createdAt', 'closedAt'] as const satisfies ReadonlyArray<keyof BoardMeta>;

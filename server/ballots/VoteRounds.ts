@@ -2,105 +2,84 @@ import crypto from 'node:crypto';
 import type { OpenRoundBody, OwnBallot, StoredBallot } from '../../shared/api.js';
 import { readCards, readClusters } from '../../shared/boardDoc.js';
 import { looseCards } from '../../shared/cardMerge.js';
-import { phaseChange, readMeta, readRound, readTally, setRoundState, setTally, writeMeta } from '../../shared/controlDoc.js';
-import { dotsPerPerson, tallyRound, topItems, turnoutAsShown, validateBallot, type PersonDots, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
+import { phaseChange } from '../../shared/controlDoc.js';
+import { dotsPerPerson, tallyRound, topItems, validateBallot, type PersonDots, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
-import { DomainError, isRefusal } from '../DomainError.js';
+import { DomainError } from '../DomainError.js';
+import type { ControlProjection } from '../projection/ControlProjection.js';
+import { roundState } from '../projection/controlView.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BallotBox } from '../storage/BallotBox.js';
+import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
 import type { RoundRecord } from '../storage/records.js';
 
 /**
  * The ballot box. Ballots live only in the database: never in a Yjs document or in awareness, so no
- * client can read them before reveal. The room sees each round's public state (how many voted, per
- * group) in the control document; on reveal the server writes the tally there. The stored round is the one
- * source of that state: every change publishes it whole, with the turnout counted from the stored ballots.
+ * client can read them before reveal. Every command here writes the store and then has the projection draw
+ * the control document, where the room sees each round's public state (how many voted, per group, counted from
+ * the stored ballots) and, once revealed, its tally, stored in the same write that marks the round revealed.
  */
 export class VoteRounds {
   constructor(
     private readonly ballots: BallotBox,
     private readonly identity: Pick<Identity, 'getParticipant' | 'listParticipants'>,
+    private readonly facts: BoardFacts,
     private readonly rooms: RoomRegistry,
+    private readonly projection: Pick<ControlProjection, 'show'>,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Per round, the latest publication of its public state, so publications follow one another in order. */
-  private readonly publishing = new Map<string, Promise<RoundState>>();
-
   /** The store refuses a second open round and numbers the round, so two instances cannot both open one. */
-  open(boardId: string, body: OpenRoundBody): Promise<RoundState> {
-    return this.rooms.withRoom(boardId, async (room) => {
-      const items = body.runoff ? await this.runoffItems(boardId, room, body.runoff) : boardItems(room);
-      if (items.length === 0) throw DomainError.refusal('conflict', 'nothing-to-vote-on', 'there is nothing to vote on: add cards or themes first');
-      const settings: RoundSettings = { budget: body.budget, cap: body.cap, anonymous: body.anonymous };
-      const record = await this.ballots
-        .openRound({ id: 'r_' + crypto.randomBytes(6).toString('base64url'), boardId, settings, items, openedAt: this.now() })
-        .catch(async (err: unknown) => {
-          if (isRefusal(err, 'round-already-open')) await this.showOpenRound(boardId, room);
-          throw err;
-        });
-      const state = publicState(record, { total: 0, byGroup: {} });
-      await room.control.serverTransact((doc) => {
-        setRoundState(doc, state);
-        writeMeta(doc, phaseChange(readMeta(doc)!, 'vote'));
-      });
-      return state;
-    });
-  }
-
-  /**
-   * The open round, shown whole from what is stored, if the board does not show it: a round stored as open whose
-   * publication failed (the database went away in between) would otherwise refuse every later open unseen. The
-   * refusal still stands (that round was opened with its own settings); now the facilitator sees the round it
-   * names. Publishing from stored facts is harmless when the round is shown already, or about to be.
-   */
-  private async showOpenRound(boardId: string, room: BoardRoom): Promise<void> {
-    const open = (await this.ballots.listRounds(boardId)).find((r) => r.state === 'open');
-    if (!open || readRound(room.control.doc, open.id)) return;
-    await this.publish(open);
-    const meta = readMeta(room.control.doc);
-    if (meta && meta.phase !== 'vote') await room.control.serverTransact((doc) => writeMeta(doc, phaseChange(readMeta(doc)!, 'vote')));
+  async open(boardId: string, body: OpenRoundBody): Promise<RoundState> {
+    const items = body.runoff ? await this.runoffItems(boardId, body.runoff) : await this.rooms.withRoom(boardId, boardItems);
+    if (items.length === 0) throw DomainError.refusal('conflict', 'nothing-to-vote-on', 'there is nothing to vote on: add cards or themes first');
+    const settings: RoundSettings = { budget: body.budget, cap: body.cap, anonymous: body.anonymous };
+    const record = await this.ballots.openRound({ id: 'r_' + crypto.randomBytes(6).toString('base64url'), boardId, settings, items, openedAt: this.now() });
+    await changeBoardState(this.facts, boardId, (state) => phaseChange(state, 'vote'));
+    await this.projection.show(boardId);
+    return roundState(record, {});
   }
 
   async close(boardId: string, roundId: string): Promise<RoundState> {
     const round = await this.round(boardId, roundId);
     if (round.state !== 'open') throw DomainError.refusal('conflict', 'round-not-open', `round is already ${round.state}`);
-    const closed = await this.ballots.advanceRound(boardId, roundId, 'closed', this.now());
+    const closed = await this.ballots.closeRound(boardId, roundId, this.now());
     if (!closed) throw DomainError.refusal('conflict', 'round-not-open', 'round is already closed');
-    return this.publish(closed);
+    await this.projection.show(boardId);
+    return roundState(closed, await this.ballots.countVoters(roundId));
   }
 
-  /** Closes the round if needed, tallies it with the one shared function and publishes the result. */
+  /**
+   * Closes the round if needed, tallies it with the one shared function and stores the tally with the round's
+   * new state in one write. Revealing a revealed round answers its stored tally (and shows it), so a reveal cut
+   * short after that write is finished by trying again.
+   */
   async reveal(boardId: string, roundId: string): Promise<Tally> {
     const round = await this.round(boardId, roundId);
-    if (round.state === 'revealed') throw DomainError.refusal('conflict', 'round-already-revealed', 'round is already revealed');
-    // Closed first, so no ballot can arrive between the count and the tally; then the ballots are final.
-    if (round.state === 'open') await this.ballots.advanceRound(boardId, roundId, 'closed', this.now());
-    const ballots = await this.ballots.listBallots(roundId);
-    const joinedAt = new Map((await this.identity.listParticipants(boardId)).map((p) => [p.id, p.joinedAt]));
-    return this.rooms.withRoom(boardId, async (room) => {
-      const meta = readMeta(room.control.doc);
+    if (round.state !== 'revealed') {
+      // Closed first, so no ballot can arrive between the count and the tally; then the ballots are final.
+      if (round.state === 'open') await this.ballots.closeRound(boardId, roundId, this.now());
+      const ballots = await this.ballots.listBallots(roundId);
+      const joinedAt = new Map((await this.identity.listParticipants(boardId)).map((p) => [p.id, p.joinedAt]));
+      const state = await this.facts.getState(boardId);
       const tally = tallyRound({
         roundId,
         items: round.items,
         settings: round.settings,
         ballots: ballots.map((b) => ({ participantId: b.participantId, group: b.group, allocations: b.allocations, joinedAt: joinedAt.get(b.participantId) })),
-        groups: meta?.groups ?? [],
+        groups: state?.state.groups ?? [],
         openedAt: round.openedAt,
       });
-      const revealed = await this.ballots.advanceRound(boardId, roundId, 'revealed', this.now());
-      if (!revealed) throw DomainError.refusal('conflict', 'round-already-revealed', 'round is already revealed');
-      // Revealed, the round's turnout is the tally's: by the groups its figures show.
-      const state = publicState(revealed, tally.voters);
-      await room.control.serverTransact((doc) => {
-        setTally(doc, tally);
-        setRoundState(doc, state);
-        writeMeta(doc, phaseChange(readMeta(doc)!, 'results'));
-      });
-      return tally;
-    });
+      if (await this.ballots.revealRound(boardId, roundId, this.now(), tally)) {
+        await changeBoardState(this.facts, boardId, (current) => phaseChange(current, 'results'));
+      }
+    }
+    await this.projection.show(boardId);
+    const revealed = await this.round(boardId, roundId);
+    if (!revealed.tally) throw DomainError.refusal('conflict', 'round-already-revealed', 'round was revealed before its tally was kept');
+    return revealed.tally;
   }
 
   /**
@@ -126,7 +105,8 @@ export class VoteRounds {
     const cleaned = Object.fromEntries(Object.entries(allocations).filter(([, dots]) => dots > 0));
     const updatedAt = this.now();
     const firstBallot = await this.ballots.putBallot({ roundId, participantId: participant.id, group: participant.group, allocations: cleaned, updatedAt });
-    if (firstBallot) await this.publish(round);
+    // A replaced ballot changes nothing anyone sees; a first one changes the turnout.
+    if (firstBallot) await this.projection.show(access.boardId);
     return { roundId, allocations: cleaned, updatedAt };
   }
 
@@ -140,13 +120,13 @@ export class VoteRounds {
 
   /**
    * Takes a removed participant's ballots out of every round not yet revealed, so the room's turnout and the
-   * coming tally no longer count them; a revealed tally stays as the room saw it.
+   * coming tally no longer count them; a revealed tally stays as the room saw it. The caller shows the result.
    */
   withdrawVoter(boardId: string, participantId: string): Promise<number> {
     return this.eachUnrevealedBallot(boardId, participantId, (round) => this.ballots.deleteBallot(round.id, participantId));
   }
 
-  /** Moves a participant's ballots in rounds not yet revealed to their corrected stakeholder group. */
+  /** Moves a participant's ballots in rounds not yet revealed to their corrected stakeholder group. The caller shows the result. */
   async regroupVoter(boardId: string, participantId: string, group: string): Promise<void> {
     await this.eachUnrevealedBallot(boardId, participantId, (round) => this.ballots.setBallotGroup(round.id, participantId, group));
   }
@@ -156,7 +136,6 @@ export class VoteRounds {
     for (const round of await this.ballots.listRounds(boardId)) {
       if (round.state === 'revealed' || !(await this.ballots.getBallot(round.id, participantId))) continue;
       await change(round);
-      await this.publish(round);
       changed++;
     }
     return changed;
@@ -168,38 +147,10 @@ export class VoteRounds {
     return round;
   }
 
-  /**
-   * Publishes the round's public state whole, from the stored round and a count of its stored ballots (the
-   * database's, not a counter kept in the control document), so concurrent writers cannot lose a voter.
-   */
-  private publish(round: RoundRecord): Promise<RoundState> {
-    // One count-and-write at a time per round: a count taken earlier is never written over a later one.
-    const previous = this.publishing.get(round.id) ?? Promise.resolve();
-    const next = previous
-      .catch(() => undefined)
-      .then(async () => {
-        // The round as stored now: a ballot's publication queued behind a close must not reopen it, and one
-        // behind a reveal must not replace the tally's turnout.
-        const current = (await this.ballots.getRound(round.boardId, round.id)) ?? round;
-        const state = publicState(current, shownTurnout(current, await this.ballots.countVoters(round.id)));
-        if (current.state === 'revealed') return state;
-        await this.rooms.withRoom(round.boardId, (room) => room.control.serverTransact((doc) => setRoundState(doc, state)));
-        return state;
-      });
-    this.publishing.set(round.id, next);
-    const forget = () => {
-      if (this.publishing.get(round.id) === next) this.publishing.delete(round.id);
-    };
-    next.then(forget, forget);
-    return next;
-  }
-
-  private async runoffItems(boardId: string, room: BoardRoom, runoff: { fromRound: string; top: number }): Promise<RoundItem[]> {
+  private async runoffItems(boardId: string, runoff: { fromRound: string; top: number }): Promise<RoundItem[]> {
     const from = await this.ballots.getRound(boardId, runoff.fromRound);
-    if (!from || from.state !== 'revealed') throw DomainError.refusal('conflict', 'runoff-needs-revealed-round', 'a run-off needs a revealed round', 'runoff.fromRound');
-    const tally = readTally(room.control.doc, from.id);
-    if (!tally) throw DomainError.refusal('conflict', 'runoff-needs-revealed-round', 'the earlier round has no result', 'runoff.fromRound');
-    return topItems(tally, runoff.top);
+    if (!from || from.state !== 'revealed' || !from.tally) throw DomainError.refusal('conflict', 'runoff-needs-revealed-round', 'a run-off needs a revealed round', 'runoff.fromRound');
+    return topItems(from.tally, runoff.top);
   }
 }
 
@@ -214,24 +165,4 @@ function boardItems(room: BoardRoom): RoundItem[] {
   const loose = looseCards(readCards(room.board.doc), clusterIds)
     .map((card) => ({ id: card.id, kind: 'card' as const, title: card.title }));
   return [...themes, ...loose];
-}
-
-/** What the room sees of a round's turnout before reveal: in an anonymous round, no group below the threshold apart. */
-function shownTurnout(round: RoundRecord, real: Record<string, number>): RoundState['voters'] {
-  const total = Object.values(real).reduce((sum, n) => sum + n, 0);
-  return { total, byGroup: turnoutAsShown(real, round.settings.anonymous) };
-}
-
-function publicState(round: RoundRecord, voters: RoundState['voters']): RoundState {
-  return {
-    id: round.id,
-    number: round.number,
-    state: round.state,
-    settings: round.settings,
-    items: round.items,
-    openedAt: round.openedAt,
-    ...(round.closedAt !== null ? { closedAt: round.closedAt } : {}),
-    ...(round.revealedAt !== null ? { revealedAt: round.revealedAt } : {}),
-    voters,
-  };
 }

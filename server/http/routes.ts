@@ -15,6 +15,7 @@ import { stepPresentation } from '../workshops/Presentation.js';
 import { presentationBody } from '../../shared/presentation.js';
 import { boardConceptsBody } from '../../shared/suggestions/api.js';
 import type { Suggestions } from '../suggestions/Suggestions.js';
+import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { Workshops } from '../workshops/Workshops.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
@@ -27,12 +28,13 @@ import { requireMetricsToken } from './metricsAccess.js';
 import { bearerToken, readBody, Reply, Router, type RequestContext, type RouterGuard } from './router.js';
 
 export interface RouteDeps {
-  stores: Pick<Stores, 'identity'>;
+  stores: Pick<Stores, 'identity' | 'ballots' | 'facts'>;
   workshops: Workshops;
   rounds: VoteRounds;
   agreements: Agreements;
   exports: Exports;
   rooms: RoomRegistry;
+  projection: ControlProjection;
   metrics: Metrics;
   health: StorageHealth;
   publicUrl: string | null;
@@ -49,7 +51,7 @@ export interface RouteDeps {
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
-  const { stores, workshops, rounds, agreements, exports, rooms, metrics } = deps;
+  const { stores, workshops, rounds, agreements, exports, rooms, projection, metrics } = deps;
   const { suggestions } = deps;
   const baseUrl = (req: IncomingMessage) => deps.publicUrl ?? `${req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 
@@ -180,7 +182,7 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('POST', '/api/boards/:boardId/presentation', async (ctx) => {
       await facilitator(ctx);
-      return stepPresentation(rooms, ctx.params.boardId, await readBody(ctx.req, presentationBody));
+      return stepPresentation({ ballots: stores.ballots, facts: stores.facts, projection }, ctx.params.boardId, await readBody(ctx.req, presentationBody));
     })
     .on('POST', '/api/boards/:boardId/reveal-cards', async (ctx) => {
       await facilitator(ctx);

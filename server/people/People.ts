@@ -1,18 +1,19 @@
 import * as Y from 'yjs';
 import type { CorrectParticipantBody, MyDataExport, ParticipantDetails, RemoveParticipantResponse } from '../../shared/peopleApi.js';
 import { cardBodyText, cardsOf, readCards, readClusters, type CardMap } from '../../shared/boardDoc.js';
-import { participantsOf, readMeta, readParticipant, setParticipant, type BoardMeta } from '../../shared/controlDoc.js';
 import { findGroup } from '../../shared/groups.js';
 import { REMOVED_PARTICIPANT, selfCorrectionOpen } from '../../shared/people.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
 import type { Access } from '../auth/Access.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
 import { DomainError } from '../DomainError.js';
+import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BallotBox } from '../storage/BallotBox.js';
+import type { BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
-import type { ParticipantRecord } from '../storage/records.js';
+import type { BoardState, ParticipantRecord } from '../storage/records.js';
 
 /**
  * What the facilitator can do about a participant (remove, correct), what a participant can do about
@@ -22,7 +23,9 @@ export class People {
   constructor(
     private readonly identity: Identity,
     private readonly ballots: Pick<BallotBox, 'listRounds' | 'listBallotsOf'>,
+    private readonly facts: Pick<BoardFacts, 'getState'>,
     private readonly rooms: RoomRegistry,
+    private readonly projection: Pick<ControlProjection, 'show'>,
     private readonly rounds: VoteRounds,
     private readonly sessions: LiveSessions,
     private readonly now: () => number = Date.now,
@@ -31,18 +34,16 @@ export class People {
   /**
    * Revokes the participant's token and closes their connections at once. Their ballots leave every round not
    * yet revealed; a revealed tally keeps its totals (the room saw them, and an agreement may build on them), and
-   * with their ballots deleted they leave a named round's per-person figures too. Their cards stay, written by "removed participant", or go.
+   * with their ballots deleted they leave a named round's per-person figures too. Their cards stay, written by
+   * "removed participant", or go.
    */
   async remove(boardId: string, participantId: string, cards: 'keep' | 'delete'): Promise<RemoveParticipantResponse> {
     await this.participant(boardId, participantId);
     const ballotsWithdrawn = await this.rounds.withdrawVoter(boardId, participantId);
     await this.identity.removeParticipant(boardId, participantId);
     this.sessions.close({ match: { boardId, participantId }, cause: 'removed' });
-    const counts = await this.rooms.withRoom(boardId, async (room) => {
-      const handled = await handleCards(room, participantId, cards);
-      await room.control.serverTransact((doc) => participantsOf(doc).delete(participantId));
-      return handled;
-    });
+    const counts = await this.rooms.withRoom(boardId, (room) => handleCards(room, participantId, cards));
+    await this.projection.show(boardId);
     return { participantId, cards: counts, ballotsWithdrawn };
   }
 
@@ -65,13 +66,7 @@ export class People {
     const updated: ParticipantRecord = { ...current, name: body.name ?? current.name, organisation: body.organisation ?? current.organisation, group };
     await this.identity.updateParticipant(updated);
     if (group !== current.group) await this.rounds.regroupVoter(boardId, participantId, group);
-    await this.rooms.withRoom(boardId, (room) =>
-      room.control.serverTransact((doc) => {
-        // What the correction does not touch (the language they joined in) stays as it was.
-        const before = readParticipant(doc, updated.id);
-        setParticipant(doc, { ...before, id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group, joinedAt: updated.joinedAt });
-      }),
-    );
+    await this.projection.show(boardId);
     // Presence carries the identity resolved when a connection opened; reconnecting shows the corrected one.
     this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
     return { id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group };
@@ -84,8 +79,8 @@ export class People {
     const iso = (ms: number) => new Date(ms).toISOString();
     const rounds = new Map((await this.ballots.listRounds(access.boardId)).map((r) => [r.id, r]));
     const storedBallots = await this.ballots.listBallotsOf(participant.id);
+    const meta = (await this.facts.getState(access.boardId))?.state;
     return this.rooms.withRoom(access.boardId, async (room) => {
-      const meta = readMeta(room.control.doc);
       const themes = new Map(readClusters(room.board.doc).map((c) => [c.id, c.title]));
       const own = (doc: Y.Doc, revealed: boolean) =>
         readCards(doc)
@@ -114,7 +109,7 @@ export class People {
           organisation: participant.organisation,
           group: { id: participant.group, name: findGroup(meta?.groups ?? [], participant.group)?.name ?? participant.group },
           joinedAt: iso(participant.joinedAt),
-          language: readParticipant(room.control.doc, participant.id)?.language ?? null,
+          language: participant.language,
         },
         cards: [...own(room.board.doc, true), ...own((await room.privateList(participant.id)).doc, false)],
         ballots,
@@ -128,10 +123,10 @@ export class People {
     return p;
   }
 
-  private async meta(boardId: string): Promise<BoardMeta> {
-    const meta = await this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc));
-    if (!meta) throw new DomainError('not-found', 'unknown board');
-    return meta;
+  private async meta(boardId: string): Promise<BoardState> {
+    const stored = await this.facts.getState(boardId);
+    if (!stored) throw new DomainError('not-found', 'unknown board');
+    return stored.state;
   }
 }
 

@@ -34,6 +34,8 @@ export interface AcceptanceParts {
   broadcast: Broadcast;
   fanout?: Fanout;
   onChange?: (boardId: string) => void;
+  /** Told of every change another instance made, once it is applied here. */
+  onRemoteChange?: () => void;
 }
 
 /**
@@ -53,7 +55,7 @@ export class Acceptance {
     policy.accepted(change.tr, state.doc);
     state.keep(change.update);
     broadcast.update(change.update, origin.kind === 'peer' ? origin.peer : null);
-    if (!handling.stored) return;
+    if (!handling.stored) return void this.parts.onRemoteChange?.();
     fanout?.publish(where.boardId, where.name, seq, change.update);
     if (origin.kind === 'peer') metrics.updatesApplied.inc();
     this.parts.onChange?.(where.boardId);

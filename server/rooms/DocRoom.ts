@@ -38,6 +38,8 @@ export interface DocRoomOptions {
   onChange?: (boardId: string) => void;
   /** Other instances serving the same boards; none on a single instance. */
   fanout?: Fanout;
+  /** Told of every change another instance made, once it is applied here. */
+  onRemoteChange?: (room: DocRoom) => void;
 }
 
 /**
@@ -127,6 +129,7 @@ export class DocRoom {
       broadcast: this.broadcast,
       fanout: options.fanout,
       onChange: options.onChange,
+      onRemoteChange: () => options.onRemoteChange?.(this),
     });
   }
 

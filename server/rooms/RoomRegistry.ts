@@ -19,7 +19,11 @@ export class RoomRegistry {
   constructor(
     private readonly log: DocumentLog,
     private readonly metrics: Metrics,
-    private readonly options: RoomOptions & { graceMs: number },
+    private readonly options: RoomOptions & {
+      graceMs: number;
+      /** Runs once a board's room has loaded, before anyone uses it (the control document's drawing); a failure is logged. */
+      onLoad?: (room: BoardRoom) => Promise<void>;
+    },
   ) {}
 
   get size(): number {
@@ -92,7 +96,9 @@ export class RoomRegistry {
 
   private async load(boardId: string): Promise<BoardRoom> {
     await this.unloading.get(boardId);
-    return BoardRoom.load(boardId, this.log, this.metrics, this.options);
+    const room = await BoardRoom.load(boardId, this.log, this.metrics, this.options);
+    await this.options.onLoad?.(room).catch((err: unknown) => this.options.log.warn('a loaded room could not be brought up to date', { board: boardId, error: String(err) }));
+    return room;
   }
 
   private cancelUnload(boardId: string): void {

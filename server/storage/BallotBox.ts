@@ -1,7 +1,8 @@
 import { DomainError } from '../DomainError.js';
-import type { BallotRecord, RoundRecord, RoundStateName } from './records.js';
+import type { Tally } from '../../shared/voting/index.js';
+import type { BallotRecord, RoundRecord } from './records.js';
 
-export type NewRound = Omit<RoundRecord, 'number' | 'state' | 'closedAt' | 'revealedAt'>;
+export type NewRound = Omit<RoundRecord, 'number' | 'state' | 'closedAt' | 'revealedAt' | 'tally'>;
 
 /**
  * Vote rounds and ballots. Every check that guards a write is made by the database in the same step as the
@@ -13,12 +14,13 @@ export interface BallotBox {
    * board has an open round (a unique constraint decides, not a read before the insert).
    */
   openRound(round: NewRound): Promise<RoundRecord>;
+  /** Closes an open round at `at`; resolves to the round as stored, or undefined when it was not open. */
+  closeRound(boardId: string, roundId: string, at: number): Promise<RoundRecord | undefined>;
   /**
-   * Moves a round on to `state`, setting closedAt (if not yet set) and revealedAt for 'revealed' to `at`.
-   * Resolves to the round as stored, or undefined when it is not in a state that may move there
-   * (closing needs 'open', revealing needs not 'revealed').
+   * Marks the round revealed with its tally in one write (closedAt set too, if not yet); resolves to the round as
+   * stored, or undefined when it was revealed already.
    */
-  advanceRound(boardId: string, roundId: string, state: Exclude<RoundStateName, 'open'>, at: number): Promise<RoundRecord | undefined>;
+  revealRound(boardId: string, roundId: string, at: number, tally: Tally): Promise<RoundRecord | undefined>;
   getRound(boardId: string, roundId: string): Promise<RoundRecord | undefined>;
   /** Oldest first. */
   listRounds(boardId: string): Promise<RoundRecord[]>;

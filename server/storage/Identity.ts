@@ -1,12 +1,13 @@
-import type { BoardRecord, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from './records.js';
+import type { BoardRecord, BoardState, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from './records.js';
 
 /** Boards, their tokens and participants, named links, join codes, activity and deletion. */
 export interface Identity {
   /**
-   * Creates the board with a join code drawn by `drawJoinCode`, drawing again while the code is taken (the
-   * uniqueness is the database's, so two instances cannot hand out one code); resolves to the code used.
+   * Creates the board, its tokens and its first state (version 1) in one step, with a join code drawn by
+   * `drawJoinCode`, drawing again while the code is taken (the uniqueness is the database's, so two instances
+   * cannot hand out one code); resolves to the code used.
    */
-  createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string): Promise<string>;
+  createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState): Promise<string>;
   getBoard(id: string): Promise<BoardRecord | undefined>;
   findBoardByJoinCode(code: string): Promise<BoardRecord | undefined>;
   /** Replaces the board's join code with a fresh unused one; resolves to it. */

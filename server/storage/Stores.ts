@@ -1,11 +1,12 @@
 import type { AgreementArchive } from './AgreementArchive.js';
 import type { BallotBox } from './BallotBox.js';
+import type { BoardFacts } from './BoardFacts.js';
 import type { DocumentLog } from './DocumentLog.js';
 import type { Identity } from './Identity.js';
 
 import type { WriteProbe } from './StorageHealth.js';
 
-/** Everything the server keeps, as the four users of storage see it; built by `openStores` from configuration. */
+/** Everything the server keeps, as the users of storage see it; built by `openStores` from configuration. */
 export interface Stores {
   /** What kind of database this is, for logs and /healthz. */
   readonly kind: 'sqlite' | 'postgres';
@@ -13,6 +14,7 @@ export interface Stores {
   identity: Identity;
   ballots: BallotBox;
   agreements: AgreementArchive;
+  facts: BoardFacts;
   /** A write of its own for /healthz; absent where it would test nothing (an in-memory database). */
   health?: WriteProbe;
   close(): Promise<void>;

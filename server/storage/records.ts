@@ -1,6 +1,10 @@
-import type { Role } from '../../shared/phases.js';
+import type { AgreementDraftBody } from '../../shared/api.js';
+import type { BoardMeta } from '../../shared/controlDoc.js';
+import type { Language, Role } from '../../shared/phases.js';
+import type { PresentationStep } from '../../shared/presentation.js';
 import type { PriorityList } from '../../shared/export/index.js';
-import type { RoundItem, RoundSettings } from '../../shared/voting/index.js';
+import type { BoardConcept } from '../../shared/suggestions/api.js';
+import type { RoundItem, RoundSettings, Tally } from '../../shared/voting/index.js';
 
 /** What the stores hand out and take in: parsed data, never a database's own encoding of it. */
 export interface BoardRecord {
@@ -25,6 +29,8 @@ export interface ParticipantRecord {
   organisation: string;
   group: string;
   joinedAt: number;
+  /** The interface language they joined in; null for those who joined before it was kept. */
+  language: Language | null;
 }
 
 /** A link other than the creator's own, as the facilitator sees it: observer links and co-facilitator links. */
@@ -49,6 +55,8 @@ export interface RoundRecord {
   openedAt: number;
   closedAt: number | null;
   revealedAt: number | null;
+  /** Stored in the same write that marks the round revealed; null before. */
+  tally: Tally | null;
 }
 
 export interface BallotRecord {
@@ -65,4 +73,17 @@ export interface AgreementRecord {
   frozenAt: number;
   /** The priority list exactly as it was built when frozen. */
   list: PriorityList;
+}
+
+/** What the facilitator decides about the board as a whole: one record, changed whole by compare-and-set. */
+export interface BoardState extends BoardMeta {
+  presentation: PresentationStep | null;
+  concepts: BoardConcept[];
+  agreementDraft: AgreementDraftBody | null;
+}
+
+export interface BoardStateRecord {
+  /** 1 when created, one more with every change. */
+  version: number;
+  state: BoardState;
 }

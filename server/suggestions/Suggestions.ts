@@ -1,13 +1,15 @@
 import * as Y from 'yjs';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
-import { readMeta, readParticipants, readSuggestionConcepts, setSuggestionConcepts } from '../../shared/controlDoc.js';
+import { readMeta, readParticipants, readSuggestionConcepts } from '../../shared/controlDoc.js';
 import { may, situationOf } from '../../shared/permissions.js';
 import type { BoardConcept, SuggestionsResponse } from '../../shared/suggestions/api.js';
 import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
 import { EngineThread } from './EngineThread.js';
 import type { SuggestInput } from './suggest.js';
 
@@ -24,6 +26,7 @@ export class Suggestions {
 
   constructor(
     private readonly rooms: RoomRegistry,
+    private readonly stored: { facts: BoardFacts; projection: Pick<ControlProjection, 'show'> },
     watch: { log: Logger; metrics: Metrics },
   ) {
     // A thread that dies is replaced on the next request; the operator still hears of it, since it means a bug.
@@ -53,15 +56,16 @@ export class Suggestions {
   }
 
   async concepts(boardId: string): Promise<BoardConcept[]> {
-    return this.rooms.withRoom(boardId, (room) => readSuggestionConcepts(room.control.doc));
+    const stored = await this.stored.facts.getState(boardId);
+    if (!stored) throw new DomainError('not-found', 'unknown board');
+    return stored.state.concepts;
   }
 
   async setConcepts(boardId: string, concepts: BoardConcept[]): Promise<BoardConcept[]> {
-    return this.rooms.withRoom(boardId, async (room) => {
-      // Stored and passed on to every client before the answer says so.
-      await room.control.serverTransact((doc) => setSuggestionConcepts(doc, concepts));
-      return readSuggestionConcepts(room.control.doc);
-    });
+    // Stored and passed on to every client before the answer says so.
+    const state = await changeBoardState(this.stored.facts, boardId, () => ({ concepts }));
+    await this.stored.projection.show(boardId);
+    return state.concepts;
   }
 }
 

@@ -9,7 +9,7 @@ import type {
   JoinResponse,
   TimerCommand,
 } from '../../shared/api.js';
-import { phaseChange, setParticipant, readMeta, writeMeta, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
+import { phaseChange, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
 import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
 import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
@@ -18,19 +18,24 @@ import type { Access } from '../auth/Access.js';
 import { hashToken, newBoardId, newParticipantId, newToken, randomJoinCode } from '../auth/tokens.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardActivity } from '../retention/BoardActivity.js';
+import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BallotBox } from '../storage/BallotBox.js';
+import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
+import type { BoardState } from '../storage/records.js';
 
 /**
- * The facilitator's commands and the board's lifecycle. Control state is changed only here, by the server,
- * and written into the board's control document, from where every client reads it.
+ * The facilitator's commands and the board's lifecycle. Each changes the board's stored state (or its people)
+ * and then has the projection draw the control document, from where every client reads it.
  */
 export class Workshops {
   constructor(
     private readonly identity: Identity,
     private readonly ballots: Pick<BallotBox, 'listRounds'>,
+    private readonly facts: BoardFacts,
     private readonly rooms: RoomRegistry,
+    private readonly projection: Pick<ControlProjection, 'show'>,
     private readonly activity: Pick<BoardActivity, 'lastActivityAt'>,
     private readonly now: () => number = Date.now,
   ) {}
@@ -42,15 +47,7 @@ export class Workshops {
     const facilitatorToken = newToken();
     const observerToken = newToken();
     const createdAt = this.now();
-    const joinCode = await this.identity.createBoard(
-      { id: boardId, title: body.title, createdAt },
-      [
-        { hash: hashToken(facilitatorToken), boardId, role: 'facilitator', participantId: null },
-        { hash: hashToken(observerToken), boardId, role: 'observer', participantId: null },
-      ],
-      randomJoinCode,
-    );
-    const meta: BoardMeta = {
+    const state: BoardState = {
       title: body.title,
       question: body.question ?? '',
       language,
@@ -60,8 +57,20 @@ export class Workshops {
       timer: { status: 'idle' },
       createdAt,
       closedAt: null,
+      presentation: null,
+      concepts: [],
+      agreementDraft: null,
     };
-    await this.rooms.withRoom(boardId, (room) => room.control.serverTransact((doc) => writeMeta(doc, meta)));
+    const joinCode = await this.identity.createBoard(
+      { id: boardId, title: body.title, createdAt },
+      [
+        { hash: hashToken(facilitatorToken), boardId, role: 'facilitator', participantId: null },
+        { hash: hashToken(observerToken), boardId, role: 'observer', participantId: null },
+      ],
+      randomJoinCode,
+      state,
+    );
+    await this.projection.show(boardId);
     const links = boardLinks(baseUrl);
     return {
       boardId,
@@ -99,30 +108,14 @@ export class Workshops {
       organisation: body.organisation ?? '',
       group: group.id,
       joinedAt: this.now(),
+      language: body.language ?? null,
     };
     const token = newToken();
     // The cap is checked by the store in the same step as the insert, so two instances cannot both take the last place.
     if (!(await this.identity.addParticipant(participant, hashToken(token), LIMITS.maxParticipantsPerBoard))) {
       throw DomainError.refusal('conflict', 'workshop-full', 'this workshop is full');
     }
-    const shown = this.rooms.withRoom(boardId, (room) =>
-      room.control.serverTransact((doc) =>
-        setParticipant(doc, {
-          id: participant.id,
-          name: participant.name,
-          organisation: participant.organisation,
-          group: participant.group,
-          joinedAt: participant.joinedAt,
-          ...(body.language ? { language: body.language } : {}),
-        }),
-      ),
-    );
-    // Joined only once everyone can see it: a participant the board never showed is taken back, so a retry
-    // does not leave a stranger holding a place.
-    await shown.catch(async (err: unknown) => {
-      await this.identity.removeParticipant(boardId, participant.id).catch(() => undefined);
-      throw err;
-    });
+    await this.projection.show(boardId);
     return { participantId: participant.id, token };
   }
 
@@ -159,17 +152,17 @@ export class Workshops {
   }
 
   setPhase(boardId: string, phase: Phase): Promise<BoardMeta> {
-    return this.updateMeta(boardId, (meta) => phaseChange(meta, phase));
+    return this.change(boardId, (meta) => phaseChange(meta, phase));
   }
 
   async updateSettings(boardId: string, patch: Partial<BoardSettings>): Promise<BoardMeta> {
     // Turning silent collect off is a reveal: private cards must not stay hidden once nobody adds to them.
     if (patch.silentCollect === false) await this.revealCards(boardId);
-    return this.updateMeta(boardId, (meta) => ({ settings: { ...meta.settings, ...patch } }));
+    return this.change(boardId, (meta) => ({ settings: { ...meta.settings, ...patch } }));
   }
 
   commandTimer(boardId: string, command: TimerCommand): Promise<BoardMeta> {
-    return this.updateMeta(boardId, (meta) => ({ timer: nextTimer(meta.timer, command, this.now()) }));
+    return this.change(boardId, (meta) => ({ timer: nextTimer(meta.timer, command, this.now()) }));
   }
 
   /** Ends silent collect: every private card joins the board with its author, and new cards go there directly. */
@@ -177,7 +170,7 @@ export class Workshops {
     const participantIds = (await this.identity.listParticipants(boardId)).map((p) => p.id);
     return this.rooms.withRoom(boardId, async (room) => {
       const revealed = await room.revealPrivateCards(participantIds);
-      await this.updateMeta(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
+      await this.change(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
       return { revealed };
     });
   }
@@ -188,7 +181,7 @@ export class Workshops {
    */
   async editDetails(boardId: string, body: EditBoardBody): Promise<BoardMeta> {
     const groupsInUse = new Set((await this.identity.listParticipants(boardId)).map((p) => p.group));
-    return this.updateMeta(boardId, (meta) => {
+    return this.change(boardId, (meta) => {
       const patch: Partial<BoardMeta> = {};
       if (body.title !== undefined) patch.title = body.title;
       if (body.question !== undefined) patch.question = body.question;
@@ -200,11 +193,11 @@ export class Workshops {
 
   /** Read-only for everyone until reopened: the policy refuses board updates, routes refuse commands; exports stay. */
   close(boardId: string): Promise<BoardMeta> {
-    return this.updateMeta(boardId, (meta) => (meta.closedAt !== null ? {} : { closedAt: this.now(), timer: { status: 'idle' } }));
+    return this.change(boardId, (meta) => (meta.closedAt !== null ? {} : { closedAt: this.now(), timer: { status: 'idle' } }));
   }
 
   reopen(boardId: string): Promise<BoardMeta> {
-    return this.updateMeta(boardId, () => ({ closedAt: null }));
+    return this.change(boardId, () => ({ closedAt: null }));
   }
 
   /** Throws the `workshop-closed` refusal for any change to a closed workshop. */
@@ -219,28 +212,21 @@ export class Workshops {
     return { question, language, groups: groups.map((g) => g.name), settings: { silentCollect, participantsCluster, participantsExport } };
   }
 
-  async meta(boardId: string): Promise<BoardMeta> {
-    const meta = await this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc));
-    if (!meta) throw new DomainError('not-found', 'unknown board');
-    return meta;
+  /** The board's details, phase, settings and timer as stored. */
+  async meta(boardId: string): Promise<BoardState> {
+    const stored = await this.facts.getState(boardId);
+    if (!stored) throw new DomainError('not-found', 'unknown board');
+    return stored.state;
   }
 
   /**
-   * Reads the meta and writes the patch in one turn of the control document's queue, so two commands arriving
-   * together each see the other's change; resolves once the change is stored.
+   * Changes the stored state by compare-and-set (two commands arriving together through two instances each
+   * see the other's change), then shows it; resolves once everyone can see it.
    */
-  private updateMeta(boardId: string, change: (meta: BoardMeta) => Partial<BoardMeta>): Promise<BoardMeta> {
-    return this.rooms.withRoom(boardId, async (room) => {
-      let updated: BoardMeta | undefined;
-      await room.control.serverTransact((doc) => {
-        const meta = readMeta(doc);
-        if (!meta) throw new DomainError('not-found', 'unknown board');
-        const patch = change(meta);
-        writeMeta(doc, patch);
-        updated = { ...meta, ...patch };
-      });
-      return updated!;
-    });
+  private async change(boardId: string, change: (meta: BoardState) => Partial<BoardState>): Promise<BoardMeta> {
+    const { presentation: _p, concepts: _c, agreementDraft: _d, ...meta } = await changeBoardState(this.facts, boardId, change);
+    await this.projection.show(boardId);
+    return meta;
   }
 }
 

@@ -12,20 +12,22 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   storage: ['root'],
   auth: ['root', 'storage'],
   rooms: ['root', 'storage', 'auth'],
+  // The one writer of the control document: draws it from the stored facts after every command.
+  projection: ['root', 'storage', 'rooms'],
   // The domain: each folder owns one kind of rule and speaks through DomainError, never through a transport.
   retention: ['root', 'storage', 'auth', 'rooms', 'access'],
   access: ['root', 'storage', 'auth', 'rooms'],
-  workshops: ['root', 'storage', 'auth', 'rooms', 'access', 'retention'],
-  ballots: ['root', 'storage', 'auth', 'rooms', 'workshops'],
+  workshops: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'retention'],
+  ballots: ['root', 'storage', 'auth', 'rooms', 'projection', 'workshops'],
   export: ['root', 'storage', 'auth', 'rooms'],
-  agreement: ['root', 'storage', 'auth', 'rooms', 'export'],
-  people: ['root', 'storage', 'auth', 'rooms', 'access', 'ballots'],
-  suggestions: ['root', 'storage', 'auth', 'rooms'],
+  agreement: ['root', 'storage', 'auth', 'rooms', 'projection', 'export'],
+  people: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'ballots'],
+  suggestions: ['root', 'storage', 'auth', 'rooms', 'projection'],
   scale: ['root', 'storage', 'rooms'],
   demo: ['root', 'storage', 'auth', 'rooms', 'workshops', 'ballots', 'agreement', 'export'],
   // The transports: the only places that turn a DomainError into a status or a close code.
   sync: ['root', 'storage', 'auth', 'rooms', 'access', 'people', 'workshops', 'scale'],
-  http: ['root', 'storage', 'auth', 'rooms', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale'],
+  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale'],
 };
 
 /** Files at the server's root that only wire the parts together (they may import anything of the server). */

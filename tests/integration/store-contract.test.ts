@@ -8,7 +8,10 @@ import { buildPriorityList, type PriorityList } from '../../shared/export/index.
 import type { RoundItem, RoundSettings } from '../../shared/voting/index.js';
 import { DomainError } from '../../server/DomainError.js';
 import { openPostgresStores } from '../../server/storage/postgres/openPostgresStores.js';
-import type { ParticipantRecord } from '../../server/storage/records.js';
+import type { BoardState, ParticipantRecord } from '../../server/storage/records.js';
+import { changeBoardState } from '../../server/storage/BoardFacts.js';
+import { DEFAULT_SETTINGS } from '../../shared/phases.js';
+import type { Tally } from '../../shared/voting/index.js';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
 import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
 import type { Stores } from '../../server/storage/Stores.js';
@@ -59,17 +62,34 @@ const ITEMS: RoundItem[] = [
 const unique = (prefix: string) => `${prefix}_${crypto.randomBytes(6).toString('base64url')}`;
 const codes = () => crypto.randomBytes(4).toString('hex').toUpperCase().slice(0, 6);
 
+function boardState(title: string): BoardState {
+  return {
+    title,
+    question: 'What next?',
+    language: 'en',
+    groups: [{ id: 'industry', name: 'Industry' }],
+    phase: 'setup',
+    settings: DEFAULT_SETTINGS,
+    timer: { status: 'idle' },
+    createdAt: 1_700_000_000_000,
+    closedAt: null,
+    presentation: null,
+    concepts: [],
+    agreementDraft: null,
+  };
+}
+
 async function newBoard(stores: Stores, title = 'Kick-off') {
   const id = unique('b');
   const facilitatorHash = crypto.randomBytes(32).toString('hex');
   const joinCode = await stores.identity.createBoard({ id, title, createdAt: 1_700_000_000_000 }, [
     { hash: facilitatorHash, boardId: id, role: 'facilitator', participantId: null },
-  ], codes);
+  ], codes, boardState(title));
   return { id, joinCode, facilitatorHash };
 }
 
 async function newParticipant(stores: Stores, boardId: string, group = 'industry', joinedAt = Date.now()): Promise<ParticipantRecord & { hash: string }> {
-  const p = { id: unique('p'), boardId, name: 'Ada', organisation: 'Forge BV', group, joinedAt };
+  const p = { id: unique('p'), boardId, name: 'Ada', organisation: 'Forge BV', group, joinedAt, language: null };
   const hash = crypto.randomBytes(32).toString('hex');
   expect(await stores.identity.addParticipant(p, hash, 1000)).toBe(true);
   return { ...p, hash };
@@ -85,6 +105,16 @@ function frozenList(version: number, frozenAt: number): PriorityList {
     tallies: {},
     agreement: { version, frozenAt, roundId: 'r_1', items: [] },
   });
+}
+
+function tallyOf(roundId: string): Tally {
+  return {
+    roundId,
+    anonymous: false,
+    groups: ['industry'],
+    voters: { total: 1, byGroup: { industry: 1 } },
+    items: [{ id: 'c1', kind: 'card', title: 'Skills gap', total: 2, byGroup: { industry: 2 }, balanced: 100, consensus: null, contested: false, rank: 1, balancedRank: 1 }],
+  };
 }
 
 /** A Yjs update that adds one entry to the document's "entries" array. */
@@ -133,7 +163,7 @@ describe.each(backends)('store contract on $name', (backend) => {
 
       // A code already taken is drawn again, on either instance.
       const draws = [board.joinCode, board.joinCode, 'ZZ' + codes().slice(2)];
-      const second = await other.identity.createBoard({ id: unique('b'), title: 'Second', createdAt: 1 }, [], () => draws.shift()!);
+      const second = await other.identity.createBoard({ id: unique('b'), title: 'Second', createdAt: 1 }, [], () => draws.shift()!, boardState('Second'));
       expect(second).not.toBe(board.joinCode);
       const rotated = await stores.identity.rotateJoinCode(board.id, (() => {
         const next = [second, codes()];
@@ -147,7 +177,7 @@ describe.each(backends)('store contract on $name', (backend) => {
       const board = await newBoard(stores);
       const joins = Array.from({ length: 12 }, (_, i) => {
         const store = i % 2 === 0 ? stores : other;
-        const p = { id: unique('p'), boardId: board.id, name: `P${i}`, organisation: '', group: 'unions', joinedAt: 1000 + i };
+        const p = { id: unique('p'), boardId: board.id, name: `P${i}`, organisation: '', group: 'unions', joinedAt: 1000 + i, language: null };
         return store.identity.addParticipant(p, crypto.randomBytes(32).toString('hex'), 5);
       });
       const added = await Promise.all(joins);
@@ -311,19 +341,21 @@ describe.each(backends)('store contract on $name', (backend) => {
     it('numbers rounds per board, allows one open round, and moves rounds on only forwards', async () => {
       const board = await newBoard(stores);
       const first = await stores.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 10 });
-      expect(first).toEqual({ id: first.id, boardId: board.id, number: 1, state: 'open', settings: SETTINGS, items: ITEMS, openedAt: 10, closedAt: null, revealedAt: null });
+      expect(first).toEqual({ id: first.id, boardId: board.id, number: 1, state: 'open', settings: SETTINGS, items: ITEMS, openedAt: 10, closedAt: null, revealedAt: null, tally: null });
       await expect(other.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 11 })).rejects.toMatchObject({
         kind: 'conflict',
         code: 'round-already-open',
       });
-      expect(await other.ballots.advanceRound(board.id, first.id, 'closed', 20)).toMatchObject({ state: 'closed', closedAt: 20, revealedAt: null });
-      expect(await stores.ballots.advanceRound(board.id, first.id, 'closed', 21)).toBeUndefined();
-      expect(await stores.ballots.advanceRound(board.id, first.id, 'revealed', 30)).toMatchObject({ state: 'revealed', closedAt: 20, revealedAt: 30 });
-      expect(await stores.ballots.advanceRound(board.id, first.id, 'revealed', 31)).toBeUndefined();
+      expect(await other.ballots.closeRound(board.id, first.id, 20)).toMatchObject({ state: 'closed', closedAt: 20, revealedAt: null });
+      expect(await stores.ballots.closeRound(board.id, first.id, 21)).toBeUndefined();
+      // The tally is stored in the same write that marks the round revealed, and only once.
+      expect(await stores.ballots.revealRound(board.id, first.id, 30, tallyOf(first.id))).toMatchObject({ state: 'revealed', closedAt: 20, revealedAt: 30, tally: tallyOf(first.id) });
+      expect(await other.ballots.revealRound(board.id, first.id, 31, { ...tallyOf(first.id), anonymous: true })).toBeUndefined();
+      expect((await other.ballots.getRound(board.id, first.id))?.tally).toEqual(tallyOf(first.id));
       const second = await other.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 40 });
       expect(second.number).toBe(2);
       // Revealing an open round closes it at the same moment.
-      expect(await stores.ballots.advanceRound(board.id, second.id, 'revealed', 50)).toMatchObject({ state: 'revealed', closedAt: 50, revealedAt: 50 });
+      expect(await stores.ballots.revealRound(board.id, second.id, 50, tallyOf(second.id))).toMatchObject({ state: 'revealed', closedAt: 50, revealedAt: 50 });
       expect((await other.ballots.listRounds(board.id)).map((r) => [r.number, r.state])).toEqual([
         [1, 'revealed'],
         [2, 'revealed'],
@@ -366,6 +398,94 @@ describe.each(backends)('store contract on $name', (backend) => {
       await stores.ballots.deleteBallot(round.id, ada.id);
       expect(await other.ballots.countVoters(round.id)).toEqual({ industry: 5, unions: 4 });
       expect(await other.ballots.getBallot(round.id, ada.id)).toBeUndefined();
+    });
+  });
+
+  describe('board facts', () => {
+    it('keeps the board state as one record, changed by compare-and-set on its version', async () => {
+      const board = await newBoard(stores);
+      const created = await other.facts.getState(board.id);
+      expect(created).toEqual({ version: 1, state: boardState('Kick-off') });
+      const phased = await stores.facts.putState(board.id, { ...created!.state, phase: 'collect' }, 1);
+      expect(phased).toEqual({ version: 2, state: { ...created!.state, phase: 'collect' } });
+      // Another instance still holding version 1 changes nothing.
+      expect(await other.facts.putState(board.id, { ...created!.state, title: 'Stale' }, 1)).toBeUndefined();
+      expect(await other.facts.getState(board.id)).toEqual(phased);
+      expect(await stores.facts.getState('nope')).toBeUndefined();
+    });
+
+    it('keeps both of two changes made at once through two instances: a conflict runs the change again on the fresh state', async () => {
+      const board = await newBoard(stores);
+      await Promise.all([
+        changeBoardState(stores.facts, board.id, (state) => ({ settings: { ...state.settings, silentCollect: true } })),
+        changeBoardState(other.facts, board.id, (state) => ({ settings: { ...state.settings, participantsExport: true } })),
+        changeBoardState(stores.facts, board.id, () => ({ phase: 'collect' })),
+        changeBoardState(other.facts, board.id, () => ({ title: 'Renamed' })),
+      ]);
+      const stored = await stores.facts.getState(board.id);
+      expect(stored?.version).toBe(5);
+      expect(stored?.state).toMatchObject({ title: 'Renamed', phase: 'collect', settings: { ...DEFAULT_SETTINGS, silentCollect: true, participantsExport: true } });
+    });
+
+    it('reads every fact of a board at one revision, which every fact written moves on', async () => {
+      const board = await newBoard(stores);
+      const revisions = [(await stores.facts.read(board.id)).revision];
+      const next = async () => {
+        const { revision } = await other.facts.read(board.id);
+        expect(revision).toBeGreaterThan(revisions.at(-1)!);
+        revisions.push(revision);
+      };
+      const ada = await newParticipant(stores, board.id, 'industry', 1);
+      await next();
+      const bo = await newParticipant(other, board.id, 'unions', 2);
+      await next();
+      await stores.identity.updateParticipant({ ...bo, name: 'Bo' });
+      await next();
+      const round = await stores.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 3 });
+      await next();
+      await other.ballots.putBallot({ roundId: round.id, participantId: ada.id, group: 'industry', allocations: { c1: 2 }, updatedAt: 4 });
+      await next();
+      await stores.ballots.putBallot({ roundId: round.id, participantId: bo.id, group: 'unions', allocations: { t1: 1 }, updatedAt: 4 });
+      await next();
+      await other.ballots.setBallotGroup(round.id, bo.id, 'industry');
+      await next();
+      expect((await stores.facts.read(board.id)).voters).toEqual({ [round.id]: { industry: 2 } });
+      await stores.ballots.deleteBallot(round.id, bo.id);
+      await next();
+      await other.facts.putState(board.id, { ...boardState('Kick-off'), phase: 'vote' }, 1);
+      await next();
+      await stores.ballots.closeRound(board.id, round.id, 5);
+      await next();
+      await other.ballots.revealRound(board.id, round.id, 6, tallyOf(round.id));
+      await next();
+      await stores.agreements.freeze(board.id, 7, (version) => frozenList(version, 7));
+      await next();
+      await other.identity.removeParticipant(board.id, bo.id);
+      await next();
+
+      const { hash: _hash, ...adaRecord } = ada;
+      expect(await stores.facts.read(board.id)).toEqual({
+        revision: revisions.at(-1),
+        board: { version: 2, state: { ...boardState('Kick-off'), phase: 'vote' } },
+        participants: [adaRecord],
+        rounds: [{ ...round, state: 'revealed', closedAt: 5, revealedAt: 6, tally: tallyOf(round.id) }],
+        // A revealed round's turnout is its tally's: only rounds not yet revealed are counted.
+        voters: {},
+        agreements: [{ version: 1, frozenAt: 7 }],
+      });
+      expect(await stores.facts.read('nope')).toMatchObject({ revision: 0, board: undefined });
+    });
+
+    it("takes over a board kept from before once: its state, its revealed tallies and its people's languages", async () => {
+      const board = await newBoard(stores);
+      const ada = await newParticipant(stores, board.id);
+      const round = await stores.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 1 });
+      await stores.ballots.revealRound(board.id, round.id, 2, tallyOf(round.id));
+      // A board has a state from its creation on, so it is adopted only where none is: seen here as a refusal.
+      const shown = { state: { ...boardState('Old'), phase: 'results' as const }, tallies: [tallyOf(round.id)], languages: { [ada.id]: 'sv' as const } };
+      expect(await other.facts.adopt(board.id, shown)).toBe(false);
+      expect((await stores.facts.getState(board.id))?.state.title).toBe('Kick-off');
+      expect(await stores.facts.boardsWithoutState()).not.toContain(board.id);
     });
   });
 

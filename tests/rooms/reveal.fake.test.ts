@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addCard, readCards } from '../../shared/boardDoc.js';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
-import { Workshops } from '../../server/workshops/Workshops.js';
 import { FakePeer } from './FakePeer.js';
 import { MemoryDocumentLog } from './MemoryDocumentLog.js';
-import { registry } from './support.js';
+import { instance } from './support.js';
 
 /**
  * Revealing the silent cards while a participant still types: the card stored while the reveal waits for the
@@ -15,8 +14,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 async function silentBoard() {
   const log = new MemoryDocumentLog();
   const stores = openSqliteStores(':memory:');
-  const rooms = registry(log, 60_000);
-  const workshops = new Workshops(stores.identity, stores.ballots, rooms, { lastActivityAt: async () => 0 });
+  const { rooms, workshops } = instance(log, stores);
   const board = await workshops.createBoard({ title: 'Forum', question: 'What first?', language: 'en' }, 'http://localhost');
   const anna = await workshops.join(board.boardId, { joinCode: board.joinCode, name: 'Anna', group: 'Company' });
   await workshops.setPhase(board.boardId, 'collect');

@@ -1,12 +1,14 @@
+import type { Tally } from '../../../shared/voting/index.js';
 import { roundAlreadyOpen, type BallotBox, type NewRound } from '../BallotBox.js';
-import type { BallotRecord, RoundRecord, RoundStateName } from '../records.js';
+import type { BallotRecord, RoundRecord } from '../records.js';
 import { isUniqueViolation, type PgDatabase } from './PgDatabase.js';
+import { BUMP_BOARD, BUMP_BY_ROUND } from './revision.js';
 
-const ROUND_COLUMNS =
-  'id, board_id AS "boardId", number, state, settings, items, opened_at AS "openedAt", closed_at AS "closedAt", revealed_at AS "revealedAt"';
+export const ROUND_COLUMNS =
+  'id, board_id AS "boardId", number, state, settings, items, opened_at AS "openedAt", closed_at AS "closedAt", revealed_at AS "revealedAt", tally';
 const BALLOT_COLUMNS = 'round_id AS "roundId", participant_id AS "participantId", group_id AS "group", allocations, updated_at AS "updatedAt"';
 
-type RoundRow = Omit<RoundRecord, 'settings' | 'items'> & { settings: string; items: string };
+export type RoundRow = Omit<RoundRecord, 'settings' | 'items' | 'tally'> & { settings: string; items: string; tally: string | null };
 type BallotRow = Omit<BallotRecord, 'allocations'> & { allocations: string };
 
 /** Rounds and ballots in PostgreSQL: constraints and single statements decide, so instances cannot race. */
@@ -15,9 +17,11 @@ export class PgBallotBox implements BallotBox {
 
   async openRound(round: NewRound): Promise<RoundRecord> {
     try {
+      // One statement, its revision bump first: the bump's row lock also orders two instances opening at once.
       const { rows } = await this.db.query<RoundRow>(
-        `INSERT INTO rounds (id, board_id, number, state, settings, items, opened_at)
-         SELECT $1, $2, COALESCE(MAX(number), 0) + 1, 'open', $3, $4, $5 FROM rounds WHERE board_id = $2
+        `WITH bump AS (${BUMP_BOARD.replace('$1', '$2')})
+         INSERT INTO rounds (id, board_id, number, state, settings, items, opened_at)
+         SELECT $1, $2, COALESCE(MAX(number), 0) + 1, 'open', $3, $4, $5 FROM rounds, bump WHERE rounds.board_id = $2
          RETURNING ${ROUND_COLUMNS}`,
         [round.id, round.boardId, JSON.stringify(round.settings), JSON.stringify(round.items), round.openedAt],
       );
@@ -30,13 +34,23 @@ export class PgBallotBox implements BallotBox {
     }
   }
 
-  async advanceRound(boardId: string, roundId: string, state: Exclude<RoundStateName, 'open'>, at: number): Promise<RoundRecord | undefined> {
+  async closeRound(boardId: string, roundId: string, at: number): Promise<RoundRecord | undefined> {
     const { rows } = await this.db.query<RoundRow>(
-      `UPDATE rounds SET state = $3, closed_at = COALESCE(closed_at, $4),
-         revealed_at = CASE WHEN $3 = 'revealed' THEN $4 ELSE revealed_at END
-       WHERE board_id = $1 AND id = $2 AND (CASE WHEN $3 = 'closed' THEN state = 'open' ELSE state <> 'revealed' END)
+      `WITH bump AS (${BUMP_BOARD})
+       UPDATE rounds SET state = 'closed', closed_at = $3 FROM bump WHERE board_id = $1 AND id = $2 AND state = 'open'
        RETURNING ${ROUND_COLUMNS}`,
-      [boardId, roundId, state, at],
+      [boardId, roundId, at],
+    );
+    return rows[0] && toRound(rows[0]);
+  }
+
+  async revealRound(boardId: string, roundId: string, at: number, tally: Tally): Promise<RoundRecord | undefined> {
+    const { rows } = await this.db.query<RoundRow>(
+      `WITH bump AS (${BUMP_BOARD})
+       UPDATE rounds SET state = 'revealed', closed_at = COALESCE(closed_at, $3), revealed_at = $3, tally = $4
+       FROM bump WHERE board_id = $1 AND id = $2 AND state <> 'revealed'
+       RETURNING ${ROUND_COLUMNS}`,
+      [boardId, roundId, at, JSON.stringify(tally)],
     );
     return rows[0] && toRound(rows[0]);
   }
@@ -53,11 +67,14 @@ export class PgBallotBox implements BallotBox {
   async putBallot(b: BallotRecord): Promise<boolean> {
     // xmax is 0 on a row this statement inserted, and set on one it updated: "first ballot" in the same step.
     const { rows } = await this.db.query<{ first: boolean }>(
-      `INSERT INTO ballots (round_id, participant_id, group_id, allocations, updated_at) VALUES ($1, $2, $3, $4, $5)
+      `WITH bump AS (${BUMP_BY_ROUND})
+       INSERT INTO ballots (round_id, participant_id, group_id, allocations, updated_at) SELECT $1, $2, $3, $4, $5 FROM bump
        ON CONFLICT (round_id, participant_id) DO UPDATE SET allocations = excluded.allocations, updated_at = excluded.updated_at
        RETURNING (xmax = 0) AS first`,
       [b.roundId, b.participantId, b.group, JSON.stringify(b.allocations), b.updatedAt],
     );
+    // No row: the round does not exist (its ballot cannot either).
+    if (rows.length === 0) throw new Error(`no round ${b.roundId}`);
     return rows[0].first;
   }
 
@@ -75,11 +92,15 @@ export class PgBallotBox implements BallotBox {
   }
 
   async deleteBallot(roundId: string, participantId: string): Promise<void> {
-    await this.db.query('DELETE FROM ballots WHERE round_id = $1 AND participant_id = $2', [roundId, participantId]);
+    await this.db.query(`WITH bump AS (${BUMP_BY_ROUND}) DELETE FROM ballots USING bump WHERE round_id = $1 AND participant_id = $2`, [roundId, participantId]);
   }
 
   async setBallotGroup(roundId: string, participantId: string, group: string): Promise<void> {
-    await this.db.query('UPDATE ballots SET group_id = $1 WHERE round_id = $2 AND participant_id = $3', [group, roundId, participantId]);
+    await this.db.query(`WITH bump AS (${BUMP_BY_ROUND}) UPDATE ballots SET group_id = $3 FROM bump WHERE round_id = $1 AND participant_id = $2`, [
+      roundId,
+      participantId,
+      group,
+    ]);
   }
 
   async countVoters(roundId: string): Promise<Record<string, number>> {
@@ -91,8 +112,8 @@ export class PgBallotBox implements BallotBox {
   }
 }
 
-function toRound(row: RoundRow): RoundRecord {
-  return { ...row, settings: JSON.parse(row.settings), items: JSON.parse(row.items) };
+export function toRound(row: RoundRow): RoundRecord {
+  return { ...row, settings: JSON.parse(row.settings), items: JSON.parse(row.items), tally: row.tally === null ? null : JSON.parse(row.tally) };
 }
 
 function toBallot(row: BallotRow): BallotRecord {

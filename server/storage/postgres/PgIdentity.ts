@@ -1,9 +1,10 @@
 import type { Identity } from '../Identity.js';
-import type { BoardRecord, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from '../records.js';
+import type { BoardRecord, BoardState, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from '../records.js';
 import { isUniqueViolation, type PgDatabase, type Queryable } from './PgDatabase.js';
+import { BUMP_BOARD } from './revision.js';
 
 const BOARD_COLUMNS = 'id, title, join_code AS "joinCode", created_at AS "createdAt"';
-const PARTICIPANT_COLUMNS = 'id, board_id AS "boardId", name, organisation, group_id AS "group", joined_at AS "joinedAt"';
+export const PARTICIPANT_COLUMNS = 'id, board_id AS "boardId", name, organisation, group_id AS "group", joined_at AS "joinedAt", language';
 const TOKEN_INSERT = 'INSERT INTO tokens (hash, board_id, role, participant_id) VALUES ($1, $2, $3, $4)';
 const LIST_LINKS = `
   SELECT substr(t.hash, 1, 16) AS id, t.role, COALESCE(l.name, '') AS name, COALESCE(l.created_at, b.created_at) AS "createdAt", t.hash
@@ -18,7 +19,7 @@ const MAX_DRAWS = 50;
 export class PgIdentity implements Identity {
   constructor(private readonly db: PgDatabase) {}
 
-  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string): Promise<string> {
+  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState): Promise<string> {
     return this.db.transaction(async (tx) => {
       for (let draw = 0; draw < MAX_DRAWS; draw++) {
         const joinCode = drawJoinCode();
@@ -30,6 +31,7 @@ export class PgIdentity implements Identity {
           board.createdAt,
         ]);
         if (inserted.rowCount === 0) continue;
+        await tx.query('INSERT INTO board_state (board_id, version, state) VALUES ($1, 1, $2)', [board.id, JSON.stringify(state)]);
         for (const t of tokens) await insertToken(tx, t);
         return joinCode;
       }
@@ -99,18 +101,19 @@ export class PgIdentity implements Identity {
 
   async addParticipant(p: ParticipantRecord, tokenHash: string, maxPerBoard: number): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      // The board's row lock makes count-then-insert one step for every instance joining people to this board.
-      const board = await tx.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [p.boardId]);
+      // The revision bump's row lock makes count-then-insert one step for every instance joining people to this board.
+      const board = await tx.query(BUMP_BOARD, [p.boardId]);
       if (board.rowCount === 0) return false;
       const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM participants WHERE board_id = $1', [p.boardId]);
       if (rows[0].n >= maxPerBoard) return false;
-      await tx.query('INSERT INTO participants (id, board_id, name, organisation, group_id, joined_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      await tx.query('INSERT INTO participants (id, board_id, name, organisation, group_id, joined_at, language) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
         p.id,
         p.boardId,
         p.name,
         p.organisation,
         p.group,
         p.joinedAt,
+        p.language,
       ]);
       await insertToken(tx, { hash: tokenHash, boardId: p.boardId, role: 'participant', participantId: p.id });
       return true;
@@ -130,7 +133,7 @@ export class PgIdentity implements Identity {
   }
 
   async updateParticipant(p: ParticipantRecord): Promise<void> {
-    await this.db.query('UPDATE participants SET name = $1, organisation = $2, group_id = $3 WHERE id = $4 AND board_id = $5', [
+    await this.db.query(`WITH bump AS (${BUMP_BOARD.replace('$1', '$5')}) UPDATE participants SET name = $1, organisation = $2, group_id = $3 FROM bump WHERE id = $4 AND board_id = $5`, [
       p.name,
       p.organisation,
       p.group,
@@ -141,6 +144,7 @@ export class PgIdentity implements Identity {
 
   async removeParticipant(boardId: string, participantId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      await tx.query(BUMP_BOARD, [boardId]);
       await tx.query('DELETE FROM ballots WHERE participant_id = $1', [participantId]);
       await tx.query('DELETE FROM tokens WHERE board_id = $1 AND participant_id = $2', [boardId, participantId]);
       await tx.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, participantId]);

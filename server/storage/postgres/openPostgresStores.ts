@@ -1,6 +1,7 @@
 import type { Stores } from '../Stores.js';
 import { PgAgreementArchive } from './PgAgreementArchive.js';
 import { PgBallotBox } from './PgBallotBox.js';
+import { PgBoardFacts } from './PgBoardFacts.js';
 import { PgDatabase } from './PgDatabase.js';
 import { PgDocumentLog } from './PgDocumentLog.js';
 import { PgIdentity } from './PgIdentity.js';
@@ -21,6 +22,7 @@ export async function openPostgresStores(url: string): Promise<Stores> {
     identity: new PgIdentity(db),
     ballots: new PgBallotBox(db),
     agreements: new PgAgreementArchive(db),
+    facts: new PgBoardFacts(db),
     health: async () => {
       await db.query('SELECT 1');
     },

@@ -93,6 +93,17 @@ const MIGRATIONS: string[] = [
     last_active_at BIGINT NOT NULL
   );
   `,
+  // The facts the control document used to be the only home of (see the SQLite schema's step 2).
+  `
+  ALTER TABLE boards ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+  ALTER TABLE rounds ADD COLUMN tally TEXT;
+  ALTER TABLE participants ADD COLUMN language TEXT;
+  CREATE TABLE board_state (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    version INTEGER NOT NULL,
+    state TEXT NOT NULL
+  );
+  `,
 ];
 
 /**

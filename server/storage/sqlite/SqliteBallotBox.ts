@@ -1,18 +1,22 @@
 import type Database from 'better-sqlite3';
+import type { Tally } from '../../../shared/voting/index.js';
 import { roundAlreadyOpen, type BallotBox, type NewRound } from '../BallotBox.js';
-import type { BallotRecord, RoundRecord, RoundStateName } from '../records.js';
+import type { BallotRecord, RoundRecord } from '../records.js';
+import { revisionBumps } from './revision.js';
 
-const ROUND_COLUMNS =
-  'id, board_id AS boardId, number, state, settings, items, opened_at AS openedAt, closed_at AS closedAt, revealed_at AS revealedAt';
+export const ROUND_COLUMNS =
+  'id, board_id AS boardId, number, state, settings, items, opened_at AS openedAt, closed_at AS closedAt, revealed_at AS revealedAt, tally';
 
-type RoundRow = Omit<RoundRecord, 'settings' | 'items'> & { settings: string; items: string };
+export type RoundRow = Omit<RoundRecord, 'settings' | 'items' | 'tally'> & { settings: string; items: string; tally: string | null };
 type BallotRow = { roundId: string; participantId: string; group: string; allocations: string; updatedAt: number };
 
 /** Rounds and ballots in SQLite; each method runs whole before it yields, so its checks and writes are one step. */
 export class SqliteBallotBox implements BallotBox {
   private readonly stmt;
+  private readonly bump;
 
   constructor(private readonly db: Database.Database) {
+    this.bump = revisionBumps(db);
     const ballotColumns = 'round_id AS roundId, participant_id AS participantId, group_id AS "group", allocations, updated_at AS updatedAt';
     this.stmt = {
       openRound: db.prepare(
@@ -20,11 +24,10 @@ export class SqliteBallotBox implements BallotBox {
          SELECT ?, ?, COALESCE(MAX(number), 0) + 1, 'open', ?, ?, ? FROM rounds WHERE board_id = ?
          RETURNING ${ROUND_COLUMNS}`,
       ),
-      advance: db.prepare(
-        `UPDATE rounds SET state = @state, closed_at = COALESCE(closed_at, @at),
-           revealed_at = CASE WHEN @state = 'revealed' THEN @at ELSE revealed_at END
-         WHERE board_id = @boardId AND id = @roundId
-           AND (CASE WHEN @state = 'closed' THEN state = 'open' ELSE state <> 'revealed' END)
+      close: db.prepare(`UPDATE rounds SET state = 'closed', closed_at = @at WHERE board_id = @boardId AND id = @roundId AND state = 'open' RETURNING ${ROUND_COLUMNS}`),
+      reveal: db.prepare(
+        `UPDATE rounds SET state = 'revealed', closed_at = COALESCE(closed_at, @at), revealed_at = @at, tally = @tally
+         WHERE board_id = @boardId AND id = @roundId AND state <> 'revealed'
          RETURNING ${ROUND_COLUMNS}`,
       ),
       getRound: db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE board_id = ? AND id = ?`),
@@ -45,17 +48,31 @@ export class SqliteBallotBox implements BallotBox {
 
   async openRound(round: NewRound): Promise<RoundRecord> {
     try {
-      const row = this.stmt.openRound.get(round.id, round.boardId, JSON.stringify(round.settings), JSON.stringify(round.items), round.openedAt, round.boardId);
-      return toRound(row as RoundRow);
+      return this.db.transaction(() => {
+        this.bump.ofBoard.run(round.boardId);
+        const row = this.stmt.openRound.get(round.id, round.boardId, JSON.stringify(round.settings), JSON.stringify(round.items), round.openedAt, round.boardId);
+        return toRound(row as RoundRow);
+      })();
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw roundAlreadyOpen();
       throw err;
     }
   }
 
-  async advanceRound(boardId: string, roundId: string, state: Exclude<RoundStateName, 'open'>, at: number): Promise<RoundRecord | undefined> {
-    const row = this.stmt.advance.get({ boardId, roundId, state, at }) as RoundRow | undefined;
-    return row && toRound(row);
+  async closeRound(boardId: string, roundId: string, at: number): Promise<RoundRecord | undefined> {
+    return this.changeRound(boardId, () => this.stmt.close.get({ boardId, roundId, at }));
+  }
+
+  async revealRound(boardId: string, roundId: string, at: number, tally: Tally): Promise<RoundRecord | undefined> {
+    return this.changeRound(boardId, () => this.stmt.reveal.get({ boardId, roundId, at, tally: JSON.stringify(tally) }));
+  }
+
+  private changeRound(boardId: string, change: () => unknown): RoundRecord | undefined {
+    return this.db.transaction(() => {
+      this.bump.ofBoard.run(boardId);
+      const row = change() as RoundRow | undefined;
+      return row && toRound(row);
+    })();
   }
 
   async getRound(boardId: string, roundId: string): Promise<RoundRecord | undefined> {
@@ -69,6 +86,7 @@ export class SqliteBallotBox implements BallotBox {
 
   async putBallot(b: BallotRecord): Promise<boolean> {
     return this.db.transaction(() => {
+      this.bump.ofRound.run(b.roundId);
       const first = this.stmt.hasBallot.get(b.roundId, b.participantId) === undefined;
       this.stmt.putBallot.run(b.roundId, b.participantId, b.group, JSON.stringify(b.allocations), b.updatedAt);
       return first;
@@ -89,11 +107,17 @@ export class SqliteBallotBox implements BallotBox {
   }
 
   async deleteBallot(roundId: string, participantId: string): Promise<void> {
-    this.stmt.deleteBallot.run(roundId, participantId);
+    this.db.transaction(() => {
+      this.bump.ofRound.run(roundId);
+      this.stmt.deleteBallot.run(roundId, participantId);
+    })();
   }
 
   async setBallotGroup(roundId: string, participantId: string, group: string): Promise<void> {
-    this.stmt.setBallotGroup.run(group, roundId, participantId);
+    this.db.transaction(() => {
+      this.bump.ofRound.run(roundId);
+      this.stmt.setBallotGroup.run(group, roundId, participantId);
+    })();
   }
 
   async countVoters(roundId: string): Promise<Record<string, number>> {
@@ -102,8 +126,8 @@ export class SqliteBallotBox implements BallotBox {
   }
 }
 
-function toRound(row: RoundRow): RoundRecord {
-  return { ...row, settings: JSON.parse(row.settings), items: JSON.parse(row.items) };
+export function toRound(row: RoundRow): RoundRecord {
+  return { ...row, settings: JSON.parse(row.settings), items: JSON.parse(row.items), tally: row.tally === null ? null : JSON.parse(row.tally) };
 }
 
 function toBallot(row: BallotRow): BallotRecord {

@@ -119,6 +119,19 @@ const MIGRATIONS: string[] = [
   CREATE UNIQUE INDEX rounds_one_open ON rounds(board_id) WHERE state = 'open';
   CREATE UNIQUE INDEX rounds_number ON rounds(board_id, number);
   `,
+  // 2: the facts the control document used to be the only home of. The board's state is one versioned record;
+  // a revealed round keeps its tally; a participant their language; the board a revision bumped with every
+  // fact written. A board kept before this step is taken over from its control document when it next loads.
+  `
+  ALTER TABLE boards ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE rounds ADD COLUMN tally TEXT;
+  ALTER TABLE participants ADD COLUMN language TEXT;
+  CREATE TABLE board_state (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id),
+    version INTEGER NOT NULL,
+    state TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */

@@ -1,17 +1,21 @@
 import type Database from 'better-sqlite3';
 import type { Identity } from '../Identity.js';
-import type { BoardRecord, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from '../records.js';
+import type { BoardRecord, BoardState, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from '../records.js';
+import { revisionBumps } from './revision.js';
 import { boardTables } from './SqliteDatabase.js';
 
-const PARTICIPANT_COLUMNS = 'id, board_id AS boardId, name, organisation, group_id AS "group", joined_at AS joinedAt';
+export const PARTICIPANT_COLUMNS = 'id, board_id AS boardId, name, organisation, group_id AS "group", joined_at AS joinedAt, language';
 
 /** Boards, tokens, people and activity in SQLite; each method runs whole before it yields. */
 export class SqliteIdentity implements Identity {
   private readonly stmt;
+  private readonly bump;
 
   constructor(private readonly db: Database.Database) {
+    this.bump = revisionBumps(db);
     this.stmt = {
       insertBoard: db.prepare('INSERT INTO boards (id, title, join_code, created_at) VALUES (?, ?, ?, ?)'),
+      insertState: db.prepare('INSERT INTO board_state (board_id, version, state) VALUES (?, 1, ?)'),
       codeTaken: db.prepare('SELECT 1 FROM boards WHERE join_code = ?'),
       setJoinCode: db.prepare('UPDATE boards SET join_code = ? WHERE id = ?'),
       getBoard: db.prepare('SELECT id, title, join_code AS joinCode, created_at AS createdAt FROM boards WHERE id = ?'),
@@ -30,7 +34,7 @@ export class SqliteIdentity implements Identity {
       linkHash: db.prepare('SELECT hash FROM tokens WHERE board_id = ? AND substr(hash, 1, 16) = ?'),
       deleteLinkName: db.prepare('DELETE FROM link_names WHERE hash = ?'),
       deleteToken: db.prepare('DELETE FROM tokens WHERE hash = ?'),
-      insertParticipant: db.prepare('INSERT INTO participants (id, board_id, name, organisation, group_id, joined_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertParticipant: db.prepare('INSERT INTO participants (id, board_id, name, organisation, group_id, joined_at, language) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       getParticipant: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE id = ?`),
       listParticipants: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE board_id = ? ORDER BY joined_at, rowid`),
       countParticipants: db.prepare('SELECT count(*) AS n FROM participants WHERE board_id = ?'),
@@ -51,10 +55,11 @@ export class SqliteIdentity implements Identity {
     };
   }
 
-  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string): Promise<string> {
+  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState): Promise<string> {
     return this.db.transaction(() => {
       const joinCode = this.unusedCode(drawJoinCode);
       this.stmt.insertBoard.run(board.id, board.title, joinCode, board.createdAt);
+      this.stmt.insertState.run(board.id, JSON.stringify(state));
       for (const t of tokens) this.stmt.insertToken.run(t.hash, t.boardId, t.role, t.participantId);
       return joinCode;
     })();
@@ -114,7 +119,8 @@ export class SqliteIdentity implements Identity {
   async addParticipant(p: ParticipantRecord, tokenHash: string, maxPerBoard: number): Promise<boolean> {
     return this.db.transaction(() => {
       if ((this.stmt.countParticipants.get(p.boardId) as { n: number }).n >= maxPerBoard) return false;
-      this.stmt.insertParticipant.run(p.id, p.boardId, p.name, p.organisation, p.group, p.joinedAt);
+      this.bump.ofBoard.run(p.boardId);
+      this.stmt.insertParticipant.run(p.id, p.boardId, p.name, p.organisation, p.group, p.joinedAt, p.language);
       this.stmt.insertToken.run(tokenHash, p.boardId, 'participant', p.id);
       return true;
     })();
@@ -133,11 +139,15 @@ export class SqliteIdentity implements Identity {
   }
 
   async updateParticipant(p: ParticipantRecord): Promise<void> {
-    this.stmt.updateParticipant.run(p.name, p.organisation, p.group, p.id, p.boardId);
+    this.db.transaction(() => {
+      this.bump.ofBoard.run(p.boardId);
+      this.stmt.updateParticipant.run(p.name, p.organisation, p.group, p.id, p.boardId);
+    })();
   }
 
   async removeParticipant(boardId: string, participantId: string): Promise<void> {
     this.db.transaction(() => {
+      this.bump.ofBoard.run(boardId);
       this.stmt.deleteBallotsOf.run(participantId);
       this.stmt.deleteTokensOf.run(boardId, participantId);
       this.stmt.deleteParticipant.run(boardId, participantId);

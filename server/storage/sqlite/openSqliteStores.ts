@@ -3,6 +3,7 @@ import type { WriteProbe } from '../StorageHealth.js';
 import type { Stores } from '../Stores.js';
 import { SqliteAgreementArchive } from './SqliteAgreementArchive.js';
 import { SqliteBallotBox } from './SqliteBallotBox.js';
+import { SqliteBoardFacts } from './SqliteBoardFacts.js';
 import { openSqliteDatabase, type SqliteSynchronous } from './SqliteDatabase.js';
 import { SqliteDocumentLog } from './SqliteDocumentLog.js';
 import { SqliteIdentity } from './SqliteIdentity.js';
@@ -18,6 +19,7 @@ export function openSqliteStores(file: string, synchronous: SqliteSynchronous = 
     identity: new SqliteIdentity(db),
     ballots: new SqliteBallotBox(db),
     agreements: new SqliteAgreementArchive(db),
+    facts: new SqliteBoardFacts(db),
     ...(probe ? { health: probe.write } : {}),
     async close() {
       probe?.close();

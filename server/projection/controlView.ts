@@ -1,0 +1,74 @@
+import type { AgreementDraftBody, AgreementVersion } from '../../shared/api.js';
+import type { BoardMeta, ParticipantInfo } from '../../shared/controlDoc.js';
+import type { PresentationStep } from '../../shared/presentation.js';
+import type { BoardConcept } from '../../shared/suggestions/api.js';
+import { turnoutAsShown, type RoundState, type Tally } from '../../shared/voting/index.js';
+import type { FactsAtRevision } from '../storage/BoardFacts.js';
+import type { RoundRecord } from '../storage/records.js';
+
+/** The whole control document as plain data: what one revision of the stored facts shows. */
+export interface ControlView {
+  revision: number;
+  meta: BoardMeta;
+  presentation: PresentationStep | null;
+  concepts: BoardConcept[];
+  agreementDraft: AgreementDraftBody | null;
+  agreementVersions: AgreementVersion[];
+  participants: ParticipantInfo[];
+  rounds: RoundState[];
+  tallies: Tally[];
+}
+
+/** What the facts show; undefined for a board without a stored state. A pure function: equal facts, equal views. */
+export function controlView(facts: FactsAtRevision): ControlView | undefined {
+  if (!facts.board) return undefined;
+  const { presentation, concepts, agreementDraft, ...meta } = facts.board.state;
+  return {
+    revision: facts.revision,
+    meta,
+    presentation,
+    concepts,
+    agreementDraft,
+    agreementVersions: facts.agreements,
+    participants: facts.participants.map(({ id, name, organisation, group, joinedAt, language }) => ({
+      id,
+      name,
+      organisation,
+      group,
+      joinedAt,
+      ...(language !== null ? { language } : {}),
+    })),
+    rounds: facts.rounds.map((round) => roundState(round, facts.voters[round.id] ?? {})),
+    tallies: facts.rounds.flatMap((round) => (round.state === 'revealed' && round.tally ? [publicTally(round.tally)] : [])),
+  };
+}
+
+/**
+ * A round's public state: revealed, its turnout is the tally's (by the groups its figures show); before, the
+ * stored ballots counted per group, in an anonymous round no group below the threshold apart.
+ */
+export function roundState(round: RoundRecord, stored: Record<string, number>): RoundState {
+  const voters =
+    round.state === 'revealed' && round.tally
+      ? round.tally.voters
+      : { total: Object.values(stored).reduce((sum, n) => sum + n, 0), byGroup: turnoutAsShown(stored, round.settings.anonymous) };
+  return {
+    id: round.id,
+    number: round.number,
+    state: round.state,
+    settings: round.settings,
+    items: round.items,
+    openedAt: round.openedAt,
+    ...(round.closedAt !== null ? { closedAt: round.closedAt } : {}),
+    ...(round.revealedAt !== null ? { revealedAt: round.revealedAt } : {}),
+    voters,
+  };
+}
+
+/**
+ * A tally as every link may read it. Tallies stored by earlier versions carried each person's dots of a named round
+ * (`byPerson`); those now reach the facilitator through their own request only, so they are never drawn.
+ */
+function publicTally(tally: Tally): Tally {
+  return { ...tally, items: tally.items.map(({ byPerson: _, ...item }: Tally['items'][number] & { byPerson?: unknown }) => item) };
+}

@@ -1,0 +1,6 @@
+/**
+ * A board's revision bumped, by board ($1) or by one of its rounds ($1), returning the board's id as `bumped`: the first
+ * step of every fact written (see BoardFacts), so every writer locks the board's row before anything else.
+ */
+export const BUMP_BOARD = 'UPDATE boards SET revision = revision + 1 WHERE id = $1 RETURNING id AS bumped';
+export const BUMP_BY_ROUND = 'UPDATE boards SET revision = revision + 1 WHERE id = (SELECT board_id FROM rounds WHERE id = $1) RETURNING id AS bumped';

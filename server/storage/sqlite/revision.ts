@@ -1,0 +1,9 @@
+import type Database from 'better-sqlite3';
+
+/** A board's revision bumped, by board or by one of its rounds: run in the transaction of every fact written (see BoardFacts). */
+export function revisionBumps(db: Database.Database) {
+  return {
+    ofBoard: db.prepare('UPDATE boards SET revision = revision + 1 WHERE id = ?'),
+    ofRound: db.prepare('UPDATE boards SET revision = revision + 1 WHERE id = (SELECT board_id FROM rounds WHERE id = ?)'),
+  };
+}
