@@ -2,6 +2,7 @@ import { Fragment, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import type { BoardMeta } from '../../shared/controlDoc';
 import type { PriorityItem, PriorityList } from '../../shared/export/types';
+import type { RevealedRound } from '../../shared/voting/revealed';
 import { useT } from '../app/i18n';
 import { ContestedBadge } from '../results/ContestedBadge';
 import { GroupBarChart, type ChartRow } from '../results/GroupBarChart';
@@ -13,13 +14,15 @@ interface Props {
   list: PriorityList;
   meta: BoardMeta;
   notes: Y.XmlFragment;
+  /** Every revealed round, oldest first: a run-off is told beside the round it followed. */
+  rounds: RevealedRound[];
 }
 
 /**
  * The report's content. In print it flows on A4 portrait: pages break only between priorities, never
  * inside one, and the priorities table wraps its text instead of growing wider than the page.
  */
-export function Report({ list, meta, notes }: Props) {
+export function Report({ list, meta, notes, rounds }: Props) {
   const t = useT();
   const format = useFormats();
   const groupName = useGroupName(list.groups);
@@ -64,6 +67,24 @@ export function Report({ list, meta, notes }: Props) {
           </tbody>
         </table>
         {list.voters && <p>{t('report.voters', { count: list.voters.total, number: list.roundNumber ?? 0 })}</p>}
+        {rounds.length > 1 && (
+          <>
+            <h2>{t('report.roundsHeading')}</h2>
+            <ul className="report-rounds">
+              {rounds.map(({ round, tally }) => (
+                <li key={round.id}>
+                  {t('report.roundLine', {
+                    number: round.number,
+                    items: round.items.length,
+                    voters: tally.voters.total,
+                    kind: t(round.settings.anonymous ? 'report.roundAnonymous' : 'report.roundNamed'),
+                    first: tally.items.filter((item) => item.rank === 1).map((item) => item.title).join(', ') || '–',
+                  })}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </header>
 
       {rows.length > 0 && (

@@ -72,7 +72,7 @@ function LiveReport({ boardId, token, connection }: { boardId: string; token: st
         {result.state === 'ready' && meta ? (
           <LanguageScope language={reportLanguage}>
             <div lang={reportLanguage}>
-              <Report list={result.list} meta={meta} notes={notes} />
+              <Report list={result.list} meta={meta} notes={notes} rounds={revealed} />
             </div>
           </LanguageScope>
         ) : result.state === 'failed' ? (

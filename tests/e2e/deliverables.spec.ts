@@ -214,3 +214,21 @@ test('before any round, the facilitator downloads the cards and themes collected
   await page.screenshot({ path: 'test-reports/screenshots/tools-downloads-1366.png' });
   await closeWorkshopTools(page);
 });
+
+test('the printable report tells every vote round, the run-off beside the round it followed', async ({ browser, request }) => {
+  const page = await person(browser);
+  const { board, roundId } = await votedBoard(request, page, ['Kort 1', 'Kort 2', 'Kort 3', 'Kort 4']);
+  const runoff = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: { anonymous: false, runoff: { fromRound: roundId, top: 2 } } });
+  expect(runoff.status()).toBe(201);
+  const second: { id: string; items: Array<{ id: string; title: string }> } = await runoff.json();
+  const joined = await (await request.post(`/api/boards/${board.boardId}/join`, { data: { joinCode: board.joinCode, name: 'Sena röstaren', group: 'region' } })).json();
+  const ballot = { allocations: { [second.items[1]!.id]: 3 } };
+  expect((await request.put(`/api/boards/${board.boardId}/rounds/${second.id}/ballot`, { headers: auth(joined.token), data: ballot })).status()).toBe(200);
+  expect((await request.post(`/api/boards/${board.boardId}/rounds/${second.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
+
+  await page.goto(`/b/${board.boardId}/report`);
+  const rounds = page.locator('.report-rounds li');
+  await expect(rounds).toHaveCount(2);
+  await expect(rounds.nth(0)).toHaveText(/^Omgång 1: 4 punkter, 9 röstande, anonym; först: /);
+  await expect(rounds.nth(1)).toHaveText(`Omgång 2: 2 punkter, 1 röstande, med namn; först: ${second.items[1]!.title}`);
+});
