@@ -59,7 +59,7 @@ export function ThemeColumn({ id, cluster, cards, total, otherClusters, boardDoc
         {cluster && <span className="swatch" style={{ background: cluster.color }} aria-hidden="true" />}
         <h3 id={headingId}>{name}</h3>
         <span className="count">
-          {total === null ? t('cluster.cardCount', { count: cards.length }) : t('cluster.cardCountFiltered', { shown: cards.length, count: total })}
+          {!total ? t('cluster.cardCount', { count: cards.length }) : t('cluster.cardCountFiltered', { shown: cards.length, count: total })}
         </span>
         {cluster && (
           <button

@@ -23,7 +23,7 @@ export function UndoButtons({ boardDoc }: { boardDoc: Y.Doc }) {
 }
 
 /** How long a notice offers its Undo while the pointer and the focus are elsewhere. */
-const NOTICE_MS = 10_000;
+const NOTICE_MS = 15_000;
 
 /**
  * The last destructive change, with an Undo right beside it, while the change is fresh: it goes after
