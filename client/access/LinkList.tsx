@@ -59,7 +59,7 @@ export function LinkList({
           ))}
         </ul>
       )}
-      <p role="status" className="people-status">
+      <p role="status" className="panel-status">
         {done}
       </p>
       <CommandError failed={revoke.failed} refusal={revoke.refusal} fallback={t('people.failed')} />
