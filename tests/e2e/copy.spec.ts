@@ -75,7 +75,7 @@ test('the clustering text shows while clustering, not under the ballot', async (
   await shoot(anna, 'copy-vote-no-cluster-text', ballot);
 });
 
-test('two observer links made a minute apart can be told apart', async ({ browser, request }) => {
+test('two unnamed observer links are told apart by a number and the second they were made', async ({ browser, request }) => {
   const board = await createRoomBoard(request, 'Industry forum kick-off', []);
   expect((await post(request, board, '/observer-links')).ok()).toBe(true);
   const facilitator = await openBoard(browser, board, board.facilitatorToken);
