@@ -37,16 +37,18 @@ export class Exports {
   /** In the reader's language when `lang` is given, else in the workshop's (the language a frozen list was frozen in). */
   async exportFile(access: Access, { format, version, lang }: ExportQuery): Promise<ExportFile> {
     const [frozen, participants] = await Promise.all([this.agreements.list(access.boardId), this.identity.listParticipants(access.boardId)]);
-    const { list, rounds } = await this.rooms.withRoom(access.boardId, (room) => {
+    const { list, rounds, language } = await this.rooms.withRoom(access.boardId, (room) => {
       const language = lang ?? readMeta(room.control.doc)?.language;
       const told = (list: PriorityList) => (language ? inReaderLanguage(list, language) : list);
       return {
         list: told(this.listToExport(access, room, version, frozen, participants)),
         rounds: format === 'xlsx' ? this.roundLists(room, participants).map(told) : [],
+        language,
       };
     });
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? this.now()).toISOString().slice(0, 10);
-    const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : list.status === 'draft' ? '-draft' : ''}`;
+    // The language in the name, so the Swedish and the English file of one list can sit side by side.
+    const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : list.status === 'draft' ? '-draft' : ''}${language ? `-${language}` : ''}`;
     switch (format) {
       case 'csv':
         return { body: toCsv(list), contentType: 'text/csv; charset=utf-8; header=present', filename: `${base}.csv` };
