@@ -1,4 +1,5 @@
 import { DomainError } from '../DomainError.js';
+import { StorageFailure } from './StorageHealth.js';
 import type { Language } from '../../shared/phases.js';
 import type { Tally } from '../../shared/voting/index.js';
 import type { BoardState, BoardStateRecord, ParticipantRecord, RoundRecord } from './records.js';
@@ -62,7 +63,10 @@ export async function changeBoardState(facts: BoardFacts, boardId: string, chang
     if (!current) throw new DomainError('not-found', 'unknown board');
     const patch = change(current.state);
     if (Object.keys(patch).length === 0) return current.state;
-    const stored = await facts.putState(boardId, { ...current.state, ...patch }, current.version);
+    const stored = await facts.putState(boardId, { ...current.state, ...patch }, current.version).catch((err: unknown) => {
+      // The database refused the write (a full disk): the server's fault, told as such (503), never a bug's 500.
+      throw err instanceof DomainError ? err : new StorageFailure(err);
+    });
     if (stored) return stored.state;
   }
   throw DomainError.refusal('conflict', 'try-again-later', 'the workshop changed too often at once; try again');
