@@ -63,9 +63,9 @@ export class ControlProjection {
 
   /** The drawing itself, for a room already held (one loading, or inside a command's `withRoom`). */
   async draw(room: BoardRoom): Promise<void> {
-    const facts = await this.facts.read(room.boardId);
-    if (!facts.board) return; // an unknown or deleted board: nothing to show
     const control = room.control;
+    const facts = await this.facts.read(room.boardId, this.drawn.get(control)?.people);
+    if (!facts.board) return; // an unknown or deleted board: nothing to show
     const newest = this.drawn.get(control);
     if (!newest || facts.revision > newest.revision) this.drawn.set(control, facts);
     await this.drawNewest(control);

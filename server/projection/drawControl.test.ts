@@ -35,10 +35,13 @@ function facts(revision: number, change: Partial<FactsAtRevision> = {}): FactsAt
         agreementDraft: null,
       },
     },
-    participants: [
-      { id: 'p1', boardId: 'b1', name: 'Ada', organisation: '', group: 'industry', joinedAt: 2, language: 'sv' },
-      { id: 'p2', boardId: 'b1', name: 'Bo', organisation: '', group: 'industry', joinedAt: 3, language: null },
-    ],
+    people: {
+      revision: 2,
+      participants: [
+        { id: 'p1', boardId: 'b1', name: 'Ada', organisation: '', group: 'industry', joinedAt: 2, language: 'sv' },
+        { id: 'p2', boardId: 'b1', name: 'Bo', organisation: '', group: 'industry', joinedAt: 3, language: null },
+      ],
+    },
     rounds: [
       { id: 'r1', boardId: 'b1', number: 1, state: 'revealed', settings: { budget: 3, cap: 3, anonymous: false }, items: [], openedAt: 4, closedAt: 5, revealedAt: 5, tally },
       { id: 'r2', boardId: 'b1', number: 2, state: 'open', settings: { budget: 3, cap: 3, anonymous: true }, items: [], openedAt: 6, closedAt: null, revealedAt: null, tally: null },
@@ -75,7 +78,7 @@ describe('drawing the control document from the facts', () => {
   it('removes a participant who is gone, with their per-person figures in a revealed tally, keeping its totals', () => {
     const doc = new Y.Doc();
     draw(doc, facts(7));
-    draw(doc, facts(8, { participants: facts(8).participants.slice(0, 1) }));
+    draw(doc, facts(8, { people: { revision: 3, participants: facts(8).people.participants.slice(0, 1) } }));
     expect(readParticipants(doc).map((p) => p.id)).toEqual(['p1']);
     expect(readTally(doc, 'r1')?.items[0]).toMatchObject({ total: 3, byPerson: { p1: 2 } });
     expect(readDrawnRevision(doc)).toBe(8);

@@ -67,12 +67,14 @@ export function drawControl(doc: Y.Doc, view: ControlView, shown: Shown = shownI
   if (view.agreementDraft && !equalityDeep(shown.agreementDraft, view.agreementDraft)) setAgreementDraft(doc, view.agreementDraft);
   if (!equalityDeep(shown.agreementVersions, view.agreementVersions)) setAgreementVersions(doc, view.agreementVersions);
 
-  const shownPeople = new Map(shown.participants.map((p) => [p.id, p]));
-  for (const participant of view.participants) {
-    if (!equalityDeep(shownPeople.get(participant.id), participant)) setParticipant(doc, participant);
-    shownPeople.delete(participant.id);
+  if (shown.participants !== view.participants) {
+    const shownPeople = new Map(shown.participants.map((p) => [p.id, p]));
+    for (const participant of view.participants) {
+      if (!equalityDeep(shownPeople.get(participant.id), participant)) setParticipant(doc, participant);
+      shownPeople.delete(participant.id);
+    }
+    for (const gone of shownPeople.keys()) deleteParticipant(doc, gone);
   }
-  for (const gone of shownPeople.keys()) deleteParticipant(doc, gone);
 
   for (const round of view.rounds) if (!equalityDeep(shown.round(round.id), round)) setRoundState(doc, round);
   for (const tally of view.tallies) if (!equalityDeep(shown.tally(tally.roundId), tally)) setTally(doc, tally);
