@@ -19,6 +19,13 @@ const RETRY_SUBSCRIBE_MS = 500;
 const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
 /** Every instance listens here, whatever rooms it has loaded: a removed person may be connected anywhere. */
 const SESSIONS_CHANNEL = 'forumboard:sessions';
+/**
+ * A Redis that hangs (a stopped process, a half-open connection) never closes the connection, and ioredis just waits
+ * for answers: the instance publishes to a channel of its own every HEARTBEAT_MS, and when it has not heard itself for
+ * HEARTBEAT_DEADLINE_MS the fan-out is unhealthy, so rooms read the log and sessions are re-checked within seconds.
+ */
+const HEARTBEAT_MS = 500;
+const HEARTBEAT_DEADLINE_MS = 2_000;
 
 /**
  * Cross-instance fan-out over Redis pub/sub, one channel per document, subscribed while a room of that document
@@ -38,6 +45,13 @@ export class RedisFanout implements ManagedFanout {
   private downSince: number | null = Date.now();
   private lastError = 'not connected yet';
   private closed = false;
+  private readonly heartbeatChannel = `forumboard:heartbeat:${this.instanceId.toString('hex')}`;
+  /** When this instance last heard its own heartbeat; set when the subscriber comes up. */
+  private heardAt = Date.now();
+  /** Connected, but Redis stopped answering: nothing is published until a heartbeat is heard again. */
+  private stalled = false;
+  private beatInFlight = false;
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
     url: string,
@@ -54,12 +68,19 @@ export class RedisFanout implements ManagedFanout {
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       const name = channel.toString('utf8');
       if (name === SESSIONS_CHANNEL) this.deliverEnding(message);
+      else if (name === this.heartbeatChannel) this.heardHeartbeat();
       else this.deliver(name, message);
     });
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   get healthy(): boolean {
-    return this.settled && this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+    return this.settled && !this.stalled && this.connected;
+  }
+
+  private get connected(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
   }
 
   degraded(): { reason: string; since: string } | null {
@@ -68,7 +89,7 @@ export class RedisFanout implements ManagedFanout {
   }
 
   publish(boardId: string, docName: string, seq: number, update: Uint8Array): void {
-    if (this.publisher.status !== 'ready') return;
+    if (!this.connected || this.stalled) return;
     // A lost message costs only time: the next one shows the gap, and the room reads the log.
     this.publisher.publish(channelOf(boardId, docName), encodeFanoutMessage(this.instanceId, seq, update)).catch((err: Error) => this.log.debug('a fan-out message was dropped', { error: err.message }));
   }
@@ -92,7 +113,7 @@ export class RedisFanout implements ManagedFanout {
   }
 
   publishSessionEnding(ending: SessionEnding): void {
-    if (this.publisher.status !== 'ready') return;
+    if (!this.connected || this.stalled) return;
     // A lost ending costs only time: while the fan-out is unhealthy every instance re-checks its sessions' tokens.
     this.publisher.publish(SESSIONS_CHANNEL, encodeSessionEnding(this.instanceId, ending)).catch((err: Error) => this.log.warn('a session ending was not relayed', { error: err.message }));
   }
@@ -103,6 +124,7 @@ export class RedisFanout implements ManagedFanout {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.heartbeat);
     this.endingListeners.clear();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.listeners.clear();
@@ -137,6 +159,29 @@ export class RedisFanout implements ManagedFanout {
     }
   }
 
+  private beat(): void {
+    if (this.closed || !this.connected) return;
+    if (this.settled && Date.now() - this.heardAt > HEARTBEAT_DEADLINE_MS) {
+      this.stalled = true;
+      this.wentDown(`Redis did not answer within ${HEARTBEAT_DEADLINE_MS} ms`);
+    }
+    // One beat at a time: while Redis hangs, more would only queue up behind it in the socket.
+    if (this.beatInFlight) return;
+    this.beatInFlight = true;
+    this.publisher
+      .publish(this.heartbeatChannel, '')
+      .catch(() => {})
+      .finally(() => (this.beatInFlight = false));
+  }
+
+  private heardHeartbeat(): void {
+    this.heardAt = Date.now();
+    if (!this.stalled) return;
+    this.stalled = false;
+    // Subscriptions asked for while Redis hung may have been lost with it: take them all again, then settle.
+    void this.cameUp();
+  }
+
   private wentDown(reason: string): void {
     if (this.closed) return;
     this.lastError = reason;
@@ -157,18 +202,19 @@ export class RedisFanout implements ManagedFanout {
 
   /** Once both connections are ready: subscribe every channel that has listeners, then settle. */
   private async cameUp(): Promise<void> {
-    if (this.closed || this.publisher.status !== 'ready' || this.subscriber.status !== 'ready') return;
-    const channels = [SESSIONS_CHANNEL, ...this.listeners.keys()];
+    if (this.closed || !this.connected) return;
+    const channels = [SESSIONS_CHANNEL, this.heartbeatChannel, ...this.listeners.keys()];
     try {
       await this.subscriber.subscribe(...channels);
     } catch (err) {
       this.retrySubscribing(err as Error);
       return;
     }
+    this.heardAt = Date.now();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
-      if (this.closed || this.publisher.status !== 'ready' || this.subscriber.status !== 'ready') return;
+      if (this.closed || this.stalled || !this.connected) return;
       this.settled = true;
       if (this.downSince !== null) this.log.info('Redis fan-out up', { downSinceMs: Date.now() - this.downSince });
       this.downSince = null;
