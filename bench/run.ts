@@ -5,6 +5,7 @@ import { runClient } from './client.js';
 import { runColdLoad } from './coldLoad.js';
 import { runFanout } from './fanout.js';
 import { runManyRooms } from './manyRooms.js';
+import { runPresence } from './presence.js';
 import { runRoundTrip } from './roundTrip.js';
 import { runSuggestions } from './suggestions.js';
 import { runScale } from './scale.js';
@@ -20,6 +21,7 @@ type Section = (log: (line: string) => void) => Promise<{ rows: Row[] } & Record
 const SECTIONS: Record<string, Section> = {
   roundtrip: runRoundTrip,
   fanout: runFanout,
+  presence: runPresence,
   votes: runVoteStorm,
   rooms: runManyRooms,
   coldload: runColdLoad,
