@@ -2,11 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { SessionEnding } from '../../shared/sessionEnding.js';
 import type { Logger } from '../log.js';
+import type { RemotePresence } from '../rooms/Fanout.js';
 import type { ManagedFanout } from './Fanout.js';
-import { decodeFanoutMessage, encodeFanoutMessage, INSTANCE_ID_BYTES } from './fanoutMessage.js';
+import { decodeFanoutMessage, encodeFanoutMessage, encodePresenceMessage, encodePresenceQuery, INSTANCE_ID_BYTES, type FanoutMessage } from './fanoutMessage.js';
 import { decodeSessionEnding, encodeSessionEnding } from './sessionEndingMessage.js';
 
 type RemoteUpdate = (seq: number, update: Uint8Array) => void;
+
+/** One document's channel: who listens here, and whether Redis has confirmed the subscription. */
+interface Channel {
+  updates: Set<RemoteUpdate>;
+  presence: Set<RemotePresence>;
+  subscribed: boolean;
+}
 
 /**
  * After the subscriber is back and has every channel again, the fan-out still reports unhealthy this long, so
@@ -28,8 +36,8 @@ const HEARTBEAT_MS = 500;
 const HEARTBEAT_DEADLINE_MS = 2_000;
 
 /**
- * Cross-instance fan-out over Redis pub/sub, one channel per document, subscribed while a room of that document
- * is loaded. Two connections: a subscriber (Redis allows nothing else on it) and a publisher. Neither queues
+ * Cross-instance fan-out over Redis pub/sub, one channel per document (updates and presence), subscribed while a
+ * room of that document is loaded. Two connections: a subscriber (Redis allows nothing else on it) and a publisher. Neither queues
  * commands while disconnected: a message that cannot be sent now is dropped (the update is in the log already),
  * and on reconnecting the subscriber subscribes every channel it should have.
  */
@@ -37,7 +45,7 @@ export class RedisFanout implements ManagedFanout {
   private readonly instanceId = randomBytes(INSTANCE_ID_BYTES);
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
-  private readonly listeners = new Map<string, Set<RemoteUpdate>>();
+  private readonly channels = new Map<string, Channel>();
   private readonly endingListeners = new Set<(ending: SessionEnding) => void>();
   /** True once the subscriber has been connected, with all its channels, for SETTLE_MS. */
   private settled = false;
@@ -89,33 +97,29 @@ export class RedisFanout implements ManagedFanout {
   }
 
   publish(boardId: string, docName: string, seq: number, update: Uint8Array): void {
-    if (!this.connected || this.stalled) return;
     // A lost message costs only time: the next one shows the gap, and the room reads the log.
-    this.publisher.publish(channelOf(boardId, docName), encodeFanoutMessage(this.instanceId, seq, update)).catch((err: Error) => this.log.debug('a fan-out message was dropped', { error: err.message }));
+    this.send(channelOf(boardId, docName), encodeFanoutMessage(this.instanceId, seq, update), 'debug', 'a fan-out message was dropped');
   }
 
   subscribe(boardId: string, docName: string, onRemote: RemoteUpdate): () => void {
+    return this.listen(channelOf(boardId, docName), (channel) => channel.updates, onRemote);
+  }
+
+  publishPresence(boardId: string, docName: string, update: Uint8Array): void {
+    // A lost one costs only time: every instance publishes its whole presence again now and then.
+    this.send(channelOf(boardId, docName), encodePresenceMessage(this.instanceId, update), 'debug', 'a presence message was dropped');
+  }
+
+  subscribePresence(boardId: string, docName: string, listener: RemotePresence): () => void {
     const channel = channelOf(boardId, docName);
-    let listeners = this.listeners.get(channel);
-    if (!listeners) {
-      listeners = new Set();
-      this.listeners.set(channel, listeners);
-      // While disconnected nothing is sent: `cameUp` subscribes every channel that has listeners by then.
-      if (this.subscriber.status === 'ready') this.subscriber.subscribe(channel).catch((err: Error) => this.retrySubscribing(err));
-    }
-    listeners.add(onRemote);
-    return () => {
-      const current = this.listeners.get(channel);
-      if (!current?.delete(onRemote) || current.size > 0) return;
-      this.listeners.delete(channel);
-      if (this.subscriber.status === 'ready') this.subscriber.unsubscribe(channel).catch(() => {});
-    };
+    const stop = this.listen(channel, (entry) => entry.presence, listener);
+    if (this.channels.get(channel)?.subscribed) this.askPresence(channel);
+    return stop;
   }
 
   publishSessionEnding(ending: SessionEnding): void {
-    if (!this.connected || this.stalled) return;
     // A lost ending costs only time: while the fan-out is unhealthy every instance re-checks its sessions' tokens.
-    this.publisher.publish(SESSIONS_CHANNEL, encodeSessionEnding(this.instanceId, ending)).catch((err: Error) => this.log.warn('a session ending was not relayed', { error: err.message }));
+    this.send(SESSIONS_CHANNEL, encodeSessionEnding(this.instanceId, ending), 'warn', 'a session ending was not relayed');
   }
 
   onSessionEnding(onEnding: (ending: SessionEnding) => void): void {
@@ -127,22 +131,73 @@ export class RedisFanout implements ManagedFanout {
     clearInterval(this.heartbeat);
     this.endingListeners.clear();
     if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.listeners.clear();
+    this.channels.clear();
     this.publisher.disconnect();
     this.subscriber.disconnect();
   }
 
-  private deliver(channel: string, raw: Buffer): void {
+  /** Nothing is sent while Redis is unreachable or hangs: the message would only wait in a socket. */
+  private send(channel: string, message: Buffer | string, level: 'debug' | 'warn', dropped: string): void {
+    if (!this.connected || this.stalled) return;
+    this.publisher.publish(channel, message).catch((err: Error) => this.log[level](dropped, { error: err.message }));
+  }
+
+  private listen<T>(name: string, listeners: (channel: Channel) => Set<T>, listener: T): () => void {
+    let channel = this.channels.get(name);
+    if (!channel) {
+      channel = { updates: new Set(), presence: new Set(), subscribed: false };
+      this.channels.set(name, channel);
+      // While disconnected nothing is sent: `cameUp` subscribes every channel that has listeners by then.
+      if (this.subscriber.status === 'ready') {
+        const subscribing = channel;
+        this.subscriber
+          .subscribe(name)
+          .then(() => {
+            subscribing.subscribed = true;
+            this.askPresence(name);
+          })
+          .catch((err: Error) => this.retrySubscribing(err));
+      }
+    }
+    listeners(channel).add(listener);
+    return () => {
+      const current = this.channels.get(name);
+      if (!current || !listeners(current).delete(listener) || current.updates.size + current.presence.size > 0) return;
+      this.channels.delete(name);
+      if (this.subscriber.status === 'ready') this.subscriber.unsubscribe(name).catch(() => {});
+    };
+  }
+
+  /** Asks the other instances for their presence on a channel this instance listens to presence on. */
+  private askPresence(name: string): void {
+    if (this.channels.get(name)?.presence.size) this.send(name, encodePresenceQuery(this.instanceId), 'debug', 'a presence query was dropped');
+  }
+
+  private deliver(name: string, raw: Buffer): void {
     const message = decodeFanoutMessage(raw);
     if (message === null || this.instanceId.equals(message.instanceId)) return;
-    const listeners = this.listeners.get(channel);
-    if (!listeners) return;
-    for (const listener of listeners) {
-      try {
-        listener(message.seq, message.update);
-      } catch (err) {
-        this.log.error('a remote update could not be applied', { channel, seq: message.seq, error: String(err), stack: (err as Error)?.stack });
+    const channel = this.channels.get(name);
+    if (!channel) return;
+    try {
+      this.dispatch(channel, message);
+    } catch (err) {
+      this.log.error('a message from another instance could not be applied', { channel: name, kind: message.kind, error: String(err), stack: (err as Error)?.stack });
+    }
+  }
+
+  private dispatch(channel: Channel, message: FanoutMessage): void {
+    switch (message.kind) {
+      case 'update':
+        for (const listener of channel.updates) listener(message.seq, message.update);
+        return;
+      case 'presence': {
+        const from = Buffer.from(message.instanceId).toString('hex');
+        for (const listener of channel.presence) listener.received(from, message.update);
+        return;
       }
+      case 'presence-query':
+        for (const listener of channel.presence) listener.wanted();
+        return;
     }
   }
 
@@ -203,12 +258,18 @@ export class RedisFanout implements ManagedFanout {
   /** Once both connections are ready: subscribe every channel that has listeners, then settle. */
   private async cameUp(): Promise<void> {
     if (this.closed || !this.connected) return;
-    const channels = [SESSIONS_CHANNEL, this.heartbeatChannel, ...this.listeners.keys()];
+    const documents = [...this.channels.keys()];
     try {
-      await this.subscriber.subscribe(...channels);
+      await this.subscriber.subscribe(SESSIONS_CHANNEL, this.heartbeatChannel, ...documents);
     } catch (err) {
       this.retrySubscribing(err as Error);
       return;
+    }
+    // Presence published while Redis was away is lost: ask for all of it again.
+    for (const name of documents) {
+      const channel = this.channels.get(name);
+      if (channel) channel.subscribed = true;
+      this.askPresence(name);
     }
     this.heardAt = Date.now();
     if (this.settleTimer) clearTimeout(this.settleTimer);
