@@ -1,11 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { LIMITS } from '../shared/limits.js';
 import { AccessLinks } from './access/AccessLinks.js';
 import { LiveSessions } from './access/LiveSessions.js';
 import { startSessionRecheck } from './access/SessionRecheck.js';
-import { resolveAccess, type Access } from './auth/Access.js';
 import { Agreements } from './agreement/Agreements.js';
 import { Exports } from './export/Exports.js';
 import { Workshops } from './workshops/Workshops.js';
@@ -13,7 +10,7 @@ import { VoteRounds } from './ballots/VoteRounds.js';
 import type { ServerConfig } from './config.js';
 import { AbuseLimits } from './http/AbuseLimits.js';
 import { clientAddressResolver } from './http/clientAddress.js';
-import { requestUrl } from './http/requestUrl.js';
+import { requestUrl } from './requestUrl.js';
 import { buildRoutes } from './http/routes.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { send } from './http/router.js';
@@ -30,14 +27,8 @@ import { NoFanout } from './scale/NoFanout.js';
 import { RedisFanout } from './scale/RedisFanout.js';
 import { openStores } from './storage/openStores.js';
 import { StorageHealth } from './storage/StorageHealth.js';
-import { StoreUnavailable } from './storage/StoreUnavailable.js';
-import { Admission } from './sync/Admission.js';
-import { CLOSE } from '../shared/closeCodes.js';
 import type { SessionEnding } from '../shared/sessionEnding.js';
-import { ClientConnection } from './sync/ClientConnection.js';
-import { documentOfPath } from './sync/documentPath.js';
-import { holdMessages, type HeldMessage } from './sync/heldMessages.js';
-import { originAllowed } from './sync/originPolicy.js';
+import { SyncEndpoint } from './sync/SyncEndpoint.js';
 
 export interface RunningServer {
   url: string;
@@ -62,10 +53,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // Several instances on one database hear of each other's updates through Redis, or else by reading the log;
   // a single instance on SQLite has nobody to hear from.
   const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : config.databaseUrl ? new NoFanout() : undefined;
-  let connections = 0;
   let rooms: RoomRegistry | undefined;
   const activity = new BoardActivity(identity);
-  const metrics = new Metrics({ rooms: () => rooms?.size ?? 0, connections: () => connections });
+  const metrics = new Metrics({ rooms: () => rooms?.size ?? 0, connections: (): number => sync.connections });
   rooms = new RoomRegistry(stores.log, metrics, {
     graceMs: config.roomGraceMs,
     compactEvery: config.compactEvery,
@@ -138,87 +128,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
-  // ws cuts frames over maxPayload at the header, with a bare 1009; up to twice the limit ClientConnection
-  // reads the frame and closes with a reason.
-  const admission = new Admission(config.admitPerSecond);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * LIMITS.maxMessageBytes });
-  // A wrong token is counted against its address; once the address has used up its failed attempts it is told
-  // to come back later (1013) instead, in the same words whether the board exists or not.
-  const refuseWrongToken = (ws: WebSocket, address: string) =>
-    void limits.countFailure(address).then((tooMany) =>
-      tooMany
-        ? ws.close(CLOSE.busy, 'too many wrong tokens from this address; try again in a few minutes')
-        : ws.close(CLOSE.invalidToken, 'invalid token for this board'),
-    );
-  server.on('upgrade', (req, socket, head) => {
-    const url = requestUrl(req);
-    const target = url && documentOfPath(url.pathname);
-    if (!url || !target) {
-      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const { boardId, docName } = target;
-      // Refusals happen after the upgrade because only an open WebSocket can carry a close code and reason.
-      if (!originAllowed(req, config.allowedOrigins)) {
-        metrics.connectionsRefused.inc();
-        return ws.close(CLOSE.forbidden, 'pages from this origin may not open boards');
-      }
-      // What the client sends while its token is checked and its room loads waits for the connection.
-      const held = holdMessages(ws);
-      void resolveAccess(identity, boardId, url.searchParams.get('token')).then(
-        (result) => {
-          if (!result.ok) {
-            metrics.connectionsRefused.inc();
-            // An unknown board answers as a wrong token does, so nobody can find out which boards exist.
-            return refuseWrongToken(ws, addressOf(req));
-          }
-          if (ws.readyState !== ws.OPEN) return;
-          openDocument(ws, boardId, docName, result.access, held);
-        },
-        (err: unknown) => {
-          log.error('a token could not be checked', { board: boardId, error: String(err) });
-          closeForFailure(ws, err, 'the token could not be checked');
-        },
-      );
-    });
+  const sync = new SyncEndpoint(server, {
+    config,
+    identity,
+    rooms: registry,
+    sessions,
+    metrics,
+    log,
+    tooManyWrongTokens: (req) => limits.countFailure(addressOf(req)).then((refusal) => refusal !== null),
   });
-
-  const openDocument = (ws: WebSocket, boardId: string, docName: string, access: Access, held: () => HeldMessage[]) => {
-    // Only sessions with a valid token count against the limits: forged ones cost a lookup and are gone.
-    if (connections >= config.maxConnections || !admission.tryAdmit()) {
-      metrics.connectionsRefused.inc();
-      return ws.close(CLOSE.busy, 'server busy, try again shortly');
-    }
-    // Counted from here: a burst of sessions waiting for their rooms to load is bounded like open ones.
-    connections++;
-    const letGo = () => {
-      connections--;
-      registry.release(boardId);
-    };
-    registry
-      .acquire(boardId)
-      .then((board) => board.open(docName, access))
-      .then(
-        (room) => {
-          if (!room) {
-            letGo();
-            return ws.close(CLOSE.forbidden, 'this document is not yours to open');
-          }
-          if (ws.readyState !== ws.OPEN) return letGo(); // gone while the room loaded
-          const connection = new ClientConnection(ws, room, access, metrics, log, () => {
-            leave();
-            letGo();
-          }, held());
-          const leave = sessions.add({ access, end: (cause) => connection.end(cause) });
-        },
-        (err: unknown) => {
-          letGo();
-          log.error('a room could not be loaded', { board: boardId, doc: docName, error: String(err) });
-          closeForFailure(ws, err, 'the board could not be loaded');
-        },
-      );
-  };
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
@@ -231,17 +149,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       stopRetention();
       suggestions.close();
       stopRecheck();
-      for (const client of wss.clients) client.terminate();
+      sync.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.unloadAll();
       await fanout?.close();
       await stores.close();
     },
   };
-}
-
-/** A session the server could not open: 1013 while the database is away (the client retries), else 1011. */
-function closeForFailure(ws: WebSocket, err: unknown, what: string): void {
-  if (err instanceof StoreUnavailable) ws.close(CLOSE.busy, 'the database is unavailable; try again later');
-  else ws.close(CLOSE.serverError, `${what}; try again shortly`);
 }

@@ -75,27 +75,30 @@ export class BoardRoom {
     return this.doc(privateListDoc(participantId));
   }
 
-  /** Moves every participant's silent cards onto the board, authors and bodies intact, and empties the lists. */
+  /**
+   * Moves every participant's silent cards onto the board, authors and bodies intact. Each list moves in one
+   * turn of its queue: the cards it holds are copied onto the board and then exactly those are removed, with
+   * no change to the list in between, so a card stored meanwhile is either moved or still in the list.
+   */
   async revealPrivateCards(participantIds: string[]): Promise<number> {
     let moved = 0;
     for (const participantId of participantIds) {
       const list = await this.privateList(participantId);
-      const cards = cardsOf(list.doc);
-      if (cards.size === 0) continue;
-      await this.board.serverTransact((doc) => {
-        cards.forEach((source, id) => {
-          copyCard(doc, id, source);
-          moved++;
+      moved += await list.inOneTurn(async (transact) => {
+        const ids = Array.from(cardsOf(list.doc).keys());
+        if (ids.length === 0) return 0;
+        await this.board.serverTransact((doc) => {
+          const cards = cardsOf(list.doc);
+          for (const id of ids) copyCard(doc, id, cards.get(id)!);
         });
+        // Bodies nested deeper than the editor allows are pruned first, a step at a time (see pruneDeepRichText).
+        for (let step = deepPruneStep(list.doc, ids); step !== null; step = deepPruneStep(list.doc, ids)) await transact(step);
+        await transact((doc) => {
+          const cards = cardsOf(doc);
+          for (const id of ids) cards.delete(id);
+        });
+        return ids.length;
       });
-      // Each step of the pruning is a transaction of its own (see pruneDeepRichText), stored in turn.
-      const steps: Array<() => void> = [];
-      cards.forEach((card) => {
-        const body = card.get('body');
-        if (body instanceof Y.XmlFragment) pruneDeepRichText(body, (step) => steps.push(step));
-      });
-      for (const step of steps) await list.serverTransact(step);
-      await list.serverTransact((doc) => cardsOf(doc).clear());
     }
     return moved;
   }
@@ -164,4 +167,15 @@ export class BoardRoom {
         for (const d of changed) draftsOf(doc).set(d.id, d);
       });
   }
+}
+
+/** The next step of pruning the deep parts of these cards' bodies, or null when none is left. */
+function deepPruneStep(list: Y.Doc, ids: string[]): (() => void) | null {
+  let first: (() => void) | null = null;
+  const cards = cardsOf(list);
+  for (const id of ids) {
+    const body = cards.get(id)?.get('body');
+    if (first === null && body instanceof Y.XmlFragment) pruneDeepRichText(body, (step) => (first ??= step));
+  }
+  return first;
 }

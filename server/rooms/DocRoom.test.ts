@@ -10,7 +10,8 @@ import { openSqliteStores } from '../storage/sqlite/openSqliteStores.js';
 import type { Stores } from '../storage/Stores.js';
 import { StorageFailure, StorageHealth } from '../storage/StorageHealth.js';
 import { decodeClientMessage } from './wire.js';
-import { DocRoom, type Derivation, type RoomPeer } from './DocRoom.js';
+import { DocRoom, type Derivation } from './DocRoom.js';
+import type { RoomPeer } from './types.js';
 import type { ChangePolicy } from './types.js';
 import { readStoredDoc } from '../storage/DocumentLog.js';
 

@@ -29,3 +29,38 @@ export const READ_ONLY: ChangePolicy = {
   accepted: () => {},
   reset: () => {},
 };
+
+/** One client connection as a room sees it. */
+export interface RoomPeer {
+  readonly writer: Writer;
+  /** The identity the server puts into this peer's awareness state (never the client's own claim). */
+  readonly identity: Record<string, unknown> | null;
+  /**
+   * True once the server closed the connection (a refusal, a removed person): updates it sent before, still
+   * queued, are dropped. A client that closes by itself keeps what it sent before closing.
+   */
+  readonly closedByServer?: boolean;
+  send(message: Uint8Array): void;
+}
+
+/**
+ * `missing-state`: the update builds on changes the server has not seen yet. That happens to honest clients:
+ * one that reconnects and types before its sync step 2 (carrying its offline edits) went out sends an update
+ * that depends on them. The update is dropped and the client asked for its state again; its step 2 then
+ * carries both the offline edits and the new change.
+ *
+ * A refusal says whose fault it was, so the client is told the truth: `malformed` (the bytes do not decode),
+ * `refused` (the policy forbids the change), `unavailable` (the database cannot be reached now; try again
+ * later) or `failed` (the server could not derive or store it; the error was logged). In every case nothing
+ * of the update is kept, stored or sent.
+ */
+export type ApplyResult =
+  | { ok: true }
+  | { ok: 'missing-state' }
+  | { ok: false; kind: 'malformed' | 'refused' | 'failed' | 'unavailable'; reason: string };
+
+/**
+ * Where an update came from. `peer`: a client connected here; `server`: a command of this server;
+ * `remote`: another instance, which judged and stored it under `seq` and published it.
+ */
+export type UpdateOrigin = { kind: 'peer'; peer: RoomPeer } | { kind: 'server' } | { kind: 'remote'; seq: number };

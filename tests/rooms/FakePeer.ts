@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Writer } from '../../server/auth/Access.js';
-import type { RoomPeer } from '../../server/rooms/DocRoom.js';
+import type { RoomPeer } from '../../server/rooms/types.js';
 import { decodeClientMessage } from '../../server/rooms/wire.js';
 
 /**

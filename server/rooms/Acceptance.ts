@@ -1,0 +1,90 @@
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import type { DocumentLog } from '../storage/DocumentLog.js';
+import type { StorageHealth } from '../storage/StorageHealth.js';
+import { StoreUnavailable } from '../storage/StoreUnavailable.js';
+import type { AcceptedState, Change } from './AcceptedState.js';
+import type { Broadcast } from './Broadcast.js';
+import type { Compaction } from './Compaction.js';
+import type { Fanout } from './Fanout.js';
+import type { SeqWatermark } from './SeqWatermark.js';
+import type { ChangePolicy, UpdateOrigin } from './types.js';
+
+/**
+ * What the room does with an accepted update, by origin: the one place that decides. Every accepted update is
+ * applied and broadcast to the peers here (only a client's was judged, by PeerJudge); what this instance did
+ * not store itself was stored (and derived from, and published) by the instance that did.
+ */
+const HANDLING: Record<UpdateOrigin['kind'], { stored: boolean }> = {
+  peer: { stored: true },
+  server: { stored: true },
+  remote: { stored: false },
+};
+
+export interface AcceptanceParts {
+  where: { boardId: string; name: string };
+  log: DocumentLog;
+  policy: ChangePolicy;
+  metrics: Metrics;
+  health: StorageHealth;
+  logger: Logger;
+  state: AcceptedState;
+  applied: SeqWatermark;
+  compaction: Compaction;
+  broadcast: Broadcast;
+  fanout?: Fanout;
+  onChange?: (boardId: string) => void;
+}
+
+/**
+ * What follows an accepted change: the durable append (its seq), then indexes, the in-memory accepted state,
+ * the broadcast, the fan-out and derived state — nothing reaches anyone before it is stored.
+ */
+export class Acceptance {
+  constructor(private readonly parts: AcceptanceParts) {}
+
+  /** Rejects, before anything is sent, when the append fails; the caller undoes the change. */
+  async accept(change: Change, origin: UpdateOrigin, derived: (() => unknown) | null): Promise<void> {
+    const { where, policy, state, applied, compaction, broadcast, fanout, metrics, logger } = this.parts;
+    const handling = HANDLING[origin.kind];
+    const seq = handling.stored ? await this.append(change.update) : (origin as { seq: number }).seq;
+    applied.add(seq);
+    compaction.count();
+    policy.accepted(change.tr, state.doc);
+    state.keep(change.update);
+    broadcast.update(change.update, origin.kind === 'peer' ? origin.peer : null);
+    if (!handling.stored) return;
+    fanout?.publish(where.boardId, where.name, seq, change.update);
+    if (origin.kind === 'peer') metrics.updatesApplied.inc();
+    this.parts.onChange?.(where.boardId);
+    // The change itself is stored and goes out; a derived document that fails undid its own part and
+    // catches up with the next change (a derivation writes the whole difference, not a delta).
+    const logDerivationFailure = (err: unknown) =>
+      logger.error('derived state could not be written', { board: where.boardId, doc: where.name, error: String(err), stack: (err as Error)?.stack });
+    try {
+      void Promise.resolve(derived?.()).catch(logDerivationFailure);
+    } catch (err) {
+      logDerivationFailure(err);
+    }
+  }
+
+  /**
+   * Appends durably and resolves to the seq; rejects with StoreUnavailable (the database cannot be reached)
+   * or a StorageFailure (logged, and /healthz told) when the database cannot write.
+   */
+  private async append(update: Uint8Array): Promise<number> {
+    const { where, log, metrics, health } = this.parts;
+    const started = performance.now();
+    let seq: number;
+    try {
+      seq = await log.append(where.boardId, where.name, update);
+    } catch (err) {
+      metrics.storageFailures.inc();
+      const failure = health.failed(err, { board: where.boardId, doc: where.name, during: 'append' });
+      throw err instanceof StoreUnavailable ? err : failure;
+    }
+    health.wrote();
+    metrics.appendSeconds.observe((performance.now() - started) / 1000);
+    return seq;
+  }
+}

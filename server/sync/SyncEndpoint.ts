@@ -1,0 +1,144 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CLOSE } from '../../shared/closeCodes.js';
+import { LIMITS } from '../../shared/limits.js';
+import type { LiveSessions } from '../access/LiveSessions.js';
+import { resolveAccess, type Access } from '../auth/Access.js';
+import type { ServerConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { Identity } from '../storage/Identity.js';
+import { StoreUnavailable } from '../storage/StoreUnavailable.js';
+import { requestUrl } from '../requestUrl.js';
+import { Admission } from './Admission.js';
+import { ClientConnection } from './ClientConnection.js';
+import { documentOfPath } from './documentPath.js';
+import { holdMessages, type HeldMessage } from './heldMessages.js';
+import { originAllowed } from './originPolicy.js';
+
+export interface SyncEndpointParts {
+  config: Pick<ServerConfig, 'allowedOrigins' | 'maxConnections' | 'admitPerSecond'>;
+  identity: Identity;
+  rooms: RoomRegistry;
+  sessions: LiveSessions;
+  metrics: Metrics;
+  log: Logger;
+  /** Counts a wrong token against the request's address; true once that address has used up its attempts. */
+  tooManyWrongTokens(req: IncomingMessage): Promise<boolean>;
+}
+
+/**
+ * The WebSocket side of the server: the upgrade on `/ws/…` (origin, token, admission), a connection per
+ * document once its room is loaded, and the close code of every refusal on the way.
+ */
+export class SyncEndpoint {
+  /** Sessions with a valid token, counted from admission: a burst waiting for rooms is bounded like open ones. */
+  connections = 0;
+  private readonly admission: Admission;
+  // ws cuts frames over maxPayload at the header, with a bare 1009; up to twice the limit ClientConnection
+  // reads the frame and closes with a reason.
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 2 * LIMITS.maxMessageBytes });
+
+  constructor(
+    server: Server,
+    private readonly parts: SyncEndpointParts,
+  ) {
+    this.admission = new Admission(parts.config.admitPerSecond);
+    server.on('upgrade', (req: IncomingMessage, socket, head) => this.upgrade(req, socket, head));
+  }
+
+  /** Drops every open socket (shutdown). */
+  close(): void {
+    for (const client of this.wss.clients) client.terminate();
+  }
+
+  private upgrade(req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
+    const { config, identity, metrics, log } = this.parts;
+    const url = requestUrl(req);
+    const target = url && documentOfPath(url.pathname);
+    if (!url || !target) {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const { boardId, docName } = target;
+      // Refusals happen after the upgrade because only an open WebSocket can carry a close code and reason.
+      if (!originAllowed(req, config.allowedOrigins)) {
+        metrics.connectionsRefused.inc();
+        return ws.close(CLOSE.forbidden, 'pages from this origin may not open boards');
+      }
+      // What the client sends while its token is checked and its room loads waits for the connection.
+      const held = holdMessages(ws);
+      void resolveAccess(identity, boardId, url.searchParams.get('token')).then(
+        (result) => {
+          if (!result.ok) {
+            metrics.connectionsRefused.inc();
+            // An unknown board answers as a wrong token does, so nobody can find out which boards exist.
+            return this.refuseWrongToken(ws, req);
+          }
+          if (ws.readyState !== ws.OPEN) return;
+          this.open(ws, boardId, docName, result.access, held);
+        },
+        (err: unknown) => {
+          log.error('a token could not be checked', { board: boardId, error: String(err) });
+          closeForFailure(ws, err, 'the token could not be checked');
+        },
+      );
+    });
+  }
+
+  /**
+   * A wrong token is counted against its address; once the address has used up its failed attempts it is told
+   * to come back later (1013) instead, in the same words whether the board exists or not.
+   */
+  private refuseWrongToken(ws: WebSocket, req: IncomingMessage): void {
+    void this.parts.tooManyWrongTokens(req).then((tooMany) =>
+      tooMany
+        ? ws.close(CLOSE.busy, 'too many wrong tokens from this address; try again in a few minutes')
+        : ws.close(CLOSE.invalidToken, 'invalid token for this board'),
+    );
+  }
+
+  private open(ws: WebSocket, boardId: string, docName: string, access: Access, held: () => HeldMessage[]): void {
+    const { config, rooms, sessions, metrics, log } = this.parts;
+    // Only sessions with a valid token count against the limits: forged ones cost a lookup and are gone.
+    if (this.connections >= config.maxConnections || !this.admission.tryAdmit()) {
+      metrics.connectionsRefused.inc();
+      return ws.close(CLOSE.busy, 'server busy, try again shortly');
+    }
+    this.connections++;
+    const letGo = () => {
+      this.connections--;
+      rooms.release(boardId);
+    };
+    rooms
+      .acquire(boardId)
+      .then((board) => board.open(docName, access))
+      .then(
+        (room) => {
+          if (!room) {
+            letGo();
+            return ws.close(CLOSE.forbidden, 'this document is not yours to open');
+          }
+          if (ws.readyState !== ws.OPEN) return letGo(); // gone while the room loaded
+          const connection = new ClientConnection(ws, room, access, metrics, log, () => {
+            leave();
+            letGo();
+          }, held());
+          const leave = sessions.add({ access, end: (cause) => connection.end(cause) });
+        },
+        (err: unknown) => {
+          letGo();
+          log.error('a room could not be loaded', { board: boardId, doc: docName, error: String(err) });
+          closeForFailure(ws, err, 'the board could not be loaded');
+        },
+      );
+  }
+}
+
+/** A session the server could not open: 1013 while the database is away (the client retries), else 1011. */
+function closeForFailure(ws: WebSocket, err: unknown, what: string): void {
+  if (err instanceof StoreUnavailable) ws.close(CLOSE.busy, 'the database is unavailable; try again later');
+  else ws.close(CLOSE.serverError, `${what}; try again shortly`);
+}
