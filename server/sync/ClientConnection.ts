@@ -8,6 +8,7 @@ import type { Metrics } from '../metrics.js';
 import type { DocRoom } from '../rooms/DocRoom.js';
 import type { ApplyResult, RoomPeer } from '../rooms/types.js';
 import type { HeldMessage } from './heldMessages.js';
+import { PresenceAllowance } from './PresenceAllowance.js';
 import { SESSION_CLOSES } from './sessionCloses.js';
 import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage, type AwarenessEntry, type ClientMessage } from '../rooms/wire.js';
 
@@ -27,8 +28,9 @@ export class ClientConnection implements RoomPeer {
   readonly identity;
   private alive = true;
   private readonly pinger: NodeJS.Timeout;
-  private awarenessWindowStart = 0;
-  private awarenessInWindow = 0;
+  private readonly presenceAllowance = new PresenceAllowance();
+  /** The newest own presence change over this second's allowance, applied when the allowance is renewed. */
+  private laterPresence: { entry: AwarenessEntry; timer: NodeJS.Timeout } | null = null;
   private stateRequests = 0;
   /** Set when the server closes the connection (a refusal, a removed person, a deleted board). */
   closedByServer = false;
@@ -53,6 +55,7 @@ export class ClientConnection implements RoomPeer {
     });
     ws.on('close', () => {
       clearInterval(this.pinger);
+      if (this.laterPresence) clearTimeout(this.laterPresence.timer);
       room.leave(this);
       onClose();
     });
@@ -120,7 +123,8 @@ export class ClientConnection implements RoomPeer {
       case 'awareness':
         return this.receiveAwareness(message.update);
       case 'query-awareness':
-        return this.room.answerAwarenessQuery(this);
+        if (this.presenceAllowance.message() && this.presenceAllowance.query()) this.room.answerAwarenessQuery(this);
+        return;
     }
   }
 
@@ -134,14 +138,7 @@ export class ClientConnection implements RoomPeer {
   }
 
   private receiveAwareness(update: Uint8Array): void {
-    const now = Date.now();
-    if (now - this.awarenessWindowStart >= 1000) {
-      this.awarenessWindowStart = now;
-      this.awarenessInWindow = 0;
-    }
-    this.awarenessInWindow++;
-    if (this.awarenessInWindow > LIMITS.awarenessFloodPerSecond) return this.refuse(CLOSE.policy, 'too many presence messages');
-    if (this.awarenessInWindow > LIMITS.awarenessPerSecond) return; // dropped: the next one carries the newest state anyway
+    if (!this.presenceAllowance.message()) return;
     let entries: AwarenessEntry[];
     try {
       entries = decodeAwarenessUpdate(update);
@@ -150,7 +147,19 @@ export class ClientConnection implements RoomPeer {
     }
     const own = this.ownPresence(entries);
     if (typeof own === 'string') return this.refuse(CLOSE.policy, own);
-    if (own) this.room.applyAwareness(this, [own]);
+    if (!own) return;
+    const verdict = this.presenceAllowance.ownChange();
+    if (verdict === 'flood') return this.refuse(CLOSE.policy, 'too many presence messages');
+    if (verdict === 'apply') return this.room.applyAwareness(this, [own]);
+    if (this.laterPresence) this.laterPresence.entry = own;
+    else {
+      const timer = setTimeout(() => {
+        const later = this.laterPresence;
+        this.laterPresence = null;
+        if (later && this.ws.readyState === this.ws.OPEN) this.room.applyAwareness(this, [later.entry]);
+      }, this.presenceAllowance.msUntilRenewed());
+      this.laterPresence = { entry: own, timer };
+    }
   }
 
   /**
