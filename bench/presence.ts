@@ -9,8 +9,8 @@ import type { Row } from './table.js';
 /**
  * What presence costs the server: N stock y-websocket clients on one board, in worker processes, each changing
  * its presence state at a fixed rate (and passing on what it hears, as stock clients do). Over MEASURE_MS: the
- * bytes per second the server sent, its CPU time per second, how many clients it closed, and how many people
- * each client saw at the end. Honest plenaries at 1 Hz, and the hostile case of finding A11: 100 connections
+ * bytes per second the server sent, its CPU time per second, what share of the others' changes each client
+ * saw, how many clients the server closed, and how many people each client saw at the end. Honest plenaries at 1 Hz, and the hostile case of finding A11: 100 connections
  * at 10 Hz, each state padded with 4,000 bytes of fields the board does not use.
  */
 const SCENARIOS = [
@@ -29,6 +29,8 @@ export interface PresenceFigures {
   padBytes: number;
   sentMBPerSecond: number;
   cpuSecondsPerSecond: number;
+  /** Changes of others' states each client saw, against the (N - 1) × rate they made. */
+  deliveredShare: number;
   closed: Record<string, number>;
   seenMin: number;
   seenMedian: number;
@@ -66,7 +68,7 @@ async function measure(scenario: (typeof SCENARIOS)[number], log: (line: string)
     const [before, cpuBefore] = await Promise.all([report(), server.usage(false)]);
     await sleep(MEASURE_MS);
     const [after, cpuAfter] = await Promise.all([report(), server.usage(false)]);
-    const sum = (reports: typeof before) => reports.reduce((total, r) => total + r.bytes, 0);
+    const sum = (reports: typeof before, field: 'bytes' | 'changesSeen' = 'bytes') => reports.reduce((total, r) => total + r[field], 0);
     const cpu = (u: typeof cpuBefore) => (u.cpu.user + u.cpu.system) / 1e6;
     const closed: Record<string, number> = {};
     for (const close of after.flatMap((r) => r.closes)) closed[`${close.code} ${close.reason}`] = (closed[`${close.code} ${close.reason}`] ?? 0) + 1;
@@ -75,6 +77,7 @@ async function measure(scenario: (typeof SCENARIOS)[number], log: (line: string)
       ...scenario,
       sentMBPerSecond: (sum(after) - sum(before)) / 2 ** 20 / (MEASURE_MS / 1000),
       cpuSecondsPerSecond: (cpu(cpuAfter) - cpu(cpuBefore)) / (MEASURE_MS / 1000),
+      deliveredShare: (sum(after, 'changesSeen') - sum(before, 'changesSeen')) / (scenario.clients * (scenario.clients - 1) * scenario.perSecond * (MEASURE_MS / 1000)),
       closed,
       seenMin: seen[0] ?? 0,
       seenMedian: seen[Math.floor(seen.length / 2)] ?? 0,
@@ -82,6 +85,7 @@ async function measure(scenario: (typeof SCENARIOS)[number], log: (line: string)
     log(
       `${scenario.name} N=${scenario.clients} at ${scenario.perSecond} Hz${scenario.padBytes ? ` (+${scenario.padBytes} B)` : ''}: ` +
         `${figures.sentMBPerSecond.toFixed(2)} MB/s sent, ${figures.cpuSecondsPerSecond.toFixed(2)} CPU s/s, ` +
+        `${(figures.deliveredShare * 100).toFixed(0)}% of others' changes seen, ` +
         `closed ${JSON.stringify(closed)}, people seen min ${figures.seenMin} / median ${figures.seenMedian}`,
     );
     return figures;
@@ -98,7 +102,11 @@ export async function runPresence(log: (line: string) => void): Promise<{ rows: 
     const section = `presence N=${f.clients} ${f.perSecond} Hz${f.padBytes ? ' padded' : ''}`;
     const closedCount = Object.values(f.closed).reduce((a, b) => a + b, 0);
     return [
-      { section, measure: 'server sent, MB/s; server CPU, s per s', value: `${f.sentMBPerSecond.toFixed(2)} MB/s; ${f.cpuSecondsPerSecond.toFixed(2)} s/s` },
+      {
+        section,
+        measure: "server sent, MB/s; server CPU, s per s; share of others' changes each client saw",
+        value: `${f.sentMBPerSecond.toFixed(2)} MB/s; ${f.cpuSecondsPerSecond.toFixed(2)} s/s; ${(f.deliveredShare * 100).toFixed(0)}%`,
+      },
       {
         section,
         measure: 'clients closed; people each client sees (min / median)',

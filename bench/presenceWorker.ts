@@ -13,7 +13,7 @@ export type PresenceCommand =
 
 export type PresenceEvent =
   | { type: 'ready' }
-  | { type: 'report'; bytes: number; closes: Array<{ code: number; reason: string }>; statesSeen: number[] }
+  | { type: 'report'; bytes: number; changesSeen: number; closes: Array<{ code: number; reason: string }>; statesSeen: number[] }
   | { type: 'error'; message: string };
 
 process.setMaxListeners(0);
@@ -21,6 +21,8 @@ const send = (event: PresenceEvent) => process.send?.(event);
 const providers: WebsocketProvider[] = [];
 const closes: Array<{ code: number; reason: string }> = [];
 let bytes = 0;
+/** Changes of other people's states that reached these clients: what presence is for. */
+let changesSeen = 0;
 
 class CountingWebSocket extends WebSocket {
   constructor(url: string, protocols?: string | string[]) {
@@ -43,6 +45,9 @@ async function open(command: Extract<PresenceCommand, { type: 'open' }>): Promis
         WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
       });
       providers.push(provider);
+      provider.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+        if (origin !== 'local') changesSeen += added.length + updated.length;
+      });
       provider.awareness.setLocalState({ typing: null, ...pad });
       await new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())));
       let k = 0;
@@ -60,7 +65,7 @@ process.on('message', (command: PresenceCommand) => {
       await open(command);
       send({ type: 'ready' });
     } else {
-      send({ type: 'report', bytes, closes: [...closes], statesSeen: providers.map((p) => p.awareness.getStates().size) });
+      send({ type: 'report', bytes, changesSeen, closes: [...closes], statesSeen: providers.map((p) => p.awareness.getStates().size) });
     }
   };
   run().catch((err: unknown) => send({ type: 'error', message: String(err) }));

@@ -28,8 +28,11 @@ export const LIMITS = {
   maxOrganisation: 100,
   maxParticipantsPerBoard: 1000,
   maxTextField: 500,
-  /** Changes of its own presence a connection may make per second; a later one waits for the next second. */
-  awarenessPerSecond: 10,
+  /**
+   * Changes of its own presence a connection may make per second; a later one waits for the next second. The
+   * board sends at most one every 500 ms (which card its person is typing in).
+   */
+  awarenessPerSecond: 2,
   /** Changes of its own presence per second that mark a connection as hostile and close it. */
   awarenessFloodPerSecond: 100,
   /**

@@ -147,19 +147,24 @@ export class ClientConnection implements RoomPeer {
     }
     const own = this.ownPresence(entries);
     if (typeof own === 'string') return this.refuse(CLOSE.policy, own);
-    if (!own) return;
+    if (own) this.takeOwnPresence(own);
+  }
+
+  /** Applies a change of the connection's own presence within its allowance; past it, the newest waits. */
+  private takeOwnPresence(own: AwarenessEntry): void {
     const verdict = this.presenceAllowance.ownChange();
     if (verdict === 'flood') return this.refuse(CLOSE.policy, 'too many presence messages');
     if (verdict === 'apply') return this.room.applyAwareness(this, [own]);
-    if (this.laterPresence) this.laterPresence.entry = own;
-    else {
-      const timer = setTimeout(() => {
-        const later = this.laterPresence;
-        this.laterPresence = null;
-        if (later && this.ws.readyState === this.ws.OPEN) this.room.applyAwareness(this, [later.entry]);
-      }, this.presenceAllowance.msUntilRenewed());
-      this.laterPresence = { entry: own, timer };
+    if (this.laterPresence) {
+      this.laterPresence.entry = own;
+      return;
     }
+    const timer = setTimeout(() => {
+      const later = this.laterPresence;
+      this.laterPresence = null;
+      if (later && this.ws.readyState === this.ws.OPEN) this.takeOwnPresence(later.entry);
+    }, this.presenceAllowance.msUntilRenewed());
+    this.laterPresence = { entry: own, timer };
   }
 
   /**
