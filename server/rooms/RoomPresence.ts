@@ -165,9 +165,11 @@ export class RoomPresence {
     this.lastFlushAt = performance.now();
     if (this.changed.size > 0) this.onChanged([...this.changed]);
     this.changed.clear();
-    const here = this.relayAll ? [...this.owner.keys(), ...[...this.changedHere].filter((id) => !this.owner.has(id))] : [...this.changedHere];
+    const here = new Set(this.changedHere);
+    // The states, not the owners: a stock client's first state has clock 0, which awareness never applies.
+    if (this.relayAll) for (const id of this.awareness.getStates().keys()) if (!this.remote.has(id)) here.add(id);
     this.relayAll = false;
     this.changedHere.clear();
-    if (this.relay && here.length > 0) this.relay.fanout.publishPresence(this.relay.boardId, this.relay.name, encodeAwarenessUpdate(this.awareness, here));
+    if (this.relay && here.size > 0) this.relay.fanout.publishPresence(this.relay.boardId, this.relay.name, encodeAwarenessUpdate(this.awareness, [...here]));
   }
 }

@@ -87,6 +87,22 @@ describe('presence across instances', () => {
     await Promise.all([a.unload(), b.unload()]);
   });
 
+  it("answers another instance's query when a connection here has only sent a state awareness ignores (clock 0)", async () => {
+    const log = new MemoryDocumentLog();
+    const bus = new MemoryBus();
+    const b = await open(log, bus, 2);
+    const anna = person(b, 'Anna');
+    const annaId = publish(b, anna, { typing: null }, undefined, 0);
+    publish(b, person(b, 'Bo'), { typing: null });
+
+    const a = await open(log, bus, 1);
+    const facilitator = person(a, 'Facilitator');
+    await until(() => names(facilitator).join() === 'Bo', 'the room loaded later shows Bo');
+    publish(b, anna, { typing: 'card-1' }, annaId, 1);
+    await until(() => names(facilitator).join() === 'Anna,Bo', 'and Anna once her state counts');
+    await Promise.all([a.unload(), b.unload()]);
+  });
+
   it('merges the presence changes of a window into one message to each peer and one to the other instances', async () => {
     const log = new MemoryDocumentLog();
     const bus = new MemoryBus();
