@@ -50,6 +50,22 @@ describe('presence limits per connection', () => {
     busy.ws.close();
   });
 
+  it('a burst of own presence changes ends with the newest shown, once the second is over', async () => {
+    const board = await createBoard(server.url, { language: 'en' });
+    const anna = await join(server.url, board, 'Anna', 'company');
+    const watcher = server.connect(board.boardId, board.facilitatorToken);
+    await synced(watcher);
+    const typist = await rawPeer(`${server.url.replace('http', 'ws')}/ws/${board.boardId}?token=${anna.token}`);
+    const ownId = 8_888;
+    const burst = 12;
+    for (let clock = 1; clock <= burst; clock++) {
+      typist.ws.send(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: ownId, clock, state: { typing: `card-${clock}` } }])));
+    }
+    await waitUntil(() => watcher.provider.awareness.getStates().get(ownId)?.typing === `card-${burst}`, 3_000);
+    expect(typist.ws.readyState).toBe(WebSocket.OPEN);
+    typist.ws.close();
+  });
+
   it('answers 200 queries for everyone\'s presence in one second at most once', async () => {
     const board = await createBoard(server.url, { language: 'en' });
     const someone = server.connect(board.boardId, board.facilitatorToken);
