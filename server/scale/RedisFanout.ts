@@ -106,7 +106,7 @@ export class RedisFanout implements ManagedFanout {
   }
 
   publishPresence(boardId: string, docName: string, update: Uint8Array): void {
-    // A lost one costs only time: every instance publishes its whole presence again now and then.
+    // A lost one costs only time: stock clients renew their state every 15 s, and one not renewed for 30 s goes.
     this.send(channelOf(boardId, docName), encodePresenceMessage(this.instanceId, update), 'debug', 'a presence message was dropped');
   }
 
