@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { UndoBudget } from './UndoBudget.js';
 
 describe('the undo allowance', () => {
-  it('allows a writer a burst of five, then one more every two seconds', () => {
+  it('refuses a writer refused lately upfront once the document has spent its allowance, until it comes back', () => {
     let now = 0;
     const budget = new UndoBudget(() => now);
-    for (let i = 0; i < 5; i++) {
+    budget.acceptedFrom('participant:eva');
+    for (let i = 0; i < 3; i++) {
       expect(budget.allowance('participant:mallory')).toBe('judge');
       budget.spend('participant:mallory');
     }
     expect(budget.allowance('participant:mallory')).toBe('spent');
     expect(budget.allowance('participant:eva')).toBe('judge');
-    now = 1999;
+    now = 4999;
     expect(budget.allowance('participant:mallory')).toBe('spent');
-    now = 2000;
+    now = 5000;
     expect(budget.allowance('participant:mallory')).toBe('judge');
     budget.spend('participant:mallory');
     expect(budget.allowance('participant:mallory')).toBe('spent');
@@ -32,11 +33,12 @@ describe('the undo allowance', () => {
         undone++;
       }
     }
-    expect(undone).toBe(10);
+    expect(undone).toBe(3);
     expect(budget.allowance('participant:puppet-19')).toBe('busy');
     expect(budget.allowance('participant:puppet-0')).toBe('spent');
+    expect(budget.allowance('participant:puppet-1')).toBe('busy');
     expect(budget.allowance('participant:eva')).toBe('judge');
-    now = 2000 * 10;
+    now = 5000 * 3;
     expect(budget.allowance('participant:puppet-19')).toBe('judge');
   });
 });

@@ -3,9 +3,12 @@ import { TokenBucket } from '../TokenBucket.js';
 /** Undos one writer may cause in a burst, and how fast the allowance comes back. */
 const WRITER_BURST = 5;
 const WRITER_PER_SECOND = 0.5;
-/** Undos a document allows all its writers together before it gets strict, and how fast that comes back. */
-const DOCUMENT_BURST = 10;
-const DOCUMENT_PER_SECOND = 0.5;
+/**
+ * Undos a document allows all its writers together before it gets strict, and how fast that comes back: a rebuild
+ * of a full board takes 100–150 ms of the one thread every board shares.
+ */
+const DOCUMENT_BURST = 3;
+const DOCUMENT_PER_SECOND = 0.2;
 
 /**
  * What a writer's next update may cost: `judge` (apply it, and undo it if refused), `spent` (refused before it
