@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runAttacks } from './attacks.js';
 import { runClient } from './client.js';
 import { runColdLoad } from './coldLoad.js';
 import { runFanout } from './fanout.js';
@@ -28,6 +29,7 @@ const SECTIONS: Record<string, Section> = {
   client: runClient,
   scale: runScale,
   suggestions: runSuggestions,
+  attacks: runAttacks,
 };
 
 // Hundreds of y-websocket providers live in this process; each registers a process 'exit' listener.

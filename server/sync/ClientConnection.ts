@@ -5,6 +5,7 @@ import type { EndingCause } from '../../shared/sessionEnding.js';
 import type { Access } from '../auth/Access.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { TokenBucket } from '../TokenBucket.js';
 import type { DocRoom } from '../rooms/DocRoom.js';
 import type { ApplyResult, RoomPeer } from '../rooms/types.js';
 import type { HeldMessage } from './heldMessages.js';
@@ -21,6 +22,12 @@ const PING_EVERY_MS = 30_000;
 const MAX_PRESENCE_BYTES = 4096;
 /** Updates building on unknown state that one connection may send before it is closed (see ApplyResult). */
 const MAX_STATE_REQUESTS = 20;
+/**
+ * Sync requests (step 1) a connection may send at once, and how fast that comes back. The stock client sends one
+ * when it connects; each may cost the server an encode of the whole document, so a stream of them is refused.
+ */
+const SYNC_REQUEST_BURST = 3;
+const SYNC_REQUESTS_PER_SECOND = 0.1;
 
 /** One WebSocket bound to one document room, speaking the y-websocket protocol under the access of its token. */
 export class ClientConnection implements RoomPeer {
@@ -32,6 +39,7 @@ export class ClientConnection implements RoomPeer {
   /** The newest own presence change over this second's allowance, applied when the allowance is renewed. */
   private laterPresence: { entry: AwarenessEntry; timer: NodeJS.Timeout } | null = null;
   private stateRequests = 0;
+  private readonly syncRequests = new TokenBucket(SYNC_REQUEST_BURST, SYNC_REQUESTS_PER_SECOND);
   /** Set when the server closes the connection (a refusal, a removed person, a deleted board). */
   closedByServer = false;
   /** The one awareness client id this connection speaks for, from the first new presence it publishes. */
@@ -117,6 +125,7 @@ export class ClientConnection implements RoomPeer {
   private handle(message: ClientMessage): Promise<void> | void {
     switch (message.kind) {
       case 'sync-step1':
+        if (!this.syncRequests.take()) return this.refuse(CLOSE.policy, 'too many sync requests');
         return this.room.answerSyncStep1(this, message.stateVector);
       case 'update':
         return this.room.applyClientUpdate(this, message.update).then((result) => this.answerUpdate(result));
