@@ -29,8 +29,8 @@ export const LIMITS = {
   maxParticipantsPerBoard: 1000,
   maxTextField: 500,
   /**
-   * Changes of its own presence a connection may make per second; a later one waits for the next second. The
-   * board sends at most one every 500 ms (which card its person is typing in).
+   * Changes of its own presence a connection may make per second; one over it waits until the allowance has
+   * renewed (the newest is kept). The board sends at most one every 500 ms (which card its person is typing in).
    */
   awarenessPerSecond: 2,
   /** Changes of its own presence per second that mark a connection as hostile and close it. */

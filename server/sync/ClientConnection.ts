@@ -36,7 +36,7 @@ export class ClientConnection implements RoomPeer {
   private alive = true;
   private readonly pinger: NodeJS.Timeout;
   private readonly presenceAllowance = new PresenceAllowance();
-  /** The newest own presence change over this second's allowance, applied when the allowance is renewed. */
+  /** The newest own presence change over the allowance, tried again once the allowance has renewed. */
   private laterPresence: { entry: AwarenessEntry; timer: NodeJS.Timeout } | null = null;
   private stateRequests = 0;
   private readonly syncRequests = new TokenBucket(SYNC_REQUEST_BURST, SYNC_REQUESTS_PER_SECOND);
@@ -172,7 +172,7 @@ export class ClientConnection implements RoomPeer {
       const later = this.laterPresence;
       this.laterPresence = null;
       if (later && this.ws.readyState === this.ws.OPEN) this.takeOwnPresence(later.entry);
-    }, this.presenceAllowance.msUntilRenewed());
+    }, this.presenceAllowance.laterMs);
     this.laterPresence = { entry: own, timer };
   }
 

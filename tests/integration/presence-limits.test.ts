@@ -50,7 +50,7 @@ describe('presence limits per connection', () => {
     busy.ws.close();
   });
 
-  it('a burst of own presence changes ends with the newest shown, once the second is over', async () => {
+  it('a burst of own presence changes ends with the newest shown, once the allowance has renewed', async () => {
     const board = await createBoard(server.url, { language: 'en' });
     const anna = await join(server.url, board, 'Anna', 'company');
     const watcher = server.connect(board.boardId, board.facilitatorToken);
