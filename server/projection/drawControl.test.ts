@@ -12,8 +12,10 @@ const tally: Tally = {
   anonymous: false,
   groups: ['industry'],
   voters: { total: 2, byGroup: { industry: 2 } },
-  items: [{ id: 'c1', kind: 'card', title: 'Skills', total: 3, byGroup: { industry: 3 }, balanced: 100, consensus: null, contested: false, rank: 1, balancedRank: 1, byPerson: { p1: 2, p2: 1 } }],
+  items: [{ id: 'c1', kind: 'card', title: 'Skills', total: 3, byGroup: { industry: 3 }, balanced: 100, consensus: null, contested: false, rank: 1, balancedRank: 1 }],
 };
+/** The same tally as an earlier version stored it, with each person's dots of the named round. */
+const storedEarlier = { ...tally, items: tally.items.map((item) => ({ ...item, byPerson: { p1: 2, p2: 1 } })) } as Tally;
 
 function facts(revision: number, change: Partial<FactsAtRevision> = {}): FactsAtRevision {
   return {
@@ -43,7 +45,7 @@ function facts(revision: number, change: Partial<FactsAtRevision> = {}): FactsAt
       ],
     },
     rounds: [
-      { id: 'r1', boardId: 'b1', number: 1, state: 'revealed', settings: { budget: 3, cap: 3, anonymous: false }, items: [], openedAt: 4, closedAt: 5, revealedAt: 5, tally },
+      { id: 'r1', boardId: 'b1', number: 1, state: 'revealed', settings: { budget: 3, cap: 3, anonymous: false }, items: [], openedAt: 4, closedAt: 5, revealedAt: 5, tally: storedEarlier },
       { id: 'r2', boardId: 'b1', number: 2, state: 'open', settings: { budget: 3, cap: 3, anonymous: true }, items: [], openedAt: 6, closedAt: null, revealedAt: null, tally: null },
     ],
     voters: { r2: { industry: 1 } },
@@ -70,17 +72,19 @@ describe('drawing the control document from the facts', () => {
     expect(readParticipants(doc).map((p) => p.language)).toEqual(['sv', undefined]);
     // Before reveal an anonymous round shows no group of fewer than 3 voters apart.
     expect(readRound(doc, 'r2')?.voters.total).toBe(1);
+    // A tally stored with per-person figures (by an earlier version) is drawn without them: every link reads it.
     expect(readTally(doc, 'r1')).toEqual(tally);
+    expect(JSON.stringify(doc.getMap('results').toJSON())).not.toContain('p2');
     expect(readDrawnRevision(doc)).toBe(7);
     expect(draw(doc, facts(7))).toBe(0);
   });
 
-  it('removes a participant who is gone, with their per-person figures in a revealed tally, keeping its totals', () => {
+  it("removes a participant who is gone, keeping a revealed tally's totals", () => {
     const doc = new Y.Doc();
     draw(doc, facts(7));
     draw(doc, facts(8, { people: { revision: 3, participants: facts(8).people.participants.slice(0, 1) } }));
     expect(readParticipants(doc).map((p) => p.id)).toEqual(['p1']);
-    expect(readTally(doc, 'r1')?.items[0]).toMatchObject({ total: 3, byPerson: { p1: 2 } });
+    expect(readTally(doc, 'r1')?.items[0]).toMatchObject({ total: 3 });
     expect(readDrawnRevision(doc)).toBe(8);
   });
 });

@@ -126,13 +126,15 @@ it("takes over a kept board's state, revealed tallies and people's languages fro
     anonymous: false,
     groups: ['industry'],
     voters: { total: 1, byGroup: { industry: 1 } },
-    items: [{ id: 'c1', kind: 'card', title: 'Skills', total: 2, byGroup: { industry: 2 }, balanced: 100, consensus: null, contested: false, rank: 1, balancedRank: 1, byPerson: { p1: 2 } }],
+    items: [{ id: 'c1', kind: 'card', title: 'Skills', total: 2, byGroup: { industry: 2 }, balanced: 100, consensus: null, contested: false, rank: 1, balancedRank: 1 }],
   };
+  // Earlier versions kept each person's dots of a named round in the tally; taken over, the tally keeps none.
+  const asStoredEarlier = { ...tally, items: tally.items.map((item) => ({ ...item, byPerson: { p1: 2 } })) } as Tally;
   writeMeta(control, meta);
   writePresentation(control, { roundId: 'r1', revealed: 1 });
   setParticipant(control, { id: 'p1', name: 'Ada', organisation: 'Forge BV', group: 'industry', joinedAt: 1100, language: 'nl' });
   setRoundState(control, { id: 'r1', number: 1, state: 'revealed', settings: { budget: 5, cap: 3, anonymous: false }, items: [], openedAt: 1200, voters: tally.voters });
-  setTally(control, tally);
+  setTally(control, asStoredEarlier);
   legacy.prepare('INSERT INTO doc_updates (board_id, doc, data) VALUES (?, ?, ?)').run('b1', 'control', Y.encodeStateAsUpdate(control));
   legacy.close();
 
