@@ -95,7 +95,6 @@ export class ControlProjection {
       this.views.set(doc, view);
     });
   }
-
 }
 
 /** What a RoomRegistry is given so the projection draws each board as it loads and hears of other instances' changes. */
