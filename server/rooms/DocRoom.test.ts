@@ -35,7 +35,7 @@ async function setUp(derive: Derivation) {
   const errors: Array<Record<string, unknown>> = [];
   const log: Logger = { debug() {}, info() {}, warn() {}, error: (msg, fields) => errors.push({ msg, ...fields }) };
   const health = new StorageHealth(log, null);
-  const room = await DocRoom.open(BOARD, DOC, store.log, acceptAll, metrics, { compactEvery: 500, broadcastWindowMs: 0, health, log, derive });
+  const room = await DocRoom.open(BOARD, DOC, store.log, acceptAll, metrics, { compactEvery: 500, broadcastWindowMs: 0, refusalsPerBoard: 3, health, log, derive });
   return { store, metrics, room, errors };
 }
 

@@ -14,6 +14,7 @@ import { Broadcast } from './Broadcast.js';
 import { Compaction } from './Compaction.js';
 import { InstanceCatchUp } from './InstanceCatchUp.js';
 import { PeerJudge } from './PeerJudge.js';
+import { UndoBudget } from './UndoBudget.js';
 import { RoomPresence } from './RoomPresence.js';
 import { SyncAnswers } from './SyncAnswers.js';
 
@@ -31,6 +32,8 @@ export type Derivation = (doc: Y.Doc) => (() => unknown) | null;
 export interface DocRoomOptions {
   compactEvery: number;
   broadcastWindowMs: number;
+  /** Refused changes the document undoes in a burst, all writers together; 0 lifts the limit (see UndoBudget). */
+  refusalsPerBoard: number;
   health: StorageHealth;
   log: Logger;
   derive?: Derivation;
@@ -113,7 +116,7 @@ export class DocRoom {
       options.log,
       options.fanout,
     );
-    this.judge = new PeerJudge({ board: boardId, doc: name }, this.state, policy, options.derive, options.log);
+    this.judge = new PeerJudge({ board: boardId, doc: name }, this.state, policy, options, new UndoBudget(options.refusalsPerBoard));
     this.acceptance = new Acceptance({
       where: { boardId, name },
       log,
