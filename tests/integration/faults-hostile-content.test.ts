@@ -152,6 +152,17 @@ describe('a hostile participant writing rich text', () => {
     await expectWorkshopGoesOn('iframe');
   });
 
+  it('an empty list item is refused: the editor of every reader would rebuild it, and be refused for that', async () => {
+    const close = await craft((doc) => {
+      const list = new Y.XmlElement('bulletList');
+      list.insert(0, [new Y.XmlElement('listItem')]);
+      bodyOf(doc, malloryCard).insert(0, [list]);
+    });
+    expect(close).toEqual({ code: 1008, reason: 'an empty "listItem"' });
+    expect(bodyOf((await boardAsStored()).doc, malloryCard).length).toBe(0);
+    await expectWorkshopGoesOn('tom punkt');
+  });
+
   it('a heading with level "-5" is refused for its attribute value', async () => {
     const close = await craft((doc) => {
       const heading = new Y.XmlElement('heading');
