@@ -10,8 +10,8 @@ import { openSqliteStores } from '../storage/sqlite/openSqliteStores.js';
 import type { Stores } from '../storage/Stores.js';
 import { StorageFailure, StorageHealth } from '../storage/StorageHealth.js';
 import { decodeClientMessage } from './wire.js';
-import { DocRoom, type Derivation } from './DocRoom.js';
-import type { RoomPeer } from './types.js';
+import { DocRoom } from './DocRoom.js';
+import type { Derivation, RoomPeer } from './types.js';
 import type { ChangePolicy } from './types.js';
 import { readStoredDoc } from '../storage/DocumentLog.js';
 

@@ -1,13 +1,10 @@
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { DocumentLog } from '../storage/DocumentLog.js';
-import type { StorageHealth } from '../storage/StorageHealth.js';
 import { StoreUnavailable } from '../storage/StoreUnavailable.js';
-import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { encodeSyncStep1, type AwarenessEntry } from './wire.js';
-import type { Fanout } from './Fanout.js';
-import type { ApplyResult, ChangePolicy, RoomPeer } from './types.js';
+import type { ApplyResult, ChangePolicy, DocRoomOptions, RoomPeer } from './types.js';
 import { AcceptedState } from './AcceptedState.js';
 import { Acceptance } from './Acceptance.js';
 import { Broadcast } from './Broadcast.js';
@@ -22,26 +19,6 @@ import { SyncAnswers } from './SyncAnswers.js';
 export const SERVER_ORIGIN = Symbol('server');
 /** Marks transactions applied from another instance. */
 const REMOTE_ORIGIN = Symbol('remote');
-
-/**
- * Derives state elsewhere from an accepted change (silent-collect drafts). It runs before the change is
- * stored and may throw, which refuses the change; it returns what to write once the change is stored.
- */
-export type Derivation = (doc: Y.Doc) => (() => unknown) | null;
-
-export interface DocRoomOptions {
-  compactEvery: number;
-  broadcastWindowMs: number;
-  /** Refused changes the document undoes in a burst, all writers together; 0 lifts the limit (see UndoBudget). */
-  refusalsPerBoard: number;
-  health: StorageHealth;
-  log: Logger;
-  derive?: Derivation;
-  /** Told of every stored change, a client's or the server's: the board's activity (see BoardActivity). */
-  onChange?: (boardId: string) => void;
-  /** Other instances serving the same boards; none on a single instance. */
-  fanout?: Fanout;
-}
 
 /**
  * One synced Y.Doc of a board with its connected peers. Every change waits its turn in one queue per
@@ -117,20 +94,8 @@ export class DocRoom {
       options.fanout,
     );
     this.judge = new PeerJudge({ board: boardId, doc: name }, this.state, policy, options, new UndoBudget(options.refusalsPerBoard));
-    this.acceptance = new Acceptance({
-      where: { boardId, name },
-      log,
-      policy,
-      metrics,
-      health: options.health,
-      logger: options.log,
-      state: this.state,
-      applied: this.instances.applied,
-      compaction: this.compaction,
-      broadcast: this.broadcast,
-      fanout: options.fanout,
-      onChange: options.onChange,
-    });
+    const { state, compaction, broadcast } = this;
+    this.acceptance = new Acceptance({ boardId, name }, log, policy, metrics, options, { state, applied: this.instances.applied, compaction, broadcast });
   }
 
   /** The document as accepted so far. It is replaced on every undo: read it again after each `await`. */

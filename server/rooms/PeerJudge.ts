@@ -2,9 +2,8 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.js';
 import type { AcceptedState, Change } from './AcceptedState.js';
 import { addsNothing } from './addsNothing.js';
-import type { ApplyResult, ChangePolicy, RoomPeer } from './types.js';
+import type { ApplyResult, ChangePolicy, Derivation, RoomPeer } from './types.js';
 import type { UndoBudget } from './UndoBudget.js';
-import type { Derivation } from './DocRoom.js';
 
 /** A client's update applied and allowed (with what to derive once stored), or the answer it gets instead. */
 export type Verdict = { change: Change; derived: (() => unknown) | null } | { answer: ApplyResult };
