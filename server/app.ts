@@ -67,6 +67,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         graceMs: config.roomGraceMs,
         compactEvery: config.compactEvery,
         broadcastWindowMs: config.broadcastWindowMs,
+        refusalsPerBoard: config.refusalsPerBoard,
         health,
         log,
         onChange: (boardId) => activity.record(boardId),
