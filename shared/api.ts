@@ -252,6 +252,7 @@ export const REFUSAL_CODES = [
   'round-not-revealed',
   'suggestions-unavailable',
   'try-again-later',
+  'creator-only',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
