@@ -80,9 +80,12 @@ export interface BoardSummary {
   groups: StakeholderGroup[];
   participantCount: number;
   rounds: RoundSummary[];
-  /** Who the bearer token belongs to. */
-  you: { role: Role; participantId: string | null; name: string | null; group: string | null };
-  /** Present for facilitator tokens only: what to share with the room. */
+  /**
+   * Who the bearer token belongs to; `coFacilitator`: a facilitator link the creator minted, which runs the
+   * workshop but holds no rights over access (shared/permissions.ts, AccessAction).
+   */
+  you: { role: Role; coFacilitator: boolean; participantId: string | null; name: string | null; group: string | null };
+  /** Present for facilitator and projector tokens only: what to share with the room. */
   share?: { joinCode: string; links: { participant: string } };
   /** When the facilitator closed the workshop (read-only for everyone), or null while it runs. */
   closedAt: number | null;
