@@ -1,4 +1,4 @@
-import { correctParticipant, deleteBoard, fetchLinks, fetchMyData, mintCoFacilitatorLink, removeParticipant, revokeLink, rotateJoinCode } from './peopleApi';
+import { correctParticipant, deleteBoard, fetchLinks, fetchMyData, mintCoFacilitatorLink, mintProjectorLink, removeParticipant, revokeLink, rotateJoinCode } from './peopleApi';
 import {
   castBallot,
   changePhase,
@@ -44,6 +44,7 @@ export function boardApi(boardId: string, token: string) {
     rotateJoinCode: forBoard(rotateJoinCode),
     fetchLinks: forBoard(fetchLinks),
     mintCoFacilitatorLink: forBoard(mintCoFacilitatorLink),
+    mintProjectorLink: forBoard(mintProjectorLink),
     revokeLink: forBoard(revokeLink),
     removeParticipant: forBoard(removeParticipant),
     correctParticipant: forBoard(correctParticipant),

@@ -65,7 +65,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   }, [live.fatal, onDenied]);
 
   const closed = meta.closedAt !== null;
-  const abilities = abilitiesOf(summary.you.role, summary.you.participantId, meta.phase, meta.settings, closed);
+  const abilities = abilitiesOf(summary.you, meta.phase, meta.settings, closed);
   const facilitator = summary.you.role === 'facilitator';
   const youGroup = meta.groups.find((g) => g.id === summary.you.group)?.name ?? summary.you.group;
   // Only the facilitator gets the share details, and with them the drawer of workshop tools.
@@ -110,12 +110,12 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
             {abilities.runWorkshop && <PresentControls phase={meta.phase} />}
             {share && (
               <WorkshopTools>
-                <SharePanel share={share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} />
+                <SharePanel share={share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} mintsLinks={abilities.manageLinks} />
                 {!closed && <SettingsPanel settings={meta.settings} />}
                 {!closed && <WorkshopDetails meta={meta} />}
                 <PeoplePanel groups={meta.groups} />
                 <ExportPanel />
-                <AccessPanel joinCode={share.joinCode} title={meta.title} onJoinCodeChanged={onSummaryStale} />
+                <AccessPanel joinCode={share.joinCode} title={meta.title} abilities={abilities} onJoinCodeChanged={onSummaryStale} />
                 <NotesPane editable={abilities.runWorkshop} initiallyOpen />
                 <ClosingControls closed={closed} />
               </WorkshopTools>

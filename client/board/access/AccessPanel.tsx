@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { LinksResponse } from '../../../shared/peopleApi';
 import { useT } from '../../app/i18n';
 import { useCommand } from '../facilitation/useCommand';
+import type { Abilities } from '../abilities';
 import { useBoard } from '../BoardContext';
 import { CoFacilitatorLinks } from './CoFacilitatorLinks';
 import { DeleteBoard } from './DeleteBoard';
@@ -10,17 +11,19 @@ import '../people/people.css';
 import { CommandError } from '../facilitation/CommandError';
 
 /**
- * Who can get in, for the facilitator: a new join code, the observer and co-facilitator links with revoke,
- * and, apart at the end, deleting the whole workshop. The links are read when the panel opens, since the
- * invitation panel can mint observer links meanwhile.
+ * Who can get in, for the facilitator: a new join code, the observer, projector and co-facilitator links with
+ * revoke, and, apart at the end, deleting the whole workshop. A co-facilitator sees only what they may do. The
+ * links are read when the panel opens, since the invitation panel can mint observer links meanwhile.
  */
 export function AccessPanel({
   joinCode,
   title,
+  abilities,
   onJoinCodeChanged,
 }: {
   joinCode: string;
   title: string;
+  abilities: Pick<Abilities, 'manageLinks' | 'deleteWorkshop'>;
   onJoinCodeChanged: () => void;
 }) {
   const t = useT();
@@ -39,6 +42,7 @@ export function AccessPanel({
       }}
     >
       <summary>{t('access.heading')}</summary>
+      {!abilities.manageLinks && <p className="muted">{t('access.coFacilitatorNote')}</p>}
 
       <section aria-labelledby="access-code-heading">
         <h3 id="access-code-heading">{t('access.joinCodeHeading')}</h3>
@@ -72,14 +76,21 @@ export function AccessPanel({
         <LinkList links={links?.observers ?? null} empty={t('access.noObservers')} onRevoked={reload} />
       </section>
 
-      <section aria-labelledby="access-co-heading">
-        <h3 id="access-co-heading">{t('access.coHeading')}</h3>
-        <CoFacilitatorLinks links={links?.coFacilitators ?? null} onChanged={reload} />
+      <section aria-labelledby="access-projectors-heading">
+        <h3 id="access-projectors-heading">{t('access.projectorsHeading')}</h3>
+        <LinkList links={links?.projectors ?? null} empty={t('access.noProjectors')} onRevoked={reload} />
       </section>
+
+      {abilities.manageLinks && (
+        <section aria-labelledby="access-co-heading">
+          <h3 id="access-co-heading">{t('access.coHeading')}</h3>
+          <CoFacilitatorLinks links={links?.coFacilitators ?? null} onChanged={reload} />
+        </section>
+      )}
 
       <CommandError failed={load.failed} refusal={load.refusal} fallback={t('people.failed')} />
 
-      <DeleteBoard title={title} />
+      {abilities.deleteWorkshop && <DeleteBoard title={title} />}
     </details>
   );
 }

@@ -22,7 +22,7 @@ export function LinkList({
   const [done, setDone] = useState('');
   if (links === null) return null;
   const date = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-  const nameOf = (link: SharedLink) => link.name || t('access.observerLink');
+  const nameOf = (link: SharedLink) => link.name || t(link.role === 'projector' ? 'access.projectorLink' : 'access.observerLink');
 
   return (
     <>

@@ -17,6 +17,7 @@ import {
 import type * as Y from 'yjs';
 import { moveCard, moveCards as moveCardsOnBoard, type CardView } from '../../../shared/boardDoc';
 import type { DuplicatePair } from '../../../shared/suggestions/api';
+import type { Removal } from '../../../shared/permissions';
 import { useT } from '../../app/i18n';
 import type { CardPropsOf } from '../cards/CardsSection';
 import { useClusters } from '../useBoardData';
@@ -36,6 +37,8 @@ interface Props {
   cards: CardView[];
   bodies: ReadonlyMap<string, string>;
   canCluster: boolean;
+  /** Whether this person may make a change that removes this much (themes holding cards need the facilitator). */
+  removeAtOnce: (removal: Removal) => boolean;
   cardProps: CardPropsOf;
   /** The text "find" searches in for a card: title, body, author and group. */
   searchTextOf: (card: CardView) => string;
@@ -60,7 +63,7 @@ export interface DropThemeData {
  * touch, keyboard) or by its "Move to theme…" menu, alone or with other selected cards. A move writes only the
  * card's `cluster` key, so two people moving the same card at once converge instead of duplicating it.
  */
-export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, cardProps, searchTextOf, language }: Props) {
+export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, removeAtOnce, cardProps, searchTextOf, language }: Props) {
   const t = useT();
   // dnd-kit's id for its screen-reader instructions, which every drag handle points to.
   const dragHintId = useId();
@@ -112,6 +115,8 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
     }
     return groups;
   }, [cards, clusters, visible, marks.hidden]);
+  // Every card counts here, hidden by a search or a merge or not: removing a theme that holds any needs the right.
+  const heldThemes = useMemo(() => new Set(cards.map((card) => card.cluster)), [cards]);
 
   const titleOfTarget = (target: string | null) => (target === null ? t('cluster.unclustered') : (clusters.find((c) => c.id === target)?.title ?? ''));
 
@@ -222,7 +227,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
       >
         {/* Cards and themes are in the workshop's language; the controls around them in the reader's. */}
         <div className="cluster-layout" lang={language}>
-          <ThemeColumn id={UNCLUSTERED} cluster={null} cards={byCluster.get(UNCLUSTERED) ?? []} otherClusters={clusters} collapsed={false} {...themeProps} />
+          <ThemeColumn id={UNCLUSTERED} cluster={null} cards={byCluster.get(UNCLUSTERED) ?? []} otherClusters={clusters} mayRemove={false} collapsed={false} {...themeProps} />
           <div className={`theme-tiles${compact ? ' theme-tiles-compact' : ''}`}>
             {clusters.map((cluster) => (
               <ThemeColumn
@@ -231,6 +236,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
                 cluster={cluster}
                 cards={byCluster.get(cluster.id) ?? []}
                 otherClusters={clusters.filter((c) => c.id !== cluster.id)}
+                mayRemove={removeAtOnce({ cards: 0, themesWithCards: heldThemes.has(cluster.id) ? 1 : 0 })}
                 collapsed={compact !== toggled.has(cluster.id)}
                 {...themeProps}
               />

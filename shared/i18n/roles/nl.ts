@@ -9,4 +9,6 @@ export const nl: RolesMessages = {
   'access.coFacilitatorNote':
     'Je bent co-facilitator: je leidt de workshop. Alleen de facilitator die hem heeft aangemaakt kan links voor waarnemers en co-facilitators maken, co-facilitators intrekken of de workshop verwijderen.',
   'present.openFailed': 'De projector kon niet worden geopend. Probeer het opnieuw.',
+  'present.deleted': 'Deze workshop is verwijderd.',
+  'present.revoked': 'Deze projectorlink is ingetrokken. Open de projector opnieuw vanaf het scherm van de facilitator.',
 };

@@ -9,4 +9,6 @@ export const sv: RolesMessages = {
   'access.coFacilitatorNote':
     'Du är medprocessledare: du leder workshoppen. Bara processledaren som skapade den kan skapa länkar för observatörer och medprocessledare, återkalla medprocessledare eller radera workshoppen.',
   'present.openFailed': 'Projektorn kunde inte öppnas. Försök igen.',
+  'present.deleted': 'Workshoppen har raderats.',
+  'present.revoked': 'Projektorlänken har återkallats. Öppna projektorn igen från processledarens skärm.',
 };
