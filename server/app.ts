@@ -8,6 +8,7 @@ import { startSessionRecheck } from './access/SessionRecheck.js';
 import { resolveAccess, type Access } from './auth/Access.js';
 import { Agreements } from './agreement/Agreements.js';
 import { Exports } from './export/Exports.js';
+import { BoardRestore } from './workshops/BoardRestore.js';
 import { Workshops } from './workshops/Workshops.js';
 import { VoteRounds } from './ballots/VoteRounds.js';
 import type { ServerConfig } from './config.js';
@@ -112,6 +113,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     activity,
     fanout,
     suggestions,
+    restore: new BoardRestore(stores.log, registry),
   });
   const stopRetention = startRetentionSweep({ sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 

@@ -132,6 +132,26 @@ export interface ObserverLinkResponse {
 
 export const phaseBody = z.object({ phase: z.enum(PHASES) });
 
+/**
+ * `GET /api/boards/:boardId/history` (facilitator): points after which the cards or themes changed, newest first,
+ * as far back as the board's document log reaches; `seq` names the change.
+ */
+export interface HistoryPoint {
+  seq: number;
+  cards: number;
+  /** Cards merged into another card. */
+  merged: number;
+  /** Cards in a theme. */
+  themed: number;
+  themes: number;
+}
+export interface HistoryResponse {
+  points: HistoryPoint[];
+}
+
+/** `POST /api/boards/:boardId/restore` (facilitator): the cards and themes as they were after change `seq`. */
+export const restoreBody = z.object({ seq: z.number().int().min(0) }).strict();
+
 export const settingsBody = z
   .object({
     silentCollect: z.boolean(),
@@ -256,6 +276,7 @@ export const REFUSAL_CODES = [
   'suggestions-unavailable',
   'try-again-later',
   'creator-only',
+  'history-point-gone',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportQuery, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
+import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportQuery, joinBody, openRoundBody, phaseBody, restoreBody, settingsBody, timerBody } from '../../shared/api.js';
 import { rolesThatMay } from '../../shared/permissions.js';
 import { ROLES, type Role } from '../../shared/phases.js';
 import { coFacilitatorLinkBody, correctParticipantBody, deleteBoardBody, removeParticipantBody } from '../../shared/peopleApi.js';
@@ -16,6 +16,7 @@ import { presentationBody } from '../../shared/presentation.js';
 import { boardConceptsBody } from '../../shared/suggestions/api.js';
 import type { Suggestions } from '../suggestions/Suggestions.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { BoardRestore } from '../workshops/BoardRestore.js';
 import type { Workshops } from '../workshops/Workshops.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
@@ -46,6 +47,7 @@ export interface RouteDeps {
   /** The fan-out between instances, whose outage /healthz reports as degraded; absent on a single instance. */
   fanout?: Pick<ManagedFanout, 'degraded'>;
   suggestions: Suggestions;
+  restore: BoardRestore;
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
@@ -178,6 +180,11 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards/:boardId/presentation', async (ctx) => {
       await facilitator(ctx);
       return stepPresentation(rooms, ctx.params.boardId, await readBody(ctx.req, presentationBody));
+    })
+    .on('GET', '/api/boards/:boardId/history', async (ctx) => deps.restore.history((await facilitatorOfAnyState(ctx)).boardId))
+    .on('POST', '/api/boards/:boardId/restore', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      return deps.restore.restore(boardId, (await readBody(ctx.req, restoreBody)).seq);
     })
     .on('POST', '/api/boards/:boardId/reveal-cards', async (ctx) => {
       await facilitator(ctx);

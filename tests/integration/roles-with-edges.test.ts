@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardSummary, CreateBoardResponse } from '../../shared/api.js';
-import { addCard, addCluster, cardsOf, clustersOf, deleteCluster, moveCard, readCards, readClusters } from '../../shared/boardDoc.js';
+import * as Y from 'yjs';
+import type { BoardSummary, CreateBoardResponse, HistoryResponse } from '../../shared/api.js';
+import { addCard, addCluster, cardsOf, clustersOf, deleteCluster, moveCard, plainText, readCards, readClusters } from '../../shared/boardDoc.js';
 import type { LinksResponse, NewLinkResponse, RevokeLinkResponse } from '../../shared/peopleApi.js';
 import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
 
 const server = liveServer();
 const boardPath = (board: CreateBoardResponse) => `/api/boards/${board.boardId}`;
+
+function writeBody(doc: Y.Doc, cardId: string, text: string): void {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  (cardsOf(doc).get(cardId)!.get('body') as Y.XmlFragment).insert(0, [paragraph]);
+}
 
 async function closedWith(client: TestClient): Promise<{ code: number; reason: string }> {
   await waitUntil(() => client.closes.length > 0);
@@ -205,5 +212,80 @@ describe('bulk destruction', () => {
     again.doc.transact(() => own.slice(1).forEach((id) => cardsOf(again.doc).delete(id)));
     await waitUntil(() => readCards(watcher.doc).length === 1);
     expect(again.closes).toEqual([]);
+  });
+});
+
+describe('restoring the board', () => {
+  const counts = (client: TestClient) => {
+    const cards = readCards(client.doc);
+    return { cards: cards.length, merged: cards.filter((c) => c.mergedInto !== undefined).length, themed: cards.filter((c) => c.cluster !== null).length, themes: readClusters(client.doc).length };
+  };
+  const bodyOf = (client: TestClient, id: string) => {
+    const body = cardsOf(client.doc).get(id)?.get('body');
+    return body instanceof Y.XmlFragment ? plainText(body) : null;
+  };
+
+  it('puts the cards and themes back as they were after an earlier change, for everyone at once, and restoring again takes it back', async () => {
+    const board = await createBoard(server.url);
+    const person = await join(server.url, board, 'Karin Ek', 'Företag');
+    await api(server.url, 'POST', `${boardPath(board)}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    const participant = server.connect(board.boardId, person.token);
+    const facilitator = server.connect(board.boardId, board.facilitatorToken);
+    const watcher = server.connect(board.boardId, board.observerToken);
+    await Promise.all([synced(participant), synced(facilitator), synced(watcher)]);
+    const own = addCard(participant.doc, { title: 'Kompetensbrist', author: person.participantId });
+    writeBody(participant.doc, own, 'Svetsare saknas i hela länet');
+    await waitUntil(() => bodyOf(watcher, own) === 'Svetsare saknas i hela länet');
+    facilitator.doc.transact(() => {
+      for (let t = 0; t < 3; t++) {
+        const theme = addCluster(facilitator.doc, { title: `Tema ${t}` });
+        for (let c = 0; c < 4; c++) moveCard(facilitator.doc, addCard(facilitator.doc, { title: `Kort ${t}.${c}`, author: 'facilitator' }), theme);
+      }
+    });
+    const before = { cards: 13, merged: 0, themed: 12, themes: 3 };
+    await waitUntil(() => JSON.stringify(counts(watcher)) === JSON.stringify(before));
+    const history = await api<HistoryResponse>(server.url, 'GET', `${boardPath(board)}/history`, undefined, board.facilitatorToken);
+    expect(history.status).toBe(200);
+    const clustered = history.body.points[0];
+    expect(clustered).toMatchObject(before);
+
+    // Changes by several people since: five merges, an edited body, a theme gone with its cards moved out.
+    await api(server.url, 'POST', `${boardPath(board)}/phase`, { phase: 'cluster' }, board.facilitatorToken);
+    const ids = readCards(participant.doc).filter((c) => c.id !== own).map((c) => c.id);
+    participant.doc.transact(() => ids.slice(1, 6).forEach((id) => cardsOf(participant.doc).get(id)!.set('mergedInto', ids[0])));
+    (cardsOf(participant.doc).get(own)!.get('body') as Y.XmlFragment).delete(0, 1);
+    writeBody(participant.doc, own, 'Allt är bra');
+    deleteCluster(facilitator.doc, readClusters(facilitator.doc)[0].id);
+    const after = { cards: 13, merged: 5, themed: 8, themes: 2 };
+    await waitUntil(() => JSON.stringify(counts(watcher)) === JSON.stringify(after) && bodyOf(watcher, own) === 'Allt är bra');
+
+    const restored = await api(server.url, 'POST', `${boardPath(board)}/restore`, { seq: clustered.seq }, board.facilitatorToken);
+    expect(restored).toEqual({ status: 200, body: { restoredTo: clustered.seq } });
+    await waitUntil(() => JSON.stringify(counts(watcher)) === JSON.stringify(before));
+    await waitUntil(() => JSON.stringify(counts(participant)) === JSON.stringify(before));
+    expect(bodyOf(watcher, own)).toBe('Svetsare saknas i hela länet');
+    expect(readClusters(watcher.doc).map((t) => t.title).sort()).toEqual(['Tema 0', 'Tema 1', 'Tema 2']);
+
+    // The restore is a point of its own; the one before it is the board as it was just before the restore.
+    const later = await api<HistoryResponse>(server.url, 'GET', `${boardPath(board)}/history`, undefined, board.facilitatorToken);
+    expect(later.body.points[0]).toMatchObject(before);
+    expect(later.body.points[1]).toMatchObject(after);
+    await api(server.url, 'POST', `${boardPath(board)}/restore`, { seq: later.body.points[1].seq }, board.facilitatorToken);
+    await waitUntil(() => JSON.stringify(counts(watcher)) === JSON.stringify(after) && bodyOf(watcher, own) === 'Allt är bra');
+    expect([participant, facilitator, watcher].map((c) => c.closes)).toEqual([[], [], []]);
+  });
+
+  it('is the facilitator’s, and a point the log no longer holds is refused', async () => {
+    const board = await createBoard(server.url);
+    const person = await join(server.url, board, 'Karin Ek', 'Företag');
+    const projector = await api<NewLinkResponse>(server.url, 'POST', `${boardPath(board)}/projector-links`, {}, board.facilitatorToken);
+    for (const token of [person.token, board.observerToken, projector.body.token]) {
+      expect((await api(server.url, 'GET', `${boardPath(board)}/history`, undefined, token)).status).toBe(403);
+      expect((await api(server.url, 'POST', `${boardPath(board)}/restore`, { seq: 0 }, token)).status).toBe(403);
+    }
+    expect(await api(server.url, 'POST', `${boardPath(board)}/restore`, { seq: 1_000_000 }, board.facilitatorToken)).toMatchObject({
+      status: 409,
+      body: { code: 'history-point-gone' },
+    });
   });
 });
