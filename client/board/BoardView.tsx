@@ -20,6 +20,7 @@ import { RefusalNoticeView } from './sync/RefusalNoticeView';
 import { useConnection, useMeta } from './useBoardData';
 import { VotingPhases } from '../voting/VotingPhases';
 import { AccessPanel } from './access/AccessPanel';
+import { BoardHistoryPanel } from './history/BoardHistoryPanel';
 import { MyDetails } from './people/MyDetails';
 import { PeoplePanel } from './people/PeoplePanel';
 import { PresentControls } from '../present/PresentControls';
@@ -116,6 +117,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
                 <PeoplePanel groups={meta.groups} />
                 <ExportPanel />
                 <AccessPanel joinCode={share.joinCode} title={meta.title} abilities={abilities} onJoinCodeChanged={onSummaryStale} />
+                <BoardHistoryPanel />
                 <NotesPane editable={abilities.runWorkshop} initiallyOpen />
                 <ClosingControls closed={closed} />
               </WorkshopTools>

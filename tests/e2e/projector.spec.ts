@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { CreateBoardResponse } from '../../shared/api';
 import type { NewLinkResponse } from '../../shared/peopleApi';
-import { openWorkshopTools, person, test } from './support';
+import { addCard, openWorkshopTools, person, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -71,4 +71,26 @@ test('a co-facilitator runs the workshop but is offered no link minting, no co-f
   await expect(tools.getByRole('heading', { name: 'Delete this workshop' })).toHaveCount(0);
   await tools.getByRole('heading', { name: 'Projector links' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/co-facilitator-access.png` });
+});
+
+test('the facilitator restores the board from its history, and everyone’s board follows', async ({ browser, request }) => {
+  const board = await newWorkshop(request);
+  await request.post(`/api/boards/${board.boardId}/phase`, { headers: { authorization: `Bearer ${board.facilitatorToken}` }, data: { phase: 'collect' } });
+  const facilitator = await person(browser, { viewport: WALL });
+  await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  await addCard(facilitator, 'Skills shortage in welding');
+  await addCard(facilitator, 'Energy prices');
+  const observer = await person(browser);
+  await observer.goto(`/b/${board.boardId}#token=${board.observerToken}`);
+  await expect(observer.getByRole('heading', { level: 3, name: 'Energy prices' })).toBeVisible();
+
+  const tools = await openWorkshopTools(facilitator);
+  await tools.getByText('Board history', { exact: true }).click();
+  await expect(tools.getByText(/^Change \d+ · cards: 2, merged: 0, in themes: 0, themes: 0/)).toBeVisible();
+  const oneCard = tools.getByRole('listitem').filter({ hasText: /cards: 1,/ });
+  await facilitator.screenshot({ path: `${SHOTS}/board-history.png` });
+  await oneCard.getByRole('button', { name: /^Restore the board as it was after change/ }).click();
+  await expect(tools.getByText(/^The board is back as it was after change \d+\.$/)).toBeVisible();
+  await expect(observer.getByRole('heading', { level: 3, name: 'Skills shortage in welding' })).toBeVisible();
+  await expect(observer.getByRole('heading', { level: 3, name: 'Energy prices' })).toBeHidden();
 });

@@ -11,7 +11,7 @@ export const en = {
   'refusal.history-point-gone': 'That point is no longer in the board history. Choose a later one.',
   'history.heading': 'Board history',
   'history.hint': 'Undo anyone’s changes: put the cards and themes back as they were after an earlier change. Everyone sees it at once, and restoring the point before it takes it back. The notes stay as they are.',
-  'history.point': 'Change {seq}: {cards} cards ({merged} merged), {themed} in {themes} themes',
+  'history.point': 'Change {seq} · cards: {cards}, merged: {merged}, in themes: {themed}, themes: {themes}',
   'history.now': 'now',
   'history.restore': 'Restore',
   'history.restoreLabel': 'Restore the board as it was after change {seq}',

@@ -12,7 +12,7 @@ export const nl: RolesMessages = {
   'refusal.history-point-gone': 'Dat punt staat niet meer in de geschiedenis van het bord. Kies een later punt.',
   'history.heading': 'Geschiedenis van het bord',
   'history.hint': 'Maak ieders wijzigingen ongedaan: zet de kaarten en thema’s terug zoals ze waren na een eerdere wijziging. Iedereen ziet het meteen, en het punt ervoor terugzetten draait het terug. De notities blijven zoals ze zijn.',
-  'history.point': 'Wijziging {seq}: {cards} kaarten ({merged} samengevoegd), {themed} in {themes} thema’s',
+  'history.point': 'Wijziging {seq} · kaarten: {cards}, samengevoegd: {merged}, in thema’s: {themed}, thema’s: {themes}',
   'history.now': 'nu',
   'history.restore': 'Terugzetten',
   'history.restoreLabel': 'Zet het bord terug zoals het was na wijziging {seq}',

@@ -12,7 +12,7 @@ export const sv: RolesMessages = {
   'refusal.history-point-gone': 'Den punkten finns inte längre i tavlans historik. Välj en senare.',
   'history.heading': 'Tavlans historik',
   'history.hint': 'Ångra allas ändringar: ställ tillbaka korten och teman som de var efter en tidigare ändring. Alla ser det direkt, och att återställa punkten före tar tillbaka det. Anteckningarna förblir som de är.',
-  'history.point': 'Ändring {seq}: {cards} kort ({merged} sammanslagna), {themed} i {themes} teman',
+  'history.point': 'Ändring {seq} · kort: {cards}, sammanslagna: {merged}, i teman: {themed}, teman: {themes}',
   'history.now': 'nu',
   'history.restore': 'Återställ',
   'history.restoreLabel': 'Återställ tavlan som den var efter ändring {seq}',
