@@ -23,19 +23,28 @@ export class BoardRestore {
     private readonly rooms: RoomRegistry,
   ) {}
 
-  /** Newest first: each point where the cards or themes changed in number or placement. */
+  /**
+   * Newest first: each change that added, removed, moved or merged cards or added or removed themes; an edit of
+   * text only belongs to the point before it. The log is replayed once and the counts follow each change
+   * (O(change), not O(board)), so the cost is that of loading the document.
+   */
   async history(boardId: string): Promise<HistoryResponse> {
     const stored = await this.log.load(boardId, BOARD_DOC);
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    const counts = new BoardCounts(doc);
     const points: HistoryPoint[] = [];
+    let moved = true;
     const note = (seq: number) => {
-      const point = { seq, ...countsOf(doc) };
       const last = points.at(-1);
-      if (!last || !sameCounts(last, point)) points.push(point);
+      if (moved || !last) points.push({ seq, ...counts.now() });
       else last.seq = seq;
+      moved = false;
     };
     note(stored.snapshotSeq);
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      moved = counts.follow(tr) || moved;
+    });
     for (const { seq, update } of stored.updates) {
       Y.applyUpdate(doc, update);
       note(seq);
@@ -66,20 +75,58 @@ export class BoardRestore {
   }
 }
 
-function countsOf(doc: Y.Doc): Omit<HistoryPoint, 'seq'> {
-  let cards = 0;
-  let merged = 0;
-  let themed = 0;
-  cardsOf(doc).forEach((card) => {
-    cards++;
-    if (typeof card.get('mergedInto') === 'string') merged++;
-    if (typeof card.get('cluster') === 'string') themed++;
-  });
-  return { cards, merged, themed, themes: clustersOf(doc).size };
-}
+type Counts = Omit<HistoryPoint, 'seq'>;
 
-function sameCounts(a: Omit<HistoryPoint, 'seq'>, b: Omit<HistoryPoint, 'seq'>): boolean {
-  return a.cards === b.cards && a.merged === b.merged && a.themed === b.themed && a.themes === b.themes;
+/** The board's counts, kept up to date from each transaction's changed keys. */
+class BoardCounts {
+  private readonly cards = new Map<string, { merged: boolean; themed: boolean }>();
+  private readonly themes = new Set<string>();
+  private merged = 0;
+  private themed = 0;
+
+  constructor(private readonly doc: Y.Doc) {
+    cardsOf(doc).forEach((_, id) => this.card(id));
+    clustersOf(doc).forEach((_, id) => this.themes.add(id));
+  }
+
+  now(): Counts {
+    return { cards: this.cards.size, merged: this.merged, themed: this.themed, themes: this.themes.size };
+  }
+
+  /** Takes in a transaction; says whether it added, removed, moved or merged a card, or added or removed a theme. */
+  follow(tr: Y.Transaction): boolean {
+    const cards = cardsOf(this.doc) as unknown as Y.AbstractType<unknown>;
+    const clusters = clustersOf(this.doc);
+    let moved = false;
+    for (const [type, keys] of tr.changed) {
+      if (type === cards) {
+        keys.forEach((id) => id !== null && this.card(id));
+        moved = true;
+      } else if (type._item?.parent === cards && type._item.parentSub !== null && (keys.has('cluster') || keys.has('mergedInto'))) {
+        this.card(type._item.parentSub);
+        moved = true;
+      } else if (type === (clusters as unknown as Y.AbstractType<unknown>)) {
+        keys.forEach((id) => id !== null && (clusters.has(id) ? this.themes.add(id) : this.themes.delete(id)));
+        moved = true;
+      }
+    }
+    return moved;
+  }
+
+  private card(id: string): void {
+    const before = this.cards.get(id);
+    if (before) {
+      this.merged -= Number(before.merged);
+      this.themed -= Number(before.themed);
+      this.cards.delete(id);
+    }
+    const card = cardsOf(this.doc).get(id);
+    if (!card) return;
+    const now = { merged: typeof card.get('mergedInto') === 'string', themed: typeof card.get('cluster') === 'string' };
+    this.cards.set(id, now);
+    this.merged += Number(now.merged);
+    this.themed += Number(now.themed);
+  }
 }
 
 /**
