@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardSummary, CreateBoardResponse, HistoryResponse } from '../../shared/api.js';
 import { addCard, addCluster, cardsOf, clustersOf, deleteCluster, moveCard, plainText, readCards, readClusters } from '../../shared/boardDoc.js';
+import type { Phase } from '../../shared/phases.js';
 import type { LinksResponse, NewLinkResponse, RevokeLinkResponse } from '../../shared/peopleApi.js';
 import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
 
@@ -12,6 +13,28 @@ function writeBody(doc: Y.Doc, cardId: string, text: string): void {
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText(text)]);
   (cardsOf(doc).get(cardId)!.get('body') as Y.XmlFragment).insert(0, [paragraph]);
+}
+
+/** A workshop in `phase` with one participant, Karin; Karin, the facilitator and an observer connected. */
+async function workshopIn(phase: Phase) {
+  const board = await createBoard(server.url);
+  const person = await join(server.url, board, 'Karin Ek', 'Företag');
+  await api(server.url, 'POST', `${boardPath(board)}/phase`, { phase }, board.facilitatorToken);
+  const participant = server.connect(board.boardId, person.token);
+  const facilitator = server.connect(board.boardId, board.facilitatorToken);
+  const watcher = server.connect(board.boardId, board.observerToken);
+  await Promise.all([synced(participant), synced(facilitator), synced(watcher)]);
+  return { board, person, participant, facilitator, watcher };
+}
+
+/** `themes` themes of `perTheme` cards each, written by the facilitator in one change. */
+function clusterCards(facilitator: TestClient, themes: number, perTheme: number): void {
+  facilitator.doc.transact(() => {
+    for (let t = 0; t < themes; t++) {
+      const theme = addCluster(facilitator.doc, { title: `Tema ${t}` });
+      for (let c = 0; c < perTheme; c++) moveCard(facilitator.doc, addCard(facilitator.doc, { title: `Kort ${t}.${c}`, author: 'facilitator' }), theme);
+    }
+  });
 }
 
 async function closedWith(client: TestClient): Promise<{ code: number; reason: string }> {
@@ -120,24 +143,12 @@ describe('a projector link', () => {
 });
 
 describe('bulk destruction', () => {
-  /** A board in the cluster phase with `themes` themes of `perTheme` cards each, and a participant connected. */
+  /** A workshop in the cluster phase with `themes` themes of `perTheme` cards each. */
   async function clusteredBoard(themes: number, perTheme: number) {
-    const board = await createBoard(server.url);
-    const person = await join(server.url, board, 'Karin Ek', 'Företag');
-    const facilitator = server.connect(board.boardId, board.facilitatorToken);
-    await synced(facilitator);
-    facilitator.doc.transact(() => {
-      for (let t = 0; t < themes; t++) {
-        const theme = addCluster(facilitator.doc, { title: `Tema ${t}` });
-        for (let c = 0; c < perTheme; c++) moveCard(facilitator.doc, addCard(facilitator.doc, { title: `Kort ${t}.${c}`, author: 'facilitator' }), theme);
-      }
-    });
-    await api(server.url, 'POST', `${boardPath(board)}/phase`, { phase: 'cluster' }, board.facilitatorToken);
-    const participant = server.connect(board.boardId, person.token);
-    const watcher = server.connect(board.boardId, board.observerToken);
-    await Promise.all([synced(participant), synced(watcher)]);
-    await waitUntil(() => readCards(participant.doc).length === themes * perTheme);
-    return { board, person, facilitator, participant, watcher };
+    const workshop = await workshopIn('cluster');
+    clusterCards(workshop.facilitator, themes, perTheme);
+    await waitUntil(() => readCards(workshop.participant.doc).length === themes * perTheme);
+    return workshop;
   }
 
   /** After a refusal the browser drops its copy and loads the board again: a new client with the same token. */
@@ -197,12 +208,7 @@ describe('bulk destruction', () => {
   });
 
   it('refuses a participant deleting more than five of their own cards in one change', async () => {
-    const board = await createBoard(server.url);
-    const person = await join(server.url, board, 'Karin Ek', 'Företag');
-    await api(server.url, 'POST', `${boardPath(board)}/phase`, { phase: 'collect' }, board.facilitatorToken);
-    const participant = server.connect(board.boardId, person.token);
-    const watcher = server.connect(board.boardId, board.observerToken);
-    await Promise.all([synced(participant), synced(watcher)]);
+    const { board, person, participant, watcher } = await workshopIn('collect');
     const own = Array.from({ length: 6 }, (_, i) => addCard(participant.doc, { title: `Mitt kort ${i}`, author: person.participantId }));
     await waitUntil(() => readCards(watcher.doc).length === 6);
     participant.doc.transact(() => own.forEach((id) => cardsOf(participant.doc).delete(id)));
@@ -226,22 +232,11 @@ describe('restoring the board', () => {
   };
 
   it('puts the cards and themes back as they were after an earlier change, for everyone at once, and restoring again takes it back', async () => {
-    const board = await createBoard(server.url);
-    const person = await join(server.url, board, 'Karin Ek', 'Företag');
-    await api(server.url, 'POST', `${boardPath(board)}/phase`, { phase: 'collect' }, board.facilitatorToken);
-    const participant = server.connect(board.boardId, person.token);
-    const facilitator = server.connect(board.boardId, board.facilitatorToken);
-    const watcher = server.connect(board.boardId, board.observerToken);
-    await Promise.all([synced(participant), synced(facilitator), synced(watcher)]);
+    const { board, person, participant, facilitator, watcher } = await workshopIn('collect');
     const own = addCard(participant.doc, { title: 'Kompetensbrist', author: person.participantId });
     writeBody(participant.doc, own, 'Svetsare saknas i hela länet');
     await waitUntil(() => bodyOf(watcher, own) === 'Svetsare saknas i hela länet');
-    facilitator.doc.transact(() => {
-      for (let t = 0; t < 3; t++) {
-        const theme = addCluster(facilitator.doc, { title: `Tema ${t}` });
-        for (let c = 0; c < 4; c++) moveCard(facilitator.doc, addCard(facilitator.doc, { title: `Kort ${t}.${c}`, author: 'facilitator' }), theme);
-      }
-    });
+    clusterCards(facilitator, 3, 4);
     const before = { cards: 13, merged: 0, themed: 12, themes: 3 };
     await waitUntil(() => JSON.stringify(counts(watcher)) === JSON.stringify(before));
     const history = await api<HistoryResponse>(server.url, 'GET', `${boardPath(board)}/history`, undefined, board.facilitatorToken);

@@ -1,9 +1,9 @@
-import { useCallback, useState } from 'react';
-import type { LinksResponse } from '../../../shared/peopleApi';
+import { useState } from 'react';
 import { useT } from '../../app/i18n';
 import { useCommand } from '../facilitation/useCommand';
 import type { Abilities } from '../abilities';
 import { useBoard } from '../BoardContext';
+import { PanelReadWhenOpened, useServerRead } from '../tools/PanelReadWhenOpened';
 import { CoFacilitatorLinks } from './CoFacilitatorLinks';
 import { DeleteBoard } from './DeleteBoard';
 import { LinkList } from './LinkList';
@@ -28,20 +28,12 @@ export function AccessPanel({
 }) {
   const t = useT();
   const { api } = useBoard();
-  const [links, setLinks] = useState<LinksResponse | null>(null);
+  const { value: links, reload, ...load } = useServerRead(api.fetchLinks);
   const [rotated, setRotated] = useState<string | null>(null);
-  const load = useCommand();
   const rotate = useCommand();
-  const reload = useCallback(() => load.run(async () => setLinks(await api.fetchLinks())), [load.run, api]);
 
   return (
-    <details
-      className="panel access-panel"
-      onToggle={(e) => {
-        if ((e.target as HTMLDetailsElement).open) reload();
-      }}
-    >
-      <summary>{t('access.heading')}</summary>
+    <PanelReadWhenOpened className="access-panel" heading={t('access.heading')} onOpen={reload}>
       {!abilities.manageLinks && <p className="muted">{t('access.coFacilitatorNote')}</p>}
 
       <section aria-labelledby="access-code-heading">
@@ -91,6 +83,6 @@ export function AccessPanel({
       <CommandError failed={load.failed} refusal={load.refusal} fallback={t('people.failed')} />
 
       {abilities.deleteWorkshop && <DeleteBoard title={title} />}
-    </details>
+    </PanelReadWhenOpened>
   );
 }

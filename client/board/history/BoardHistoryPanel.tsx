@@ -1,9 +1,9 @@
-import { useCallback, useState } from 'react';
-import type { HistoryResponse } from '../../../shared/api';
+import { useState } from 'react';
 import { useT } from '../../app/i18n';
 import { CommandError } from '../facilitation/CommandError';
 import { useCommand } from '../facilitation/useCommand';
 import { useBoard } from '../BoardContext';
+import { PanelReadWhenOpened, useServerRead } from '../tools/PanelReadWhenOpened';
 
 /**
  * The facilitator's way back from anyone's change: the points of the board's history (where cards or themes
@@ -13,21 +13,13 @@ import { useBoard } from '../BoardContext';
 export function BoardHistoryPanel() {
   const t = useT();
   const { api } = useBoard();
-  const [history, setHistory] = useState<HistoryResponse | null>(null);
+  const { value: history, reload, ...load } = useServerRead(api.fetchHistory);
   const [restored, setRestored] = useState<number | null>(null);
-  const load = useCommand();
   const restore = useCommand();
-  const reload = useCallback(() => load.run(async () => setHistory(await api.fetchHistory())), [load.run, api]);
   const [now, ...earlier] = history?.points ?? [];
 
   return (
-    <details
-      className="panel history-panel"
-      onToggle={(e) => {
-        if ((e.target as HTMLDetailsElement).open) reload();
-      }}
-    >
-      <summary>{t('history.heading')}</summary>
+    <PanelReadWhenOpened className="history-panel" heading={t('history.heading')} onOpen={reload}>
       <p className="muted">{t('history.hint')}</p>
       {now && (
         <p>
@@ -63,6 +55,6 @@ export function BoardHistoryPanel() {
       </p>
       <CommandError failed={load.failed} refusal={load.refusal} fallback={t('history.failed')} />
       <CommandError failed={restore.failed} refusal={restore.refusal} fallback={t('people.failed')} />
-    </details>
+    </PanelReadWhenOpened>
   );
 }
