@@ -277,6 +277,7 @@ export const REFUSAL_CODES = [
   'try-again-later',
   'creator-only',
   'history-point-gone',
+  'too-many-links',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../shared/limits.js';
 import { accessRefusalOf, type AccessAction, type Holder } from '../../shared/permissions.js';
 import type { JoinCodeResponse, LinksResponse, NewLinkResponse, RevokeLinkResponse } from '../../shared/peopleApi.js';
 import type { Access } from '../auth/Access.js';
@@ -61,7 +62,10 @@ export class AccessLinks {
     const token = newToken();
     const hash = hashToken(token);
     const createdAt = this.now();
-    await this.identity.addNamedLink({ hash, boardId: by.boardId, role, participantId: null }, name, createdAt, by.tokenHash);
+    const added = await this.identity.addNamedLink({ hash, boardId: by.boardId, role, participantId: null }, name, createdAt, by.tokenHash, LIMITS.maxLinksPerBoard);
+    if (!added) {
+      throw DomainError.refusal('conflict', 'too-many-links', `a board holds at most ${LIMITS.maxLinksPerBoard} links (maxLinksPerBoard); revoke one first`);
+    }
     const links = boardLinks(baseUrl);
     const link = role === 'projector' ? links.projector(by.boardId, token) : links.withToken(by.boardId, token);
     return { id: hash.slice(0, 16), role, name, createdAt, token, link };

@@ -17,10 +17,11 @@ export interface Identity {
   listTokenHashes(boardId: string): Promise<string[]>;
   addToken(token: NewToken): Promise<void>;
   /**
-   * Adds a token with a name shown in the facilitator's list of links; `mintedBy` is the hash of the token that
-   * minted it, so revoking that one revokes this one too.
+   * Adds a token with a name shown in the facilitator's list of links unless the board already has `maxPerBoard`
+   * of them (the count and the insert one step of the store's); `mintedBy` is the hash of the token that minted it,
+   * so revoking that one revokes this one too. Resolves to false when the board has no place for another link.
    */
-  addNamedLink(token: NewToken, name: string, createdAt: number, mintedBy: string | null): Promise<void>;
+  addNamedLink(token: NewToken, name: string, createdAt: number, mintedBy: string | null, maxPerBoard: number): Promise<boolean>;
   /** The creator's facilitator token is not listed: it cannot be revoked, so nobody can lock the board. */
   listLinks(boardId: string): Promise<LinkRecord[]>;
   linkName(hash: string): Promise<string | null>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardSummary, CreateBoardResponse, HistoryResponse } from '../../shared/api.js';
 import { addCard, addCluster, cardsOf, clustersOf, deleteCluster, moveCard, plainText, readCards, readClusters } from '../../shared/boardDoc.js';
+import { LIMITS } from '../../shared/limits.js';
 import type { Phase } from '../../shared/phases.js';
 import type { LinksResponse, NewLinkResponse, RevokeLinkResponse } from '../../shared/peopleApi.js';
 import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
@@ -102,6 +103,18 @@ describe('a co-facilitator', () => {
     expect(otherWall.closes).toEqual([]);
     const links = await api<LinksResponse>(server.url, 'GET', `${boardPath(board)}/links`, undefined, board.facilitatorToken);
     expect(links.body.projectors.map((l) => l.id)).toEqual([creatorsProjector.body.id]);
+  });
+});
+
+describe('links', () => {
+  it('are capped per board, and revoking one frees its place', async () => {
+    const board = await createBoard(server.url);
+    const mint = () => api<NewLinkResponse>(server.url, 'POST', `${boardPath(board)}/projector-links`, {}, board.facilitatorToken);
+    for (let i = 0; i < LIMITS.maxLinksPerBoard; i++) expect((await mint()).status).toBe(201);
+    expect(await mint()).toMatchObject({ status: 409, body: { code: 'too-many-links' } });
+    const links = await api<LinksResponse>(server.url, 'GET', `${boardPath(board)}/links`, undefined, board.facilitatorToken);
+    await api(server.url, 'DELETE', `${boardPath(board)}/links/${links.body.projectors[0].id}`, undefined, board.facilitatorToken);
+    expect((await mint()).status).toBe(201);
   });
 });
 

@@ -72,8 +72,12 @@ export class PgIdentity implements Identity {
     await insertToken(this.db, t);
   }
 
-  async addNamedLink(t: NewToken, name: string, createdAt: number, mintedBy: string | null): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  async addNamedLink(t: NewToken, name: string, createdAt: number, mintedBy: string | null, maxPerBoard: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // The board's row lock makes count-then-insert one step for every instance minting links on this board.
+      await tx.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [t.boardId]);
+      const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM link_names WHERE board_id = $1', [t.boardId]);
+      if (rows[0].n >= maxPerBoard) return false;
       await insertToken(tx, t);
       await tx.query('INSERT INTO link_names (hash, board_id, name, created_at, minted_by) VALUES ($1, $2, $3, $4, $5)', [
         t.hash,
@@ -82,6 +86,7 @@ export class PgIdentity implements Identity {
         createdAt,
         mintedBy,
       ]);
+      return true;
     });
   }
 

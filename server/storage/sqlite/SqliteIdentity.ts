@@ -28,6 +28,7 @@ export class SqliteIdentity implements Identity {
          ORDER BY createdAt, t.rowid`,
       ),
       linkName: db.prepare('SELECT name FROM link_names WHERE hash = ?'),
+      countLinks: db.prepare('SELECT count(*) AS n FROM link_names WHERE board_id = ?'),
       linkHash: db.prepare('SELECT hash FROM tokens WHERE board_id = ? AND substr(hash, 1, 16) = ?'),
       mintedThrough: db.prepare(MINTED_THROUGH.replace('$1', '?')).pluck(),
       deleteToken: db.prepare('DELETE FROM tokens WHERE hash = ?'),
@@ -87,10 +88,12 @@ export class SqliteIdentity implements Identity {
     this.stmt.insertToken.run(t.hash, t.boardId, t.role, t.participantId);
   }
 
-  async addNamedLink(t: NewToken, name: string, createdAt: number, mintedBy: string | null): Promise<void> {
-    this.db.transaction(() => {
+  async addNamedLink(t: NewToken, name: string, createdAt: number, mintedBy: string | null, maxPerBoard: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      if ((this.stmt.countLinks.get(t.boardId) as { n: number }).n >= maxPerBoard) return false;
       this.stmt.insertToken.run(t.hash, t.boardId, t.role, t.participantId);
       this.stmt.insertLinkName.run(t.hash, t.boardId, name, createdAt, mintedBy);
+      return true;
     })();
   }
 

@@ -2,6 +2,7 @@
 export const en = {
   'role.projector': 'Projector',
   'refusal.creator-only': 'Only the facilitator who created the workshop can do this.',
+  'refusal.too-many-links': 'This workshop has as many links as it can hold. Revoke one you no longer need first.',
   'access.projectorsHeading': 'Projector links',
   'access.projectorLink': 'Projector link',
   'access.noProjectors': 'No projector links.',

@@ -3,6 +3,7 @@ import type { RolesMessages } from './en.js';
 export const nl: RolesMessages = {
   'role.projector': 'Projector',
   'refusal.creator-only': 'Alleen de facilitator die de workshop heeft aangemaakt kan dit doen.',
+  'refusal.too-many-links': 'Deze workshop heeft het maximale aantal links. Trek eerst een link in die je niet meer nodig hebt.',
   'access.projectorsHeading': 'Projectorlinks',
   'access.projectorLink': 'Projectorlink',
   'access.noProjectors': 'Geen projectorlinks.',

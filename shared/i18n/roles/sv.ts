@@ -3,6 +3,7 @@ import type { RolesMessages } from './en.js';
 export const sv: RolesMessages = {
   'role.projector': 'Projektor',
   'refusal.creator-only': 'Bara processledaren som skapade workshoppen kan göra detta.',
+  'refusal.too-many-links': 'Workshoppen har så många länkar den kan ha. Återkalla först en som inte längre behövs.',
   'access.projectorsHeading': 'Projektorlänkar',
   'access.projectorLink': 'Projektorlänk',
   'access.noProjectors': 'Inga projektorlänkar.',
