@@ -94,3 +94,18 @@ test('the facilitator restores the board from its history, and everyone’s boar
   await expect(observer.getByRole('heading', { level: 3, name: 'Skills shortage in welding' })).toBeVisible();
   await expect(observer.getByRole('heading', { level: 3, name: 'Energy prices' })).toBeHidden();
 });
+
+test('a deleted workshop leaves the projector at once, without a reload', async ({ browser, request }) => {
+  const board = await newWorkshop(request);
+  const minted = await request.post(`/api/boards/${board.boardId}/projector-links`, { headers: { authorization: `Bearer ${board.facilitatorToken}` } });
+  const wall = await person(browser, { viewport: WALL });
+  await wall.goto(((await minted.json()) as NewLinkResponse).link);
+  await expect(wall.getByText(board.joinCode, { exact: true })).toBeVisible();
+  const deleted = await request.delete(`/api/boards/${board.boardId}`, {
+    headers: { authorization: `Bearer ${board.facilitatorToken}` },
+    data: { confirmTitle: 'Industry forum kick-off' },
+  });
+  expect(deleted.status()).toBe(200);
+  await expect(wall.getByRole('alert')).toHaveText('This workshop was deleted.');
+  await expect(wall.getByText('Industry forum kick-off')).toBeHidden();
+});
