@@ -24,7 +24,11 @@ export function PresentControls({ phase }: Props) {
     projector.opener = null;
     opening.run(async () => {
       try {
-        projector.location.href = await projectorLink(api, boardId);
+        const link = await projectorLink(api, boardId);
+        // A projector already open on this page would only take the new fragment: it reloads to read the token.
+        const reopened = projector.location.pathname === new URL(link, location.href).pathname;
+        projector.location.href = link;
+        if (reopened) projector.location.reload();
       } catch (err) {
         projector.close();
         throw err;

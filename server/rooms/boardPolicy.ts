@@ -38,7 +38,7 @@ interface SizeChanges {
 export class BoardPolicy implements ChangePolicy {
   private readonly authors = new Map<string, string>();
   /** Each accepted card's theme, so a deleted theme's cards are known after the change moved them out. */
-  private readonly themes = new Map<string, unknown>();
+  private readonly themeOfCard = new Map<string, unknown>();
   /** Size of each card body and the notes as accepted, and their sum: the board's stored size budget. */
   private readonly sizes = new Map<RichTextKey, number>();
   private totalSize = 0;
@@ -56,10 +56,10 @@ export class BoardPolicy implements ChangePolicy {
 
   reset(doc: Y.Doc): void {
     this.authors.clear();
-    this.themes.clear();
+    this.themeOfCard.clear();
     cardsOf(doc).forEach((card, id) => {
       this.authors.set(id, String(card.get('author')));
-      this.themes.set(id, card.get('cluster'));
+      this.themeOfCard.set(id, card.get('cluster'));
     });
     this.sizes.clear();
     this.totalSize = 0;
@@ -85,10 +85,10 @@ export class BoardPolicy implements ChangePolicy {
   private index(id: string, card: Y.Map<unknown> | undefined): void {
     if (card) {
       this.authors.set(id, String(card.get('author')));
-      this.themes.set(id, card.get('cluster'));
+      this.themeOfCard.set(id, card.get('cluster'));
     } else {
       this.authors.delete(id);
-      this.themes.delete(id);
+      this.themeOfCard.delete(id);
     }
   }
 
@@ -182,7 +182,7 @@ export class BoardPolicy implements ChangePolicy {
     const clusters = clustersOf(doc);
     const removed = [...keys].filter((key): key is string => key !== null && !clusters.has(key));
     if (removed.length === 0) return 0;
-    const held = new Set(this.themes.values());
+    const held = new Set(this.themeOfCard.values());
     return removed.filter((id) => held.has(id)).length;
   }
 

@@ -40,6 +40,7 @@ test('the projector opened from the facilitator’s screen runs on its own link:
   // Pressing Present again reuses the projector link: one is listed, and revoking it clears the wall at once.
   await facilitator.getByRole('button', { name: 'Open the projector view in a new window', exact: true }).click();
   await expect(wall.getByText(board.joinCode, { exact: true })).toBeVisible();
+  await expect(wall).toHaveURL(new URL(`/b/${board.boardId}/present`, facilitator.url()).href);
   const links = (await (await request.get(`/api/boards/${board.boardId}/links`, { headers: { authorization: `Bearer ${board.facilitatorToken}` } })).json()) as {
     projectors: Array<{ id: string }>;
   };
