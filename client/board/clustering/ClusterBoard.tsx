@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   DndContext,
   KeyboardSensor,
@@ -117,6 +117,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
   }, [cards, clusters, visible, marks.hidden]);
   // Every card counts here, hidden by a search or a merge or not: removing a theme that holds any needs the right.
   const heldThemes = useMemo(() => new Set(cards.map((card) => card.cluster)), [cards]);
+  useEffect(() => BoardHistory.of(boardDoc).limitRemovals(removeAtOnce), [boardDoc, removeAtOnce, cards]);
 
   const titleOfTarget = (target: string | null) => (target === null ? t('cluster.unclustered') : (clusters.find((c) => c.id === target)?.title ?? ''));
 
