@@ -30,9 +30,11 @@ export function UndoNotice({ boardDoc }: { boardDoc: Y.Doc }) {
       {state.notice && (
         <div className="undo-notice" key={state.notice.id}>
           <span>{state.notice.message}</span>
-          <button type="button" className="primary" onClick={history.undo}>
-            {t('undo.undo')}
-          </button>
+          {state.canUndo && (
+            <button type="button" className="primary" onClick={history.undo}>
+              {t('undo.undo')}
+            </button>
+          )}
           <button type="button" onClick={history.dismissNotice}>
             {t('undo.dismiss')}
           </button>
