@@ -1,6 +1,6 @@
 import type { CardView } from '../../shared/boardDoc';
 import { FACILITATOR_ID } from '../../shared/controlDoc';
-import { may, type Situation } from '../../shared/permissions';
+import { accessRefusalOf, may, mayRemoveAtOnce, type Holder, type Removal, type Situation } from '../../shared/permissions';
 import type { BoardSettings, Phase, Role } from '../../shared/phases';
 
 /**
@@ -16,10 +16,16 @@ export interface Abilities {
   cluster: boolean;
   runWorkshop: boolean;
   export: boolean;
+  /** Whether one change may remove this much: merged or deleted cards, deleted themes holding cards. */
+  removeAtOnce: (removal: Removal) => boolean;
+  /** Mint observer and co-facilitator links, revoke co-facilitators: the creator's, not a co-facilitator's. */
+  manageLinks: boolean;
+  deleteWorkshop: boolean;
 }
 
 /** `closed`: the facilitator closed the workshop, which leaves it read-only for everyone until reopened. */
-export function abilitiesOf(role: Role, participantId: string | null, phase: Phase, settings: BoardSettings, closed = false): Abilities {
+export function abilitiesOf(you: Holder & { participantId: string | null }, phase: Phase, settings: BoardSettings, closed = false): Abilities {
+  const { role, participantId } = you;
   const now: Situation = { phase, settings, closed };
   const ownId = role === 'facilitator' ? FACILITATOR_ID : role === 'participant' ? participantId : null;
   const authorId = now.closed ? null : ownId;
@@ -31,5 +37,8 @@ export function abilitiesOf(role: Role, participantId: string | null, phase: Pha
     cluster: may(role, 'cluster', now),
     runWorkshop: may(role, 'run-workshop', now),
     export: may(role, 'export', now),
+    removeAtOnce: (removal) => mayRemoveAtOnce(role, removal),
+    manageLinks: accessRefusalOf(you, 'mint-link') === null,
+    deleteWorkshop: accessRefusalOf(you, 'delete-workshop') === null,
   };
 }
