@@ -28,6 +28,8 @@ export const LIMITS = {
   maxOrganisation: 100,
   maxParticipantsPerBoard: 1000,
   maxTextField: 500,
+  /** Duplicate pairs a suggestions answer lists at most, the most alike first. */
+  maxDuplicatePairs: 200,
   /** Awareness messages a connection may send per second before extra ones are dropped. */
   awarenessPerSecond: 10,
   /** Awareness messages per second that mark a connection as hostile and close it. */

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SuggestionsResponse } from '../../shared/suggestions/api.js';
 import { DomainError } from '../DomainError.js';
+import { estimatedBytes, MEMORY_BUDGET_BYTES } from './memoryBudget.js';
 import type { SuggestInput } from './suggest.js';
 
 /**
@@ -12,6 +13,7 @@ const MAX_WAITING = 8;
 
 /** A computation the engine has not finished in this time is stuck: its thread is ended and replaced. */
 const DEADLINE_MS = 60_000;
+
 
 interface Job {
   id: number;
@@ -40,6 +42,13 @@ export class EngineThread {
   }
 
   run(input: SuggestInput): Promise<SuggestionsResponse> {
+    const needed = estimatedBytes(input);
+    if (needed > MEMORY_BUDGET_BYTES) {
+      const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+      return Promise.reject(
+        DomainError.refusal('too-large', 'suggestions-unavailable', `this board is too large for suggestions: they would need about ${mb(needed)} MB, over the ${mb(MEMORY_BUDGET_BYTES)} MB one computation may take`),
+      );
+    }
     if (this.waiting.length >= MAX_WAITING) {
       return Promise.reject(DomainError.refusal('unavailable', 'suggestions-unavailable', 'the server is busy computing suggestions for other boards; ask again shortly'));
     }
@@ -66,7 +75,10 @@ export class EngineThread {
   private started(): Worker {
     if (this.worker) return this.worker;
     // No inherited flags: the bootstrap registers tsx itself, and a second loader from the parent would clash.
-    const worker = new Worker(new URL('./engineWorker.mjs', import.meta.url), { execArgv: [] });
+    const worker = new Worker(new URL('./engineWorker.mjs', import.meta.url), {
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: MEMORY_BUDGET_BYTES / 1024 / 1024 },
+    });
     // An idle engine keeps no server, test or bench process alive.
     worker.unref();
     worker.on('message', ({ job, answer }: { job: number; answer: SuggestionsResponse }) => {

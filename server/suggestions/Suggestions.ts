@@ -8,6 +8,7 @@ import { DomainError } from '../DomainError.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import { TokenBuckets } from '../TokenBuckets.js';
 import { EngineThread } from './EngineThread.js';
 import type { SuggestInput } from './suggest.js';
 
@@ -48,7 +49,7 @@ export class Suggestions {
       const subject = `${meta.title}\n${meta.question}`;
       const concepts = readSuggestionConcepts(room.control.doc);
       // The board is read into plain data only when the answer is not already there or on its way.
-      return answerOnce(room.board.doc, [meta.language, subject, concepts], () => ({ ...boardInput(room.board.doc, room.control.doc, meta.language, concepts), subject }));
+      return answerOnce(access.boardId, room.board.doc, [meta.language, subject, concepts], () => ({ ...boardInput(room.board.doc, room.control.doc, meta.language, concepts), subject }));
     });
   }
 
@@ -82,14 +83,25 @@ interface Computation {
 const SUPERSEDED = Symbol('superseded');
 
 /**
+ * New computations per board (answers already computed are shared and free): enough for a facilitator who edits
+ * and asks again, while someone editing and asking in a loop gets one every 15 s, whatever the size of the board.
+ */
+const COMPUTATIONS_PER_BOARD = { burst: 4, perSecond: 1 / 15 };
+const computations = new TokenBuckets(COMPUTATIONS_PER_BOARD);
+
+/**
  * At most one computation per board runs at a time, and at most one waits: a board changed while its answer is
  * computed waits its turn, and when several requests for ever newer versions wait, only the newest is computed
  * and the others get its answer, so someone editing and asking in a loop cannot line up work.
  */
-function answerOnce(board: Y.Doc, asked: unknown[], read: () => SuggestInput): Promise<SuggestionsResponse> {
+function answerOnce(boardId: string, board: Y.Doc, asked: unknown[], read: () => SuggestInput): Promise<SuggestionsResponse> {
   const key = JSON.stringify([versionOf(board), ...asked]);
   const last = answers.get(board);
   if (last && last.key === key) return last.answer;
+  const wait = computations.take(boardId);
+  if (wait > 0) {
+    throw DomainError.tooSoon('suggestions-unavailable', `suggestions for this board were computed ${COMPUTATIONS_PER_BOARD.burst} times just now; ask again in a few seconds`, wait);
+  }
   const input = read();
   const before: Promise<unknown> = last ? last.turn.catch(() => undefined) : Promise.resolve();
   const computation = { key } as Computation;
