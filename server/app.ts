@@ -62,10 +62,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // Several instances on one database hear of each other's updates through Redis, or else by reading the log;
   // a single instance on SQLite has nobody to hear from.
   const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : config.databaseUrl ? new NoFanout() : undefined;
-  let connections = 0;
+  const admission = new Admission(config);
   let rooms: RoomRegistry | undefined;
   const activity = new BoardActivity(identity);
-  const metrics = new Metrics({ rooms: () => rooms?.size ?? 0, connections: () => connections });
+  const metrics = new Metrics({ rooms: () => rooms?.size ?? 0, connections: () => admission.held });
   rooms = new RoomRegistry(stores.log, metrics, {
     graceMs: config.roomGraceMs,
     compactEvery: config.compactEvery,
@@ -140,7 +140,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   // ws cuts frames over maxPayload at the header, with a bare 1009; up to twice the limit ClientConnection
   // reads the frame and closes with a reason.
-  const admission = new Admission(config.admitPerSecond);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * LIMITS.maxMessageBytes });
   // A wrong token is counted against its address; once the address has used up its failed attempts it is told
   // to come back later (1013) instead, in the same words whether the board exists or not.
@@ -174,7 +173,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
             return refuseWrongToken(ws, addressOf(req));
           }
           if (ws.readyState !== ws.OPEN) return;
-          openDocument(ws, boardId, docName, result.access, held);
+          openDocument(ws, boardId, docName, result.access, held, addressOf(req));
         },
         (err: unknown) => {
           log.error('a token could not be checked', { board: boardId, error: String(err) });
@@ -184,16 +183,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     });
   });
 
-  const openDocument = (ws: WebSocket, boardId: string, docName: string, access: Access, held: () => HeldMessage[]) => {
+  const openDocument = (ws: WebSocket, boardId: string, docName: string, access: Access, held: () => HeldMessage[], address: string) => {
     // Only sessions with a valid token count against the limits: forged ones cost a lookup and are gone.
-    if (connections >= config.maxConnections || !admission.tryAdmit()) {
+    // Counted from here: a burst of sessions waiting for their rooms to load is bounded like open ones.
+    const admitted = admission.admit(boardId, address);
+    if (!admitted) {
       metrics.connectionsRefused.inc();
       return ws.close(CLOSE.busy, 'server busy, try again shortly');
     }
-    // Counted from here: a burst of sessions waiting for their rooms to load is bounded like open ones.
-    connections++;
     const letGo = () => {
-      connections--;
+      admitted();
       registry.release(boardId);
     };
     registry

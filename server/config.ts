@@ -24,7 +24,11 @@ export interface ServerConfig extends StoreConfig {
   /** Window in which outgoing updates of one room are merged into one broadcast. */
   broadcastWindowMs: number;
   maxConnections: number;
-  /** New WebSocket sessions admitted per second (a burst of as many is allowed); 0 admits all. */
+  /** WebSocket connections one board holds at most. */
+  maxConnectionsPerBoard: number;
+  /** WebSocket connections one client address (an IPv6 /64) holds at most, over all boards. */
+  maxConnectionsPerAddress: number;
+  /** New WebSocket sessions admitted per second (a burst of as many); one board or address gets half; 0 admits all. */
   admitPerSecond: number;
   /** Boards idle longer than this are deleted with everything stored for them. */
   retentionMs: number;
@@ -121,6 +125,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     compactEvery: intFromEnv(env, 'COMPACT_EVERY', 500),
     broadcastWindowMs: intFromEnv(env, 'BROADCAST_WINDOW_MS', 2),
     maxConnections: intFromEnv(env, 'MAX_CONNECTIONS', 5000),
+    maxConnectionsPerBoard: intFromEnv(env, 'MAX_CONNECTIONS_PER_BOARD', 3000),
+    maxConnectionsPerAddress: intFromEnv(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1500),
     admitPerSecond: intFromEnv(env, 'ADMIT_PER_SECOND', 500),
     retentionMs: daysFromEnv(env, 'RETENTION_DAYS', 180) * 86_400_000,
     retentionSweepMs: Math.max(1, intFromEnv(env, 'RETENTION_SWEEP_MS', 3_600_000)),
