@@ -36,8 +36,12 @@ export interface ServerConfig extends StoreConfig {
   retentionSweepMs: number;
   /** Boards one client address may create per hour (demo boards included); 0 lifts the limit. */
   boardsPerHour: number;
-  /** Failed join codes and tokens one client address may send per minute before it must wait; 0 lifts the limit. */
+  /** Failed join codes and tokens one client address may send at once; 0 lifts the limit. */
+  failedAttemptsBurst: number;
+  /** Failed attempts that flow back to an address per minute once its burst is spent. */
   failedAttemptsPerMinute: number;
+  /** Joins to one board from one client address per hour, unless its facilitator raises it. */
+  joinsPerAddress: number;
   /**
    * Proxies whose X-Forwarded-For is believed (addresses, subnets or proxy-addr's names such as `loopback`).
    * Empty: the socket's peer is the client, and a forged header changes nothing.
@@ -131,7 +135,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     retentionMs: daysFromEnv(env, 'RETENTION_DAYS', 180) * 86_400_000,
     retentionSweepMs: Math.max(1, intFromEnv(env, 'RETENTION_SWEEP_MS', 3_600_000)),
     boardsPerHour: intFromEnv(env, 'BOARDS_PER_HOUR', 30),
-    failedAttemptsPerMinute: intFromEnv(env, 'FAILED_ATTEMPTS_PER_MINUTE', 20),
+    failedAttemptsBurst: intFromEnv(env, 'FAILED_ATTEMPTS_BURST', 30),
+    failedAttemptsPerMinute: intFromEnv(env, 'FAILED_ATTEMPTS_PER_MINUTE', 5),
+    joinsPerAddress: Math.max(1, intFromEnv(env, 'JOINS_PER_ADDRESS', 300)),
     trustProxy: listFromEnv(env, 'TRUST_PROXY'),
     allowedOrigins: allowedOrigins(env),
     metricsToken: env.METRICS_TOKEN || null,
