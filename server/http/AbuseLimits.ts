@@ -16,6 +16,11 @@ export interface AbuseLimitSettings {
 const KNOWN_CODE_MS = 3 * 3_600_000;
 /** Join codes remembered per address: the workshops of one venue on one day. */
 const KNOWN_CODES_PER_ADDRESS = 16;
+/**
+ * Joins per address per second, over all boards, in bursts of 20: a room scanning the QR code at once fits,
+ * and a burst of made-up participants costs the server at most ten joins' work a second.
+ */
+const JOIN_PACE = { burst: 20, perSecond: 10 };
 
 /**
  * Budgets per client address (an IPv6 /64), kept in memory: limits are per instance.
@@ -37,6 +42,7 @@ export class AbuseLimits {
   private readonly failures: TokenBuckets | null;
   private readonly creations: TokenBuckets | null;
   private readonly joins: TokenBuckets;
+  private readonly joinPace: TokenBuckets;
   /** Boards whose facilitator raised the joins per address, with their own budget. */
   private readonly raisedJoins = new Map<string, TokenBuckets>();
   private readonly knownCodes = new Map<string, Map<string, number>>();
@@ -49,6 +55,7 @@ export class AbuseLimits {
       settings.failedAttemptsBurst > 0 ? new TokenBuckets({ burst: settings.failedAttemptsBurst, perSecond: settings.failedAttemptsPerMinute / 60 }, now) : null;
     this.creations = settings.boardsPerHour > 0 ? new TokenBuckets({ burst: settings.boardsPerHour, perSecond: settings.boardsPerHour / 3600 }, now) : null;
     this.joins = joinBudget(settings.joinsPerAddress, now);
+    this.joinPace = new TokenBuckets(JOIN_PACE, now);
   }
 
   /**
@@ -91,6 +98,8 @@ export class AbuseLimits {
 
   /** Takes a join to the board from the address's budget, or refuses with 429; `giveBack` if the join then failed. */
   takeJoin(address: string, boardId: string): { giveBack: () => void } {
+    const paced = this.joinPace.take(address);
+    if (paced > 0) throw HttpError.tooManyRequests('try-again-later', `at most ${JOIN_PACE.perSecond} joins a second from one network`, paced);
     const budget = this.raisedJoins.get(boardId) ?? this.joins;
     const key = `${boardId} ${address}`;
     const wait = budget.take(key);

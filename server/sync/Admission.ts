@@ -35,7 +35,8 @@ class Holdings {
  *   hundredth of the cap each), so a board or address holding many never takes the last slot from another;
  * - the admission rate (when a venue's Wi-Fi comes back, every phone reconnects in the same second and each
  *   costs a token lookup and a full sync) is shared out too: one board and one address may each use at most half
- *   of it, so someone opening and closing sessions as fast as they can leaves the other half to everyone else.
+ *   of it, in bursts of a tenth, so someone opening and closing sessions as fast as they can leaves the other half
+ *   to everyone else, and never makes the server take more than a tenth of a second's sessions at once.
  *
  * Past any of them a session is told 1013 "try again shortly" and its client backs off.
  */
@@ -54,7 +55,7 @@ export class Admission {
   ) {
     const perSecond = settings.admitPerSecond;
     this.rate = perSecond > 0 ? new TokenBuckets({ burst: perSecond, perSecond }, now) : null;
-    this.shareRate = perSecond > 0 ? new TokenBuckets({ burst: Math.max(1, perSecond / 2), perSecond: perSecond / 2 }, now) : null;
+    this.shareRate = perSecond > 0 ? new TokenBuckets({ burst: Math.max(1, perSecond / 10), perSecond: perSecond / 2 }, now) : null;
     this.reserve = Math.floor(settings.maxConnections / 10);
     this.few = Math.max(1, Math.floor(settings.maxConnections / 100));
   }
