@@ -40,7 +40,7 @@ export interface ServerConfig extends StoreConfig {
   failedAttemptsBurst: number;
   /** Failed attempts that flow back to an address per minute once its burst is spent. */
   failedAttemptsPerMinute: number;
-  /** Joins to one board from one client address per hour, unless its facilitator raises it. */
+  /** Joins to one board from one client address per hour, unless its facilitator raises it; 0 lifts the limit. */
   joinsPerAddress: number;
   /**
    * Proxies whose X-Forwarded-For is believed (addresses, subnets or proxy-addr's names such as `loopback`).
@@ -137,7 +137,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     boardsPerHour: intFromEnv(env, 'BOARDS_PER_HOUR', 30),
     failedAttemptsBurst: intFromEnv(env, 'FAILED_ATTEMPTS_BURST', 30),
     failedAttemptsPerMinute: intFromEnv(env, 'FAILED_ATTEMPTS_PER_MINUTE', 5),
-    joinsPerAddress: Math.max(1, intFromEnv(env, 'JOINS_PER_ADDRESS', 300)),
+    joinsPerAddress: intFromEnv(env, 'JOINS_PER_ADDRESS', 300),
     trustProxy: listFromEnv(env, 'TRUST_PROXY'),
     allowedOrigins: allowedOrigins(env),
     metricsToken: env.METRICS_TOKEN || null,

@@ -8,7 +8,7 @@ export interface AbuseLimitSettings {
   failedAttemptsPerMinute: number;
   /** Boards created per address per hour; 0 counts none. */
   boardsPerHour: number;
-  /** Joins one address may make to one board in a burst, and again per hour; the facilitator may raise it. */
+  /** Joins one address may make to one board in a burst, and again per hour; the facilitator may raise it; 0 counts none. */
   joinsPerAddress: number;
 }
 
@@ -41,8 +41,8 @@ const JOIN_PACE = { burst: 20, perSecond: 10 };
 export class AbuseLimits {
   private readonly failures: TokenBuckets | null;
   private readonly creations: TokenBuckets | null;
-  private readonly joins: TokenBuckets;
-  private readonly joinPace: TokenBuckets;
+  private readonly joins: TokenBuckets | null;
+  private readonly joinPace: TokenBuckets | null;
   /** Boards whose facilitator raised the joins per address, with their own budget. */
   private readonly raisedJoins = new Map<string, TokenBuckets>();
   private readonly knownCodes = new Map<string, Map<string, number>>();
@@ -54,8 +54,8 @@ export class AbuseLimits {
     this.failures =
       settings.failedAttemptsBurst > 0 ? new TokenBuckets({ burst: settings.failedAttemptsBurst, perSecond: settings.failedAttemptsPerMinute / 60 }, now) : null;
     this.creations = settings.boardsPerHour > 0 ? new TokenBuckets({ burst: settings.boardsPerHour, perSecond: settings.boardsPerHour / 3600 }, now) : null;
-    this.joins = joinBudget(settings.joinsPerAddress, now);
-    this.joinPace = new TokenBuckets(JOIN_PACE, now);
+    this.joins = settings.joinsPerAddress > 0 ? joinBudget(settings.joinsPerAddress, now) : null;
+    this.joinPace = settings.joinsPerAddress > 0 ? new TokenBuckets(JOIN_PACE, now) : null;
   }
 
   /**
@@ -98,6 +98,7 @@ export class AbuseLimits {
 
   /** Takes a join to the board from the address's budget, or refuses with 429; `giveBack` if the join then failed. */
   takeJoin(address: string, boardId: string): { giveBack: () => void } {
+    if (!this.joins || !this.joinPace) return { giveBack: () => undefined };
     const paced = this.joinPace.take(address);
     if (paced > 0) throw HttpError.tooManyRequests('try-again-later', `at most ${JOIN_PACE.perSecond} joins a second from one network`, paced);
     const budget = this.raisedJoins.get(boardId) ?? this.joins;
@@ -111,13 +112,15 @@ export class AbuseLimits {
 
   /** The joins per address for one board, as its facilitator set them (never below the server's default). */
   raiseJoins(boardId: string, perAddress: number): number {
+    if (!this.joins) return this.joinsPerAddress(boardId);
     if (perAddress <= this.settings.joinsPerAddress) this.raisedJoins.delete(boardId);
     else if (this.raisedJoins.get(boardId)?.size.burst !== perAddress) this.raisedJoins.set(boardId, joinBudget(perAddress, this.now));
     return this.joinsPerAddress(boardId);
   }
 
+  /** The joins per address per hour for the board; 0 when joins are not counted. */
   joinsPerAddress(boardId: string): number {
-    return (this.raisedJoins.get(boardId) ?? this.joins).size.burst;
+    return (this.raisedJoins.get(boardId) ?? this.joins)?.size.burst ?? 0;
   }
 
   private worked(address: string, code: string): boolean {
