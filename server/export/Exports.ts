@@ -93,7 +93,7 @@ export class Exports {
       if (known) return known;
       const wait = this.fresh.take(access.boardId, query.format === 'xlsx' ? SPREADSHEET_COST : 1);
       if (wait > 0) throw DomainError.tooSoon('try-again-later', 'this board was exported many times just now; ask again in a few seconds', wait);
-      const file = this.made(room, query, frozen, participants);
+      const file = this.fileFor(room, query, frozen, participants);
       kept.set(key, file);
       if (kept.size > KEPT_PER_BOARD) kept.delete(kept.keys().next().value!);
       // A failed file is not kept: the next request tries afresh.
@@ -112,7 +112,7 @@ export class Exports {
   }
 
   /** The file, read from the room now; a spreadsheet is then built on its thread. */
-  private async made(room: BoardRoom, { format, version, lang }: ExportQuery, frozen: AgreementRecord[], participants: ParticipantRecord[]): Promise<ExportFile> {
+  private async fileFor(room: BoardRoom, { format, version, lang }: ExportQuery, frozen: AgreementRecord[], participants: ParticipantRecord[]): Promise<ExportFile> {
     const language = lang ?? readMeta(room.control.doc)?.language;
     const exportedAt = this.now();
     // A frozen version's text needs nothing of the board; its spreadsheet's round sheets do.
