@@ -17,10 +17,10 @@ const KNOWN_CODE_MS = 3 * 3_600_000;
 /** Join codes remembered per address: the workshops of one venue on one day. */
 const KNOWN_CODES_PER_ADDRESS = 16;
 /**
- * Joins per address per second, over all boards, in bursts of 20: a room scanning the QR code at once fits,
- * and a burst of made-up participants costs the server at most ten joins' work a second.
+ * Joins per address per second, over all boards, in bursts of 60: a room of sixty scanning the QR code at the
+ * same moment fits, and a stream of made-up participants costs the server at most ten joins' work a second.
  */
-const JOIN_PACE = { burst: 20, perSecond: 10 };
+const JOIN_PACE = { burst: 60, perSecond: 10 };
 
 /**
  * Budgets per client address (an IPv6 /64), kept in memory: limits are per instance.
