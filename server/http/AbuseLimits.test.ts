@@ -76,4 +76,24 @@ describe('a venue behind one address', () => {
     // Never below the server's default.
     expect(limits.raiseJoins('b1', 1)).toBe(3);
   });
+
+  it('works through the joins of one address one at a time, a failed one too, and another address beside them', async () => {
+    const limits = new AbuseLimits(DEFAULTS);
+    const order: string[] = [];
+    const join = (name: string, fails = false) => async () => {
+      order.push(`${name} starts`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      order.push(`${name} ends`);
+      if (fails) throw new Error(name);
+      return name;
+    };
+    const first = limits.inTurn(VENUE, join('a', true));
+    const second = limits.inTurn(VENUE, join('b'));
+    const elsewhere = limits.inTurn('192.0.2.99', join('c'));
+    await expect(first).rejects.toThrow('a');
+    expect(await second).toBe('b');
+    expect(await elsewhere).toBe('c');
+    expect(order.indexOf('b starts')).toBeGreaterThan(order.indexOf('a ends'));
+    expect(order.indexOf('c starts')).toBeLessThan(order.indexOf('a ends'));
+  });
 });

@@ -46,6 +46,8 @@ export class AbuseLimits {
   /** Boards whose facilitator raised the joins per address, with their own budget. */
   private readonly raisedJoins = new Map<string, TokenBuckets>();
   private readonly knownCodes = new Map<string, Map<string, number>>();
+  /** The last join in turn per address (bounded by the pace: at most a burst of them wait). */
+  private readonly joinTurns = new Map<string, Promise<void>>();
 
   constructor(
     private readonly settings: AbuseLimitSettings,
@@ -116,6 +118,22 @@ export class AbuseLimits {
     if (perAddress <= this.settings.joinsPerAddress) this.raisedJoins.delete(boardId);
     else if (this.raisedJoins.get(boardId)?.size.burst !== perAddress) this.raisedJoins.set(boardId, joinBudget(perAddress, this.now));
     return this.joinsPerAddress(boardId);
+  }
+
+  /**
+   * Runs a join from the address after the ones before it from there: a room's burst of joins is worked through
+   * one at a time, so other boards' messages wait for one join's work at most, never for sixty.
+   */
+  inTurn<T>(address: string, join: () => Promise<T>): Promise<T> {
+    const before = this.joinTurns.get(address) ?? Promise.resolve();
+    const turn = before.then(join, join);
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.joinTurns.set(address, settled);
+    void settled.then(() => this.joinTurns.get(address) === settled && this.joinTurns.delete(address));
+    return turn;
   }
 
   /** The joins per address per hour for the board; 0 when joins are not counted. */

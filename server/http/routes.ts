@@ -112,7 +112,7 @@ export function buildRoutes(deps: RouteDeps): Router {
       const address = deps.guard.addressOf(ctx.req);
       deps.guard.limits.refuseWhileBlocked(address, body.joinCode);
       const join = deps.guard.limits.takeJoin(address, ctx.params.boardId);
-      const joined = await workshops.join(ctx.params.boardId, body).catch((err: unknown) => {
+      const joined = await deps.guard.limits.inTurn(address, () => workshops.join(ctx.params.boardId, body)).catch((err: unknown) => {
         join.giveBack();
         throw err;
       });
