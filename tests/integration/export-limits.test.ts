@@ -39,17 +39,20 @@ describe('exports made once per version of the board', () => {
 
   it('asks someone editing and downloading spreadsheets in a loop to wait, and not the readers of another board', async () => {
     const { board, retitle } = await boardWithCard();
-    const statuses: number[] = [];
-    for (let i = 0; i < 13; i++) {
+    let made = 0;
+    let refused: Response | null = null;
+    for (let i = 0; i < 40 && !refused; i++) {
       await retitle(`Grid capacity ${i}`);
-      statuses.push((await exported(board.boardId, board.observerToken, 'xlsx')).status);
+      const res = await exported(board.boardId, board.observerToken, 'xlsx');
+      if (res.status === 200) made++;
+      else refused = res;
     }
-    // A spreadsheet costs five of the board's 60 fresh exports in a row.
-    expect(statuses).toEqual([...Array(12).fill(200), 429]);
-    const refused = await exported(board.boardId, board.observerToken, 'xlsx');
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await refused.json()).toMatchObject({ code: 'try-again-later' });
+    // A spreadsheet costs five of the board's 60 fresh exports in a row (one flows back each second meanwhile).
+    expect(made).toBeGreaterThanOrEqual(12);
+    expect(made).toBeLessThan(40);
+    expect(refused?.status).toBe(429);
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused!.json()).toMatchObject({ code: 'try-again-later' });
     const other = await boardWithCard();
     expect((await exported(other.board.boardId, other.board.observerToken, 'xlsx')).status).toBe(200);
   }, 60_000);
