@@ -247,6 +247,7 @@ export const REFUSAL_CODES = [
   'too-many-attempts',
   'too-many-boards',
   'too-many-joins',
+  'too-busy',
   'voting-started',
   'confirmation-mismatch',
   'unknown-participant',
@@ -255,6 +256,7 @@ export const REFUSAL_CODES = [
   'group-in-use',
   'round-not-revealed',
   'suggestions-unavailable',
+  'suggestions-too-large',
   'try-again-later',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -32,8 +32,8 @@ const spreadsheets = new WorkerThread<XlsxInput, Uint8Array>(new URL('./xlsxWork
   deadlineMs: 60_000,
   heapMb: 512,
   refusals: {
-    busy: () => DomainError.refusal('unavailable', 'try-again-later', 'the server is busy building spreadsheets for other boards; ask again shortly'),
-    failed: () => DomainError.refusal('unavailable', 'try-again-later', 'building the spreadsheet failed; ask again'),
+    busy: () => DomainError.refusal('unavailable', 'too-busy', 'the server is busy building spreadsheets for other boards; ask again shortly'),
+    failed: () => DomainError.refusal('unavailable', 'too-busy', 'building the spreadsheet failed; ask again'),
   },
 });
 
@@ -92,7 +92,7 @@ export class Exports {
       const known = kept.get(key);
       if (known) return known;
       const wait = this.fresh.take(access.boardId, query.format === 'xlsx' ? SPREADSHEET_COST : 1);
-      if (wait > 0) throw DomainError.tooSoon('try-again-later', 'this board was exported many times just now; ask again in a few seconds', wait);
+      if (wait > 0) throw DomainError.tooSoon('too-busy', 'this board was exported many times just now; ask again in a few seconds', wait);
       const file = this.fileFor(room, query, frozen, participants);
       kept.set(key, file);
       if (kept.size > KEPT_PER_BOARD) kept.delete(kept.keys().next().value!);

@@ -102,7 +102,7 @@ export class AbuseLimits {
   takeJoin(address: string, boardId: string): { giveBack: () => void } {
     if (!this.joins || !this.joinPace) return { giveBack: () => undefined };
     const paced = this.joinPace.take(address);
-    if (paced > 0) throw HttpError.tooManyRequests('try-again-later', `at most ${JOIN_PACE.perSecond} joins a second from one network`, paced);
+    if (paced > 0) throw HttpError.tooManyRequests('too-busy', `at most ${JOIN_PACE.perSecond} joins a second from one network`, paced);
     const budget = this.raisedJoins.get(boardId) ?? this.joins;
     const key = `${boardId} ${address}`;
     const wait = budget.take(key);

@@ -44,7 +44,7 @@ describe('the engine thread', () => {
       themes: [],
     };
     const error = await engine.run(huge).then(() => null, (e: unknown) => e);
-    expect(refusal(error)).toBe('too-large: suggestions-unavailable');
+    expect(refusal(error)).toBe('too-large: suggestions-too-large');
     expect((error as Error).message).toMatch(/too large for suggestions: they would need about \d+ MB, over the 512 MB/);
   }, 120_000);
 });

@@ -32,7 +32,7 @@ export class EngineThread extends WorkerThread<SuggestInput, SuggestionsResponse
     if (needed > MEMORY_BUDGET_BYTES) {
       const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
       return Promise.reject(
-        DomainError.refusal('too-large', 'suggestions-unavailable', `this board is too large for suggestions: they would need about ${mb(needed)} MB, over the ${mb(MEMORY_BUDGET_BYTES)} MB one computation may take`),
+        DomainError.refusal('too-large', 'suggestions-too-large', `this board is too large for suggestions: they would need about ${mb(needed)} MB, over the ${mb(MEMORY_BUDGET_BYTES)} MB one computation may take`),
       );
     }
     return super.run(input);

@@ -52,7 +52,7 @@ describe('exports made once per version of the board', () => {
     expect(made).toBeLessThan(40);
     expect(refused?.status).toBe(429);
     expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await refused!.json()).toMatchObject({ code: 'try-again-later' });
+    expect(await refused!.json()).toMatchObject({ code: 'too-busy' });
     const other = await boardWithCard();
     expect((await exported(other.board.boardId, other.board.observerToken, 'xlsx')).status).toBe(200);
   }, 60_000);
