@@ -89,7 +89,7 @@ describe('guessing join codes and tokens', () => {
       socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
       socket.on('error', reject);
     });
-    expect(close).toEqual({ code: 1013, reason: 'too many wrong tokens from this address; try again in a few minutes' });
+    expect(close).toEqual({ code: 1013, reason: 'too many wrong tokens from this address; try again shortly' });
     // Another address is not held back by the guesser, and a valid token is never throttled.
     expect(await rawClose(`${ws}?token=forged`)).toEqual({ code: 4401, reason: 'invalid token for this board' });
     const facilitator = connect(server.url, board.boardId, board.facilitatorToken);
