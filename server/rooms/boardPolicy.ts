@@ -5,23 +5,11 @@ import { LIMITS } from '../../shared/limits.js';
 import { judgeRichText } from '../../shared/richText/judgeRichText.js';
 import { MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type Removal, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
+import { isNewInTransaction, locate, measure, measureCard, measureChanges, NOTES, type AnyType, type RichTextKey } from './changeLocation.js';
 import type { ChangePolicy } from './types.js';
 
 /** What the policy reads of the control document: phase, settings and whether the workshop is closed. */
 export type ControlContext = Situation;
-
-// Yjs types its generic parameter as the event type, which the policy never needs.
-type AnyType = Y.AbstractType<any>;
-
-interface Location {
-  root: string | undefined;
-  /** Keys from the root down to the changed type; for cards: [cardId, 'body', ...]. */
-  path: Array<string | null>;
-}
-
-/** The key of the notes among the rich-text sizes, which are otherwise keyed by card id. */
-const NOTES = Symbol('notes');
-type RichTextKey = string | typeof NOTES;
 
 /** What one transaction did to the rich text: the new size of each body it touched, null for a removed card. */
 interface SizeChanges {
@@ -281,50 +269,4 @@ function hasFragmentKeys(type: AnyType, keys: Set<string | null>): boolean {
   if (type instanceof Y.XmlElement) return false;
   for (const key of keys) if (key !== null) return true;
   return false;
-}
-
-/** Sizes of the bodies and notes a transaction (the server's own: reveal, demo content) changed. */
-function measureChanges(tr: Y.Transaction, doc: Y.Doc): Map<RichTextKey, number | null> {
-  const out = new Map<RichTextKey, number | null>();
-  const roots = new Map<AnyType, string>();
-  doc.share.forEach((type, name) => roots.set(type, name));
-  const cards = cardsOf(doc);
-  for (const [type, keys] of tr.changed) {
-    const at = locate(type, roots);
-    if (at.root === 'notes') out.set(NOTES, measure(notesOf(doc)));
-    if (at.root !== 'cards') continue;
-    const ids = at.path.length === 0 ? Array.from(keys) : [at.path[0]];
-    for (const id of ids) {
-      if (id === null) continue;
-      const card = cards.get(id);
-      out.set(id, card ? measureCard(card) : null);
-    }
-  }
-  return out;
-}
-
-function measureCard(card: Y.Map<unknown>): number {
-  const body = card.get('body');
-  return body instanceof Y.XmlFragment ? measure(body) : 0;
-}
-
-/** Size as the limits count it; content stored before the schema was judged counts as far as it is valid. */
-function measure(root: Y.XmlFragment): number {
-  return judgeRichText(root, { maxSize: Infinity, limitName: '', touched: () => false }).size;
-}
-
-function isNewInTransaction(item: Y.Item, tr: Y.Transaction): boolean {
-  return item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
-}
-
-function locate(type: AnyType, roots: Map<AnyType, string>): Location {
-  const path: Array<string | null> = [];
-  let current: AnyType = type;
-  while (current._item !== null) {
-    path.push(current._item.parentSub);
-    const parent = current._item.parent;
-    if (!(parent instanceof Y.AbstractType)) return { root: undefined, path: path.reverse() };
-    current = parent;
-  }
-  return { root: roots.get(current), path: path.reverse() };
 }
