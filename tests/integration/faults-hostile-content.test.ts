@@ -111,7 +111,14 @@ async function expectWorkshopGoesOn(label: string): Promise<void> {
   expect((await api(server.url, 'POST', `/api/boards/${board.boardId}/settings`, { silentCollect: false }, board.facilitatorToken)).status).toBe(200);
 
   for (const format of exportFormat.options) {
-    const res = await fetch(`${server.url}/api/boards/${board.boardId}/export?format=${format}`, { headers: { authorization: `Bearer ${board.observerToken}` } });
+    const download = () => fetch(`${server.url}/api/boards/${board.boardId}/export?format=${format}`, { headers: { authorization: `Bearer ${board.observerToken}` } });
+    let res = await download();
+    // This file downloads every format after every attack on one board: past the board's export budget the server
+    // says when to ask again (429 with Retry-After), as it would to anyone downloading that often.
+    while (res.status === 429) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * Number(res.headers.get('retry-after') ?? 1)));
+      res = await download();
+    }
     expect([format, res.status]).toEqual([format, 200]);
   }
 }
@@ -231,7 +238,9 @@ describe('a hostile participant writing rich text', () => {
     // Deleting makes room again.
     const tidy = connect(server.url, board.boardId, mallory.token);
     await synced(tidy);
-    tidy.doc.transact(() => readCards(tidy.doc).filter((c) => c.title.startsWith('Fyllnad')).forEach((c) => cardsOf(tidy.doc).delete(c.id)));
+    // A participant removes at most a handful of cards per change (mayRemoveAtOnce): five at a time.
+    const filler = readCards(tidy.doc).filter((c) => c.title.startsWith('Fyllnad'));
+    for (let i = 0; i < filler.length; i += 5) tidy.doc.transact(() => filler.slice(i, i + 5).forEach((c) => cardsOf(tidy.doc).delete(c.id)));
     await waitUntil(async () => !(await boardAsStored()).cards.some((c) => c.title.startsWith('Fyllnad')), 10_000);
     tidy.destroy();
   });
