@@ -81,7 +81,14 @@ export interface BoardSummary {
   participantCount: number;
   rounds: RoundSummary[];
   /** Who the bearer token belongs to. */
-  you: { role: Role; participantId: string | null; name: string | null; group: string | null };
+  you: {
+    role: Role;
+    participantId: string | null;
+    name: string | null;
+    group: string | null;
+    /** A participant's cards carry this as their author while cards are anonymous; told to nobody else. */
+    cardKey: string | null;
+  };
   /** Present for facilitator tokens only: what to share with the room. */
   share?: { joinCode: string; links: { participant: string } };
   /** When the facilitator closed the workshop (read-only for everyone), or null while it runs. */

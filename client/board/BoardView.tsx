@@ -66,7 +66,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   }, [live.fatal, onDenied]);
 
   const closed = meta.closedAt !== null;
-  const abilities = abilitiesOf(summary.you.role, summary.you.participantId, meta.phase, meta.settings, closed);
+  const abilities = abilitiesOf(summary.you, meta.phase, meta.settings, closed);
   const facilitator = summary.you.role === 'facilitator';
   const youGroup = meta.groups.find((g) => g.id === summary.you.group)?.name ?? summary.you.group;
   // Only the facilitator gets the share details, and with them the drawer of workshop tools.

@@ -71,7 +71,7 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
     card,
     body: bodies.get(card.id) ?? '',
     author: authorOf(card.author),
-    own: card.author === abilities.authorId,
+    own: abilities.ownCard(card),
     editable: abilities.editCard(card),
     // With anonymous cards, who is typing in a card would say who wrote it.
     typing: anonymous ? NOBODY : (typingByCard.get(card.id) ?? NOBODY),
@@ -95,7 +95,7 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
       {/* One place for the form that adds a card in every phase, so what is typed survives the move to Cluster. */}
       <div className="add-forms">
         <div className="add-forms-row">
-          {canAdd && abilities.authorId && <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />}
+          {canAdd && abilities.newCardAuthor && <AddCardForm boardDoc={boardDoc} authorId={abilities.newCardAuthor} cardCount={cards.length} />}
           {clustering && (abilities.cluster ? <AddThemeForm boardDoc={boardDoc} /> : <p className="muted">{t('cluster.readOnly')}</p>)}
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { FACILITATOR_ID } from '../../shared/controlDoc.js';
 import type { Role } from '../../shared/phases.js';
 import type { Identity } from '../storage/Identity.js';
+import { cardKeyOf } from './cardKeys.js';
 import { hashToken } from './tokens.js';
 
 /** Who sent an update: the role and identity the server resolved from the connection's token. */
@@ -8,6 +9,8 @@ export interface Writer {
   role: Role;
   /** The participant id, or FACILITATOR_ID for the facilitator, or null for observers. */
   authorId: string | null;
+  /** A participant's card key (cardKeyOf): the author their cards carry while cards are anonymous; null for others. */
+  cardKey: string | null;
 }
 
 export interface Access {
@@ -40,7 +43,7 @@ export async function resolveAccess(identity: Identity, boardId: string, token: 
         role: 'participant',
         participantId: p.id,
         tokenHash,
-        writer: { role: 'participant', authorId: p.id },
+        writer: { role: 'participant', authorId: p.id, cardKey: cardKeyOf(tokenHash) },
         identity: { id: p.id, role: 'participant', name: p.name, organisation: p.organisation, group: p.group },
       },
     };
@@ -57,7 +60,7 @@ export async function resolveAccess(identity: Identity, boardId: string, token: 
       role: record.role,
       participantId: null,
       tokenHash,
-      writer: { role: record.role, authorId },
+      writer: { role: record.role, authorId, cardKey: null },
       identity: { id: presenceId, role: record.role, name: linkName, organisation: null, group: null },
     },
   };

@@ -7,6 +7,7 @@ import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
 import { toXlsx } from '../../shared/export/xlsx.js';
 import { may, situationOf } from '../../shared/permissions.js';
 import type { Access } from '../auth/Access.js';
+import { cardKeysOf } from '../auth/cardKeys.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
@@ -23,7 +24,7 @@ export interface ExportFile {
 /** The priority list as files: CSV, Markdown, JSON and XLSX, from a frozen version, the draft, or the latest results. */
 export class Exports {
   constructor(
-    private readonly identity: Pick<Identity, 'listParticipants'>,
+    private readonly identity: Pick<Identity, 'listParticipants' | 'listTokenHashes' | 'findToken'>,
     private readonly agreements: AgreementArchive,
     private readonly rooms: RoomRegistry,
     private readonly now: () => number = Date.now,
@@ -36,13 +37,18 @@ export class Exports {
    */
   /** In the reader's language when `lang` is given, else in the workshop's (the language a frozen list was frozen in). */
   async exportFile(access: Access, { format, version, lang }: ExportQuery): Promise<ExportFile> {
-    const [frozen, participants] = await Promise.all([this.agreements.list(access.boardId), this.identity.listParticipants(access.boardId)]);
+    const [frozen, participants, authors] = await Promise.all([
+      this.agreements.list(access.boardId),
+      this.identity.listParticipants(access.boardId),
+      this.authorsOfAnonymousCards(access),
+    ]);
     const { list, rounds } = await this.rooms.withRoom(access.boardId, (room) => {
       const language = lang ?? readMeta(room.control.doc)?.language;
       const told = (list: PriorityList) => (language ? inReaderLanguage(list, language) : list);
+      const input = () => boardInput(room.board.doc, room.control.doc, participants, authors);
       return {
-        list: told(this.listToExport(access, room, version, frozen, participants)),
-        rounds: format === 'xlsx' ? this.roundLists(room, participants).map(told) : [],
+        list: told(this.listToExport(access, room, version, frozen, input)),
+        rounds: format === 'xlsx' ? this.roundLists(input()).map(told) : [],
       };
     });
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? this.now()).toISOString().slice(0, 10);
@@ -59,7 +65,16 @@ export class Exports {
     }
   }
 
-  private listToExport(access: Access, room: BoardRoom, version: number | undefined, frozen: AgreementRecord[], participants: ParticipantRecord[]): PriorityList {
+  /**
+   * Who wrote each anonymous card, by card key: for the facilitator only. Anyone else's export reads the keys as
+   * unknown authors, so it carries no author group per card and counts no card under a group.
+   */
+  private async authorsOfAnonymousCards(access: Access): Promise<ReadonlyMap<string, string>> {
+    if (access.role !== 'facilitator') return new Map();
+    return new Map(Array.from(await cardKeysOf(this.identity, access.boardId), ([id, key]) => [key, id]));
+  }
+
+  private listToExport(access: Access, room: BoardRoom, version: number | undefined, frozen: AgreementRecord[], input: () => PriorityListInput): PriorityList {
     const meta = readMeta(room.control.doc);
     if (!meta) throw new DomainError('not-found', 'unknown board');
     if (!may(access.role, 'export', situationOf(meta))) {
@@ -72,12 +87,11 @@ export class Exports {
     }
     if (frozen.length > 0) return frozen[frozen.length - 1].list;
     const draft = readAgreementDraft(room.control.doc);
-    return buildPriorityList({ ...boardInput(room.board.doc, room.control.doc, participants), draft, exportedAt: this.now() });
+    return buildPriorityList({ ...input(), draft, exportedAt: this.now() });
   }
 
   /** Each revealed round's results alone, oldest first: the round sheets of the XLSX. */
-  private roundLists(room: BoardRoom, participants: ParticipantRecord[]): PriorityList[] {
-    const input = boardInput(room.board.doc, room.control.doc, participants);
+  private roundLists(input: PriorityListInput): PriorityList[] {
     return input.rounds
       .filter((round) => input.tallies[round.id] !== undefined)
       .map((round) => buildPriorityList({ ...input, rounds: [round], exportedAt: this.now() }));
@@ -85,14 +99,17 @@ export class Exports {
 }
 
 
-/** The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document. */
-export function boardInput(board: Y.Doc, control: Y.Doc, participants: ParticipantRecord[]): PriorityListInput {
+/**
+ * The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document.
+ * `authors` names the participant behind a card key, where the reader may know it.
+ */
+export function boardInput(board: Y.Doc, control: Y.Doc, participants: ParticipantRecord[], authors: ReadonlyMap<string, string> = new Map()): PriorityListInput {
   const meta = readMeta(control);
   if (!meta) throw new DomainError('not-found', 'unknown board');
   const tallies = Object.fromEntries(readRevealedRounds(control).map(({ round, tally }) => [round.id, tally]));
   return {
     board: { title: meta.title, question: meta.question, language: meta.language, groups: meta.groups },
-    cards: readCards(board).map((card) => ({ ...card, bodyText: cardBodyText(cardsOf(board).get(card.id)!) })),
+    cards: readCards(board).map((card) => ({ ...card, author: authors.get(card.author) ?? card.author, bodyText: cardBodyText(cardsOf(board).get(card.id)!) })),
     clusters: readClusters(board).map(({ id, title }) => ({ id, title })),
     participants: participants.map(({ id, name, organisation, group }) => ({ id, name, organisation, group })),
     rounds: readRounds(control),
