@@ -53,6 +53,8 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
   const clustering = meta.phase !== 'setup' && meta.phase !== 'collect';
 
   const anonymous = meta.settings.anonymousCards;
+  // With anonymous cards, which card someone types in would say who wrote it: the server drops it, and it is not sent.
+  const tellTyping = anonymous ? tellNothing : onTyping;
   const authorOf = (authorId: string): string => {
     if (anonymous) return '';
     if (authorId === FACILITATOR_ID) return t('role.facilitator');
@@ -75,7 +77,7 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
     editable: abilities.editCard(card),
     // With anonymous cards, who is typing in a card would say who wrote it.
     typing: anonymous ? NOBODY : (typingByCard.get(card.id) ?? NOBODY),
-    onTyping,
+    onTyping: tellTyping,
     onOpenDetail: setOpenCardId,
     lang: meta.language,
   });
@@ -129,10 +131,12 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
           card={openCard}
           author={authorOf(openCard.author)}
           editable={abilities.editCard(openCard)}
-          onTyping={onTyping}
+          onTyping={tellTyping}
           onClose={closeDetail}
         />
       )}
     </section>
   );
 }
+
+function tellNothing(): void {}

@@ -12,7 +12,11 @@ export class RoomPresence {
   readonly awareness: Awareness;
   private readonly owner = new Map<number, RoomPeer>();
 
-  constructor(onChanged: (clientIds: number[]) => void) {
+  /** @param shown what of a peer's state the others may see (the document kind's policy decides). */
+  constructor(
+    onChanged: (clientIds: number[]) => void,
+    private readonly shown: (state: Record<string, unknown>) => Record<string, unknown> = (state) => state,
+  ) {
     // Awareness needs a doc only for its own client id, which the server never publishes.
     this.awareness = new Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
@@ -26,7 +30,7 @@ export class RoomPresence {
       const owner = this.owner.get(entry.clientId);
       if (owner !== undefined && owner !== peer) continue; // nobody speaks for another connection's client
       this.owner.set(entry.clientId, peer);
-      own.push({ ...entry, state: entry.state === null ? null : { ...entry.state, user: peer.identity } });
+      own.push({ ...entry, state: entry.state === null ? null : { ...this.shown(entry.state), user: peer.identity } });
     }
     if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeEntries(own), peer);
   }

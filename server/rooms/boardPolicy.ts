@@ -63,6 +63,13 @@ export class BoardPolicy implements ChangePolicy {
     this.takeSizes(all);
   }
 
+  /** With anonymous cards, which card someone is typing in would say who wrote it: that is never passed on. */
+  presenceShown(state: Record<string, unknown>): Record<string, unknown> {
+    if (!this.control().settings.anonymousCards) return state;
+    const { typing: _, ...shown } = state;
+    return shown;
+  }
+
   accepted(tr: Y.Transaction, doc: Y.Doc): void {
     this.takeSizes(this.judged?.tr === tr ? this.judged.sizes : measureChanges(tr, doc));
     this.judged = null;
