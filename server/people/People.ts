@@ -52,7 +52,10 @@ export class People {
     return { participantId, cards: counts, ballotsWithdrawn };
   }
 
-  /** The facilitator corrects anyone at any time; a participant themselves until voting starts. */
+  /**
+   * The facilitator corrects anyone at any time; a participant themselves until voting starts. A new group takes
+   * effect at the next round: a ballot already cast keeps its group (see VoteRounds.cast).
+   */
   async correct(access: Access, participantId: string, body: CorrectParticipantBody): Promise<ParticipantDetails> {
     const { boardId } = access;
     if (access.role === 'observer') throw new DomainError('forbidden', 'observers cannot correct anyone');
@@ -70,7 +73,6 @@ export class People {
     }
     const updated: ParticipantRecord = { ...current, name: body.name ?? current.name, organisation: body.organisation ?? current.organisation, group };
     await this.identity.updateParticipant(updated);
-    if (group !== current.group) await this.rounds.regroupVoter(boardId, participantId, group);
     await this.projection.show(boardId);
     // Presence carries the identity resolved when a connection opened; reconnecting shows the corrected one.
     this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
