@@ -227,7 +227,7 @@ export class BoardPolicy implements ChangePolicy {
     if (refusal) return refusal;
     // A private list is its owner's alone: its cards carry the owner's id until they are revealed.
     const author = this.privateOwner !== null ? self.authorId : authorOfNewCards(self, now.settings);
-    if (card.get('author') !== author) return 'a card must carry its own author, as the settings name it';
+    if (card.get('author') !== author) return 'a card must carry its own author';
     const cluster = card.get('cluster');
     if (cluster !== null && (this.privateOwner !== null || !may(role, 'cluster', now))) {
       return 'cards can be placed in themes only while clustering is open';

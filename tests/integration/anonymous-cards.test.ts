@@ -52,7 +52,7 @@ describe('anonymous cards', () => {
     await synced(signed);
     addCard(signed.doc, { title: 'Signerat', author: asa.participantId });
     await waitUntil(() => signed.closes.length > 0);
-    expect(signed.closes[0]).toEqual({ code: 1008, reason: 'a card must carry its own author, as the settings name it' });
+    expect(signed.closes[0]).toEqual({ code: 1008, reason: 'a card must carry its own author' });
 
     const honest = server.connect(board.boardId, asa.token);
     await synced(honest);
