@@ -156,12 +156,7 @@ async function handleCards(room: BoardRoom, participantId: string, names: string
   const list = await room.privateList(participantId);
   if (cardsOf(list.doc).size > 0) {
     if (choice === 'keep') {
-      handled += await room.revealPrivateCards([participantId]);
-      await room.board.serverTransact((doc) =>
-        cardsOf(doc).forEach((card) => {
-          if (card.get('author') === participantId) card.set('author', REMOVED_PARTICIPANT);
-        }),
-      );
+      handled += await room.revealPrivateCards([participantId], () => REMOVED_PARTICIPANT);
     } else {
       handled += cardsOf(list.doc).size;
       await list.serverTransact((doc) => cardsOf(doc).clear());

@@ -184,10 +184,11 @@ export class Workshops {
   /** Ends silent collect: every private card joins the board with its author, and new cards go there directly. */
   async revealCards(boardId: string): Promise<{ revealed: number }> {
     const participantIds = (await this.identity.listParticipants(boardId)).map((p) => p.id);
+    const { settings } = await this.meta(boardId);
+    const keys = settings.anonymousCards ? await cardKeysOf(this.identity, boardId) : new Map<string, string>();
     return this.rooms.withRoom(boardId, async (room) => {
-      const revealed = await room.revealPrivateCards(participantIds);
-      const { settings } = await this.change(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
-      if (settings.anonymousCards) await this.nameCardAuthors(boardId, settings);
+      const revealed = await room.revealPrivateCards(participantIds, (id) => keys.get(id) ?? id);
+      await this.change(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
       return { revealed };
     });
   }

@@ -3,6 +3,7 @@ import { addCard, readCards, setCardTitle } from '../../shared/boardDoc.js';
 import type { BoardSummary, CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import { REMOVED_PARTICIPANT } from '../../shared/people.js';
+import { privateListRoom } from '../../shared/rooms.js';
 import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
 
 const server = liveServer();
@@ -100,5 +101,22 @@ describe('anonymous cards', () => {
     expect((await remove(jonas, 'delete')).body).toMatchObject({ cards: { kept: 0, deleted: 1 } });
     await waitUntil(() => readCards(observer.doc).length === 1);
     expect(readCards(observer.doc)[0]).toMatchObject({ title: 'Åsas kort', author: REMOVED_PARTICIPANT });
+  });
+
+  it('silent cards revealed while cards are anonymous reach the board under their card keys only', async () => {
+    const { board, asa } = await collecting();
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/settings`, { silentCollect: true, anonymousCards: true }, board.facilitatorToken);
+    const list = server.connect(privateListRoom(board.boardId, asa.participantId), asa.token);
+    await synced(list);
+    addCard(list.doc, { title: 'Tyst kort', author: asa.participantId });
+    const observer = server.connect(board.boardId, board.observerToken);
+    await synced(observer);
+    const stored = server.connect(privateListRoom(board.boardId, asa.participantId), asa.token);
+    await waitUntil(() => readCards(stored.doc).length === 1);
+    const reveal = await api<{ revealed: number }>(server.url, 'POST', `/api/boards/${board.boardId}/reveal-cards`, undefined, board.facilitatorToken);
+    expect(reveal.body.revealed).toBe(1);
+    await waitUntil(() => readCards(observer.doc).length === 1);
+    expect(readCards(observer.doc)[0]!.author).toBe(await cardKeyOf(board, asa));
+    expect(observer.received()).not.toContain(asa.participantId);
   });
 });
