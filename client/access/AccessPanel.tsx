@@ -6,7 +6,7 @@ import { useBoard } from '../kernel/BoardContext';
 import { CoFacilitatorLinks } from './CoFacilitatorLinks';
 import { DeleteBoard } from './DeleteBoard';
 import { LinkList } from './LinkList';
-import '../people/people.css';
+import './access.css';
 import { CommandError } from '../kernel/commands/CommandError';
 
 /**
@@ -61,7 +61,7 @@ export function AccessPanel({
         >
           {t('access.rotate')}
         </button>
-        <p role="status" className="people-status">
+        <p role="status" className="panel-status">
           {rotated ? t('access.rotated', { code: rotated }) : ''}
         </p>
         <CommandError failed={rotate.failed} refusal={rotate.refusal} fallback={t('people.failed')} />

@@ -21,8 +21,13 @@ export function LinkList({
   const revoke = useCommand();
   const [done, setDone] = useState('');
   if (links === null) return null;
-  const date = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-  const nameOf = (link: SharedLink) => link.name || t('access.observerLink');
+  // To the second, and unnamed links numbered in the order they were made, so two made a minute apart differ.
+  const date = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
+  const unnamed = links
+    .filter((link) => !link.name)
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((link) => link.id);
+  const nameOf = (link: SharedLink) => link.name || t('access.observerLink', { n: unnamed.indexOf(link.id) + 1 });
 
   return (
     <>
@@ -54,7 +59,7 @@ export function LinkList({
           ))}
         </ul>
       )}
-      <p role="status" className="people-status">
+      <p role="status" className="panel-status">
         {done}
       </p>
       <CommandError failed={revoke.failed} refusal={revoke.refusal} fallback={t('people.failed')} />

@@ -99,14 +99,14 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
           </p>
         </header>
 
-        {meta.closedAt !== null && <ClosedNotice closedAt={meta.closedAt} />}
+        {meta.closedAt !== null && <ClosedNotice closedAt={meta.closedAt} canExport={abilities.export} />}
         {facilitator && <KeepLinkNotice title={meta.title} />}
 
         {live.notice && <RefusalNoticeView notice={live.notice} onDismiss={() => connection.dismissNotice()} onReconnect={() => connection.reconnect()} />}
 
         {/* One compact toolbar with the phase, its actions and the timer; on a phone it stays in view for those who follow. */}
         <div className={`board-toolbar${abilities.runWorkshop ? '' : ' board-toolbar-follow'}`}>
-          <PhaseBar phase={meta.phase} canChange={abilities.runWorkshop} closed={closed} />
+          <PhaseBar phase={meta.phase} canChange={abilities.runWorkshop} role={abilities.role} closed={closed} />
           <div className="board-toolbar-side">
             <PhaseTimer timer={meta.timer} canControl={abilities.runWorkshop} />
             {abilities.runWorkshop && meta.phase === 'collect' && <RevealCards silent={silentCollectActive(meta.phase, meta.settings)} />}

@@ -98,7 +98,8 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
       <div className="add-forms">
         <div className="add-forms-row">
           {canAdd && abilities.newCardAuthor && <AddCardForm boardDoc={boardDoc} authorId={abilities.newCardAuthor} cardCount={cards.length} />}
-          {clustering && (abilities.cluster ? <AddThemeForm boardDoc={boardDoc} /> : <p className="muted">{t('cluster.readOnly')}</p>)}
+          {clustering && abilities.cluster && <AddThemeForm boardDoc={boardDoc} />}
+          {meta.phase === 'cluster' && !abilities.cluster && <p className="muted">{t('cluster.readOnly')}</p>}
         </div>
       </div>
       {settled && !canAdd && abilities.role === 'participant' && !silent && meta.phase === 'collect' && (
@@ -114,6 +115,7 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
             cardProps={cardProps}
             searchTextOf={searchTextOf}
             language={meta.language}
+            phase={meta.phase}
           />
         </Suspense>
       ) : cards.length === 0 ? (

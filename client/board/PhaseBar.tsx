@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PHASES, type Phase } from '../../shared/phases';
+import { PHASES, type Phase, type Role } from '../../shared/phases';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useCommand } from '../kernel/commands/useCommand';
@@ -8,6 +8,8 @@ import { CommandError } from '../kernel/commands/CommandError';
 interface Props {
   phase: Phase;
   canChange: boolean;
+  /** An observer follows the board and never adds cards, so the hints that invite to write are not theirs. */
+  role: Role;
   /** A closed workshop has no phase to take part in: its closed notice says what holds instead. */
   closed: boolean;
 }
@@ -17,7 +19,7 @@ interface Props {
  * hint under the steps describes the phase only: whether a round is open or cards can be added is said once,
  * where it applies, so the two can never disagree.
  */
-export function PhaseBar({ phase, canChange, closed }: Props) {
+export function PhaseBar({ phase, canChange, role, closed }: Props) {
   const t = useT();
   const { api } = useBoard();
   const { busy, failed, refusal, run } = useCommand();
@@ -63,7 +65,7 @@ export function PhaseBar({ phase, canChange, closed }: Props) {
       <p className="phase-now">
         <span>{t('phase.stepOf', { n: index + 1, total: PHASES.length })}: </span>
         <strong>{t(`phase.${phase}`)}</strong>
-        {!canChange && !closed && <span className="phase-hint"> – {t(`phase.hint.${phase}`)}</span>}
+        {!canChange && !closed && <span className="phase-hint"> – {t(role === 'observer' && phase === 'setup' ? 'phase.hint.setupObserver' : `phase.hint.${phase}`)}</span>}
       </p>
       {canChange && (
         <div className="phase-controls">

@@ -16,6 +16,7 @@ import {
 } from '@dnd-kit/core';
 import type * as Y from 'yjs';
 import { moveCard, moveCards as moveCardsOnBoard, type CardView } from '../../shared/boardDoc';
+import type { Phase } from '../../shared/phases';
 import type { DuplicatePair } from '../../shared/suggestions/api';
 import { useT } from '../app/i18n';
 import type { CardPropsOf } from '../cards/CardItem';
@@ -41,6 +42,7 @@ interface Props {
   /** The text "find" searches in for a card: title, body, author and group. */
   searchTextOf: (card: CardView) => string;
   language: string;
+  phase: Phase;
 }
 
 /**
@@ -48,7 +50,7 @@ interface Props {
  * touch, keyboard) or by its "Move to theme…" menu, alone or with other selected cards. A move writes only the
  * card's `cluster` key, so two people moving the same card at once converge instead of duplicating it.
  */
-export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, cardProps, searchTextOf, language }: Props) {
+export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, cardProps, searchTextOf, language, phase }: Props) {
   const t = useT();
   // dnd-kit's id for its screen-reader instructions, which every drag handle points to.
   const dragHintId = useId();
@@ -87,18 +89,22 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
     );
   }, [cards, shownFilter, duplicates]);
 
-  const byCluster = useMemo(() => {
+  // The cards each theme shows, and under a filter how many it holds, so a theme says "0 of 3", never "0 cards".
+  const { byCluster, totals } = useMemo(() => {
     const known = new Set(clusters.map((c) => c.id));
     const groups = new Map<string, CardView[]>();
+    const held = new Map<string, number>();
     for (const card of cards) {
-      if (marks.hidden.has(card.id) || (visible && !visible.has(card.id))) continue;
+      if (marks.hidden.has(card.id)) continue;
       // A card whose theme was deleted by someone else meanwhile shows on the pile rather than vanishing.
       const key = card.cluster && known.has(card.cluster) ? card.cluster : UNCLUSTERED;
+      held.set(key, (held.get(key) ?? 0) + 1);
+      if (visible && !visible.has(card.id)) continue;
       const group = groups.get(key);
       if (group) group.push(card);
       else groups.set(key, [card]);
     }
-    return groups;
+    return { byCluster: groups, totals: visible ? held : null };
   }, [cards, clusters, visible, marks.hidden]);
 
   const titleOfTarget = (target: string | null) => (target === null ? t('cluster.unclustered') : (clusters.find((c) => c.id === target)?.title ?? ''));
@@ -210,7 +216,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
       >
         {/* Cards and themes are in the workshop's language; the controls around them in the reader's. */}
         <div className="cluster-layout" lang={language}>
-          <ThemeColumn id={UNCLUSTERED} cluster={null} cards={byCluster.get(UNCLUSTERED) ?? []} otherClusters={clusters} collapsed={false} {...themeProps} />
+          <ThemeColumn id={UNCLUSTERED} cluster={null} cards={byCluster.get(UNCLUSTERED) ?? []} total={totals && (totals.get(UNCLUSTERED) ?? 0)} otherClusters={clusters} collapsed={false} {...themeProps} />
           <div className={`theme-tiles${compact ? ' theme-tiles-compact' : ''}`}>
             {clusters.map((cluster) => (
               <ThemeColumn
@@ -218,6 +224,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
                 id={cluster.id}
                 cluster={cluster}
                 cards={byCluster.get(cluster.id) ?? []}
+                total={totals && (totals.get(cluster.id) ?? 0)}
                 otherClusters={clusters.filter((c) => c.id !== cluster.id)}
                 collapsed={compact !== toggled.has(cluster.id)}
                 {...themeProps}
@@ -236,7 +243,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
           onCancel={() => setMoving(null)}
         />
       )}
-      <UndoNotice boardDoc={boardDoc} />
+      <UndoNotice boardDoc={boardDoc} phase={phase} />
     </div>
   );
 }

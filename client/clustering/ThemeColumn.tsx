@@ -23,6 +23,8 @@ interface Props {
   id: string;
   cluster: ClusterView | null;
   cards: CardView[];
+  /** Under a filter, how many cards the theme holds (`cards` are those that match); null without one. */
+  total: number | null;
   otherClusters: ClusterView[];
   boardDoc: Y.Doc;
   canCluster: boolean;
@@ -36,7 +38,7 @@ interface Props {
   onToggleCollapsed: (id: string) => void;
 }
 
-export function ThemeColumn({ id, cluster, cards, otherClusters, boardDoc, canCluster, cardProps, dragHintId, actions, selected, duplicates, collapsed, onToggleCollapsed }: Props) {
+export function ThemeColumn({ id, cluster, cards, total, otherClusters, boardDoc, canCluster, cardProps, dragHintId, actions, selected, duplicates, collapsed, onToggleCollapsed }: Props) {
   const t = useT();
   const name = cluster ? cluster.title : t('cluster.unclustered');
   const data: DropThemeData = { name };
@@ -56,7 +58,9 @@ export function ThemeColumn({ id, cluster, cards, otherClusters, boardDoc, canCl
       <div className="theme-head">
         {cluster && <span className="swatch" style={{ background: cluster.color }} aria-hidden="true" />}
         <h3 id={headingId}>{name}</h3>
-        <span className="count">{t('cluster.cardCount', { count: cards.length })}</span>
+        <span className="count">
+          {!total ? t('cluster.cardCount', { count: cards.length }) : t('cluster.cardCountFiltered', { shown: cards.length, count: total })}
+        </span>
         {cluster && (
           <button
             type="button"

@@ -1,5 +1,6 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
+import type { Phase } from '../../shared/phases';
 import { useT } from '../app/i18n';
 import { BoardHistory } from '../kernel/history/BoardHistory';
 import { useBoardHistory } from '../kernel/history/useBoardHistory';
@@ -21,14 +22,29 @@ export function UndoButtons({ boardDoc }: { boardDoc: Y.Doc }) {
   );
 }
 
-/** The last destructive change, with an Undo right beside it; it stays until dismissed or undone. */
-export function UndoNotice({ boardDoc }: { boardDoc: Y.Doc }) {
+/** How long a notice offers its Undo while the pointer and the focus are elsewhere. */
+const NOTICE_MS = 15_000;
+
+/**
+ * The last destructive change, with an Undo right beside it, while the change is fresh: it goes after
+ * NOTICE_MS (not while the pointer or the focus is on it) and when the workshop moves to another phase, where
+ * undoing may no longer be allowed. Undo in the toolbar and Ctrl+Z still take the change back.
+ */
+export function UndoNotice({ boardDoc, phase }: { boardDoc: Y.Doc; phase: Phase }) {
   const t = useT();
   const { history, state } = useBoardHistory(boardDoc);
+  const [held, setHeld] = useState(false);
+  useEffect(() => history.dismissNotice(), [history, phase]);
+  useEffect(() => {
+    if (!state.notice || held) return;
+    const timer = setTimeout(history.dismissNotice, NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [history, state.notice, held]);
+  const hold = { onPointerEnter: () => setHeld(true), onPointerLeave: () => setHeld(false), onFocus: () => setHeld(true), onBlur: () => setHeld(false) };
   return (
     <div className="undo-notice-region" role="status">
       {state.notice && (
-        <div className="undo-notice" key={state.notice.id}>
+        <div className="undo-notice" key={state.notice.id} {...hold}>
           <span>{state.notice.message}</span>
           <button type="button" className="primary" onClick={history.undo}>
             {t('undo.undo')}

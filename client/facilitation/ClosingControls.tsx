@@ -3,6 +3,7 @@ import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useCommand } from '../kernel/commands/useCommand';
 import { CommandError } from '../kernel/commands/CommandError';
+import './closing.css';
 
 /** Close the workshop for everyone (after a plain confirmation), or reopen it. */
 export function ClosingControls({ closed }: { closed: boolean }) {

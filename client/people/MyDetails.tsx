@@ -64,7 +64,7 @@ export function MyDetails({
             {me.organisation && <li>{t('mine.organisation', { organisation: me.organisation })}</li>}
             <li>{t('mine.group', { group: groupName })}</li>
           </ul>
-          <p role="status" className="people-status">
+          <p role="status" className="panel-status">
             {saved ? t('mine.saved') : ''}
           </p>
           {open ? (

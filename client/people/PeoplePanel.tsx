@@ -43,7 +43,7 @@ export function PeoplePanel({ groups }: { groups: readonly StakeholderGroup[] })
       <summary>
         {t('people.heading')} <span className="count">({t('people.count', { count: people.length })})</span>
       </summary>
-      <p ref={statusRef} className="people-status" role="status" tabIndex={-1}>
+      <p ref={statusRef} className="panel-status" role="status" tabIndex={-1}>
         {status}
       </p>
       {people.length === 0 && <p className="muted">{t('people.empty')}</p>}

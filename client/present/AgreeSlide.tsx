@@ -2,6 +2,7 @@ import { isKept } from '../../shared/agreement';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useAgreement } from '../kernel/useRounds';
+import { listColumns } from './listColumns';
 
 /** While agreeing: the list in its current order, with owners and next steps as they are typed. */
 export function AgreeSlide() {
@@ -15,10 +16,12 @@ export function AgreeSlide() {
       {kept.length === 0 ? (
         <p className="projector-hint">{t('present.agreeEmpty')}</p>
       ) : (
-        <ol className="projector-agreed">
-          {kept.map((item) => (
+        <ol {...listColumns('projector-agreed', kept.length)}>
+          {kept.map((item, index) => (
             <li key={item.itemId}>
-              <p className="projector-item-title">{item.title}</p>
+              <p className="projector-item-title">
+                <span className="rank">{index + 1}.</span> {item.title}
+              </p>
               {(item.owner || item.nextStep) && <p className="projector-count">{[item.owner, item.nextStep].filter(Boolean).join(' — ')}</p>}
             </li>
           ))}

@@ -4,8 +4,19 @@ import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useCards, useClusters } from '../kernel/useBoardData';
 
-/** As many card titles per theme as a wall of twelve themes can show in type read from the back of the room. */
-const TITLES_PER_THEME = 4;
+/**
+ * How the wall of themes fits one 1080p screen in type read from the back of the room: the more themes, the more
+ * columns and the fewer card titles per theme (each title one line); past sixteen themes, names and counts only.
+ * The count beside each name always tells how many cards the theme holds.
+ */
+export function wallLayout(themes: number): { columns: number; titles: number } {
+  if (themes <= 3) return { columns: 3, titles: 6 };
+  if (themes <= 6) return { columns: 3, titles: 3 };
+  if (themes <= 8) return { columns: 4, titles: 3 };
+  if (themes <= 12) return { columns: 4, titles: 1 };
+  if (themes <= 16) return { columns: 4, titles: 0 };
+  return { columns: 5, titles: 0 };
+}
 
 /**
  * While clustering: every theme with its cards' titles, and how many cards still wait on the pile. A card merged
@@ -25,10 +36,12 @@ export function ClusterSlide() {
   const known = new Set(clusters.map((c) => c.id));
   // The pile as the board and the vote count it: the one rule of shared/cardMerge.ts.
   const unthemed = looseCards(all, known).length;
+  const { columns, titles } = wallLayout(clusters.length);
+  const rows = Math.max(1, Math.ceil(clusters.length / columns));
   return (
     <div className="slide cluster-slide">
       <p className="projector-hint">{t('present.unthemed', { count: unthemed })}</p>
-      <ul className="projector-themes">
+      <ul className="projector-themes" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}>
         {clusters.map((cluster) => {
           const inTheme = cards.filter((c) => c.cluster === cluster.id);
           return (
@@ -37,13 +50,13 @@ export function ClusterSlide() {
                 {cluster.title} <span className="projector-count">({inTheme.length})</span>
               </h2>
               <ul>
-                {inTheme.slice(0, TITLES_PER_THEME).map((card) => (
+                {inTheme.slice(0, titles).map((card) => (
                   <li key={card.id}>
                     {card.title}
                     {mergedCount(card.id) > 0 && <span className="projector-merged"> {t('present.merged', { count: mergedCount(card.id) })}</span>}
                   </li>
                 ))}
-                {inTheme.length > TITLES_PER_THEME && <li className="projector-count">{t('present.more', { count: inTheme.length - TITLES_PER_THEME })}</li>}
+                {titles > 0 && inTheme.length > titles && <li className="projector-count">{t('present.more', { count: inTheme.length - titles })}</li>}
               </ul>
             </li>
           );

@@ -6,6 +6,7 @@ import { useGroupName } from '../results/groupNames';
 import { useFormats } from '../app/useFormats';
 import { GroupPatternDefs, groupFill } from '../results/GroupPatterns';
 import { useRevealedRounds } from '../kernel/useRounds';
+import { listColumns } from './listColumns';
 import { usePresentation } from './usePresentation';
 
 /**
@@ -35,7 +36,7 @@ export function ResultsSlide({ groups }: { groups: StakeholderGroup[] }) {
       <div className="results-columns">
         <section aria-labelledby="projector-ranking">
           <h2 id="projector-ranking">{t('present.ranking')}</h2>
-          <ol className="projector-ranking">
+          <ol {...listColumns('projector-ranking', shown.length)}>
             {shown.map((item) => (
               <RankedItem key={item.id} item={item} most={most} groups={tally.groups} />
             ))}
@@ -74,15 +75,16 @@ function RankedItem({ item, most, groups }: { item: TallyItem; most: number; gro
   return (
     <li className="projector-item">
       <p className="projector-item-title">
-        <span className="rank">{item.rank}.</span> {item.title}
+        <span className="rank">{item.rank}.</span> {item.title} <span className="projector-count">· {t('present.dots', { count: item.total })}</span>
         {item.contested && <span className="projector-contested"> · {t('present.contested')}</span>}
       </p>
-      <svg className="projector-bar" viewBox={`0 0 ${most} 1`} preserveAspectRatio="none" role="img" aria-label={t('present.dots', { count: item.total })}>
+      {/* Segments placed in percent of an unscaled bar, so the group patterns keep their size (a stretched viewBox
+          stretched them into flat colour and wedges). */}
+      <svg className="projector-bar" role="img" aria-label={t('present.dots', { count: item.total })}>
         {segments(item, groups).map(({ group, index, x, dots }) => (
-          <rect key={group} x={x} width={dots} height={1} fill={groupFill('projector', index)} />
+          <rect key={group} x={`${(x / most) * 100}%`} width={`${(dots / most) * 100}%`} height="100%" fill={groupFill('projector', index)} />
         ))}
       </svg>
-      <p className="projector-count">{t('present.dots', { count: item.total })}</p>
     </li>
   );
 }

@@ -3,7 +3,7 @@ import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { CopyField } from '../app/CopyField';
 import { boardLink } from './tokens';
-import '../start/lifecycle.css';
+import './session.css';
 
 /**
  * The facilitator's own link, with the plain warning that it is the way back in: copy it, save it as a file

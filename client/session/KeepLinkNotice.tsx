@@ -3,6 +3,7 @@ import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { FacilitatorLink } from './FacilitatorLink';
 import { isJustCreated, keptLink } from './justCreated';
+import './session.css';
 
 /** Greets the facilitator of a workshop just created in this tab with their link, until they say they kept it. */
 export function KeepLinkNotice({ title }: { title: string }) {

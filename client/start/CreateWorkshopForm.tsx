@@ -1,8 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { BoardTemplate, StartingSettings } from '../../shared/api';
+import type { StartingSettings } from '../../shared/api';
 import { defaultGroupNames } from '../../shared/groups';
 import { LIMITS } from '../../shared/limits';
 import type { Language } from '../../shared/phases';
+import { builtInTemplate, type TemplateId } from '../../shared/templates';
 import { createBoard } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
 import { Field } from '../app/Field';
@@ -12,15 +13,17 @@ import { navigate, paths } from '../app/router';
 import { markJustCreated } from '../session/justCreated';
 import { saveToken } from '../session/tokens';
 import { GroupListEditor, type EditableGroup } from '../app/GroupListEditor';
-import { TemplatePicker, type EarlierWorkshop } from './TemplatePicker';
+import { TemplatePicker, type EarlierWorkshop, type StartingPoint } from './TemplatePicker';
 
 export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) {
   const t = useT();
   const { language: uiLanguage, choose } = useLanguage();
   const [title, setTitle] = useState('');
-  const [question, setQuestion] = useState('');
-  // Until the facilitator picks a workshop language or edits the groups, both follow the page's language.
+  // Until the facilitator picks a workshop language, it follows the page's; until they edit the question or the
+  // groups, those follow the workshop language (a built-in template's, or the default groups).
   const [pickedLanguage, setPickedLanguage] = useState<Language | null>(null);
+  const [builtIn, setBuiltIn] = useState<TemplateId | null>(null);
+  const [editedQuestion, setEditedQuestion] = useState<string | null>(null);
   const [editedGroups, setEditedGroups] = useState<EditableGroup[] | null>(null);
   const [settings, setSettings] = useState<StartingSettings | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -31,13 +34,17 @@ export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) 
   const errorRef = useRef<HTMLParagraphElement>(null);
 
   const language = pickedLanguage ?? uiLanguage;
-  const groups = editedGroups ?? defaultGroupNames(language).map((name) => ({ name }));
+  const template = builtIn && builtInTemplate(builtIn, language);
+  const question = editedQuestion ?? template?.question ?? '';
+  const groups = editedGroups ?? (template?.groups ?? defaultGroupNames(language)).map((name) => ({ name }));
 
-  const applyTemplate = (template: BoardTemplate | null) => {
-    setQuestion(template?.question ?? '');
-    setPickedLanguage(template?.language ?? null);
-    setEditedGroups(template?.groups.map((name) => ({ name })) ?? null);
-    setSettings(template?.settings);
+  const startFrom = (start: StartingPoint) => {
+    const earlierWorkshop = start && 'earlier' in start ? start.earlier : null;
+    setBuiltIn(start && 'builtIn' in start ? start.builtIn : null);
+    setEditedQuestion(earlierWorkshop?.question ?? null);
+    setEditedGroups(earlierWorkshop?.groups.map((name) => ({ name })) ?? null);
+    if (earlierWorkshop) setPickedLanguage(earlierWorkshop.language);
+    setSettings(start && 'builtIn' in start ? builtInTemplate(start.builtIn, language).settings : earlierWorkshop?.settings);
   };
 
   const fail = (message: string) => {
@@ -79,7 +86,7 @@ export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) 
   return (
     <form className="panel create-form" onSubmit={submit} noValidate>
       <h2>{t('start.create.heading')}</h2>
-      <TemplatePicker language={language} earlier={earlier} onPick={applyTemplate} />
+      <TemplatePicker earlier={earlier} onPick={startFrom} />
       <Field
         label={t('start.create.titleLabel')}
         value={title}
@@ -100,7 +107,7 @@ export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) 
           id={questionId}
           aria-describedby={`${questionId}-hint`}
           value={question}
-          onChange={(e) => setQuestion(e.target.value)}
+          onChange={(e) => setEditedQuestion(e.target.value)}
           maxLength={LIMITS.maxQuestion}
           rows={3}
         />

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import type { BoardTemplate } from '../../shared/api';
-import type { Language } from '../../shared/phases';
-import { builtInTemplate, TEMPLATE_IDS, type TemplateId } from '../../shared/templates';
+import { TEMPLATE_IDS, type TemplateId } from '../../shared/templates';
 import { fetchBoardTemplate } from '../api/serverApi';
 import { useT } from '../app/i18n';
 
@@ -11,11 +10,14 @@ export interface EarlierWorkshop {
   title: string;
 }
 
+/** What the workshop starts from: nothing, a built-in template (in whatever language is chosen), or an earlier workshop. */
+export type StartingPoint = { builtIn: TemplateId } | { earlier: BoardTemplate } | null;
+
 /**
- * "Start from": an empty workshop, a built-in template in the workshop's language, or one of my earlier
- * workshops (read from the server with its facilitator token: question, language, groups, settings only).
+ * "Start from": an empty workshop, a built-in template, or one of my earlier workshops (read from the server
+ * with its facilitator token: question, language, groups, settings only).
  */
-export function TemplatePicker({ language, earlier, onPick }: { language: Language; earlier: EarlierWorkshop[]; onPick: (template: BoardTemplate | null) => void }) {
+export function TemplatePicker({ earlier, onPick }: { earlier: EarlierWorkshop[]; onPick: (start: StartingPoint) => void }) {
   const t = useT();
   const id = useId();
   const [choice, setChoice] = useState('');
@@ -25,11 +27,11 @@ export function TemplatePicker({ language, earlier, onPick }: { language: Langua
     setChoice(value);
     setFailed(false);
     const [kind, key] = value.split(':') as [string, string];
-    if (kind === 'builtIn') return onPick(builtInTemplate(key as TemplateId, language));
+    if (kind === 'builtIn') return onPick({ builtIn: key as TemplateId });
     const board = earlier.find((w) => w.boardId === key);
     if (!board) return onPick(null);
     try {
-      onPick(await fetchBoardTemplate(board.boardId, board.token));
+      onPick({ earlier: await fetchBoardTemplate(board.boardId, board.token) });
     } catch {
       setFailed(true);
     }

@@ -42,17 +42,19 @@ export class Exports {
       this.identity.listParticipants(access.boardId),
       this.authorsOfAnonymousCards(access),
     ]);
-    const { list, rounds } = await this.rooms.withRoom(access.boardId, (room) => {
+    const { list, rounds, language } = await this.rooms.withRoom(access.boardId, (room) => {
       const language = lang ?? readMeta(room.control.doc)?.language;
       const told = (list: PriorityList) => (language ? inReaderLanguage(list, language) : list);
       const input = () => boardInput(room.board.doc, room.control.doc, participants, authors);
       return {
         list: told(this.listToExport(access, room, version, frozen, input)),
         rounds: format === 'xlsx' ? this.roundLists(input()).map(told) : [],
+        language,
       };
     });
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? this.now()).toISOString().slice(0, 10);
-    const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : list.status === 'draft' ? '-draft' : ''}`;
+    // The language in the name, so the Swedish and the English file of one list can sit side by side.
+    const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : list.status === 'draft' ? '-draft' : ''}${language ? `-${language}` : ''}`;
     switch (format) {
       case 'csv':
         return { body: toCsv(list), contentType: 'text/csv; charset=utf-8; header=present', filename: `${base}.csv` };

@@ -91,9 +91,11 @@ export class DocRoom {
     private readonly options: DocRoomOptions,
   ) {
     this.state = new AcceptedState(policy, metrics);
-    this.syncAnswers = new SyncAnswers(this.state);
+    this.syncAnswers = new SyncAnswers(this.state, metrics);
     this.compaction = new Compaction(boardId, name, log, metrics, options.health, options.compactEvery);
-    this.presence = new RoomPresence((ids) => this.broadcast.presence(ids), (state) => policy.presenceShown?.(state) ?? state);
+    this.presence = new RoomPresence((ids) => this.broadcast.presence(ids), options.fanout && { fanout: options.fanout, boardId, name }, (state) =>
+      policy.presenceShown?.(state) ?? state,
+    );
     this.broadcast = new Broadcast(this.peers, options.broadcastWindowMs, (ids) => this.presence.message(ids), () => {
       if (this.compaction.due) void this.enqueue(() => this.compact()).catch(() => {});
     });
@@ -159,9 +161,14 @@ export class DocRoom {
     peer.send(encodeSyncStep1(this.doc));
   }
 
-  /** Answered in turn, so a change still being stored is not sent before it is. */
+  /**
+   * Answered in turn, so a change still being stored is not sent before it is; skipped when the peer has gone
+   * by then, so requests an attacker queued and left cost nothing.
+   */
   answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): Promise<void> {
-    return this.enqueue(() => peer.send(this.syncAnswers.answer(stateVector)));
+    return this.enqueue(() => {
+      if (this.peers.has(peer) && !peer.closedByServer) peer.send(this.syncAnswers.answer(stateVector));
+    });
   }
 
   /** Applies a client's update, in turn, if the policy allows it and it can be derived from and stored. */

@@ -35,7 +35,9 @@ export class PeerJudge {
       return { answer: { ok: false, kind: 'refused', reason: writerRefused } };
     }
     const writer = `${peer.writer.role}:${peer.writer.authorId}`;
-    if (!this.undoBudget.allows(writer)) return { answer: { ok: false, kind: 'refused', reason: 'too many refused changes; wait a moment, then edit again' } };
+    const allowance = this.undoBudget.allowance(writer);
+    if (allowance === 'spent') return { answer: { ok: false, kind: 'refused', reason: 'too many refused changes; wait a moment, then edit again' } };
+    if (allowance === 'busy' && !addsNothing(doc, update)) return { answer: { ok: false, kind: 'unavailable', reason: 'this board is busy; try again shortly' } };
     let gap: boolean;
     try {
       gap = buildsOnUnknownState(doc, update);
@@ -67,6 +69,7 @@ export class PeerJudge {
       return refuse({ ok: false, kind: 'failed', reason: 'the server could not process this change' });
     }
     if (refusal !== null) return refuse({ ok: false, kind: 'refused', reason: refusal });
+    this.undoBudget.acceptedFrom(writer);
     return { change, derived };
   }
 }

@@ -52,8 +52,8 @@ export interface RoomPeer {
  * carries both the offline edits and the new change.
  *
  * A refusal says whose fault it was, so the client is told the truth: `malformed` (the bytes do not decode),
- * `refused` (the policy forbids the change), `unavailable` (the database cannot be reached now; try again
- * later) or `failed` (the server could not derive or store it; the error was logged). In every case nothing
+ * `refused` (the policy forbids the change), `unavailable` (the database cannot be reached now, or the document
+ * is spending its allowance of refusals: try again later) or `failed` (the server could not derive or store it; the error was logged). In every case nothing
  * of the update is kept, stored or sent.
  */
 export type ApplyResult =

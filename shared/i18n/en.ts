@@ -98,6 +98,7 @@ export const en = {
   'phasebar.next': 'Next: {phase}',
   'phasebar.failed': 'The phase could not be changed. Please try again.',
   'phase.hint.setup': 'The facilitator is preparing the workshop. Cards can be added once collection starts.',
+  'phase.hint.setupObserver': 'The facilitator is preparing the workshop. You follow the board; observers do not add cards.',
   'phase.hint.collect': 'Challenges are collected on cards: one challenge per card.',
   'phase.hint.cluster': 'Cards are being grouped into themes.',
   'phase.hint.vote': 'Dot voting on the themes and cards.',

@@ -96,6 +96,7 @@ export const nl: Messages = {
   'phasebar.next': 'Volgende: {phase}',
   'phasebar.failed': 'De fase kon niet worden gewijzigd. Probeer het opnieuw.',
   'phase.hint.setup': 'De facilitator bereidt de workshop voor. Zodra het verzamelen begint, kun je kaartjes toevoegen.',
+  'phase.hint.setupObserver': 'De facilitator bereidt de workshop voor. Je volgt het bord; waarnemers voegen geen kaartjes toe.',
   'phase.hint.collect': 'Uitdagingen worden op kaartjes verzameld: één uitdaging per kaartje.',
   'phase.hint.cluster': 'De kaartjes worden in thema’s gegroepeerd.',
   'phase.hint.vote': 'Stemmen met stippen op de thema’s en kaartjes.',

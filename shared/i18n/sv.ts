@@ -96,6 +96,7 @@ export const sv: Messages = {
   'phasebar.next': 'Nästa: {phase}',
   'phasebar.failed': 'Fasen kunde inte ändras. Försök igen.',
   'phase.hint.setup': 'Processledaren förbereder workshopen. Du kan lägga till kort när insamlingen börjar.',
+  'phase.hint.setupObserver': 'Processledaren förbereder workshopen. Du följer tavlan; observatörer lägger inte till kort.',
   'phase.hint.collect': 'Utmaningarna samlas in på kort: en utmaning per kort.',
   'phase.hint.cluster': 'Korten grupperas i teman.',
   'phase.hint.vote': 'Prickröstning på teman och kort.',

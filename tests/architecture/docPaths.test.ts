@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -7,8 +7,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const TOP_FOLDERS = ['client', 'server', 'shared', 'tests', 'fixtures', 'bench', 'docs', 'scripts'];
 // A path from the repository's root, up to where a placeholder (`<boardId>`, `{en,nl,sv}`) or the prose starts.
 const ROOTED_PATH = new RegExp(`(?<![\\w/.-])(?:${TOP_FOLDERS.join('|')})/[\\w./-]*`, 'g');
-// A file named alone in backticks, such as `DocRoom.ts`.
-const BARE_FILE = /`([\w.-]+\.(?:ts|tsx|css|md|json))`/g;
+// A file named in backticks without its top folder, such as `DocRoom.ts` or `commands/boardApi.ts`.
+const BARE_FILE = /`([\w./-]+\.(?:ts|tsx|css|md|json))`/g;
 
 interface Named {
   path: string;
@@ -23,13 +23,13 @@ function productFiles(dir: string): string[] {
   });
 }
 
-/** Every path a document names from the repository's root, and every file it names alone (`wire.ts`). */
+/** Every path a document names from the repository's root, and every file it names without (`wire.ts`). */
 function namedIn(text: string): { rooted: Named[]; bare: Named[] } {
   const rooted: Named[] = [];
   const bare: Named[] = [];
   text.split('\n').forEach((line, index) => {
     for (const [match] of line.matchAll(ROOTED_PATH)) rooted.push({ path: match.replace(/\.+$/, ''), line: index + 1 });
-    for (const match of line.matchAll(BARE_FILE)) if (!match[1].includes('/')) bare.push({ path: match[1], line: index + 1 });
+    for (const match of line.matchAll(BARE_FILE)) if (!TOP_FOLDERS.includes(match[1].split('/')[0])) bare.push({ path: match[1], line: index + 1 });
   });
   return { rooted, bare };
 }
@@ -65,7 +65,7 @@ function missing(doc: string, named: Named[], exists: (path: string) => boolean)
 }
 
 const files = productFiles(root);
-const basenames = new Set(files.map((file) => basename(file)));
+const somewhere = (name: string) => files.some((file) => file === name || file.endsWith(`/${name}`));
 const existing = (path: string) => existsSync(join(root, path));
 
 describe('the docs name only paths that exist', () => {
@@ -76,16 +76,20 @@ describe('the docs name only paths that exist', () => {
     expect([
       ...missing(doc, treeFolders(text), existing),
       ...missing(doc, rooted, existing),
-      // A file named alone is somewhere in the product, under the folder the sentence is about.
-      ...missing(doc, bare, (name) => basenames.has(name)),
+      // A file named without its top folder is somewhere in the product, under the folder the sentence is about.
+      ...missing(doc, bare, somewhere),
     ]).toEqual([]);
   });
 
-  const readmes = readdirSync(join(root, 'server'))
-    .map((folder) => `server/${folder}/README.md`)
-    .filter(existing);
-  it.each(readmes)('%s: every path it names, and every file it names alone in its own folder', (doc) => {
+  const readmes = ['server', 'client'].flatMap((top) =>
+    readdirSync(join(root, top))
+      .map((folder) => `${top}/${folder}/README.md`)
+      .filter(existing),
+  );
+  // `wire.ts` in server/rooms/README.md is server/rooms/wire.ts; `rooms/Fanout.ts` in server/scale's is server/rooms/Fanout.ts.
+  it.each(readmes)('%s: every path it names, from the root, its own folder or its part (server/, client/)', (doc) => {
     const { rooted, bare } = namedIn(readFileSync(join(root, doc), 'utf8'));
-    expect([...missing(doc, rooted, existing), ...missing(doc, bare, (name) => existing(join(dirname(doc), name)))]).toEqual([]);
+    const inFolderOrPart = (name: string) => existing(join(dirname(doc), name)) || existing(join(doc.split('/')[0], name));
+    expect([...missing(doc, rooted, existing), ...missing(doc, bare, inFolderOrPart)]).toEqual([]);
   });
 });

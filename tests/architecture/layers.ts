@@ -72,7 +72,8 @@ export interface LayerViolation {
   reason: string;
 }
 
-const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+// `import x from`, `export … from`, `import('…')` and a stylesheet's bare `import '…'`.
+const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -90,9 +91,9 @@ function partOf(root: string, path: string): string {
   return third === undefined ? `${top}:root` : `${top}:${second}`;
 }
 
-/** The relative imports of one file, `import type` included. */
+/** The relative imports of one file, `import type` and stylesheets included. */
 function relativeImports(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((match) => match[1] ?? match[2]).filter((spec) => spec.startsWith('.'));
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? match[3]).filter((spec) => spec.startsWith('.'));
 }
 
 /** The source file an import names, if it is one (stylesheets and other assets are not). */

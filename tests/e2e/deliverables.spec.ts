@@ -106,7 +106,7 @@ test('before freezing, the exports carry the draft with the owners typed; the XL
 
   // The XLSX, downloaded from the Downloads panel as the facilitator would.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Excel \(XLSX\).*(aktuell|current)/ }).click()]);
-  expect(download.suggestedFilename()).toMatch(/-draft\.xlsx$/);
+  expect(download.suggestedFilename()).toMatch(/-draft-sv\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile((await download.path())!);
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Prioriteringar', 'Omgång 1']);

@@ -114,7 +114,7 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await expect(observer.getByText('Port authority')).toBeVisible();
   await expect(observer.getByRole('button', { name: 'Freeze this list' })).toHaveCount(0);
   const [download] = await Promise.all([observer.waitForEvent('download'), observer.getByRole('button', { name: 'Download CSV: current list' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^Steel-and-hydrogen-valley-\d{4}-\d{2}-\d{2}-v1\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^Steel-and-hydrogen-valley-\d{4}-\d{2}-\d{2}-v1-en\.csv$/);
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });

@@ -28,7 +28,7 @@ test('the facilitator removes a participant; the participant is told so in their
   await expect(people.getByRole('status')).toHaveText('Anna Lindqvist was removed from the workshop.');
   // Where the facilitator's focus is in their own page: Anna's page reacting to her removal at the same moment can
   // take the browser's window focus in a test that runs both people in one browser, which toBeFocused also requires.
-  await expect.poll(() => facilitator.evaluate(() => document.activeElement?.classList.contains('people-status') ?? false)).toBe(true);
+  await expect.poll(() => facilitator.evaluate(() => document.activeElement?.classList.contains('panel-status') ?? false)).toBe(true);
 
   await expect(anna.getByRole('alert')).toHaveText('Processledaren har tagit bort dig från workshoppen. Din länk fungerar inte längre.');
   await expect(facilitator.getByRole('heading', { level: 3, name: 'Svårt att rekrytera svetsare' })).toHaveCount(0);

@@ -218,3 +218,45 @@ test('at 1366×800 with 80 cards and 8 themes, every theme is within one screen 
   });
   expect(wrapping).toEqual({ wrap: 'break-word', hyphens: 'auto', lang: 'en' });
 });
+
+test('the projector fits one 1080p screen: twelve themes of eighty cards, ten results, eight agreed priorities', async ({ browser, request, baseURL }) => {
+  test.setTimeout(300_000);
+  const board = await createRoomBoard(request, 'Industriforum – uppstart', PEOPLE);
+  await phase(request, board, 'collect');
+  const themes = sampleThemes(12);
+  await seedBoard(baseURL!, board, { titles: sampleTitles(80), themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
+  const wall = await projector(browser, board);
+  // Measured once, in one evaluation, after the slide has settled: the page never grows past the screen.
+  const fits = () =>
+    wall.evaluate(() => {
+      const root = document.documentElement;
+      const clipped = [...document.querySelectorAll('.projector h2, .projector-item-title, .projector-agreed li')].filter((el) => el.getBoundingClientRect().bottom > innerHeight + 1).length;
+      return { height: root.scrollHeight, clipped };
+    });
+
+  await phase(request, board, 'cluster');
+  await expect(wall.locator('.projector-theme')).toHaveCount(12);
+  await expect(wall.getByRole('heading', { name: new RegExp(`^${themes[11]}`) })).toBeInViewport();
+  expect(await fits()).toEqual({ height: 1080, clipped: 0 });
+  await shot(wall, 'projector-fit-cluster-12');
+
+  await phase(request, board, 'vote');
+  const opened = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} });
+  const round: { id: string; items: Array<{ id: string }> } = await opened.json();
+  for (const [i, voter] of board.people.entries()) {
+    const allocations = { [round.items[i % 10]!.id]: 3, [round.items[(i + 3) % 10]!.id]: 2 };
+    expect((await request.put(`/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { headers: auth(voter.token), data: { allocations } })).ok()).toBe(true);
+  }
+  expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
+  expect((await request.post(`/api/boards/${board.boardId}/presentation`, { headers: auth(board.facilitatorToken), data: { roundId: round.id, revealed: 10 } })).ok()).toBe(true);
+  await expect(wall.locator('.projector-item')).toHaveCount(10);
+  expect(await fits()).toEqual({ height: 1080, clipped: 0 });
+  await shot(wall, 'projector-fit-results-10');
+
+  await phase(request, board, 'agree');
+  const agreed = round.items.slice(0, 8).map((item, i) => ({ itemId: item.id, title: `${themes[i]}: gemensam handlingsplan`, owner: `Region, samordnare ${i + 1}`, nextStep: 'Kartlägg behoven före juni' }));
+  expect((await request.put(`/api/boards/${board.boardId}/agreement`, { headers: auth(board.facilitatorToken), data: { roundId: round.id, items: agreed } })).ok()).toBe(true);
+  await expect(wall.locator('.projector-agreed li')).toHaveCount(8);
+  expect(await fits()).toEqual({ height: 1080, clipped: 0 });
+  await shot(wall, 'projector-fit-agree-8');
+});

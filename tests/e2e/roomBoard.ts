@@ -3,7 +3,7 @@ import { expect, type APIRequestContext } from '@playwright/test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { addCard, addCluster } from '../../shared/boardDoc';
+import { addCard, addCluster, moveCard } from '../../shared/boardDoc';
 
 /** The sample workshops' cards and themes (server/demo/workshops.json), the way a real kick-off words them. */
 interface Sample {
@@ -70,12 +70,22 @@ export function sampleThemes(count: number): string[] {
  * takes a card only from the person it names) through real y-websocket clients, as browsers do, and waits
  * until a fresh connection reads them all back from the server.
  */
-export async function seedBoard(baseURL: string, board: RoomBoard, input: { titles: string[]; themes: string[]; authors: Array<{ id: string; token: string }> }): Promise<void> {
+export async function seedBoard(
+  baseURL: string,
+  board: RoomBoard,
+  input: { titles: string[]; themes: string[]; authors: Array<{ id: string; token: string }>; clustered?: boolean },
+): Promise<void> {
   const wsUrl = `${baseURL.replace(/^http/, 'ws')}/ws`;
   const facilitator = await openDoc(wsUrl, board.boardId, board.facilitatorToken);
   for (const theme of input.themes) addCluster(facilitator.doc, { title: theme });
   const writers = await Promise.all(input.authors.map((author) => openDoc(wsUrl, board.boardId, author.token)));
-  input.titles.forEach((title, i) => addCard(writers[i % writers.length].doc, { title, author: input.authors[i % writers.length].id }));
+  const cardIds = input.titles.map((title, i) => addCard(writers[i % writers.length].doc, { title, author: input.authors[i % writers.length].id }));
+  if (input.clustered) {
+    // The facilitator sorts every card into a theme, round-robin, once its card has reached them.
+    await expect.poll(() => facilitator.doc.getMap('cards').size).toBe(cardIds.length);
+    const themeIds = [...facilitator.doc.getMap('clusters').keys()];
+    cardIds.forEach((cardId, i) => moveCard(facilitator.doc, cardId, themeIds[i % themeIds.length]!));
+  }
   await expect
     .poll(async () => {
       const probe = await openDoc(wsUrl, board.boardId, board.facilitatorToken);

@@ -80,7 +80,7 @@ test('three participants vote on phones; every browser shows the same ranking, g
     if (index === 1) await expectNoSeriousAxeViolations(page);
     await expect(page.getByRole('note')).toHaveText(/^This round is named, not anonymous: after the reveal the facilitator sees your name and your dots/);
     for (const [title, dots] of Object.entries(voter.dots)) await placeDots(page, title, dots);
-    await expect(page.getByText(/^Stored ✓/)).toBeVisible();
+    await expect(page.getByText(/^Saved ✓/)).toBeVisible();
     await expect(facilitator.getByText(`${index + 1} of 5 have voted`)).toBeVisible();
   }
   const auth = { Authorization: `Bearer ${created.facilitatorToken}` };
@@ -107,10 +107,10 @@ test('three participants vote on phones; every browser shows the same ranking, g
   // Offline: the change waits on the phone and is sent when the connection is back.
   await ruth.context().setOffline(true);
   await ruth.getByRole('button', { name: 'Remove a dot from Skills shortage (3 of 3)' }).click();
-  await expect(ruth.getByText('Not stored yet – will send when back online')).toBeVisible();
+  await expect(ruth.getByText('Not saved yet – will send when back online')).toBeVisible();
   await ruth.getByRole('button', { name: 'Add a dot to Skills shortage (2 of 3)' }).click();
   await ruth.context().setOffline(false);
-  await expect(ruth.getByText(/^Stored ✓/)).toBeVisible({ timeout: 20_000 });
+  await expect(ruth.getByText(/^Saved ✓/)).toBeVisible({ timeout: 20_000 });
   // A reload restores the ballot from the server.
   await ruth.reload();
   await expect(ruth.getByRole('button', { name: 'Remove a dot from Skills shortage (3 of 3)' })).toBeVisible();
@@ -158,7 +158,7 @@ test('three participants vote on phones; every browser shows the same ranking, g
   await expect(laura.getByRole('heading', { name: 'Vote – round 2' })).toBeVisible();
   await expect(laura.locator('.ballot-item-title')).toHaveText(['Skills shortage', 'Energy prices']);
   await placeDots(laura, 'Energy prices', 1);
-  await expect(laura.getByText(/^Stored ✓/)).toBeVisible();
+  await expect(laura.getByText(/^Saved ✓/)).toBeVisible();
   await facilitator.getByRole('button', { name: 'Reveal results' }).click();
   const results = laura.getByRole('region', { name: 'Results' });
   await expect(results.getByRole('heading', { name: 'Round 2' })).toBeVisible();

@@ -41,7 +41,7 @@ describe('export of the priority list', () => {
     await api(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${round1.id}/reveal`, undefined, board.facilitatorToken);
     const live = await download(board.boardId, board.observerToken, 'format=csv');
     expect(live.status).toBe(200);
-    expect(live.headers.get('content-disposition')).toMatch(/^attachment; filename="Regional-Skills-Energy-Forum-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(live.headers.get('content-disposition')).toMatch(/^attachment; filename="Regional-Skills-Energy-Forum-\d{4}-\d{2}-\d{2}-en\.csv"/);
     expect(live.text.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<string[]>(live.text.slice(1), { skipEmptyLines: true }).data;
     expect(rows[1].slice(0, 4)).toEqual(['1', 'Skills', 'Theme', '9']);
@@ -95,5 +95,16 @@ describe('export of the priority list', () => {
     expect((await api(server.url, 'POST', `/api/boards/${board.boardId}/agreement/freeze`, undefined, board.facilitatorToken)).status).toBe(409);
     const p = await join(server.url, board, 'Eva Sjöberg', 'Region');
     expect((await api(server.url, 'PUT', `/api/boards/${board.boardId}/agreement`, { roundId: 'r_x', items: [] }, p.token)).status).toBe(403);
+  });
+
+  it('puts the language in the file name, so downloads in Swedish, English and Dutch do not overwrite each other', async () => {
+    const board = await createBoard(server.url, { title: 'Kick-off Kronoberg', language: 'sv', groups: ['Företag', 'Region'] });
+    const nameOf = async (query: string) => (await download(board.boardId, board.observerToken, query)).headers.get('content-disposition');
+    const names = await Promise.all(['format=csv', 'format=csv&lang=en', 'format=csv&lang=nl'].map(nameOf));
+    expect(names.map((name) => /filename="([^"]+)"/.exec(name ?? '')?.[1])).toEqual([
+      expect.stringMatching(/^Kick-off-Kronoberg-\d{4}-\d{2}-\d{2}-sv\.csv$/),
+      expect.stringMatching(/-en\.csv$/),
+      expect.stringMatching(/-nl\.csv$/),
+    ]);
   });
 });

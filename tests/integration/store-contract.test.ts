@@ -467,13 +467,26 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(await stores.facts.read(board.id)).toEqual({
         revision: revisions.at(-1),
         board: { version: 2, state: { ...boardState('Kick-off'), phase: 'vote' } },
-        participants: [adaRecord],
+        people: { revision: 4, participants: [adaRecord] },
         rounds: [{ ...round, state: 'revealed', closedAt: 5, revealedAt: 6, tally: tallyOf(round.id) }],
         // A revealed round's turnout is its tally's: only rounds not yet revealed are counted.
         voters: {},
         agreements: [{ version: 1, frozenAt: 7 }],
       });
       expect(await stores.facts.read('nope')).toMatchObject({ revision: 0, board: undefined });
+    });
+
+    it('hands the people read last time back unread while nobody joined, left or was corrected', async () => {
+      const board = await newBoard(stores);
+      const ada = await newParticipant(stores, board.id, 'industry', 1);
+      const { people } = await stores.facts.read(board.id);
+      const round = await other.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 2 });
+      await other.ballots.putBallot({ roundId: round.id, participantId: ada.id, group: 'industry', allocations: { c1: 1 }, updatedAt: 3 });
+      expect((await other.facts.read(board.id, people)).people).toBe(people);
+      await other.identity.updateParticipant({ ...ada, name: 'Ada L.' });
+      const after = await stores.facts.read(board.id, people);
+      expect(after.people.revision).toBeGreaterThan(people.revision);
+      expect(after.people.participants.map((p) => p.name)).toEqual(['Ada L.']);
     });
 
     it("takes over a board kept from before once: its state, its revealed tallies and its people's languages", async () => {

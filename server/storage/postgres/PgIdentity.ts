@@ -1,7 +1,7 @@
 import type { Identity } from '../Identity.js';
 import type { BoardRecord, BoardState, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from '../records.js';
 import { isUniqueViolation, type PgDatabase, type Queryable } from './PgDatabase.js';
-import { BUMP_BOARD } from './revision.js';
+import { BUMP_PEOPLE } from './revision.js';
 
 const BOARD_COLUMNS = 'id, title, join_code AS "joinCode", created_at AS "createdAt"';
 export const PARTICIPANT_COLUMNS = 'id, board_id AS "boardId", name, organisation, group_id AS "group", joined_at AS "joinedAt", language';
@@ -102,7 +102,7 @@ export class PgIdentity implements Identity {
   async addParticipant(p: ParticipantRecord, tokenHash: string, maxPerBoard: number): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       // The revision bump's row lock makes count-then-insert one step for every instance joining people to this board.
-      const board = await tx.query(BUMP_BOARD, [p.boardId]);
+      const board = await tx.query(BUMP_PEOPLE, [p.boardId]);
       if (board.rowCount === 0) return false;
       const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM participants WHERE board_id = $1', [p.boardId]);
       if (rows[0].n >= maxPerBoard) return false;
@@ -133,7 +133,7 @@ export class PgIdentity implements Identity {
   }
 
   async updateParticipant(p: ParticipantRecord): Promise<void> {
-    await this.db.query(`WITH bump AS (${BUMP_BOARD.replace('$1', '$5')}) UPDATE participants SET name = $1, organisation = $2, group_id = $3 FROM bump WHERE id = $4 AND board_id = $5`, [
+    await this.db.query(`WITH bump AS (${BUMP_PEOPLE.replace('$1', '$5')}) UPDATE participants SET name = $1, organisation = $2, group_id = $3 FROM bump WHERE id = $4 AND board_id = $5`, [
       p.name,
       p.organisation,
       p.group,
@@ -144,7 +144,7 @@ export class PgIdentity implements Identity {
 
   async removeParticipant(boardId: string, participantId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query(BUMP_BOARD, [boardId]);
+      await tx.query(BUMP_PEOPLE, [boardId]);
       await tx.query('DELETE FROM ballots WHERE participant_id = $1', [participantId]);
       await tx.query('DELETE FROM tokens WHERE board_id = $1 AND participant_id = $2', [boardId, participantId]);
       await tx.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, participantId]);

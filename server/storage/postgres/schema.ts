@@ -96,6 +96,7 @@ const MIGRATIONS: string[] = [
   // The facts the control document used to be the only home of (see the SQLite schema's step 2).
   `
   ALTER TABLE boards ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+  ALTER TABLE boards ADD COLUMN people_revision BIGINT NOT NULL DEFAULT 0;
   ALTER TABLE rounds ADD COLUMN tally TEXT;
   ALTER TABLE participants ADD COLUMN language TEXT;
   CREATE TABLE board_state (

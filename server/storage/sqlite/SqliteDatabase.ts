@@ -124,6 +124,7 @@ const MIGRATIONS: string[] = [
   // fact written. A board kept before this step is taken over from its control document when it next loads.
   `
   ALTER TABLE boards ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE boards ADD COLUMN people_revision INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE rounds ADD COLUMN tally TEXT;
   ALTER TABLE participants ADD COLUMN language TEXT;
   CREATE TABLE board_state (

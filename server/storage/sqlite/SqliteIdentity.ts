@@ -119,7 +119,7 @@ export class SqliteIdentity implements Identity {
   async addParticipant(p: ParticipantRecord, tokenHash: string, maxPerBoard: number): Promise<boolean> {
     return this.db.transaction(() => {
       if ((this.stmt.countParticipants.get(p.boardId) as { n: number }).n >= maxPerBoard) return false;
-      this.bump.ofBoard.run(p.boardId);
+      this.bump.ofPeople.run(p.boardId);
       this.stmt.insertParticipant.run(p.id, p.boardId, p.name, p.organisation, p.group, p.joinedAt, p.language);
       this.stmt.insertToken.run(tokenHash, p.boardId, 'participant', p.id);
       return true;
@@ -140,14 +140,14 @@ export class SqliteIdentity implements Identity {
 
   async updateParticipant(p: ParticipantRecord): Promise<void> {
     this.db.transaction(() => {
-      this.bump.ofBoard.run(p.boardId);
+      this.bump.ofPeople.run(p.boardId);
       this.stmt.updateParticipant.run(p.name, p.organisation, p.group, p.id, p.boardId);
     })();
   }
 
   async removeParticipant(boardId: string, participantId: string): Promise<void> {
     this.db.transaction(() => {
-      this.bump.ofBoard.run(boardId);
+      this.bump.ofPeople.run(boardId);
       this.stmt.deleteBallotsOf.run(participantId);
       this.stmt.deleteTokensOf.run(boardId, participantId);
       this.stmt.deleteParticipant.run(boardId, participantId);

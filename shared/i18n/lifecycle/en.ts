@@ -48,6 +48,7 @@ export const en = {
   'closing.reopen': 'Reopen the workshop',
   'closing.closedTitle': 'This workshop is closed',
   'closing.closedBody': 'Everything can be read and the exports downloaded, but nothing can be changed.',
+  'closing.closedBodyReadOnly': 'Everything can still be read, but nothing can be changed.',
   'closing.closedSince': 'Closed on {date}.',
 
   'refusal.workshop-closed': 'This workshop is closed: nothing can be changed until the facilitator reopens it.',

@@ -47,6 +47,7 @@ export const nl: LifecycleMessages = {
   'closing.reopen': 'Workshop heropenen',
   'closing.closedTitle': 'Deze workshop is gesloten',
   'closing.closedBody': 'Alles is te lezen en de exports zijn te downloaden, maar er kan niets meer worden gewijzigd.',
+  'closing.closedBodyReadOnly': 'Alles is nog te lezen, maar er kan niets meer worden gewijzigd.',
   'closing.closedSince': 'Gesloten op {date}.',
 
   'refusal.workshop-closed': 'Deze workshop is gesloten: er kan niets worden gewijzigd tot de begeleider hem heropent.',

@@ -47,6 +47,7 @@ export const sv: LifecycleMessages = {
   'closing.reopen': 'Öppna workshopen igen',
   'closing.closedTitle': 'Den här workshopen är stängd',
   'closing.closedBody': 'Allt går att läsa och exporterna kan laddas ner, men inget kan ändras.',
+  'closing.closedBodyReadOnly': 'Allt går fortfarande att läsa, men inget kan ändras.',
   'closing.closedSince': 'Stängd {date}.',
 
   'refusal.workshop-closed': 'Workshopen är stängd: inget kan ändras förrän processledaren öppnar den igen.',

@@ -32,7 +32,7 @@ export const en = {
   'access.rotateHint': 'The current code and participant link stop working at once; people who already joined stay in.',
   'access.rotated': 'New join code: {code}. The old one no longer works.',
   'access.observersHeading': 'Observer links',
-  'access.observerLink': 'Observer link',
+  'access.observerLink': 'Observer link {n}',
   'access.noObservers': 'No observer links.',
   'access.created': 'created {date}',
   'access.revoke': 'Revoke',

@@ -33,7 +33,7 @@ export const nl: PeopleMessages = {
   'access.rotateHint': 'De huidige code en deelnemerslink werken meteen niet meer; wie al deelneemt, blijft erin.',
   'access.rotated': 'Nieuwe deelnamecode: {code}. De oude werkt niet meer.',
   'access.observersHeading': 'Links voor waarnemers',
-  'access.observerLink': 'Waarnemerslink',
+  'access.observerLink': 'Waarnemerslink {n}',
   'access.noObservers': 'Geen waarnemerslinks.',
   'access.created': 'gemaakt op {date}',
   'access.revoke': 'Intrekken',

@@ -33,7 +33,7 @@ export const sv: PeopleMessages = {
   'access.rotateHint': 'Den nuvarande koden och deltagarlänken slutar fungera direkt; de som redan anslutit är kvar.',
   'access.rotated': 'Ny anslutningskod: {code}. Den gamla fungerar inte längre.',
   'access.observersHeading': 'Observatörslänkar',
-  'access.observerLink': 'Observatörslänk',
+  'access.observerLink': 'Observatörslänk {n}',
   'access.noObservers': 'Inga observatörslänkar.',
   'access.created': 'skapad {date}',
   'access.revoke': 'Återkalla',

@@ -42,6 +42,7 @@ export const en = {
   'cluster.delete': 'Remove theme',
   'cluster.deleteLabel': 'Remove theme {name} (its cards go back to the pile)',
   'cluster.cardCount': { one: '{count} card', other: '{count} cards' },
+  'cluster.cardCountFiltered': { one: '{shown} of {count} card', other: '{shown} of {count} cards' },
   'cluster.emptyTheme': 'Drag cards here.',
   'cluster.splitOut': 'Take out of theme',
   'cluster.splitOutLabel': 'Take card out of its theme: {title}',

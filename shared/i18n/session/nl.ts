@@ -41,6 +41,7 @@ export const nl: SessionMessages = {
   'cluster.delete': 'Thema verwijderen',
   'cluster.deleteLabel': 'Thema {name} verwijderen (de kaartjes gaan terug naar de stapel)',
   'cluster.cardCount': { one: '{count} kaartje', other: '{count} kaartjes' },
+  'cluster.cardCountFiltered': { one: '{shown} van {count} kaartje', other: '{shown} van {count} kaartjes' },
   'cluster.emptyTheme': 'Sleep kaartjes hierheen.',
   'cluster.splitOut': 'Uit het thema halen',
   'cluster.splitOutLabel': 'Kaartje uit zijn thema halen: {title}',
