@@ -219,13 +219,14 @@ describe('what each role receives', () => {
 
   it('with anonymous cards, presence never says which card someone is typing in', async () => {
     const w = await workshop(true);
-    const writer = server.connect(w.board.boardId, w.lone.token);
     const reader = server.connect(w.board.boardId, w.people[0]!.token);
-    await Promise.all([synced(writer), synced(reader)]);
-    const secret = readCards(writer.doc).find((card) => card.title === SECRET_CARD)!.id;
-    // The browser sends no typing with anonymous cards on; a crafted client does, with a mark to wait for.
-    writer.provider.awareness.setLocalState({ typing: secret, mark: 1 });
-    await waitUntil(() => Array.from(reader.provider.awareness.getStates().values()).some((state) => state.mark === 1));
+    await synced(reader);
+    const secret = readCards(reader.doc).find((card) => card.title === SECRET_CARD)!.id;
+    // The browser sends no typing with anonymous cards on; a crafted client does, from its very first state.
+    const writer = server.connect(w.board.boardId, w.lone.token);
+    writer.provider.awareness.setLocalStateField('typing', secret);
+    await synced(writer);
+    await waitUntil(() => Array.from(reader.provider.awareness.getStates().values()).some((state) => (state.user as { id?: string } | undefined)?.id === w.lone.participantId));
     for (const state of reader.provider.awareness.getStates().values()) expect(state.typing).toBeUndefined();
     expect(reader.received()).not.toContain(`"typing":"${secret}"`);
   }, 60_000);
