@@ -34,6 +34,8 @@ export interface ServerConfig extends StoreConfig {
   boardsPerHour: number;
   /** Failed join codes and tokens one client address may send per minute before it must wait; 0 lifts the limit. */
   failedAttemptsPerMinute: number;
+  /** Refused changes one board document undoes in a burst, all writers together (then one per 5 s); 0 lifts the limit. */
+  refusalsPerBoard: number;
   /**
    * Proxies whose X-Forwarded-For is believed (addresses, subnets or proxy-addr's names such as `loopback`).
    * Empty: the socket's peer is the client, and a forged header changes nothing.
@@ -126,6 +128,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     retentionSweepMs: Math.max(1, intFromEnv(env, 'RETENTION_SWEEP_MS', 3_600_000)),
     boardsPerHour: intFromEnv(env, 'BOARDS_PER_HOUR', 30),
     failedAttemptsPerMinute: intFromEnv(env, 'FAILED_ATTEMPTS_PER_MINUTE', 20),
+    refusalsPerBoard: intFromEnv(env, 'REFUSALS_PER_BOARD', 3),
     trustProxy: listFromEnv(env, 'TRUST_PROXY'),
     allowedOrigins: allowedOrigins(env),
     metricsToken: env.METRICS_TOKEN || null,

@@ -27,6 +27,8 @@ export const LIMITS = {
   maxName: 60,
   maxOrganisation: 100,
   maxParticipantsPerBoard: 1000,
+  /** Observer, projector and co-facilitator links a board holds at once; a revoked link frees its place. */
+  maxLinksPerBoard: 100,
   maxTextField: 500,
   /**
    * Changes of its own presence a connection may make per second; one over it waits until the allowance has

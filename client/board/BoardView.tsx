@@ -21,6 +21,7 @@ import { useConnection, useMeta } from '../kernel/useBoardData';
 import { useRounds } from '../kernel/useRounds';
 import { VotingPhases } from '../voting/VotingPhases';
 import { AccessPanel } from '../access/AccessPanel';
+import { BoardHistoryPanel } from '../facilitation/BoardHistoryPanel';
 import { MyDetails } from '../people/MyDetails';
 import { PeoplePanel } from '../people/PeoplePanel';
 import { PresentControls } from '../present/PresentControls';
@@ -113,12 +114,13 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
             {abilities.runWorkshop && <PresentControls phase={meta.phase} />}
             {share && (
               <WorkshopTools>
-                <SharePanel share={share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} />
+                <SharePanel share={share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} mintsLinks={abilities.manageLinks} />
                 {!closed && <SettingsPanel settings={meta.settings} />}
                 {!closed && <WorkshopDetails meta={meta} />}
                 <PeoplePanel groups={meta.groups} />
                 <ExportPanel />
-                <AccessPanel joinCode={share.joinCode} title={meta.title} onJoinCodeChanged={onSummaryStale} />
+                <AccessPanel joinCode={share.joinCode} title={meta.title} abilities={abilities} onJoinCodeChanged={onSummaryStale} />
+                <BoardHistoryPanel />
                 <NotesPane editable={abilities.runWorkshop} initiallyOpen />
                 <ClosingControls closed={closed} />
               </WorkshopTools>

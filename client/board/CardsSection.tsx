@@ -112,6 +112,7 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
             cards={cards}
             bodies={bodies}
             canCluster={abilities.cluster}
+            removeAtOnce={abilities.removeAtOnce}
             cardProps={cardProps}
             searchTextOf={searchTextOf}
             language={meta.language}

@@ -1,7 +1,7 @@
 import type { BoardSummary } from '../../shared/api';
 import type { CardView } from '../../shared/boardDoc';
 import { FACILITATOR_ID } from '../../shared/controlDoc';
-import { authorOfNewCards, isOwnCard, may, type Situation } from '../../shared/permissions';
+import { accessRefusalOf, authorOfNewCards, isOwnCard, may, mayRemoveAtOnce, type Holder, type Removal, type Situation } from '../../shared/permissions';
 import type { BoardSettings, Phase, Role } from '../../shared/phases';
 
 /**
@@ -20,16 +20,21 @@ export interface Abilities {
   cluster: boolean;
   runWorkshop: boolean;
   export: boolean;
+  /** Whether one change may remove this much: merged or deleted cards, deleted themes holding cards. */
+  removeAtOnce: (removal: Removal) => boolean;
+  /** Mint observer and co-facilitator links, revoke co-facilitators: the creator's, not a co-facilitator's. */
+  manageLinks: boolean;
+  deleteWorkshop: boolean;
 }
 
 /**
  * `you`: who the board summary says this person is; `closed`: the facilitator closed the workshop, which leaves it
  * read-only for everyone until reopened.
  */
-export function abilitiesOf(you: Pick<BoardSummary['you'], 'role' | 'participantId' | 'cardKey'>, phase: Phase, settings: BoardSettings, closed = false): Abilities {
-  const { role } = you;
+export function abilitiesOf(you: Holder & Pick<BoardSummary['you'], 'participantId' | 'cardKey'>, phase: Phase, settings: BoardSettings, closed = false): Abilities {
+  const { role, participantId } = you;
   const now: Situation = { phase, settings, closed };
-  const ownId = role === 'facilitator' ? FACILITATOR_ID : role === 'participant' ? you.participantId : null;
+  const ownId = role === 'facilitator' ? FACILITATOR_ID : role === 'participant' ? participantId : null;
   const authorId = now.closed ? null : ownId;
   const self = authorId === null ? null : { authorId, cardKey: you.cardKey };
   const ownCard = (card: CardView) => self !== null && isOwnCard(card.author, self);
@@ -43,5 +48,8 @@ export function abilitiesOf(you: Pick<BoardSummary['you'], 'role' | 'participant
     cluster: may(role, 'cluster', now),
     runWorkshop: may(role, 'run-workshop', now),
     export: may(role, 'export', now),
+    removeAtOnce: (removal) => mayRemoveAtOnce(role, removal),
+    manageLinks: accessRefusalOf(you, 'mint-link') === null,
+    deleteWorkshop: accessRefusalOf(you, 'delete-workshop') === null,
   };
 }

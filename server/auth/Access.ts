@@ -1,4 +1,5 @@
 import { FACILITATOR_ID } from '../../shared/controlDoc.js';
+import type { Holder } from '../../shared/permissions.js';
 import type { Role } from '../../shared/phases.js';
 import type { Identity } from '../storage/Identity.js';
 import { cardKeyOf } from './cardKeys.js';
@@ -13,9 +14,8 @@ export interface Writer {
   cardKey: string | null;
 }
 
-export interface Access {
+export interface Access extends Holder {
   boardId: string;
-  role: Role;
   writer: Writer;
   participantId: string | null;
   /** The SHA-256 of the token, so that revoking one link can end exactly the sessions opened with it. */
@@ -41,6 +41,7 @@ export async function resolveAccess(identity: Identity, boardId: string, token: 
       access: {
         boardId,
         role: 'participant',
+        coFacilitator: false,
         participantId: p.id,
         tokenHash,
         writer: { role: 'participant', authorId: p.id, cardKey: cardKeyOf(tokenHash) },
@@ -49,7 +50,7 @@ export async function resolveAccess(identity: Identity, boardId: string, token: 
     };
   }
   const authorId = record.role === 'facilitator' ? FACILITATOR_ID : null;
-  // A co-facilitator link carries the name it was minted with; the creator's own link has none.
+  // Every minted link carries a name (the creator names a co-facilitator's); the creator's own link has none.
   const linkName = await identity.linkName(tokenHash);
   // Each observer or co-facilitator link is its own presence entry; the hash prefix tells links apart without revealing them.
   const presenceId = authorId !== null && linkName === null ? authorId : `${record.role}-${tokenHash.slice(0, 8)}`;
@@ -58,6 +59,7 @@ export async function resolveAccess(identity: Identity, boardId: string, token: 
     access: {
       boardId,
       role: record.role,
+      coFacilitator: record.role === 'facilitator' && linkName !== null,
       participantId: null,
       tokenHash,
       writer: { role: record.role, authorId, cardKey: null },

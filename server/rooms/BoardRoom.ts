@@ -11,7 +11,8 @@ import type { Access } from '../auth/Access.js';
 import type { Metrics } from '../metrics.js';
 import type { DocumentLog } from '../storage/DocumentLog.js';
 import type { ControlContext } from './boardPolicy.js';
-import { DocRoom, type DocRoomOptions } from './DocRoom.js';
+import { DocRoom } from './DocRoom.js';
+import type { DocRoomOptions } from './types.js';
 import { DOCUMENT_KINDS, documentKindOf, type BoardContext } from './documentKinds.js';
 
 export type RoomOptions = Omit<DocRoomOptions, 'derive'>;

@@ -1,19 +1,17 @@
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { DocumentLog } from '../storage/DocumentLog.js';
-import type { StorageHealth } from '../storage/StorageHealth.js';
 import { StoreUnavailable } from '../storage/StoreUnavailable.js';
-import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { encodeSyncStep1, type AwarenessEntry } from './wire.js';
-import type { Fanout } from './Fanout.js';
-import type { ApplyResult, ChangePolicy, RoomPeer } from './types.js';
+import type { ApplyResult, ChangePolicy, DocRoomOptions, RoomPeer } from './types.js';
 import { AcceptedState } from './AcceptedState.js';
 import { Acceptance } from './Acceptance.js';
 import { Broadcast } from './Broadcast.js';
 import { Compaction } from './Compaction.js';
 import { InstanceCatchUp } from './InstanceCatchUp.js';
 import { PeerJudge } from './PeerJudge.js';
+import { UndoBudget } from './UndoBudget.js';
 import { RoomPresence } from './RoomPresence.js';
 import { SyncAnswers } from './SyncAnswers.js';
 
@@ -21,26 +19,6 @@ import { SyncAnswers } from './SyncAnswers.js';
 export const SERVER_ORIGIN = Symbol('server');
 /** Marks transactions applied from another instance. */
 const REMOTE_ORIGIN = Symbol('remote');
-
-/**
- * Derives state elsewhere from an accepted change (silent-collect drafts). It runs before the change is
- * stored and may throw, which refuses the change; it returns what to write once the change is stored.
- */
-export type Derivation = (doc: Y.Doc) => (() => unknown) | null;
-
-export interface DocRoomOptions {
-  compactEvery: number;
-  broadcastWindowMs: number;
-  health: StorageHealth;
-  log: Logger;
-  derive?: Derivation;
-  /** Told of every stored change, a client's or the server's: the board's activity (see BoardActivity). */
-  onChange?: (boardId: string) => void;
-  /** Other instances serving the same boards; none on a single instance. */
-  fanout?: Fanout;
-  /** Told of every change another instance made, once it is applied here. */
-  onRemoteChange?: (room: DocRoom) => void;
-}
 
 /**
  * One synced Y.Doc of a board with its connected peers. Every change waits its turn in one queue per
@@ -117,22 +95,11 @@ export class DocRoom {
       options.log,
       options.fanout,
     );
-    this.judge = new PeerJudge({ board: boardId, doc: name }, this.state, policy, options.derive, options.log);
-    this.acceptance = new Acceptance({
-      where: { boardId, name },
-      log,
-      policy,
-      metrics,
-      health: options.health,
-      logger: options.log,
-      state: this.state,
-      applied: this.instances.applied,
-      compaction: this.compaction,
-      broadcast: this.broadcast,
-      fanout: options.fanout,
-      onChange: options.onChange,
-      onRemoteChange: () => options.onRemoteChange?.(this),
-    });
+    this.judge = new PeerJudge({ board: boardId, doc: name }, this.state, policy, options, new UndoBudget(options.refusalsPerBoard));
+    const { state, compaction, broadcast } = this;
+    // Another instance's change reaches the projection with this room, so it can draw the control document again.
+    const acceptanceOptions = { ...options, onRemoteChange: () => options.onRemoteChange?.(this) };
+    this.acceptance = new Acceptance({ boardId, name }, log, policy, metrics, acceptanceOptions, { state, applied: this.instances.applied, compaction, broadcast });
   }
 
   /** The document as accepted so far. It is replaced on every undo: read it again after each `await`. */

@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.js';
 import type { AcceptedState, Change } from './AcceptedState.js';
 import { addsNothing } from './addsNothing.js';
-import type { ApplyResult, ChangePolicy, RoomPeer } from './types.js';
-import { UndoBudget } from './UndoBudget.js';
+import type { ApplyResult, ChangePolicy, Derivation, RoomPeer } from './types.js';
+import type { UndoBudget } from './UndoBudget.js';
 
 /** A client's update applied and allowed (with what to derive once stored), or the answer it gets instead. */
 export type Verdict = { change: Change; derived: (() => unknown) | null } | { answer: ApplyResult };
@@ -14,14 +14,12 @@ export type Verdict = { change: Change; derived: (() => unknown) | null } | { an
  * is undone before the verdict returns; an allowed change is left in the document for the room to store.
  */
 export class PeerJudge {
-  private readonly undoBudget = new UndoBudget();
-
   constructor(
     private readonly where: { board: string; doc: string },
     private readonly state: AcceptedState,
     private readonly policy: ChangePolicy,
-    private readonly derive: ((doc: Y.Doc) => (() => unknown) | null) | undefined,
-    private readonly log: Logger,
+    private readonly options: { derive?: Derivation; log: Logger },
+    private readonly undoBudget: UndoBudget,
   ) {}
 
   judge(peer: RoomPeer, update: Uint8Array): Verdict {
@@ -63,9 +61,9 @@ export class PeerJudge {
     let derived: (() => unknown) | null = null;
     try {
       refusal = this.policy.check(change.tr, doc, peer.writer);
-      if (refusal === null) derived = this.derive?.(doc) ?? null;
+      if (refusal === null) derived = this.options.derive?.(doc) ?? null;
     } catch (err) {
-      this.log.error('a client change could not be judged or derived', { ...this.where, error: String(err), stack: (err as Error)?.stack });
+      this.options.log.error('a client change could not be judged or derived', { ...this.where, error: String(err), stack: (err as Error)?.stack });
       return refuse({ ok: false, kind: 'failed', reason: 'the server could not process this change' });
     }
     if (refusal !== null) return refuse({ ok: false, kind: 'refused', reason: refusal });

@@ -4,7 +4,7 @@ import type { AcceptedState } from './AcceptedState.js';
 import { encodeSyncStep2 } from './wire.js';
 
 /** Distinct answers kept per document version: a join storm asks a few, an attacker asking many gets no more kept. */
-const KEPT_PER_VERSION = 8;
+const KEPT_PER_VERSION = 4;
 
 /**
  * The sync step 2 a room answers a client's sync step 1 with, encoded once per document version and per

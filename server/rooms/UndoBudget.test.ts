@@ -4,7 +4,7 @@ import { UndoBudget } from './UndoBudget.js';
 describe('the undo allowance', () => {
   it('refuses a writer refused lately upfront once the document has spent its allowance, until it comes back', () => {
     let now = 0;
-    const budget = new UndoBudget(() => now);
+    const budget = new UndoBudget(3, () => now);
     budget.acceptedFrom('participant:eva');
     for (let i = 0; i < 3; i++) {
       expect(budget.allowance('participant:mallory')).toBe('judge');
@@ -22,7 +22,7 @@ describe('the undo allowance', () => {
 
   it('gives a crowd of new writers no more undos than the document allows, and keeps judging writers it accepted', () => {
     let now = 0;
-    const budget = new UndoBudget(() => now);
+    const budget = new UndoBudget(3, () => now);
     budget.acceptedFrom('participant:eva');
     const puppets = Array.from({ length: 20 }, (_, k) => `participant:puppet-${k}`);
     let undone = 0;

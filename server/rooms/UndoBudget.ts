@@ -4,10 +4,9 @@ import { TokenBucket } from '../TokenBucket.js';
 const WRITER_BURST = 5;
 const WRITER_PER_SECOND = 0.5;
 /**
- * Undos a document allows all its writers together before it gets strict, and how fast that comes back: a rebuild
- * of a full board takes 100–150 ms of the one thread every board shares.
+ * How fast a document's allowance of undos (all its writers together, REFUSALS_PER_BOARD in a burst) comes back:
+ * a rebuild of a full board takes 100–150 ms of the one thread every board shares.
  */
-const DOCUMENT_BURST = 3;
 const DOCUMENT_PER_SECOND = 0.2;
 
 /**
@@ -27,18 +26,22 @@ export type Allowance = 'judge' | 'spent' | 'busy';
  */
 export class UndoBudget {
   private readonly writers = new Map<string, TokenBucket>();
-  private readonly document: TokenBucket;
+  /** Null when the document's allowance is lifted: only the writers' own count. */
+  private readonly document: TokenBucket | null;
   private readonly accepted = new Set<string>();
 
-  constructor(private readonly now: () => number = Date.now) {
-    this.document = new TokenBucket(DOCUMENT_BURST, DOCUMENT_PER_SECOND, now);
+  constructor(
+    documentBurst: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.document = documentBurst === 0 ? null : new TokenBucket(documentBurst, DOCUMENT_PER_SECOND, now);
   }
 
   allowance(writer: string): Allowance {
     const own = this.writers.get(writer);
     if (own?.full) this.writers.delete(writer); // a full allowance needs no entry
     if (own && !own.available) return 'spent';
-    if (this.document.available) return 'judge';
+    if (this.document === null || this.document.available) return 'judge';
     if (own?.full === false) return 'spent';
     return this.accepted.has(writer) ? 'judge' : 'busy';
   }
@@ -48,7 +51,7 @@ export class UndoBudget {
     let own = this.writers.get(writer);
     if (!own) this.writers.set(writer, (own = new TokenBucket(WRITER_BURST, WRITER_PER_SECOND, this.now)));
     own.take();
-    this.document.take();
+    this.document?.take();
   }
 
   /** A change of this writer was accepted: it is judged as usual while the document's allowance is spent. */

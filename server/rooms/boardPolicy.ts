@@ -3,7 +3,7 @@ import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc
 import { judgeCardField, judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
 import { judgeRichText } from '../../shared/richText/judgeRichText.js';
-import { authorOfNewCards, isOwnCard, may, refusalOf, type CardAuthorship, type Situation } from '../../shared/permissions.js';
+import { authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
 import type { ChangePolicy } from './types.js';
 
@@ -37,6 +37,8 @@ interface SizeChanges {
  */
 export class BoardPolicy implements ChangePolicy {
   private readonly authors = new Map<string, string>();
+  /** Each accepted card's theme, so a deleted theme's cards are known after the change moved them out. */
+  private readonly themeOfCard = new Map<string, unknown>();
   /** Size of each card body and the notes as accepted, and their sum: the board's stored size budget. */
   private readonly sizes = new Map<RichTextKey, number>();
   private totalSize = 0;
@@ -54,7 +56,11 @@ export class BoardPolicy implements ChangePolicy {
 
   reset(doc: Y.Doc): void {
     this.authors.clear();
-    cardsOf(doc).forEach((card, id) => this.authors.set(id, String(card.get('author'))));
+    this.themeOfCard.clear();
+    cardsOf(doc).forEach((card, id) => {
+      this.authors.set(id, String(card.get('author')));
+      this.themeOfCard.set(id, card.get('cluster'));
+    });
     this.sizes.clear();
     this.totalSize = 0;
     this.judged = null;
@@ -74,13 +80,22 @@ export class BoardPolicy implements ChangePolicy {
     this.takeSizes(this.judged?.tr === tr ? this.judged.sizes : measureChanges(tr, doc));
     this.judged = null;
     const cards = cardsOf(doc);
-    const changedIds = tr.changed.get(cards as unknown as AnyType);
-    if (!changedIds) return;
-    for (const id of changedIds) {
-      if (id === null) continue;
-      const card = cards.get(id);
-      if (card) this.authors.set(id, String(card.get('author')));
-      else this.authors.delete(id);
+    for (const [type, keys] of tr.changed) {
+      if (type === (cards as unknown as AnyType)) {
+        for (const id of keys) if (id !== null) this.index(id, cards.get(id));
+      } else if (type._item?.parent === (cards as unknown as AnyType) && type._item.parentSub !== null && keys.has('cluster')) {
+        this.index(type._item.parentSub, cards.get(type._item.parentSub));
+      }
+    }
+  }
+
+  private index(id: string, card: Y.Map<unknown> | undefined): void {
+    if (card) {
+      this.authors.set(id, String(card.get('author')));
+      this.themeOfCard.set(id, card.get('cluster'));
+    } else {
+      this.authors.delete(id);
+      this.themeOfCard.delete(id);
     }
   }
 
@@ -97,6 +112,7 @@ export class BoardPolicy implements ChangePolicy {
     doc.share.forEach((type, name) => roots.set(type, name));
     /** The rich-text roots this transaction touched, judged once each after every change was traced. */
     const touched = new Map<RichTextKey, Y.XmlFragment | null>();
+    const removal: Removal = { cards: 0, themesWithCards: 0 };
 
     for (const [type, keys] of tr.changed) {
       const at = locate(type, roots);
@@ -108,6 +124,7 @@ export class BoardPolicy implements ChangePolicy {
       if (at.root === 'clusters') {
         const refusal = checkClusterChange(doc, tr, type, at.path, keys);
         if (refusal) return refusal;
+        if (at.path.length === 0) removal.themesWithCards += this.themesHoldingCards(keys, doc);
         continue;
       }
       if (at.root === 'notes') {
@@ -121,6 +138,7 @@ export class BoardPolicy implements ChangePolicy {
         for (const cardId of keys) {
           const refusal = this.checkCardKey(doc, tr, cardId, writer.role, self, now, touched);
           if (refusal) return refusal;
+          if (cardId !== null && this.authors.has(cardId) && !cardsOf(doc).has(cardId)) removal.cards++;
         }
         // Counted once per transaction: Y.Map's size walks the whole map.
         const adds = Array.from(keys).some((id) => id !== null && !this.authors.has(id) && touched.get(id));
@@ -140,6 +158,7 @@ export class BoardPolicy implements ChangePolicy {
             if (!may(writer.role, 'cluster', now)) return 'cards can be moved only while clustering is open';
             const cluster = card?.get('cluster');
             if (cluster !== null && typeof cluster !== 'string') return 'a card\'s theme must be a theme id or null';
+            if (key === 'mergedInto' && typeof card?.get('mergedInto') === 'string') removal.cards++;
           } else if (key === 'title') {
             if (!mayEdit) return 'only the author can edit a card';
           } else {
@@ -159,7 +178,19 @@ export class BoardPolicy implements ChangePolicy {
         touched.set(cardId, card.get('body') as Y.XmlFragment);
       }
     }
+    if (!mayRemoveAtOnce(writer.role, removal)) {
+      return `one change may merge or delete at most ${MAX_CARDS_REMOVED_PER_CHANGE} cards and no theme that holds cards; the facilitator may`;
+    }
     return this.judgeRichText(tr, touched);
+  }
+
+  /** How many of the themes removed among `keys` held cards before this change. */
+  private themesHoldingCards(keys: Set<string | null>, doc: Y.Doc): number {
+    const clusters = clustersOf(doc);
+    const removed = [...keys].filter((key): key is string => key !== null && !clusters.has(key));
+    if (removed.length === 0) return 0;
+    const held = new Set(this.themeOfCard.values());
+    return removed.filter((id) => held.has(id)).length;
   }
 
   /** Judges each touched body and the notes against the editor's schema and their sizes against the budget. */

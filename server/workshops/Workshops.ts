@@ -139,13 +139,14 @@ export class Workshops {
       rounds: (await this.ballots.listRounds(board.id)).map((r) => ({ id: r.id, number: r.number, state: r.state })),
       you: {
         role: access.role,
+        coFacilitator: access.coFacilitator,
         participantId: access.participantId,
         name: participant?.name ?? null,
         group: participant?.group ?? null,
         cardKey: access.writer.cardKey,
       },
       share:
-        access.role === 'facilitator'
+        access.role === 'facilitator' || access.role === 'projector'
           ? {
               joinCode: board.joinCode,
               links: { participant: boardLinks(baseUrl).participant(board.joinCode) },

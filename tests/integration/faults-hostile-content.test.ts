@@ -14,7 +14,9 @@ import { api, connect, createBoard, join, rawClose, startTestServer, synced, tem
  * while an honest participant keeps working on the same board. Each attack must be refused with 1008 and a
  * reason that names the rule, must leave nothing stored, and must not stop the workshop: the honest person still
  * adds cards, silent cards are still revealed, and every export still answers. Each attack comes from a Mallory
- * who joined for it: the server also limits how many refused changes one writer may cause in a burst.
+ * who joined for it: the server also limits how many refused changes one writer may cause in a burst. The board's
+ * own allowance of refusals is lifted here, since every attack of this file runs on one board in a few seconds
+ * (attack-costs.test.ts holds that allowance to its bound).
  */
 
 type Close = { code: number; reason: string };
@@ -28,7 +30,7 @@ let honest: TestClient;
 let malloryCard: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer(tempDataDir(), { REFUSALS_PER_BOARD: '0' });
   board = await createBoard(server.url);
   honestPerson = await join(server.url, board, 'Åsa Lindqvist', 'Företag', 'Verkstads AB');
   await setPhase('collect');
@@ -148,6 +150,17 @@ describe('a hostile participant writing rich text', () => {
     expect(close).toEqual({ code: 1008, reason: 'unknown rich-text node "iframe"' });
     expect(bodyOf((await boardAsStored()).doc, malloryCard).length).toBe(0);
     await expectWorkshopGoesOn('iframe');
+  });
+
+  it('an empty list item is refused: the editor of every reader would rebuild it, and be refused for that', async () => {
+    const close = await craft((doc) => {
+      const list = new Y.XmlElement('bulletList');
+      list.insert(0, [new Y.XmlElement('listItem')]);
+      bodyOf(doc, malloryCard).insert(0, [list]);
+    });
+    expect(close).toEqual({ code: 1008, reason: 'an empty "listItem"' });
+    expect(bodyOf((await boardAsStored()).doc, malloryCard).length).toBe(0);
+    await expectWorkshopGoesOn('tom punkt');
   });
 
   it('a heading with level "-5" is refused for its attribute value', async () => {

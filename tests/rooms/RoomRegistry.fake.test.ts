@@ -15,6 +15,7 @@ function access(role: Access['role'], participantId: string | null): Access {
   return {
     boardId: 'b1',
     role,
+    coFacilitator: false,
     participantId,
     writer: { role, authorId: participantId, cardKey: null },
     tokenHash: `hash-${id}`,

@@ -105,6 +105,13 @@ const MIGRATIONS: string[] = [
     state TEXT NOT NULL
   );
   `,
+  // Projector links, their own role; and who minted each link, so revoking a link ends every link minted through it.
+  `
+  ALTER TABLE tokens DROP CONSTRAINT tokens_role_check;
+  ALTER TABLE tokens ADD CONSTRAINT tokens_role_check CHECK (role IN ('facilitator', 'participant', 'observer', 'projector'));
+  ALTER TABLE link_names ADD COLUMN minted_by TEXT;
+  CREATE INDEX link_names_minted_by ON link_names(minted_by);
+  `,
 ];
 
 /**

@@ -40,7 +40,7 @@ export const en = {
   'access.revokeLabel': 'Revoke {name}, created {date}',
   'access.revoked': '{name} was revoked; whoever used it is disconnected.',
   'access.coHeading': 'Co-facilitators',
-  'access.coHint': 'A co-facilitator link gives someone all of your rights on this board. Name it after the person.',
+  'access.coHint': 'A co-facilitator link lets someone run the workshop with you, but not make links or delete it; revoking it ends the projector links they opened. Name it after the person.',
   'access.coName': 'Name of the co-facilitator',
   'access.coCreate': 'Create co-facilitator link',
   'access.coLink': 'Co-facilitator link for {name}',

@@ -41,7 +41,7 @@ export const sv: PeopleMessages = {
   'access.revokeLabel': 'Återkalla {name}, skapad {date}',
   'access.revoked': '{name} har återkallats; den som använde den har kopplats bort.',
   'access.coHeading': 'Medprocessledare',
-  'access.coHint': 'En länk för medprocessledare ger någon alla dina rättigheter på tavlan. Namnge den efter personen.',
+  'access.coHint': 'Med en länk för medprocessledare leder någon workshoppen med dig, men kan inte skapa länkar eller radera den; återkallas den slutar också projektorlänkarna personen öppnade. Namnge den efter personen.',
   'access.coName': 'Medprocessledarens namn',
   'access.coCreate': 'Skapa länk för medprocessledare',
   'access.coLink': 'Länk för medprocessledaren {name}',
