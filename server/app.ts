@@ -154,6 +154,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     metrics,
     log,
     tooManyWrongTokens: (req) => limits.countFailure(addressOf(req)).then((refusal) => refusal !== null),
+    addressOf,
   });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -51,6 +51,9 @@ export const joinBody = z.object({
 });
 export type JoinBody = z.infer<typeof joinBody>;
 
+/** How many people may join one board from one network address per hour (a venue behind one router). */
+export const joinAllowanceBody = z.object({ perAddress: z.number().int().min(1).max(LIMITS.maxParticipantsPerBoard) });
+
 export interface JoinResponse {
   participantId: string;
   token: string;
@@ -276,6 +279,8 @@ export const REFUSAL_CODES = [
   'no-draft',
   'too-many-attempts',
   'too-many-boards',
+  'too-many-joins',
+  'too-busy',
   'voting-started',
   'confirmation-mismatch',
   'unknown-participant',
@@ -284,6 +289,7 @@ export const REFUSAL_CODES = [
   'group-in-use',
   'round-not-revealed',
   'suggestions-unavailable',
+  'suggestions-too-large',
   'try-again-later',
   'creator-only',
   'history-point-gone',

@@ -30,6 +30,8 @@ export const LIMITS = {
   /** Observer, projector and co-facilitator links a board holds at once; a revoked link frees its place. */
   maxLinksPerBoard: 100,
   maxTextField: 500,
+  /** Duplicate pairs a suggestions answer lists at most, the most alike first. */
+  maxDuplicatePairs: 200,
   /**
    * Changes of its own presence a connection may make per second; one over it waits until the allowance has
    * renewed (the newest is kept). The board sends at most one every 500 ms (which card its person is typing in).

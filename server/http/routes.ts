@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportQuery, joinBody, openRoundBody, phaseBody, restoreBody, settingsBody, timerBody } from '../../shared/api.js';
+import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportQuery, joinAllowanceBody, joinBody, openRoundBody, phaseBody, restoreBody, settingsBody, timerBody } from '../../shared/api.js';
 import { rolesThatMay } from '../../shared/permissions.js';
 import { ROLES, type Role } from '../../shared/phases.js';
 import { coFacilitatorLinkBody, correctParticipantBody, deleteBoardBody, removeParticipantBody } from '../../shared/peopleApi.js';
@@ -102,12 +102,42 @@ export function buildRoutes(deps: RouteDeps): Router {
       await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
       return new Reply(201, await createDemoWorkshop({ identity: stores.identity, workshops, rooms, rounds, agreements }, language, baseUrl(ctx.req)));
     })
-    .on('GET', '/api/join/:code', (ctx) => workshops.joinCodeInfo(ctx.params.code), { takesJoinCode: true })
+    // A join code can be guessed: an address out of guessing budget is refused before the lookup (AbuseLimits).
+    .on('GET', '/api/join/:code', async (ctx) => {
+      const address = deps.guard.addressOf(ctx.req);
+      const code = ctx.params.code.toUpperCase();
+      deps.guard.limits.refuseWhileBlocked(address, code);
+      const info = await workshops.joinCodeInfo(code);
+      deps.guard.limits.rememberCode(address, code);
+      return info;
+    })
     .on('POST', '/api/boards/:boardId/join', async (ctx) => {
       const body = await readBody(ctx.req, joinBody);
-      return new Reply(201, await workshops.join(ctx.params.boardId, body));
-    }, { takesJoinCode: true })
-    .on('GET', '/api/boards/:boardId', async (ctx) => workshops.summary(await requireAccess(ctx, ROLES), baseUrl(ctx.req)))
+      const address = deps.guard.addressOf(ctx.req);
+      deps.guard.limits.refuseWhileBlocked(address, body.joinCode);
+      const join = deps.guard.limits.takeJoin(address, ctx.params.boardId);
+      const joined = await deps.guard.limits.inTurn(address, () => workshops.join(ctx.params.boardId, body)).catch((err: unknown) => {
+        join.giveBack();
+        throw err;
+      });
+      deps.guard.limits.rememberCode(address, body.joinCode);
+      return new Reply(201, joined);
+    })
+    .on('GET', '/api/boards/:boardId/join-allowance', async (ctx) => {
+      await facilitatorOfAnyState(ctx);
+      return { perAddress: deps.guard.limits.joinsPerAddress(ctx.params.boardId) };
+    })
+    .on('PUT', '/api/boards/:boardId/join-allowance', async (ctx) => {
+      await facilitator(ctx);
+      const { perAddress } = await readBody(ctx.req, joinAllowanceBody);
+      return { perAddress: deps.guard.limits.raiseJoins(ctx.params.boardId, perAddress) };
+    })
+    .on('GET', '/api/boards/:boardId', async (ctx) => {
+      const summary = await workshops.summary(await requireAccess(ctx, ROLES), baseUrl(ctx.req));
+      // The facilitator's screen in the venue shows the code to the room: it works from their network from now on.
+      if (summary.share) deps.guard.limits.rememberCode(deps.guard.addressOf(ctx.req), summary.share.joinCode);
+      return summary;
+    })
     .on('PATCH', '/api/boards/:boardId', async (ctx) => {
       await facilitator(ctx);
       const { title, question, language, groups } = await workshops.editDetails(ctx.params.boardId, await readBody(ctx.req, editBoardBody));
