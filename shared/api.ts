@@ -87,7 +87,15 @@ export interface BoardSummary {
    * Who the bearer token belongs to; `coFacilitator`: a facilitator link the creator minted, which runs the
    * workshop but holds no rights over access (shared/permissions.ts, AccessAction).
    */
-  you: { role: Role; coFacilitator: boolean; participantId: string | null; name: string | null; group: string | null };
+  you: {
+    role: Role;
+    coFacilitator: boolean;
+    participantId: string | null;
+    name: string | null;
+    group: string | null;
+    /** A participant's cards carry this as their author while cards are anonymous; told to nobody else. */
+    cardKey: string | null;
+  };
   /** Present for facilitator and projector tokens only: what to share with the room. */
   share?: { joinCode: string; links: { participant: string } };
   /** When the facilitator closed the workshop (read-only for everyone), or null while it runs. */

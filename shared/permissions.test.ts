@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessRefusalOf, may, mayRemoveAtOnce, refusalOf, type AccessAction, type Action, type Situation } from './permissions.js';
+import { accessRefusalOf, authorOfNewCards, isOwnCard, may, mayRemoveAtOnce, refusalOf, type AccessAction, type Action, type Situation } from './permissions.js';
 import { DEFAULT_SETTINGS, PHASES, ROLES, type Phase } from './phases.js';
 
 const at = (phase: Phase, settings: Partial<Situation['settings']> = {}, closed = false): Situation => ({ phase, settings: { ...DEFAULT_SETTINGS, ...settings }, closed });
@@ -82,5 +82,24 @@ describe('who may change who gets in', () => {
     expect(mayRemoveAtOnce('participant', { cards: 6, themesWithCards: 0 })).toBe(false);
     expect(mayRemoveAtOnce('participant', { cards: 0, themesWithCards: 1 })).toBe(false);
     expect(mayRemoveAtOnce('facilitator', { cards: 1999, themesWithCards: 200 })).toBe(true);
+  });
+});
+
+describe('whose card is whose', () => {
+  const anna = { authorId: 'p_anna', cardKey: 'k_anna' };
+  const facilitator = { authorId: 'facilitator', cardKey: null };
+
+  it('names a new card by the card key while cards are anonymous, by the participant id otherwise', () => {
+    expect(authorOfNewCards(anna, { ...DEFAULT_SETTINGS, anonymousCards: true })).toBe('k_anna');
+    expect(authorOfNewCards(anna, DEFAULT_SETTINGS)).toBe('p_anna');
+    expect(authorOfNewCards(facilitator, { ...DEFAULT_SETTINGS, anonymousCards: true })).toBe('facilitator');
+  });
+
+  it('knows one\'s own card under either name, and nobody else\'s', () => {
+    expect(isOwnCard('k_anna', anna)).toBe(true);
+    expect(isOwnCard('p_anna', anna)).toBe(true);
+    expect(isOwnCard('k_bo', anna)).toBe(false);
+    expect(isOwnCard(undefined, anna)).toBe(false);
+    expect(isOwnCard('k_anna', facilitator)).toBe(false);
   });
 });

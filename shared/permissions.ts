@@ -91,6 +91,25 @@ export function may(role: Role, action: Action, now: Situation): boolean {
   return refusalOf(role, action, now) === null;
 }
 
+/** Who a writer is as the author of cards: their id, and a participant's card key (the author while cards are anonymous). */
+export interface CardAuthorship {
+  authorId: string;
+  cardKey: string | null;
+}
+
+/**
+ * The author a new card carries: with anonymous cards a participant's card key, which nobody else can tie to
+ * them, so no other browser learns who wrote it; else the participant id. The facilitator's cards say so.
+ */
+export function authorOfNewCards(self: CardAuthorship, settings: BoardSettings): string {
+  return settings.anonymousCards && self.cardKey !== null ? self.cardKey : self.authorId;
+}
+
+/** A card is one's own under either name: the setting may change while a card is open for editing. */
+export function isOwnCard(author: string | undefined, self: CardAuthorship): boolean {
+  return author !== undefined && (author === self.authorId || (self.cardKey !== null && author === self.cardKey));
+}
+
 /**
  * Who can get in and whether the workshop exists. A co-facilitator (a facilitator link the creator minted) runs
  * the workshop but holds nothing that outlives or outranks the creator: a projector link it mints ends when it is

@@ -2,6 +2,7 @@ import { FACILITATOR_ID } from '../../shared/controlDoc.js';
 import type { Holder } from '../../shared/permissions.js';
 import type { Role } from '../../shared/phases.js';
 import type { Identity } from '../storage/Identity.js';
+import { cardKeyOf } from './cardKeys.js';
 import { hashToken } from './tokens.js';
 
 /** Who sent an update: the role and identity the server resolved from the connection's token. */
@@ -9,6 +10,8 @@ export interface Writer {
   role: Role;
   /** The participant id, or FACILITATOR_ID for the facilitator, or null for observers. */
   authorId: string | null;
+  /** A participant's card key (cardKeyOf): the author their cards carry while cards are anonymous; null for others. */
+  cardKey: string | null;
 }
 
 export interface Access extends Holder {
@@ -41,7 +44,7 @@ export async function resolveAccess(identity: Identity, boardId: string, token: 
         coFacilitator: false,
         participantId: p.id,
         tokenHash,
-        writer: { role: 'participant', authorId: p.id },
+        writer: { role: 'participant', authorId: p.id, cardKey: cardKeyOf(tokenHash) },
         identity: { id: p.id, role: 'participant', name: p.name, organisation: p.organisation, group: p.group },
       },
     };
@@ -59,7 +62,7 @@ export async function resolveAccess(identity: Identity, boardId: string, token: 
       coFacilitator: record.role === 'facilitator' && linkName !== null,
       participantId: null,
       tokenHash,
-      writer: { role: record.role, authorId },
+      writer: { role: record.role, authorId, cardKey: null },
       identity: { id: presenceId, role: record.role, name: linkName, organisation: null, group: null },
     },
   };

@@ -6,6 +6,7 @@ import { buildPriorityList, toCsv, toJson, toMarkdown, type PriorityList, type P
 import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
 import { may, situationOf } from '../../shared/permissions.js';
 import type { Access } from '../auth/Access.js';
+import { cardKeysOf } from '../auth/cardKeys.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
@@ -67,7 +68,7 @@ export class Exports {
   private readonly fresh = new TokenBuckets(EXPORTS_PER_BOARD);
 
   constructor(
-    private readonly identity: Pick<Identity, 'listParticipants'>,
+    private readonly identity: Pick<Identity, 'listParticipants' | 'listTokenHashes' | 'findToken'>,
     private readonly agreements: AgreementArchive,
     private readonly rooms: RoomRegistry,
     private readonly now: () => number = Date.now,
@@ -83,23 +84,37 @@ export class Exports {
    * participants, the frozen versions) and shared by everyone who asks until one of them changes.
    */
   async exportFile(access: Access, query: ExportQuery): Promise<ExportFile> {
-    const [frozen, participants] = await Promise.all([this.agreements.list(access.boardId), this.identity.listParticipants(access.boardId)]);
+    const [frozen, participants, authors] = await Promise.all([
+      this.agreements.list(access.boardId),
+      this.identity.listParticipants(access.boardId),
+      this.authorsOfAnonymousCards(access),
+    ]);
     return this.rooms.withRoom(access.boardId, (room) => {
       this.assertMayExport(access, room, query.version, frozen);
       const kept = made.get(room.board.doc) ?? new Map<string, Promise<ExportFile>>();
       made.set(room.board.doc, kept);
-      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants]);
+      // The facilitator's file names anonymous cards' authors (authorsOfAnonymousCards): never shared with anyone else.
+      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, authors.size > 0]);
       const known = kept.get(key);
       if (known) return known;
       const wait = this.fresh.take(access.boardId, query.format === 'xlsx' ? SPREADSHEET_COST : 1);
       if (wait > 0) throw DomainError.tooSoon('too-busy', 'this board was exported many times just now; ask again in a few seconds', wait);
-      const file = this.fileFor(room, query, frozen, participants);
+      const file = this.fileFor(room, query, frozen, participants, authors);
       kept.set(key, file);
       if (kept.size > KEPT_PER_BOARD) kept.delete(kept.keys().next().value!);
       // A failed file is not kept: the next request tries afresh.
       file.catch(() => kept.get(key) === file && kept.delete(key));
       return file;
     });
+  }
+
+  /**
+   * Who wrote each anonymous card, by card key: for the facilitator only. Anyone else's export reads the keys as
+   * unknown authors, so it carries no author group per card and counts no card under a group.
+   */
+  private async authorsOfAnonymousCards(access: Access): Promise<ReadonlyMap<string, string>> {
+    if (access.role !== 'facilitator') return new Map();
+    return new Map(Array.from(await cardKeysOf(this.identity, access.boardId), ([id, key]) => [key, id]));
   }
 
   private assertMayExport(access: Access, room: BoardRoom, version: number | undefined, frozen: AgreementRecord[]): void {
@@ -112,11 +127,17 @@ export class Exports {
   }
 
   /** The file, read from the room now; a spreadsheet is then built on its thread. */
-  private async fileFor(room: BoardRoom, { format, version, lang }: ExportQuery, frozen: AgreementRecord[], participants: ParticipantRecord[]): Promise<ExportFile> {
+  private async fileFor(
+    room: BoardRoom,
+    { format, version, lang }: ExportQuery,
+    frozen: AgreementRecord[],
+    participants: ParticipantRecord[],
+    authors: ReadonlyMap<string, string>,
+  ): Promise<ExportFile> {
     const language = lang ?? readMeta(room.control.doc)?.language;
     const exportedAt = this.now();
     // A frozen version's text needs nothing of the board; its spreadsheet's round sheets do.
-    const board = () => boardInput(room.board.doc, room.control.doc, participants);
+    const board = () => boardInput(room.board.doc, room.control.doc, participants, authors);
     const listed = this.listToExport(room, board, version, frozen, exportedAt);
     const list = language ? inReaderLanguage(listed, language) : listed;
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? exportedAt).toISOString().slice(0, 10);
@@ -146,14 +167,17 @@ export class Exports {
 }
 
 
-/** The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document. */
-export function boardInput(board: Y.Doc, control: Y.Doc, participants: ParticipantRecord[]): PriorityListInput {
+/**
+ * The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document.
+ * `authors` names the participant behind a card key, where the reader may know it.
+ */
+export function boardInput(board: Y.Doc, control: Y.Doc, participants: ParticipantRecord[], authors: ReadonlyMap<string, string> = new Map()): PriorityListInput {
   const meta = readMeta(control);
   if (!meta) throw new DomainError('not-found', 'unknown board');
   const tallies = Object.fromEntries(readRevealedRounds(control).map(({ round, tally }) => [round.id, tally]));
   return {
     board: { title: meta.title, question: meta.question, language: meta.language, groups: meta.groups },
-    cards: readCards(board).map((card) => ({ ...card, bodyText: cardBodyText(cardsOf(board).get(card.id)!) })),
+    cards: readCards(board).map((card) => ({ ...card, author: authors.get(card.author) ?? card.author, bodyText: cardBodyText(cardsOf(board).get(card.id)!) })),
     clusters: readClusters(board).map(({ id, title }) => ({ id, title })),
     participants: participants.map(({ id, name, organisation, group }) => ({ id, name, organisation, group })),
     rounds: readRounds(control),

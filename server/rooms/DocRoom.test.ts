@@ -42,7 +42,7 @@ async function setUp(derive: Derivation) {
 /** A peer that keeps what the room sends it. */
 function peer(): RoomPeer & { received: Uint8Array[] } {
   const received: Uint8Array[] = [];
-  return { writer: { role: 'participant', authorId: 'p1' }, identity: null, received, send: (m) => received.push(m) };
+  return { writer: { role: 'participant', authorId: 'p1', cardKey: null }, identity: null, received, send: (m) => received.push(m) };
 }
 
 /** The update a client would send to add one card to a copy of the room's document. */

@@ -71,7 +71,9 @@ export class DocRoom {
     this.state = new AcceptedState(policy, metrics);
     this.syncAnswers = new SyncAnswers(this.state, metrics);
     this.compaction = new Compaction(boardId, name, log, metrics, options.health, options.compactEvery);
-    this.presence = new RoomPresence((ids) => this.broadcast.presence(ids), options.fanout && { fanout: options.fanout, boardId, name });
+    this.presence = new RoomPresence((ids) => this.broadcast.presence(ids), options.fanout && { fanout: options.fanout, boardId, name }, (state) =>
+      policy.presenceShown?.(state) ?? state,
+    );
     this.broadcast = new Broadcast(this.peers, options.broadcastWindowMs, (ids) => this.presence.message(ids), () => {
       if (this.compaction.due) void this.enqueue(() => this.compact()).catch(() => {});
     });

@@ -49,6 +49,8 @@ export class RoomPresence {
   constructor(
     private readonly onChanged: (clientIds: number[]) => void,
     private readonly relay?: PresenceRelay,
+    /** What of a peer's state the others may see, of the fields that pass (the document kind's policy decides). */
+    private readonly shown: (state: Record<string, unknown>) => Record<string, unknown> = (state) => state,
   ) {
     // Awareness needs a doc only for its own client id, which the server never publishes.
     this.awareness = new Awareness(new Y.Doc());
@@ -90,7 +92,7 @@ export class RoomPresence {
       const owner = this.owner.get(entry.clientId);
       if ((owner !== undefined && owner !== peer) || this.remote.has(entry.clientId)) continue; // nobody speaks for another connection's client
       this.owner.set(entry.clientId, peer);
-      own.push({ ...entry, state: entry.state === null ? null : { ...presenceFields(entry.state), user: peer.identity } });
+      own.push({ ...entry, state: entry.state === null ? null : { ...this.shown(presenceFields(entry.state)), user: peer.identity } });
     }
     if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeEntries(own), peer);
   }

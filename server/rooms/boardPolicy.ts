@@ -3,7 +3,7 @@ import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc
 import { judgeCardField, judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
 import { judgeRichText } from '../../shared/richText/judgeRichText.js';
-import { MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type Removal, type Situation } from '../../shared/permissions.js';
+import { authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
 import { isNewInTransaction, locate, measure, measureCard, measureChanges, NOTES, type AnyType, type RichTextKey } from './changeLocation.js';
 import type { ChangePolicy } from './types.js';
@@ -57,6 +57,13 @@ export class BoardPolicy implements ChangePolicy {
     this.takeSizes(all);
   }
 
+  /** With anonymous cards, which card someone is typing in would say who wrote it: that is never passed on. */
+  presenceShown(state: Record<string, unknown>): Record<string, unknown> {
+    if (!this.control().settings.anonymousCards) return state;
+    const { typing: _, ...shown } = state;
+    return shown;
+  }
+
   accepted(tr: Y.Transaction, doc: Y.Doc): void {
     this.takeSizes(this.judged?.tr === tr ? this.judged.sizes : measureChanges(tr, doc));
     this.judged = null;
@@ -87,6 +94,7 @@ export class BoardPolicy implements ChangePolicy {
     if (anyChange === 'role' || writer.authorId === null) return 'observers cannot change the board';
     if (this.privateOwner !== null && writer.authorId !== this.privateOwner) return 'this private list is someone else\'s';
     if (anyChange === 'closed') return 'the workshop is closed';
+    const self: CardAuthorship = { authorId: writer.authorId, cardKey: writer.cardKey };
     const allowedRoots: readonly string[] = this.privateOwner !== null ? ['cards'] : BOARD_ROOTS;
     const roots = new Map<AnyType, string>();
     doc.share.forEach((type, name) => roots.set(type, name));
@@ -116,7 +124,7 @@ export class BoardPolicy implements ChangePolicy {
 
       if (at.path.length === 0) {
         for (const cardId of keys) {
-          const refusal = this.checkCardKey(doc, tr, cardId, writer, now, touched);
+          const refusal = this.checkCardKey(doc, tr, cardId, writer.role, self, now, touched);
           if (refusal) return refusal;
           if (cardId !== null && this.authors.has(cardId) && !cardsOf(doc).has(cardId)) removal.cards++;
         }
@@ -129,8 +137,7 @@ export class BoardPolicy implements ChangePolicy {
       if (cardId === null) return 'malformed card';
       const card = cardsOf(doc).get(cardId);
       if (card && card._item && isNewInTransaction(card._item, tr)) continue; // checked whole, as a new card
-      const author = this.authors.get(cardId);
-      const mayEdit = may(writer.role, author !== undefined && author === writer.authorId ? 'edit-own-card' : 'edit-others-card', now);
+      const mayEdit = may(writer.role, isOwnCard(this.authors.get(cardId), self) ? 'edit-own-card' : 'edit-others-card', now);
       if (at.path.length === 1) {
         for (const key of keys) {
           // Merging duplicates (shared/cardMerge.ts) is part of clustering: it changes no one's text.
@@ -212,7 +219,8 @@ export class BoardPolicy implements ChangePolicy {
     doc: Y.Doc,
     tr: Y.Transaction,
     cardId: string | null,
-    writer: Writer,
+    role: Writer['role'],
+    self: CardAuthorship,
     now: Situation,
     touched: Map<RichTextKey, Y.XmlFragment | null>,
   ): string | null {
@@ -220,25 +228,27 @@ export class BoardPolicy implements ChangePolicy {
     const existing = this.authors.get(cardId);
     const card = cardsOf(doc).get(cardId);
     if (existing !== undefined) {
-      if (!may(writer.role, existing === writer.authorId ? 'edit-own-card' : 'edit-others-card', now)) return 'only the author can delete a card';
+      if (!may(role, isOwnCard(existing, self) ? 'edit-own-card' : 'edit-others-card', now)) return 'only the author can delete a card';
       if (card === undefined) {
         touched.set(cardId, null);
         return null; // a deletion
       }
       // Replacing a card rewrites it whole, its author too: only who may edit anyone's card may.
-      if (!may(writer.role, 'edit-others-card', now)) return 'a card cannot be replaced';
+      if (!may(role, 'edit-others-card', now)) return 'a card cannot be replaced';
     }
     if (card === undefined) return null; // added and removed within one transaction
     if (!(card instanceof Y.Map) || !card._item || !isNewInTransaction(card._item, tr)) return 'malformed card';
-    const adding = refusalOf(writer.role, this.privateOwner !== null ? 'add-private-card' : 'add-card', now);
+    const adding = refusalOf(role, this.privateOwner !== null ? 'add-private-card' : 'add-card', now);
     if (adding === 'phase' || adding === 'role') return 'cards can be added only while collecting';
     if (adding === 'silent-collect') return 'silent collect: cards go to your private list';
     if (adding === 'not-silent-collect') return 'private cards are only for silent collect';
     const refusal = judgeCardFields(card);
     if (refusal) return refusal;
-    if (card.get('author') !== writer.authorId) return 'a card must carry its own author';
+    // A private list is its owner's alone: its cards carry the owner's id until they are revealed.
+    const author = this.privateOwner !== null ? self.authorId : authorOfNewCards(self, now.settings);
+    if (card.get('author') !== author) return 'a card must carry its own author';
     const cluster = card.get('cluster');
-    if (cluster !== null && (this.privateOwner !== null || !may(writer.role, 'cluster', now))) {
+    if (cluster !== null && (this.privateOwner !== null || !may(role, 'cluster', now))) {
       return 'cards can be placed in themes only while clustering is open';
     }
     touched.set(cardId, card.get('body') as Y.XmlFragment);

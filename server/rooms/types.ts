@@ -24,6 +24,8 @@ export interface ChangePolicy {
   accepted(tr: Y.Transaction, doc: Y.Doc): void;
   /** Called after the document was (re)loaded from storage. */
   reset(doc: Y.Doc): void;
+  /** What of a peer's presence state the others may see; all of it when absent. */
+  presenceShown?(state: Record<string, unknown>): Record<string, unknown>;
 }
 
 /** The policy of documents clients may only read: the control document, and everything for observers. */

@@ -226,9 +226,9 @@ describe('correcting a participant', () => {
     expect(late).toMatchObject({ status: 409, body: { code: 'voting-started' } });
     const byFacilitator = await api(server.url, 'PATCH', path_, { group: 'Fackförbund' }, board.facilitatorToken);
     expect(byFacilitator).toMatchObject({ status: 200, body: { group: 'union' } });
-    // The ballot in the open round moves with the person, so the room's turnout stays true.
-    await waitUntil(() => readRound(watcher.doc, round.body.id)?.voters.byGroup.union === 1);
-    expect(readRound(watcher.doc, round.body.id)?.voters.byGroup).toEqual({ union: 1 });
+    // The ballot in the open round keeps the group it was cast in: the move takes effect at the next round.
+    await waitUntil(() => readRound(watcher.doc, round.body.id)?.voters.byGroup.region === 1);
+    expect(readRound(watcher.doc, round.body.id)?.voters.byGroup).toEqual({ region: 1 });
   });
 });
 

@@ -25,7 +25,7 @@ function person(room: DocRoom, name: string): FakePeer & { seen: Awareness; pres
   const seen = new Awareness(new Y.Doc());
   seen.setLocalState(null);
   const peer = Object.assign(
-    new FakePeer({ role: 'participant', authorId: name }, (message) => {
+    new FakePeer({ role: 'participant', authorId: name, cardKey: null }, (message) => {
       const decoded = decodeClientMessage(message);
       if (decoded.kind !== 'awareness') return;
       peer.presenceMessages++;

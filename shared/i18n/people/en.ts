@@ -19,6 +19,7 @@ export const en = {
   'people.removeExplain':
     'Their link stops working at once and they are disconnected. Their votes leave any round not yet revealed; results already revealed stay as they are.',
   'people.removeCardsLegend': 'Their cards ({count})',
+  'people.removeCardsLegendAnonymous': 'Their cards (cards are anonymous: not counted here)',
   'people.keepCards': 'Keep their cards, shown as written by a removed participant',
   'people.deleteCards': 'Delete their cards',
   'people.confirmRemove': 'Remove {name}',

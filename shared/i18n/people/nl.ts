@@ -20,6 +20,7 @@ export const nl: PeopleMessages = {
   'people.removeExplain':
     'Hun link werkt meteen niet meer en hun verbinding wordt verbroken. Hun stemmen vervallen in rondes die nog niet zijn onthuld; al onthulde uitslagen blijven zoals ze zijn.',
   'people.removeCardsLegend': 'Hun kaartjes ({count})',
+  'people.removeCardsLegendAnonymous': 'Hun kaartjes (kaartjes zijn anoniem: hier niet geteld)',
   'people.keepCards': 'Kaartjes bewaren, met als schrijver een verwijderde deelnemer',
   'people.deleteCards': 'Kaartjes verwijderen',
   'people.confirmRemove': '{name} verwijderen',

@@ -20,6 +20,7 @@ export const sv: PeopleMessages = {
   'people.removeExplain':
     'Personens länk slutar fungera direkt och anslutningen bryts. Rösterna tas bort ur omgångar som ännu inte har visats; resultat som redan visats står kvar.',
   'people.removeCardsLegend': 'Personens kort ({count})',
+  'people.removeCardsLegendAnonymous': 'Personens kort (korten är anonyma: räknas inte här)',
   'people.keepCards': 'Behåll korten, med en borttagen deltagare som skribent',
   'people.deleteCards': 'Radera korten',
   'people.confirmRemove': 'Ta bort {name}',

@@ -2,7 +2,7 @@ import type { Message } from '../message.js';
 
 /** English strings of the board for the room: clustering at workshop size, card menus, undo and the projector view. */
 export const en = {
-  'settings.anonymousCards': 'Anonymous cards (nobody sees who wrote which card)',
+  'settings.anonymousCards': "Anonymous cards (who wrote which card reaches no participant's or observer's device and no screen; only the facilitator's own export gives each card's group)",
   'refusal.round-not-revealed': 'Only a round whose result has been shown can be put on the projector.',
 
   'cardMenu.open': 'Actions',

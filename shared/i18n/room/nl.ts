@@ -1,7 +1,7 @@
 import type { RoomMessages } from './en.js';
 
 export const nl: RoomMessages = {
-  'settings.anonymousCards': 'Anonieme kaartjes (niemand ziet wie welk kaartje schreef)',
+  'settings.anonymousCards': 'Anonieme kaartjes (wie welk kaartje schreef, bereikt geen apparaat van een deelnemer of waarnemer en geen scherm; alleen de eigen export van de facilitator noemt per kaartje de groep)',
   'refusal.round-not-revealed': 'Alleen een ronde waarvan de uitslag getoond is, kan op de projector.',
 
   'cardMenu.open': 'Acties',
