@@ -25,7 +25,9 @@ let honest: TestClient;
 let boardBefore: unknown;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Thirty refusals in a row on one board: each must be judged for what it is, not turned away by the board's
+  // allowance of refusals (REFUSALS_PER_BOARD, tested in attack-costs).
+  server = await startTestServer(tempDataDir(), { REFUSALS_PER_BOARD: '0' });
   board = await createBoard(server.url);
   honestPerson = await join(server.url, board, 'Åsa Lindqvist', 'Företag', 'Verkstads AB');
   mallory = await join(server.url, board, 'Mallory', 'Företag');
