@@ -41,13 +41,7 @@ export default function PresentPage({ boardId }: { boardId: string }) {
     };
   }, [boardId, token]);
 
-  if (load.state !== 'ready') {
-    return (
-      <main id="main" tabIndex={-1} className="projector projector-message">
-        <p role={load.state === 'denied' ? 'alert' : 'status'}>{t(load.state === 'denied' ? 'present.denied' : 'present.loading')}</p>
-      </main>
-    );
-  }
+  if (load.state !== 'ready') return <ProjectorMessage text={t(load.state === 'denied' ? 'present.denied' : 'present.loading')} alert={load.state === 'denied'} />;
   return <LiveProjector boardId={boardId} token={load.token} summary={load.summary} connection={load.connection} />;
 }
 
@@ -56,6 +50,8 @@ function LiveProjector({ boardId, token, summary, connection }: { boardId: strin
   const live = useConnection(connection);
   const meta = useMeta(live.controlDoc, summary);
   useDocumentTitle(t('present.pageTitle', { title: meta.title }));
+  // A workshop deleted or a link revoked leaves nothing of it on the wall of a shared venue PC.
+  if (live.fatal) return <ProjectorMessage text={t(live.fatal === 'deleted' ? 'present.deleted' : 'present.denied')} alert />;
   return (
     <main id="main" tabIndex={-1} className={`projector projector-${meta.phase}`} lang={meta.language}>
       <header className="projector-head">
@@ -65,6 +61,14 @@ function LiveProjector({ boardId, token, summary, connection }: { boardId: strin
       <BoardProvider boardId={boardId} token={token} docs={live}>
         <ProjectorSlides summary={summary} meta={meta} />
       </BoardProvider>
+    </main>
+  );
+}
+
+function ProjectorMessage({ text, alert = false }: { text: string; alert?: boolean }) {
+  return (
+    <main id="main" tabIndex={-1} className="projector projector-message">
+      <p role={alert ? 'alert' : 'status'}>{text}</p>
     </main>
   );
 }

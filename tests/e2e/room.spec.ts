@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations, person, test } from './support';
-import { auth, createRoomBoard, phase, sampleThemes, sampleTitles, seedBoard, type RoomBoard } from './roomBoard';
+import { auth, createRoomBoard, phase, sampleThemes, sampleTitles, seedBoard, writePrivateCards, type RoomBoard } from './roomBoard';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -219,26 +219,76 @@ test('at 1366×800 with 80 cards and 8 themes, every theme is within one screen 
   expect(wrapping).toEqual({ wrap: 'break-word', hyphens: 'auto', lang: 'en' });
 });
 
-test('the projector fits one 1080p screen: twelve themes of eighty cards, ten results, eight agreed priorities', async ({ browser, request, baseURL }) => {
+/**
+ * Whether a projector slide fits its screen, measured once in one evaluation after it has settled: no text under
+ * 28 px of a 1080p screen (28 × 720/1080 at 720p, where the slide is drawn smaller) and none past the screen's edge
+ * (the projector clips rather than scrolls, so text past the edge is text nobody sees).
+ */
+const slideFit = (wall: Page) =>
+  wall.evaluate(() => {
+    const smallest = 28 * Math.min(innerWidth / 1920, innerHeight / 1080) - 0.05;
+    const texts = [...document.querySelectorAll<HTMLElement>('.projector *')].filter(
+      (el) => !el.closest('.visually-hidden') && el.getClientRects().length > 0 && [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
+    );
+    const small = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < smallest).map((el) => el.textContent);
+    const outside = texts.filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.bottom > innerHeight + 1 || box.right > innerWidth + 1;
+    });
+    return { scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth, small, outside: outside.map((el) => el.textContent) };
+  });
+
+test('the projector fits 1920×1080 and 1280×720 in every phase: twelve themes of eighty cards, ten results, eight agreed priorities', async ({ browser, request, baseURL }) => {
   test.setTimeout(300_000);
   const board = await createRoomBoard(request, 'Industriforum – uppstart', PEOPLE);
+  const walls = await Promise.all(
+    [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ].map(async (viewport) => {
+      const page = await person(browser, { viewport });
+      await page.goto(`/b/${board.boardId}/present#token=${board.facilitatorToken}`);
+      return page;
+    }),
+  );
+  const expectFits = async (slide: string) => {
+    for (const wall of walls) {
+      expect(await slideFit(wall), `${slide} at ${wall.viewportSize()!.width}`).toEqual({ scrolls: false, small: [], outside: [] });
+      await shot(wall, `projector-${wall.viewportSize()!.width}-${slide}`);
+    }
+  };
+  const onEveryWall = async (text: string | RegExp) => {
+    for (const wall of walls) await expect(wall.getByText(text).first()).toBeVisible();
+  };
+
+  await onEveryWall(board.joinCode);
+  await expectFits('join');
+
+  // Silent collection: the wall counts the private cards written, and shows none of them.
+  expect((await request.post(`/api/boards/${board.boardId}/settings`, { headers: auth(board.facilitatorToken), data: { silentCollect: true } })).ok()).toBe(true);
   await phase(request, board, 'collect');
+  const silentTitles = ['Vätgas i stålindustrin', 'Bostäder för nyanställda', 'Elnätets kapacitet i norr'];
+  await writePrivateCards(baseURL!, board, silentTitles);
+  await onEveryWall('3 cards written');
+  for (const wall of walls) await expect(wall.getByText(silentTitles[0])).toHaveCount(0);
+  await expectFits('collect-silent');
+
+  // Open collection: the clock, the count and the newest cards.
+  expect((await request.post(`/api/boards/${board.boardId}/settings`, { headers: auth(board.facilitatorToken), data: { silentCollect: false } })).ok()).toBe(true);
+  await onEveryWall('3 cards');
   const themes = sampleThemes(12);
-  await seedBoard(baseURL!, board, { titles: sampleTitles(80), themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
-  const wall = await projector(browser, board);
-  // Measured once, in one evaluation, after the slide has settled: the page never grows past the screen.
-  const fits = () =>
-    wall.evaluate(() => {
-      const root = document.documentElement;
-      const clipped = [...document.querySelectorAll('.projector h2, .projector-item-title, .projector-agreed li')].filter((el) => el.getBoundingClientRect().bottom > innerHeight + 1).length;
-      return { height: root.scrollHeight, clipped };
-    });
+  const titles = sampleTitles(80);
+  await seedBoard(baseURL!, board, { titles, themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
+  expect((await request.post(`/api/boards/${board.boardId}/timer`, { headers: auth(board.facilitatorToken), data: { action: 'start', seconds: 10 } })).ok()).toBe(true);
+  await onEveryWall('83 cards');
+  for (const wall of walls) await expect(wall.getByRole('region', { name: 'The newest cards' }).getByText(titles[79]!, { exact: true })).toBeVisible();
+  await expectFits('collect-open');
+  await onEveryWall('Time is up');
+  await expectFits('collect-time-up');
 
   await phase(request, board, 'cluster');
-  await expect(wall.locator('.projector-theme')).toHaveCount(12);
-  await expect(wall.getByRole('heading', { name: new RegExp(`^${themes[11]}`) })).toBeInViewport();
-  expect(await fits()).toEqual({ height: 1080, clipped: 0 });
-  await shot(wall, 'projector-fit-cluster-12');
+  for (const wall of walls) await expect(wall.locator('.projector-theme')).toHaveCount(12);
+  await expectFits('cluster-12');
 
   await phase(request, board, 'vote');
   const opened = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} });
@@ -247,16 +297,22 @@ test('the projector fits one 1080p screen: twelve themes of eighty cards, ten re
     const allocations = { [round.items[i % 10]!.id]: 3, [round.items[(i + 3) % 10]!.id]: 2 };
     expect((await request.put(`/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { headers: auth(voter.token), data: { allocations } })).ok()).toBe(true);
   }
+  await onEveryWall(`${PEOPLE.length} of ${PEOPLE.length} have voted`);
+  await expectFits('turnout');
+
   expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
   expect((await request.post(`/api/boards/${board.boardId}/presentation`, { headers: auth(board.facilitatorToken), data: { roundId: round.id, revealed: 10 } })).ok()).toBe(true);
-  await expect(wall.locator('.projector-item')).toHaveCount(10);
-  expect(await fits()).toEqual({ height: 1080, clipped: 0 });
-  await shot(wall, 'projector-fit-results-10');
+  for (const wall of walls) await expect(wall.locator('.projector-item')).toHaveCount(10);
+  await expectFits('results-10');
 
   await phase(request, board, 'agree');
   const agreed = round.items.slice(0, 8).map((item, i) => ({ itemId: item.id, title: `${themes[i]}: gemensam handlingsplan`, owner: `Region, samordnare ${i + 1}`, nextStep: 'Kartlägg behoven före juni' }));
   expect((await request.put(`/api/boards/${board.boardId}/agreement`, { headers: auth(board.facilitatorToken), data: { roundId: round.id, items: agreed } })).ok()).toBe(true);
-  await expect(wall.locator('.projector-agreed li')).toHaveCount(8);
-  expect(await fits()).toEqual({ height: 1080, clipped: 0 });
-  await shot(wall, 'projector-fit-agree-8');
+  for (const wall of walls) await expect(wall.locator('.projector-agreed li')).toHaveCount(8);
+  await expectFits('agree-8');
+
+  // Deleted: the wall of a shared venue PC keeps nothing of the workshop.
+  expect((await request.delete(`/api/boards/${board.boardId}`, { headers: auth(board.facilitatorToken), data: { confirmTitle: 'Industriforum – uppstart' } })).ok()).toBe(true);
+  await onEveryWall('This workshop was deleted.');
+  for (const wall of walls) await expect(wall.getByText(agreed[0]!.title)).toHaveCount(0);
 });
