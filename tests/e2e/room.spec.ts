@@ -316,3 +316,37 @@ test('the projector fits 1920×1080 and 1280×720 in every phase: twelve themes 
   await onEveryWall('This workshop was deleted.');
   for (const wall of walls) await expect(wall.getByText(agreed[0]!.title)).toHaveCount(0);
 });
+
+test('a 360×740 phone ballot of eighty-three cards in ten themes fits in two screens, with the dots left and the saved state always in view', async ({ browser, request, baseURL }) => {
+  test.setTimeout(180_000);
+  const board = await createRoomBoard(request, 'Kick-off', PEOPLE.slice(0, 3));
+  await phase(request, board, 'collect');
+  const themes = sampleThemes(10);
+  await seedBoard(baseURL!, board, { titles: sampleTitles(83), themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
+  expect((await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} })).status()).toBe(201);
+  const phone = await person(browser, { viewport: { width: 360, height: 740 } });
+  await phone.goto(`/b/${board.boardId}#token=${board.people[0].token}`);
+  await expect(phone.locator('.ballot-item')).toHaveCount(10);
+  await expect(phone.getByText('No dots placed yet.')).toBeVisible();
+  // The step bar that follows the voter, with a timer running, is one slim line.
+  expect((await request.post(`/api/boards/${board.boardId}/timer`, { headers: auth(board.facilitatorToken), data: { action: 'start', seconds: 300 } })).ok()).toBe(true);
+  await expect(phone.locator('.timer-running')).toBeVisible();
+  expect((await phone.locator('.board-toolbar-follow').boundingBox())!.height).toBeLessThanOrEqual(64);
+  // Measured once, after the page has settled: two screens at most, nothing wider than the phone.
+  const size = await phone.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth }));
+  expect(size.width).toBeLessThanOrEqual(360);
+  expect(size.height).toBeLessThanOrEqual(2 * 740);
+  // One line per theme where the width allows: its name and its − dots + side by side.
+  const last = themes[9]!;
+  const title = (await phone.locator('.ballot-item-title').filter({ hasText: last }).boundingBox())!;
+  const plus = (await phone.getByRole('button', { name: `Add a dot to ${last} (0 of`, exact: false }).boundingBox())!;
+  expect(Math.abs(plus.y + plus.height / 2 - (title.y + title.height / 2))).toBeLessThan(plus.height / 2);
+  // The last "+" reached, the dots left and the saved state are still on screen.
+  await phone.getByRole('button', { name: `Add a dot to ${last} (0 of`, exact: false }).click();
+  await expect(phone.getByText(/^Saved ✓/)).toBeInViewport();
+  await expect(phone.getByText(/^Dots left: \d+ of \d+$/)).toBeInViewport();
+  await shot(phone, 'phone-360-ballot-83');
+  await phone.getByText('Show cards', { exact: false }).first().click();
+  await shot(phone, 'phone-360-ballot-83-cards-shown');
+  await expectNoSeriousAxeViolations(phone);
+});
