@@ -323,7 +323,9 @@ test('a 360×740 phone ballot of eighty-three cards in ten themes fits in two sc
   await phase(request, board, 'collect');
   const themes = sampleThemes(10);
   await seedBoard(baseURL!, board, { titles: sampleTitles(83), themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
-  expect((await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} })).status()).toBe(201);
+  const opened = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} });
+  expect(opened.status()).toBe(201);
+  const round: { id: string } = await opened.json();
   const phone = await person(browser, { viewport: { width: 360, height: 740 } });
   await phone.goto(`/b/${board.boardId}#token=${board.people[0].token}`);
   await expect(phone.locator('.ballot-item')).toHaveCount(10);
@@ -349,4 +351,18 @@ test('a 360×740 phone ballot of eighty-three cards in ten themes fits in two sc
   await phone.getByText('Show cards', { exact: false }).first().click();
   await shot(phone, 'phone-360-ballot-83-cards-shown');
   await expectNoSeriousAxeViolations(phone);
+
+  // Results on the same phone, read in Swedish (decimal commas, long headings): every figure of both rankings whole,
+  // none cut at the edge of a table that scrolls sideways (the tables by group may scroll: they have a column a group).
+  expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
+  await phone.getByLabel('Language').selectOption('sv');
+  await expect(phone.locator('table.ranking')).toHaveCount(2);
+  const cut = await phone.evaluate(() =>
+    [...document.querySelectorAll('.table-scroll:has(table.ranking)')].flatMap((box) => {
+      const edge = box.getBoundingClientRect().right + 0.5;
+      return [...box.querySelectorAll('td')].filter((cell) => cell.getBoundingClientRect().right > edge).map((cell) => cell.textContent);
+    }),
+  );
+  expect(cut).toEqual([]);
+  await shot(phone, 'phone-360-results-sv');
 });
