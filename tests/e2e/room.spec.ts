@@ -330,6 +330,8 @@ test('a 360×740 phone ballot of eighty-three cards in ten themes fits in two sc
   await phone.goto(`/b/${board.boardId}#token=${board.people[0].token}`);
   await expect(phone.locator('.ballot-item')).toHaveCount(10);
   await expect(phone.getByText('No dots placed yet.')).toBeVisible();
+  // Every card is in a theme, so the ballot holds themes only, and the step's hint says so.
+  await expect(phone.getByText('Dot voting on the themes.', { exact: false })).toBeAttached();
   // The step bar that follows the voter, with a timer running, is one slim line.
   expect((await request.post(`/api/boards/${board.boardId}/timer`, { headers: auth(board.facilitatorToken), data: { action: 'start', seconds: 300 } })).ok()).toBe(true);
   await expect(phone.locator('.timer-running')).toBeVisible();
@@ -365,4 +367,60 @@ test('a 360×740 phone ballot of eighty-three cards in ten themes fits in two sc
   );
   expect(cut).toEqual([]);
   await shot(phone, 'phone-360-results-sv');
+});
+
+test('compact clustering at 1366×800: titles first with their controls beside them, five cards a theme in view, every theme at a glance, undo from anywhere on the page', async ({ browser, request, baseURL }) => {
+  test.setTimeout(180_000);
+  const board = await createRoomBoard(request, 'Kick-off', PEOPLE.slice(0, 3));
+  await phase(request, board, 'collect');
+  const themes = sampleThemes(10);
+  const titles = sampleTitles(83);
+  await seedBoard(baseURL!, board, { titles, themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
+  await phase(request, board, 'cluster');
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
+  await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  await expect(facilitator.getByRole('heading', { level: 4 })).toHaveCount(83, { timeout: 30_000 });
+
+  // Every theme with its count at once, on the first screen.
+  const overview = facilitator.getByRole('navigation', { name: 'Themes at a glance' });
+  await expect(overview.getByRole('link')).toHaveCount(11);
+  for (const theme of themes) await expect(overview.getByRole('link', { name: new RegExp(`^${theme} \\d+$`) })).toBeInViewport();
+
+  // Measured once after settling: each theme shows at least five whole cards without scrolling inside it, and a
+  // card's title stands on its top line, beside its selection box.
+  // Each tile is brought on screen first: the browser draws only the cards near the screen, at their real size.
+  const fit = await facilitator.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const tiles = [];
+    for (const tile of document.querySelectorAll('.theme-tile')) {
+      tile.scrollIntoView({ block: 'start' });
+      await frame();
+      const list = tile.querySelector('.theme-cards')!.getBoundingClientRect();
+      const whole = [...tile.querySelectorAll('.card')].filter((card) => card.getBoundingClientRect().bottom <= list.bottom + 1).length;
+      const first = tile.querySelector('.card')!;
+      const title = first.querySelector('.card-title')!.getBoundingClientRect();
+      const box = first.querySelector('.card-select')!.getBoundingClientRect();
+      tiles.push({ whole: Math.min(whole, 5), titleBesideBox: title.top < box.bottom && title.left > box.right });
+    }
+    scrollTo(0, 0);
+    return tiles;
+  });
+  expect(fit).toEqual(themes.map(() => ({ whole: 5, titleBesideBox: true })));
+  await shot(facilitator, 'facilitator-1366-cluster-83-compact-tiles');
+
+  // "Create and move" says where the card went, by the new theme's name.
+  const card = titles[0]!;
+  await facilitator.getByRole('button', { name: `Actions for card: ${card}`, exact: true }).click();
+  await facilitator.getByRole('button', { name: `Move to theme… ${card}`, exact: true }).click();
+  await facilitator.getByRole('dialog').getByLabel('Or a new theme').fill('Housing for workers');
+  await facilitator.getByRole('dialog').getByRole('button', { name: 'Create and move', exact: true }).click();
+  await expect(facilitator.getByRole('status').filter({ hasText: '1 card moved to Housing for workers.' })).toBeAttached();
+  await expect(themeOf(facilitator, 'Housing for workers').getByRole('heading', { name: card, exact: true })).toBeVisible();
+
+  // Ctrl+Z with the focus outside the board (a click on the workshop's title) still undoes the move.
+  await facilitator.getByRole('heading', { level: 1 }).click();
+  await facilitator.keyboard.press('Control+z');
+  await expect(themeOf(facilitator, 'Housing for workers').getByRole('heading', { name: card, exact: true })).toHaveCount(0);
+  await expect(themeOf(facilitator, themes[0]!).getByRole('heading', { name: card, exact: true })).toBeVisible();
+  await expectNoSeriousAxeViolations(facilitator);
 });
