@@ -115,7 +115,7 @@ async function timeDirectLoads(file: string, boardId: string): Promise<DirectLoa
       Y.encodeStateAsUpdate(doc);
       encode.push(now() - t);
       t = now();
-      const room = await BoardRoom.load(boardId, keepAsIs, metrics, { compactEvery: Number.MAX_SAFE_INTEGER, broadcastWindowMs: 2, health, log });
+      const room = await BoardRoom.load(boardId, keepAsIs, metrics, { compactEvery: Number.MAX_SAFE_INTEGER, broadcastWindowMs: 2, refusalsPerBoard: 3, health, log });
       boardRoom.push(now() - t);
       await room.unload();
     }

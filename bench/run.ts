@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runAttacks } from './attacks.js';
 import { runClient } from './client.js';
 import { runColdLoad } from './coldLoad.js';
 import { runFanout } from './fanout.js';
 import { runManyRooms } from './manyRooms.js';
+import { runPresence } from './presence.js';
 import { runRoundTrip } from './roundTrip.js';
 import { runSuggestions } from './suggestions.js';
 import { runScale } from './scale.js';
@@ -20,12 +22,14 @@ type Section = (log: (line: string) => void) => Promise<{ rows: Row[] } & Record
 const SECTIONS: Record<string, Section> = {
   roundtrip: runRoundTrip,
   fanout: runFanout,
+  presence: runPresence,
   votes: runVoteStorm,
   rooms: runManyRooms,
   coldload: runColdLoad,
   client: runClient,
   scale: runScale,
   suggestions: runSuggestions,
+  attacks: runAttacks,
 };
 
 // Hundreds of y-websocket providers live in this process; each registers a process 'exit' listener.

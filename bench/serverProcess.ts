@@ -32,7 +32,7 @@ export async function startForumboard(env: Record<string, string> = {}): Promise
   // Every bench client speaks from 127.0.0.1: the per-address limit on new boards would stop the many-rooms run.
   const child = fork(path.resolve('bench/serverEntry.ts'), [], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', MAX_CONNECTIONS: '20000', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', MAX_CONNECTIONS: '20000', MAX_CONNECTIONS_PER_BOARD: '20000', MAX_CONNECTIONS_PER_ADDRESS: '20000', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', JOINS_PER_ADDRESS: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   children.add(child);

@@ -12,6 +12,7 @@ export type RefusalKind =
   | 'conflict'
   | 'gone'
   | 'too-large'
+  | 'too-soon'
   | 'unavailable';
 
 /** A rule said no: nothing was stored. `code` is what the client says in the reader's language (REFUSAL_CODES). */
@@ -21,12 +22,19 @@ export class DomainError extends Error {
     message: string,
     readonly field?: string,
     readonly code?: RefusalCode,
+    /** For `too-soon`: when asking again may work. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
 
   static refusal(kind: RefusalKind, code: RefusalCode, message: string, field?: string): DomainError {
     return new DomainError(kind, message, field, code);
+  }
+
+  /** A budget (per board, per address) is used up for now: asking again after `retryAfterMs` may work. */
+  static tooSoon(code: RefusalCode, message: string, retryAfterMs: number): DomainError {
+    return new DomainError('too-soon', message, undefined, code, retryAfterMs);
   }
 }
 

@@ -5,6 +5,7 @@ import { LiveSessions } from './access/LiveSessions.js';
 import { startSessionRecheck } from './access/SessionRecheck.js';
 import { Agreements } from './agreement/Agreements.js';
 import { Exports } from './export/Exports.js';
+import { BoardRestore } from './workshops/BoardRestore.js';
 import { Workshops } from './workshops/Workshops.js';
 import { VoteRounds } from './ballots/VoteRounds.js';
 import type { ServerConfig } from './config.js';
@@ -67,6 +68,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         graceMs: config.roomGraceMs,
         compactEvery: config.compactEvery,
         broadcastWindowMs: config.broadcastWindowMs,
+        refusalsPerBoard: config.refusalsPerBoard,
         health,
         log,
         onChange: (boardId) => activity.record(boardId),
@@ -117,6 +119,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     activity,
     fanout,
     suggestions,
+    restore: new BoardRestore(stores.log, registry),
   });
   const stopRetention = startRetentionSweep({ sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 
@@ -151,6 +154,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     metrics,
     log,
     tooManyWrongTokens: (req) => limits.countFailure(addressOf(req)).then((refusal) => refusal !== null),
+    addressOf,
   });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

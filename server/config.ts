@@ -24,7 +24,11 @@ export interface ServerConfig extends StoreConfig {
   /** Window in which outgoing updates of one room are merged into one broadcast. */
   broadcastWindowMs: number;
   maxConnections: number;
-  /** New WebSocket sessions admitted per second (a burst of as many is allowed); 0 admits all. */
+  /** WebSocket connections one board holds at most. */
+  maxConnectionsPerBoard: number;
+  /** WebSocket connections one client address (an IPv6 /64) holds at most, over all boards. */
+  maxConnectionsPerAddress: number;
+  /** New WebSocket sessions admitted per second (a burst of as many); one board or address gets half; 0 admits all. */
   admitPerSecond: number;
   /** Boards idle longer than this are deleted with everything stored for them. */
   retentionMs: number;
@@ -32,8 +36,14 @@ export interface ServerConfig extends StoreConfig {
   retentionSweepMs: number;
   /** Boards one client address may create per hour (demo boards included); 0 lifts the limit. */
   boardsPerHour: number;
-  /** Failed join codes and tokens one client address may send per minute before it must wait; 0 lifts the limit. */
+  /** Failed join codes and tokens one client address may send at once; 0 lifts the limit. */
+  failedAttemptsBurst: number;
+  /** Failed attempts that flow back to an address per minute once its burst is spent. */
   failedAttemptsPerMinute: number;
+  /** Refused changes one board document undoes in a burst, all writers together (then one per 5 s); 0 lifts the limit. */
+  refusalsPerBoard: number;
+  /** Joins to one board from one client address per hour, unless its facilitator raises it; 0 lifts the limit. */
+  joinsPerAddress: number;
   /**
    * Proxies whose X-Forwarded-For is believed (addresses, subnets or proxy-addr's names such as `loopback`).
    * Empty: the socket's peer is the client, and a forged header changes nothing.
@@ -121,11 +131,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     compactEvery: intFromEnv(env, 'COMPACT_EVERY', 500),
     broadcastWindowMs: intFromEnv(env, 'BROADCAST_WINDOW_MS', 2),
     maxConnections: intFromEnv(env, 'MAX_CONNECTIONS', 5000),
+    maxConnectionsPerBoard: intFromEnv(env, 'MAX_CONNECTIONS_PER_BOARD', 3000),
+    maxConnectionsPerAddress: intFromEnv(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1500),
     admitPerSecond: intFromEnv(env, 'ADMIT_PER_SECOND', 500),
     retentionMs: daysFromEnv(env, 'RETENTION_DAYS', 180) * 86_400_000,
     retentionSweepMs: Math.max(1, intFromEnv(env, 'RETENTION_SWEEP_MS', 3_600_000)),
     boardsPerHour: intFromEnv(env, 'BOARDS_PER_HOUR', 30),
-    failedAttemptsPerMinute: intFromEnv(env, 'FAILED_ATTEMPTS_PER_MINUTE', 20),
+    refusalsPerBoard: intFromEnv(env, 'REFUSALS_PER_BOARD', 3),
+    failedAttemptsBurst: intFromEnv(env, 'FAILED_ATTEMPTS_BURST', 30),
+    failedAttemptsPerMinute: intFromEnv(env, 'FAILED_ATTEMPTS_PER_MINUTE', 5),
+    joinsPerAddress: intFromEnv(env, 'JOINS_PER_ADDRESS', 300),
     trustProxy: listFromEnv(env, 'TRUST_PROXY'),
     allowedOrigins: allowedOrigins(env),
     metricsToken: env.METRICS_TOKEN || null,

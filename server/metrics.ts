@@ -33,6 +33,7 @@ export class Metrics {
   readonly connectionsRefused = new Counter();
   readonly docsLoaded = new Counter();
   readonly changesUndone = new Counter();
+  readonly syncAnswersEncoded = new Counter();
   readonly storageFailures = new Counter();
   readonly suggestionEnginesLost = new Counter();
   readonly appendSeconds = new Histogram([0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05]);
@@ -48,6 +49,7 @@ export class Metrics {
       ['connections_refused_total', 'counter', 'WebSocket connections closed at the door.', this.connectionsRefused.value],
       ['docs_loaded_total', 'counter', 'Documents read from storage into memory (rooms loading).', this.docsLoaded.value],
       ['changes_undone_total', 'counter', 'Refused or failed changes undone in memory, without reading storage.', this.changesUndone.value],
+      ['sync_answers_encoded_total', 'counter', 'Sync step 2 answers encoded; the others were served from the per-version cache.', this.syncAnswersEncoded.value],
       ['storage_failures_total', 'counter', 'Appends and compactions the database could not write.', this.storageFailures.value],
       ['suggestion_engines_lost_total', 'counter', 'Suggestion engine threads that crashed or were ended past their deadline.', this.suggestionEnginesLost.value],
       ['ws_bytes_in_total', 'counter', 'Bytes received on WebSockets.', this.bytesIn.value],

@@ -51,6 +51,9 @@ export const joinBody = z.object({
 });
 export type JoinBody = z.infer<typeof joinBody>;
 
+/** How many people may join one board from one network address per hour (a venue behind one router). */
+export const joinAllowanceBody = z.object({ perAddress: z.number().int().min(1).max(LIMITS.maxParticipantsPerBoard) });
+
 export interface JoinResponse {
   participantId: string;
   token: string;
@@ -80,9 +83,20 @@ export interface BoardSummary {
   groups: StakeholderGroup[];
   participantCount: number;
   rounds: RoundSummary[];
-  /** Who the bearer token belongs to. */
-  you: { role: Role; participantId: string | null; name: string | null; group: string | null };
-  /** Present for facilitator tokens only: what to share with the room. */
+  /**
+   * Who the bearer token belongs to; `coFacilitator`: a facilitator link the creator minted, which runs the
+   * workshop but holds no rights over access (shared/permissions.ts, AccessAction).
+   */
+  you: {
+    role: Role;
+    coFacilitator: boolean;
+    participantId: string | null;
+    name: string | null;
+    group: string | null;
+    /** A participant's cards carry this as their author while cards are anonymous; told to nobody else. */
+    cardKey: string | null;
+  };
+  /** Present for facilitator and projector tokens only: what to share with the room. */
   share?: { joinCode: string; links: { participant: string } };
   /** When the facilitator closed the workshop (read-only for everyone), or null while it runs. */
   closedAt: number | null;
@@ -128,6 +142,26 @@ export interface ObserverLinkResponse {
 }
 
 export const phaseBody = z.object({ phase: z.enum(PHASES) });
+
+/**
+ * `GET /api/boards/:boardId/history` (facilitator): points after which the cards or themes changed, newest first,
+ * as far back as the board's document log reaches; `seq` names the change.
+ */
+export interface HistoryPoint {
+  seq: number;
+  cards: number;
+  /** Cards merged into another card. */
+  merged: number;
+  /** Cards in a theme. */
+  themed: number;
+  themes: number;
+}
+export interface HistoryResponse {
+  points: HistoryPoint[];
+}
+
+/** `POST /api/boards/:boardId/restore` (facilitator): the cards and themes as they were after change `seq`. */
+export const restoreBody = z.object({ seq: z.number().int().min(0) }).strict();
 
 export const settingsBody = z
   .object({
@@ -245,6 +279,8 @@ export const REFUSAL_CODES = [
   'no-draft',
   'too-many-attempts',
   'too-many-boards',
+  'too-many-joins',
+  'too-busy',
   'voting-started',
   'confirmation-mismatch',
   'unknown-participant',
@@ -253,7 +289,11 @@ export const REFUSAL_CODES = [
   'group-in-use',
   'round-not-revealed',
   'suggestions-unavailable',
+  'suggestions-too-large',
   'try-again-later',
+  'creator-only',
+  'history-point-gone',
+  'too-many-links',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -115,6 +115,19 @@ export function readCards(doc: Y.Doc): CardView[] {
   return out.sort(inWritingOrder);
 }
 
+/**
+ * Gives every card written under one of `names`' keys the name it maps to, in one transaction: participant ids
+ * to card keys when cards become anonymous, back when they stop being.
+ */
+export function renameCardAuthors(doc: Y.Doc, names: ReadonlyMap<string, string>): void {
+  doc.transact(() =>
+    cardsOf(doc).forEach((card) => {
+      const renamed = names.get(String(card.get('author')));
+      if (renamed !== undefined) card.set('author', renamed);
+    }),
+  );
+}
+
 export function cardBody(doc: Y.Doc, cardId: string): Y.XmlFragment | undefined {
   const body = cardsOf(doc).get(cardId)?.get('body');
   return body instanceof Y.XmlFragment ? body : undefined;

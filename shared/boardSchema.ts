@@ -8,7 +8,7 @@ import { LIMITS } from './limits.js';
  * text (shared/richText/). Each message names the limit it enforces, since it travels as the close reason.
  */
 
-const idSchema = (field: string) => z.string(`${field} must be an id`).min(1, `${field} must be an id`).max(64, `${field} must be an id`);
+export const idSchema = (field: string) => z.string(`${field} must be an id`).min(1, `${field} must be an id`).max(64, `${field} must be an id`);
 const timeSchema = z.number('createdAt must be a time').finite('createdAt must be a time');
 
 export const CardFieldsSchema = z

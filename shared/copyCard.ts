@@ -3,15 +3,15 @@ import { addCard, type CardMap } from './boardDoc.js';
 import { copyRichText } from './richText/copyRichText.js';
 
 /**
- * Copies a card from another document (a private list) onto `doc` under the same id: its title, author, writing
- * time and body, outside any theme.
+ * Copies a card from another document (a private list) onto `doc` under the same id: its title, author (or the name
+ * `author` gives it there), writing time and body, outside any theme.
  */
-export function copyCard(doc: Y.Doc, id: string, source: CardMap): void {
+export function copyCard(doc: Y.Doc, id: string, source: CardMap, author = String(source.get('author') ?? '')): void {
   const body = source.get('body');
   addCard(doc, {
     id,
     title: String(source.get('title') ?? ''),
-    author: String(source.get('author') ?? ''),
+    author,
     createdAt: Number(source.get('createdAt') ?? 0),
     cluster: null,
     body: body instanceof Y.XmlFragment ? copyRichText(body) : [],

@@ -27,11 +27,23 @@ export const LIMITS = {
   maxName: 60,
   maxOrganisation: 100,
   maxParticipantsPerBoard: 1000,
+  /** Observer, projector and co-facilitator links a board holds at once; a revoked link frees its place. */
+  maxLinksPerBoard: 100,
   maxTextField: 500,
-  /** Awareness messages a connection may send per second before extra ones are dropped. */
-  awarenessPerSecond: 10,
-  /** Awareness messages per second that mark a connection as hostile and close it. */
+  /** Duplicate pairs a suggestions answer lists at most, the most alike first. */
+  maxDuplicatePairs: 200,
+  /**
+   * Changes of its own presence a connection may make per second; one over it waits until the allowance has
+   * renewed (the newest is kept). The board sends at most one every 500 ms (which card its person is typing in).
+   */
+  awarenessPerSecond: 2,
+  /** Changes of its own presence per second that mark a connection as hostile and close it. */
   awarenessFloodPerSecond: 100,
+  /**
+   * Presence messages of any kind a connection may send per second (a stock client passes on every presence
+   * message it hears, and the server sends at most four a second); more are dropped unread.
+   */
+  awarenessMessagesPerSecond: 200,
 } as const;
 
 /** A join code: six letters or digits, read aloud in the room and typed on phones. */

@@ -50,16 +50,26 @@ export interface JoinCodeResponse {
 /** `GET /api/boards/:boardId/links` (facilitator): the links that can be revoked. */
 export interface SharedLink {
   id: string;
-  role: 'facilitator' | 'observer';
+  role: 'facilitator' | 'observer' | 'projector';
   name: string;
   createdAt: number;
 }
 export interface LinksResponse {
   observers: SharedLink[];
+  projectors: SharedLink[];
   coFacilitators: SharedLink[];
 }
 
-/** `POST /api/boards/:boardId/co-facilitator-links` (facilitator): a named link with the facilitator's rights. */
+/** `DELETE /api/boards/:boardId/links/:linkId`: the link, and the ids of the links minted through it, ended with it. */
+export interface RevokeLinkResponse {
+  revoked: string;
+  alsoRevoked: string[];
+}
+
+/**
+ * `POST /api/boards/:boardId/co-facilitator-links` (the creator's facilitator link): a named link with the
+ * facilitator's rights but those over access (shared/permissions.ts, AccessAction).
+ */
 export const coFacilitatorLinkBody = z.object({ name: requiredText(LIMITS.maxName) }).strict();
 export interface NewLinkResponse extends SharedLink {
   token: string;

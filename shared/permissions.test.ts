@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { may, refusalOf, type Action, type Situation } from './permissions.js';
+import { accessRefusalOf, authorOfNewCards, isOwnCard, may, mayRemoveAtOnce, refusalOf, type AccessAction, type Action, type Situation } from './permissions.js';
 import { DEFAULT_SETTINGS, PHASES, ROLES, type Phase } from './phases.js';
 
 const at = (phase: Phase, settings: Partial<Situation['settings']> = {}, closed = false): Situation => ({ phase, settings: { ...DEFAULT_SETTINGS, ...settings }, closed });
@@ -54,9 +54,52 @@ describe('who may do what, now', () => {
   it('leaves a closed workshop read-only for everyone, the facilitator too, while its exports stay', () => {
     const closed = at('collect', { participantsExport: true }, true);
     for (const role of ROLES) {
-      expect(ACTIONS.filter((action) => may(role, action, closed))).toEqual(['export']);
+      expect(ACTIONS.filter((action) => may(role, action, closed))).toEqual(role === 'projector' ? [] : ['export']);
     }
     expect(refusalOf('facilitator', 'run-workshop', closed)).toBe('closed');
     expect(refusalOf('observer', 'add-card', closed)).toBe('role');
+  });
+
+  it('lets a projector do nothing but show the board: no change, no download', () => {
+    for (const phase of PHASES) expect(ACTIONS.filter((action) => may('projector', action, at(phase, { participantsExport: true })))).toEqual([]);
+  });
+});
+
+describe('who may change who gets in', () => {
+  const ACCESS_ACTIONS: AccessAction[] = ['mint-link', 'mint-projector-link', 'revoke-link', 'revoke-facilitator-link', 'delete-workshop'];
+
+  it('lets the creator do all of it and a co-facilitator only open the projector and revoke observer and projector links', () => {
+    expect(ACCESS_ACTIONS.filter((action) => accessRefusalOf({ role: 'facilitator', coFacilitator: false }, action) === null)).toEqual(ACCESS_ACTIONS);
+    expect(ACCESS_ACTIONS.filter((action) => accessRefusalOf({ role: 'facilitator', coFacilitator: true }, action) === null)).toEqual(['mint-projector-link', 'revoke-link']);
+    expect(accessRefusalOf({ role: 'facilitator', coFacilitator: true }, 'delete-workshop')).toBe('creator-only');
+    for (const role of ['participant', 'observer', 'projector'] as const) {
+      for (const action of ACCESS_ACTIONS) expect(accessRefusalOf({ role, coFacilitator: false }, action)).toBe('role');
+    }
+  });
+
+  it('refuses a participant a change that merges or deletes more than five cards or deletes a theme holding cards; never the facilitator', () => {
+    expect(mayRemoveAtOnce('participant', { cards: 5, themesWithCards: 0 })).toBe(true);
+    expect(mayRemoveAtOnce('participant', { cards: 6, themesWithCards: 0 })).toBe(false);
+    expect(mayRemoveAtOnce('participant', { cards: 0, themesWithCards: 1 })).toBe(false);
+    expect(mayRemoveAtOnce('facilitator', { cards: 1999, themesWithCards: 200 })).toBe(true);
+  });
+});
+
+describe('whose card is whose', () => {
+  const anna = { authorId: 'p_anna', cardKey: 'k_anna' };
+  const facilitator = { authorId: 'facilitator', cardKey: null };
+
+  it('names a new card by the card key while cards are anonymous, by the participant id otherwise', () => {
+    expect(authorOfNewCards(anna, { ...DEFAULT_SETTINGS, anonymousCards: true })).toBe('k_anna');
+    expect(authorOfNewCards(anna, DEFAULT_SETTINGS)).toBe('p_anna');
+    expect(authorOfNewCards(facilitator, { ...DEFAULT_SETTINGS, anonymousCards: true })).toBe('facilitator');
+  });
+
+  it('knows one\'s own card under either name, and nobody else\'s', () => {
+    expect(isOwnCard('k_anna', anna)).toBe(true);
+    expect(isOwnCard('p_anna', anna)).toBe(true);
+    expect(isOwnCard('k_bo', anna)).toBe(false);
+    expect(isOwnCard(undefined, anna)).toBe(false);
+    expect(isOwnCard('k_anna', facilitator)).toBe(false);
   });
 });

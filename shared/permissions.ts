@@ -90,3 +90,68 @@ export function refusalOf(role: Role, action: Action, now: Situation): Refusal |
 export function may(role: Role, action: Action, now: Situation): boolean {
   return refusalOf(role, action, now) === null;
 }
+
+/** Who a writer is as the author of cards: their id, and a participant's card key (the author while cards are anonymous). */
+export interface CardAuthorship {
+  authorId: string;
+  cardKey: string | null;
+}
+
+/**
+ * The author a new card carries: with anonymous cards a participant's card key, which nobody else can tie to
+ * them, so no other browser learns who wrote it; else the participant id. The facilitator's cards say so.
+ */
+export function authorOfNewCards(self: CardAuthorship, settings: BoardSettings): string {
+  return settings.anonymousCards && self.cardKey !== null ? self.cardKey : self.authorId;
+}
+
+/** A card is one's own under either name: the setting may change while a card is open for editing. */
+export function isOwnCard(author: string | undefined, self: CardAuthorship): boolean {
+  return author !== undefined && (author === self.authorId || (self.cardKey !== null && author === self.cardKey));
+}
+
+/**
+ * Who can get in and whether the workshop exists. A co-facilitator (a facilitator link the creator minted) runs
+ * the workshop but holds nothing that outlives or outranks the creator: a projector link it mints ends when it is
+ * revoked, while a co-facilitator or observer link would be a copy of its access that survives it.
+ */
+export type AccessAction =
+  /** Mint an observer or a co-facilitator link. */
+  | 'mint-link'
+  | 'mint-projector-link'
+  /** Revoke an observer or a projector link. */
+  | 'revoke-link'
+  | 'revoke-facilitator-link'
+  | 'delete-workshop';
+
+/** Whose token: its role, and for a facilitator token whether a co-facilitator holds it rather than the creator. */
+export interface Holder {
+  role: Role;
+  coFacilitator: boolean;
+}
+
+const CREATOR_ONLY: ReadonlySet<AccessAction> = new Set(['mint-link', 'revoke-facilitator-link', 'delete-workshop']);
+
+/** Why `holder` may not do `action`, or null when they may: 'role' for anyone but a facilitator. */
+export function accessRefusalOf(holder: Holder, action: AccessAction): 'role' | 'creator-only' | null {
+  if (holder.role !== 'facilitator') return 'role';
+  return holder.coFacilitator && CREATOR_ONLY.has(action) ? 'creator-only' : null;
+}
+
+/**
+ * How much one change may destroy when not the facilitator's: merging or deleting more than this many cards, or
+ * deleting a theme that holds cards, is refused, so one participant cannot wipe the clustering in one message.
+ * An empty theme may go (nothing is lost with it, and undoing one's own new theme deletes it).
+ */
+export const MAX_CARDS_REMOVED_PER_CHANGE = 5;
+
+/** What one change removes from view: cards deleted or newly merged into another, themes holding cards deleted. */
+export interface Removal {
+  cards: number;
+  themesWithCards: number;
+}
+
+/** Whether `role` may make a change that removes this much at once. */
+export function mayRemoveAtOnce(role: Role, removal: Removal): boolean {
+  return role === 'facilitator' || (removal.cards <= MAX_CARDS_REMOVED_PER_CHANGE && removal.themesWithCards === 0);
+}

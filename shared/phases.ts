@@ -1,7 +1,8 @@
 export const PHASES = ['setup', 'collect', 'cluster', 'vote', 'results', 'agree'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const ROLES = ['facilitator', 'participant', 'observer'] as const;
+/** `projector`: the room's screen, read-only like an observer, showing the join code; it never exports. */
+export const ROLES = ['facilitator', 'participant', 'observer', 'projector'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LANGUAGES = ['en', 'nl', 'sv'] as const;

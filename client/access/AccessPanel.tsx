@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
-import type { LinksResponse } from '../../shared/peopleApi';
+import { useState } from 'react';
 import { useT } from '../app/i18n';
 import { useCommand } from '../kernel/commands/useCommand';
+import type { Abilities } from '../kernel/abilities';
 import { useBoard } from '../kernel/BoardContext';
+import { PanelReadWhenOpened, useServerRead } from '../kernel/commands/PanelReadWhenOpened';
 import { CoFacilitatorLinks } from './CoFacilitatorLinks';
 import { DeleteBoard } from './DeleteBoard';
 import { LinkList } from './LinkList';
@@ -10,35 +11,30 @@ import './access.css';
 import { CommandError } from '../kernel/commands/CommandError';
 
 /**
- * Who can get in, for the facilitator: a new join code, the observer and co-facilitator links with revoke,
- * and, apart at the end, deleting the whole workshop. The links are read when the panel opens, since the
- * invitation panel can mint observer links meanwhile.
+ * Who can get in, for the facilitator: a new join code, the observer, projector and co-facilitator links with
+ * revoke, and, apart at the end, deleting the whole workshop. A co-facilitator sees only what they may do. The
+ * links are read when the panel opens, since the invitation panel can mint observer links meanwhile.
  */
 export function AccessPanel({
   joinCode,
   title,
+  abilities,
   onJoinCodeChanged,
 }: {
   joinCode: string;
   title: string;
+  abilities: Pick<Abilities, 'manageLinks' | 'deleteWorkshop'>;
   onJoinCodeChanged: () => void;
 }) {
   const t = useT();
   const { api } = useBoard();
-  const [links, setLinks] = useState<LinksResponse | null>(null);
+  const { value: links, reload, ...load } = useServerRead(api.fetchLinks);
   const [rotated, setRotated] = useState<string | null>(null);
-  const load = useCommand();
   const rotate = useCommand();
-  const reload = useCallback(() => load.run(async () => setLinks(await api.fetchLinks())), [load.run, api]);
 
   return (
-    <details
-      className="panel access-panel"
-      onToggle={(e) => {
-        if ((e.target as HTMLDetailsElement).open) reload();
-      }}
-    >
-      <summary>{t('access.heading')}</summary>
+    <PanelReadWhenOpened className="access-panel" heading={t('access.heading')} onOpen={reload}>
+      {!abilities.manageLinks && <p className="muted">{t('access.coFacilitatorNote')}</p>}
 
       <section aria-labelledby="access-code-heading">
         <h3 id="access-code-heading">{t('access.joinCodeHeading')}</h3>
@@ -72,14 +68,21 @@ export function AccessPanel({
         <LinkList links={links?.observers ?? null} empty={t('access.noObservers')} onRevoked={reload} />
       </section>
 
-      <section aria-labelledby="access-co-heading">
-        <h3 id="access-co-heading">{t('access.coHeading')}</h3>
-        <CoFacilitatorLinks links={links?.coFacilitators ?? null} onChanged={reload} />
+      <section aria-labelledby="access-projectors-heading">
+        <h3 id="access-projectors-heading">{t('access.projectorsHeading')}</h3>
+        <LinkList links={links?.projectors ?? null} empty={t('access.noProjectors')} onRevoked={reload} />
       </section>
+
+      {abilities.manageLinks && (
+        <section aria-labelledby="access-co-heading">
+          <h3 id="access-co-heading">{t('access.coHeading')}</h3>
+          <CoFacilitatorLinks links={links?.coFacilitators ?? null} onChanged={reload} />
+        </section>
+      )}
 
       <CommandError failed={load.failed} refusal={load.refusal} fallback={t('people.failed')} />
 
-      <DeleteBoard title={title} />
-    </details>
+      {abilities.deleteWorkshop && <DeleteBoard title={title} />}
+    </PanelReadWhenOpened>
   );
 }

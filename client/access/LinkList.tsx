@@ -27,7 +27,7 @@ export function LinkList({
     .filter((link) => !link.name)
     .sort((a, b) => a.createdAt - b.createdAt)
     .map((link) => link.id);
-  const nameOf = (link: SharedLink) => link.name || t('access.observerLink', { n: unnamed.indexOf(link.id) + 1 });
+  const nameOf = (link: SharedLink) => link.name || t(link.role === 'projector' ? 'access.projectorLink' : 'access.observerLink', { n: unnamed.indexOf(link.id) + 1 });
 
   return (
     <>

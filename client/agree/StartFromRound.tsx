@@ -8,14 +8,16 @@ import { draftFromTally } from './draftEdits';
 /** Starts (or restarts) the draft from a revealed round, in its raw or its group-balanced order. */
 export function StartFromRound({ revealed, onStart }: { revealed: RevealedRound[]; onStart: (draft: AgreementDraftBody) => void }) {
   const t = useT();
-  const [roundId, setRoundId] = useState(revealed[revealed.length - 1]?.round.id ?? '');
-  const chosen = revealed.find(({ round }) => round.id === roundId);
+  // The latest revealed round until the facilitator picks another: chosen when shown, not when first mounted, so a
+  // screen that mounts before the control document has synced still offers the round once it arrives.
+  const [picked, setPicked] = useState<string | null>(null);
+  const chosen = revealed.find(({ round }) => round.id === picked) ?? revealed.at(-1);
   if (!chosen) return <p className="muted">{t('agree.needResults')}</p>;
 
   const start = (order: 'raw' | 'balanced') => onStart({ roundId: chosen.round.id, items: draftFromTally(chosen.tally, order) });
   return (
     <div className="start-from-round">
-      <RoundSelect label={t('agree.fromRound')} revealed={revealed} value={roundId} onChange={setRoundId} />
+      <RoundSelect label={t('agree.fromRound')} revealed={revealed} value={chosen.round.id} onChange={setPicked} />
       <div className="button-row">
         <button type="button" className="primary" onClick={() => start('raw')}>
           {t('agree.startRaw')}

@@ -9,6 +9,7 @@ import type {
   EditBoardBody,
   CreateBoardResponse,
   ExportFormat,
+  HistoryResponse,
   JoinBody,
   JoinCodeInfo,
   JoinResponse,
@@ -100,6 +101,11 @@ export const commandTimer = (boardId: string, token: string, command: TimerComma
 
 export const createObserverLink = (boardId: string, token: string) =>
   call<ObserverLinkResponse>('POST', `${boardPath(boardId)}/observer-links`, { token, body: {} });
+
+export const fetchHistory = (boardId: string, token: string) => call<HistoryResponse>('GET', `${boardPath(boardId)}/history`, { token });
+
+export const restoreBoard = (boardId: string, token: string, seq: number) =>
+  call<{ restoredTo: number }>('POST', `${boardPath(boardId)}/restore`, { token, body: { seq } });
 
 export const revealCards = (boardId: string, token: string) =>
   call<unknown>('POST', `${boardPath(boardId)}/reveal-cards`, { token, body: {} });

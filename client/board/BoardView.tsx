@@ -21,6 +21,7 @@ import { useConnection, useMeta } from '../kernel/useBoardData';
 import { useRounds } from '../kernel/useRounds';
 import { VotingPhases } from '../voting/VotingPhases';
 import { AccessPanel } from '../access/AccessPanel';
+import { BoardHistoryPanel } from '../facilitation/BoardHistoryPanel';
 import { MyDetails } from '../people/MyDetails';
 import { PeoplePanel } from '../people/PeoplePanel';
 import { PresentControls } from '../present/PresentControls';
@@ -66,7 +67,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   }, [live.fatal, onDenied]);
 
   const closed = meta.closedAt !== null;
-  const abilities = abilitiesOf(summary.you.role, summary.you.participantId, meta.phase, meta.settings, closed);
+  const abilities = abilitiesOf(summary.you, meta.phase, meta.settings, closed);
   const facilitator = summary.you.role === 'facilitator';
   const youGroup = meta.groups.find((g) => g.id === summary.you.group)?.name ?? summary.you.group;
   // Only the facilitator gets the share details, and with them the drawer of workshop tools.
@@ -115,12 +116,13 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
             {abilities.runWorkshop && <PresentControls phase={meta.phase} />}
             {share && (
               <WorkshopTools>
-                <SharePanel share={share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} />
+                <SharePanel share={share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} mintsLinks={abilities.manageLinks} />
                 {!closed && <SettingsPanel settings={meta.settings} />}
                 {!closed && <WorkshopDetails meta={meta} />}
                 <PeoplePanel groups={meta.groups} />
                 <ExportPanel />
-                <AccessPanel joinCode={share.joinCode} title={meta.title} onJoinCodeChanged={onSummaryStale} />
+                <AccessPanel joinCode={share.joinCode} title={meta.title} abilities={abilities} onJoinCodeChanged={onSummaryStale} />
+                <BoardHistoryPanel />
                 <NotesPane editable={abilities.runWorkshop} initiallyOpen />
                 <ClosingControls closed={closed} />
               </WorkshopTools>

@@ -53,6 +53,8 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
   const clustering = meta.phase !== 'setup' && meta.phase !== 'collect';
 
   const anonymous = meta.settings.anonymousCards;
+  // With anonymous cards, which card someone types in would say who wrote it: the server drops it, and it is not sent.
+  const tellTyping = anonymous ? tellNothing : onTyping;
   const authorOf = (authorId: string): string => {
     if (anonymous) return '';
     if (authorId === FACILITATOR_ID) return t('role.facilitator');
@@ -71,11 +73,11 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
     card,
     body: bodies.get(card.id) ?? '',
     author: authorOf(card.author),
-    own: card.author === abilities.authorId,
+    own: abilities.ownCard(card),
     editable: abilities.editCard(card),
     // With anonymous cards, who is typing in a card would say who wrote it.
     typing: anonymous ? NOBODY : (typingByCard.get(card.id) ?? NOBODY),
-    onTyping,
+    onTyping: tellTyping,
     onOpenDetail: setOpenCardId,
     lang: meta.language,
   });
@@ -95,7 +97,7 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
       {/* One place for the form that adds a card in every phase, so what is typed survives the move to Cluster. */}
       <div className="add-forms">
         <div className="add-forms-row">
-          {canAdd && abilities.authorId && <AddCardForm boardDoc={boardDoc} authorId={abilities.authorId} cardCount={cards.length} />}
+          {canAdd && abilities.newCardAuthor && <AddCardForm boardDoc={boardDoc} authorId={abilities.newCardAuthor} cardCount={cards.length} />}
           {clustering && abilities.cluster && <AddThemeForm boardDoc={boardDoc} />}
           {meta.phase === 'cluster' && !abilities.cluster && <p className="muted">{t('cluster.readOnly')}</p>}
         </div>
@@ -110,6 +112,7 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
             cards={cards}
             bodies={bodies}
             canCluster={abilities.cluster}
+            removeAtOnce={abilities.removeAtOnce}
             cardProps={cardProps}
             searchTextOf={searchTextOf}
             language={meta.language}
@@ -131,10 +134,12 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
           card={openCard}
           author={authorOf(openCard.author)}
           editable={abilities.editCard(openCard)}
-          onTyping={onTyping}
+          onTyping={tellTyping}
           onClose={closeDetail}
         />
       )}
     </section>
   );
 }
+
+function tellNothing(): void {}

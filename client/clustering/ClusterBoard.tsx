@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   DndContext,
   KeyboardSensor,
@@ -24,6 +24,7 @@ import { useClusters } from '../kernel/useBoardData';
 import { BoardHistory } from '../kernel/history/BoardHistory';
 import { ThemeOverview } from './ThemeOverview';
 import { UndoNotice, useUndoShortcut } from './UndoControls';
+import type { Removal } from '../../shared/permissions';
 import { CardInFlight } from './CardInFlight';
 import type { DragCardData, DropThemeData } from './dragData';
 import { ClusterToolbar, type CardFilter } from './ClusterToolbar';
@@ -39,6 +40,8 @@ interface Props {
   cards: CardView[];
   bodies: ReadonlyMap<string, string>;
   canCluster: boolean;
+  /** Whether this person may make a change that removes this much (themes holding cards need the facilitator). */
+  removeAtOnce: (removal: Removal) => boolean;
   cardProps: CardPropsOf;
   /** The text "find" searches in for a card: title, body, author and group. */
   searchTextOf: (card: CardView) => string;
@@ -51,7 +54,7 @@ interface Props {
  * touch, keyboard) or by its "Move to theme…" menu, alone or with other selected cards. A move writes only the
  * card's `cluster` key, so two people moving the same card at once converge instead of duplicating it.
  */
-export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, cardProps, searchTextOf, language, phase }: Props) {
+export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, removeAtOnce, cardProps, searchTextOf, language, phase }: Props) {
   const t = useT();
   // dnd-kit's id for its screen-reader instructions, which every drag handle points to.
   const dragHintId = useId();
@@ -108,6 +111,9 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
     }
     return { byCluster: groups, held, totals: visible ? held : null };
   }, [cards, clusters, visible, marks.hidden]);
+  // Every card counts here, hidden by a search or a merge or not: removing a theme that holds any needs the right.
+  const heldThemes = useMemo(() => new Set(cards.map((card) => card.cluster)), [cards]);
+  useEffect(() => BoardHistory.of(boardDoc).limitRemovals(removeAtOnce), [boardDoc, removeAtOnce, cards]);
 
   const titleOfTarget = (target: string | null) => (target === null ? t('cluster.unclustered') : (clusters.find((c) => c.id === target)?.title ?? ''));
 
@@ -219,7 +225,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
       >
         {/* Cards and themes are in the workshop's language; the controls around them in the reader's. */}
         <div className="cluster-layout" lang={language}>
-          <ThemeColumn id={UNCLUSTERED} cluster={null} cards={byCluster.get(UNCLUSTERED) ?? []} total={totals && (totals.get(UNCLUSTERED) ?? 0)} otherClusters={clusters} collapsed={false} {...themeProps} />
+          <ThemeColumn id={UNCLUSTERED} cluster={null} cards={byCluster.get(UNCLUSTERED) ?? []} total={totals && (totals.get(UNCLUSTERED) ?? 0)} otherClusters={clusters} mayRemove={false} collapsed={false} {...themeProps} />
           <div className={`theme-tiles${compact ? ' theme-tiles-compact' : ''}`}>
             {clusters.map((cluster) => (
               <ThemeColumn
@@ -229,6 +235,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, card
                 cards={byCluster.get(cluster.id) ?? []}
                 total={totals && (totals.get(cluster.id) ?? 0)}
                 otherClusters={clusters.filter((c) => c.id !== cluster.id)}
+                mayRemove={removeAtOnce({ cards: 0, themesWithCards: heldThemes.has(cluster.id) ? 1 : 0 })}
                 collapsed={compact !== toggled.has(cluster.id)}
                 {...themeProps}
               />

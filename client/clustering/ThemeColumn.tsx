@@ -28,6 +28,8 @@ interface Props {
   otherClusters: ClusterView[];
   boardDoc: Y.Doc;
   canCluster: boolean;
+  /** Whether this person may merge the theme away or remove it. */
+  mayRemove: boolean;
   cardProps: CardPropsOf;
   dragHintId: string;
   actions: CardActions;
@@ -38,7 +40,7 @@ interface Props {
   onToggleCollapsed: (id: string) => void;
 }
 
-export function ThemeColumn({ id, cluster, cards, total, otherClusters, boardDoc, canCluster, cardProps, dragHintId, actions, selected, duplicates, collapsed, onToggleCollapsed }: Props) {
+export function ThemeColumn({ id, cluster, cards, total, otherClusters, boardDoc, canCluster, mayRemove, cardProps, dragHintId, actions, selected, duplicates, collapsed, onToggleCollapsed }: Props) {
   const t = useT();
   const name = cluster ? cluster.title : t('cluster.unclustered');
   const data: DropThemeData = { name };
@@ -74,7 +76,7 @@ export function ThemeColumn({ id, cluster, cards, total, otherClusters, boardDoc
           </button>
         )}
       </div>
-      {cluster && canCluster && !collapsed && <ThemeOptions boardDoc={boardDoc} cluster={cluster} otherClusters={otherClusters} />}
+      {cluster && canCluster && !collapsed && <ThemeOptions boardDoc={boardDoc} cluster={cluster} otherClusters={otherClusters} mayRemove={mayRemove} />}
       {collapsed ? null : cards.length === 0 ? (
         canCluster && <p className="muted theme-empty">{t('cluster.emptyTheme')}</p>
       ) : (

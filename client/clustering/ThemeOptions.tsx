@@ -5,8 +5,11 @@ import { LIMITS } from '../../shared/limits';
 import { useT } from '../app/i18n';
 import { BoardHistory } from '../kernel/history/BoardHistory';
 
-/** Rename, recolour, merge into another theme, or remove: tucked away so the wall shows cards, not controls. */
-export function ThemeOptions({ boardDoc, cluster, otherClusters }: { boardDoc: Y.Doc; cluster: ClusterView; otherClusters: ClusterView[] }) {
+/**
+ * Rename, recolour, merge into another theme, or remove: tucked away so the wall shows cards, not controls.
+ * Merging and removing take the theme away: offered only to whom may (`mayRemove`, shared/permissions.ts).
+ */
+export function ThemeOptions({ boardDoc, cluster, otherClusters, mayRemove }: { boardDoc: Y.Doc; cluster: ClusterView; otherClusters: ClusterView[]; mayRemove: boolean }) {
   const t = useT();
   const id = useId();
   const [name, setName] = useState(cluster.title);
@@ -71,7 +74,7 @@ export function ThemeOptions({ boardDoc, cluster, otherClusters }: { boardDoc: Y
           </label>
         ))}
       </fieldset>
-      {otherClusters.length > 0 && (
+      {mayRemove && otherClusters.length > 0 && (
         <div className="field">
           <label htmlFor={`${id}-merge`}>{t('cluster.mergeLabel', { name: cluster.title })}</label>
           <div className="add-line-row">
@@ -100,9 +103,11 @@ export function ThemeOptions({ boardDoc, cluster, otherClusters }: { boardDoc: Y
           )}
         </div>
       )}
-      <button type="button" onClick={remove} aria-label={t('cluster.deleteLabel', { name: cluster.title })}>
-        {t('cluster.delete')}
-      </button>
+      {mayRemove && (
+        <button type="button" onClick={remove} aria-label={t('cluster.deleteLabel', { name: cluster.title })}>
+          {t('cluster.delete')}
+        </button>
+      )}
     </details>
   );
 }

@@ -46,9 +46,11 @@ export function UndoNotice({ boardDoc, phase }: { boardDoc: Y.Doc; phase: Phase 
       {state.notice && (
         <div className="undo-notice" key={state.notice.id} {...hold}>
           <span>{state.notice.message}</span>
-          <button type="button" className="primary" onClick={history.undo}>
-            {t('undo.undo')}
-          </button>
+          {state.canUndo && (
+            <button type="button" className="primary" onClick={history.undo}>
+              {t('undo.undo')}
+            </button>
+          )}
           <button type="button" onClick={history.dismissNotice}>
             {t('undo.dismiss')}
           </button>

@@ -11,8 +11,11 @@ import { CommandError } from '../kernel/commands/CommandError';
 
 type Share = NonNullable<BoardSummary['share']>;
 
-/** What the facilitator puts on the wall: the participant link, the code (large), its QR code, and the observer link. */
-export function SharePanel({ share, title, initiallyOpen }: { share: Share; title: string; initiallyOpen: boolean }) {
+/**
+ * What the facilitator puts on the wall: the participant link, the code (large), its QR code, and (`mintsLinks`:
+ * the creator, not a co-facilitator) the observer link.
+ */
+export function SharePanel({ share, title, initiallyOpen, mintsLinks }: { share: Share; title: string; initiallyOpen: boolean; mintsLinks: boolean }) {
   const t = useT();
   const { api } = useBoard();
   const qr = useQrCode(share.links.participant);
@@ -36,9 +39,11 @@ export function SharePanel({ share, title, initiallyOpen }: { share: Share; titl
           {observerLink ? (
             <CopyField label={t('share.observerLink')} value={observerLink} />
           ) : (
-            <button type="button" onClick={makeObserverLink} disabled={observer.busy}>
-              {t('share.makeObserverLink')}
-            </button>
+            mintsLinks && (
+              <button type="button" onClick={makeObserverLink} disabled={observer.busy}>
+                {t('share.makeObserverLink')}
+              </button>
+            )
           )}
           <CommandError failed={observer.failed} refusal={observer.refusal} fallback={t('error.generic')} />
         </div>

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { ParticipantInfo } from '../../shared/controlDoc';
-import { readParticipants } from '../../shared/controlDoc';
+import { readMeta, readParticipants } from '../../shared/controlDoc';
 import type { StakeholderGroup } from '../../shared/groups';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
@@ -21,6 +21,7 @@ export function PeoplePanel({ groups }: { groups: readonly StakeholderGroup[] })
   const { controlDoc, boardDoc, awareness } = useBoard();
   const people = useDocSelector(controlDoc, readParticipants);
   const cards = useCards(boardDoc);
+  const anonymousCards = useDocSelector(controlDoc, (doc) => readMeta(doc)?.settings.anonymousCards ?? false);
   const presence = usePresence(awareness);
   const online = useMemo(() => new Set(presence.map((entry) => entry.user?.id)), [presence]);
   const [editing, setEditing] = useState<Editing>(null);
@@ -65,7 +66,7 @@ export function PeoplePanel({ groups }: { groups: readonly StakeholderGroup[] })
             ) : editing?.id === person.id && editing.action === 'remove' ? (
               <RemovePersonForm
                 person={person}
-                cardCount={cards.filter((card) => card.author === person.id).length}
+                cardCount={anonymousCards ? null : cards.filter((card) => card.author === person.id).length}
                 onDone={(removed) => finish(person, 'remove', removed)}
               />
             ) : (

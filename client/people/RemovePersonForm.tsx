@@ -11,7 +11,8 @@ export function RemovePersonForm({
   onDone,
 }: {
   person: ParticipantInfo;
-  cardCount: number;
+  /** Null while cards are anonymous: the browser cannot tell whose they are. */
+  cardCount: number | null;
   onDone: (removed: boolean) => void;
 }) {
   const t = useT();
@@ -29,7 +30,7 @@ export function RemovePersonForm({
       <p className="person-form-heading">{heading}</p>
       <p className="muted">{t('people.removeExplain')}</p>
       <fieldset>
-        <legend>{t('people.removeCardsLegend', { count: cardCount })}</legend>
+        <legend>{cardCount === null ? t('people.removeCardsLegendAnonymous') : t('people.removeCardsLegend', { count: cardCount })}</legend>
         <label className="checkbox">
           <input type="radio" name={`cards-${person.id}`} value="keep" checked={cards === 'keep'} onChange={() => setCards('keep')} autoFocus />
           <span>{t('people.keepCards')}</span>

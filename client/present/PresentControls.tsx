@@ -15,13 +15,32 @@ interface Props {
 /** The facilitator's side of the projector: the button that opens it and, in results, the ranking's next step. */
 export function PresentControls({ phase }: Props) {
   const t = useT();
-  const { boardId, token } = useBoard();
-  const open = () => window.open(projectorLink(boardId, token), `forumboard-projector-${boardId}`, 'noopener');
+  const { boardId, api } = useBoard();
+  const opening = useCommand();
+  const open = () => {
+    // Opened within the click, so no popup blocker stops it; the address follows once the link is there.
+    const projector = window.open('', `forumboard-projector-${boardId}`);
+    if (!projector) return;
+    projector.opener = null;
+    opening.run(async () => {
+      try {
+        const link = await projectorLink(api, boardId);
+        // A projector already open on this page would only take the new fragment: it reloads to read the token.
+        const reopened = projector.location.pathname === new URL(link, location.href).pathname;
+        projector.location.href = link;
+        if (reopened) projector.location.reload();
+      } catch (err) {
+        projector.close();
+        throw err;
+      }
+    });
+  };
   return (
     <div className="present-controls">
-      <button type="button" onClick={open} aria-label={t('present.openLabel')}>
+      <button type="button" onClick={open} disabled={opening.busy} aria-label={t('present.openLabel')}>
         {t('present.open')} ↗
       </button>
+      <CommandError failed={opening.failed} refusal={opening.refusal} fallback={t('present.openFailed')} />
       {phase === 'results' && <RankingSteps />}
     </div>
   );

@@ -7,7 +7,7 @@ import { BoardConnection } from '../kernel/sync/BoardConnection';
 import { BoardProvider } from '../kernel/BoardContext';
 import { useConnection, useMeta } from '../kernel/useBoardData';
 import { ProjectorSlides } from './ProjectorSlides';
-import { tokenFromFragment } from './projectorLink';
+import { takeProjectorToken } from './projectorLink';
 import './present.css';
 
 type Load = { state: 'loading' } | { state: 'denied' } | { state: 'ready'; token: string; summary: BoardSummary; connection: BoardConnection };
@@ -18,7 +18,7 @@ type Load = { state: 'loading' } | { state: 'denied' } | { state: 'ready'; token
  */
 export default function PresentPage({ boardId }: { boardId: string }) {
   const t = useT();
-  const [token] = useState(() => tokenFromFragment(location.hash));
+  const [token] = useState(() => takeProjectorToken(boardId));
   const [load, setLoad] = useState<Load>(() => (token ? { state: 'loading' } : { state: 'denied' }));
 
   useEffect(() => {
@@ -50,8 +50,8 @@ function LiveProjector({ boardId, token, summary, connection }: { boardId: strin
   const live = useConnection(connection);
   const meta = useMeta(live.controlDoc, summary);
   useDocumentTitle(t('present.pageTitle', { title: meta.title }));
-  // A workshop deleted or a link revoked leaves nothing of it on the wall of a shared venue PC.
-  if (live.fatal) return <ProjectorMessage text={t(live.fatal === 'deleted' ? 'present.deleted' : 'present.denied')} alert />;
+  // Deleted or revoked: the wall of a shared venue PC clears at once rather than keep showing the room's contributions.
+  if (live.fatal) return <ProjectorMessage text={t(live.fatal === 'deleted' ? 'present.deleted' : live.fatal === 'revoked' ? 'present.revoked' : 'present.denied')} alert />;
   return (
     <main id="main" tabIndex={-1} className={`projector projector-${meta.phase}`} lang={meta.language}>
       <header className="projector-head">

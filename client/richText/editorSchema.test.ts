@@ -78,4 +78,40 @@ describe("the editor's schema is the shared one", () => {
     body.insert(0, [paragraph]);
     expect(judgeRichText(body, RICH_TEXT_LIMITS.body).refusal).toBe('unknown rich-text mark "link"');
   });
+
+  it('is refused on the server for every shape the editor would repair when someone opens it', () => {
+    const shapes: Record<string, { build: () => Y.XmlElement; refusal: string }> = {
+      'an empty blockquote': { build: () => new Y.XmlElement('blockquote'), refusal: 'an empty "blockquote"' },
+      'an empty bullet list': { build: () => new Y.XmlElement('bulletList'), refusal: 'an empty "bulletList"' },
+      'an empty ordered list': { build: () => new Y.XmlElement('orderedList'), refusal: 'an empty "orderedList"' },
+      'an empty list item': {
+        build: () => {
+          const list = new Y.XmlElement('bulletList');
+          list.insert(0, [new Y.XmlElement('listItem')]);
+          return list;
+        },
+        refusal: 'an empty "listItem"',
+      },
+      'a list item that starts with a heading': {
+        build: () => {
+          const list = new Y.XmlElement('bulletList');
+          const item = new Y.XmlElement('listItem');
+          item.insert(0, [new Y.XmlElement('heading'), new Y.XmlElement('paragraph')]);
+          list.insert(0, [item]);
+          return list;
+        },
+        refusal: '"listItem" must begin with a paragraph',
+      },
+    };
+    for (const [shape, { build, refusal }] of Object.entries(shapes)) {
+      const body = new Y.Doc().getXmlFragment('body');
+      body.insert(0, [build()]);
+      expect(judgeRichText(body, RICH_TEXT_LIMITS.body).refusal, shape).toBe(refusal);
+      const stored = body.toJSON();
+      // Reading it into the editor already changes the document (the binding deletes what it cannot show).
+      const written = new Y.Doc().getXmlFragment('body');
+      prosemirrorToYXmlFragment(yXmlFragmentToProseMirrorRootNode(body, schema), written);
+      expect(written.toJSON(), `the editor repairs ${shape}`).not.toBe(stored);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { OpenRoundBody } from '../../shared/api';
 import type { ParticipantInfo } from '../../shared/controlDoc';
 import type { StakeholderGroup } from '../../shared/groups';
+import { groupsAsShown, mergedGroups, MIN_SHOWN_GROUP_SIZE } from '../../shared/voting/anonymity';
 import type { RoundState } from '../../shared/voting/types';
 import { Field } from '../app/Field';
 import { useT } from '../app/i18n';
@@ -52,14 +53,19 @@ export function RoundControls({ rounds, revealed, groups, participants, folded, 
           </div>
         </>
       ) : (
-        <OpenRoundForm revealed={revealed} busy={busy} folded={folded} onOpen={(body) => command('open', async () => (await api.openRound(body)).id)} />
+        <OpenRoundForm revealed={revealed} groups={groups} participants={participants} busy={busy} folded={folded} onOpen={(body) => command('open', async () => (await api.openRound(body)).id)} />
       )}
       <CommandError failed={failed} refusal={refusal} fallback={t('error.generic')} />
     </section>
   );
 }
 
-function OpenRoundForm({ revealed, busy, folded, onOpen }: { revealed: RevealedRound[]; busy: boolean; folded: boolean; onOpen: (body: OpenRoundBody) => void }) {
+interface OpenRoundFormProps extends Pick<Props, 'revealed' | 'groups' | 'participants' | 'folded'> {
+  busy: boolean;
+  onOpen: (body: OpenRoundBody) => void;
+}
+
+function OpenRoundForm({ revealed, groups, participants, busy, folded, onOpen }: OpenRoundFormProps) {
   const t = useT();
   const [budget, setBudget] = useState(5);
   const [cap, setCap] = useState(3);
@@ -87,6 +93,7 @@ function OpenRoundForm({ revealed, busy, folded, onOpen }: { revealed: RevealedR
             <span className="hint block" aria-live="polite">{t(anonymous ? 'round.anonymousHint' : 'round.namedHint')}</span>
           </span>
         </label>
+        {anonymous && <MergePreview groups={groups} participants={participants} />}
         {revealed.length > 0 && (
           <fieldset className="runoff">
             <legend>{t('round.itemsLegend')}</legend>
@@ -109,6 +116,30 @@ function OpenRoundForm({ revealed, busy, folded, onOpen }: { revealed: RevealedR
         </button>
       </form>
     </details>
+  );
+}
+
+/**
+ * Which groups an anonymous round will count together if everyone here votes, and why: the tally's own rule
+ * (groupsAsShown) over the people in each group now, so the facilitator can ask for more people before opening.
+ */
+function MergePreview({ groups, participants }: Pick<Props, 'groups' | 'participants'>) {
+  const t = useT();
+  const people = new Map<string, number>();
+  for (const person of participants.values()) people.set(person.group, (people.get(person.group) ?? 0) + 1);
+  const counts = new Map(groups.flatMap((group) => (people.has(group.id) ? [[group.id, people.get(group.id)!] as const] : [])));
+  const merged = mergedGroups(groupsAsShown(counts, true));
+  const named = (ids: string[]) => ids.map((id) => `${groups.find((group) => group.id === id)!.name} (${counts.get(id)})`).join(', ');
+  if (merged.length === 0) return <p className="hint">{t('round.preview.apart')}</p>;
+  const small = merged.filter((id) => counts.get(id)! < MIN_SHOWN_GROUP_SIZE);
+  const added = merged.filter((id) => counts.get(id)! >= MIN_SHOWN_GROUP_SIZE);
+  return (
+    <div className="hint merge-preview" aria-live="polite">
+      <p>{t('round.preview.merged', { groups: named(merged) })}</p>
+      {small.length > 0 && <p>{t('round.preview.small', { groups: named(small) })}</p>}
+      {added.length > 0 && <p>{t('round.preview.added', { groups: named(added) })}</p>}
+      {merged.length === counts.size && <p>{t('round.preview.allMerged')}</p>}
+    </div>
   );
 }
 

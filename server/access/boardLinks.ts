@@ -5,6 +5,7 @@
 export function boardLinks(baseUrl: string) {
   return {
     withToken: (boardId: string, token: string) => `${baseUrl}/b/${boardId}#token=${token}`,
+    projector: (boardId: string, token: string) => `${baseUrl}/b/${boardId}/present#token=${token}`,
     participant: (joinCode: string) => `${baseUrl}/join/${joinCode}`,
   };
 }

@@ -1,6 +1,8 @@
 import { FACILITATOR_ID } from '../../shared/controlDoc.js';
+import type { Holder } from '../../shared/permissions.js';
 import type { Role } from '../../shared/phases.js';
 import type { Identity } from '../storage/Identity.js';
+import { cardKeyOf } from './cardKeys.js';
 import { hashToken } from './tokens.js';
 
 /** Who sent an update: the role and identity the server resolved from the connection's token. */
@@ -8,11 +10,12 @@ export interface Writer {
   role: Role;
   /** The participant id, or FACILITATOR_ID for the facilitator, or null for observers. */
   authorId: string | null;
+  /** A participant's card key (cardKeyOf): the author their cards carry while cards are anonymous; null for others. */
+  cardKey: string | null;
 }
 
-export interface Access {
+export interface Access extends Holder {
   boardId: string;
-  role: Role;
   writer: Writer;
   participantId: string | null;
   /** The SHA-256 of the token, so that revoking one link can end exactly the sessions opened with it. */
@@ -38,15 +41,16 @@ export async function resolveAccess(identity: Identity, boardId: string, token: 
       access: {
         boardId,
         role: 'participant',
+        coFacilitator: false,
         participantId: p.id,
         tokenHash,
-        writer: { role: 'participant', authorId: p.id },
+        writer: { role: 'participant', authorId: p.id, cardKey: cardKeyOf(tokenHash) },
         identity: { id: p.id, role: 'participant', name: p.name, organisation: p.organisation, group: p.group },
       },
     };
   }
   const authorId = record.role === 'facilitator' ? FACILITATOR_ID : null;
-  // A co-facilitator link carries the name it was minted with; the creator's own link has none.
+  // Every minted link carries a name (the creator names a co-facilitator's); the creator's own link has none.
   const linkName = await identity.linkName(tokenHash);
   // Each observer or co-facilitator link is its own presence entry; the hash prefix tells links apart without revealing them.
   const presenceId = authorId !== null && linkName === null ? authorId : `${record.role}-${tokenHash.slice(0, 8)}`;
@@ -55,9 +59,10 @@ export async function resolveAccess(identity: Identity, boardId: string, token: 
     access: {
       boardId,
       role: record.role,
+      coFacilitator: record.role === 'facilitator' && linkName !== null,
       participantId: null,
       tokenHash,
-      writer: { role: record.role, authorId },
+      writer: { role: record.role, authorId, cardKey: null },
       identity: { id: presenceId, role: record.role, name: linkName, organisation: null, group: null },
     },
   };

@@ -24,3 +24,4 @@ export function newBoardId(): string {
 export function newParticipantId(): string {
   return 'p_' + crypto.randomBytes(8).toString('base64url');
 }
+

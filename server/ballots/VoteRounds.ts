@@ -104,7 +104,10 @@ export class VoteRounds {
     if (!participant) throw new DomainError('unauthenticated', 'unknown participant');
     const cleaned = Object.fromEntries(Object.entries(allocations).filter(([, dots]) => dots > 0));
     const updatedAt = this.now();
-    const firstBallot = await this.ballots.putBallot({ roundId, participantId: participant.id, group: participant.group, allocations: cleaned, updatedAt });
+    // A ballot keeps the group it was first cast in: a group changed meanwhile takes effect at the next round, so
+    // moving voters between groups mid-round cannot lift a lone voter's group over the threshold.
+    const group = (await this.ballots.getBallot(roundId, participant.id))?.group ?? participant.group;
+    const firstBallot = await this.ballots.putBallot({ roundId, participantId: participant.id, group, allocations: cleaned, updatedAt });
     // A replaced ballot changes nothing anyone sees; a first one changes the turnout.
     if (firstBallot) await this.projection.show(access.boardId);
     return { roundId, allocations: cleaned, updatedAt };
@@ -124,11 +127,6 @@ export class VoteRounds {
    */
   withdrawVoter(boardId: string, participantId: string): Promise<number> {
     return this.eachUnrevealedBallot(boardId, participantId, (round) => this.ballots.deleteBallot(round.id, participantId));
-  }
-
-  /** Moves a participant's ballots in rounds not yet revealed to their corrected stakeholder group. The caller shows the result. */
-  async regroupVoter(boardId: string, participantId: string, group: string): Promise<void> {
-    await this.eachUnrevealedBallot(boardId, participantId, (round) => this.ballots.setBallotGroup(round.id, participantId, group));
   }
 
   private async eachUnrevealedBallot(boardId: string, participantId: string, change: (round: RoundRecord) => Promise<void>): Promise<number> {

@@ -4,15 +4,19 @@ import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boa
 import { readAgreementDraft, readMeta, readRevealedRounds, readRounds } from '../../shared/controlDoc.js';
 import { buildPriorityList, toCsv, toJson, toMarkdown, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
 import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
-import { toXlsx } from '../../shared/export/xlsx.js';
 import { may, situationOf } from '../../shared/permissions.js';
 import type { Access } from '../auth/Access.js';
+import { cardKeysOf } from '../auth/cardKeys.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { AgreementArchive } from '../storage/AgreementArchive.js';
 import type { Identity } from '../storage/Identity.js';
 import type { AgreementRecord, ParticipantRecord } from '../storage/records.js';
+import { TokenBuckets } from '../TokenBuckets.js';
+import { WorkerThread } from '../WorkerThread.js';
+import { versionOf } from '../docVersions.js';
+import type { XlsxInput } from './xlsxFile.js';
 
 export interface ExportFile {
   body: string | Uint8Array;
@@ -20,10 +24,51 @@ export interface ExportFile {
   filename: string;
 }
 
+/**
+ * Spreadsheets are built on a thread of their own: a sheet per revealed round of a full board is seconds of CPU.
+ * A few boards' spreadsheets wait behind the one being built; past them, the reader is told to ask again.
+ */
+const spreadsheets = new WorkerThread<XlsxInput, Uint8Array>(new URL('./xlsxWorker.ts', import.meta.url), {
+  maxWaiting: 4,
+  deadlineMs: 60_000,
+  heapMb: 512,
+  refusals: {
+    busy: () => DomainError.refusal('unavailable', 'too-busy', 'the server is busy building spreadsheets for other boards; ask again shortly'),
+    failed: () => DomainError.refusal('unavailable', 'too-busy', 'building the spreadsheet failed; ask again'),
+  },
+});
+
+/**
+ * Fresh exports per board (a file already made for this version of the board is shared and free): a
+ * facilitator downloading every format in both languages of three versions, a spreadsheet costing five, fits in
+ * the burst; someone editing and downloading in a loop gets one text file a second, one spreadsheet every five.
+ */
+const EXPORTS_PER_BOARD = { burst: 60, perSecond: 1 };
+const SPREADSHEET_COST = 5;
+
+/**
+ * The spreadsheet a board is having built: its next one waits for it, so a board has at most one job on the
+ * shared thread and another board's spreadsheet waits behind at most one of each.
+ */
+const building = new Map<string, Promise<unknown>>();
+
+function buildSpreadsheet(boardId: string, input: XlsxInput): Promise<Uint8Array> {
+  const built = (building.get(boardId) ?? Promise.resolve()).catch(() => undefined).then(() => spreadsheets.run(input));
+  building.set(boardId, built);
+  void built.finally(() => building.get(boardId) === built && building.delete(boardId)).catch(() => undefined);
+  return built;
+}
+
+/** Files kept per board document, the newest last: every format in two languages. */
+const KEPT_PER_BOARD = 8;
+const made = new WeakMap<Y.Doc, Map<string, Promise<ExportFile>>>();
+
 /** The priority list as files: CSV, Markdown, JSON and XLSX, from a frozen version, the draft, or the latest results. */
 export class Exports {
+  private readonly fresh = new TokenBuckets(EXPORTS_PER_BOARD);
+
   constructor(
-    private readonly identity: Pick<Identity, 'listParticipants'>,
+    private readonly identity: Pick<Identity, 'listParticipants' | 'listTokenHashes' | 'findToken'>,
     private readonly agreements: AgreementArchive,
     private readonly rooms: RoomRegistry,
     private readonly now: () => number = Date.now,
@@ -33,20 +78,69 @@ export class Exports {
    * The priority list in one format: a frozen version (the latest, or the one asked for); before any is
    * frozen, the facilitator's draft as it stands (marked as a draft), or else the latest revealed round
    * (marked as not agreed). The XLSX adds a sheet per revealed round.
+   *
+   * In the reader's language when `lang` is given, else in the workshop's (the language a frozen list was frozen
+   * in). A file is made once per version of what it is drawn from (the board and control documents, the
+   * participants, the frozen versions) and shared by everyone who asks until one of them changes.
    */
-  /** In the reader's language when `lang` is given, else in the workshop's (the language a frozen list was frozen in). */
-  async exportFile(access: Access, { format, version, lang }: ExportQuery): Promise<ExportFile> {
-    const [frozen, participants] = await Promise.all([this.agreements.list(access.boardId), this.identity.listParticipants(access.boardId)]);
-    const { list, rounds, language } = await this.rooms.withRoom(access.boardId, (room) => {
-      const language = lang ?? readMeta(room.control.doc)?.language;
-      const told = (list: PriorityList) => (language ? inReaderLanguage(list, language) : list);
-      return {
-        list: told(this.listToExport(access, room, version, frozen, participants)),
-        rounds: format === 'xlsx' ? this.roundLists(room, participants).map(told) : [],
-        language,
-      };
+  async exportFile(access: Access, query: ExportQuery): Promise<ExportFile> {
+    const [frozen, participants, authors] = await Promise.all([
+      this.agreements.list(access.boardId),
+      this.identity.listParticipants(access.boardId),
+      this.authorsOfAnonymousCards(access),
+    ]);
+    return this.rooms.withRoom(access.boardId, (room) => {
+      this.assertMayExport(access, room, query.version, frozen);
+      const kept = made.get(room.board.doc) ?? new Map<string, Promise<ExportFile>>();
+      made.set(room.board.doc, kept);
+      // The facilitator's file names anonymous cards' authors (authorsOfAnonymousCards): never shared with anyone else.
+      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, authors.size > 0]);
+      const known = kept.get(key);
+      if (known) return known;
+      const wait = this.fresh.take(access.boardId, query.format === 'xlsx' ? SPREADSHEET_COST : 1);
+      if (wait > 0) throw DomainError.tooSoon('too-busy', 'this board was exported many times just now; ask again in a few seconds', wait);
+      const file = this.fileFor(room, query, frozen, participants, authors);
+      kept.set(key, file);
+      if (kept.size > KEPT_PER_BOARD) kept.delete(kept.keys().next().value!);
+      // A failed file is not kept: the next request tries afresh.
+      file.catch(() => kept.get(key) === file && kept.delete(key));
+      return file;
     });
-    const date = new Date(list.frozenAt ?? list.board.exportedAt ?? this.now()).toISOString().slice(0, 10);
+  }
+
+  /**
+   * Who wrote each anonymous card, by card key: for the facilitator only. Anyone else's export reads the keys as
+   * unknown authors, so it carries no author group per card and counts no card under a group.
+   */
+  private async authorsOfAnonymousCards(access: Access): Promise<ReadonlyMap<string, string>> {
+    if (access.role !== 'facilitator') return new Map();
+    return new Map(Array.from(await cardKeysOf(this.identity, access.boardId), ([id, key]) => [key, id]));
+  }
+
+  private assertMayExport(access: Access, room: BoardRoom, version: number | undefined, frozen: AgreementRecord[]): void {
+    const meta = readMeta(room.control.doc);
+    if (!meta) throw new DomainError('not-found', 'unknown board');
+    if (!may(access.role, 'export', situationOf(meta))) {
+      throw new DomainError('forbidden', 'the facilitator has not shared the export with participants');
+    }
+    if (version !== undefined && !frozen.some((a) => a.version === version)) throw new DomainError('not-found', `there is no version ${version}`, 'version');
+  }
+
+  /** The file, read from the room now; a spreadsheet is then built on its thread. */
+  private async fileFor(
+    room: BoardRoom,
+    { format, version, lang }: ExportQuery,
+    frozen: AgreementRecord[],
+    participants: ParticipantRecord[],
+    authors: ReadonlyMap<string, string>,
+  ): Promise<ExportFile> {
+    const language = lang ?? readMeta(room.control.doc)?.language;
+    const exportedAt = this.now();
+    // A frozen version's text needs nothing of the board; its spreadsheet's round sheets do.
+    const board = () => boardInput(room.board.doc, room.control.doc, participants, authors);
+    const listed = this.listToExport(room, board, version, frozen, exportedAt);
+    const list = language ? inReaderLanguage(listed, language) : listed;
+    const date = new Date(list.frozenAt ?? list.board.exportedAt ?? exportedAt).toISOString().slice(0, 10);
     // The language in the name, so the Swedish and the English file of one list can sit side by side.
     const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : list.status === 'draft' ? '-draft' : ''}${language ? `-${language}` : ''}`;
     switch (format) {
@@ -57,44 +151,33 @@ export class Exports {
       case 'json':
         return { body: toJson(list), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
       case 'xlsx':
-        return { body: await toXlsx(list, rounds), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${base}.xlsx` };
+        return {
+          body: await buildSpreadsheet(room.boardId, { list, board: board(), language: lang, exportedAt }),
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          filename: `${base}.xlsx`,
+        };
     }
   }
 
-  private listToExport(access: Access, room: BoardRoom, version: number | undefined, frozen: AgreementRecord[], participants: ParticipantRecord[]): PriorityList {
-    const meta = readMeta(room.control.doc);
-    if (!meta) throw new DomainError('not-found', 'unknown board');
-    if (!may(access.role, 'export', situationOf(meta))) {
-      throw new DomainError('forbidden', 'the facilitator has not shared the export with participants');
-    }
-    if (version !== undefined) {
-      const wanted = frozen.find((a) => a.version === version);
-      if (!wanted) throw new DomainError('not-found', `there is no version ${version}`, 'version');
-      return wanted.list;
-    }
+  private listToExport(room: BoardRoom, board: () => PriorityListInput, version: number | undefined, frozen: AgreementRecord[], exportedAt: number): PriorityList {
+    if (version !== undefined) return frozen.find((a) => a.version === version)!.list;
     if (frozen.length > 0) return frozen[frozen.length - 1].list;
-    const draft = readAgreementDraft(room.control.doc);
-    return buildPriorityList({ ...boardInput(room.board.doc, room.control.doc, participants), draft, exportedAt: this.now() });
-  }
-
-  /** Each revealed round's results alone, oldest first: the round sheets of the XLSX. */
-  private roundLists(room: BoardRoom, participants: ParticipantRecord[]): PriorityList[] {
-    const input = boardInput(room.board.doc, room.control.doc, participants);
-    return input.rounds
-      .filter((round) => input.tallies[round.id] !== undefined)
-      .map((round) => buildPriorityList({ ...input, rounds: [round], exportedAt: this.now() }));
+    return buildPriorityList({ ...board(), draft: readAgreementDraft(room.control.doc), exportedAt });
   }
 }
 
 
-/** The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document. */
-export function boardInput(board: Y.Doc, control: Y.Doc, participants: ParticipantRecord[]): PriorityListInput {
+/**
+ * The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document.
+ * `authors` names the participant behind a card key, where the reader may know it.
+ */
+export function boardInput(board: Y.Doc, control: Y.Doc, participants: ParticipantRecord[], authors: ReadonlyMap<string, string> = new Map()): PriorityListInput {
   const meta = readMeta(control);
   if (!meta) throw new DomainError('not-found', 'unknown board');
   const tallies = Object.fromEntries(readRevealedRounds(control).map(({ round, tally }) => [round.id, tally]));
   return {
     board: { title: meta.title, question: meta.question, language: meta.language, groups: meta.groups },
-    cards: readCards(board).map((card) => ({ ...card, bodyText: cardBodyText(cardsOf(board).get(card.id)!) })),
+    cards: readCards(board).map((card) => ({ ...card, author: authors.get(card.author) ?? card.author, bodyText: cardBodyText(cardsOf(board).get(card.id)!) })),
     clusters: readClusters(board).map(({ id, title }) => ({ id, title })),
     participants: participants.map(({ id, name, organisation, group }) => ({ id, name, organisation, group })),
     rounds: readRounds(control),

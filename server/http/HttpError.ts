@@ -11,6 +11,7 @@ const STATUS_OF: Record<RefusalKind, number> = {
   conflict: 409,
   gone: 410,
   'too-large': 413,
+  'too-soon': 429,
   unavailable: 503,
 };
 
@@ -46,6 +47,7 @@ export class HttpError extends Error {
   }
 
   static fromDomain(err: DomainError): HttpError {
+    if (err.kind === 'too-soon') return HttpError.tooManyRequests(err.code ?? 'try-again-later', err.message, err.retryAfterMs ?? 1000);
     return new HttpError(STATUS_OF[err.kind], err.message, err.field, err.code ? { code: err.code } : {});
   }
 

@@ -20,8 +20,6 @@ interface Route {
   pattern: RegExp;
   keys: string[];
   handler: Handler;
-  /** The route takes a join code, which can be guessed: a blocked address is refused before the lookup. */
-  takesJoinCode: boolean;
 }
 
 /** Where the router counts wrong join codes and tokens (see AbuseLimits). */
@@ -55,12 +53,12 @@ export class Router {
 
   constructor(private readonly guard?: RouterGuard) {}
 
-  on(method: string, path: string, handler: Handler, options: { takesJoinCode?: boolean } = {}): this {
+  on(method: string, path: string, handler: Handler): this {
     const keys: string[] = [];
     const pattern = new RegExp(
       '^' + path.replace(/:([a-zA-Z]+)/g, (_m, key: string) => (keys.push(key), '([^/]+)')) + '$',
     );
-    this.routes.push({ method, pattern, keys, handler, takesJoinCode: options.takesJoinCode ?? false });
+    this.routes.push({ method, pattern, keys, handler });
     return this;
   }
 
@@ -75,7 +73,6 @@ export class Router {
       const params: Record<string, string> = {};
       route.keys.forEach((key, i) => (params[key] = decodeURIComponent(match[i + 1])));
       try {
-        if (route.takesJoinCode && this.guard) await this.guard.limits.refuseWhileBlocked(this.guard.addressOf(req));
         const result = await route.handler({ req, res, params, url });
         if (result instanceof Reply) send(res, result.status, result.body, result.headers);
         else send(res, 200, result);

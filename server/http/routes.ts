@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportQuery, joinBody, openRoundBody, phaseBody, settingsBody, timerBody } from '../../shared/api.js';
+import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportQuery, joinAllowanceBody, joinBody, openRoundBody, phaseBody, restoreBody, settingsBody, timerBody } from '../../shared/api.js';
 import { rolesThatMay } from '../../shared/permissions.js';
-import type { Role } from '../../shared/phases.js';
+import { ROLES, type Role } from '../../shared/phases.js';
 import { coFacilitatorLinkBody, correctParticipantBody, deleteBoardBody, removeParticipantBody } from '../../shared/peopleApi.js';
-import type { AccessLinks } from '../access/AccessLinks.js';
+import { assertMayAccess, type AccessLinks } from '../access/AccessLinks.js';
 import type { People } from '../people/People.js';
 import type { BoardActivity } from '../retention/BoardActivity.js';
 import type { BoardDeletion } from '../retention/BoardDeletion.js';
@@ -17,6 +17,7 @@ import { boardConceptsBody } from '../../shared/suggestions/api.js';
 import type { Suggestions } from '../suggestions/Suggestions.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { BoardRestore } from '../workshops/BoardRestore.js';
 import type { Workshops } from '../workshops/Workshops.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
@@ -48,6 +49,7 @@ export interface RouteDeps {
   /** The fan-out between instances, whose outage /healthz reports as degraded; absent on a single instance. */
   fanout?: Pick<ManagedFanout, 'degraded'>;
   suggestions: Suggestions;
+  restore: BoardRestore;
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
@@ -100,14 +102,42 @@ export function buildRoutes(deps: RouteDeps): Router {
       await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
       return new Reply(201, await createDemoWorkshop({ identity: stores.identity, workshops, rooms, rounds, agreements }, language, baseUrl(ctx.req)));
     })
-    .on('GET', '/api/join/:code', (ctx) => workshops.joinCodeInfo(ctx.params.code), { takesJoinCode: true })
+    // A join code can be guessed: an address out of guessing budget is refused before the lookup (AbuseLimits).
+    .on('GET', '/api/join/:code', async (ctx) => {
+      const address = deps.guard.addressOf(ctx.req);
+      const code = ctx.params.code.toUpperCase();
+      deps.guard.limits.refuseWhileBlocked(address, code);
+      const info = await workshops.joinCodeInfo(code);
+      deps.guard.limits.rememberCode(address, code);
+      return info;
+    })
     .on('POST', '/api/boards/:boardId/join', async (ctx) => {
       const body = await readBody(ctx.req, joinBody);
-      return new Reply(201, await workshops.join(ctx.params.boardId, body));
-    }, { takesJoinCode: true })
-    .on('GET', '/api/boards/:boardId', async (ctx) =>
-      workshops.summary(await requireAccess(ctx, ['facilitator', 'participant', 'observer']), baseUrl(ctx.req)),
-    )
+      const address = deps.guard.addressOf(ctx.req);
+      deps.guard.limits.refuseWhileBlocked(address, body.joinCode);
+      const join = deps.guard.limits.takeJoin(address, ctx.params.boardId);
+      const joined = await deps.guard.limits.inTurn(address, () => workshops.join(ctx.params.boardId, body)).catch((err: unknown) => {
+        join.giveBack();
+        throw err;
+      });
+      deps.guard.limits.rememberCode(address, body.joinCode);
+      return new Reply(201, joined);
+    })
+    .on('GET', '/api/boards/:boardId/join-allowance', async (ctx) => {
+      await facilitatorOfAnyState(ctx);
+      return { perAddress: deps.guard.limits.joinsPerAddress(ctx.params.boardId) };
+    })
+    .on('PUT', '/api/boards/:boardId/join-allowance', async (ctx) => {
+      await facilitator(ctx);
+      const { perAddress } = await readBody(ctx.req, joinAllowanceBody);
+      return { perAddress: deps.guard.limits.raiseJoins(ctx.params.boardId, perAddress) };
+    })
+    .on('GET', '/api/boards/:boardId', async (ctx) => {
+      const summary = await workshops.summary(await requireAccess(ctx, ROLES), baseUrl(ctx.req));
+      // The facilitator's screen in the venue shows the code to the room: it works from their network from now on.
+      if (summary.share) deps.guard.limits.rememberCode(deps.guard.addressOf(ctx.req), summary.share.joinCode);
+      return summary;
+    })
     .on('PATCH', '/api/boards/:boardId', async (ctx) => {
       await facilitator(ctx);
       const { title, question, language, groups } = await workshops.editDetails(ctx.params.boardId, await readBody(ctx.req, editBoardBody));
@@ -125,13 +155,15 @@ export function buildRoutes(deps: RouteDeps): Router {
       await facilitatorOfAnyState(ctx);
       return workshops.template(ctx.params.boardId);
     })
-    .on('POST', '/api/boards/:boardId/observer-links', async (ctx) => {
-      await facilitatorOfAnyState(ctx);
-      return new Reply(201, await deps.access.mintObserver(ctx.params.boardId, baseUrl(ctx.req)));
-    })
+    .on('POST', '/api/boards/:boardId/observer-links', async (ctx) =>
+      new Reply(201, await deps.access.mintObserver(await facilitatorOfAnyState(ctx), baseUrl(ctx.req))),
+    )
+    .on('POST', '/api/boards/:boardId/projector-links', async (ctx) =>
+      new Reply(201, await deps.access.mintProjector(await facilitatorOfAnyState(ctx), baseUrl(ctx.req))),
+    )
     // People and data leaving (people, access links, deletion): allowed on a closed workshop too; correcting is not.
     .on('DELETE', '/api/boards/:boardId', async (ctx) => {
-      await facilitatorOfAnyState(ctx);
+      assertMayAccess(await facilitatorOfAnyState(ctx), 'delete-workshop');
       const { confirmTitle } = await readBody(ctx.req, deleteBoardBody);
       return deps.deletion.deleteConfirmed(ctx.params.boardId, confirmTitle);
     })
@@ -157,14 +189,11 @@ export function buildRoutes(deps: RouteDeps): Router {
       return deps.access.list(ctx.params.boardId);
     })
     .on('POST', '/api/boards/:boardId/co-facilitator-links', async (ctx) => {
-      await facilitatorOfAnyState(ctx);
+      const access = await facilitatorOfAnyState(ctx);
       const { name } = await readBody(ctx.req, coFacilitatorLinkBody);
-      return new Reply(201, await deps.access.mintCoFacilitator(ctx.params.boardId, name, baseUrl(ctx.req)));
+      return new Reply(201, await deps.access.mintCoFacilitator(access, name, baseUrl(ctx.req)));
     })
-    .on('DELETE', '/api/boards/:boardId/links/:linkId', async (ctx) => {
-      await facilitatorOfAnyState(ctx);
-      return deps.access.revoke(ctx.params.boardId, ctx.params.linkId);
-    })
+    .on('DELETE', '/api/boards/:boardId/links/:linkId', async (ctx) => deps.access.revoke(await facilitatorOfAnyState(ctx), ctx.params.linkId))
     .on('POST', '/api/boards/:boardId/phase', async (ctx) => {
       await facilitator(ctx);
       const { phase } = await readBody(ctx.req, phaseBody);
@@ -183,6 +212,11 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards/:boardId/presentation', async (ctx) => {
       await facilitator(ctx);
       return stepPresentation({ ballots: stores.ballots, facts: stores.facts, projection }, ctx.params.boardId, await readBody(ctx.req, presentationBody));
+    })
+    .on('GET', '/api/boards/:boardId/history', async (ctx) => deps.restore.history((await facilitatorOfAnyState(ctx)).boardId))
+    .on('POST', '/api/boards/:boardId/restore', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      return deps.restore.restore(boardId, (await readBody(ctx.req, restoreBody)).seq);
     })
     .on('POST', '/api/boards/:boardId/reveal-cards', async (ctx) => {
       await facilitator(ctx);

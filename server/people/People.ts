@@ -2,9 +2,11 @@ import * as Y from 'yjs';
 import type { CorrectParticipantBody, MyDataExport, ParticipantDetails, RemoveParticipantResponse } from '../../shared/peopleApi.js';
 import { cardBodyText, cardsOf, readCards, readClusters, type CardMap } from '../../shared/boardDoc.js';
 import { findGroup } from '../../shared/groups.js';
+import { isOwnCard } from '../../shared/permissions.js';
 import { REMOVED_PARTICIPANT, selfCorrectionOpen } from '../../shared/people.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
 import type { Access } from '../auth/Access.js';
+import { cardKeysOf } from '../auth/cardKeys.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
 import { DomainError } from '../DomainError.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
@@ -39,15 +41,21 @@ export class People {
    */
   async remove(boardId: string, participantId: string, cards: 'keep' | 'delete'): Promise<RemoveParticipantResponse> {
     await this.participant(boardId, participantId);
+    // Their card key goes with their token: read it first, to find the cards they wrote anonymously.
+    const cardKey = (await cardKeysOf(this.identity, boardId)).get(participantId);
+    const names = cardKey === undefined ? [participantId] : [participantId, cardKey];
     const ballotsWithdrawn = await this.rounds.withdrawVoter(boardId, participantId);
     await this.identity.removeParticipant(boardId, participantId);
     this.sessions.close({ match: { boardId, participantId }, cause: 'removed' });
-    const counts = await this.rooms.withRoom(boardId, (room) => handleCards(room, participantId, cards));
+    const counts = await this.rooms.withRoom(boardId, (room) => handleCards(room, participantId, names, cards));
     await this.projection.show(boardId);
     return { participantId, cards: counts, ballotsWithdrawn };
   }
 
-  /** The facilitator corrects anyone at any time; a participant themselves until voting starts. */
+  /**
+   * The facilitator corrects anyone at any time; a participant themselves until voting starts. A new group takes
+   * effect at the next round: a ballot already cast keeps its group (see VoteRounds.cast).
+   */
   async correct(access: Access, participantId: string, body: CorrectParticipantBody): Promise<ParticipantDetails> {
     const { boardId } = access;
     if (access.role === 'observer') throw new DomainError('forbidden', 'observers cannot correct anyone');
@@ -65,7 +73,6 @@ export class People {
     }
     const updated: ParticipantRecord = { ...current, name: body.name ?? current.name, organisation: body.organisation ?? current.organisation, group };
     await this.identity.updateParticipant(updated);
-    if (group !== current.group) await this.rounds.regroupVoter(boardId, participantId, group);
     await this.projection.show(boardId);
     // Presence carries the identity resolved when a connection opened; reconnecting shows the corrected one.
     this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
@@ -75,6 +82,7 @@ export class People {
   /** Everything stored about the caller: their details, their cards (silent ones too) and their own ballots. */
   async myData(access: Access): Promise<MyDataExport> {
     if (access.participantId === null) throw new DomainError('forbidden', 'only participants have data of their own');
+    const self = { authorId: access.participantId, cardKey: access.writer.cardKey };
     const participant = await this.participant(access.boardId, access.participantId);
     const iso = (ms: number) => new Date(ms).toISOString();
     const rounds = new Map((await this.ballots.listRounds(access.boardId)).map((r) => [r.id, r]));
@@ -84,7 +92,7 @@ export class People {
       const themes = new Map(readClusters(room.board.doc).map((c) => [c.id, c.title]));
       const own = (doc: Y.Doc, revealed: boolean) =>
         readCards(doc)
-          .filter((card) => card.author === participant.id)
+          .filter((card) => isOwnCard(card.author, self))
           .map((card) => ({
             id: card.id,
             title: card.title,
@@ -134,12 +142,12 @@ export class People {
  * Keeps or deletes a removed participant's cards, on the board and in their silent list. Kept silent cards
  * join the board at once: their writer has left, so no one's independence is protected by keeping them hidden.
  */
-async function handleCards(room: BoardRoom, participantId: string, choice: 'keep' | 'delete'): Promise<{ kept: number; deleted: number }> {
+async function handleCards(room: BoardRoom, participantId: string, names: string[], choice: 'keep' | 'delete'): Promise<{ kept: number; deleted: number }> {
   let handled = 0;
   await room.board.serverTransact((doc) => {
     const cards = cardsOf(doc);
     for (const [id, card] of Array.from(cards.entries())) {
-      if (card.get('author') !== participantId) continue;
+      if (!names.includes(String(card.get('author')))) continue;
       if (choice === 'delete') cards.delete(id);
       else card.set('author', REMOVED_PARTICIPANT);
       handled++;
@@ -148,12 +156,7 @@ async function handleCards(room: BoardRoom, participantId: string, choice: 'keep
   const list = await room.privateList(participantId);
   if (cardsOf(list.doc).size > 0) {
     if (choice === 'keep') {
-      handled += await room.revealPrivateCards([participantId]);
-      await room.board.serverTransact((doc) =>
-        cardsOf(doc).forEach((card) => {
-          if (card.get('author') === participantId) card.set('author', REMOVED_PARTICIPANT);
-        }),
-      );
+      handled += await room.revealPrivateCards([participantId], () => REMOVED_PARTICIPANT);
     } else {
       handled += cardsOf(list.doc).size;
       await list.serverTransact((doc) => cardsOf(doc).clear());

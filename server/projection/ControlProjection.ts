@@ -1,11 +1,12 @@
+import type * as Y from 'yjs';
 import { readDrawnRevision } from '../../shared/controlDoc.js';
 import type { Logger } from '../log.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { DocRoom } from '../rooms/DocRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardFacts, FactsAtRevision } from '../storage/BoardFacts.js';
-import { controlView } from './controlView.js';
-import { drawControl } from './drawControl.js';
+import { controlView, type ControlView } from './controlView.js';
+import { drawControl, shownAs, shownIn } from './drawControl.js';
 
 /**
  * The one writer of every board's control document. After every command, and whenever a board's room loads, it
@@ -20,6 +21,16 @@ import { drawControl } from './drawControl.js';
 export class ControlProjection {
   /** Per control document, the newest facts drawn into it here. Kept with the room, so it goes when it unloads. */
   private readonly drawn = new WeakMap<DocRoom, FactsAtRevision>();
+  /**
+   * What this instance last drew into a document, while nobody else changed it since: the next drawing compares
+   * with it instead of reading the whole document back. A document rebuilt after a failed write is another
+   * object, so it starts without one; another instance's change forgets it.
+   */
+  private readonly views = new WeakMap<Y.Doc, ControlView>();
+  /** Per board, the drawing that has not started reading yet: a command arriving meanwhile waits for it too. */
+  private readonly waiting = new Map<string, Promise<void>>();
+  /** Per board, the latest drawing asked for, so drawings of one board follow one another. */
+  private readonly latest = new Map<string, Promise<void>>();
 
   constructor(
     private readonly facts: BoardFacts,
@@ -27,16 +38,34 @@ export class ControlProjection {
     private readonly log: Logger,
   ) {}
 
-  /** Draws the board's control document from what is stored now; what a command awaits last. */
+  /**
+   * Draws the board's control document from what is stored now; what a command awaits last. Commands arriving
+   * while a drawing is waiting for its turn share it (it reads after all of their writes), so a burst of ballots
+   * costs a few drawings, not one each.
+   */
   show(boardId: string): Promise<void> {
-    return this.rooms.withRoom(boardId, (room) => this.draw(room));
+    const waiting = this.waiting.get(boardId);
+    if (waiting) return waiting;
+    const next = (this.latest.get(boardId) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        this.waiting.delete(boardId);
+        return this.rooms.withRoom(boardId, (room) => this.draw(room));
+      });
+    this.waiting.set(boardId, next);
+    this.latest.set(boardId, next);
+    const forget = () => {
+      if (this.latest.get(boardId) === next) this.latest.delete(boardId);
+    };
+    next.then(forget, forget);
+    return next;
   }
 
   /** The drawing itself, for a room already held (one loading, or inside a command's `withRoom`). */
   async draw(room: BoardRoom): Promise<void> {
-    const facts = await this.facts.read(room.boardId);
-    if (!facts.board) return; // an unknown or deleted board: nothing to show
     const control = room.control;
+    const facts = await this.facts.read(room.boardId, this.drawn.get(control)?.people);
+    if (!facts.board) return; // an unknown or deleted board: nothing to show
     const newest = this.drawn.get(control);
     if (!newest || facts.revision > newest.revision) this.drawn.set(control, facts);
     await this.drawNewest(control);
@@ -47,6 +76,7 @@ export class ControlProjection {
    * an older revision than drawn here (or a mix with an older drawing), draw the newest facts again.
    */
   otherInstanceChanged(room: DocRoom): void {
+    this.views.delete(room.doc);
     const newest = this.drawn.get(room);
     if (!newest || readDrawnRevision(room.doc) > newest.revision) return;
     this.drawNewest(room).catch((err: unknown) =>
@@ -59,10 +89,12 @@ export class ControlProjection {
     return control.serverTransact((doc) => {
       const facts = this.drawn.get(control);
       const view = facts && controlView(facts);
-      if (view && readDrawnRevision(doc) <= view.revision) drawControl(doc, view);
+      if (!view || readDrawnRevision(doc) > view.revision) return;
+      const previous = this.views.get(doc);
+      drawControl(doc, view, previous ? shownAs(previous) : shownIn(doc));
+      this.views.set(doc, view);
     });
   }
-
 }
 
 /** What a RoomRegistry is given so the projection draws each board as it loads and hears of other instances' changes. */

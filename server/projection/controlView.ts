@@ -3,7 +3,7 @@ import type { BoardMeta, ParticipantInfo } from '../../shared/controlDoc.js';
 import type { PresentationStep } from '../../shared/presentation.js';
 import type { BoardConcept } from '../../shared/suggestions/api.js';
 import { turnoutAsShown, type RoundState, type Tally } from '../../shared/voting/index.js';
-import type { FactsAtRevision } from '../storage/BoardFacts.js';
+import type { FactsAtRevision, People } from '../storage/BoardFacts.js';
 import type { RoundRecord } from '../storage/records.js';
 
 /** The whole control document as plain data: what one revision of the stored facts shows. */
@@ -23,6 +23,7 @@ export interface ControlView {
 export function controlView(facts: FactsAtRevision): ControlView | undefined {
   if (!facts.board) return undefined;
   const { presentation, concepts, agreementDraft, ...meta } = facts.board.state;
+  const participants = peopleView(facts.people);
   return {
     revision: facts.revision,
     meta,
@@ -30,17 +31,32 @@ export function controlView(facts: FactsAtRevision): ControlView | undefined {
     concepts,
     agreementDraft,
     agreementVersions: facts.agreements,
-    participants: facts.participants.map(({ id, name, organisation, group, joinedAt, language }) => ({
+    participants,
+    rounds: facts.rounds.map((round) => roundState(round, facts.voters[round.id] ?? {})),
+    tallies: facts.rounds.flatMap((round) => (round.state === 'revealed' && round.tally ? [publicTally(round.tally)] : [])),
+  };
+}
+
+/**
+ * Each people record's part of the view, made once: the store hands the same record back while nobody joined,
+ * left or was corrected, so redrawing after a ballot compares the participants by identity, not one by one.
+ */
+const peopleViews = new WeakMap<People, ParticipantInfo[]>();
+
+function peopleView(people: People): ParticipantInfo[] {
+  let view = peopleViews.get(people);
+  if (!view) {
+    view = people.participants.map(({ id, name, organisation, group, joinedAt, language }) => ({
       id,
       name,
       organisation,
       group,
       joinedAt,
       ...(language !== null ? { language } : {}),
-    })),
-    rounds: facts.rounds.map((round) => roundState(round, facts.voters[round.id] ?? {})),
-    tallies: facts.rounds.flatMap((round) => (round.state === 'revealed' && round.tally ? [publicTally(round.tally)] : [])),
-  };
+    }));
+    peopleViews.set(people, view);
+  }
+  return view;
 }
 
 /**

@@ -23,29 +23,60 @@ import {
 import { readPresentation, writePresentation } from '../../shared/presentation.js';
 import type { ControlView } from './controlView.js';
 
+/** What the document shows now, section by section, as the drawing compares it. */
+type Shown = Omit<ControlView, 'meta' | 'rounds' | 'tallies' | 'participants'> & {
+  meta: BoardMeta | undefined;
+  participants: ControlView['participants'];
+  round(roundId: string): unknown;
+  tally(roundId: string): unknown;
+};
+
+/** What the document shows, read through its typed readers. */
+export function shownIn(doc: Y.Doc): Shown {
+  return {
+    revision: readDrawnRevision(doc),
+    meta: readMeta(doc),
+    presentation: readPresentation(doc),
+    concepts: readSuggestionConcepts(doc),
+    agreementDraft: readAgreementDraft(doc) ?? null,
+    agreementVersions: readAgreementVersions(doc),
+    participants: readParticipants(doc),
+    round: (roundId) => readRound(doc, roundId),
+    tally: (roundId) => readTally(doc, roundId),
+  };
+}
+
+/** What a document shows that nobody but this drawing's writer changed since it drew `view`: without reading it. */
+export function shownAs(view: ControlView): Shown {
+  const rounds = new Map(view.rounds.map((round) => [round.id, round]));
+  const tallies = new Map(view.tallies.map((tally) => [tally.roundId, tally]));
+  return { ...view, round: (roundId) => rounds.get(roundId), tally: (roundId) => tallies.get(roundId) };
+}
+
 /**
- * Writes the view into the control document through its typed writers, only what differs from what it shows,
- * so a drawing of unchanged facts is no update at all. Call inside one transaction (DocRoom.serverTransact).
+ * Writes the view into the control document through its typed writers, only what differs from what it shows
+ * (`shown`), so a drawing of unchanged facts is no update at all. Call inside one transaction (DocRoom.serverTransact).
  */
-export function drawControl(doc: Y.Doc, view: ControlView): void {
-  const shownMeta = readMeta(doc);
+export function drawControl(doc: Y.Doc, view: ControlView, shown: Shown = shownIn(doc)): void {
   const metaPatch = Object.fromEntries(
-    Object.entries(view.meta).filter(([key, value]) => !shownMeta || !equalityDeep(shownMeta[key as keyof BoardMeta], value)),
+    Object.entries(view.meta).filter(([key, value]) => !shown.meta || !equalityDeep(shown.meta[key as keyof BoardMeta], value)),
   ) as Partial<BoardMeta>;
   if (Object.keys(metaPatch).length > 0) writeMeta(doc, metaPatch);
-  if (view.presentation && !equalityDeep(readPresentation(doc), view.presentation)) writePresentation(doc, view.presentation);
-  if (!equalityDeep(readSuggestionConcepts(doc), view.concepts)) setSuggestionConcepts(doc, view.concepts);
-  if (view.agreementDraft && !equalityDeep(readAgreementDraft(doc), view.agreementDraft)) setAgreementDraft(doc, view.agreementDraft);
-  if (!equalityDeep(readAgreementVersions(doc), view.agreementVersions)) setAgreementVersions(doc, view.agreementVersions);
+  if (view.presentation && !equalityDeep(shown.presentation, view.presentation)) writePresentation(doc, view.presentation);
+  if (!equalityDeep(shown.concepts, view.concepts)) setSuggestionConcepts(doc, view.concepts);
+  if (view.agreementDraft && !equalityDeep(shown.agreementDraft, view.agreementDraft)) setAgreementDraft(doc, view.agreementDraft);
+  if (!equalityDeep(shown.agreementVersions, view.agreementVersions)) setAgreementVersions(doc, view.agreementVersions);
 
-  const shownPeople = new Map(readParticipants(doc).map((p) => [p.id, p]));
-  for (const participant of view.participants) {
-    if (!equalityDeep(shownPeople.get(participant.id), participant)) setParticipant(doc, participant);
-    shownPeople.delete(participant.id);
+  if (shown.participants !== view.participants) {
+    const shownPeople = new Map(shown.participants.map((p) => [p.id, p]));
+    for (const participant of view.participants) {
+      if (!equalityDeep(shownPeople.get(participant.id), participant)) setParticipant(doc, participant);
+      shownPeople.delete(participant.id);
+    }
+    for (const gone of shownPeople.keys()) deleteParticipant(doc, gone);
   }
-  for (const gone of shownPeople.keys()) deleteParticipant(doc, gone);
 
-  for (const round of view.rounds) if (!equalityDeep(readRound(doc, round.id), round)) setRoundState(doc, round);
-  for (const tally of view.tallies) if (!equalityDeep(readTally(doc, tally.roundId), tally)) setTally(doc, tally);
-  if (readDrawnRevision(doc) !== view.revision) setDrawnRevision(doc, view.revision);
+  for (const round of view.rounds) if (!equalityDeep(shown.round(round.id), round)) setRoundState(doc, round);
+  for (const tally of view.tallies) if (!equalityDeep(shown.tally(tally.roundId), tally)) setTally(doc, tally);
+  if (shown.revision !== view.revision) setDrawnRevision(doc, view.revision);
 }

@@ -1,14 +1,11 @@
-import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { DocumentLog } from '../storage/DocumentLog.js';
-import type { StorageHealth } from '../storage/StorageHealth.js';
 import { StoreUnavailable } from '../storage/StoreUnavailable.js';
 import type { AcceptedState, Change } from './AcceptedState.js';
 import type { Broadcast } from './Broadcast.js';
 import type { Compaction } from './Compaction.js';
-import type { Fanout } from './Fanout.js';
 import type { SeqWatermark } from './SeqWatermark.js';
-import type { ChangePolicy, UpdateOrigin } from './types.js';
+import type { ChangePolicy, DocRoomOptions, UpdateOrigin } from './types.js';
 
 /**
  * What the room does with an accepted update, by origin: the one place that decides. Every accepted update is
@@ -21,21 +18,12 @@ const HANDLING: Record<UpdateOrigin['kind'], { stored: boolean }> = {
   remote: { stored: false },
 };
 
-export interface AcceptanceParts {
-  where: { boardId: string; name: string };
-  log: DocumentLog;
-  policy: ChangePolicy;
-  metrics: Metrics;
-  health: StorageHealth;
-  logger: Logger;
+/** The parts of the room an accepted change goes through. */
+export interface RoomParts {
   state: AcceptedState;
   applied: SeqWatermark;
   compaction: Compaction;
   broadcast: Broadcast;
-  fanout?: Fanout;
-  onChange?: (boardId: string) => void;
-  /** Told of every change another instance made, once it is applied here. */
-  onRemoteChange?: () => void;
 }
 
 /**
@@ -43,11 +31,23 @@ export interface AcceptanceParts {
  * the broadcast, the fan-out and derived state — nothing reaches anyone before it is stored.
  */
 export class Acceptance {
-  constructor(private readonly parts: AcceptanceParts) {}
+  constructor(
+    private readonly where: { boardId: string; name: string },
+    private readonly log: DocumentLog,
+    private readonly policy: ChangePolicy,
+    private readonly metrics: Metrics,
+    private readonly options: Pick<DocRoomOptions, 'health' | 'log' | 'fanout' | 'onChange'> & {
+      /** Told of every change another instance made, once it is applied here. */
+      onRemoteChange?: () => void;
+    },
+    private readonly parts: RoomParts,
+  ) {}
 
   /** Rejects, before anything is sent, when the append fails; the caller undoes the change. */
   async accept(change: Change, origin: UpdateOrigin, derived: (() => unknown) | null): Promise<void> {
-    const { where, policy, state, applied, compaction, broadcast, fanout, metrics, logger } = this.parts;
+    const { where, policy, metrics } = this;
+    const { state, applied, compaction, broadcast } = this.parts;
+    const { fanout, log: logger } = this.options;
     const handling = HANDLING[origin.kind];
     const seq = handling.stored ? await this.append(change.update) : (origin as { seq: number }).seq;
     applied.add(seq);
@@ -55,10 +55,10 @@ export class Acceptance {
     policy.accepted(change.tr, state.doc);
     state.keep(change.update);
     broadcast.update(change.update, origin.kind === 'peer' ? origin.peer : null);
-    if (!handling.stored) return void this.parts.onRemoteChange?.();
+    if (!handling.stored) return void this.options.onRemoteChange?.();
     fanout?.publish(where.boardId, where.name, seq, change.update);
     if (origin.kind === 'peer') metrics.updatesApplied.inc();
-    this.parts.onChange?.(where.boardId);
+    this.options.onChange?.(where.boardId);
     // The change itself is stored and goes out; a derived document that fails undid its own part and
     // catches up with the next change (a derivation writes the whole difference, not a delta).
     const logDerivationFailure = (err: unknown) =>
@@ -75,7 +75,8 @@ export class Acceptance {
    * or a StorageFailure (logged, and /healthz told) when the database cannot write.
    */
   private async append(update: Uint8Array): Promise<number> {
-    const { where, log, metrics, health } = this.parts;
+    const { where, log, metrics } = this;
+    const { health } = this.options;
     const started = performance.now();
     let seq: number;
     try {

@@ -20,7 +20,7 @@ export interface Change {
  */
 export class AcceptedState {
   doc: Y.Doc = new Y.Doc();
-  /** Counts every change of the document and every rebuild: what is encoded from it is cached per version. */
+  /** Counts the accepted changes (and loads): what is encoded from the document is cached per version. */
   version = 0;
   private parts: Uint8Array[] = [];
   private captured: Change | null = null;
@@ -34,6 +34,7 @@ export class AcceptedState {
   load(parts: Uint8Array[]): void {
     this.parts = parts;
     this.rebuild();
+    this.version++;
   }
 
   /** Forgets any change caught so far; the next change of the document is the one `take` returns. */
@@ -51,6 +52,7 @@ export class AcceptedState {
   /** A change was stored (or stored by another instance): it is part of the accepted state now. */
   keep(update: Uint8Array): void {
     this.parts.push(update);
+    this.version++;
   }
 
   /** The accepted state is this one encoded update now (a compaction's snapshot). */
@@ -78,9 +80,7 @@ export class AcceptedState {
     const doc = new Y.Doc({ gc: true });
     // Applying the log in one transaction is about three times faster than Y.mergeUpdates then one apply.
     doc.transact(() => this.parts.forEach((part) => Y.applyUpdate(doc, part)));
-    this.version++;
     doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-      this.version++;
       this.captured = { update, tr };
     });
     this.policy.reset(doc);

@@ -11,7 +11,8 @@ import type { Access } from '../auth/Access.js';
 import type { Metrics } from '../metrics.js';
 import type { DocumentLog } from '../storage/DocumentLog.js';
 import type { ControlContext } from './boardPolicy.js';
-import { DocRoom, type DocRoomOptions } from './DocRoom.js';
+import { DocRoom } from './DocRoom.js';
+import type { DocRoomOptions } from './types.js';
 import { DOCUMENT_KINDS, documentKindOf, type BoardContext } from './documentKinds.js';
 
 export type RoomOptions = Omit<DocRoomOptions, 'derive'>;
@@ -80,7 +81,11 @@ export class BoardRoom {
    * turn of its queue: the cards it holds are copied onto the board and then exactly those are removed, with
    * no change to the list in between, so a card stored meanwhile is either moved or still in the list.
    */
-  async revealPrivateCards(participantIds: string[]): Promise<number> {
+  /**
+   * `authorOf` names each list's cards on the board (a card key while cards are anonymous), so no other name of
+   * their author is ever sent.
+   */
+  async revealPrivateCards(participantIds: string[], authorOf: (participantId: string) => string = (id) => id): Promise<number> {
     let moved = 0;
     for (const participantId of participantIds) {
       const list = await this.privateList(participantId);
@@ -89,7 +94,7 @@ export class BoardRoom {
         if (ids.length === 0) return 0;
         await this.board.serverTransact((doc) => {
           const cards = cardsOf(list.doc);
-          for (const id of ids) copyCard(doc, id, cards.get(id)!);
+          for (const id of ids) copyCard(doc, id, cards.get(id)!, authorOf(participantId));
         });
         // Bodies nested deeper than the editor allows are pruned first, a step at a time (see pruneDeepRichText).
         for (let step = deepPruneStep(list.doc, ids); step !== null; step = deepPruneStep(list.doc, ids)) await transact(step);

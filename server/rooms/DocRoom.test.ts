@@ -10,8 +10,8 @@ import { openSqliteStores } from '../storage/sqlite/openSqliteStores.js';
 import type { Stores } from '../storage/Stores.js';
 import { StorageFailure, StorageHealth } from '../storage/StorageHealth.js';
 import { decodeClientMessage } from './wire.js';
-import { DocRoom, type Derivation } from './DocRoom.js';
-import type { RoomPeer } from './types.js';
+import { DocRoom } from './DocRoom.js';
+import type { Derivation, RoomPeer } from './types.js';
 import type { ChangePolicy } from './types.js';
 import { readStoredDoc } from '../storage/DocumentLog.js';
 
@@ -35,14 +35,14 @@ async function setUp(derive: Derivation) {
   const errors: Array<Record<string, unknown>> = [];
   const log: Logger = { debug() {}, info() {}, warn() {}, error: (msg, fields) => errors.push({ msg, ...fields }) };
   const health = new StorageHealth(log, null);
-  const room = await DocRoom.open(BOARD, DOC, store.log, acceptAll, metrics, { compactEvery: 500, broadcastWindowMs: 0, health, log, derive });
+  const room = await DocRoom.open(BOARD, DOC, store.log, acceptAll, metrics, { compactEvery: 500, broadcastWindowMs: 0, refusalsPerBoard: 3, health, log, derive });
   return { store, metrics, room, errors };
 }
 
 /** A peer that keeps what the room sends it. */
 function peer(): RoomPeer & { received: Uint8Array[] } {
   const received: Uint8Array[] = [];
-  return { writer: { role: 'participant', authorId: 'p1' }, identity: null, received, send: (m) => received.push(m) };
+  return { writer: { role: 'participant', authorId: 'p1', cardKey: null }, identity: null, received, send: (m) => received.push(m) };
 }
 
 /** The update a client would send to add one card to a copy of the room's document. */

@@ -1,19 +1,17 @@
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { DocumentLog } from '../storage/DocumentLog.js';
-import type { StorageHealth } from '../storage/StorageHealth.js';
 import { StoreUnavailable } from '../storage/StoreUnavailable.js';
-import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { encodeSyncStep1, type AwarenessEntry } from './wire.js';
-import type { Fanout } from './Fanout.js';
-import type { ApplyResult, ChangePolicy, RoomPeer } from './types.js';
+import type { ApplyResult, ChangePolicy, DocRoomOptions, RoomPeer } from './types.js';
 import { AcceptedState } from './AcceptedState.js';
 import { Acceptance } from './Acceptance.js';
 import { Broadcast } from './Broadcast.js';
 import { Compaction } from './Compaction.js';
 import { InstanceCatchUp } from './InstanceCatchUp.js';
 import { PeerJudge } from './PeerJudge.js';
+import { UndoBudget } from './UndoBudget.js';
 import { RoomPresence } from './RoomPresence.js';
 import { SyncAnswers } from './SyncAnswers.js';
 
@@ -21,26 +19,6 @@ import { SyncAnswers } from './SyncAnswers.js';
 export const SERVER_ORIGIN = Symbol('server');
 /** Marks transactions applied from another instance. */
 const REMOTE_ORIGIN = Symbol('remote');
-
-/**
- * Derives state elsewhere from an accepted change (silent-collect drafts). It runs before the change is
- * stored and may throw, which refuses the change; it returns what to write once the change is stored.
- */
-export type Derivation = (doc: Y.Doc) => (() => unknown) | null;
-
-export interface DocRoomOptions {
-  compactEvery: number;
-  broadcastWindowMs: number;
-  health: StorageHealth;
-  log: Logger;
-  derive?: Derivation;
-  /** Told of every stored change, a client's or the server's: the board's activity (see BoardActivity). */
-  onChange?: (boardId: string) => void;
-  /** Other instances serving the same boards; none on a single instance. */
-  fanout?: Fanout;
-  /** Told of every change another instance made, once it is applied here. */
-  onRemoteChange?: (room: DocRoom) => void;
-}
 
 /**
  * One synced Y.Doc of a board with its connected peers. Every change waits its turn in one queue per
@@ -91,9 +69,11 @@ export class DocRoom {
     private readonly options: DocRoomOptions,
   ) {
     this.state = new AcceptedState(policy, metrics);
-    this.syncAnswers = new SyncAnswers(this.state);
+    this.syncAnswers = new SyncAnswers(this.state, metrics);
     this.compaction = new Compaction(boardId, name, log, metrics, options.health, options.compactEvery);
-    this.presence = new RoomPresence((ids) => this.broadcast.presence(ids));
+    this.presence = new RoomPresence((ids) => this.broadcast.presence(ids), options.fanout && { fanout: options.fanout, boardId, name }, (state) =>
+      policy.presenceShown?.(state) ?? state,
+    );
     this.broadcast = new Broadcast(this.peers, options.broadcastWindowMs, (ids) => this.presence.message(ids), () => {
       if (this.compaction.due) void this.enqueue(() => this.compact()).catch(() => {});
     });
@@ -115,22 +95,11 @@ export class DocRoom {
       options.log,
       options.fanout,
     );
-    this.judge = new PeerJudge({ board: boardId, doc: name }, this.state, policy, options.derive, options.log);
-    this.acceptance = new Acceptance({
-      where: { boardId, name },
-      log,
-      policy,
-      metrics,
-      health: options.health,
-      logger: options.log,
-      state: this.state,
-      applied: this.instances.applied,
-      compaction: this.compaction,
-      broadcast: this.broadcast,
-      fanout: options.fanout,
-      onChange: options.onChange,
-      onRemoteChange: () => options.onRemoteChange?.(this),
-    });
+    this.judge = new PeerJudge({ board: boardId, doc: name }, this.state, policy, options, new UndoBudget(options.refusalsPerBoard));
+    const { state, compaction, broadcast } = this;
+    // Another instance's change reaches the projection with this room, so it can draw the control document again.
+    const acceptanceOptions = { ...options, onRemoteChange: () => options.onRemoteChange?.(this) };
+    this.acceptance = new Acceptance({ boardId, name }, log, policy, metrics, acceptanceOptions, { state, applied: this.instances.applied, compaction, broadcast });
   }
 
   /** The document as accepted so far. It is replaced on every undo: read it again after each `await`. */
@@ -159,9 +128,14 @@ export class DocRoom {
     peer.send(encodeSyncStep1(this.doc));
   }
 
-  /** Answered in turn, so a change still being stored is not sent before it is. */
+  /**
+   * Answered in turn, so a change still being stored is not sent before it is; skipped when the peer has gone
+   * by then, so requests an attacker queued and left cost nothing.
+   */
   answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): Promise<void> {
-    return this.enqueue(() => peer.send(this.syncAnswers.answer(stateVector)));
+    return this.enqueue(() => {
+      if (this.peers.has(peer) && !peer.closedByServer) peer.send(this.syncAnswers.answer(stateVector));
+    });
   }
 
   /** Applies a client's update, in turn, if the policy allows it and it can be derived from and stored. */

@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.js';
 import type { AcceptedState, Change } from './AcceptedState.js';
 import { addsNothing } from './addsNothing.js';
-import type { ApplyResult, ChangePolicy, RoomPeer } from './types.js';
-import { UndoBudget } from './UndoBudget.js';
+import type { ApplyResult, ChangePolicy, Derivation, RoomPeer } from './types.js';
+import type { UndoBudget } from './UndoBudget.js';
 
 /** A client's update applied and allowed (with what to derive once stored), or the answer it gets instead. */
 export type Verdict = { change: Change; derived: (() => unknown) | null } | { answer: ApplyResult };
@@ -14,14 +14,12 @@ export type Verdict = { change: Change; derived: (() => unknown) | null } | { an
  * is undone before the verdict returns; an allowed change is left in the document for the room to store.
  */
 export class PeerJudge {
-  private readonly undoBudget = new UndoBudget();
-
   constructor(
     private readonly where: { board: string; doc: string },
     private readonly state: AcceptedState,
     private readonly policy: ChangePolicy,
-    private readonly derive: ((doc: Y.Doc) => (() => unknown) | null) | undefined,
-    private readonly log: Logger,
+    private readonly options: { derive?: Derivation; log: Logger },
+    private readonly undoBudget: UndoBudget,
   ) {}
 
   judge(peer: RoomPeer, update: Uint8Array): Verdict {
@@ -35,7 +33,9 @@ export class PeerJudge {
       return { answer: { ok: false, kind: 'refused', reason: writerRefused } };
     }
     const writer = `${peer.writer.role}:${peer.writer.authorId}`;
-    if (!this.undoBudget.allows(writer)) return { answer: { ok: false, kind: 'refused', reason: 'too many refused changes; wait a moment, then edit again' } };
+    const allowance = this.undoBudget.allowance(writer);
+    if (allowance === 'spent') return { answer: { ok: false, kind: 'refused', reason: 'too many refused changes; wait a moment, then edit again' } };
+    if (allowance === 'busy' && !addsNothing(doc, update)) return { answer: { ok: false, kind: 'unavailable', reason: 'this board is busy; try again shortly' } };
     let gap: boolean;
     try {
       gap = buildsOnUnknownState(doc, update);
@@ -61,12 +61,13 @@ export class PeerJudge {
     let derived: (() => unknown) | null = null;
     try {
       refusal = this.policy.check(change.tr, doc, peer.writer);
-      if (refusal === null) derived = this.derive?.(doc) ?? null;
+      if (refusal === null) derived = this.options.derive?.(doc) ?? null;
     } catch (err) {
-      this.log.error('a client change could not be judged or derived', { ...this.where, error: String(err), stack: (err as Error)?.stack });
+      this.options.log.error('a client change could not be judged or derived', { ...this.where, error: String(err), stack: (err as Error)?.stack });
       return refuse({ ok: false, kind: 'failed', reason: 'the server could not process this change' });
     }
     if (refusal !== null) return refuse({ ok: false, kind: 'refused', reason: refusal });
+    this.undoBudget.acceptedFrom(writer);
     return { change, derived };
   }
 }

@@ -3,25 +3,13 @@ import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc
 import { judgeCardField, judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
 import { judgeRichText } from '../../shared/richText/judgeRichText.js';
-import { may, refusalOf, type Situation } from '../../shared/permissions.js';
+import { authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
+import { isNewInTransaction, locate, measure, measureCard, measureChanges, NOTES, type AnyType, type RichTextKey } from './changeLocation.js';
 import type { ChangePolicy } from './types.js';
 
 /** What the policy reads of the control document: phase, settings and whether the workshop is closed. */
 export type ControlContext = Situation;
-
-// Yjs types its generic parameter as the event type, which the policy never needs.
-type AnyType = Y.AbstractType<any>;
-
-interface Location {
-  root: string | undefined;
-  /** Keys from the root down to the changed type; for cards: [cardId, 'body', ...]. */
-  path: Array<string | null>;
-}
-
-/** The key of the notes among the rich-text sizes, which are otherwise keyed by card id. */
-const NOTES = Symbol('notes');
-type RichTextKey = string | typeof NOTES;
 
 /** What one transaction did to the rich text: the new size of each body it touched, null for a removed card. */
 interface SizeChanges {
@@ -37,6 +25,8 @@ interface SizeChanges {
  */
 export class BoardPolicy implements ChangePolicy {
   private readonly authors = new Map<string, string>();
+  /** Each accepted card's theme, so a deleted theme's cards are known after the change moved them out. */
+  private readonly themeOfCard = new Map<string, unknown>();
   /** Size of each card body and the notes as accepted, and their sum: the board's stored size budget. */
   private readonly sizes = new Map<RichTextKey, number>();
   private totalSize = 0;
@@ -54,7 +44,11 @@ export class BoardPolicy implements ChangePolicy {
 
   reset(doc: Y.Doc): void {
     this.authors.clear();
-    cardsOf(doc).forEach((card, id) => this.authors.set(id, String(card.get('author'))));
+    this.themeOfCard.clear();
+    cardsOf(doc).forEach((card, id) => {
+      this.authors.set(id, String(card.get('author')));
+      this.themeOfCard.set(id, card.get('cluster'));
+    });
     this.sizes.clear();
     this.totalSize = 0;
     this.judged = null;
@@ -63,17 +57,33 @@ export class BoardPolicy implements ChangePolicy {
     this.takeSizes(all);
   }
 
+  /** With anonymous cards, which card someone is typing in would say who wrote it: that is never passed on. */
+  presenceShown(state: Record<string, unknown>): Record<string, unknown> {
+    if (!this.control().settings.anonymousCards) return state;
+    const { typing: _, ...shown } = state;
+    return shown;
+  }
+
   accepted(tr: Y.Transaction, doc: Y.Doc): void {
     this.takeSizes(this.judged?.tr === tr ? this.judged.sizes : measureChanges(tr, doc));
     this.judged = null;
     const cards = cardsOf(doc);
-    const changedIds = tr.changed.get(cards as unknown as AnyType);
-    if (!changedIds) return;
-    for (const id of changedIds) {
-      if (id === null) continue;
-      const card = cards.get(id);
-      if (card) this.authors.set(id, String(card.get('author')));
-      else this.authors.delete(id);
+    for (const [type, keys] of tr.changed) {
+      if (type === (cards as unknown as AnyType)) {
+        for (const id of keys) if (id !== null) this.index(id, cards.get(id));
+      } else if (type._item?.parent === (cards as unknown as AnyType) && type._item.parentSub !== null && keys.has('cluster')) {
+        this.index(type._item.parentSub, cards.get(type._item.parentSub));
+      }
+    }
+  }
+
+  private index(id: string, card: Y.Map<unknown> | undefined): void {
+    if (card) {
+      this.authors.set(id, String(card.get('author')));
+      this.themeOfCard.set(id, card.get('cluster'));
+    } else {
+      this.authors.delete(id);
+      this.themeOfCard.delete(id);
     }
   }
 
@@ -84,11 +94,13 @@ export class BoardPolicy implements ChangePolicy {
     if (anyChange === 'role' || writer.authorId === null) return 'observers cannot change the board';
     if (this.privateOwner !== null && writer.authorId !== this.privateOwner) return 'this private list is someone else\'s';
     if (anyChange === 'closed') return 'the workshop is closed';
+    const self: CardAuthorship = { authorId: writer.authorId, cardKey: writer.cardKey };
     const allowedRoots: readonly string[] = this.privateOwner !== null ? ['cards'] : BOARD_ROOTS;
     const roots = new Map<AnyType, string>();
     doc.share.forEach((type, name) => roots.set(type, name));
     /** The rich-text roots this transaction touched, judged once each after every change was traced. */
     const touched = new Map<RichTextKey, Y.XmlFragment | null>();
+    const removal: Removal = { cards: 0, themesWithCards: 0 };
 
     for (const [type, keys] of tr.changed) {
       const at = locate(type, roots);
@@ -100,6 +112,7 @@ export class BoardPolicy implements ChangePolicy {
       if (at.root === 'clusters') {
         const refusal = checkClusterChange(doc, tr, type, at.path, keys);
         if (refusal) return refusal;
+        if (at.path.length === 0) removal.themesWithCards += this.themesHoldingCards(keys, doc);
         continue;
       }
       if (at.root === 'notes') {
@@ -111,8 +124,9 @@ export class BoardPolicy implements ChangePolicy {
 
       if (at.path.length === 0) {
         for (const cardId of keys) {
-          const refusal = this.checkCardKey(doc, tr, cardId, writer, now, touched);
+          const refusal = this.checkCardKey(doc, tr, cardId, writer.role, self, now, touched);
           if (refusal) return refusal;
+          if (cardId !== null && this.authors.has(cardId) && !cardsOf(doc).has(cardId)) removal.cards++;
         }
         // Counted once per transaction: Y.Map's size walks the whole map.
         const adds = Array.from(keys).some((id) => id !== null && !this.authors.has(id) && touched.get(id));
@@ -123,8 +137,7 @@ export class BoardPolicy implements ChangePolicy {
       if (cardId === null) return 'malformed card';
       const card = cardsOf(doc).get(cardId);
       if (card && card._item && isNewInTransaction(card._item, tr)) continue; // checked whole, as a new card
-      const author = this.authors.get(cardId);
-      const mayEdit = may(writer.role, author !== undefined && author === writer.authorId ? 'edit-own-card' : 'edit-others-card', now);
+      const mayEdit = may(writer.role, isOwnCard(this.authors.get(cardId), self) ? 'edit-own-card' : 'edit-others-card', now);
       if (at.path.length === 1) {
         for (const key of keys) {
           // Merging duplicates (shared/cardMerge.ts) is part of clustering: it changes no one's text.
@@ -133,6 +146,7 @@ export class BoardPolicy implements ChangePolicy {
             if (!may(writer.role, 'cluster', now)) return 'cards can be moved only while clustering is open';
             const cluster = card?.get('cluster');
             if (cluster !== null && typeof cluster !== 'string') return 'a card\'s theme must be a theme id or null';
+            if (key === 'mergedInto' && typeof card?.get('mergedInto') === 'string') removal.cards++;
           } else if (key === 'title') {
             if (!mayEdit) return 'only the author can edit a card';
           } else {
@@ -152,7 +166,19 @@ export class BoardPolicy implements ChangePolicy {
         touched.set(cardId, card.get('body') as Y.XmlFragment);
       }
     }
+    if (!mayRemoveAtOnce(writer.role, removal)) {
+      return `one change may merge or delete at most ${MAX_CARDS_REMOVED_PER_CHANGE} cards and no theme that holds cards; the facilitator may`;
+    }
     return this.judgeRichText(tr, touched);
+  }
+
+  /** How many of the themes removed among `keys` held cards before this change. */
+  private themesHoldingCards(keys: Set<string | null>, doc: Y.Doc): number {
+    const clusters = clustersOf(doc);
+    const removed = [...keys].filter((key): key is string => key !== null && !clusters.has(key));
+    if (removed.length === 0) return 0;
+    const held = new Set(this.themeOfCard.values());
+    return removed.filter((id) => held.has(id)).length;
   }
 
   /** Judges each touched body and the notes against the editor's schema and their sizes against the budget. */
@@ -193,7 +219,8 @@ export class BoardPolicy implements ChangePolicy {
     doc: Y.Doc,
     tr: Y.Transaction,
     cardId: string | null,
-    writer: Writer,
+    role: Writer['role'],
+    self: CardAuthorship,
     now: Situation,
     touched: Map<RichTextKey, Y.XmlFragment | null>,
   ): string | null {
@@ -201,25 +228,27 @@ export class BoardPolicy implements ChangePolicy {
     const existing = this.authors.get(cardId);
     const card = cardsOf(doc).get(cardId);
     if (existing !== undefined) {
-      if (!may(writer.role, existing === writer.authorId ? 'edit-own-card' : 'edit-others-card', now)) return 'only the author can delete a card';
+      if (!may(role, isOwnCard(existing, self) ? 'edit-own-card' : 'edit-others-card', now)) return 'only the author can delete a card';
       if (card === undefined) {
         touched.set(cardId, null);
         return null; // a deletion
       }
       // Replacing a card rewrites it whole, its author too: only who may edit anyone's card may.
-      if (!may(writer.role, 'edit-others-card', now)) return 'a card cannot be replaced';
+      if (!may(role, 'edit-others-card', now)) return 'a card cannot be replaced';
     }
     if (card === undefined) return null; // added and removed within one transaction
     if (!(card instanceof Y.Map) || !card._item || !isNewInTransaction(card._item, tr)) return 'malformed card';
-    const adding = refusalOf(writer.role, this.privateOwner !== null ? 'add-private-card' : 'add-card', now);
+    const adding = refusalOf(role, this.privateOwner !== null ? 'add-private-card' : 'add-card', now);
     if (adding === 'phase' || adding === 'role') return 'cards can be added only while collecting';
     if (adding === 'silent-collect') return 'silent collect: cards go to your private list';
     if (adding === 'not-silent-collect') return 'private cards are only for silent collect';
     const refusal = judgeCardFields(card);
     if (refusal) return refusal;
-    if (card.get('author') !== writer.authorId) return 'a card must carry its own author';
+    // A private list is its owner's alone: its cards carry the owner's id until they are revealed.
+    const author = this.privateOwner !== null ? self.authorId : authorOfNewCards(self, now.settings);
+    if (card.get('author') !== author) return 'a card must carry its own author';
     const cluster = card.get('cluster');
-    if (cluster !== null && (this.privateOwner !== null || !may(writer.role, 'cluster', now))) {
+    if (cluster !== null && (this.privateOwner !== null || !may(role, 'cluster', now))) {
       return 'cards can be placed in themes only while clustering is open';
     }
     touched.set(cardId, card.get('body') as Y.XmlFragment);
@@ -250,50 +279,4 @@ function hasFragmentKeys(type: AnyType, keys: Set<string | null>): boolean {
   if (type instanceof Y.XmlElement) return false;
   for (const key of keys) if (key !== null) return true;
   return false;
-}
-
-/** Sizes of the bodies and notes a transaction (the server's own: reveal, demo content) changed. */
-function measureChanges(tr: Y.Transaction, doc: Y.Doc): Map<RichTextKey, number | null> {
-  const out = new Map<RichTextKey, number | null>();
-  const roots = new Map<AnyType, string>();
-  doc.share.forEach((type, name) => roots.set(type, name));
-  const cards = cardsOf(doc);
-  for (const [type, keys] of tr.changed) {
-    const at = locate(type, roots);
-    if (at.root === 'notes') out.set(NOTES, measure(notesOf(doc)));
-    if (at.root !== 'cards') continue;
-    const ids = at.path.length === 0 ? Array.from(keys) : [at.path[0]];
-    for (const id of ids) {
-      if (id === null) continue;
-      const card = cards.get(id);
-      out.set(id, card ? measureCard(card) : null);
-    }
-  }
-  return out;
-}
-
-function measureCard(card: Y.Map<unknown>): number {
-  const body = card.get('body');
-  return body instanceof Y.XmlFragment ? measure(body) : 0;
-}
-
-/** Size as the limits count it; content stored before the schema was judged counts as far as it is valid. */
-function measure(root: Y.XmlFragment): number {
-  return judgeRichText(root, { maxSize: Infinity, limitName: '', touched: () => false }).size;
-}
-
-function isNewInTransaction(item: Y.Item, tr: Y.Transaction): boolean {
-  return item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
-}
-
-function locate(type: AnyType, roots: Map<AnyType, string>): Location {
-  const path: Array<string | null> = [];
-  let current: AnyType = type;
-  while (current._item !== null) {
-    path.push(current._item.parentSub);
-    const parent = current._item.parent;
-    if (!(parent instanceof Y.AbstractType)) return { root: undefined, path: path.reverse() };
-    current = parent;
-  }
-  return { root: roots.get(current), path: path.reverse() };
 }

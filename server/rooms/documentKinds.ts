@@ -1,7 +1,7 @@
 import { BOARD_DOC, CONTROL_DOC, DRAFTS_DOC, privateListDoc } from '../../shared/rooms.js';
 import type { Access } from '../auth/Access.js';
 import { BoardPolicy, type ControlContext } from './boardPolicy.js';
-import type { Derivation } from './DocRoom.js';
+import type { Derivation } from './types.js';
 import { READ_ONLY, type ChangePolicy } from './types.js';
 
 /** What a kind of document needs of its board: the control state its policy reads, and derived documents. */

@@ -1,5 +1,9 @@
+import type { DocRoom } from './DocRoom.js';
 import type * as Y from 'yjs';
 import type { Writer } from '../auth/Access.js';
+import type { Logger } from '../log.js';
+import type { StorageHealth } from '../storage/StorageHealth.js';
+import type { Fanout } from './Fanout.js';
 
 /**
  * Decides whether one client transaction may stand. `check` runs after the update was applied to the
@@ -20,6 +24,8 @@ export interface ChangePolicy {
   accepted(tr: Y.Transaction, doc: Y.Doc): void;
   /** Called after the document was (re)loaded from storage. */
   reset(doc: Y.Doc): void;
+  /** What of a peer's presence state the others may see; all of it when absent. */
+  presenceShown?(state: Record<string, unknown>): Record<string, unknown>;
 }
 
 /** The policy of documents clients may only read: the control document, and everything for observers. */
@@ -50,8 +56,8 @@ export interface RoomPeer {
  * carries both the offline edits and the new change.
  *
  * A refusal says whose fault it was, so the client is told the truth: `malformed` (the bytes do not decode),
- * `refused` (the policy forbids the change), `unavailable` (the database cannot be reached now; try again
- * later) or `failed` (the server could not derive or store it; the error was logged). In every case nothing
+ * `refused` (the policy forbids the change), `unavailable` (the database cannot be reached now, or the document
+ * is spending its allowance of refusals: try again later) or `failed` (the server could not derive or store it; the error was logged). In every case nothing
  * of the update is kept, stored or sent.
  */
 export type ApplyResult =
@@ -64,3 +70,25 @@ export type ApplyResult =
  * `remote`: another instance, which judged and stored it under `seq` and published it.
  */
 export type UpdateOrigin = { kind: 'peer'; peer: RoomPeer } | { kind: 'server' } | { kind: 'remote'; seq: number };
+
+/**
+ * Derives state elsewhere from an accepted change (silent-collect drafts). It runs before the change is
+ * stored and may throw, which refuses the change; it returns what to write once the change is stored.
+ */
+export type Derivation = (doc: Y.Doc) => (() => unknown) | null;
+
+export interface DocRoomOptions {
+  compactEvery: number;
+  broadcastWindowMs: number;
+  /** Refused changes the document undoes in a burst, all writers together; 0 lifts the limit (see UndoBudget). */
+  refusalsPerBoard: number;
+  health: StorageHealth;
+  log: Logger;
+  derive?: Derivation;
+  /** Told of every stored change, a client's or the server's: the board's activity (see BoardActivity). */
+  onChange?: (boardId: string) => void;
+  /** Other instances serving the same boards; none on a single instance. */
+  fanout?: Fanout;
+  /** Told of every change another instance made, once it is applied here (the projection draws again). */
+  onRemoteChange?: (room: DocRoom) => void;
+}

@@ -14,6 +14,13 @@ export class NoFanout implements ManagedFanout {
     return () => {};
   }
 
+  /** Presence stays with each instance: without Redis, people on other instances are not shown. */
+  publishPresence(): void {}
+
+  subscribePresence(): () => void {
+    return () => {};
+  }
+
   /** Nobody hears it: each instance finds ended sessions by checking their tokens (access/SessionRecheck). */
   publishSessionEnding(): void {}
 

@@ -1,32 +1,58 @@
 /**
- * One published update, binary: a format byte, the sending instance's id, the update's log sequence number,
- * then the Yjs update itself. Binary keeps an update's bytes as they are, with no base64 growth.
+ * What travels on a document's channel, binary: a kind byte and the sending instance's id, then
+ * - an update: the update's log sequence number and the Yjs update itself;
+ * - presence: an awareness update (y-protocols' encoding) of the sender's connections on the document;
+ * - a presence query: nothing more (the sender just loaded the document and asks everyone for their presence).
+ * Binary keeps an update's bytes as they are, with no base64 growth.
  */
-const FORMAT = 1;
+const UPDATE = 1;
+const PRESENCE = 2;
+const PRESENCE_QUERY = 3;
 export const INSTANCE_ID_BYTES = 16;
-const HEADER_BYTES = 1 + INSTANCE_ID_BYTES + 8;
+const ID_END = 1 + INSTANCE_ID_BYTES;
+const SEQ_END = ID_END + 8;
 
-export interface FanoutMessage {
-  instanceId: Uint8Array;
-  seq: number;
-  update: Uint8Array;
-}
+export type FanoutMessage =
+  | { kind: 'update'; instanceId: Uint8Array; seq: number; update: Uint8Array }
+  | { kind: 'presence'; instanceId: Uint8Array; update: Uint8Array }
+  | { kind: 'presence-query'; instanceId: Uint8Array };
 
 export function encodeFanoutMessage(instanceId: Uint8Array, seq: number, update: Uint8Array): Buffer {
-  const message = Buffer.allocUnsafe(HEADER_BYTES + update.byteLength);
-  message[0] = FORMAT;
-  message.set(instanceId, 1);
-  message.writeBigUInt64BE(BigInt(seq), 1 + INSTANCE_ID_BYTES);
-  message.set(update, HEADER_BYTES);
+  const message = header(UPDATE, instanceId, SEQ_END + update.byteLength);
+  message.writeBigUInt64BE(BigInt(seq), ID_END);
+  message.set(update, SEQ_END);
   return message;
 }
 
-/** Null for anything this version did not write (another format, or a truncated message). */
+export function encodePresenceMessage(instanceId: Uint8Array, update: Uint8Array): Buffer {
+  const message = header(PRESENCE, instanceId, ID_END + update.byteLength);
+  message.set(update, ID_END);
+  return message;
+}
+
+export function encodePresenceQuery(instanceId: Uint8Array): Buffer {
+  return header(PRESENCE_QUERY, instanceId, ID_END);
+}
+
+/** Null for anything this version did not write (another kind, or a truncated message). */
 export function decodeFanoutMessage(message: Buffer): FanoutMessage | null {
-  if (message.byteLength < HEADER_BYTES || message[0] !== FORMAT) return null;
-  return {
-    instanceId: message.subarray(1, 1 + INSTANCE_ID_BYTES),
-    seq: Number(message.readBigUInt64BE(1 + INSTANCE_ID_BYTES)),
-    update: message.subarray(HEADER_BYTES),
-  };
+  if (message.byteLength < ID_END) return null;
+  const instanceId = message.subarray(1, ID_END);
+  switch (message[0]) {
+    case UPDATE:
+      return message.byteLength < SEQ_END ? null : { kind: 'update', instanceId, seq: Number(message.readBigUInt64BE(ID_END)), update: message.subarray(SEQ_END) };
+    case PRESENCE:
+      return { kind: 'presence', instanceId, update: message.subarray(ID_END) };
+    case PRESENCE_QUERY:
+      return { kind: 'presence-query', instanceId };
+    default:
+      return null;
+  }
+}
+
+function header(kind: number, instanceId: Uint8Array, bytes: number): Buffer {
+  const message = Buffer.allocUnsafe(bytes);
+  message[0] = kind;
+  message.set(instanceId, 1);
+  return message;
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '../DomainError.js';
+import { StorageFailure } from './StorageHealth.js';
 import type { Language } from '../../shared/phases.js';
 import type { Tally } from '../../shared/voting/index.js';
 import type { BoardState, BoardStateRecord, ParticipantRecord, RoundRecord } from './records.js';
@@ -12,13 +13,19 @@ export interface FactsAtRevision {
   revision: number;
   /** Undefined for an unknown board (or one kept from before, until it is adopted: see BoardFacts.adopt). */
   board: BoardStateRecord | undefined;
-  participants: ParticipantRecord[];
+  people: People;
   /** Oldest first, each revealed one with its tally. */
   rounds: RoundRecord[];
   /** Stored ballots per stakeholder group, for every round not yet revealed. */
   voters: Record<string, Record<string, number>>;
   /** The frozen versions of the agreement, oldest first. */
   agreements: Array<{ version: number; frozenAt: number }>;
+}
+
+/** The board's participants, with a revision of their own that every change of a participant bumps. */
+export interface People {
+  revision: number;
+  participants: ParticipantRecord[];
 }
 
 /** What the control document of a board kept before its state was stored showed. */
@@ -30,8 +37,12 @@ export interface ShownBefore {
 
 /** The board's own state (details, phase, settings, timer, presentation, concepts, agreement draft) and one read of every fact. */
 export interface BoardFacts {
-  /** Every fact of the board in one consistent read (one transaction), with the revision it stands for. */
-  read(boardId: string): Promise<FactsAtRevision>;
+  /**
+   * Every fact of the board in one consistent read (one transaction), with the revision it stands for. Given the
+   * people read last time, it hands them back unread (the same object) while their revision is unchanged: a
+   * workshop of hundreds is not read again for every ballot.
+   */
+  read(boardId: string, known?: People): Promise<FactsAtRevision>;
   getState(boardId: string): Promise<BoardStateRecord | undefined>;
   /**
    * Takes over what a board kept before these facts were stored showed only in its control document: its state
@@ -62,7 +73,10 @@ export async function changeBoardState(facts: BoardFacts, boardId: string, chang
     if (!current) throw new DomainError('not-found', 'unknown board');
     const patch = change(current.state);
     if (Object.keys(patch).length === 0) return current.state;
-    const stored = await facts.putState(boardId, { ...current.state, ...patch }, current.version);
+    const stored = await facts.putState(boardId, { ...current.state, ...patch }, current.version).catch((err: unknown) => {
+      // The database refused the write (a full disk): the server's fault, told as such (503), never a bug's 500.
+      throw err instanceof DomainError ? err : new StorageFailure(err);
+    });
     if (stored) return stored.state;
   }
   throw DomainError.refusal('conflict', 'try-again-later', 'the workshop changed too often at once; try again');

@@ -17,13 +17,20 @@ export interface Identity {
   /** The hash of every token of the board, the creator's included: one read for all of a board's sessions. */
   listTokenHashes(boardId: string): Promise<string[]>;
   addToken(token: NewToken): Promise<void>;
-  /** Adds a token with a name shown in the facilitator's list of links. */
-  addNamedLink(token: NewToken, name: string, createdAt: number): Promise<void>;
+  /**
+   * Adds a token with a name shown in the facilitator's list of links unless the board already has `maxPerBoard`
+   * of them (the count and the insert one step of the store's); `mintedBy` is the hash of the token that minted it,
+   * so revoking that one revokes this one too. Resolves to false when the board has no place for another link.
+   */
+  addNamedLink(token: NewToken, name: string, createdAt: number, mintedBy: string | null, maxPerBoard: number): Promise<boolean>;
   /** The creator's facilitator token is not listed: it cannot be revoked, so nobody can lock the board. */
   listLinks(boardId: string): Promise<LinkRecord[]>;
   linkName(hash: string): Promise<string | null>;
-  /** Deletes the token whose hash starts with the link id; resolves to its hash, or null when no link matched. */
-  revokeLink(boardId: string, linkId: string): Promise<string | null>;
+  /**
+   * Deletes the listed link whose hash starts with the link id, and every link minted through it (and through
+   * those, and so on); resolves to the hashes deleted, the link's first, or null when no link matched.
+   */
+  revokeLink(boardId: string, linkId: string): Promise<string[] | null>;
 
   /**
    * Adds the participant and their token unless the board already has `maxPerBoard` participants; the count and

@@ -8,10 +8,10 @@ import { openSqliteDatabase } from './sqlite/SqliteDatabase.js';
  * read in the order they were written (rowid), so PostgreSQL's own insertion order keeps ties in lists as they were.
  */
 const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
-  { name: 'boards', columns: ['id', 'title', 'join_code', 'created_at', 'revision'], order: 'rowid' },
+  { name: 'boards', columns: ['id', 'title', 'join_code', 'created_at', 'revision', 'people_revision'], order: 'rowid' },
   { name: 'tokens', columns: ['hash', 'board_id', 'role', 'participant_id'], order: 'rowid' },
   { name: 'participants', columns: ['id', 'board_id', 'name', 'organisation', 'group_id', 'joined_at', 'language'], order: 'rowid' },
-  { name: 'link_names', columns: ['hash', 'board_id', 'name', 'created_at'], order: 'rowid' },
+  { name: 'link_names', columns: ['hash', 'board_id', 'name', 'created_at', 'minted_by'], order: 'rowid' },
   { name: 'board_state', columns: ['board_id', 'version', 'state'], order: 'rowid' },
   { name: 'board_activity', columns: ['board_id', 'last_active_at'], order: 'rowid' },
   { name: 'doc_heads', columns: ['board_id', 'doc', 'last_seq'], order: 'board_id, doc' },

@@ -33,11 +33,14 @@ export interface ParticipantRecord {
   language: Language | null;
 }
 
-/** A link other than the creator's own, as the facilitator sees it: observer links and co-facilitator links. */
+/** The roles a link other than the creator's own carries: a facilitator link is a co-facilitator's. */
+export type LinkRole = 'facilitator' | 'observer' | 'projector';
+
+/** A link other than the creator's own, as the facilitator sees it: observer, projector and co-facilitator links. */
 export interface LinkRecord {
   /** The first 16 hex digits of the token's hash: names the link without revealing it. */
   id: string;
-  role: 'facilitator' | 'observer';
+  role: LinkRole;
   name: string;
   createdAt: number;
 }

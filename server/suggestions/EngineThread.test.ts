@@ -22,7 +22,7 @@ describe('the engine thread', () => {
     engine.onLost((reason) => lost.push(reason));
     expect((await engine.run(board)).themes).toHaveLength(1);
     // Input the engine cannot read throws inside the thread, which ends it: as an engine bug would.
-    const broken = { ...board, cards: null } as unknown as SuggestInput;
+    const broken = { ...board, themes: null } as unknown as SuggestInput;
     await expect(engine.run(broken).catch(refusal)).resolves.toBe('unavailable: suggestions-unavailable');
     // Told once, for the operator's log and metrics, though the thread says 'error' and then 'exit'.
     expect(lost).toHaveLength(1);
@@ -34,4 +34,17 @@ describe('the engine thread', () => {
     const asked = Array.from({ length: 10 }, () => engine.run(board).then(() => 'answered', refusal));
     expect(await Promise.all(asked)).toEqual([...Array(9).fill('answered'), 'unavailable: suggestions-unavailable']);
   }, 60_000);
+
+  it('refuses, before it starts, a board that would need more memory than one computation may take', async () => {
+    const engine = new EngineThread();
+    // 2,000 cards of 3,000 characters each: six times the board's content budget, as a board kept from before it.
+    const huge: SuggestInput = {
+      language: 'en',
+      cards: Array.from({ length: 2000 }, (_, i) => ({ id: `c${i}`, title: `Card ${i}`, body: `word${i} `.repeat(400).slice(0, 3000), themeId: null })),
+      themes: [],
+    };
+    const error = await engine.run(huge).then(() => null, (e: unknown) => e);
+    expect(refusal(error)).toBe('too-large: suggestions-too-large');
+    expect((error as Error).message).toMatch(/too large for suggestions: they would need about \d+ MB, over the 512 MB/);
+  }, 120_000);
 });

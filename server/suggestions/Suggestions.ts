@@ -10,6 +10,8 @@ import type { Metrics } from '../metrics.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
+import { versionOf } from '../docVersions.js';
+import { TokenBuckets } from '../TokenBuckets.js';
 import { EngineThread } from './EngineThread.js';
 import type { SuggestInput } from './suggest.js';
 
@@ -23,6 +25,7 @@ const engine = new EngineThread();
 /** Suggested themes and duplicates for a board, and the board's own concepts that steer them. */
 export class Suggestions {
   private readonly unsubscribe: () => void;
+  private readonly computations = new TokenBuckets(COMPUTATIONS_PER_BOARD);
 
   constructor(
     private readonly rooms: RoomRegistry,
@@ -51,7 +54,7 @@ export class Suggestions {
       const subject = `${meta.title}\n${meta.question}`;
       const concepts = readSuggestionConcepts(room.control.doc);
       // The board is read into plain data only when the answer is not already there or on its way.
-      return answerOnce(room.board.doc, [meta.language, subject, concepts], () => ({ ...boardInput(room.board.doc, room.control.doc, meta.language, concepts), subject }));
+      return answerOnce(() => this.computations.take(access.boardId), room.board.doc, [meta.language, subject, concepts], () => ({ ...boardInput(room.board.doc, room.control.doc, meta.language, concepts), subject }));
     });
   }
 
@@ -74,7 +77,6 @@ export class Suggestions {
  * unchanged board (another participant, a double click, a script) shares that answer, even while it is still
  * being computed. Kept with the document, so it goes when the room unloads.
  */
-const versions = new WeakMap<Y.Doc, { version: number }>();
 const answers = new WeakMap<Y.Doc, Computation>();
 
 interface Computation {
@@ -86,14 +88,24 @@ interface Computation {
 const SUPERSEDED = Symbol('superseded');
 
 /**
+ * New computations per board (answers already computed are shared and free): enough for a facilitator who edits
+ * and asks again, while someone editing and asking in a loop gets one every 15 s, whatever the size of the board.
+ */
+const COMPUTATIONS_PER_BOARD = { burst: 4, perSecond: 1 / 15 };
+
+/**
  * At most one computation per board runs at a time, and at most one waits: a board changed while its answer is
  * computed waits its turn, and when several requests for ever newer versions wait, only the newest is computed
  * and the others get its answer, so someone editing and asking in a loop cannot line up work.
  */
-function answerOnce(board: Y.Doc, asked: unknown[], read: () => SuggestInput): Promise<SuggestionsResponse> {
+function answerOnce(take: () => number, board: Y.Doc, asked: unknown[], read: () => SuggestInput): Promise<SuggestionsResponse> {
   const key = JSON.stringify([versionOf(board), ...asked]);
   const last = answers.get(board);
   if (last && last.key === key) return last.answer;
+  const wait = take();
+  if (wait > 0) {
+    throw DomainError.tooSoon('suggestions-unavailable', `suggestions for this board were computed ${COMPUTATIONS_PER_BOARD.burst} times just now; ask again in a few seconds`, wait);
+  }
   const input = read();
   const before: Promise<unknown> = last ? last.turn.catch(() => undefined) : Promise.resolve();
   const computation = { key } as Computation;
@@ -105,17 +117,6 @@ function answerOnce(board: Y.Doc, asked: unknown[], read: () => SuggestInput): P
   });
   answers.set(board, computation);
   return computation.answer;
-}
-
-function versionOf(board: Y.Doc): number {
-  let counter = versions.get(board);
-  if (!counter) {
-    const fresh = { version: 0 };
-    // Every change counts, deletions too (a state vector alone does not move when a card is deleted).
-    board.on('update', () => fresh.version++);
-    versions.set(board, (counter = fresh));
-  }
-  return counter.version;
 }
 
 function boardInput(board: Y.Doc, control: Y.Doc, language: SuggestInput['language'], concepts: SuggestInput['concepts']): SuggestInput {

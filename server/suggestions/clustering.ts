@@ -6,7 +6,8 @@
  *
  * `similarity` (n × n) is overwritten with the groups' average similarities as they join (Lance–Williams).
  * Each group keeps its most similar neighbour; after a join only rows whose neighbour was one of the joined
- * groups are looked through again, which keeps 2,000 cards well under a second.
+ * groups are looked through again, which keeps 2,000 cards well under a second,
+ * identical ones too.
  */
 export function averageLinkage(similarity: Float32Array, n: number, threshold: number): number[][] {
   const sim = similarity;
@@ -63,8 +64,15 @@ export function averageLinkage(similarity: Float32Array, n: number, threshold: n
     refresh(a);
     for (let k = 0; k < n; k++) {
       if (!alive[k] || k === a) continue;
-      if (best[k] === a || best[k] === b) refresh(k);
-      else if (sim[k * n + a] > bestSim[k]) {
+      // A row that had one of the joined groups as its best keeps the joined group when the average is no
+      // lower: the rest of its row did not change. Only a lower average makes it look through the row again,
+      // so 2,000 identical cards cost n² and not n³.
+      if (best[k] === a || best[k] === b) {
+        if (sim[k * n + a] >= bestSim[k]) {
+          best[k] = a;
+          bestSim[k] = sim[k * n + a];
+        } else refresh(k);
+      } else if (sim[k * n + a] > bestSim[k]) {
         best[k] = a;
         bestSim[k] = sim[k * n + a];
       }

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../shared/limits.js';
 import type { Language } from '../../shared/phases.js';
 import type { BoardConcept, DuplicatePair, SuggestedTheme, SuggestionsResponse } from '../../shared/suggestions/api.js';
 import { averageLinkage } from './clustering.js';
@@ -112,16 +113,82 @@ function bestTheme(group: number[], vectors: SparseVector[], profiles: ThemeProf
   return best;
 }
 
-/** Pairs of cards, themed or not, whose own words are nearly the same; most alike first. */
+/**
+ * The `LIMITS.maxDuplicatePairs` pairs of cards, themed or not, whose own words are most nearly the same; most
+ * alike first. A board of identical cards has every pair above the threshold (two million for 2,000 cards), so
+ * only the best are kept while looking, in a heap whose top is the worst kept.
+ */
 function findDuplicates(all: ReadCard[], wordVectors: SparseVector[], threshold: number): DuplicatePair[] {
   const n = all.length;
   const matrix = similarityMatrix(wordVectors);
-  const pairs: DuplicatePair[] = [];
+  const kept = new WorstFirstHeap<DuplicatePair>(LIMITS.maxDuplicatePairs, duplicateOrder);
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const similarity = matrix[a * n + b];
-      if (similarity >= threshold) pairs.push({ cardIds: [all[a].id, all[b].id], similarity: Math.min(1, Math.round(similarity * 100) / 100) });
+      if (similarity < threshold) continue;
+      const rounded = Math.min(1, Math.round(similarity * 100) / 100);
+      // Most pairs of a large board lose to the worst kept on similarity alone; they are not even made.
+      if (kept.full() && rounded < kept.worst().similarity) continue;
+      kept.offer({ cardIds: [all[a].id, all[b].id], similarity: rounded });
     }
   }
-  return pairs.sort((x, y) => y.similarity - x.similarity || x.cardIds[0].localeCompare(y.cardIds[0]) || x.cardIds[1].localeCompare(y.cardIds[1]));
+  return kept.items().sort(duplicateOrder);
+}
+
+function duplicateOrder(x: DuplicatePair, y: DuplicatePair): number {
+  return y.similarity - x.similarity || x.cardIds[0].localeCompare(y.cardIds[0]) || x.cardIds[1].localeCompare(y.cardIds[1]);
+}
+
+/** At most `capacity` items, the worst (by `worse`: positive when its first comes after its second) on top to be pushed out. */
+class WorstFirstHeap<T> {
+  private readonly heap: T[] = [];
+
+  constructor(
+    private readonly capacity: number,
+    private readonly worse: (x: T, y: T) => number,
+  ) {}
+
+  offer(item: T): void {
+    if (this.heap.length < this.capacity) {
+      this.heap.push(item);
+      this.up(this.heap.length - 1);
+    } else if (this.capacity > 0 && this.worse(this.heap[0], item) > 0) {
+      this.heap[0] = item;
+      this.down(0);
+    }
+  }
+
+  full(): boolean {
+    return this.heap.length >= this.capacity;
+  }
+
+  worst(): T {
+    return this.heap[0];
+  }
+
+  items(): T[] {
+    return [...this.heap];
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.worse(this.heap[i], this.heap[parent]) <= 0) return;
+      [this.heap[i], this.heap[parent]] = [this.heap[parent], this.heap[i]];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < this.heap.length && this.worse(this.heap[left], this.heap[worst]) > 0) worst = left;
+      if (right < this.heap.length && this.worse(this.heap[right], this.heap[worst]) > 0) worst = right;
+      if (worst === i) return;
+      [this.heap[i], this.heap[worst]] = [this.heap[worst], this.heap[i]];
+      i = worst;
+    }
+  }
 }

@@ -5,9 +5,11 @@ import type { EndingCause } from '../../shared/sessionEnding.js';
 import type { Access } from '../auth/Access.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { TokenBucket } from '../TokenBucket.js';
 import type { DocRoom } from '../rooms/DocRoom.js';
 import type { ApplyResult, RoomPeer } from '../rooms/types.js';
 import type { HeldMessage } from './heldMessages.js';
+import { PresenceAllowance } from './PresenceAllowance.js';
 import { SESSION_CLOSES } from './sessionCloses.js';
 import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage, type AwarenessEntry, type ClientMessage } from '../rooms/wire.js';
 
@@ -20,6 +22,12 @@ const PING_EVERY_MS = 30_000;
 const MAX_PRESENCE_BYTES = 4096;
 /** Updates building on unknown state that one connection may send before it is closed (see ApplyResult). */
 const MAX_STATE_REQUESTS = 20;
+/**
+ * Sync requests (step 1) a connection may send at once, and how fast that comes back. The stock client sends one
+ * when it connects; each may cost the server an encode of the whole document, so a stream of them is refused.
+ */
+const SYNC_REQUEST_BURST = 3;
+const SYNC_REQUESTS_PER_SECOND = 0.1;
 
 /** One WebSocket bound to one document room, speaking the y-websocket protocol under the access of its token. */
 export class ClientConnection implements RoomPeer {
@@ -27,9 +35,11 @@ export class ClientConnection implements RoomPeer {
   readonly identity;
   private alive = true;
   private readonly pinger: NodeJS.Timeout;
-  private awarenessWindowStart = 0;
-  private awarenessInWindow = 0;
+  private readonly presenceAllowance = new PresenceAllowance();
+  /** The newest own presence change over the allowance, tried again once the allowance has renewed. */
+  private laterPresence: { entry: AwarenessEntry; timer: NodeJS.Timeout } | null = null;
   private stateRequests = 0;
+  private readonly syncRequests = new TokenBucket(SYNC_REQUEST_BURST, SYNC_REQUESTS_PER_SECOND);
   /** Set when the server closes the connection (a refusal, a removed person, a deleted board). */
   closedByServer = false;
   /** The one awareness client id this connection speaks for, from the first new presence it publishes. */
@@ -53,6 +63,7 @@ export class ClientConnection implements RoomPeer {
     });
     ws.on('close', () => {
       clearInterval(this.pinger);
+      if (this.laterPresence) clearTimeout(this.laterPresence.timer);
       room.leave(this);
       onClose();
     });
@@ -114,13 +125,15 @@ export class ClientConnection implements RoomPeer {
   private handle(message: ClientMessage): Promise<void> | void {
     switch (message.kind) {
       case 'sync-step1':
+        if (!this.syncRequests.take()) return this.refuse(CLOSE.policy, 'too many sync requests');
         return this.room.answerSyncStep1(this, message.stateVector);
       case 'update':
         return this.room.applyClientUpdate(this, message.update).then((result) => this.answerUpdate(result));
       case 'awareness':
         return this.receiveAwareness(message.update);
       case 'query-awareness':
-        return this.room.answerAwarenessQuery(this);
+        if (this.presenceAllowance.message() && this.presenceAllowance.query()) this.room.answerAwarenessQuery(this);
+        return;
     }
   }
 
@@ -134,14 +147,7 @@ export class ClientConnection implements RoomPeer {
   }
 
   private receiveAwareness(update: Uint8Array): void {
-    const now = Date.now();
-    if (now - this.awarenessWindowStart >= 1000) {
-      this.awarenessWindowStart = now;
-      this.awarenessInWindow = 0;
-    }
-    this.awarenessInWindow++;
-    if (this.awarenessInWindow > LIMITS.awarenessFloodPerSecond) return this.refuse(CLOSE.policy, 'too many presence messages');
-    if (this.awarenessInWindow > LIMITS.awarenessPerSecond) return; // dropped: the next one carries the newest state anyway
+    if (!this.presenceAllowance.message()) return;
     let entries: AwarenessEntry[];
     try {
       entries = decodeAwarenessUpdate(update);
@@ -150,7 +156,24 @@ export class ClientConnection implements RoomPeer {
     }
     const own = this.ownPresence(entries);
     if (typeof own === 'string') return this.refuse(CLOSE.policy, own);
-    if (own) this.room.applyAwareness(this, [own]);
+    if (own) this.takeOwnPresence(own);
+  }
+
+  /** Applies a change of the connection's own presence within its allowance; past it, the newest waits. */
+  private takeOwnPresence(own: AwarenessEntry): void {
+    const verdict = this.presenceAllowance.ownChange();
+    if (verdict === 'flood') return this.refuse(CLOSE.policy, 'too many presence messages');
+    if (verdict === 'apply') return this.room.applyAwareness(this, [own]);
+    if (this.laterPresence) {
+      this.laterPresence.entry = own;
+      return;
+    }
+    const timer = setTimeout(() => {
+      const later = this.laterPresence;
+      this.laterPresence = null;
+      if (later && this.ws.readyState === this.ws.OPEN) this.takeOwnPresence(later.entry);
+    }, this.presenceAllowance.laterMs);
+    this.laterPresence = { entry: own, timer };
   }
 
   /**

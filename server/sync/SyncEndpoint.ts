@@ -11,14 +11,14 @@ import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { Identity } from '../storage/Identity.js';
 import { StoreUnavailable } from '../storage/StoreUnavailable.js';
 import { requestUrl } from '../requestUrl.js';
-import { Admission } from './Admission.js';
+import { Admission, type AdmissionSettings } from './Admission.js';
 import { ClientConnection } from './ClientConnection.js';
 import { documentOfPath } from './documentPath.js';
 import { holdMessages, type HeldMessage } from './heldMessages.js';
 import { originAllowed } from './originPolicy.js';
 
 export interface SyncEndpointParts {
-  config: Pick<ServerConfig, 'allowedOrigins' | 'maxConnections' | 'admitPerSecond'>;
+  config: Pick<ServerConfig, 'allowedOrigins'> & AdmissionSettings;
   identity: Identity;
   rooms: RoomRegistry;
   sessions: LiveSessions;
@@ -26,6 +26,8 @@ export interface SyncEndpointParts {
   log: Logger;
   /** Counts a wrong token against the request's address; true once that address has used up its attempts. */
   tooManyWrongTokens(req: IncomingMessage): Promise<boolean>;
+  /** The client address a request counts against (the proxy's word where it is trusted). */
+  addressOf(req: IncomingMessage): string;
 }
 
 /**
@@ -33,8 +35,6 @@ export interface SyncEndpointParts {
  * document once its room is loaded, and the close code of every refusal on the way.
  */
 export class SyncEndpoint {
-  /** Sessions with a valid token, counted from admission: a burst waiting for rooms is bounded like open ones. */
-  connections = 0;
   private readonly admission: Admission;
   // ws cuts frames over maxPayload at the header, with a bare 1009; up to twice the limit ClientConnection
   // reads the frame and closes with a reason.
@@ -44,8 +44,13 @@ export class SyncEndpoint {
     server: Server,
     private readonly parts: SyncEndpointParts,
   ) {
-    this.admission = new Admission(parts.config.admitPerSecond);
+    this.admission = new Admission(parts.config);
     server.on('upgrade', (req: IncomingMessage, socket, head) => this.upgrade(req, socket, head));
+  }
+
+  /** Sessions with a valid token, counted from admission: a burst waiting for rooms is bounded like open ones. */
+  get connections(): number {
+    return this.admission.held;
   }
 
   /** Drops every open socket (shutdown). */
@@ -78,7 +83,7 @@ export class SyncEndpoint {
             return this.refuseWrongToken(ws, req);
           }
           if (ws.readyState !== ws.OPEN) return;
-          this.open(ws, boardId, docName, result.access, held);
+          this.open(ws, boardId, docName, result.access, held, this.parts.addressOf(req));
         },
         (err: unknown) => {
           log.error('a token could not be checked', { board: boardId, error: String(err) });
@@ -95,21 +100,21 @@ export class SyncEndpoint {
   private refuseWrongToken(ws: WebSocket, req: IncomingMessage): void {
     void this.parts.tooManyWrongTokens(req).then((tooMany) =>
       tooMany
-        ? ws.close(CLOSE.busy, 'too many wrong tokens from this address; try again in a few minutes')
+        ? ws.close(CLOSE.busy, 'too many wrong tokens from this address; try again shortly')
         : ws.close(CLOSE.invalidToken, 'invalid token for this board'),
     );
   }
 
-  private open(ws: WebSocket, boardId: string, docName: string, access: Access, held: () => HeldMessage[]): void {
-    const { config, rooms, sessions, metrics, log } = this.parts;
+  private open(ws: WebSocket, boardId: string, docName: string, access: Access, held: () => HeldMessage[], address: string): void {
+    const { rooms, sessions, metrics, log } = this.parts;
     // Only sessions with a valid token count against the limits: forged ones cost a lookup and are gone.
-    if (this.connections >= config.maxConnections || !this.admission.tryAdmit()) {
+    const admitted = this.admission.admit(boardId, address);
+    if (!admitted) {
       metrics.connectionsRefused.inc();
       return ws.close(CLOSE.busy, 'server busy, try again shortly');
     }
-    this.connections++;
     const letGo = () => {
-      this.connections--;
+      admitted();
       rooms.release(boardId);
     };
     rooms

@@ -9,12 +9,14 @@ import type {
   JoinResponse,
   TimerCommand,
 } from '../../shared/api.js';
+import { renameCardAuthors } from '../../shared/boardDoc.js';
 import { phaseChange, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
 import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
 import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
 import { boardLinks } from '../access/boardLinks.js';
 import type { Access } from '../auth/Access.js';
+import { cardKeysOf } from '../auth/cardKeys.js';
 import { hashToken, newBoardId, newParticipantId, newToken, randomJoinCode } from '../auth/tokens.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardActivity } from '../retention/BoardActivity.js';
@@ -137,12 +139,14 @@ export class Workshops {
       rounds: (await this.ballots.listRounds(board.id)).map((r) => ({ id: r.id, number: r.number, state: r.state })),
       you: {
         role: access.role,
+        coFacilitator: access.coFacilitator,
         participantId: access.participantId,
         name: participant?.name ?? null,
         group: participant?.group ?? null,
+        cardKey: access.writer.cardKey,
       },
       share:
-        access.role === 'facilitator'
+        access.role === 'facilitator' || access.role === 'projector'
           ? {
               joinCode: board.joinCode,
               links: { participant: boardLinks(baseUrl).participant(board.joinCode) },
@@ -158,7 +162,20 @@ export class Workshops {
   async updateSettings(boardId: string, patch: Partial<BoardSettings>): Promise<BoardMeta> {
     // Turning silent collect off is a reveal: private cards must not stay hidden once nobody adds to them.
     if (patch.silentCollect === false) await this.revealCards(boardId);
-    return this.change(boardId, (meta) => ({ settings: { ...meta.settings, ...patch } }));
+    const meta = await this.change(boardId, (meta) => ({ settings: { ...meta.settings, ...patch } }));
+    if (patch.anonymousCards !== undefined) await this.nameCardAuthors(boardId, meta.settings);
+    return meta;
+  }
+
+  /**
+   * Names every card's author as the settings say: with anonymous cards by the author's card key, so no browser
+   * but the author's can tie a card to its writer, else by participant id. The setting is stored first, so a
+   * card added while it changed carries the old name and is renamed here too.
+   */
+  private async nameCardAuthors(boardId: string, settings: BoardSettings): Promise<void> {
+    const keys = await cardKeysOf(this.identity, boardId);
+    const names = new Map(settings.anonymousCards ? keys : Array.from(keys, ([id, key]) => [key, id]));
+    await this.rooms.withRoom(boardId, (room) => room.board.serverTransact((doc) => renameCardAuthors(doc, names)));
   }
 
   commandTimer(boardId: string, command: TimerCommand): Promise<BoardMeta> {
@@ -168,8 +185,10 @@ export class Workshops {
   /** Ends silent collect: every private card joins the board with its author, and new cards go there directly. */
   async revealCards(boardId: string): Promise<{ revealed: number }> {
     const participantIds = (await this.identity.listParticipants(boardId)).map((p) => p.id);
+    const { settings } = await this.meta(boardId);
+    const keys = settings.anonymousCards ? await cardKeysOf(this.identity, boardId) : new Map<string, string>();
     return this.rooms.withRoom(boardId, async (room) => {
-      const revealed = await room.revealPrivateCards(participantIds);
+      const revealed = await room.revealPrivateCards(participantIds, (id) => keys.get(id) ?? id);
       await this.change(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
       return { revealed };
     });

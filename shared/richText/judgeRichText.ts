@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { LIMITS } from '../limits.js';
-import { HOLDS_KINDS, markSpec, nodeSpec, type AttributeSpec, type Holds } from './schema.js';
+import { HOLDS_KINDS, markSpec, nodeSpec, type AttributeSpec, type Holds, type NodeSpec } from './schema.js';
 
 export interface RichTextVerdict {
   /** Why the content is not what the editor keeps, or null when it is. */
@@ -24,6 +24,7 @@ export interface JudgeOptions {
 interface Pending {
   type: Y.XmlFragment | Y.XmlElement;
   holds: Holds;
+  first?: NodeSpec['first'];
   depth: number;
 }
 
@@ -36,8 +37,11 @@ export function judgeRichText(root: Y.XmlFragment, options: JudgeOptions): RichT
   let size = 0;
   const stack: Pending[] = [{ type: root, holds: 'blocks', depth: 0 }];
   while (stack.length > 0) {
-    const { type, holds, depth } = stack.pop()!;
-    for (const child of type.toArray() as unknown[]) {
+    const { type, holds, first, depth } = stack.pop()!;
+    const children = type.toArray() as unknown[];
+    const firstRefusal = first === undefined ? null : judgeFirstChild(type, first, children[0]);
+    if (firstRefusal) return { refusal: firstRefusal, size };
+    for (const child of children) {
       if (child instanceof Y.XmlText) {
         if (!HOLDS_KINDS[holds].includes('inline')) return { refusal: `text where ${describe(type)} holds no text`, size };
         size += child.length;
@@ -61,7 +65,7 @@ export function judgeRichText(root: Y.XmlFragment, options: JudgeOptions): RichT
       if (depth + 1 > LIMITS.maxRichTextDepth) {
         return { refusal: `rich text nested deeper than ${LIMITS.maxRichTextDepth} levels (maxRichTextDepth)`, size };
       }
-      stack.push({ type: child, holds: spec.holds, depth: depth + 1 });
+      stack.push({ type: child, holds: spec.holds, first: spec.first, depth: depth + 1 });
     }
   }
   return { refusal: null, size };
@@ -86,6 +90,12 @@ function judgeText(text: Y.XmlText): string | null {
     const refusal = judgeAttributes(`mark "${content.key}"`, value as Record<string, unknown>, spec.attrs);
     if (refusal) return refusal;
   }
+  return null;
+}
+
+function judgeFirstChild(type: Y.XmlFragment | Y.XmlElement, first: NonNullable<NodeSpec['first']>, child: unknown): string | null {
+  if (child === undefined) return `an empty ${describe(type)}`;
+  if (first === 'paragraph' && !(child instanceof Y.XmlElement && child.nodeName === 'paragraph')) return `${describe(type)} must begin with a paragraph`;
   return null;
 }
 

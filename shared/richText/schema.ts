@@ -24,6 +24,12 @@ export interface AttributeSpec {
 export interface NodeSpec {
   kind: NodeKind;
   holds: Holds;
+  /**
+   * For a node that may not be empty, what its first child must be: anything it holds (ProseMirror's `block+`,
+   * `listItem+`) or a paragraph (`paragraph block*`). The editor would fill an empty one in, or rebuild one that
+   * starts otherwise, as soon as someone opened it.
+   */
+  first?: 'any' | 'paragraph';
   attrs: Readonly<Record<string, AttributeSpec>>;
 }
 
@@ -36,18 +42,19 @@ export const RICH_TEXT_NODES = {
     holds: 'inline',
     attrs: { level: { default: 1, valid: z.union(HEADING_LEVELS.map((level) => z.literal(level))) } },
   },
-  blockquote: { kind: 'block', holds: 'blocks', attrs: {} },
-  bulletList: { kind: 'block', holds: 'listItems', attrs: {} },
+  blockquote: { kind: 'block', holds: 'blocks', first: 'any', attrs: {} },
+  bulletList: { kind: 'block', holds: 'listItems', first: 'any', attrs: {} },
   orderedList: {
     kind: 'block',
     holds: 'listItems',
+    first: 'any',
     attrs: {
       // Pasted lists bring their own start and numbering type; both are kept as pasted.
       start: { default: 1, valid: z.number().int().min(-1_000_000).max(1_000_000) },
       type: { default: null, valid: z.string().max(16) },
     },
   },
-  listItem: { kind: 'listItem', holds: 'blocks', attrs: {} },
+  listItem: { kind: 'listItem', holds: 'blocks', first: 'paragraph', attrs: {} },
   horizontalRule: { kind: 'block', holds: 'nothing', attrs: {} },
   hardBreak: { kind: 'inline', holds: 'nothing', attrs: {} },
 } as const satisfies Record<string, NodeSpec>;

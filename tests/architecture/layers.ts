@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
  * layers run from storage up to the transports, and nothing imports upwards.
  */
 export const SERVER_MAY_IMPORT: Record<string, string[]> = {
-  // Cross-cutting files at the server's root (config, log, metrics, DomainError).
+  // Cross-cutting files at the server's root (config, log, metrics, DomainError, requestUrl, TokenBucket).
   root: [],
   storage: ['root'],
   auth: ['root', 'storage'],

@@ -42,7 +42,7 @@ describe('guessing join codes and tokens', () => {
   let server: Server;
   let board: CreateBoardResponse;
   beforeAll(async () => {
-    server = await serverWith({ FAILED_ATTEMPTS_PER_MINUTE: '20' });
+    server = await serverWith({ FAILED_ATTEMPTS_BURST: '20' });
     board = await createBoard(server.url);
   });
 
@@ -89,7 +89,7 @@ describe('guessing join codes and tokens', () => {
       socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
       socket.on('error', reject);
     });
-    expect(close).toEqual({ code: 1013, reason: 'too many wrong tokens from this address; try again in a few minutes' });
+    expect(close).toEqual({ code: 1013, reason: 'too many wrong tokens from this address; try again shortly' });
     // Another address is not held back by the guesser, and a valid token is never throttled.
     expect(await rawClose(`${ws}?token=forged`)).toEqual({ code: 4401, reason: 'invalid token for this board' });
     const facilitator = connect(server.url, board.boardId, board.facilitatorToken);
@@ -98,7 +98,7 @@ describe('guessing join codes and tokens', () => {
   });
 
   it('does not believe X-Forwarded-For unless a trusted proxy is configured', async () => {
-    const direct = await startTestServer(undefined, { FAILED_ATTEMPTS_PER_MINUTE: '5' });
+    const direct = await startTestServer(undefined, { FAILED_ATTEMPTS_BURST: '5' });
     servers.push(direct);
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await from(`192.0.2.${i}`, direct.url, 'GET', `/api/join/${wrongCode(i)}`)).status);

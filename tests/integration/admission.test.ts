@@ -21,7 +21,8 @@ describe('admission control', () => {
     );
     const busy = closes.filter((code) => code === 1013).length;
     expect(busy).toBeGreaterThan(0);
-    expect(closes.filter((code) => code === 1000).length).toBeGreaterThanOrEqual(20);
+    // One board from one address may use half the rate, in bursts of a tenth: 2 at once of the 20.
+    expect(closes.filter((code) => code === 1000).length).toBeGreaterThanOrEqual(2);
 
     const clients: TestClient[] = Array.from({ length: 60 }, () => connect(server.url, board.boardId, board.facilitatorToken));
     try {

@@ -30,7 +30,7 @@ describe('clustering', () => {
     expect(readCards(fac.doc).every((card) => themes.includes(card.cluster!))).toBe(true);
   });
 
-  it('a participant renames and merges themes while clustering is open', async () => {
+  it('a participant renames themes while clustering is open; merging a theme that holds cards is the facilitator\'s', async () => {
     const board = await createBoard(server.url);
     const p = await join(server.url, board, 'Mikael Strand', 'Arbetsgivarorganisation');
     await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'cluster' }, board.facilitatorToken);
@@ -46,9 +46,12 @@ describe('clustering', () => {
     await waitUntil(() => readCards(c.doc).length === 1);
     renameCluster(c.doc, energy, 'Energi och elnät');
     await waitUntil(() => readClusters(watcher.doc).some((theme) => theme.title === 'Energi och elnät'));
+    expect(c.closes).toEqual([]);
     mergeClusters(c.doc, power, energy);
+    await waitUntil(() => c.closes.length > 0);
+    expect(c.closes[0].code).toBe(1008);
+    mergeClusters(fac.doc, power, energy);
     await waitUntil(() => readClusters(watcher.doc).length === 1 && readCards(watcher.doc)[0]?.cluster === energy);
     expect(readClusters(watcher.doc)[0].title).toBe('Energi och elnät');
-    expect(c.closes).toEqual([]);
   });
 });

@@ -45,8 +45,8 @@ describe('an export in the language the reader picks', () => {
 
     const json = JSON.parse((await download(board.boardId, board.observerToken, 'format=json&lang=nl')).text) as PriorityList;
     expect(json.board.language).toBe('nl');
-    // Group names people typed stay; the bucket the product names itself is in the reader's words.
-    expect(json.groups.map((g) => g.name)).toEqual(['Company', 'Trade union', 'Kleinere groepen samen']);
+    // Group names people typed stay, the bucket's too: it is named by the groups inside it, in any language.
+    expect(json.groups.map((g) => g.name)).toEqual(['Company', 'Trade union', 'Company + Trade union']);
     const markdown = await download(board.boardId, board.observerToken, 'format=md&lang=sv');
     expect(markdown.text).toContain('**Fråga:**');
 

@@ -140,9 +140,11 @@ describe('/metrics', () => {
     expect(scraped.body).toContain('forumboard_connections');
   });
 
-  it('is open without METRICS_TOKEN', async () => {
+  it('without METRICS_TOKEN, answers a scraper on the private network and nobody who came through a proxy', async () => {
     const server = await serverWith();
     expect((await api(server.url, 'GET', '/metrics')).status).toBe(200);
+    const proxied = await fetch(`${server.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.5' } });
+    expect(proxied.status).toBe(403);
   });
 });
 

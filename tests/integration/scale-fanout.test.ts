@@ -7,7 +7,8 @@ import { waitUntil } from './support.js';
 /**
  * The Redis fan-out between two instances (two RedisFanouts in this process) on a real redis-server: what one
  * publishes reaches the other's rooms of that document, byte for byte with its sequence number, and never
- * comes back to itself; when Redis dies it says so, and when Redis is back it resubscribes by itself.
+ * comes back to itself, and presence travels the same way; when Redis dies or hangs it says so, and when Redis is
+ * back it resubscribes by itself.
  */
 describe('Redis fan-out', () => {
   let redis: RunningRedis;
@@ -55,6 +56,42 @@ describe('Redis fan-out', () => {
     expect(atB).toHaveLength(1);
     stopA();
     stopOther();
+  });
+
+  it('carries presence on the document’s channel: a room subscribing asks the others for theirs, and presence reaches every other instance, never its sender', async () => {
+    const heard = { a: [] as Array<[string, number[]]>, b: [] as Array<[string, number[]]> };
+    const asked = { a: 0, b: 0 };
+    const listener = (at: 'a' | 'b') => ({ received: (from: string, update: Uint8Array) => heard[at].push([from, [...update]]), wanted: () => asked[at]++ });
+    const stopA = a.subscribePresence('board3', 'board', listener('a'));
+    await waitUntil(async () => {
+      b.publishPresence('board3', 'board', new Uint8Array([0]));
+      await new Promise((r) => setTimeout(r, 20));
+      return heard.a.length > 0;
+    });
+    heard.a.length = 0;
+
+    const stopB = b.subscribePresence('board3', 'board', listener('b'));
+    await waitUntil(() => asked.a === 1);
+    const bytes = new Uint8Array([1, 200, 0, 13, 10]);
+    a.publishPresence('board3', 'board', bytes);
+    await waitUntil(() => heard.b.length === 1);
+    expect(heard.b[0][1]).toEqual([...bytes]);
+    expect(heard.b[0][0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(heard.a).toEqual([]);
+    expect(asked.b).toBe(0);
+    stopA();
+    stopB();
+  });
+
+  it('says degraded within 3 s of Redis hanging (stopped, its connections open), and healthy again once it answers', async () => {
+    redis.freeze();
+    try {
+      await waitUntil(() => !a.healthy && !b.healthy, 3_000);
+      expect(b.degraded()?.reason).toMatch(/did not answer/);
+    } finally {
+      redis.thaw();
+    }
+    await waitUntil(() => a.healthy && b.healthy, 10_000);
   });
 
   it('says degraded while Redis is down, and resubscribes its channels when Redis is back', async () => {

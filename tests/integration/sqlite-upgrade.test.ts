@@ -4,6 +4,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { setParticipant, setRoundState, setTally, writeMeta } from '../../shared/controlDoc.js';
+import { DEFAULT_SETTINGS } from '../../shared/phases.js';
+import { writePresentation } from '../../shared/presentation.js';
+import type { Tally } from '../../shared/voting/index.js';
+import { adoptKeptBoards } from '../../server/projection/adoptKeptBoards.js';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
 
 /**
@@ -75,7 +80,7 @@ it('opens a database of an earlier version with its documents, people, rounds an
     expect(await stores.log.append('b1', 'control', entry(control, 'round'))).toBe(3);
 
     expect(await stores.identity.findToken('h1')).toEqual({ boardId: 'b1', role: 'participant', participantId: 'p1' });
-    expect(await stores.identity.listParticipants('b1')).toEqual([{ id: 'p1', boardId: 'b1', name: 'Ada', organisation: 'Forge BV', group: 'industry', joinedAt: 1100 }]);
+    expect(await stores.identity.listParticipants('b1')).toEqual([{ id: 'p1', boardId: 'b1', name: 'Ada', organisation: 'Forge BV', group: 'industry', joinedAt: 1100, language: null }]);
     expect(await stores.ballots.getRound('b1', 'r1')).toMatchObject({ number: 1, state: 'open', settings: { budget: 5, cap: 3, anonymous: false } });
     expect(await stores.ballots.countVoters('r1')).toEqual({ industry: 1 });
     await expect(stores.ballots.openRound({ id: 'r2', boardId: 'b1', settings: { budget: 5, cap: 3, anonymous: false }, items: [], openedAt: 1500 })).rejects.toMatchObject({
@@ -93,4 +98,57 @@ it('opens a database of an earlier version with its documents, people, rounds an
   expect((await again.log.load('b1', 'board')).lastSeq).toBe(6);
   await again.close();
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it("takes over a kept board's state, revealed tallies and people's languages from its control document, once", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forumboard-upgrade-'));
+  const file = path.join(dir, 'forumboard.db');
+  const legacy = new Database(file);
+  legacy.exec(LEGACY_SCHEMA);
+  legacy.prepare("INSERT INTO boards VALUES ('b1', 'Kick-off', 'ABC123', 1000)").run();
+  legacy.prepare("INSERT INTO participants VALUES ('p1', 'b1', 'Ada', 'Forge BV', 'industry', 1100)").run();
+  legacy.prepare(`INSERT INTO rounds VALUES ('r1', 'b1', 1, 'revealed', '{"budget":5,"cap":3,"anonymous":false}', '[{"id":"c1","kind":"card","title":"Skills"}]', 1200, 1300, 1300)`).run();
+  // The control document as earlier versions wrote it: the only home of the state and the tally.
+  const control = new Y.Doc();
+  const meta = {
+    title: 'Kick-off, renamed',
+    question: 'What first?',
+    language: 'sv' as const,
+    groups: [{ id: 'industry', name: 'Industri' }],
+    phase: 'results' as const,
+    settings: { ...DEFAULT_SETTINGS, participantsExport: true },
+    timer: { status: 'idle' as const },
+    createdAt: 1000,
+    closedAt: null,
+  };
+  const tally: Tally = {
+    roundId: 'r1',
+    anonymous: false,
+    groups: ['industry'],
+    voters: { total: 1, byGroup: { industry: 1 } },
+    items: [{ id: 'c1', kind: 'card', title: 'Skills', total: 2, byGroup: { industry: 2 }, balanced: 100, consensus: null, contested: false, rank: 1, balancedRank: 1 }],
+  };
+  // Earlier versions kept each person's dots of a named round in the tally; taken over, the tally keeps none.
+  const asStoredEarlier = { ...tally, items: tally.items.map((item) => ({ ...item, byPerson: { p1: 2 } })) } as Tally;
+  writeMeta(control, meta);
+  writePresentation(control, { roundId: 'r1', revealed: 1 });
+  setParticipant(control, { id: 'p1', name: 'Ada', organisation: 'Forge BV', group: 'industry', joinedAt: 1100, language: 'nl' });
+  setRoundState(control, { id: 'r1', number: 1, state: 'revealed', settings: { budget: 5, cap: 3, anonymous: false }, items: [], openedAt: 1200, voters: tally.voters });
+  setTally(control, asStoredEarlier);
+  legacy.prepare('INSERT INTO doc_updates (board_id, doc, data) VALUES (?, ?, ?)').run('b1', 'control', Y.encodeStateAsUpdate(control));
+  legacy.close();
+
+  const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+  const stores = openSqliteStores(file);
+  try {
+    expect(await adoptKeptBoards(stores, quiet)).toBe(1);
+    expect(await stores.facts.getState('b1')).toEqual({ version: 1, state: { ...meta, presentation: { roundId: 'r1', revealed: 1 }, concepts: [], agreementDraft: null } });
+    expect((await stores.ballots.getRound('b1', 'r1'))?.tally).toEqual(tally);
+    expect((await stores.identity.getParticipant('p1'))?.language).toBe('nl');
+    // Once: a second start finds nothing left to take over.
+    expect(await adoptKeptBoards(stores, quiet)).toBe(0);
+  } finally {
+    await stores.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

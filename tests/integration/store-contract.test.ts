@@ -207,18 +207,55 @@ describe.each(backends)('store contract on $name', (backend) => {
       const observer = { hash: crypto.randomBytes(32).toString('hex'), boardId: board.id, role: 'observer' as const, participantId: null };
       const cofac = { hash: crypto.randomBytes(32).toString('hex'), boardId: board.id, role: 'facilitator' as const, participantId: null };
       await stores.identity.addToken(observer);
-      await other.identity.addNamedLink(cofac, 'Co-host Bea', 1_700_000_000_500);
+      await other.identity.addNamedLink(cofac, 'Co-host Bea', 1_700_000_000_500, board.facilitatorHash, 100);
       const links = await stores.identity.listLinks(board.id);
       expect(links).toEqual([
         { id: observer.hash.slice(0, 16), role: 'observer', name: '', createdAt: 1_700_000_000_000 },
         { id: cofac.hash.slice(0, 16), role: 'facilitator', name: 'Co-host Bea', createdAt: 1_700_000_000_500 },
       ]);
       expect(await stores.identity.linkName(cofac.hash)).toBe('Co-host Bea');
-      expect(await other.identity.revokeLink(board.id, cofac.hash.slice(0, 16))).toBe(cofac.hash);
+      expect(await other.identity.revokeLink(board.id, cofac.hash.slice(0, 16))).toEqual([cofac.hash]);
       expect(await other.identity.revokeLink(board.id, board.facilitatorHash.slice(0, 16))).toBeNull();
       expect(await stores.identity.findToken(cofac.hash)).toBeUndefined();
       expect(await stores.identity.findToken(board.facilitatorHash)).toBeDefined();
       expect((await stores.identity.listLinks(board.id)).map((l) => l.id)).toEqual([observer.hash.slice(0, 16)]);
+    });
+
+    it('keeps who minted each link, and revoking a link revokes every link minted through it', async () => {
+      const board = await newBoard(stores);
+      const link = (role: 'facilitator' | 'observer' | 'projector') => ({ hash: crypto.randomBytes(32).toString('hex'), boardId: board.id, role, participantId: null });
+      const [cofac, projector, projectorOfProjector, observer] = [link('facilitator'), link('projector'), link('projector'), link('observer')];
+      await stores.identity.addNamedLink(cofac, 'Co-host Bea', 10, board.facilitatorHash, 100);
+      await other.identity.addNamedLink(projector, '', 11, cofac.hash, 100);
+      await stores.identity.addNamedLink(projectorOfProjector, '', 12, projector.hash, 100);
+      await other.identity.addNamedLink(observer, '', 13, board.facilitatorHash, 100);
+      expect(await other.identity.findToken(projector.hash)).toEqual({ boardId: board.id, role: 'projector', participantId: null });
+      expect((await stores.identity.listLinks(board.id)).map((l) => [l.id, l.role])).toEqual([
+        [cofac.hash.slice(0, 16), 'facilitator'],
+        [projector.hash.slice(0, 16), 'projector'],
+        [projectorOfProjector.hash.slice(0, 16), 'projector'],
+        [observer.hash.slice(0, 16), 'observer'],
+      ]);
+
+      expect(await other.identity.revokeLink(board.id, cofac.hash.slice(0, 16))).toEqual([cofac.hash, projector.hash, projectorOfProjector.hash]);
+      for (const gone of [cofac, projector, projectorOfProjector]) expect(await stores.identity.findToken(gone.hash)).toBeUndefined();
+      expect(await stores.identity.findToken(observer.hash)).toBeDefined();
+      expect(await stores.identity.findToken(board.facilitatorHash)).toBeDefined();
+      expect((await stores.identity.listLinks(board.id)).map((l) => l.id)).toEqual([observer.hash.slice(0, 16)]);
+    });
+
+    it('adds no link past the cap, across instances, and a revoked link frees its place', async () => {
+      const board = await newBoard(stores);
+      const link = () => ({ hash: crypto.randomBytes(32).toString('hex'), boardId: board.id, role: 'observer' as const, participantId: null });
+      const minted = await Promise.all(Array.from({ length: 4 }, (_, i) => (i % 2 ? other : stores).identity.addNamedLink(link(), '', i, board.facilitatorHash, 3)));
+      expect(minted.filter(Boolean)).toHaveLength(3);
+      const refused = link();
+      expect(await stores.identity.addNamedLink(refused, '', 5, board.facilitatorHash, 3)).toBe(false);
+      expect(await stores.identity.findToken(refused.hash)).toBeUndefined();
+      const [first] = await stores.identity.listLinks(board.id);
+      await other.identity.revokeLink(board.id, first.id);
+      expect(await stores.identity.addNamedLink(link(), '', 6, board.facilitatorHash, 3)).toBe(true);
+      expect(await other.identity.listLinks(board.id)).toHaveLength(3);
     });
 
     it('keeps the latest activity and finds idle boards, and deletes a board with everything stored for it', async () => {
@@ -234,7 +271,7 @@ describe.each(backends)('store contract on $name', (backend) => {
       const round = await stores.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 1 });
       await stores.ballots.putBallot({ roundId: round.id, participantId: ada.id, group: 'industry', allocations: { t1: 1 }, updatedAt: 2 });
       await stores.agreements.freeze(board.id, 3, (v) => frozenList(v, 3));
-      await stores.identity.addNamedLink({ hash: crypto.randomBytes(32).toString('hex'), boardId: board.id, role: 'observer', participantId: null }, 'Steering group', 4);
+      await stores.identity.addNamedLink({ hash: crypto.randomBytes(32).toString('hex'), boardId: board.id, role: 'observer', participantId: null }, 'Steering group', 4, null, 100);
       await stores.log.append(board.id, 'board', entryUpdate(new Y.Doc(), 'card'));
       await stores.log.compact(board.id, 'board', Y.encodeStateAsUpdate(new Y.Doc()), 1);
       await stores.log.append(board.id, 'control', entryUpdate(new Y.Doc(), 'phase'));
@@ -467,13 +504,26 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(await stores.facts.read(board.id)).toEqual({
         revision: revisions.at(-1),
         board: { version: 2, state: { ...boardState('Kick-off'), phase: 'vote' } },
-        participants: [adaRecord],
+        people: { revision: 4, participants: [adaRecord] },
         rounds: [{ ...round, state: 'revealed', closedAt: 5, revealedAt: 6, tally: tallyOf(round.id) }],
         // A revealed round's turnout is its tally's: only rounds not yet revealed are counted.
         voters: {},
         agreements: [{ version: 1, frozenAt: 7 }],
       });
       expect(await stores.facts.read('nope')).toMatchObject({ revision: 0, board: undefined });
+    });
+
+    it('hands the people read last time back unread while nobody joined, left or was corrected', async () => {
+      const board = await newBoard(stores);
+      const ada = await newParticipant(stores, board.id, 'industry', 1);
+      const { people } = await stores.facts.read(board.id);
+      const round = await other.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 2 });
+      await other.ballots.putBallot({ roundId: round.id, participantId: ada.id, group: 'industry', allocations: { c1: 1 }, updatedAt: 3 });
+      expect((await other.facts.read(board.id, people)).people).toBe(people);
+      await other.identity.updateParticipant({ ...ada, name: 'Ada L.' });
+      const after = await stores.facts.read(board.id, people);
+      expect(after.people.revision).toBeGreaterThan(people.revision);
+      expect(after.people.participants.map((p) => p.name)).toEqual(['Ada L.']);
     });
 
     it("takes over a board kept from before once: its state, its revealed tallies and its people's languages", async () => {

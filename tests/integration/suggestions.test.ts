@@ -83,6 +83,24 @@ describe('suggestions endpoint', () => {
     expect(res.body.themes.flatMap((t) => t.cardIds)).not.toContain(readCards(watcher.doc).find((c) => c.cluster === theme)!.id);
   });
 
+  it('computes a board afresh a few times in a row, then asks an edit-and-ask loop to wait, while the kept answer is still served', async () => {
+    const { board, writer, watcher, ids } = await boardWithCards(['Höga elpriser', 'Effektbrist i elnätet', 'Svårt att rekrytera svetsare']);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      setCardTitle(writer.doc, ids[2], `Svårt att rekrytera svetsare ${i}`);
+      await waitUntil(() => readCards(watcher.doc).some((c) => c.title === `Svårt att rekrytera svetsare ${i}`));
+      statuses.push((await suggestions(board.boardId, board.facilitatorToken)).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    const refused = await fetch(`${server.url}/api/boards/${board.boardId}/suggestions`, { headers: { authorization: `Bearer ${board.facilitatorToken}` } });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ code: 'suggestions-unavailable' });
+    // Another board is not held back by this one.
+    const other = await boardWithCards(['Höga elpriser']);
+    expect((await suggestions(other.board.boardId, other.board.facilitatorToken)).status).toBe(200);
+  });
+
   it('follows a card edited after the suggestion', async () => {
     const { board, writer, watcher, ids } = await boardWithCards(['Höga elpriser', 'Effektbrist i elnätet', 'Elpriset styr våra order', 'Bostäder saknas', 'Brist på hyresrätter']);
     const before = await suggestions(board.boardId, board.facilitatorToken);

@@ -40,3 +40,37 @@ describe('made-up voters', () => {
     expect(tally.merged!.length).toBeGreaterThan(1);
   });
 });
+
+/**
+ * The regrouping attack: the facilitator joins two made-up people into another group before the round, lets them
+ * vote, and moves them into the lone union voter's group mid-round. Their ballots stay in the group they were
+ * cast in; the move takes effect at the next round.
+ */
+describe('voters moved between groups mid-round', () => {
+  it('keep their ballots in the group they voted in, so a lone voter\'s group stays merged', async () => {
+    const board = await createBoard(server.url, { groups: ['Företag', 'Fackförbund', 'Region'] });
+    const fac = server.connect(board.boardId, board.facilitatorToken);
+    await synced(fac);
+    const themes = ['Kompetensförsörjning', 'Energi'].map((title) => addCluster(fac.doc, { title }));
+    const observer = server.connect(board.boardId, board.observerToken);
+    await waitUntil(() => observer.doc.getMap('clusters').size === 2);
+    const company = await Promise.all([1, 2, 3, 4, 5].map((i) => join(server.url, board, `Företag ${i}`, 'Företag')));
+    const region = await Promise.all([1, 2, 3].map((i) => join(server.url, board, `Region ${i}`, 'Region')));
+    const lone = await join(server.url, board, 'Per Nyström', 'Fackförbund');
+    const round = (await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { budget: 5, cap: 3 }, board.facilitatorToken)).body;
+    const vote = async (token: string, allocations: Record<string, number>) =>
+      expect((await api(server.url, 'PUT', `/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { allocations }, token)).status).toBe(200);
+    await vote(lone.token, { [themes[0]!]: 3 });
+    for (const person of [...company, ...region]) await vote(person.token, { [themes[1]!]: 2 });
+    const union = board.groups.find((group) => group.name === 'Fackförbund')!.id;
+    for (const moved of company.slice(0, 2)) {
+      const patched = await api(server.url, 'PATCH', `/api/boards/${board.boardId}/participants/${moved.participantId}`, { group: union }, board.facilitatorToken);
+      expect(patched.status).toBe(200);
+      await vote(moved.token, { [themes[1]!]: 1 });
+    }
+
+    const tally = (await api<Tally>(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${round.id}/reveal`, undefined, board.facilitatorToken)).body;
+    expect(tally.groups).not.toContain(union);
+    expect(tally.merged).toContain(union);
+  });
+});

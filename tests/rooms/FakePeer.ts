@@ -15,7 +15,7 @@ export class FakePeer implements RoomPeer {
   closedByServer = false;
 
   constructor(
-    readonly writer: Writer = { role: 'participant', authorId: 'p1' },
+    readonly writer: Writer = { role: 'participant', authorId: 'p1', cardKey: null },
     private readonly onReceive: (message: Uint8Array) => void = () => {},
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Fanout } from '../../server/rooms/Fanout.js';
+import type { Fanout, RemotePresence } from '../../server/rooms/Fanout.js';
 
 type Listener = (seq: number, update: Uint8Array) => void;
 
@@ -9,13 +9,25 @@ type Listener = (seq: number, update: Uint8Array) => void;
  */
 export class MemoryBus {
   private readonly subscribers = new Map<string, Set<{ instance: number; listener: Listener }>>();
+  private readonly presence = new Map<string, Set<{ instance: number; listener: RemotePresence }>>();
   readonly published: Array<{ instance: number; seq: number }> = [];
+  /** Presence messages published, by instance: what a room costs the fan-out. */
+  readonly presencePublished: number[] = [];
   healthy = true;
   /** Returns true for a message that is lost on its way. */
   drops: (seq: number) => boolean = () => false;
 
   fanout(instance: number): Fanout {
     const bus = this;
+    const others = <T>(subscribers: Map<string, Set<{ instance: number; listener: T }>>, key: string) =>
+      [...(subscribers.get(key) ?? [])].filter((s) => s.instance !== instance).map((s) => s.listener);
+    const join = <T>(subscribers: Map<string, Set<{ instance: number; listener: T }>>, key: string, listener: T) => {
+      const entry = { instance, listener };
+      const set = subscribers.get(key) ?? new Set();
+      set.add(entry);
+      subscribers.set(key, set);
+      return () => void set.delete(entry);
+    };
     return {
       get healthy() {
         return bus.healthy;
@@ -23,17 +35,21 @@ export class MemoryBus {
       publish(boardId, docName, seq, update) {
         bus.published.push({ instance, seq });
         if (bus.drops(seq)) return;
-        for (const s of bus.subscribers.get(`${boardId}/${docName}`) ?? []) {
-          if (s.instance !== instance) setImmediate(() => s.listener(seq, update));
-        }
+        for (const listener of others(bus.subscribers, `${boardId}/${docName}`)) setImmediate(() => listener(seq, update));
       },
       subscribe(boardId, docName, listener) {
+        return join(bus.subscribers, `${boardId}/${docName}`, listener);
+      },
+      publishPresence(boardId, docName, update) {
+        bus.presencePublished[instance] = (bus.presencePublished[instance] ?? 0) + 1;
+        if (!bus.healthy) return;
+        for (const listener of others(bus.presence, `${boardId}/${docName}`)) setImmediate(() => listener.received(`instance-${instance}`, update));
+      },
+      subscribePresence(boardId, docName, listener) {
         const key = `${boardId}/${docName}`;
-        const entry = { instance, listener };
-        const set = bus.subscribers.get(key) ?? new Set();
-        set.add(entry);
-        bus.subscribers.set(key, set);
-        return () => set.delete(entry);
+        const stop = join(bus.presence, key, listener);
+        for (const other of others(bus.presence, key)) setImmediate(() => other.wanted());
+        return stop;
       },
     };
   }

@@ -15,8 +15,9 @@ function access(role: Access['role'], participantId: string | null): Access {
   return {
     boardId: 'b1',
     role,
+    coFacilitator: false,
     participantId,
-    writer: { role, authorId: participantId },
+    writer: { role, authorId: participantId, cardKey: null },
     tokenHash: `hash-${id}`,
     identity: { id, role, name: null, organisation: null, group: null },
   };
@@ -110,7 +111,7 @@ describe("a board's documents", () => {
     expect(await room.privateList('anna')).toBe(list);
     expect(await room.open('breakout', anna)).toBeNull();
 
-    const peer = new FakePeer({ role: 'participant', authorId: 'anna' });
+    const peer = new FakePeer({ role: 'participant', authorId: 'anna', cardKey: null });
     list!.greet(peer);
     room.board.greet(new FakePeer());
     expect(room.peerCount).toBe(2);

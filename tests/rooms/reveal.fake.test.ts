@@ -21,7 +21,7 @@ async function silentBoard() {
   await workshops.updateSettings(board.boardId, { silentCollect: true });
   const room = await rooms.acquire(board.boardId);
   const list = await room.privateList(anna.participantId);
-  const peer = new FakePeer({ role: 'participant', authorId: anna.participantId });
+  const peer = new FakePeer({ role: 'participant', authorId: anna.participantId, cardKey: null });
   const write = (title: string) => list.applyClientUpdate(peer, peer.change((doc) => addCard(doc, { title, author: anna.participantId })));
   return { log, stores, room, list, write, participantId: anna.participantId };
 }
@@ -55,7 +55,7 @@ describe('the silent reveal', () => {
     const { log, stores, room, list, write, participantId } = await silentBoard();
     expect(await write('Card A')).toEqual({ ok: true });
     // The owner's second tab sends a card in someone else's name: refused after it was applied.
-    const forger = new FakePeer({ role: 'participant', authorId: participantId });
+    const forger = new FakePeer({ role: 'participant', authorId: participantId, cardKey: null });
 
     log.hold();
     // The board's queue is busy storing another change, so the reveal's copy waits its turn there.

@@ -13,7 +13,7 @@ import type { MemoryBus } from './MemoryFanout.js';
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** What every room needs besides its log: health and logging that stay silent, no broadcast window. */
-export const roomOptions = (compactEvery = 1000) => ({ compactEvery, broadcastWindowMs: 0, health: new StorageHealth(quiet, null), log: quiet });
+export const roomOptions = (compactEvery = 1000) => ({ compactEvery, broadcastWindowMs: 0, refusalsPerBoard: 3, health: new StorageHealth(quiet, null), log: quiet });
 
 export const metrics = () => new Metrics({ rooms: () => 0, connections: () => 0 });
 

@@ -1,4 +1,4 @@
-import { correctParticipant, deleteBoard, fetchLinks, fetchMyData, mintCoFacilitatorLink, removeParticipant, revokeLink, rotateJoinCode } from './peopleApi';
+import { correctParticipant, deleteBoard, fetchLinks, fetchMyData, mintCoFacilitatorLink, mintProjectorLink, removeParticipant, revokeLink, rotateJoinCode } from './peopleApi';
 import {
   castBallot,
   changePhase,
@@ -16,6 +16,8 @@ import {
   freezeAgreement,
   openRound,
   reopenBoard,
+  fetchHistory,
+  restoreBoard,
   revealCards,
   revealRound,
   saveAgreementDraft,
@@ -41,11 +43,14 @@ export function boardApi(boardId: string, token: string) {
     changeSettings: forBoard(changeSettings),
     commandTimer: forBoard(commandTimer),
     revealCards: forBoard(revealCards),
+    fetchHistory: forBoard(fetchHistory),
+    restoreBoard: forBoard(restoreBoard),
     stepPresentation: forBoard(stepPresentation),
     createObserverLink: forBoard(createObserverLink),
     rotateJoinCode: forBoard(rotateJoinCode),
     fetchLinks: forBoard(fetchLinks),
     mintCoFacilitatorLink: forBoard(mintCoFacilitatorLink),
+    mintProjectorLink: forBoard(mintProjectorLink),
     revokeLink: forBoard(revokeLink),
     removeParticipant: forBoard(removeParticipant),
     correctParticipant: forBoard(correctParticipant),

@@ -8,6 +8,7 @@ import type {
   ParticipantDetails,
   RemoveParticipantBody,
   RemoveParticipantResponse,
+  RevokeLinkResponse,
 } from '../../../shared/peopleApi';
 import { boardPath, call } from '../../api/serverApi';
 
@@ -28,8 +29,10 @@ export const fetchLinks = (boardId: string, token: string) => call<LinksResponse
 export const mintCoFacilitatorLink = (boardId: string, token: string, name: string) =>
   call<NewLinkResponse>('POST', `${boardPath(boardId)}/co-facilitator-links`, { token, body: { name } });
 
+export const mintProjectorLink = (boardId: string, token: string) => call<NewLinkResponse>('POST', `${boardPath(boardId)}/projector-links`, { token, body: {} });
+
 export const revokeLink = (boardId: string, token: string, linkId: string) =>
-  call<{ revoked: string }>('DELETE', `${boardPath(boardId)}/links/${encodeURIComponent(linkId)}`, { token });
+  call<RevokeLinkResponse>('DELETE', `${boardPath(boardId)}/links/${encodeURIComponent(linkId)}`, { token });
 
 export const deleteBoard = (boardId: string, token: string, confirmTitle: string) =>
   call<{ deleted: string }>('DELETE', boardPath(boardId), { token, body: { confirmTitle } });

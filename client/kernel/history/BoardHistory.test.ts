@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, addCluster, mergeClusters, readCards, readClusters } from '../../../shared/boardDoc';
+import { addCard, addCluster, cardsOf, mergeClusters, readCards, readClusters } from '../../../shared/boardDoc';
 import { BoardHistory } from './BoardHistory';
 
 /** Two people's copies of one board, kept in sync the way the server relays updates. */
@@ -41,5 +41,27 @@ describe('BoardHistory', () => {
     addCluster(theirs, { title: 'Housing' });
     BoardHistory.of(theirs).change(() => addCluster(theirs, { title: 'Transport' }));
     expect(BoardHistory.of(mine).getSnapshot().canUndo).toBe(false);
+  });
+});
+
+describe('BoardHistory within what one may remove at once', () => {
+  it('does not offer to undo a new theme that holds cards when the server would refuse it, and does an empty one', () => {
+    const doc = new Y.Doc();
+    const card = addCard(doc, { title: 'Too few welders', author: 'p1' });
+    const history = BoardHistory.of(doc);
+    history.limitRemovals((removal) => removal.themesWithCards === 0);
+
+    history.change(() => {
+      const theme = addCluster(doc, { title: 'Skills' });
+      cardsOf(doc).get(card)!.set('cluster', theme);
+    });
+    expect(history.getSnapshot().canUndo).toBe(false);
+    history.undo();
+    expect(readClusters(doc).map((c) => c.title)).toEqual(['Skills']);
+
+    history.change(() => addCluster(doc, { title: 'Energy' }));
+    expect(history.getSnapshot().canUndo).toBe(true);
+    history.undo();
+    expect(readClusters(doc).map((c) => c.title)).toEqual(['Skills']);
   });
 });

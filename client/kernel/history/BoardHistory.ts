@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { cardsOf, clustersOf } from '../../../shared/boardDoc';
+import type { Removal } from '../../../shared/permissions';
 
 /** The origin of this person's own board changes: the undo stack tracks these and nobody else's. */
 const OWN_CHANGE = Symbol('own board change');
@@ -32,6 +33,8 @@ export class BoardHistory {
   private readonly listeners = new Set<() => void>();
   private snapshot: HistorySnapshot = { canUndo: false, canRedo: false, notice: null };
   private noticeCount = 0;
+  /** What this person may remove in one change (shared/permissions.ts); an undo beyond it is not offered. */
+  private mayRemove: (removal: Removal) => boolean = () => true;
 
   private constructor(private readonly doc: Y.Doc) {
     // Each command is its own step: two quick moves are undone one at a time.
@@ -48,10 +51,37 @@ export class BoardHistory {
     if (notice) this.update({ notice: { id: ++this.noticeCount, message: notice } });
   }
 
+  /** Set by the view that knows this person's abilities: the server would refuse an undo beyond them. */
+  limitRemovals(mayRemove: (removal: Removal) => boolean): void {
+    this.mayRemove = mayRemove;
+    this.update({});
+  }
+
   undo = (): void => {
-    this.undoManager.undo();
+    if (this.undoAllowed()) this.undoManager.undo();
     this.update({ notice: null });
   };
+
+  /**
+   * Undoing takes away what the change added: new cards, and new themes with whatever was moved into them since.
+   * Whether that is within what this person may remove at once, as the server will judge it.
+   */
+  private undoAllowed(): boolean {
+    const step = this.undoManager.undoStack.at(-1);
+    if (!step) return false;
+    const added = (type: Y.Map<unknown>) => type._item !== null && Y.isDeleted(step.insertions, type._item.id);
+    const held = new Set<unknown>();
+    let cards = 0;
+    cardsOf(this.doc).forEach((card) => {
+      held.add(card.get('cluster'));
+      if (added(card)) cards++;
+    });
+    let themesWithCards = 0;
+    clustersOf(this.doc).forEach((theme, id) => {
+      if (added(theme) && held.has(id)) themesWithCards++;
+    });
+    return this.mayRemove({ cards, themesWithCards });
+  }
 
   redo = (): void => {
     this.undoManager.redo();
@@ -70,7 +100,7 @@ export class BoardHistory {
     this.snapshot = {
       ...this.snapshot,
       ...patch,
-      canUndo: this.undoManager.canUndo(),
+      canUndo: this.undoAllowed(),
       canRedo: this.undoManager.canRedo(),
     };
     for (const listener of this.listeners) listener();

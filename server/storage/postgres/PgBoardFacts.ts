@@ -1,15 +1,19 @@
-import type { BoardFacts, FactsAtRevision, ShownBefore } from '../BoardFacts.js';
+import type { BoardFacts, FactsAtRevision, People, ShownBefore } from '../BoardFacts.js';
 import type { BoardState, BoardStateRecord, ParticipantRecord } from '../records.js';
 import { ROUND_COLUMNS, toRound, type RoundRow } from './PgBallotBox.js';
 import type { PgDatabase } from './PgDatabase.js';
 import { PARTICIPANT_COLUMNS } from './PgIdentity.js';
-import { BUMP_BOARD } from './revision.js';
+import { BUMP_BOARD, BUMP_PEOPLE } from './revision.js';
 
-/** Lists read as JSON from sorted subqueries, so one statement (one snapshot, one round trip) reads them all. */
+/**
+ * Lists read as JSON from sorted subqueries, so one statement (one snapshot, one round trip) reads them all; the
+ * participants only when their revision is not $2, the one the caller knows.
+ */
 const READ_FACTS = `
-  SELECT b.revision,
+  SELECT b.revision, b.people_revision AS "peopleRevision",
     (SELECT json_build_object('version', s.version, 'state', s.state) FROM board_state s WHERE s.board_id = $1) AS board,
-    (SELECT COALESCE(json_agg(p), '[]') FROM (SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE board_id = $1 ORDER BY joined_at, added) p) AS participants,
+    CASE WHEN b.people_revision = $2 THEN NULL ELSE
+      (SELECT COALESCE(json_agg(p), '[]') FROM (SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE board_id = $1 ORDER BY joined_at, added) p) END AS participants,
     (SELECT COALESCE(json_agg(r), '[]') FROM (SELECT ${ROUND_COLUMNS} FROM rounds WHERE board_id = $1 ORDER BY number) r) AS rounds,
     (SELECT COALESCE(json_agg(v), '[]') FROM (
        SELECT ba.round_id AS "roundId", ba.group_id AS "group", count(*)::int AS voters FROM ballots ba JOIN rounds ro ON ro.id = ba.round_id
@@ -19,8 +23,9 @@ const READ_FACTS = `
 
 interface FactsRow {
   revision: number;
+  peopleRevision: number;
   board: { version: number; state: string } | null;
-  participants: ParticipantRecord[];
+  participants: ParticipantRecord[] | null;
   rounds: RoundRow[];
   voters: Array<{ roundId: string; group: string; voters: number }>;
   agreements: FactsAtRevision['agreements'];
@@ -30,15 +35,15 @@ interface FactsRow {
 export class PgBoardFacts implements BoardFacts {
   constructor(private readonly db: PgDatabase) {}
 
-  async read(boardId: string): Promise<FactsAtRevision> {
-    const row = (await this.db.query<FactsRow>(READ_FACTS, [boardId])).rows[0];
-    if (!row) return { revision: 0, board: undefined, participants: [], rounds: [], voters: {}, agreements: [] };
+  async read(boardId: string, known?: People): Promise<FactsAtRevision> {
+    const row = (await this.db.query<FactsRow>(READ_FACTS, [boardId, known?.revision ?? -1])).rows[0];
+    if (!row) return { revision: 0, board: undefined, people: { revision: 0, participants: [] }, rounds: [], voters: {}, agreements: [] };
     const voters: FactsAtRevision['voters'] = {};
     for (const v of row.voters) (voters[v.roundId] ??= {})[v.group] = v.voters;
     return {
       revision: row.revision,
       board: row.board ? { version: row.board.version, state: JSON.parse(row.board.state) as BoardState } : undefined,
-      participants: row.participants,
+      people: row.participants === null && known ? known : { revision: row.peopleRevision, participants: row.participants ?? [] },
       rounds: row.rounds.map(toRound),
       voters,
       agreements: row.agreements,
@@ -52,7 +57,7 @@ export class PgBoardFacts implements BoardFacts {
 
   async adopt(boardId: string, shown: ShownBefore): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      await tx.query(BUMP_BOARD, [boardId]);
+      await tx.query(BUMP_PEOPLE, [boardId]);
       const inserted = await tx.query('INSERT INTO board_state (board_id, version, state) VALUES ($1, 1, $2) ON CONFLICT (board_id) DO NOTHING', [
         boardId,
         JSON.stringify(shown.state),

@@ -1,7 +1,8 @@
 import type { Identity } from '../Identity.js';
 import type { BoardRecord, BoardState, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from '../records.js';
+import { MINTED_THROUGH } from '../linkLineage.js';
 import { isUniqueViolation, type PgDatabase, type Queryable } from './PgDatabase.js';
-import { BUMP_BOARD } from './revision.js';
+import { BUMP_PEOPLE } from './revision.js';
 
 const BOARD_COLUMNS = 'id, title, join_code AS "joinCode", created_at AS "createdAt"';
 export const PARTICIPANT_COLUMNS = 'id, board_id AS "boardId", name, organisation, group_id AS "group", joined_at AS "joinedAt", language';
@@ -9,7 +10,7 @@ const TOKEN_INSERT = 'INSERT INTO tokens (hash, board_id, role, participant_id) 
 const LIST_LINKS = `
   SELECT substr(t.hash, 1, 16) AS id, t.role, COALESCE(l.name, '') AS name, COALESCE(l.created_at, b.created_at) AS "createdAt", t.hash
   FROM tokens t JOIN boards b ON b.id = t.board_id LEFT JOIN link_names l ON l.hash = t.hash
-  WHERE t.board_id = $1 AND (t.role = 'observer' OR (t.role = 'facilitator' AND l.hash IS NOT NULL))
+  WHERE t.board_id = $1 AND (t.role IN ('observer', 'projector') OR (t.role = 'facilitator' AND l.hash IS NOT NULL))
   ORDER BY "createdAt", t.added`;
 
 /** Draws before giving up on finding an unused join code: with 308 million codes, never reached in practice. */
@@ -73,10 +74,21 @@ export class PgIdentity implements Identity {
     await insertToken(this.db, t);
   }
 
-  async addNamedLink(t: NewToken, name: string, createdAt: number): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  async addNamedLink(t: NewToken, name: string, createdAt: number, mintedBy: string | null, maxPerBoard: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // The board's row lock makes count-then-insert one step for every instance minting links on this board.
+      await tx.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [t.boardId]);
+      const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM link_names WHERE board_id = $1', [t.boardId]);
+      if (rows[0].n >= maxPerBoard) return false;
       await insertToken(tx, t);
-      await tx.query('INSERT INTO link_names (hash, board_id, name, created_at) VALUES ($1, $2, $3, $4)', [t.hash, t.boardId, name, createdAt]);
+      await tx.query('INSERT INTO link_names (hash, board_id, name, created_at, minted_by) VALUES ($1, $2, $3, $4, $5)', [
+        t.hash,
+        t.boardId,
+        name,
+        createdAt,
+        mintedBy,
+      ]);
+      return true;
     });
   }
 
@@ -89,20 +101,21 @@ export class PgIdentity implements Identity {
     return (await this.db.query<{ name: string }>('SELECT name FROM link_names WHERE hash = $1', [hash])).rows[0]?.name ?? null;
   }
 
-  async revokeLink(boardId: string, linkId: string): Promise<string | null> {
+  async revokeLink(boardId: string, linkId: string): Promise<string[] | null> {
     return this.db.transaction(async (tx) => {
       const link = (await tx.query<LinkRecord & { hash: string }>(LIST_LINKS, [boardId])).rows.find((l) => l.id === linkId);
       if (!link) return null;
-      await tx.query('DELETE FROM link_names WHERE hash = $1', [link.hash]);
-      await tx.query('DELETE FROM tokens WHERE hash = $1', [link.hash]);
-      return link.hash;
+      const hashes = (await tx.query<{ hash: string }>(MINTED_THROUGH, [link.hash])).rows.map((r) => r.hash);
+      await tx.query('DELETE FROM link_names WHERE hash = ANY($1)', [hashes]);
+      await tx.query('DELETE FROM tokens WHERE hash = ANY($1)', [hashes]);
+      return hashes;
     });
   }
 
   async addParticipant(p: ParticipantRecord, tokenHash: string, maxPerBoard: number): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       // The revision bump's row lock makes count-then-insert one step for every instance joining people to this board.
-      const board = await tx.query(BUMP_BOARD, [p.boardId]);
+      const board = await tx.query(BUMP_PEOPLE, [p.boardId]);
       if (board.rowCount === 0) return false;
       const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM participants WHERE board_id = $1', [p.boardId]);
       if (rows[0].n >= maxPerBoard) return false;
@@ -133,7 +146,7 @@ export class PgIdentity implements Identity {
   }
 
   async updateParticipant(p: ParticipantRecord): Promise<void> {
-    await this.db.query(`WITH bump AS (${BUMP_BOARD.replace('$1', '$5')}) UPDATE participants SET name = $1, organisation = $2, group_id = $3 FROM bump WHERE id = $4 AND board_id = $5`, [
+    await this.db.query(`WITH bump AS (${BUMP_PEOPLE.replace('$1', '$5')}) UPDATE participants SET name = $1, organisation = $2, group_id = $3 FROM bump WHERE id = $4 AND board_id = $5`, [
       p.name,
       p.organisation,
       p.group,
@@ -144,7 +157,7 @@ export class PgIdentity implements Identity {
 
   async removeParticipant(boardId: string, participantId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query(BUMP_BOARD, [boardId]);
+      await tx.query(BUMP_PEOPLE, [boardId]);
       await tx.query('DELETE FROM ballots WHERE participant_id = $1', [participantId]);
       await tx.query('DELETE FROM tokens WHERE board_id = $1 AND participant_id = $2', [boardId, participantId]);
       await tx.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, participantId]);

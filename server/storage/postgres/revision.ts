@@ -3,4 +3,6 @@
  * step of every fact written (see BoardFacts), so every writer locks the board's row before anything else.
  */
 export const BUMP_BOARD = 'UPDATE boards SET revision = revision + 1 WHERE id = $1 RETURNING id AS bumped';
+/** The same for a participant written, which bumps the people's revision too. */
+export const BUMP_PEOPLE = 'UPDATE boards SET revision = revision + 1, people_revision = people_revision + 1 WHERE id = $1 RETURNING id AS bumped';
 export const BUMP_BY_ROUND = 'UPDATE boards SET revision = revision + 1 WHERE id = (SELECT board_id FROM rounds WHERE id = $1) RETURNING id AS bumped';

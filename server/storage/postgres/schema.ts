@@ -96,6 +96,7 @@ const MIGRATIONS: string[] = [
   // The facts the control document used to be the only home of (see the SQLite schema's step 2).
   `
   ALTER TABLE boards ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+  ALTER TABLE boards ADD COLUMN people_revision BIGINT NOT NULL DEFAULT 0;
   ALTER TABLE rounds ADD COLUMN tally TEXT;
   ALTER TABLE participants ADD COLUMN language TEXT;
   CREATE TABLE board_state (
@@ -103,6 +104,13 @@ const MIGRATIONS: string[] = [
     version INTEGER NOT NULL,
     state TEXT NOT NULL
   );
+  `,
+  // Projector links, their own role; and who minted each link, so revoking a link ends every link minted through it.
+  `
+  ALTER TABLE tokens DROP CONSTRAINT tokens_role_check;
+  ALTER TABLE tokens ADD CONSTRAINT tokens_role_check CHECK (role IN ('facilitator', 'participant', 'observer', 'projector'));
+  ALTER TABLE link_names ADD COLUMN minted_by TEXT;
+  CREATE INDEX link_names_minted_by ON link_names(minted_by);
   `,
 ];
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { BoardFacts, FactsAtRevision, ShownBefore } from '../BoardFacts.js';
+import type { BoardFacts, FactsAtRevision, People, ShownBefore } from '../BoardFacts.js';
 import type { BoardState, BoardStateRecord, ParticipantRecord } from '../records.js';
 import { revisionBumps } from './revision.js';
 import { ROUND_COLUMNS, toRound, type RoundRow } from './SqliteBallotBox.js';
@@ -13,7 +13,7 @@ export class SqliteBoardFacts implements BoardFacts {
   constructor(private readonly db: Database.Database) {
     this.bump = revisionBumps(db);
     this.stmt = {
-      revision: db.prepare('SELECT revision FROM boards WHERE id = ?').pluck(),
+      revisions: db.prepare('SELECT revision, people_revision AS people FROM boards WHERE id = ?'),
       state: db.prepare('SELECT version, state FROM board_state WHERE board_id = ?'),
       participants: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE board_id = ? ORDER BY joined_at, rowid`),
       rounds: db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE board_id = ? ORDER BY number`),
@@ -30,16 +30,18 @@ export class SqliteBoardFacts implements BoardFacts {
     };
   }
 
-  async read(boardId: string): Promise<FactsAtRevision> {
+  async read(boardId: string, known?: People): Promise<FactsAtRevision> {
     return this.db.transaction(() => {
+      const revisions = (this.stmt.revisions.get(boardId) as { revision: number; people: number } | undefined) ?? { revision: 0, people: 0 };
       const voters: FactsAtRevision['voters'] = {};
       for (const row of this.stmt.voters.all(boardId) as Array<{ roundId: string; group: string; voters: number }>) {
         (voters[row.roundId] ??= {})[row.group] = row.voters;
       }
       return {
-        revision: (this.stmt.revision.get(boardId) as number | undefined) ?? 0,
+        revision: revisions.revision,
         board: this.stateOf(boardId),
-        participants: this.stmt.participants.all(boardId) as ParticipantRecord[],
+        people:
+          known?.revision === revisions.people ? known : { revision: revisions.people, participants: this.stmt.participants.all(boardId) as ParticipantRecord[] },
         rounds: (this.stmt.rounds.all(boardId) as RoundRow[]).map(toRound),
         voters,
         agreements: this.stmt.agreements.all(boardId) as FactsAtRevision['agreements'],
@@ -56,7 +58,7 @@ export class SqliteBoardFacts implements BoardFacts {
       if (this.stmt.insertState.run(boardId, JSON.stringify(shown.state)).changes === 0) return false;
       for (const tally of shown.tallies) this.stmt.adoptTally.run(JSON.stringify(tally), boardId, tally.roundId);
       for (const [participantId, language] of Object.entries(shown.languages)) this.stmt.adoptLanguage.run(language, boardId, participantId);
-      this.bump.ofBoard.run(boardId);
+      this.bump.ofPeople.run(boardId);
       return true;
     })();
   }

@@ -124,6 +124,7 @@ const MIGRATIONS: string[] = [
   // fact written. A board kept before this step is taken over from its control document when it next loads.
   `
   ALTER TABLE boards ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE boards ADD COLUMN people_revision INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE rounds ADD COLUMN tally TEXT;
   ALTER TABLE participants ADD COLUMN language TEXT;
   CREATE TABLE board_state (
@@ -131,6 +132,31 @@ const MIGRATIONS: string[] = [
     version INTEGER NOT NULL,
     state TEXT NOT NULL
   );
+  `,
+  // 3: projector links (their own role, so the tokens table is rebuilt: SQLite cannot change a CHECK), and who
+  // minted each link, so revoking a link ends every link minted through it. Row ids are kept: lists order by them.
+  `
+  CREATE TABLE tokens_next (
+    hash TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id),
+    role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'observer', 'projector')),
+    participant_id TEXT
+  );
+  INSERT INTO tokens_next (rowid, hash, board_id, role, participant_id) SELECT rowid, hash, board_id, role, participant_id FROM tokens;
+  CREATE TABLE link_names_next (
+    hash TEXT PRIMARY KEY REFERENCES tokens_next(hash) ON DELETE CASCADE,
+    board_id TEXT NOT NULL REFERENCES boards(id),
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    minted_by TEXT
+  );
+  INSERT INTO link_names_next (rowid, hash, board_id, name, created_at) SELECT rowid, hash, board_id, name, created_at FROM link_names;
+  DROP TABLE link_names;
+  DROP TABLE tokens;
+  ALTER TABLE tokens_next RENAME TO tokens;
+  ALTER TABLE link_names_next RENAME TO link_names;
+  CREATE INDEX tokens_board ON tokens(board_id);
+  CREATE INDEX link_names_minted_by ON link_names(minted_by);
   `,
 ];
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Identity } from '../Identity.js';
 import type { BoardRecord, BoardState, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from '../records.js';
 import { revisionBumps } from './revision.js';
+import { MINTED_THROUGH } from '../linkLineage.js';
 import { boardTables } from './SqliteDatabase.js';
 
 export const PARTICIPANT_COLUMNS = 'id, board_id AS boardId, name, organisation, group_id AS "group", joined_at AS joinedAt, language';
@@ -23,16 +24,17 @@ export class SqliteIdentity implements Identity {
       insertToken: db.prepare('INSERT INTO tokens (hash, board_id, role, participant_id) VALUES (?, ?, ?, ?)'),
       findToken: db.prepare('SELECT board_id AS boardId, role, participant_id AS participantId FROM tokens WHERE hash = ?'),
       listTokenHashes: db.prepare('SELECT hash FROM tokens WHERE board_id = ?').pluck(),
-      insertLinkName: db.prepare('INSERT INTO link_names (hash, board_id, name, created_at) VALUES (?, ?, ?, ?)'),
+      insertLinkName: db.prepare('INSERT INTO link_names (hash, board_id, name, created_at, minted_by) VALUES (?, ?, ?, ?, ?)'),
       listLinks: db.prepare(
         `SELECT substr(t.hash, 1, 16) AS id, t.role, COALESCE(l.name, '') AS name, COALESCE(l.created_at, b.created_at) AS createdAt
          FROM tokens t JOIN boards b ON b.id = t.board_id LEFT JOIN link_names l ON l.hash = t.hash
-         WHERE t.board_id = ? AND (t.role = 'observer' OR (t.role = 'facilitator' AND l.hash IS NOT NULL))
+         WHERE t.board_id = ? AND (t.role IN ('observer', 'projector') OR (t.role = 'facilitator' AND l.hash IS NOT NULL))
          ORDER BY createdAt, t.rowid`,
       ),
       linkName: db.prepare('SELECT name FROM link_names WHERE hash = ?'),
+      countLinks: db.prepare('SELECT count(*) AS n FROM link_names WHERE board_id = ?'),
       linkHash: db.prepare('SELECT hash FROM tokens WHERE board_id = ? AND substr(hash, 1, 16) = ?'),
-      deleteLinkName: db.prepare('DELETE FROM link_names WHERE hash = ?'),
+      mintedThrough: db.prepare(MINTED_THROUGH.replace('$1', '?')).pluck(),
       deleteToken: db.prepare('DELETE FROM tokens WHERE hash = ?'),
       insertParticipant: db.prepare('INSERT INTO participants (id, board_id, name, organisation, group_id, joined_at, language) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       getParticipant: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE id = ?`),
@@ -91,10 +93,12 @@ export class SqliteIdentity implements Identity {
     this.stmt.insertToken.run(t.hash, t.boardId, t.role, t.participantId);
   }
 
-  async addNamedLink(t: NewToken, name: string, createdAt: number): Promise<void> {
-    this.db.transaction(() => {
+  async addNamedLink(t: NewToken, name: string, createdAt: number, mintedBy: string | null, maxPerBoard: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      if ((this.stmt.countLinks.get(t.boardId) as { n: number }).n >= maxPerBoard) return false;
       this.stmt.insertToken.run(t.hash, t.boardId, t.role, t.participantId);
-      this.stmt.insertLinkName.run(t.hash, t.boardId, name, createdAt);
+      this.stmt.insertLinkName.run(t.hash, t.boardId, name, createdAt, mintedBy);
+      return true;
     })();
   }
 
@@ -106,20 +110,20 @@ export class SqliteIdentity implements Identity {
     return (this.stmt.linkName.get(hash) as { name: string } | undefined)?.name ?? null;
   }
 
-  async revokeLink(boardId: string, linkId: string): Promise<string | null> {
-    if (!(this.stmt.listLinks.all(boardId) as LinkRecord[]).some((l) => l.id === linkId)) return null;
-    const { hash } = this.stmt.linkHash.get(boardId, linkId) as { hash: string };
-    this.db.transaction(() => {
-      this.stmt.deleteLinkName.run(hash);
-      this.stmt.deleteToken.run(hash);
+  async revokeLink(boardId: string, linkId: string): Promise<string[] | null> {
+    return this.db.transaction(() => {
+      if (!(this.stmt.listLinks.all(boardId) as LinkRecord[]).some((l) => l.id === linkId)) return null;
+      const { hash } = this.stmt.linkHash.get(boardId, linkId) as { hash: string };
+      const hashes = this.stmt.mintedThrough.all(hash) as string[];
+      for (const doomed of hashes) this.stmt.deleteToken.run(doomed);
+      return hashes;
     })();
-    return hash;
   }
 
   async addParticipant(p: ParticipantRecord, tokenHash: string, maxPerBoard: number): Promise<boolean> {
     return this.db.transaction(() => {
       if ((this.stmt.countParticipants.get(p.boardId) as { n: number }).n >= maxPerBoard) return false;
-      this.bump.ofBoard.run(p.boardId);
+      this.bump.ofPeople.run(p.boardId);
       this.stmt.insertParticipant.run(p.id, p.boardId, p.name, p.organisation, p.group, p.joinedAt, p.language);
       this.stmt.insertToken.run(tokenHash, p.boardId, 'participant', p.id);
       return true;
@@ -140,14 +144,14 @@ export class SqliteIdentity implements Identity {
 
   async updateParticipant(p: ParticipantRecord): Promise<void> {
     this.db.transaction(() => {
-      this.bump.ofBoard.run(p.boardId);
+      this.bump.ofPeople.run(p.boardId);
       this.stmt.updateParticipant.run(p.name, p.organisation, p.group, p.id, p.boardId);
     })();
   }
 
   async removeParticipant(boardId: string, participantId: string): Promise<void> {
     this.db.transaction(() => {
-      this.bump.ofBoard.run(boardId);
+      this.bump.ofPeople.run(boardId);
       this.stmt.deleteBallotsOf.run(participantId);
       this.stmt.deleteTokensOf.run(boardId, participantId);
       this.stmt.deleteParticipant.run(boardId, participantId);

@@ -19,6 +19,7 @@ export const en = {
   'people.removeExplain':
     'Their link stops working at once and they are disconnected. Their votes leave any round not yet revealed; results already revealed stay as they are.',
   'people.removeCardsLegend': 'Their cards ({count})',
+  'people.removeCardsLegendAnonymous': 'Their cards (cards are anonymous: not counted here)',
   'people.keepCards': 'Keep their cards, shown as written by a removed participant',
   'people.deleteCards': 'Delete their cards',
   'people.confirmRemove': 'Remove {name}',
@@ -39,7 +40,7 @@ export const en = {
   'access.revokeLabel': 'Revoke {name}, created {date}',
   'access.revoked': '{name} was revoked; whoever used it is disconnected.',
   'access.coHeading': 'Co-facilitators',
-  'access.coHint': 'A co-facilitator link gives someone all of your rights on this board. Name it after the person.',
+  'access.coHint': 'A co-facilitator link lets someone run the workshop with you, but not make links or delete it; revoking it ends the projector links they opened. Name it after the person.',
   'access.coName': 'Name of the co-facilitator',
   'access.coCreate': 'Create co-facilitator link',
   'access.coLink': 'Co-facilitator link for {name}',

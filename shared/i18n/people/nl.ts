@@ -20,6 +20,7 @@ export const nl: PeopleMessages = {
   'people.removeExplain':
     'Hun link werkt meteen niet meer en hun verbinding wordt verbroken. Hun stemmen vervallen in rondes die nog niet zijn onthuld; al onthulde uitslagen blijven zoals ze zijn.',
   'people.removeCardsLegend': 'Hun kaartjes ({count})',
+  'people.removeCardsLegendAnonymous': 'Hun kaartjes (kaartjes zijn anoniem: hier niet geteld)',
   'people.keepCards': 'Kaartjes bewaren, met als schrijver een verwijderde deelnemer',
   'people.deleteCards': 'Kaartjes verwijderen',
   'people.confirmRemove': '{name} verwijderen',
@@ -40,7 +41,7 @@ export const nl: PeopleMessages = {
   'access.revokeLabel': '{name} intrekken, gemaakt op {date}',
   'access.revoked': '{name} is ingetrokken; wie hem gebruikte, is afgemeld.',
   'access.coHeading': 'Co-facilitators',
-  'access.coHint': 'Een link voor een co-facilitator geeft iemand al jouw rechten op dit bord. Geef hem de naam van die persoon.',
+  'access.coHint': 'Met een link voor een co-facilitator leidt iemand de workshop met je mee, maar kan geen links maken of de workshop verwijderen; intrekken beëindigt ook de projectorlinks die hij opende. Geef hem de naam van die persoon.',
   'access.coName': 'Naam van de co-facilitator',
   'access.coCreate': 'Link voor co-facilitator maken',
   'access.coLink': 'Link voor co-facilitator {name}',

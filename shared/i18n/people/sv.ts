@@ -20,6 +20,7 @@ export const sv: PeopleMessages = {
   'people.removeExplain':
     'Personens länk slutar fungera direkt och anslutningen bryts. Rösterna tas bort ur omgångar som ännu inte har visats; resultat som redan visats står kvar.',
   'people.removeCardsLegend': 'Personens kort ({count})',
+  'people.removeCardsLegendAnonymous': 'Personens kort (korten är anonyma: räknas inte här)',
   'people.keepCards': 'Behåll korten, med en borttagen deltagare som skribent',
   'people.deleteCards': 'Radera korten',
   'people.confirmRemove': 'Ta bort {name}',
@@ -40,7 +41,7 @@ export const sv: PeopleMessages = {
   'access.revokeLabel': 'Återkalla {name}, skapad {date}',
   'access.revoked': '{name} har återkallats; den som använde den har kopplats bort.',
   'access.coHeading': 'Medprocessledare',
-  'access.coHint': 'En länk för medprocessledare ger någon alla dina rättigheter på tavlan. Namnge den efter personen.',
+  'access.coHint': 'Med en länk för medprocessledare leder någon workshoppen med dig, men kan inte skapa länkar eller radera den; återkallas den slutar också projektorlänkarna personen öppnade. Namnge den efter personen.',
   'access.coName': 'Medprocessledarens namn',
   'access.coCreate': 'Skapa länk för medprocessledare',
   'access.coLink': 'Länk för medprocessledaren {name}',

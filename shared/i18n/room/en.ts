@@ -2,7 +2,7 @@ import type { Message } from '../message.js';
 
 /** English strings of the board for the room: clustering at workshop size, card menus, undo and the projector view. */
 export const en = {
-  'settings.anonymousCards': 'Anonymous cards (nobody sees who wrote which card)',
+  'settings.anonymousCards': "Anonymous cards (who wrote which card reaches no participant's or observer's device and no screen; only the facilitator's own export gives each card's group)",
   'refusal.round-not-revealed': 'Only a round whose result has been shown can be put on the projector.',
 
   'cardMenu.open': 'Actions',
@@ -63,7 +63,6 @@ export const en = {
   'present.written': { one: '{count} card written', other: '{count} cards written' },
   'present.beingWritten': 'Cards are being written',
   'present.newest': 'The newest cards',
-  'present.deleted': 'This workshop was deleted.',
   'present.unthemed': { one: '{count} card not in a theme yet', other: '{count} cards not in a theme yet' },
   'present.turnout': '{voted} of {total} have voted',
   'present.noRound': 'Voting opens in a moment.',

@@ -1,7 +1,7 @@
 import type { RoomMessages } from './en.js';
 
 export const nl: RoomMessages = {
-  'settings.anonymousCards': 'Anonieme kaartjes (niemand ziet wie welk kaartje schreef)',
+  'settings.anonymousCards': 'Anonieme kaartjes (wie welk kaartje schreef, bereikt geen apparaat van een deelnemer of waarnemer en geen scherm; alleen de eigen export van de facilitator noemt per kaartje de groep)',
   'refusal.round-not-revealed': 'Alleen een ronde waarvan de uitslag getoond is, kan op de projector.',
 
   'cardMenu.open': 'Acties',
@@ -62,7 +62,6 @@ export const nl: RoomMessages = {
   'present.written': { one: '{count} kaart geschreven', other: '{count} kaarten geschreven' },
   'present.beingWritten': 'Er worden kaarten geschreven',
   'present.newest': 'De nieuwste kaarten',
-  'present.deleted': 'Deze workshop is verwijderd.',
   'present.unthemed': { one: '{count} kaartje nog zonder thema', other: '{count} kaartjes nog zonder thema' },
   'present.turnout': '{voted} van {total} hebben gestemd',
   'present.noRound': 'Het stemmen begint zo.',

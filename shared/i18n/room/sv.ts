@@ -1,7 +1,7 @@
 import type { RoomMessages } from './en.js';
 
 export const sv: RoomMessages = {
-  'settings.anonymousCards': 'Anonyma kort (ingen ser vem som skrev vilket kort)',
+  'settings.anonymousCards': 'Anonyma kort (vem som skrev vilket kort når ingen deltagares eller observatörs enhet och ingen skärm; bara facilitatorns egen export anger varje korts grupp)',
   'refusal.round-not-revealed': 'Bara en omgång vars resultat har visats kan visas på projektorn.',
 
   'cardMenu.open': 'Åtgärder',
@@ -62,7 +62,6 @@ export const sv: RoomMessages = {
   'present.written': { one: '{count} kort skrivet', other: '{count} kort skrivna' },
   'present.beingWritten': 'Korten skrivs',
   'present.newest': 'De senaste korten',
-  'present.deleted': 'Den här workshoppen har raderats.',
   'present.unthemed': { one: '{count} kort utan tema än', other: '{count} kort utan tema än' },
   'present.turnout': '{voted} av {total} har röstat',
   'present.noRound': 'Röstningen öppnar strax.',

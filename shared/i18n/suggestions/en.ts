@@ -42,6 +42,7 @@ export const en = {
   'dupPair.unmergeLabel': 'Separate “{title}” from “{other}”',
   // The server could not compute suggestions now (busy with other boards, or its engine restarted).
   'refusal.suggestions-unavailable': 'Suggestions cannot be computed right now. Please try again in a moment.',
+  'refusal.suggestions-too-large': 'This board has too much text for suggestions.',
 } as const satisfies Record<string, Message>;
 
 export type SuggestionsKey = keyof typeof en;

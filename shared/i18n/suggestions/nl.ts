@@ -43,4 +43,5 @@ export const nl: SuggestionsMessages = {
   'dupPair.unmerge': 'Scheiden',
   'dupPair.unmergeLabel': '“{title}” scheiden van “{other}”',
   'refusal.suggestions-unavailable': 'Voorstellen kunnen nu niet worden berekend. Probeer het over een ogenblik opnieuw.',
+  'refusal.suggestions-too-large': 'Dit bord bevat te veel tekst voor voorstellen.',
 };

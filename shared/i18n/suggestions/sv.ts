@@ -43,4 +43,5 @@ export const sv: SuggestionsMessages = {
   'dupPair.unmerge': 'Dela upp',
   'dupPair.unmergeLabel': 'Dela upp ”{title}” från ”{other}”',
   'refusal.suggestions-unavailable': 'Förslagen kan inte tas fram just nu. Försök igen om en liten stund.',
+  'refusal.suggestions-too-large': 'Tavlan har för mycket text för förslag.',
 };

@@ -1,6 +1,0 @@
-// The suggestions engine's thread starts here. A worker thread is plain Node, whatever loader the server runs
-// under (tsx for `npm start`, Vite in the tests), so it registers tsx itself before loading the TypeScript.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./engineWorker.ts');
