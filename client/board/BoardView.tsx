@@ -73,9 +73,11 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   // Only the facilitator gets the share details, and with them the drawer of workshop tools.
   const share = facilitator ? summary.share : null;
   // While a round is being voted on, the facilitator follows the round, and a voter their ballot (which lists every
-  // item, cards behind "show cards"): not a board nobody may change below it, screens long on a phone.
+  // item, cards behind "show cards") with nothing below it: no board nobody may change, no list of who is here,
+  // so that the ballot is all a phone scrolls through.
   const ballotOpen = useRounds(live.controlDoc).some((round) => round.state === 'open');
-  const showCards = !(meta.phase === 'vote' && (facilitator || (summary.you.participantId !== null && ballotOpen)));
+  const voting = meta.phase === 'vote' && summary.you.participantId !== null && ballotOpen;
+  const showCards = !(meta.phase === 'vote' && (facilitator || voting));
   // Clustering takes the width a laptop offers, and so does the facilitator's agreed list: a table of priorities
   // whose owner and next step must be readable while they are typed.
   const wide = meta.phase === 'cluster' || (meta.phase === 'agree' && abilities.runWorkshop);
@@ -142,13 +144,15 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
             {showCards && (
               <CardsSection meta={meta} abilities={abilities} settled={live.controlSynced} onTyping={connection.setTyping} />
             )}
-            <div className="board-side">
-              <PresenceList groups={meta.groups} summary={summary} />
-              {summary.you.participantId && (
-                <MyDetails you={{ ...summary.you, participantId: summary.you.participantId }} meta={meta} onChanged={onSummaryStale} />
-              )}
-              {!share && <NotesPane editable={abilities.runWorkshop} initiallyOpen={abilities.runWorkshop} />}
-            </div>
+            {!voting && (
+              <div className="board-side">
+                <PresenceList groups={meta.groups} summary={summary} />
+                {summary.you.participantId && (
+                  <MyDetails you={{ ...summary.you, participantId: summary.you.participantId }} meta={meta} onChanged={onSummaryStale} />
+                )}
+                {!share && <NotesPane editable={abilities.runWorkshop} initiallyOpen={abilities.runWorkshop} />}
+              </div>
+            )}
           </div>
         </section>
       </main>

@@ -4,6 +4,7 @@ import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useCommand } from '../kernel/commands/useCommand';
 import { CommandError } from '../kernel/commands/CommandError';
+import { useRounds } from '../kernel/useRounds';
 
 interface Props {
   phase: Phase;
@@ -22,6 +23,7 @@ interface Props {
 export function PhaseBar({ phase, canChange, role, closed }: Props) {
   const t = useT();
   const { api } = useBoard();
+  const hint = useHintKey(phase, role);
   const { busy, failed, refusal, run } = useCommand();
   // The phase this facilitator moved to; said only while the workshop is still there, not after someone moved on.
   const [movedTo, setMovedTo] = useState<Phase | null>(null);
@@ -65,7 +67,7 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
       <p className="phase-now">
         <span>{t('phase.stepOf', { n: index + 1, total: PHASES.length })}: </span>
         <strong>{t(`phase.${phase}`)}</strong>
-        {!canChange && !closed && <span className="phase-hint"> – {t(role === 'observer' && phase === 'setup' ? 'phase.hint.setupObserver' : `phase.hint.${phase}`)}</span>}
+        {!canChange && !closed && <span className="phase-hint"> – {t(hint)}</span>}
       </p>
       {canChange && (
         <div className="phase-controls">
@@ -89,4 +91,15 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
       <CommandError failed={failed} refusal={refusal} fallback={t('phasebar.failed')} />
     </nav>
   );
+}
+
+/** The phase's hint; the vote's names what the latest round has on its ballot: themes, cards, or both. */
+function useHintKey(phase: Phase, role: Role) {
+  const { controlDoc } = useBoard();
+  const items = useRounds(controlDoc).at(-1)?.items ?? [];
+  if (role === 'observer' && phase === 'setup') return 'phase.hint.setupObserver';
+  if (phase !== 'vote' || items.length === 0) return `phase.hint.${phase}` as const;
+  if (items.every((item) => item.kind === 'theme')) return 'phase.hint.voteThemes';
+  if (items.every((item) => item.kind === 'card')) return 'phase.hint.voteCards';
+  return 'phase.hint.vote';
 }

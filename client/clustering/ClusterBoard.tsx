@@ -22,7 +22,8 @@ import { useT } from '../app/i18n';
 import type { CardPropsOf } from '../cards/CardItem';
 import { useClusters } from '../kernel/useBoardData';
 import { BoardHistory } from '../kernel/history/BoardHistory';
-import { UndoNotice, undoShortcut } from './UndoControls';
+import { ThemeOverview } from './ThemeOverview';
+import { UndoNotice, useUndoShortcut } from './UndoControls';
 import type { Removal } from '../../shared/permissions';
 import { CardInFlight } from './CardInFlight';
 import type { DragCardData, DropThemeData } from './dragData';
@@ -71,6 +72,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
   const [announcement, setAnnouncement] = useState('');
   const [suggestedDuplicates, setSuggestedDuplicates] = useState<DuplicatePair[]>([]);
   const marks = useCardMarks(boardDoc, cards, suggestedDuplicates, cardProps, canCluster);
+  useUndoShortcut(boardDoc, canCluster);
 
   // Titles only: a card moving between themes does not change which cards repeat each other.
   const titles = cards.map((c) => `${c.id}\u0000${c.title}`).join('\u0001');
@@ -92,8 +94,8 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
     );
   }, [cards, shownFilter, duplicates]);
 
-  // The cards each theme shows, and under a filter how many it holds, so a theme says "0 of 3", never "0 cards".
-  const { byCluster, totals } = useMemo(() => {
+  // The cards each theme shows, and how many it holds, so under a filter a theme says "0 of 3", never "0 cards".
+  const { byCluster, held, totals } = useMemo(() => {
     const known = new Set(clusters.map((c) => c.id));
     const groups = new Map<string, CardView[]>();
     const held = new Map<string, number>();
@@ -107,7 +109,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
       if (group) group.push(card);
       else groups.set(key, [card]);
     }
-    return { byCluster: groups, totals: visible ? held : null };
+    return { byCluster: groups, held, totals: visible ? held : null };
   }, [cards, clusters, visible, marks.hidden]);
   // Every card counts here, hidden by a search or a merge or not: removing a theme that holds any needs the right.
   const heldThemes = useMemo(() => new Set(cards.map((card) => card.cluster)), [cards]);
@@ -115,9 +117,9 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
 
   const titleOfTarget = (target: string | null) => (target === null ? t('cluster.unclustered') : (clusters.find((c) => c.id === target)?.title ?? ''));
 
-  const moveCards = (ids: string[], target: string | null) => {
+  const moveCards = (ids: string[], target: string | null, targetName = titleOfTarget(target)) => {
     history.change(() => moveCardsOnBoard(boardDoc, ids, target));
-    setAnnouncement(t('move.done', { count: ids.length, target: titleOfTarget(target) }));
+    setAnnouncement(t('move.done', { count: ids.length, target: targetName }));
     setSelected((current) => (ids.some((id) => current.has(id)) ? new Set() : current));
     setMoving(null);
     // The moved cards leave the list they were in; the keyboard continues where they went.
@@ -186,7 +188,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
   };
 
   return (
-    <div className="cluster-board" onKeyDown={canCluster ? undoShortcut(boardDoc) : undefined}>
+    <div className="cluster-board">
       <h2 className="visually-hidden">{t('cluster.heading')}</h2>
       <ClusterToolbar
         boardDoc={boardDoc}
@@ -205,6 +207,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
         suggest={canCluster && <SuggestThemes boardDoc={boardDoc} cards={cards} bodies={bodies} clusters={clusters} onDuplicates={setSuggestedDuplicates} />}
       />
       {canCluster && <p className="hint">{t('cluster.hint')}</p>}
+      {clusters.length > 0 && <ThemeOverview clusters={clusters} held={held} />}
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
@@ -246,7 +249,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
           boardDoc={boardDoc}
           cards={cards.filter((c) => moving.includes(c.id))}
           clusters={clusters}
-          onMove={(target) => moveCards(moving, target)}
+          onMove={(target, name) => moveCards(moving, target, name)}
           onCancel={() => setMoving(null)}
         />
       )}

@@ -10,8 +10,8 @@ interface Props {
   boardDoc: Y.Doc;
   cards: CardView[];
   clusters: ClusterView[];
-  /** Moves the cards; null is the pile. */
-  onMove: (target: string | null) => void;
+  /** Moves the cards; null is the pile. A theme made in the dialog comes with its name: the board's list of themes has not caught up with it yet. */
+  onMove: (target: string | null, newThemeName?: string) => void;
   onCancel: () => void;
 }
 
@@ -60,7 +60,7 @@ export function MoveDialog({ boardDoc, cards, clusters, onMove, onCancel }: Prop
             BoardHistory.of(boardDoc).change(() => {
               id = addCluster(boardDoc, { title: name });
             });
-            onMove(id);
+            onMove(id, name);
           }}
         />
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Phase } from '../../shared/phases';
 import { useT } from '../app/i18n';
@@ -60,16 +60,28 @@ export function UndoNotice({ boardDoc, phase }: { boardDoc: Y.Doc; phase: Phase 
   );
 }
 
-/** Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) on the board, except where a text field has its own undo. */
-export function undoShortcut(boardDoc: Y.Doc) {
-  return (event: KeyboardEvent) => {
-    const key = event.key.toLowerCase();
-    if (!(event.ctrlKey || event.metaKey) || (key !== 'z' && key !== 'y')) return;
-    const target = event.target as HTMLElement;
-    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
-    event.preventDefault();
-    const history = BoardHistory.of(boardDoc);
-    if (key === 'y' || event.shiftKey) history.redo();
-    else history.undo();
-  };
+/** Inputs that take no typing, where Ctrl+Z has nothing of its own to undo. */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color']);
+
+/**
+ * Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) act on the board wherever the focus is on its page (a click beside the board
+ * left the browser's own undo to put an old search back), except in a text field, which has its own undo.
+ */
+export function useUndoShortcut(boardDoc: Y.Doc, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const key = event.key.toLowerCase();
+      if (!(event.ctrlKey || event.metaKey) || (key !== 'z' && key !== 'y')) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target?.closest('textarea, select, [contenteditable="true"]')) return;
+      if (target instanceof HTMLInputElement && !NOT_TYPED.has(target.type)) return;
+      event.preventDefault();
+      const history = BoardHistory.of(boardDoc);
+      if (key === 'y' || event.shiftKey) history.redo();
+      else history.undo();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [boardDoc, enabled]);
 }

@@ -41,13 +41,7 @@ export default function PresentPage({ boardId }: { boardId: string }) {
     };
   }, [boardId, token]);
 
-  if (load.state !== 'ready') {
-    return (
-      <main id="main" tabIndex={-1} className="projector projector-message">
-        <p role={load.state === 'denied' ? 'alert' : 'status'}>{t(load.state === 'denied' ? 'present.denied' : 'present.loading')}</p>
-      </main>
-    );
-  }
+  if (load.state !== 'ready') return <ProjectorMessage text={t(load.state === 'denied' ? 'present.denied' : 'present.loading')} alert={load.state === 'denied'} />;
   return <LiveProjector boardId={boardId} token={load.token} summary={load.summary} connection={load.connection} />;
 }
 
@@ -56,15 +50,8 @@ function LiveProjector({ boardId, token, summary, connection }: { boardId: strin
   const live = useConnection(connection);
   const meta = useMeta(live.controlDoc, summary);
   useDocumentTitle(t('present.pageTitle', { title: meta.title }));
-  if (live.fatal) {
-    // Deleted or revoked: the wall clears at once rather than keep showing the room's contributions.
-    const message = live.fatal === 'deleted' ? 'present.deleted' : live.fatal === 'revoked' ? 'present.revoked' : 'present.denied';
-    return (
-      <main id="main" tabIndex={-1} className="projector projector-message">
-        <p role="alert">{t(message)}</p>
-      </main>
-    );
-  }
+  // Deleted or revoked: the wall of a shared venue PC clears at once rather than keep showing the room's contributions.
+  if (live.fatal) return <ProjectorMessage text={t(live.fatal === 'deleted' ? 'present.deleted' : live.fatal === 'revoked' ? 'present.revoked' : 'present.denied')} alert />;
   return (
     <main id="main" tabIndex={-1} className={`projector projector-${meta.phase}`} lang={meta.language}>
       <header className="projector-head">
@@ -74,6 +61,14 @@ function LiveProjector({ boardId, token, summary, connection }: { boardId: strin
       <BoardProvider boardId={boardId} token={token} docs={live}>
         <ProjectorSlides summary={summary} meta={meta} />
       </BoardProvider>
+    </main>
+  );
+}
+
+function ProjectorMessage({ text, alert = false }: { text: string; alert?: boolean }) {
+  return (
+    <main id="main" tabIndex={-1} className="projector projector-message">
+      <p role={alert ? 'alert' : 'status'}>{text}</p>
     </main>
   );
 }

@@ -18,7 +18,7 @@ export function ProjectorSlides({ summary, meta }: Props) {
     case 'setup':
       return <JoinSlide share={summary.share} groups={meta.groups} />;
     case 'collect':
-      return <CollectSlide meta={meta} share={summary.share} />;
+      return <CollectSlide meta={meta} share={summary.share} role={summary.you.role} />;
     case 'cluster':
       return <ClusterSlide />;
     case 'vote':

@@ -44,12 +44,6 @@ function Ballot({ sender, round, cardTitlesByTheme }: { sender: BallotSender; ro
         </p>
       )}
       <p className="hint">{t('vote.instructions', { budget, cap })}</p>
-      <div className="ballot-bar">
-        <p className="ballot-left" role="status">
-          {t('vote.left', { left, budget })}
-        </p>
-        <BallotStatusLine status={status} />
-      </div>
       <ul className="ballot-items">
         {round.items.map((item) => (
           <BallotItem
@@ -63,6 +57,14 @@ function Ballot({ sender, round, cardTitlesByTheme }: { sender: BallotSender; ro
           />
         ))}
       </ul>
+      {/* After the items, held to the bottom of the screen: in view wherever the voter is in the list, and never
+          under the step bar that holds the top. */}
+      <div className="ballot-bar">
+        <p className="ballot-left" role="status">
+          {t('vote.left', { left, budget })}
+        </p>
+        <BallotStatusLine status={status} />
+      </div>
     </section>
   );
 }

@@ -102,6 +102,8 @@ export const en = {
   'phase.hint.collect': 'Challenges are collected on cards: one challenge per card.',
   'phase.hint.cluster': 'Cards are being grouped into themes.',
   'phase.hint.vote': 'Dot voting on the themes and cards.',
+  'phase.hint.voteThemes': 'Dot voting on the themes.',
+  'phase.hint.voteCards': 'Dot voting on the cards.',
   'phase.hint.results': 'The results are shown.',
   'phase.hint.agree': 'The priorities are being agreed.',
 

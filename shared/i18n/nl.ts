@@ -100,6 +100,8 @@ export const nl: Messages = {
   'phase.hint.collect': 'Uitdagingen worden op kaartjes verzameld: één uitdaging per kaartje.',
   'phase.hint.cluster': 'De kaartjes worden in thema’s gegroepeerd.',
   'phase.hint.vote': 'Stemmen met stippen op de thema’s en kaartjes.',
+  'phase.hint.voteThemes': 'Stemmen met stippen op de thema’s.',
+  'phase.hint.voteCards': 'Stemmen met stippen op de kaartjes.',
   'phase.hint.results': 'De resultaten worden getoond.',
   'phase.hint.agree': 'De prioriteiten worden afgesproken.',
 

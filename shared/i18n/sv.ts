@@ -100,6 +100,8 @@ export const sv: Messages = {
   'phase.hint.collect': 'Utmaningarna samlas in på kort: en utmaning per kort.',
   'phase.hint.cluster': 'Korten grupperas i teman.',
   'phase.hint.vote': 'Prickröstning på teman och kort.',
+  'phase.hint.voteThemes': 'Prickröstning på teman.',
+  'phase.hint.voteCards': 'Prickröstning på kort.',
   'phase.hint.results': 'Resultaten visas.',
   'phase.hint.agree': 'Prioriteringarna fastställs.',
 

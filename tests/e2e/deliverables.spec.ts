@@ -186,7 +186,8 @@ test('status texts agree with each other as a participant reads them, and each f
   await facilitator.getByRole('button', { name: 'Close voting' }).click();
   await expect(said('Round 1 is closed: no more dots can be placed.')).toBeVisible();
   await expect(participant.getByText('Voting is closed. The results will be shown shortly.')).toBeVisible();
-  await expect(phaseLine.getByText('Step 4 of 6: Vote – Dot voting on the themes and cards.')).toBeVisible();
+  // Only cards are on this ballot (no theme yet), and the hint says so.
+  await expect(phaseLine.getByText('Step 4 of 6: Vote – Dot voting on the cards.')).toBeVisible();
   await expect(participant.getByText(/voting is (open|under way)/i)).toHaveCount(0);
 
   await facilitator.getByRole('button', { name: 'Reveal results' }).click();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations, person, test } from './support';
-import { auth, createRoomBoard, phase, sampleThemes, sampleTitles, seedBoard, type RoomBoard } from './roomBoard';
+import { auth, createRoomBoard, phase, sampleThemes, sampleTitles, seedBoard, writePrivateCards, type RoomBoard } from './roomBoard';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -220,26 +220,87 @@ test('at 1366×800 with 80 cards and 8 themes, every theme is within one screen 
   expect(wrapping).toEqual({ wrap: 'break-word', hyphens: 'auto', lang: 'en' });
 });
 
-test('the projector fits one 1080p screen: twelve themes of eighty cards, ten results, eight agreed priorities', async ({ browser, request, baseURL }) => {
+/**
+ * Whether a projector slide fits its screen, measured once in one evaluation after it has settled: no text under
+ * 28 px of a 1080p screen (28 × 720/1080 at 720p, where the slide is drawn smaller) and none past the screen's edge
+ * (the projector clips rather than scrolls, so text past the edge is text nobody sees).
+ */
+const slideFit = (wall: Page) =>
+  wall.evaluate(() => {
+    const smallest = 28 * Math.min(innerWidth / 1920, innerHeight / 1080) - 0.05;
+    const texts = [...document.querySelectorAll<HTMLElement>('.projector *')].filter(
+      (el) => !el.closest('.visually-hidden') && el.getClientRects().length > 0 && [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
+    );
+    const small = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < smallest).map((el) => el.textContent);
+    const outside = texts.filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.bottom > innerHeight + 1 || box.right > innerWidth + 1;
+    });
+    return { scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth, small, outside: outside.map((el) => el.textContent) };
+  });
+
+test('the projector fits 1920×1080 and 1280×720 in every phase: twelve themes of eighty cards, ten results, eight agreed priorities', async ({ browser, request, baseURL }) => {
   test.setTimeout(300_000);
   const board = await createRoomBoard(request, 'Industriforum – uppstart', PEOPLE);
+  const walls = await Promise.all(
+    [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ].map(async (viewport) => {
+      const page = await person(browser, { viewport });
+      await page.goto(`/b/${board.boardId}/present#token=${board.facilitatorToken}`);
+      return page;
+    }),
+  );
+  const expectFits = async (slide: string) => {
+    for (const wall of walls) {
+      expect(await slideFit(wall), `${slide} at ${wall.viewportSize()!.width}`).toEqual({ scrolls: false, small: [], outside: [] });
+      await shot(wall, `projector-${wall.viewportSize()!.width}-${slide}`);
+    }
+  };
+  const onEveryWall = async (text: string | RegExp) => {
+    for (const wall of walls) await expect(wall.getByText(text).first()).toBeVisible();
+  };
+
+  await onEveryWall(board.joinCode);
+  await expectFits('join');
+
+  // Silent collection: the wall counts the private cards written, and shows none of them.
+  expect((await request.post(`/api/boards/${board.boardId}/settings`, { headers: auth(board.facilitatorToken), data: { silentCollect: true } })).ok()).toBe(true);
   await phase(request, board, 'collect');
+  const silentTitles = ['Vätgas i stålindustrin', 'Bostäder för nyanställda', 'Elnätets kapacitet i norr'];
+  await writePrivateCards(baseURL!, board, silentTitles);
+  await onEveryWall('3 cards written');
+  for (const wall of walls) await expect(wall.getByText(silentTitles[0])).toHaveCount(0);
+  await expectFits('collect-silent');
+  // An observer's link may not read the drafts the count comes from: a neutral line instead, never "0 cards".
+  const observerWall = await person(browser, { viewport: { width: 1280, height: 720 } });
+  await observerWall.goto(`/b/${board.boardId}/present#token=${board.observerToken}`);
+  await expect(observerWall.getByText('Cards are being written')).toBeVisible();
+  await expect(observerWall.getByText(/^0 cards/)).toHaveCount(0);
+  await observerWall.context().close();
+
+  // Open collection: the clock, the count and the newest cards.
+  expect((await request.post(`/api/boards/${board.boardId}/settings`, { headers: auth(board.facilitatorToken), data: { silentCollect: false } })).ok()).toBe(true);
+  await onEveryWall('3 cards');
   const themes = sampleThemes(12);
-  await seedBoard(baseURL!, board, { titles: sampleTitles(80), themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
-  const wall = await projector(browser, board);
-  // Measured once, in one evaluation, after the slide has settled: the page never grows past the screen.
-  const fits = () =>
-    wall.evaluate(() => {
-      const root = document.documentElement;
-      const clipped = [...document.querySelectorAll('.projector h2, .projector-item-title, .projector-agreed li')].filter((el) => el.getBoundingClientRect().bottom > innerHeight + 1).length;
-      return { height: root.scrollHeight, clipped };
-    });
+  const titles = sampleTitles(80);
+  await seedBoard(baseURL!, board, { titles, themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
+  expect((await request.post(`/api/boards/${board.boardId}/timer`, { headers: auth(board.facilitatorToken), data: { action: 'start', seconds: 10 } })).ok()).toBe(true);
+  await onEveryWall('83 cards');
+  // The six newest, from the last written (cards written in the same millisecond may stand in either order).
+  for (const wall of walls) {
+    const newest = wall.getByRole('region', { name: 'The newest cards' }).getByRole('listitem');
+    await expect(newest).toHaveCount(6);
+    for (const text of await newest.allTextContents()) expect(titles.slice(-20)).toContain(text);
+  }
+  await expectFits('collect-open');
+  await onEveryWall('Time is up');
+  await expectFits('collect-time-up');
 
   await phase(request, board, 'cluster');
-  await expect(wall.locator('.projector-theme')).toHaveCount(12);
-  await expect(wall.getByRole('heading', { name: new RegExp(`^${themes[11]}`) })).toBeInViewport();
-  expect(await fits()).toEqual({ height: 1080, clipped: 0 });
-  await shot(wall, 'projector-fit-cluster-12');
+  for (const wall of walls) await expect(wall.locator('.projector-theme')).toHaveCount(12);
+  await expectFits('cluster-12');
 
   await phase(request, board, 'vote');
   const opened = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} });
@@ -248,16 +309,130 @@ test('the projector fits one 1080p screen: twelve themes of eighty cards, ten re
     const allocations = { [round.items[i % 10]!.id]: 3, [round.items[(i + 3) % 10]!.id]: 2 };
     expect((await request.put(`/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { headers: auth(voter.token), data: { allocations } })).ok()).toBe(true);
   }
+  await onEveryWall(`${PEOPLE.length} of ${PEOPLE.length} have voted`);
+  await expectFits('turnout');
+
   expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
   expect((await request.post(`/api/boards/${board.boardId}/presentation`, { headers: auth(board.facilitatorToken), data: { roundId: round.id, revealed: 10 } })).ok()).toBe(true);
-  await expect(wall.locator('.projector-item')).toHaveCount(10);
-  expect(await fits()).toEqual({ height: 1080, clipped: 0 });
-  await shot(wall, 'projector-fit-results-10');
+  for (const wall of walls) await expect(wall.locator('.projector-item')).toHaveCount(10);
+  await expectFits('results-10');
 
   await phase(request, board, 'agree');
   const agreed = round.items.slice(0, 8).map((item, i) => ({ itemId: item.id, title: `${themes[i]}: gemensam handlingsplan`, owner: `Region, samordnare ${i + 1}`, nextStep: 'Kartlägg behoven före juni' }));
   expect((await request.put(`/api/boards/${board.boardId}/agreement`, { headers: auth(board.facilitatorToken), data: { roundId: round.id, items: agreed } })).ok()).toBe(true);
-  await expect(wall.locator('.projector-agreed li')).toHaveCount(8);
-  expect(await fits()).toEqual({ height: 1080, clipped: 0 });
-  await shot(wall, 'projector-fit-agree-8');
+  for (const wall of walls) await expect(wall.locator('.projector-agreed li')).toHaveCount(8);
+  await expectFits('agree-8');
+
+  // Deleted: the wall of a shared venue PC keeps nothing of the workshop.
+  expect((await request.delete(`/api/boards/${board.boardId}`, { headers: auth(board.facilitatorToken), data: { confirmTitle: 'Industriforum – uppstart' } })).ok()).toBe(true);
+  await onEveryWall('This workshop was deleted.');
+  for (const wall of walls) await expect(wall.getByText(agreed[0]!.title)).toHaveCount(0);
+});
+
+test('a 360×740 phone ballot of eighty-three cards in ten themes fits in two screens, with the dots left and the saved state always in view', async ({ browser, request, baseURL }) => {
+  test.setTimeout(180_000);
+  const board = await createRoomBoard(request, 'Kick-off', PEOPLE.slice(0, 3));
+  await phase(request, board, 'collect');
+  const themes = sampleThemes(10);
+  await seedBoard(baseURL!, board, { titles: sampleTitles(83), themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
+  const opened = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} });
+  expect(opened.status()).toBe(201);
+  const round: { id: string } = await opened.json();
+  const phone = await person(browser, { viewport: { width: 360, height: 740 } });
+  await phone.goto(`/b/${board.boardId}#token=${board.people[0].token}`);
+  await expect(phone.locator('.ballot-item')).toHaveCount(10);
+  await expect(phone.getByText('No dots placed yet.')).toBeVisible();
+  // Every card is in a theme, so the ballot holds themes only, and the step's hint says so.
+  await expect(phone.getByText('Dot voting on the themes.', { exact: false })).toBeAttached();
+  // The step bar that follows the voter, with a timer running, is one slim line.
+  expect((await request.post(`/api/boards/${board.boardId}/timer`, { headers: auth(board.facilitatorToken), data: { action: 'start', seconds: 300 } })).ok()).toBe(true);
+  await expect(phone.locator('.timer-running')).toBeVisible();
+  expect((await phone.locator('.board-toolbar-follow').boundingBox())!.height).toBeLessThanOrEqual(64);
+  // Measured once, after the page has settled: two screens at most, nothing wider than the phone.
+  const size = await phone.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth }));
+  expect(size.width).toBeLessThanOrEqual(360);
+  expect(size.height).toBeLessThanOrEqual(2 * 740);
+  // One line per theme where the width allows: its name and its − dots + side by side.
+  const last = themes[9]!;
+  const title = (await phone.locator('.ballot-item-title').filter({ hasText: last }).boundingBox())!;
+  const plus = (await phone.getByRole('button', { name: `Add a dot to ${last} (0 of`, exact: false }).boundingBox())!;
+  expect(Math.abs(plus.y + plus.height / 2 - (title.y + title.height / 2))).toBeLessThan(plus.height / 2);
+  // The last "+" reached, the dots left and the saved state are still on screen.
+  await phone.getByRole('button', { name: `Add a dot to ${last} (0 of`, exact: false }).click();
+  await expect(phone.getByText(/^Saved ✓/)).toBeInViewport();
+  await expect(phone.getByText(/^Dots left: \d+ of \d+$/)).toBeInViewport();
+  await shot(phone, 'phone-360-ballot-83');
+  await phone.getByText('Show cards', { exact: false }).first().click();
+  await shot(phone, 'phone-360-ballot-83-cards-shown');
+  await expectNoSeriousAxeViolations(phone);
+
+  // Results on the same phone, read in Swedish (decimal commas, long headings): every figure of both rankings whole,
+  // none cut at the edge of a table that scrolls sideways (the tables by group may scroll: they have a column a group).
+  expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
+  await phone.getByLabel('Language').selectOption('sv');
+  await expect(phone.locator('table.ranking')).toHaveCount(2);
+  const cut = await phone.evaluate(() =>
+    [...document.querySelectorAll('.table-scroll:has(table.ranking)')].flatMap((box) => {
+      const edge = box.getBoundingClientRect().right + 0.5;
+      return [...box.querySelectorAll('td')].filter((cell) => cell.getBoundingClientRect().right > edge).map((cell) => cell.textContent);
+    }),
+  );
+  expect(cut).toEqual([]);
+  await shot(phone, 'phone-360-results-sv');
+});
+
+test('compact clustering at 1366×800: titles first with their controls beside them, five cards a theme in view, every theme at a glance, undo from anywhere on the page', async ({ browser, request, baseURL }) => {
+  test.setTimeout(180_000);
+  const board = await createRoomBoard(request, 'Kick-off', PEOPLE.slice(0, 3));
+  await phase(request, board, 'collect');
+  const themes = sampleThemes(10);
+  const titles = sampleTitles(83);
+  await seedBoard(baseURL!, board, { titles, themes, authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
+  await phase(request, board, 'cluster');
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
+  await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  await expect(facilitator.getByRole('heading', { level: 4 })).toHaveCount(83, { timeout: 30_000 });
+
+  // Every theme with its count at once, on the first screen.
+  const overview = facilitator.getByRole('navigation', { name: 'Themes at a glance' });
+  await expect(overview.getByRole('link')).toHaveCount(11);
+  for (const theme of themes) await expect(overview.getByRole('link', { name: new RegExp(`^${theme} \\d+$`) })).toBeInViewport();
+
+  // Measured once after settling: each theme shows at least five whole cards without scrolling inside it, and a
+  // card's title stands on its top line, beside its selection box.
+  // Each tile is brought on screen first: the browser draws only the cards near the screen, at their real size.
+  const fit = await facilitator.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const tiles = [];
+    for (const tile of document.querySelectorAll('.theme-tile')) {
+      tile.scrollIntoView({ block: 'start' });
+      await frame();
+      const list = tile.querySelector('.theme-cards')!.getBoundingClientRect();
+      const whole = [...tile.querySelectorAll('.card')].filter((card) => card.getBoundingClientRect().bottom <= list.bottom + 1).length;
+      const first = tile.querySelector('.card')!;
+      const title = first.querySelector('.card-title')!.getBoundingClientRect();
+      const box = first.querySelector('.card-select')!.getBoundingClientRect();
+      tiles.push({ whole: Math.min(whole, 5), titleBesideBox: title.top < box.bottom && title.left > box.right });
+    }
+    scrollTo(0, 0);
+    return tiles;
+  });
+  expect(fit).toEqual(themes.map(() => ({ whole: 5, titleBesideBox: true })));
+  await shot(facilitator, 'facilitator-1366-cluster-83-compact-tiles');
+
+  // "Create and move" says where the card went, by the new theme's name.
+  const card = titles[0]!;
+  await facilitator.getByRole('button', { name: `Actions for card: ${card}`, exact: true }).click();
+  await facilitator.getByRole('button', { name: `Move to theme… ${card}`, exact: true }).click();
+  await facilitator.getByRole('dialog').getByLabel('Or a new theme').fill('Housing for workers');
+  await facilitator.getByRole('dialog').getByRole('button', { name: 'Create and move', exact: true }).click();
+  await expect(facilitator.getByRole('status').filter({ hasText: '1 card moved to Housing for workers.' })).toBeAttached();
+  await expect(themeOf(facilitator, 'Housing for workers').getByRole('heading', { name: card, exact: true })).toBeVisible();
+
+  // Ctrl+Z with the focus outside the board (a click on the workshop's title) still undoes the move.
+  await facilitator.getByRole('heading', { level: 1 }).click();
+  await facilitator.keyboard.press('Control+z');
+  await expect(themeOf(facilitator, 'Housing for workers').getByRole('heading', { name: card, exact: true })).toHaveCount(0);
+  await expect(themeOf(facilitator, themes[0]!).getByRole('heading', { name: card, exact: true })).toBeVisible();
+  await expectNoSeriousAxeViolations(facilitator);
 });

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addCard, addCluster, moveCard } from '../../shared/boardDoc';
+import { privateListRoom } from '../../shared/rooms';
 
 /** The sample workshops' cards and themes (server/demo/workshops.json), the way a real kick-off words them. */
 interface Sample {
@@ -68,7 +69,7 @@ export function sampleThemes(count: number): string[] {
 /**
  * Writes themes (as the facilitator) and cards (each by its author, round-robin over `authors`: the server
  * takes a card only from the person it names) through real y-websocket clients, as browsers do, and waits
- * until a fresh connection reads them all back from the server.
+ * until a fresh connection reads them all back from the server. Cards already on the board stay where they are.
  */
 export async function seedBoard(
   baseURL: string,
@@ -77,12 +78,13 @@ export async function seedBoard(
 ): Promise<void> {
   const wsUrl = `${baseURL.replace(/^http/, 'ws')}/ws`;
   const facilitator = await openDoc(wsUrl, board.boardId, board.facilitatorToken);
+  const existing = facilitator.doc.getMap('cards').size;
   for (const theme of input.themes) addCluster(facilitator.doc, { title: theme });
   const writers = await Promise.all(input.authors.map((author) => openDoc(wsUrl, board.boardId, author.token)));
   const cardIds = input.titles.map((title, i) => addCard(writers[i % writers.length].doc, { title, author: input.authors[i % writers.length].id }));
   if (input.clustered) {
     // The facilitator sorts every card into a theme, round-robin, once its card has reached them.
-    await expect.poll(() => facilitator.doc.getMap('cards').size).toBe(cardIds.length);
+    await expect.poll(() => facilitator.doc.getMap('cards').size).toBe(existing + cardIds.length);
     const themeIds = [...facilitator.doc.getMap('clusters').keys()];
     cardIds.forEach((cardId, i) => moveCard(facilitator.doc, cardId, themeIds[i % themeIds.length]!));
   }
@@ -93,8 +95,27 @@ export async function seedBoard(
       probe.provider.destroy();
       return counts;
     })
-    .toEqual([input.titles.length, input.themes.length]);
+    .toEqual([existing + input.titles.length, input.themes.length]);
   for (const client of [facilitator, ...writers]) client.provider.destroy();
+}
+
+/** Cards written during silent collection, one on each person's private list in turn, as their phones write them. */
+export async function writePrivateCards(baseURL: string, board: RoomBoard, titles: string[]): Promise<void> {
+  const wsUrl = `${baseURL.replace(/^http/, 'ws')}/ws`;
+  await Promise.all(
+    titles.map(async (title, i) => {
+      const author = board.people[i % board.people.length]!;
+      const list = await openDoc(wsUrl, privateListRoom(board.boardId, author.participantId), author.token);
+      addCard(list.doc, { title, author: author.participantId });
+      await expect.poll(async () => {
+        const probe = await openDoc(wsUrl, privateListRoom(board.boardId, author.participantId), author.token);
+        const count = probe.doc.getMap('cards').size;
+        probe.provider.destroy();
+        return count;
+      }).toBeGreaterThan(0);
+      list.provider.destroy();
+    }),
+  );
 }
 
 async function openDoc(wsUrl: string, boardId: string, token: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {

@@ -21,6 +21,7 @@ export const en = {
 
   'cluster.heading': 'Themes',
   'cluster.unclustered': 'Not in a theme yet',
+  'cluster.overview': 'Themes at a glance',
   'cluster.addLabel': 'New theme',
   'cluster.addPlaceholder': 'Name of the theme',
   'cluster.add': 'Add theme',

@@ -20,6 +20,7 @@ export const nl: SessionMessages = {
 
   'cluster.heading': 'Thema’s',
   'cluster.unclustered': 'Nog niet in een thema',
+  'cluster.overview': 'Alle thema’s in één oogopslag',
   'cluster.addLabel': 'Nieuw thema',
   'cluster.addPlaceholder': 'Naam van het thema',
   'cluster.add': 'Thema toevoegen',

@@ -20,6 +20,7 @@ export const sv: SessionMessages = {
 
   'cluster.heading': 'Teman',
   'cluster.unclustered': 'Inte i något tema ännu',
+  'cluster.overview': 'Alla teman i en överblick',
   'cluster.addLabel': 'Nytt tema',
   'cluster.addPlaceholder': 'Temats namn',
   'cluster.add': 'Lägg till tema',
