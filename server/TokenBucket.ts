@@ -1,6 +1,7 @@
 /**
  * A token bucket: up to `capacity` at once, refilled at `perSecond`. The one shape of every rate on the server
- * that needs no database (admission, sync requests, the allowance of refused changes).
+ * that needs no database (admission, sync requests, presence, the allowance of refused changes, and, keyed by board
+ * or address, TokenBuckets).
  */
 export class TokenBucket {
   private tokens: number;
@@ -25,11 +26,23 @@ export class TokenBucket {
     return this.refill() >= this.capacity;
   }
 
-  /** Takes a token if there is one. */
-  take(): boolean {
-    if (this.refill() < 1) return false;
-    this.tokens -= 1;
+  /** Takes `cost` tokens if they are there. */
+  take(cost = 1): boolean {
+    if (this.refill() < cost) return false;
+    this.tokens -= cost;
     return true;
+  }
+
+  /** How many ms until `cost` tokens are there (0: now); Infinity when nothing flows back. */
+  waitFor(cost = 1): number {
+    const missing = cost - this.refill();
+    if (missing <= 0) return 0;
+    return this.perSecond > 0 ? Math.ceil((missing / this.perSecond) * 1000) : Infinity;
+  }
+
+  /** Gives back what `take` took, for work that was refused further on. */
+  refund(cost = 1): void {
+    this.tokens = Math.min(this.capacity, this.refill() + cost);
   }
 
   private refill(): number {

@@ -1,3 +1,5 @@
+import { TokenBucket } from './TokenBucket.js';
+
 export interface BucketSize {
   /** What a key may spend at once; a full bucket holds this much. */
   burst: number;
@@ -11,7 +13,7 @@ export interface BucketSize {
  * of new keys costs memory only as long as its tokens take to flow back.
  */
 export class TokenBuckets {
-  private readonly spent = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets = new Map<string, TokenBucket>();
   private swept: number;
 
   constructor(
@@ -24,35 +26,36 @@ export class TokenBuckets {
   /** Takes `cost` from the key's bucket and returns 0, or returns how many ms until it could, taking nothing. */
   take(key: string, cost = 1): number {
     const wait = this.waitFor(key, cost);
-    if (wait === 0) this.spent.set(key, { tokens: this.tokensOf(key) - cost, at: this.now() });
+    if (wait === 0) this.bucketOf(key).take(cost);
     return wait;
   }
 
   /** How many ms until the key could spend `cost` (0: now), without spending it. */
   waitFor(key: string, cost = 1): number {
-    const missing = cost - this.tokensOf(key);
-    if (missing <= 0) return 0;
-    return this.size.perSecond > 0 ? Math.ceil((missing / this.size.perSecond) * 1000) : Infinity;
+    this.sweep();
+    return (this.buckets.get(key) ?? this.fresh()).waitFor(cost);
   }
 
   /** Gives back what `take` took, for work that was refused further on. */
   refund(key: string, cost = 1): void {
-    const tokens = Math.min(this.size.burst, this.tokensOf(key) + cost);
-    this.spent.set(key, { tokens, at: this.now() });
+    this.buckets.get(key)?.refund(cost);
   }
 
-  private tokensOf(key: string): number {
+  private bucketOf(key: string): TokenBucket {
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = this.fresh()));
+    return bucket;
+  }
+
+  private fresh(): TokenBucket {
+    return new TokenBucket(this.size.burst, this.size.perSecond, this.now);
+  }
+
+  private sweep(): void {
     const now = this.now();
-    this.sweep(now);
-    const entry = this.spent.get(key);
-    if (!entry) return this.size.burst;
-    return Math.min(this.size.burst, entry.tokens + ((now - entry.at) / 1000) * this.size.perSecond);
-  }
-
-  private sweep(now: number): void {
     const fullAfterMs = this.size.perSecond > 0 ? (this.size.burst / this.size.perSecond) * 1000 : Infinity;
     if (now - this.swept < Math.min(fullAfterMs, 60_000)) return;
     this.swept = now;
-    for (const [key, entry] of this.spent) if (now - entry.at >= fullAfterMs) this.spent.delete(key);
+    for (const [key, bucket] of this.buckets) if (bucket.full) this.buckets.delete(key);
   }
 }
