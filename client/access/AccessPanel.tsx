@@ -6,6 +6,7 @@ import { useBoard } from '../kernel/BoardContext';
 import { PanelReadWhenOpened, useServerRead } from '../kernel/commands/PanelReadWhenOpened';
 import { CoFacilitatorLinks } from './CoFacilitatorLinks';
 import { DeleteBoard } from './DeleteBoard';
+import { JoinAllowance } from './JoinAllowance';
 import { LinkList } from './LinkList';
 import './access.css';
 import { CommandError } from '../kernel/commands/CommandError';
@@ -62,6 +63,8 @@ export function AccessPanel({
         </p>
         <CommandError failed={rotate.failed} refusal={rotate.refusal} fallback={t('people.failed')} />
       </section>
+
+      <JoinAllowance />
 
       <section aria-labelledby="access-observers-heading">
         <h3 id="access-observers-heading">{t('access.observersHeading')}</h3>

@@ -35,7 +35,7 @@ export function CoFacilitatorLinks({
   return (
     <>
       <p className="muted">{t('access.coHint')}</p>
-      <form className="co-form" onSubmit={submit}>
+      <form className="access-form" onSubmit={submit}>
         <Field label={t('access.coName')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={LIMITS.maxName} />
         <button type="submit" className="primary" disabled={mint.busy || name.trim() === ''}>
           {t('access.coCreate')}

@@ -110,3 +110,19 @@ test('a deleted workshop leaves the projector at once, without a reload', async 
   await expect(wall.getByRole('alert')).toHaveText('This workshop was deleted.');
   await expect(wall.getByText('Industry forum kick-off')).toBeHidden();
 });
+
+test('the facilitator raises how many people may join from one network, for a large room behind one address', async ({ browser, request }) => {
+  const board = await newWorkshop(request);
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
+  await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  const tools = await openWorkshopTools(facilitator);
+  await tools.getByText('Access and links', { exact: true }).click();
+  const allowance = tools.getByRole('spinbutton', { name: 'People per address per hour' });
+  await expect(allowance).toHaveValue('300');
+  await allowance.fill('500');
+  await tools.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(tools.getByText('Up to 500 people may now join from one address per hour.')).toBeVisible();
+  const stored = await request.get(`/api/boards/${board.boardId}/join-allowance`, { headers: { authorization: `Bearer ${board.facilitatorToken}` } });
+  expect(await stored.json()).toEqual({ perAddress: 500 });
+  await tools.screenshot({ path: `${SHOTS}/join-allowance.png` });
+});

@@ -1,4 +1,4 @@
-import { correctParticipant, deleteBoard, fetchLinks, fetchMyData, mintCoFacilitatorLink, mintProjectorLink, removeParticipant, revokeLink, rotateJoinCode } from './peopleApi';
+import { correctParticipant, deleteBoard, fetchJoinAllowance, fetchLinks, fetchMyData, mintCoFacilitatorLink, mintProjectorLink, removeParticipant, revokeLink, rotateJoinCode, setJoinAllowance } from './peopleApi';
 import {
   castBallot,
   changePhase,
@@ -49,6 +49,8 @@ export function boardApi(boardId: string, token: string) {
     createObserverLink: forBoard(createObserverLink),
     rotateJoinCode: forBoard(rotateJoinCode),
     fetchLinks: forBoard(fetchLinks),
+    fetchJoinAllowance: forBoard(fetchJoinAllowance),
+    setJoinAllowance: forBoard(setJoinAllowance),
     mintCoFacilitatorLink: forBoard(mintCoFacilitatorLink),
     mintProjectorLink: forBoard(mintProjectorLink),
     revokeLink: forBoard(revokeLink),

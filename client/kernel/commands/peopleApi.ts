@@ -26,6 +26,16 @@ export const rotateJoinCode = (boardId: string, token: string) => call<JoinCodeR
 
 export const fetchLinks = (boardId: string, token: string) => call<LinksResponse>('GET', `${boardPath(boardId)}/links`, { token });
 
+/** How many people may join the workshop from one address (a venue's network) per hour. */
+export interface JoinAllowance {
+  perAddress: number;
+}
+
+export const fetchJoinAllowance = (boardId: string, token: string) => call<JoinAllowance>('GET', `${boardPath(boardId)}/join-allowance`, { token });
+
+export const setJoinAllowance = (boardId: string, token: string, perAddress: number) =>
+  call<JoinAllowance>('PUT', `${boardPath(boardId)}/join-allowance`, { token, body: { perAddress } });
+
 export const mintCoFacilitatorLink = (boardId: string, token: string, name: string) =>
   call<NewLinkResponse>('POST', `${boardPath(boardId)}/co-facilitator-links`, { token, body: { name } });
 
