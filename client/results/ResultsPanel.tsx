@@ -58,7 +58,7 @@ function RoundResults({ revealed: { round, tally }, groups, showPerPerson }: Pro
     <>
       <h3>{t('results.roundHeading', { number: round.number })}</h3>
       <p>
-        {t('results.roundSummary', { voters: tally.voters.total, budget: round.settings.budget, cap: round.settings.cap })}{' '}
+        {t('results.roundSummary', { count: tally.voters.total, budget: round.settings.budget, cap: round.settings.cap })}{' '}
         {tally.anonymous && t('results.anonymousNote')}
       </p>
       {tally.anonymous && tally.groups.length === 1 && tally.groups[0] === OTHER_GROUPS && <p className="hint">{t('results.onlyTotals')}</p>}

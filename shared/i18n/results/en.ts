@@ -52,7 +52,7 @@ export const en = {
   'results.pickRound': 'Show the results of',
   'results.roundOption': 'Round {number} ({items} items)',
   'results.roundHeading': 'Round {number}',
-  'results.roundSummary': '{voters} people voted, with {budget} dots each and at most {cap} per item.',
+  'results.roundSummary': { one: '{count} person voted, with {budget} dots each and at most {cap} per item.', other: '{count} people voted, with {budget} dots each and at most {cap} per item.' },
   'results.anonymousNote': 'The round was anonymous: groups with fewer than 3 voters are counted together, under a line that names them, and every figure, balanced score and consensus included, is computed over the groups as shown.',
   'results.otherGroups': 'Smaller groups combined',
   'results.rawRanking': 'Ranking by all dots',

@@ -51,7 +51,7 @@ export const nl: ResultsMessages = {
   'results.pickRound': 'Toon de uitslag van',
   'results.roundOption': 'Ronde {number} ({items} punten)',
   'results.roundHeading': 'Ronde {number}',
-  'results.roundSummary': '{voters} mensen stemden, met elk {budget} stippen en hoogstens {cap} per punt.',
+  'results.roundSummary': { one: '{count} persoon stemde, met {budget} stippen en hoogstens {cap} per punt.', other: '{count} mensen stemden, met elk {budget} stippen en hoogstens {cap} per punt.' },
   'results.anonymousNote': 'De ronde was anoniem: groepen met minder dan 3 stemmers zijn samen geteld, onder een regel die ze noemt, en elk cijfer, ook de gebalanceerde score en de consensus, is berekend over de groepen zoals ze getoond worden.',
   'results.otherGroups': 'Kleinere groepen samen',
   'results.rawRanking': 'Rangorde naar alle stippen',

@@ -51,7 +51,7 @@ export const sv: ResultsMessages = {
   'results.pickRound': 'Visa resultatet av',
   'results.roundOption': 'Omgång {number} ({items} punkter)',
   'results.roundHeading': 'Omgång {number}',
-  'results.roundSummary': '{voters} personer röstade, med {budget} prickar var och högst {cap} per punkt.',
+  'results.roundSummary': { one: '{count} person röstade, med {budget} prickar och högst {cap} per punkt.', other: '{count} personer röstade, med {budget} prickar var och högst {cap} per punkt.' },
   'results.anonymousNote': 'Omgången var anonym: grupper med färre än 3 röstande räknas tillsammans, på en rad som namnger dem, och varje siffra, även balanserad poäng och samsyn, är beräknad över grupperna så som de visas.',
   'results.otherGroups': 'Mindre grupper sammanslagna',
   'results.rawRanking': 'Rangordning efter alla prickar',
