@@ -38,7 +38,10 @@ test('the projector opened from the facilitator’s screen runs on its own link:
   expect(wall.url()).not.toContain('token');
 
   // Pressing Present again reuses the projector link: one is listed, and revoking it clears the wall at once.
+  // It reloads the open projector window: wait for that reload, or the old page would answer for the new one.
+  const reloaded = wall.waitForEvent('load');
   await facilitator.getByRole('button', { name: 'Open the projector view in a new window', exact: true }).click();
+  await reloaded;
   await expect(wall.getByText(board.joinCode, { exact: true })).toBeVisible();
   await expect(wall).toHaveURL(new URL(`/b/${board.boardId}/present`, facilitator.url()).href);
   const links = (await (await request.get(`/api/boards/${board.boardId}/links`, { headers: { authorization: `Bearer ${board.facilitatorToken}` } })).json()) as {
