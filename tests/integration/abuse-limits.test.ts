@@ -1,3 +1,4 @@
+import { send } from '../../fixtures/workshopApi.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CreateBoardResponse } from '../../shared/api.js';
@@ -23,15 +24,7 @@ async function serverWith(env: Record<string, string>): Promise<Server> {
 }
 
 async function from(address: string, base: string, method: string, route: string, body?: unknown, token?: string) {
-  const res = await fetch(base + route, {
-    method,
-    headers: {
-      'x-forwarded-for': address,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const res = await send(base, method, route, body, token, address);
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { code?: string; error: string } };
 }
 

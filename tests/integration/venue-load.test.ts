@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { send } from '../../fixtures/workshopApi.js';
 import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -52,15 +53,7 @@ function rssMb(server: Server): number {
 }
 
 async function from<T = unknown>(address: string, server: Server, method: string, route: string, body?: unknown, token?: string) {
-  const res = await fetch(server.url + route, {
-    method,
-    headers: {
-      'x-forwarded-for': address,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const res = await send(server.url, method, route, body, token, address);
   const bytes = new Uint8Array(await res.arrayBuffer());
   const text = new TextDecoder().decode(bytes);
   let parsed: unknown = text;
