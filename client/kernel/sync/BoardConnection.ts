@@ -26,6 +26,9 @@ export interface ConnectionSnapshot {
 /** Awareness updates are sent at most this often, whatever the typing does (the server drops floods). */
 const AWARENESS_INTERVAL_MS = 500;
 
+/** How much each ending tells the person: a deleted board or a removed person explains a refused token. */
+const FATAL_RANK: Record<FatalReason, number> = { invalidToken: 0, unknownBoard: 0, forbidden: 1, revoked: 2, removed: 3, deleted: 4 };
+
 /**
  * A board's two live documents: the board doc (cards, themes, notes; writable by role) and the control doc
  * (phase, timer, participants, results; written by the server only). React reads it via subscribe/snapshot.
@@ -46,6 +49,9 @@ export class BoardConnection {
     const events = {
       changed: () => this.update(),
       fatal: (reason: FatalReason) => {
+        // The two documents close one after the other: after a deletion the second may be refused as an unknown
+        // token while it was reconnecting. The reason that says what happened wins over the one that follows from it.
+        if (this.fatal && FATAL_RANK[this.fatal] >= FATAL_RANK[reason]) return;
         this.fatal = reason;
         this.update();
       },
