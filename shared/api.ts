@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { JOIN_CODE_PATTERN, LIMITS } from './limits.js';
 import { LANGUAGES, PHASES } from './phases.js';
-import type { StakeholderGroup } from './groups.js';
+import { groupNamesProblem, type StakeholderGroup } from './groups.js';
 import type { Phase, Role, Language } from './phases.js';
 
 /** Zod schemas of every REST body; the server validates with these, the client types its calls with them. */
@@ -24,6 +24,7 @@ export const createBoardBody = z.object({
     .array(requiredText(LIMITS.maxGroupName))
     .min(1, 'at least one group')
     .max(LIMITS.maxGroups, `at most ${LIMITS.maxGroups} groups`)
+    .superRefine(namesStand((names) => names))
     .optional(),
   settings: startingSettings.optional(),
 });
@@ -104,6 +105,14 @@ export interface BoardSummary {
   lastActivityAt: number;
 }
 
+/** Refuses a list of groups whose names cannot stand side by side (see `groupNamesProblem`). */
+function namesStand<T>(namesOf: (list: T) => string[]) {
+  return (list: T, ctx: z.RefinementCtx) => {
+    const problem = groupNamesProblem(namesOf(list));
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
+}
+
 /**
  * A stakeholder group as the facilitator edits it after creation: an existing group keeps its id (so a rename
  * keeps every participant, ballot and export figure with it); a group without an id is new.
@@ -120,7 +129,7 @@ export const editBoardBody = z
       .array(editedGroup)
       .min(1, 'at least one group')
       .max(LIMITS.maxGroups, `at most ${LIMITS.maxGroups} groups`)
-      .refine((groups) => new Set(groups.map((g) => g.name.toLocaleLowerCase())).size === groups.length, 'each group once')
+      .superRefine(namesStand((groups) => groups.map((g) => g.name)))
       .refine((groups) => new Set(groups.flatMap((g) => (g.id ? [g.id] : []))).size === groups.filter((g) => g.id).length, 'each group once'),
   })
   .partial()

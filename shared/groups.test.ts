@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultGroupNames, findGroup, groupsFromNames } from './groups.js';
+import { defaultGroupNames, findGroup, groupNamesProblem, groupsFromNames } from './groups.js';
 
 describe('stakeholder groups', () => {
   it('gives the default groups the same ids in every language', () => {
@@ -19,5 +19,14 @@ describe('stakeholder groups', () => {
     expect(findGroup(groups, 'union')?.name).toBe('Vakbond');
     expect(findGroup(groups, 'vakbond')?.id).toBe('union');
     expect(findGroup(groups, 'Fackförbund')).toBeUndefined();
+  });
+
+  it('reads names as a reader sees them: invisible characters, look-alike letters and the bucket name do not pass', () => {
+    expect(groupNamesProblem(['Trade union', 'Trade\u200b union'])).toMatch(/look the same/);
+    expect(groupNamesProblem(['Trade union', 'Tr\u0430de union'])).toMatch(/look the same/);
+    expect(groupNamesProblem(['Trade union', 'Trade  Union'])).toMatch(/look the same/);
+    expect(groupNamesProblem(['\u200b\u2060'])).toMatch(/visible letters/);
+    expect(groupNamesProblem(['Bedrijf', 'Kleinere groepen samen'])).toMatch(/reserved/);
+    expect(groupNamesProblem(['Företag', 'Fackförbund', 'Åkerier & logistik', 'Ελληνικά'])).toBeNull();
   });
 });

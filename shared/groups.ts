@@ -1,4 +1,7 @@
-import type { Language } from './phases.js';
+import { LANGUAGES, type Language } from './phases.js';
+import { en as resultsEn } from './i18n/results/en.js';
+import { nl as resultsNl } from './i18n/results/nl.js';
+import { sv as resultsSv } from './i18n/results/sv.js';
 
 export interface StakeholderGroup {
   id: string;
@@ -57,4 +60,40 @@ function slug(name: string): string | undefined {
 export function findGroup(groups: readonly StakeholderGroup[], idOrName: string): StakeholderGroup | undefined {
   const needle = idOrName.trim().toLocaleLowerCase();
   return groups.find((g) => g.id === idOrName || g.name.toLocaleLowerCase() === needle);
+}
+
+/**
+ * Latin letters that Cyrillic and Greek letters look exactly like: "Trаde union" with a Cyrillic а must not pass
+ * for a second group beside "Trade union". Only letters that are indistinguishable in common fonts are listed.
+ */
+const LOOK_ALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ζ: 'z',
+};
+
+/**
+ * What a group name looks like to a reader: compatibility-normalised, without invisible characters, with
+ * look-alike letters read as Latin, spaces collapsed and case ignored. Two names with the same key are one
+ * group to everyone in the room, so the product accepts only one of them.
+ */
+export function groupNameKey(name: string): string {
+  return [...name.normalize('NFKC').replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '').toLocaleLowerCase()]
+    .map((char) => LOOK_ALIKES[char] ?? char)
+    .join('')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** The name results give the groups combined below the threshold, in every language: no group may take it. */
+const RESERVED_KEYS = new Set(
+  LANGUAGES.map((language) => groupNameKey({ en: resultsEn, nl: resultsNl, sv: resultsSv }[language]['results.otherGroups'])),
+);
+
+/** Why a list of group names cannot stand, or null: a name only invisible characters, two alike, or the bucket's name. */
+export function groupNamesProblem(names: readonly string[]): string | null {
+  const keys = names.map(groupNameKey);
+  if (keys.some((key) => key === '')) return 'a group name needs visible letters';
+  if (new Set(keys).size !== keys.length) return 'each group once: two names look the same';
+  if (keys.some((key) => RESERVED_KEYS.has(key))) return 'that name is reserved for the groups results combine';
+  return null;
 }

@@ -68,6 +68,11 @@ describe('editing a workshop after creation', () => {
     [{ language: 'de' }, 400, 'language'],
     [{ groups: [] }, 400, 'groups'],
     [{ groups: [{ name: 'Region' }, { name: 'region' }] }, 400, 'groups'],
+    [{ groups: [{ name: 'Trade union' }, { name: 'Trade\u200b union' }] }, 400, 'groups'],
+    [{ groups: [{ name: 'Trade union' }, { name: 'Tr\u0430de union' }] }, 400, 'groups'],
+    [{ groups: [{ name: '\u200b\u2060' }] }, 400, 'groups'],
+    [{ groups: [{ name: 'Företag' }, { name: 'Smaller groups combined' }] }, 400, 'groups'],
+    [{ groups: [{ name: 'Företag' }, { name: 'mindre  grupper sammanslagna' }] }, 400, 'groups'],
     [{ groups: [{ id: 'astronauts', name: 'Astronauts' }] }, 400, 'groups'],
     [{ title: 'Forum', owner: 'someone' }, 400, '(body)'],
   ])('refuses %j with %i naming %s, and stores nothing', async (body, status, field) => {
