@@ -1,7 +1,5 @@
 import { LANGUAGES, type Language } from './phases.js';
-import { en as resultsEn } from './i18n/results/en.js';
-import { nl as resultsNl } from './i18n/results/nl.js';
-import { sv as resultsSv } from './i18n/results/sv.js';
+import { CATALOGUES } from './i18n/index.js';
 
 export interface StakeholderGroup {
   id: string;
@@ -85,9 +83,7 @@ export function groupNameKey(name: string): string {
 }
 
 /** The name results give the groups combined below the threshold, in every language: no group may take it. */
-const RESERVED_KEYS = new Set(
-  LANGUAGES.map((language) => groupNameKey({ en: resultsEn, nl: resultsNl, sv: resultsSv }[language]['results.otherGroups'])),
-);
+const RESERVED_KEYS = new Set(LANGUAGES.map((language) => groupNameKey(CATALOGUES[language]['results.otherGroups'] as string)));
 
 /** Why a list of group names cannot stand, or null: a name only invisible characters, two alike, or the bucket's name. */
 export function groupNamesProblem(names: readonly string[]): string | null {
