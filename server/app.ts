@@ -160,6 +160,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
   log.info('forumboard listening', { port, host: config.host, store: stores.kind, ...(stores.kind === 'sqlite' ? { dataDir: config.dataDir } : {}) });
+  if (config.allowedOrigins.length === 0 && !isLoopback(config.host)) {
+    // Without a named origin, a page is trusted when its Origin matches the Host it sent, which a DNS-rebinding page can arrange.
+    log.warn('set PUBLIC_URL (or ALLOWED_ORIGINS) to the address people open: until then any page whose Origin matches its own Host header may open a WebSocket (a token is still needed)');
+  }
 
   return {
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
@@ -175,4 +179,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await stores.close();
     },
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
