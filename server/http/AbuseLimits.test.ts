@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AbuseLimits } from './AbuseLimits.js';
+import { AbuseLimits, neighbourhood } from './AbuseLimits.js';
 import { HttpError } from './HttpError.js';
 
 const DEFAULTS = { failedAttemptsBurst: 30, failedAttemptsPerMinute: 5, boardsPerHour: 30, joinsPerAddress: 300 };
@@ -95,5 +95,26 @@ describe('a venue behind one address', () => {
     expect(await elsewhere).toBe('c');
     expect(order.indexOf('b starts')).toBeGreaterThan(order.indexOf('a ends'));
     expect(order.indexOf('c starts')).toBeLessThan(order.indexOf('a ends'));
+  });
+});
+
+describe('a guesser who rotates addresses', () => {
+  it('gets a few addresses’ guesses from one /24, while the next network and a known code are untouched', async () => {
+    const limits = new AbuseLimits(DEFAULTS, () => 0);
+    limits.rememberCode('198.51.100.7', RIGHT);
+    const guesses = [];
+    for (let i = 0; i < 1000; i++) guesses.push(await lookUp(limits, `198.51.100.${i % 250}`, wrong(i)));
+    expect(guesses.filter((g) => g === 'wrong')).toHaveLength(120);
+    expect(await lookUp(limits, '198.51.100.7', RIGHT)).toBe('joined');
+    expect(await lookUp(limits, '198.51.101.7', wrong(1))).toBe('wrong');
+  });
+
+  it('counts IPv6 networks by their /48, so a /64 per guess buys nothing', async () => {
+    expect(neighbourhood('2001:db8:7:1::/64')).toBe('2001:db8:7::/48');
+    expect(neighbourhood('203.0.113.9')).toBe('203.0.113.0/24');
+    const limits = new AbuseLimits(DEFAULTS, () => 0);
+    const guesses = [];
+    for (let i = 0; i < 500; i++) guesses.push(await lookUp(limits, `2001:db8:7:${i.toString(16)}::/64`, wrong(i)));
+    expect(guesses.filter((g) => g === 'wrong')).toHaveLength(120);
   });
 });

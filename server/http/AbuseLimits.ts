@@ -21,9 +21,15 @@ const KNOWN_CODES_PER_ADDRESS = 16;
  * same moment fits, and a stream of made-up participants costs the server at most ten joins' work a second.
  */
 const JOIN_PACE = { burst: 60, perSecond: 10 };
+/**
+ * The guessing budget of a neighbourhood of addresses (an IPv4 /24, an IPv6 /48) is this many address budgets: a
+ * guesser who rotates through the addresses of one host or one small network gets no more than a few addresses' guesses.
+ */
+const NEIGHBOURHOOD_FACTOR = 4;
 
 /**
- * Budgets per client address (an IPv6 /64), kept in memory: limits are per instance.
+ * Budgets per client address (an IPv6 /64), kept in memory: limits are per instance. Wrong codes are counted per
+ * neighbourhood too (NEIGHBOURHOOD_FACTOR), so rotating through nearby addresses buys a few budgets, not thousands.
  *
  * A venue is not an attacker: sixty people behind one router share an address, and thirty of them mistype the
  * code once. Only wrong codes and tokens spend the guessing budget, a burst of `failedAttemptsBurst` (30) that
@@ -40,6 +46,7 @@ const JOIN_PACE = { burst: 60, perSecond: 10 };
  */
 export class AbuseLimits {
   private readonly failures: TokenBuckets | null;
+  private readonly neighbourhoodFailures: TokenBuckets | null;
   private readonly creations: TokenBuckets | null;
   private readonly joins: TokenBuckets | null;
   private readonly joinPace: TokenBuckets | null;
@@ -55,6 +62,10 @@ export class AbuseLimits {
   ) {
     this.failures =
       settings.failedAttemptsBurst > 0 ? new TokenBuckets({ burst: settings.failedAttemptsBurst, perSecond: settings.failedAttemptsPerMinute / 60 }, now) : null;
+    this.neighbourhoodFailures =
+      settings.failedAttemptsBurst > 0
+        ? new TokenBuckets({ burst: settings.failedAttemptsBurst * NEIGHBOURHOOD_FACTOR, perSecond: (settings.failedAttemptsPerMinute * NEIGHBOURHOOD_FACTOR) / 60 }, now)
+        : null;
     this.creations = settings.boardsPerHour > 0 ? new TokenBuckets({ burst: settings.boardsPerHour, perSecond: settings.boardsPerHour / 3600 }, now) : null;
     this.joins = settings.joinsPerAddress > 0 ? joinBudget(settings.joinsPerAddress, now) : null;
     this.joinPace = settings.joinsPerAddress > 0 ? new TokenBuckets(JOIN_PACE, now) : null;
@@ -65,7 +76,7 @@ export class AbuseLimits {
    * code has worked from there before.
    */
   refuseWhileBlocked(address: string, code: string): void {
-    const wait = this.failures?.waitFor(address) ?? 0;
+    const wait = Math.max(this.failures?.waitFor(address) ?? 0, this.neighbourhoodFailures?.waitFor(neighbourhood(address)) ?? 0);
     if (wait > 0 && !this.worked(address, code)) throw tooManyAttempts(wait);
   }
 
@@ -87,8 +98,8 @@ export class AbuseLimits {
 
   /** Counts a wrong join code or token; the refusal to send instead once the budget is gone, else null. */
   async countFailure(address: string): Promise<HttpError | null> {
-    if (!this.failures) return null;
-    const wait = this.failures.take(address);
+    if (!this.failures || !this.neighbourhoodFailures) return null;
+    const wait = Math.max(this.failures.take(address), this.neighbourhoodFailures.take(neighbourhood(address)));
     return wait > 0 ? tooManyAttempts(wait) : null;
   }
 
@@ -144,6 +155,13 @@ export class AbuseLimits {
   private worked(address: string, code: string): boolean {
     return (this.knownCodes.get(address)?.get(code) ?? 0) > this.now();
   }
+}
+
+/** The addresses around one (an IPv4 /24, an IPv6 /48 around its /64), which one host or one small network can rotate through. */
+export function neighbourhood(address: string): string {
+  if (address.endsWith('::/64')) return `${address.split(':').slice(0, 3).join(':')}::/48`;
+  const octets = address.split('.');
+  return octets.length === 4 ? `${octets.slice(0, 3).join('.')}.0/24` : address;
 }
 
 function joinBudget(perAddress: number, now: () => number): TokenBuckets {
