@@ -19,6 +19,8 @@ export type WriteProbe = () => void | Promise<void>;
 
 /** How often /healthz may try a write of its own: the route is public, so it must not be a write amplifier. */
 const PROBE_EVERY_MS = 1000;
+/** A probe still unanswered after this long means the database hangs (a healthy one answers in milliseconds). */
+const PROBE_HANGS_AFTER_MS = 1500;
 
 /**
  * Whether the database can write, as the last write told it. Rooms report every append and compaction;
@@ -29,6 +31,8 @@ export class StorageHealth {
   private failure: { reason: string; since: number } | null = null;
   private lastSuccessAt = 0;
   private lastProbeAt = 0;
+  /** When the probe now waiting for the database started; null when none waits. */
+  private probeWaitingSince: number | null = null;
 
   constructor(
     private readonly log: Logger,
@@ -54,6 +58,10 @@ export class StorageHealth {
       this.lastProbeAt = now;
       this.tryProbe();
     }
+    // A database that hangs never fails a probe quickly: one unanswered for longer than a healthy answer takes says enough.
+    if (this.failure === null && this.probeWaitingSince !== null && now - this.probeWaitingSince >= PROBE_HANGS_AFTER_MS) {
+      return { ok: false, reason: 'storage does not answer', since: new Date(this.probeWaitingSince).toISOString() };
+    }
     return this.failure === null ? { ok: true } : { ok: false, reason: this.failure.reason, since: new Date(this.failure.since).toISOString() };
   }
 
@@ -68,8 +76,16 @@ export class StorageHealth {
     } catch (err) {
       return probeFailed(err);
     }
-    if (pending instanceof Promise) pending.then(() => this.wrote(), probeFailed);
-    else this.wrote();
+    if (!(pending instanceof Promise)) return this.wrote();
+    const since = Date.now();
+    this.probeWaitingSince ??= since;
+    const settled = () => {
+      if (this.probeWaitingSince === since) this.probeWaitingSince = null;
+    };
+    pending.then(
+      () => (settled(), this.wrote()),
+      (err) => (settled(), probeFailed(err)),
+    );
   }
 }
 

@@ -50,4 +50,22 @@ describe('two instances while PostgreSQL is down', () => {
     }
     for (const instance of instances) await waitUntil(async () => (await api(instance.url, 'GET', '/healthz')).status === 200, 5_000);
   });
+
+  it('hung (stopped, not dead): REST commands answer 503 instead of hanging, /healthz says so within two seconds, and all is well once it answers again', async () => {
+    const { instances, postgres } = setup.deployment;
+    const [a] = instances;
+    await waitUntil(async () => (await api(a.url, 'GET', '/healthz')).status === 200, 10_000);
+    postgres.freeze();
+    try {
+      const command = api<{ code?: string }>(a.url, 'POST', '/api/boards', { title: 'Made while the database hangs', question: 'Is it stored?', language: 'en' });
+      await waitUntil(async () => (await api(a.url, 'GET', '/healthz')).status === 503, 2_500, 100);
+      const answer = await command;
+      expect(answer.status).toBe(503);
+      expect(answer.body.code).toBe('try-again-later');
+    } finally {
+      postgres.thaw();
+    }
+    await waitUntil(async () => (await api(a.url, 'GET', '/healthz')).status === 200, 10_000, 200);
+    expect((await api(a.url, 'POST', '/api/boards', { title: 'Made once it answers', question: 'Is it stored?', language: 'en' })).status).toBe(201);
+  }, 30_000);
 });

@@ -6,6 +6,9 @@ export interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
 }
 
+/** How long a query may wait for PostgreSQL's answer; the slowest honest statement takes a fraction of it. */
+export const QUERY_TIMEOUT_MS = 5_000;
+
 /** SQLSTATE classes and socket errors that mean "the database is not there now", not "this query is wrong". */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300']);
 
@@ -13,7 +16,7 @@ function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
   const message = err instanceof Error ? err.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i.test(message);
 }
 
 /** Re-throws a lost or refused connection as StoreUnavailable, anything else as it is. */
@@ -39,6 +42,9 @@ export class PgDatabase implements Queryable {
       connectionString: url,
       max: 10,
       connectionTimeoutMillis: 5_000,
+      // A database that hangs (stopped, not dead) must not hang the requests: a query unanswered for 5 s is
+      // given up, its connection dropped, and the caller answered 503 like any other unavailability.
+      query_timeout: QUERY_TIMEOUT_MS,
       types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format)) },
     } as pg.PoolConfig);
     // An idle connection the server dropped (PostgreSQL restarted) is an event, not a crash: the pool replaces it.
