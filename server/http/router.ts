@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AbuseLimits } from './AbuseLimits.js';
 import type { AddressOf } from './clientAddress.js';
 import { DomainError } from '../DomainError.js';
-import { StorageFailure } from '../storage/StorageHealth.js';
+import { isStorageFailure } from '../storage/StorageHealth.js';
 import { HttpError } from './HttpError.js';
 
 export interface RequestContext {
@@ -77,7 +77,7 @@ export class Router {
         if (result instanceof Reply) send(res, result.status, result.body, result.headers);
         else send(res, 200, result);
       } catch (thrown) {
-        const err = thrown instanceof DomainError ? HttpError.fromDomain(thrown) : thrown instanceof StorageFailure ? HttpError.storageFailed() : thrown;
+        const err = thrown instanceof DomainError ? HttpError.fromDomain(thrown) : isStorageFailure(thrown) ? HttpError.storageFailed() : thrown;
         if (err instanceof HttpError) {
           const refusal = (this.guard && isFailedGuess(err) && (await this.guard.limits.countFailure(this.guard.addressOf(req)))) || err;
           send(res, refusal.status, { error: refusal.message, field: refusal.field, ...refusal.details }, refusal.headers);

@@ -9,6 +9,16 @@ export class StorageFailure extends Error {
   }
 }
 
+/** SQLite's codes for "the database cannot write now" (disk full, I/O error, read-only, locked), as opposed to a bug. */
+const CANNOT_WRITE = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|NOMEM)/;
+
+/** Whether an error thrown by a write is the database's own failure: told as 503 "try again", never as a bug's 500. */
+export function isStorageFailure(err: unknown): boolean {
+  if (err instanceof StorageFailure) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CANNOT_WRITE.test(code);
+}
+
 export type HealthStatus = { ok: true } | { ok: false; reason: string; since: string };
 
 /**

@@ -96,6 +96,11 @@ describe('a database that cannot write', () => {
     const command = await api<{ code?: string }>(base, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'cluster' }, board.facilitatorToken);
     expect(command).toMatchObject({ status: 503, body: { code: 'try-again-later' } });
     expect((await api<{ phase: string }>(base, 'GET', `/api/boards/${board.boardId}`, undefined, board.facilitatorToken)).body.phase).toBe('collect');
+    // Creating a workshop and joining one are writes too (A16: both answered 500 with the driver's error).
+    const created = await api<{ code?: string }>(base, 'POST', '/api/boards', { title: 'Made on a full disk', question: 'Is it stored?', language: 'en' });
+    expect(created).toMatchObject({ status: 503, body: { code: 'try-again-later' } });
+    const joined = await api<{ code?: string }>(base, 'POST', `/api/boards/${board.boardId}/join`, { joinCode: board.joinCode, name: 'Late Lena', group: board.groups[0].id });
+    expect(joined).toMatchObject({ status: 503, body: { code: 'try-again-later' } });
 
     // Neither the other participant nor anyone opening the board now has the change.
     expect(await storedTitles(base, board.boardId, board.observerToken)).toEqual(['Kompetensbrist inom automation']);
