@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { inWritingOrder, newId } from './boardDoc.js';
+import { byPlusOnes } from './reactions.js';
 
 /**
  * Questions to the plenary, in the board document: one map per question, written by its author while the
@@ -53,12 +54,10 @@ export function readQuestions(doc: Y.Doc): PlenaryQuestionView[] {
  * The order of the wall and the phones: the current question, then open questions by +1s (ties oldest first),
  * then the answered ones.
  */
-export function plenaryOrder(questions: readonly PlenaryQuestionView[], plusOnes: ReadonlyMap<string, number>): { current: PlenaryQuestionView | null; rest: PlenaryQuestionView[] } {
+export function plenaryOrder(questions: readonly PlenaryQuestionView[], plusOnes: Readonly<Record<string, number>>): { current: PlenaryQuestionView | null; rest: PlenaryQuestionView[] } {
   const current = questions.filter((q) => !q.answered && q.pickedAt !== null).sort((a, b) => b.pickedAt! - a.pickedAt!)[0] ?? null;
-  const rest = questions
-    .filter((q) => q !== current)
-    .sort((a, b) => Number(a.answered) - Number(b.answered) || (plusOnes.get(b.id) ?? 0) - (plusOnes.get(a.id) ?? 0) || inWritingOrder(a, b));
-  return { current, rest };
+  const others = questions.filter((q) => q !== current);
+  return { current, rest: [...byPlusOnes(others.filter((q) => !q.answered), plusOnes), ...others.filter((q) => q.answered)] };
 }
 
 export function pickQuestion(doc: Y.Doc, id: string): void {

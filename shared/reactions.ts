@@ -21,22 +21,30 @@ export function parseReactionKey(key: string): { target: string; person: string 
   return { target: key.slice(0, at), person: key.slice(at + 1) };
 }
 
-/** Marks by target, and which of them are this person's (under either of their names). */
+/** Marks by target, and which targets this person marked (under either of their names); plain data, for views to compare. */
 export interface ReactionCounts {
-  count: ReadonlyMap<string, number>;
-  mine: ReadonlySet<string>;
+  count: Readonly<Record<string, number>>;
+  mine: Readonly<Record<string, true>>;
 }
 
 export function readReactions(doc: Y.Doc, isMe: (person: string) => boolean): ReactionCounts {
-  const count = new Map<string, number>();
-  const mine = new Set<string>();
+  const count: Record<string, number> = {};
+  const mine: Record<string, true> = {};
   reactionsOf(doc).forEach((_, key) => {
     const mark = parseReactionKey(key);
     if (!mark) return;
-    count.set(mark.target, (count.get(mark.target) ?? 0) + 1);
-    if (isMe(mark.person)) mine.add(mark.target);
+    count[mark.target] = (count[mark.target] ?? 0) + 1;
+    if (isMe(mark.person)) mine[mark.target] = true;
   });
   return { count, mine };
+}
+
+/** Most +1s first, ties in the order given: how the pile and the wall can be ordered. */
+export function byPlusOnes<T extends { id: string }>(items: readonly T[], count: Readonly<Record<string, number>>): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => (count[b.item.id] ?? 0) - (count[a.item.id] ?? 0) || a.index - b.index)
+    .map(({ item }) => item);
 }
 
 /** Gives or takes back `person`'s +1; taking back removes the mark under whichever of `names` it carries. */

@@ -36,7 +36,7 @@ async function room(): Promise<Room> {
   return { board, asa, jonas, asaClient, jonasClient, card };
 }
 
-const counted = (client: TestClient, target: string) => readReactions(client.doc, () => false).count.get(target) ?? 0;
+const counted = (client: TestClient, target: string) => readReactions(client.doc, () => false).count[target] ?? 0;
 
 describe('+1s and comments on cards', () => {
   it('a +1 and a comment by one participant reach the other; the +1 can be taken back, not given twice', async () => {
@@ -128,7 +128,7 @@ describe('the questions round', () => {
     const facilitator = server.connect(board.boardId, board.facilitatorToken);
     await waitUntil(() => readQuestions(facilitator.doc).length === 2);
     pickQuestion(facilitator.doc, first);
-    await waitUntil(() => plenaryOrder(readQuestions(asker.doc), new Map()).current?.id === first);
+    await waitUntil(() => plenaryOrder(readQuestions(asker.doc), {}).current?.id === first);
     expect(asker.closes).toEqual([]);
   });
 });
