@@ -57,9 +57,11 @@ export function useCardBodies(boardDoc: Y.Doc): ReadonlyMap<string, string> {
 }
 
 /** +1s by card or question, and which are this person's: `isMe` should say the same for the life of the view. */
-export function useReactions(boardDoc: Y.Doc, isMe: (person: string) => boolean): ReactionCounts {
+export function useReactions(boardDoc: Y.Doc, isMe: (person: string) => boolean = nobody): ReactionCounts {
   return useDocSelector(boardDoc, (doc) => readReactions(doc, isMe));
 }
+
+const nobody = () => false;
 
 export function useComments(boardDoc: Y.Doc): CommentView[] {
   return useDocSelector(boardDoc, readComments);
