@@ -58,7 +58,10 @@ export function QuestionsPanel({ open, abilities }: Props) {
               aria-label={t('questions.plusOneLabel', { text: question.text, count })}
               onClick={() => toggleReaction(boardDoc, question.id, me, myNames)}
             >
-              {t('reactions.plusOne')} <span aria-live="polite">{count}</span>
+              {t('reactions.plusOne')}
+              <span className="plus-one-count" aria-live="polite">
+                {count}
+              </span>
             </button>
           ) : (
             <span className="question-count">{t('questions.plusOnes', { count })}</span>

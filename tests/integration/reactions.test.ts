@@ -104,6 +104,25 @@ describe('+1s and comments on cards', () => {
   });
 });
 
+describe('anonymous cards', () => {
+  it('turning the setting on gives every +1, comment and question its card key, and off its participant id again', async () => {
+    const { board, asa, jonas, jonasClient, card } = await room();
+    expect((await settings(board, { questionsOpen: true })).status).toBe(200);
+    toggleReaction(jonasClient.doc, card, jonas.participantId, [jonas.participantId]);
+    addComment(jonasClient.doc, { card, text: 'Och regionen', author: jonas.participantId });
+    askQuestion(jonasClient.doc, { text: 'Vem bjuder in?', author: jonas.participantId });
+    const observer = server.connect(board.boardId, board.observerToken);
+    await waitUntil(() => reactionsOf(observer.doc).size === 1 && readComments(observer.doc).length === 1 && readQuestions(observer.doc).length === 1);
+    const authors = () => [...reactionsOf(observer.doc).keys()].map((key) => key.split('/')[1]).concat(readComments(observer.doc)[0]!.author, readQuestions(observer.doc)[0]!.author);
+
+    expect((await settings(board, { anonymousCards: true })).status).toBe(200);
+    const key = (await api<{ you: { cardKey: string } }>(server.url, 'GET', `/api/boards/${board.boardId}`, undefined, jonas.token)).body.you.cardKey;
+    await waitUntil(() => authors().every((author) => author === key));
+    expect((await settings(board, { anonymousCards: false })).status).toBe(200);
+    await waitUntil(() => authors().every((author) => author === jonas.participantId));
+  });
+});
+
 describe('the questions round', () => {
   it('takes questions only while open; others +1 them and only the facilitator picks the current one', async () => {
     const { board, asa, jonas, asaClient, jonasClient } = await room();
