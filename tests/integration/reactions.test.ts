@@ -106,7 +106,7 @@ describe('+1s and comments on cards', () => {
 
 describe('anonymous cards', () => {
   it('turning the setting on gives every +1, comment and question its card key, and off its participant id again', async () => {
-    const { board, asa, jonas, jonasClient, card } = await room();
+    const { board, jonas, jonasClient, card } = await room();
     expect((await settings(board, { questionsOpen: true })).status).toBe(200);
     toggleReaction(jonasClient.doc, card, jonas.participantId, [jonas.participantId]);
     addComment(jonasClient.doc, { card, text: 'Och regionen', author: jonas.participantId });
