@@ -121,6 +121,20 @@ describe('anonymous cards', () => {
     expect((await settings(board, { anonymousCards: false })).status).toBe(200);
     await waitUntil(() => authors().every((author) => author === jonas.participantId));
   });
+  it('refuses a +1 or comment that names its writer while cards are anonymous', async () => {
+    const { board, jonas, card } = await room();
+    expect((await settings(board, { anonymousCards: true })).status).toBe(200);
+    for (const sign of [
+      (client: TestClient) => toggleReaction(client.doc, card, jonas.participantId, [jonas.participantId]),
+      (client: TestClient) => addComment(client.doc, { card, text: 'Signerat', author: jonas.participantId }),
+    ]) {
+      const client = server.connect(board.boardId, jonas.token);
+      await synced(client);
+      sign(client);
+      await waitUntil(() => client.closes.length > 0);
+      expect(client.closes[0]!.reason).toMatch(/^a (\+1|comment) must carry its own (person|author)$/);
+    }
+  });
 });
 
 describe('the questions round', () => {
