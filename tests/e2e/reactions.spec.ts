@@ -56,6 +56,12 @@ test('two phones +1 and comment on a card live, and a questions round runs on th
   await asa.screenshot({ path: `${SHOTS}/reactions-phone-questions.png` });
   await expectNoSeriousAxeViolations(asa);
 
+  // A full wall: long questions at the length limit, more than the five listed under the current one.
+  for (let i = 1; i <= 7; i++) {
+    await asa.getByLabel('Your question').fill(`${i}. ${'How will the forum make sure that the smaller suppliers in the region are heard before decisions are taken? '.repeat(2)}`.slice(0, 200));
+    await asa.getByRole('button', { name: 'Ask', exact: true }).click();
+  }
+  await expect(wall.getByText('+ 3 more questions')).toBeVisible();
   for (const viewport of [
     { width: 1920, height: 1080 },
     { width: 1280, height: 720 },
