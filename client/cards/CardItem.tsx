@@ -173,8 +173,8 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
           {body}
         </p>
       )}
-      {(author || own || props.duplicate) && (
-        <p className="card-meta">
+      {(author || own || props.duplicate || props.plusOnes !== undefined) && (
+        <div className="card-meta">
           {author && <span>{author}</span>}
           {own && <span className="own-badge">{t('cards.yours')}</span>}
           {props.duplicate && (
@@ -183,20 +183,21 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
               <span className="visually-hidden">: {t(props.duplicate === 'exact' ? 'dup.exact' : 'dup.near')}</span>
             </span>
           )}
-        </p>
+          {/* In the meta line, not a line of its own, so a theme still shows as many cards at a glance. */}
+          {props.plusOnes !== undefined && mode !== 'edit' && (
+            <CardReactionBar
+              cardId={card.id}
+              title={card.title}
+              plusOnes={props.plusOnes}
+              plusOned={props.plusOned ?? false}
+              comments={props.comments ?? 0}
+              onPlusOne={props.onPlusOne}
+              onOpenComments={onOpenDetail}
+            />
+          )}
+        </div>
       )}
       {props.addOn}
-      {props.plusOnes !== undefined && mode !== 'edit' && (
-        <CardReactionBar
-          cardId={card.id}
-          title={card.title}
-          plusOnes={props.plusOnes}
-          plusOned={props.plusOned ?? false}
-          comments={props.comments ?? 0}
-          onPlusOne={props.onPlusOne}
-          onOpenComments={onOpenDetail}
-        />
-      )}
       {typing.length > 0 && (
         <p className="typing" aria-live="polite">
           {t('cards.typing', { names: typing.join(', ') })}

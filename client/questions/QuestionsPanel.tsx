@@ -64,7 +64,10 @@ export function QuestionsPanel({ open, abilities }: Props) {
               </span>
             </button>
           ) : (
-            <span className="question-count">{t('questions.plusOnes', { count })}</span>
+            <span className="question-count">
+              {t('reactions.plusOne')}
+              <span className="plus-one-count">{count}</span>
+            </span>
           )}
           {moderate && !question.answered && question !== current && (
             <button type="button" aria-label={t('questions.pickLabel', { text: question.text })} onClick={() => pickQuestion(boardDoc, question.id)}>
@@ -109,7 +112,7 @@ export function QuestionsPanel({ open, abilities }: Props) {
           </div>
         </form>
       )}
-      {(open || questions.length > 0) &&
+      {open &&
         (questions.length === 0 ? (
           <p className="muted">{t('questions.none')}</p>
         ) : (

@@ -70,4 +70,11 @@ test('two phones +1 and comment on a card live, and a questions round runs on th
     expect(await slideFit(wall)).toEqual({ scrolls: false, small: [], outside: [] });
     await wall.screenshot({ path: `${SHOTS}/reactions-wall-questions-${viewport.width}.png` });
   }
+
+  // Closing the round gives the wall back to the phase; the +1s stay on the card while clustering.
+  await facilitator.getByRole('button', { name: 'Close the questions round' }).click();
+  await expect(wall.getByRole('heading', { name: 'Questions' })).toBeHidden();
+  await phase(request, board, 'cluster');
+  await expect(facilitator.getByRole('button', { name: `+1 for “${CARD}”, 1 so far` })).toBeVisible();
+  await facilitator.screenshot({ path: `${SHOTS}/reactions-facilitator-cluster.png` });
 });

@@ -38,7 +38,6 @@ export const en = {
   'questions.remove': 'Remove',
   'questions.removeLabel': 'Remove the question “{text}”',
   'questions.plusOneLabel': { one: '+1 for “{text}”, {count} so far', other: '+1 for “{text}”, {count} so far' },
-  'questions.plusOnes': { one: '{count} +1', other: '{count} +1' },
   'present.questionsHeading': 'Questions',
   'present.questionsEmpty': 'Send your questions from your phone',
   'present.questionsMore': { one: '+ {count} more question', other: '+ {count} more questions' },

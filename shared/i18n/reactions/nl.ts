@@ -37,7 +37,6 @@ export const nl: ReactionsMessages = {
   'questions.remove': 'Verwijder',
   'questions.removeLabel': 'Verwijder de vraag “{text}”',
   'questions.plusOneLabel': { one: '+1 voor “{text}”, nu {count}', other: '+1 voor “{text}”, nu {count}' },
-  'questions.plusOnes': { one: '{count} +1', other: '{count} +1' },
   'present.questionsHeading': 'Vragen',
   'present.questionsEmpty': 'Stuur je vragen vanaf je telefoon',
   'present.questionsMore': { one: '+ nog {count} vraag', other: '+ nog {count} vragen' },

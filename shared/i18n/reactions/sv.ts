@@ -37,7 +37,6 @@ export const sv: ReactionsMessages = {
   'questions.remove': 'Ta bort',
   'questions.removeLabel': 'Ta bort frågan ”{text}”',
   'questions.plusOneLabel': { one: '+1 för ”{text}”, hittills {count}', other: '+1 för ”{text}”, hittills {count}' },
-  'questions.plusOnes': { one: '{count} +1', other: '{count} +1' },
   'present.questionsHeading': 'Frågor',
   'present.questionsEmpty': 'Skicka dina frågor från mobilen',
   'present.questionsMore': { one: '+ {count} fråga till', other: '+ {count} frågor till' },
