@@ -35,6 +35,15 @@ test('two phones +1 and comment on a card live, and a questions round runs on th
   await jonas.screenshot({ path: `${SHOTS}/reactions-phone-comment.png` });
   await detail.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(asa.getByRole('button', { name: `Comments on “${CARD}”: 1` })).toBeVisible();
+  // A newer card both +1 comes first once the pile is ordered by +1.
+  const newer = 'Permits take too long';
+  await addCard(asa, newer);
+  await asa.getByRole('button', { name: `+1 for “${newer}”, 0 so far` }).click();
+  await jonas.getByRole('button', { name: `+1 for “${newer}”, 1 so far` }).click();
+  await expect(asa.getByRole('button', { name: `+1 for “${newer}”, 2 so far` })).toBeVisible();
+  await expect(asa.locator('.card-list .card-title')).toHaveText([CARD, newer]);
+  await asa.getByLabel('Order').selectOption({ label: 'Most +1 first' });
+  await expect(asa.locator('.card-list .card-title')).toHaveText([newer, CARD]);
   await asa.screenshot({ path: `${SHOTS}/reactions-phone-card.png` });
   await wall.screenshot({ path: `${SHOTS}/reactions-wall-collect.png` });
 
