@@ -179,6 +179,7 @@ export const settingsBody = z
     participantsCluster: z.boolean(),
     participantsExport: z.boolean(),
     anonymousCards: z.boolean(),
+    questionsOpen: z.boolean(),
   })
   .partial()
   .strict();

@@ -5,7 +5,8 @@ import * as Y from 'yjs';
  * Every client may hold a copy; the server checks each update against the writer's role
  * (server/rooms/boardPolicy.ts) before it is stored or passed on.
  */
-export const BOARD_ROOTS = ['cards', 'clusters', 'notes'] as const;
+/** Reactions, comments and plenary questions: shared/reactions.ts, shared/comments.ts, shared/plenaryQuestions.ts. */
+export const BOARD_ROOTS = ['cards', 'clusters', 'notes', 'reactions', 'comments', 'questions'] as const;
 
 export type CardMap = Y.Map<unknown>;
 export type ClusterMap = Y.Map<unknown>;
@@ -120,12 +121,18 @@ export function readCards(doc: Y.Doc): CardView[] {
  * to card keys when cards become anonymous, back when they stop being.
  */
 export function renameCardAuthors(doc: Y.Doc, names: ReadonlyMap<string, string>): void {
-  doc.transact(() =>
-    cardsOf(doc).forEach((card) => {
-      const renamed = names.get(String(card.get('author')));
-      if (renamed !== undefined) card.set('author', renamed);
-    }),
-  );
+  renameAuthorsIn(cardsOf(doc), names);
+}
+
+/** The same renaming for any map of authored entries (cards, comments, plenary questions). */
+export function renameAuthorsIn(entries: Y.Map<Y.Map<unknown>>, names: ReadonlyMap<string, string>): void {
+  const rename = () =>
+    entries.forEach((entry) => {
+      const renamed = names.get(String(entry.get('author')));
+      if (renamed !== undefined) entry.set('author', renamed);
+    });
+  if (entries.doc) entries.doc.transact(rename);
+  else rename();
 }
 
 export function cardBody(doc: Y.Doc, cardId: string): Y.XmlFragment | undefined {

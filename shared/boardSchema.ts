@@ -68,3 +68,41 @@ function firstProblem(result: z.ZodSafeParseResult<unknown>, what: string): stri
   // Every field's schema has a message of its own; only a field too many gets zod's.
   return issue.code === 'unrecognized_keys' ? `a ${what} has no field "${issue.keys[0].slice(0, 24)}"` : issue.message;
 }
+
+export const CommentFieldsSchema = z
+  .object({
+    card: idSchema('a comment\'s card'),
+    text: z
+      .string('a comment must be text')
+      .trim()
+      .min(1, 'a comment must say something')
+      .max(LIMITS.maxCommentText, `comment over ${LIMITS.maxCommentText} characters (maxCommentText)`),
+    author: idSchema('a comment\'s author'),
+    createdAt: timeSchema,
+    /** Folded away by the facilitator: kept for them, shown to nobody else. */
+    hidden: z.boolean('hidden is true or false'),
+  })
+  .strict();
+
+export const PlenaryQuestionFieldsSchema = z
+  .object({
+    text: z
+      .string('a question must be text')
+      .trim()
+      .min(1, 'a question must say something')
+      .max(LIMITS.maxPlenaryQuestion, `question over ${LIMITS.maxPlenaryQuestion} characters (maxPlenaryQuestion)`),
+    author: idSchema('a question\'s author'),
+    createdAt: timeSchema,
+    answered: z.boolean('answered is true or false'),
+    /** When the facilitator put it on the wall as the one being answered; the latest pick is the current question. */
+    pickedAt: timeSchema.nullable(),
+  })
+  .strict();
+
+export function judgeCommentFields(comment: Y.Map<unknown>): string | null {
+  return firstProblem(CommentFieldsSchema.safeParse(fieldsOf(comment)), 'comment');
+}
+
+export function judgePlenaryQuestionFields(question: Y.Map<unknown>): string | null {
+  return firstProblem(PlenaryQuestionFieldsSchema.safeParse(fieldsOf(question)), 'question');
+}

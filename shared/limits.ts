@@ -32,6 +32,19 @@ export const LIMITS = {
   maxTextField: 500,
   /** Duplicate pairs a suggestions answer lists at most, the most alike first. */
   maxDuplicatePairs: 200,
+  /** A comment on a card: a line or two, read on a phone. */
+  maxCommentText: 280,
+  maxCommentsPerCard: 50,
+  maxCommentsPerBoard: 2000,
+  /**
+   * +1 marks one person holds at once, on cards and plenary questions together (one per card or question):
+   * the server keeps a count per person, so checking a mark costs the same however many there are.
+   */
+  maxReactionsPerPerson: 500,
+  /** A question to the plenary: read out from the wall. */
+  maxPlenaryQuestion: 200,
+  maxQuestionsPerPerson: 10,
+  maxQuestionsPerBoard: 300,
   /**
    * Changes of its own presence a connection may make per second; one over it waits until the allowance has
    * renewed (the newest is kept). The board sends at most one every 500 ms (which card its person is typing in).

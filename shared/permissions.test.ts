@@ -4,13 +4,13 @@ import { DEFAULT_SETTINGS, PHASES, ROLES, type Phase } from './phases.js';
 
 const at = (phase: Phase, settings: Partial<Situation['settings']> = {}, closed = false): Situation => ({ phase, settings: { ...DEFAULT_SETTINGS, ...settings }, closed });
 
-const ACTIONS: Action[] = ['add-card', 'add-private-card', 'edit-own-card', 'edit-others-card', 'cluster', 'write-notes', 'vote', 'export', 'run-workshop'];
+const ACTIONS: Action[] = ['add-card', 'add-private-card', 'edit-own-card', 'edit-others-card', 'cluster', 'write-notes', 'react', 'ask-question', 'vote', 'export', 'run-workshop'];
 
 describe('who may do what, now', () => {
   it('lets the facilitator do everything but write a private list or vote, in every phase', () => {
     for (const phase of PHASES) {
       expect(ACTIONS.filter((action) => may('facilitator', action, at(phase)))).toEqual(
-        ['add-card', 'edit-own-card', 'edit-others-card', 'cluster', 'write-notes', 'export', 'run-workshop'],
+        ['add-card', 'edit-own-card', 'edit-others-card', 'cluster', 'write-notes', 'react', 'export', 'run-workshop'],
       );
     }
   });
@@ -58,6 +58,19 @@ describe('who may do what, now', () => {
     }
     expect(refusalOf('facilitator', 'run-workshop', closed)).toBe('closed');
     expect(refusalOf('observer', 'add-card', closed)).toBe('role');
+  });
+
+  it('takes +1s and comments from participants and the facilitator, never while cards are written silently', () => {
+    for (const phase of PHASES) expect(may('participant', 'react', at(phase))).toBe(true);
+    expect(refusalOf('participant', 'react', at('collect', { silentCollect: true }))).toBe('silent-collect');
+    expect(refusalOf('facilitator', 'react', at('collect', { silentCollect: true }))).toBe('silent-collect');
+    expect(refusalOf('observer', 'react', at('cluster'))).toBe('role');
+  });
+
+  it('takes questions for the plenary only while the questions round is open', () => {
+    expect(refusalOf('participant', 'ask-question', at('cluster'))).toBe('phase');
+    expect(PHASES.filter((phase) => may('participant', 'ask-question', at(phase, { questionsOpen: true })))).toEqual([...PHASES]);
+    expect(refusalOf('projector', 'ask-question', at('cluster', { questionsOpen: true }))).toBe('role');
   });
 
   it('lets a projector do nothing but show the board: no change, no download', () => {

@@ -1,5 +1,5 @@
 import type { BoardMeta } from './controlDoc.js';
-import { participantsMayAddCards, participantsMayCluster, silentCollectActive, type BoardSettings, type Phase, type Role } from './phases.js';
+import { participantsMayAddCards, participantsMayCluster, reactionsShown, silentCollectActive, type BoardSettings, type Phase, type Role } from './phases.js';
 
 /**
  * Who may do what, now: the one answer the browser asks before it offers a change and the server asks before
@@ -18,6 +18,10 @@ export type Action =
   /** Move cards between themes, merge duplicates, add, rename and remove themes. */
   | 'cluster'
   | 'write-notes'
+  /** +1 a card, comment on it, take one's own +1 or comment back. */
+  | 'react'
+  /** Send a question to the plenary and +1 others' while the questions round is open. */
+  | 'ask-question'
   | 'vote'
   /** Download the priority list (a frozen version, the draft or the latest results). */
   | 'export'
@@ -57,6 +61,8 @@ const ROLES_OF: Record<Action, readonly Role[]> = {
   'edit-others-card': ['facilitator'],
   cluster: ['facilitator', 'participant'],
   'write-notes': ['facilitator'],
+  react: ['facilitator', 'participant'],
+  'ask-question': ['facilitator', 'participant'],
   vote: ['participant'],
   export: ['facilitator', 'participant', 'observer'],
   'run-workshop': ['facilitator'],
@@ -72,6 +78,8 @@ export function refusalOf(role: Role, action: Action, now: Situation): Refusal |
   if (!ROLES_OF[action].includes(role)) return 'role';
   if (action === 'export') return role === 'participant' && !now.settings.participantsExport ? 'not-shared' : null;
   if (now.closed) return 'closed';
+  if (action === 'react' && !reactionsShown(now.phase, now.settings)) return 'silent-collect';
+  if (action === 'ask-question' && !now.settings.questionsOpen) return 'phase';
   if (role === 'facilitator') return null;
   switch (action) {
     case 'add-card':

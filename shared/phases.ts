@@ -20,6 +20,8 @@ export interface BoardSettings {
   participantsExport: boolean;
   /** Cards show no author or group to anyone; the server still knows the author and enforces ownership. */
   anonymousCards: boolean;
+  /** A questions round for the plenary is open: participants send questions and +1 others', the wall shows them. */
+  questionsOpen: boolean;
 }
 
 export const DEFAULT_SETTINGS: BoardSettings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: BoardSettings = {
   participantsCluster: true,
   participantsExport: false,
   anonymousCards: false,
+  questionsOpen: false,
 };
 
 /** Whether a participant may add cards in this phase under these settings. */
@@ -43,4 +46,9 @@ export function participantsMayCluster(phase: Phase, settings: BoardSettings): b
 /** Whether new participant cards go to private lists (silent collect) rather than onto the shared board. */
 export function silentCollectActive(phase: Phase, settings: BoardSettings): boolean {
   return phase === 'collect' && settings.silentCollect;
+}
+
+/** Whether +1s and comments are shown and taken: not while cards are written silently, so nothing reacts to a draft. */
+export function reactionsShown(phase: Phase, settings: BoardSettings): boolean {
+  return !silentCollectActive(phase, settings);
 }

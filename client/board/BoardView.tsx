@@ -5,6 +5,7 @@ import { usePageLanguage, useT } from '../app/i18n';
 import { TopBar } from '../app/TopBar';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { abilitiesOf } from '../kernel/abilities';
+import { QuestionsPanel } from '../questions/QuestionsPanel';
 import { BoardProvider } from '../kernel/BoardContext';
 import { CardsSection } from './CardsSection';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -137,6 +138,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
         )}
 
         <section className="board-main" aria-label={t('board.mainLabel')}>
+          {!voting && !closed && <QuestionsPanel open={meta.settings.questionsOpen} abilities={abilities} />}
           <VotingPhases summary={closed ? readOnlySummary(summary) : summary} meta={meta} connection={live.status} />
 
           {/* While clustering the board takes the full width; who is here follows below it. */}

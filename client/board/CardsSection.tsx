@@ -3,15 +3,17 @@ import type { CardView } from '../../shared/boardDoc';
 import { FACILITATOR_ID, type BoardMeta } from '../../shared/controlDoc';
 import { REMOVED_PARTICIPANT } from '../../shared/people';
 import { findGroup } from '../../shared/groups';
-import { silentCollectActive } from '../../shared/phases';
+import { reactionsShown, silentCollectActive } from '../../shared/phases';
+import { byPlusOnes, toggleReaction } from '../../shared/reactions';
 import { useT } from '../app/i18n';
 import type { Abilities } from '../kernel/abilities';
 import { useBoard } from '../kernel/BoardContext';
 import { CardDetail } from '../richText/CardDetail';
 import { PrivateCards, SilentDrafts } from '../silent/SilentCollect';
-import { useCardBodies, useCards, useParticipants, usePresence } from '../kernel/useBoardData';
+import { useCardBodies, useCards, useComments, useParticipants, usePresence, useReactions } from '../kernel/useBoardData';
 import { AddThemeForm } from '../clustering/AddThemeForm';
 import { AddCardForm } from '../cards/AddCardForm';
+import { CardComments } from '../cards/CardComments';
 import { CardItem, type CardPropsOf } from '../cards/CardItem';
 
 // Drag and drop is needed from the cluster phase on; the collect phase (and phones joining then) skip it.
@@ -30,11 +32,11 @@ const NOBODY: string[] = [];
 export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
   const t = useT();
   const { boardDoc, controlDoc, awareness } = useBoard();
-  const cards = useCards(boardDoc);
+  const written = useCards(boardDoc);
   const participants = useParticipants(controlDoc);
   const entries = usePresence(awareness);
   const [openCardId, setOpenCardId] = useState<string | null>(null);
-  const openCard = cards.find((c) => c.id === openCardId);
+  const openCard = written.find((c) => c.id === openCardId);
   const closeDetail = useCallback(() => setOpenCardId(null), []);
 
   const bodies = useCardBodies(boardDoc);
@@ -49,6 +51,19 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
   }, [entries, t]);
 
   const silent = silentCollectActive(meta.phase, meta.settings);
+  const showReactions = reactionsShown(meta.phase, meta.settings);
+  const reactions = useReactions(boardDoc, abilities.isMe);
+  const comments = useComments(boardDoc);
+  const commentCount = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const comment of comments) if (!comment.hidden || abilities.runWorkshop) count.set(comment.card, (count.get(comment.card) ?? 0) + 1);
+    return count;
+  }, [comments, abilities.runWorkshop]);
+  const [order, setOrder] = useState<'written' | 'plusOnes'>('written');
+  const cards = useMemo(() => (showReactions && order === 'plusOnes' ? byPlusOnes(written, reactions.count) : written), [written, showReactions, order, reactions.count]);
+  const reactor = abilities.react ? abilities.newCardAuthor : null;
+  const myNames = [abilities.authorId, abilities.newCardAuthor].filter((name): name is string => name !== null);
+  const plusOne = useCallback((cardId: string) => reactor && toggleReaction(boardDoc, cardId, reactor, myNames), [boardDoc, reactor, myNames.join('\n')]);
   const canAdd = settled && abilities.addCards && abilities.authorId !== null;
   const clustering = meta.phase !== 'setup' && meta.phase !== 'collect';
 
@@ -80,6 +95,12 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
     onTyping: tellTyping,
     onOpenDetail: setOpenCardId,
     lang: meta.language,
+    ...(showReactions && {
+      plusOnes: reactions.count[card.id] ?? 0,
+      plusOned: reactions.mine[card.id] === true,
+      comments: commentCount.get(card.id) ?? 0,
+      onPlusOne: reactor ? plusOne : undefined,
+    }),
   });
 
   return (
@@ -88,6 +109,15 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
         <h2 id="cards-heading">{t('cards.heading')}</h2>
         {/* While collecting silently the cards are counted where they are: in the private lists above the board. */}
         {!silent && <span className="count">{t('cards.count', { count: cards.length })}</span>}
+        {showReactions && cards.length > 1 && (
+          <label className="card-order">
+            {t('reactions.order')}{' '}
+            <select value={order} onChange={(e) => setOrder(e.target.value as typeof order)}>
+              <option value="written">{t('reactions.orderWritten')}</option>
+              <option value="plusOnes">{t('reactions.orderPlusOnes')}</option>
+            </select>
+          </label>
+        )}
       </div>
       {silent && abilities.role === 'participant' && <p className="notice">{t('settings.silentNotice')}</p>}
       {settled && silent && abilities.role === 'participant' && abilities.authorId && (
@@ -136,7 +166,11 @@ export function CardsSection({ meta, abilities, settled, onTyping }: Props) {
           editable={abilities.editCard(openCard)}
           onTyping={tellTyping}
           onClose={closeDetail}
-        />
+        >
+          {showReactions && (
+            <CardComments cardId={openCard.id} author={reactor} moderate={abilities.runWorkshop} authorOf={authorOf} anonymous={anonymous} />
+          )}
+        </CardDetail>
       )}
     </section>
   );

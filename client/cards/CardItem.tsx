@@ -4,6 +4,7 @@ import { deleteCard, setCardTitle, type CardView } from '../../shared/boardDoc';
 import { LIMITS } from '../../shared/limits';
 import { useT } from '../app/i18n';
 import { BoardHistory } from '../kernel/history/BoardHistory';
+import { CardReactionBar } from './CardReactionBar';
 import './cards.css';
 
 /** How a card repeats another: the same title once normalised, or nearly (same words, a typo or two). */
@@ -37,6 +38,12 @@ export interface CardItemProps {
   rootStyle?: CSSProperties;
   rootListeners?: DOMAttributes<HTMLLIElement>;
   accent?: string;
+  /** +1s and comments, absent while they are not shown (silent collect); plain values, so unchanged cards skip rendering. */
+  plusOnes?: number;
+  plusOned?: boolean;
+  comments?: number;
+  /** Absent for who may not +1. */
+  onPlusOne?: (cardId: string) => void;
 }
 
 /** The props every card view shares, whether in the flat list or inside a theme. */
@@ -166,8 +173,8 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
           {body}
         </p>
       )}
-      {(author || own || props.duplicate) && (
-        <p className="card-meta">
+      {(author || own || props.duplicate || props.plusOnes !== undefined) && (
+        <div className="card-meta">
           {author && <span>{author}</span>}
           {own && <span className="own-badge">{t('cards.yours')}</span>}
           {props.duplicate && (
@@ -176,7 +183,19 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
               <span className="visually-hidden">: {t(props.duplicate === 'exact' ? 'dup.exact' : 'dup.near')}</span>
             </span>
           )}
-        </p>
+          {/* In the meta line, not a line of its own, so a theme still shows as many cards at a glance. */}
+          {props.plusOnes !== undefined && mode !== 'edit' && (
+            <CardReactionBar
+              cardId={card.id}
+              title={card.title}
+              plusOnes={props.plusOnes}
+              plusOned={props.plusOned ?? false}
+              comments={props.comments ?? 0}
+              onPlusOne={props.onPlusOne}
+              onOpenComments={onOpenDetail}
+            />
+          )}
+        </div>
       )}
       {props.addOn}
       {typing.length > 0 && (

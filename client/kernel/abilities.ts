@@ -18,6 +18,12 @@ export interface Abilities {
   addCards: boolean;
   editCard: (card: CardView) => boolean;
   cluster: boolean;
+  /** +1 cards and comment on them (not while cards are written silently). */
+  react: boolean;
+  /** Send questions to the plenary and +1 others' (while the questions round is open). */
+  askQuestion: boolean;
+  /** Whether a +1, comment or question carries one of this person's names (their id or card key). */
+  isMe: (person: string) => boolean;
   runWorkshop: boolean;
   export: boolean;
   /** Whether one change may remove this much: merged or deleted cards, deleted themes holding cards. */
@@ -46,6 +52,9 @@ export function abilitiesOf(you: Holder & Pick<BoardSummary['you'], 'participant
     addCards: authorId !== null && may(role, 'add-card', now),
     editCard: (card) => authorId !== null && may(role, ownCard(card) ? 'edit-own-card' : 'edit-others-card', now),
     cluster: may(role, 'cluster', now),
+    react: authorId !== null && may(role, 'react', now),
+    askQuestion: authorId !== null && may(role, 'ask-question', now),
+    isMe: (person) => self !== null && isOwnCard(person, self),
     runWorkshop: may(role, 'run-workshop', now),
     export: may(role, 'export', now),
     removeAtOnce: (removal) => mayRemoveAtOnce(role, removal),

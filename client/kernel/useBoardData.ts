@@ -3,6 +3,9 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSummary } from '../../shared/api';
 import { readClusters, type CardView, type ClusterView } from '../../shared/boardDoc';
+import { readComments, type CommentView } from '../../shared/comments';
+import { readQuestions, type PlenaryQuestionView } from '../../shared/plenaryQuestions';
+import { readReactions, type ReactionCounts } from '../../shared/reactions';
 import { readMeta, readParticipants, type BoardMeta, type ParticipantInfo } from '../../shared/controlDoc';
 import { DEFAULT_SETTINGS, type Role } from '../../shared/phases';
 import { LiveCards } from './LiveCards';
@@ -51,6 +54,21 @@ export function useCards(boardDoc: Y.Doc): CardView[] {
 export function useCardBodies(boardDoc: Y.Doc): ReadonlyMap<string, string> {
   const live = LiveCards.of(boardDoc);
   return useSyncExternalStore(live.subscribe, live.getBodies);
+}
+
+/** +1s by card or question, and which are this person's: `isMe` should say the same for the life of the view. */
+export function useReactions(boardDoc: Y.Doc, isMe: (person: string) => boolean = nobody): ReactionCounts {
+  return useDocSelector(boardDoc, (doc) => readReactions(doc, isMe));
+}
+
+const nobody = () => false;
+
+export function useComments(boardDoc: Y.Doc): CommentView[] {
+  return useDocSelector(boardDoc, readComments);
+}
+
+export function usePlenaryQuestions(boardDoc: Y.Doc): PlenaryQuestionView[] {
+  return useDocSelector(boardDoc, readQuestions);
 }
 
 /** The themes; moving a card or typing in the notes leaves them, and each unchanged theme, as they were. */

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { joinedCardIds, looseCards, mergesOf } from '../../shared/cardMerge';
+import { byPlusOnes } from '../../shared/reactions';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
-import { useCards, useClusters } from '../kernel/useBoardData';
+import { useCards, useClusters, useReactions } from '../kernel/useBoardData';
+import { PlusOnes } from './PlusOnes';
 
 /**
  * How the wall of themes fits one 1080p screen in type read from the back of the room: the more themes, the more
@@ -21,7 +23,8 @@ export function wallLayout(themes: number): { columns: number; titles: number } 
 /**
  * While clustering: every theme with its cards' titles, and how many cards still wait on the pile. A card merged
  * into another is shown as the board shows it, inside the card it joined: a note on that card's line, neither a
- * line nor a count of its own.
+ * line nor a count of its own. Within a theme the cards with most +1s come first, so the titles shown are those
+ * the room backs most.
  */
 export function ClusterSlide() {
   const { boardDoc } = useBoard();
@@ -33,6 +36,7 @@ export function ClusterSlide() {
     return { cards: all.filter((card) => !joined.has(card.id)), mergedCount: (id: string) => merges.get(id)?.length ?? 0 };
   }, [all]);
   const clusters = useClusters(boardDoc);
+  const { count } = useReactions(boardDoc);
   const known = new Set(clusters.map((c) => c.id));
   // The pile as the board and the vote count it: the one rule of shared/cardMerge.ts.
   const unthemed = looseCards(all, known).length;
@@ -43,7 +47,7 @@ export function ClusterSlide() {
       <p className="projector-hint">{t('present.unthemed', { count: unthemed })}</p>
       <ul className="projector-themes" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}>
         {clusters.map((cluster) => {
-          const inTheme = cards.filter((c) => c.cluster === cluster.id);
+          const inTheme = byPlusOnes(cards.filter((c) => c.cluster === cluster.id), count);
           return (
             <li key={cluster.id} className="projector-theme" style={{ borderTopColor: cluster.color }}>
               <h2>
@@ -53,6 +57,7 @@ export function ClusterSlide() {
                 {inTheme.slice(0, titles).map((card) => (
                   <li key={card.id}>
                     {card.title}
+                    <PlusOnes count={count[card.id]} />
                     {mergedCount(card.id) > 0 && <span className="projector-merged"> {t('present.merged', { count: mergedCount(card.id) })}</span>}
                   </li>
                 ))}

@@ -7,7 +7,8 @@ import { useT } from '../app/i18n';
 import { formatClock } from '../kernel/time/clock';
 import { useServerNow } from '../kernel/time/useServerNow';
 import { useBoard } from '../kernel/BoardContext';
-import { useCards } from '../kernel/useBoardData';
+import { useCards, useReactions } from '../kernel/useBoardData';
+import { PlusOnes } from './PlusOnes';
 import { useDocSelector } from '../kernel/sync/useDocSelector';
 import { useSyncedRoom } from '../kernel/sync/useSyncedRoom';
 
@@ -80,12 +81,16 @@ function NewestCards() {
   const { boardDoc } = useBoard();
   const t = useT();
   const newest = useCards(boardDoc).slice(-WALL_CARDS).reverse();
+  const { count } = useReactions(boardDoc);
   if (newest.length === 0) return null;
   return (
     <section className="collect-wall" aria-label={t('present.newest')}>
       <ul>
         {newest.map((card) => (
-          <li key={card.id}>{card.title}</li>
+          <li key={card.id}>
+            {card.title}
+            <PlusOnes count={count[card.id]} />
+          </li>
         ))}
       </ul>
     </section>

@@ -4,6 +4,7 @@ import { AgreeSlide } from './AgreeSlide';
 import { ClusterSlide } from './ClusterSlide';
 import { CollectSlide } from './CollectSlide';
 import { JoinSlide } from './JoinSlide';
+import { QuestionsSlide } from './QuestionsSlide';
 import { ResultsSlide } from './ResultsSlide';
 import { TurnoutSlide } from './TurnoutSlide';
 
@@ -12,8 +13,9 @@ interface Props {
   meta: BoardMeta;
 }
 
-/** One slide per phase: what the room needs to see while that phase runs. */
+/** One slide per phase: what the room needs to see while that phase runs; an open questions round goes before it. */
 export function ProjectorSlides({ summary, meta }: Props) {
+  if (meta.settings.questionsOpen) return <QuestionsSlide />;
   switch (meta.phase) {
     case 'setup':
       return <JoinSlide share={summary.share} groups={meta.groups} />;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { cardBody, type CardView } from '../../shared/boardDoc';
 import { useT } from '../app/i18n';
@@ -12,10 +12,12 @@ interface Props {
   editable: boolean;
   onTyping: (cardId: string | null) => void;
   onClose: () => void;
+  /** What the board shows below the body: the card's comments. */
+  children?: ReactNode;
 }
 
 /** The open card: a modal dialog with the card's live rich-text body. */
-export function CardDetail({ boardDoc, card, author, editable, onTyping, onClose }: Props) {
+export function CardDetail({ boardDoc, card, author, editable, onTyping, onClose, children }: Props) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const fragment = cardBody(boardDoc, card.id);
@@ -47,6 +49,7 @@ export function CardDetail({ boardDoc, card, author, editable, onTyping, onClose
         />
       )}
       {!editable && <p className="hint">{t('detail.readOnly')}</p>}
+      {children}
     </dialog>
   );
 }

@@ -6,6 +6,7 @@ import { judgeRichText } from '../../shared/richText/judgeRichText.js';
 import { authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
 import { isNewInTransaction, locate, measure, measureCard, measureChanges, NOTES, type AnyType, type RichTextKey } from './changeLocation.js';
+import { isReactionRoot, ReactionsPolicy } from './reactionsPolicy.js';
 import type { ChangePolicy } from './types.js';
 
 /** What the policy reads of the control document: phase, settings and whether the workshop is closed. */
@@ -32,6 +33,7 @@ export class BoardPolicy implements ChangePolicy {
   private totalSize = 0;
   /** Sizes measured while judging a transaction, taken over by `accepted` when that transaction stands. */
   private judged: SizeChanges | null = null;
+  private readonly reactions = new ReactionsPolicy();
 
   /**
    * @param privateOwner set for a participant's private list (silent collect): a document holding only that
@@ -55,6 +57,7 @@ export class BoardPolicy implements ChangePolicy {
     const all = new Map<RichTextKey, number | null>([[NOTES, measure(notesOf(doc))]]);
     cardsOf(doc).forEach((card, id) => all.set(id, measureCard(card)));
     this.takeSizes(all);
+    this.reactions.reset(doc);
   }
 
   /** With anonymous cards, which card someone is typing in would say who wrote it: that is never passed on. */
@@ -67,6 +70,7 @@ export class BoardPolicy implements ChangePolicy {
   accepted(tr: Y.Transaction, doc: Y.Doc): void {
     this.takeSizes(this.judged?.tr === tr ? this.judged.sizes : measureChanges(tr, doc));
     this.judged = null;
+    this.reactions.accepted(tr, doc);
     const cards = cardsOf(doc);
     for (const [type, keys] of tr.changed) {
       if (type === (cards as unknown as AnyType)) {
@@ -106,6 +110,11 @@ export class BoardPolicy implements ChangePolicy {
       const at = locate(type, roots);
       if (at.root === undefined || !allowedRoots.includes(at.root)) {
         return `unknown part of the board: ${at.root ?? '(detached)'}`;
+      }
+      if (isReactionRoot(at.root)) {
+        const refusal = this.reactions.check({ root: at.root, path: at.path }, type, keys, { tr, doc, writer, self, now });
+        if (refusal) return refusal;
+        continue;
       }
       if (at.root === 'notes' && !may(writer.role, 'write-notes', now)) return 'only the facilitator writes the notes';
       if (at.root === 'clusters' && !may(writer.role, 'cluster', now)) return 'themes can be changed only while clustering is open';

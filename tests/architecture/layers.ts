@@ -59,8 +59,9 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   agree: ['app', 'kernel', 'results'],
   voting: ['app', 'api', 'kernel', 'results', 'agree'],
   present: ['app', 'api', 'kernel', 'results', 'voting'],
+  questions: ['app', 'kernel'],
   report: ['app', 'api', 'kernel', 'session', 'join', 'results'],
-  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present'],
+  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'questions'],
 };
 
 /** Client files that only wire the screens together: the entry point and the router. */

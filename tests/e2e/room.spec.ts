@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations, person, test } from './support';
+import { expectNoSeriousAxeViolations, person, slideFit, test } from './support';
 import { auth, createRoomBoard, phase, sampleThemes, sampleTitles, seedBoard, writePrivateCards, type RoomBoard } from './roomBoard';
 
 const SHOTS = 'test-reports/screenshots';
@@ -219,25 +219,6 @@ test('at 1366×800 with 80 cards and 8 themes, every theme is within one screen 
   });
   expect(wrapping).toEqual({ wrap: 'break-word', hyphens: 'auto', lang: 'en' });
 });
-
-/**
- * Whether a projector slide fits its screen, measured once in one evaluation after it has settled: no text under
- * 28 px of a 1080p screen (28 × 720/1080 at 720p, where the slide is drawn smaller) and none past the screen's edge
- * (the projector clips rather than scrolls, so text past the edge is text nobody sees).
- */
-const slideFit = (wall: Page) =>
-  wall.evaluate(() => {
-    const smallest = 28 * Math.min(innerWidth / 1920, innerHeight / 1080) - 0.05;
-    const texts = [...document.querySelectorAll<HTMLElement>('.projector *')].filter(
-      (el) => !el.closest('.visually-hidden') && el.getClientRects().length > 0 && [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
-    );
-    const small = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < smallest).map((el) => el.textContent);
-    const outside = texts.filter((el) => {
-      const box = el.getBoundingClientRect();
-      return box.bottom > innerHeight + 1 || box.right > innerWidth + 1;
-    });
-    return { scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth, small, outside: outside.map((el) => el.textContent) };
-  });
 
 test('the projector fits 1920×1080 and 1280×720 in every phase: twelve themes of eighty cards, ten results, eight agreed priorities', async ({ browser, request, baseURL }) => {
   test.setTimeout(300_000);

@@ -78,3 +78,22 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious, serious.join('\n')).toEqual([]);
 }
+
+/**
+ * Whether a projector slide fits its screen, measured once in one evaluation after it has settled: no text under
+ * 28 px of a 1080p screen (28 × 720/1080 at 720p, where the slide is drawn smaller) and none past the screen's edge
+ * (the projector clips rather than scrolls, so text past the edge is text nobody sees).
+ */
+export const slideFit = (wall: Page) =>
+  wall.evaluate(() => {
+    const smallest = 28 * Math.min(innerWidth / 1920, innerHeight / 1080) - 0.05;
+    const texts = [...document.querySelectorAll<HTMLElement>('.projector *')].filter(
+      (el) => !el.closest('.visually-hidden') && el.getClientRects().length > 0 && [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
+    );
+    const small = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < smallest).map((el) => el.textContent);
+    const outside = texts.filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.bottom > innerHeight + 1 || box.right > innerWidth + 1;
+    });
+    return { scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth, small, outside: outside.map((el) => el.textContent) };
+  });

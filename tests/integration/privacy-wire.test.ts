@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addCard, addCluster, readCards } from '../../shared/boardDoc.js';
+import { addComment, readComments } from '../../shared/comments.js';
+import { askQuestion, readQuestions } from '../../shared/plenaryQuestions.js';
+import { parseReactionKey, reactionsOf, toggleReaction } from '../../shared/reactions.js';
 import { readRevealedRounds, readRounds } from '../../shared/controlDoc.js';
 import type { BoardSummary, CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import type { PriorityList } from '../../shared/export/index.js';
@@ -71,6 +74,7 @@ async function workshop(anonymousCards: boolean): Promise<Workshop> {
     return seen;
   });
   fac.destroy();
+  await reactAsLone(board, lone, anonymousCards);
   const secretCard = async () => {
     const reader = server.connect(board.boardId, board.observerToken);
     await synced(reader);
@@ -93,6 +97,24 @@ async function workshop(anonymousCards: boolean): Promise<Workshop> {
   const namedRound = await round(false);
   const anonymousRound = await round(true);
   return { board, people, lone, union: board.groups.find((group) => group.name === 'Fackförbund')!.id, anonymousRound, namedRound };
+}
+
+/** The lone union member +1s and comments on another's card and asks the plenary a question, as her browser does. */
+async function reactAsLone(board: CreateBoardResponse, lone: JoinResponse, anonymousCards: boolean): Promise<void> {
+  await api(server.url, 'POST', `/api/boards/${board.boardId}/settings`, { questionsOpen: true }, board.facilitatorToken);
+  const { you } = (await api<BoardSummary>(server.url, 'GET', `/api/boards/${board.boardId}`, undefined, lone.token)).body;
+  const me = anonymousCards ? you.cardKey! : lone.participantId;
+  const writer = server.connect(board.boardId, lone.token);
+  await synced(writer);
+  const other = readCards(writer.doc).find((card) => card.title === 'Kort 1')!.id;
+  toggleReaction(writer.doc, other, me, [me]);
+  addComment(writer.doc, { card: other, text: 'Håller med, facket också', author: me });
+  askQuestion(writer.doc, { text: 'Vem bjuder in regionen?', author: me });
+  const reader = server.connect(board.boardId, board.facilitatorToken);
+  await waitUntil(() => reactionsOf(reader.doc).size === 1 && readComments(reader.doc).length === 1 && readQuestions(reader.doc).length === 1);
+  expect(writer.closes).toEqual([]);
+  reader.destroy();
+  writer.destroy();
 }
 
 interface Received {
@@ -191,6 +213,12 @@ function expectNoCardAuthors(w: Workshop, reader: Reader, received: Received): v
   for (const person of others) expect(boardBytes).not.toContain(person.participantId);
   const ids = new Set(w.people.map((person) => person.participantId));
   for (const card of readCards(received.board.doc)) expect(ids.has(card.author)).toBe(false);
+  // Nor does a comment, a question or a +1 say who wrote or gave it.
+  const comments = readComments(received.board.doc);
+  const questions = readQuestions(received.board.doc);
+  const marks = Array.from(reactionsOf(received.board.doc).keys(), (key) => parseReactionKey(key)!.person);
+  expect(comments.length * questions.length * marks.length).toBe(1);
+  for (const author of [...comments.map((c) => c.author), ...questions.map((q) => q.author), ...marks]) expect(ids.has(author)).toBe(false);
   const json = exportedList(reader, received);
   if (reader.role === 'facilitator' || json === null) return;
   for (const item of json.items) {

@@ -1,0 +1,47 @@
+import type { Message } from '../message.js';
+
+/** English strings of what happens between a card and a dot: +1s, comments and the questions round for the plenary. */
+export const en = {
+  'reactions.plusOne': '+1',
+  'reactions.plusOneLabel': { one: '+1 for “{title}”, {count} so far', other: '+1 for “{title}”, {count} so far' },
+  'reactions.comments': { one: '{count} comment', other: '{count} comments' },
+  'reactions.commentsLabel': { one: 'Comments on “{title}”: {count}', other: 'Comments on “{title}”: {count}' },
+  'reactions.order': 'Order',
+  'reactions.orderWritten': 'As written',
+  'reactions.orderPlusOnes': 'Most +1 first',
+  'comments.heading': 'Comments',
+  'comments.none': 'No comments yet.',
+  'comments.label': 'Your comment',
+  'comments.send': 'Comment',
+  'comments.hidden': 'Hidden by the facilitator',
+  'comments.hide': 'Hide',
+  'comments.show': 'Show',
+  'comments.remove': 'Remove',
+  'comments.hideLabel': 'Hide the comment “{text}”',
+  'comments.showLabel': 'Show the comment “{text}” again',
+  'comments.removeLabel': 'Remove the comment “{text}”',
+  'comments.anonymous': 'Comments are anonymous, like the cards.',
+  'questions.heading': 'Questions for the plenary',
+  'questions.open': 'Open the questions round',
+  'questions.close': 'Close the questions round',
+  'questions.hint': 'Ask the room a question, and +1 the questions you want answered first.',
+  'questions.closedHint': 'Open a questions round to let participants send questions from their phones; the projector shows them, most +1 first.',
+  'questions.label': 'Your question',
+  'questions.send': 'Ask',
+  'questions.none': 'No questions yet.',
+  'questions.current': 'Now answering',
+  'questions.answered': 'Answered',
+  'questions.pick': 'Answer now',
+  'questions.pickLabel': 'Answer “{text}” now',
+  'questions.markAnswered': 'Mark answered',
+  'questions.markAnsweredLabel': 'Mark “{text}” answered',
+  'questions.remove': 'Remove',
+  'questions.removeLabel': 'Remove the question “{text}”',
+  'questions.plusOneLabel': { one: '+1 for “{text}”, {count} so far', other: '+1 for “{text}”, {count} so far' },
+  'present.questionsHeading': 'Questions',
+  'present.questionsEmpty': 'Send your questions from your phone',
+  'present.questionsMore': { one: '+ {count} more question', other: '+ {count} more questions' },
+} as const;
+
+export type ReactionsKey = keyof typeof en;
+export type ReactionsMessages = { readonly [K in ReactionsKey]: Message };
