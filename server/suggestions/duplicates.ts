@@ -1,5 +1,6 @@
 import { LIMITS } from '../../shared/limits.js';
 import type { DuplicatePair } from '../../shared/suggestions/api.js';
+import { pairKey, titleDuplicatePairs } from '../../shared/suggestions/titleDuplicates.js';
 import type { ConceptMatcher, VocabularyEntry } from './concepts.js';
 import { idfWeighted, similarityMatrix, type ReadCard, type SparseVector } from './features.js';
 import { charGrams } from './words.js';
@@ -34,26 +35,37 @@ export function duplicateVectors(cards: readonly ReadCard[], vocabulary: Concept
 const GRAM_WEIGHT = 0.5;
 
 /**
- * The `LIMITS.maxDuplicatePairs` pairs of cards, themed or not, that name most nearly the same things; most
- * alike first. A board of identical cards has every pair above the threshold (two million for 2,000 cards), so
- * only the best are kept while looking, in a heap whose top is the worst kept.
+ * The `LIMITS.maxDuplicatePairs` pairs of cards, themed or not, that name most nearly the same things, and every
+ * pair whose titles repeat each other (`titleDuplicatePairs`, the rule each client applies at once, so what the
+ * board marks before anyone asks is always among the suggestions); most alike first. A board of identical cards
+ * has every pair above the threshold (two million for 2,000 cards), so only the best are kept while looking, in a
+ * heap whose top is the worst kept.
  */
 export function findDuplicates(all: readonly ReadCard[], vectors: readonly SparseVector[], threshold: number): DuplicatePair[] {
   const n = all.length;
   const matrix = similarityMatrix(vectors);
   const kept = new WorstFirstHeap<DuplicatePair>(LIMITS.maxDuplicatePairs, duplicateOrder);
+  const position = new Map(all.map((card, i) => [card.id, i]));
+  const byTitle = new Set<string>();
+  for (const pair of titleDuplicatePairs(all)) {
+    const [a, b] = pair.cardIds.map((id) => position.get(id)!);
+    byTitle.add(pairKey(...pair.cardIds));
+    kept.offer({ cardIds: a < b ? pair.cardIds : [pair.cardIds[1], pair.cardIds[0]], similarity: Math.max(pair.similarity, rounded(matrix[a * n + b])) });
+  }
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const similarity = matrix[a * n + b];
       if (similarity < threshold) continue;
-      const rounded = Math.min(1, Math.round(similarity * 100) / 100);
       // Most pairs of a large board lose to the worst kept on similarity alone; they are not even made.
-      if (kept.full() && rounded < kept.worst().similarity) continue;
-      kept.offer({ cardIds: [all[a].id, all[b].id], similarity: rounded });
+      if (kept.full() && rounded(similarity) < kept.worst().similarity) continue;
+      if (byTitle.has(pairKey(all[a].id, all[b].id))) continue;
+      kept.offer({ cardIds: [all[a].id, all[b].id], similarity: rounded(similarity) });
     }
   }
   return kept.items().sort(duplicateOrder);
 }
+
+const rounded = (similarity: number) => Math.min(1, Math.round(similarity * 100) / 100);
 
 function duplicateOrder(x: DuplicatePair, y: DuplicatePair): number {
   return y.similarity - x.similarity || x.cardIds[0].localeCompare(y.cardIds[0]) || x.cardIds[1].localeCompare(y.cardIds[1]);

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { CardView } from '../../../shared/boardDoc';
 import { joinedCardIds, mergesOf } from '../../../shared/cardMerge';
-import type { DuplicatePair } from '../../../shared/suggestions/api';
 import type { CardPropsOf } from '../../cards/CardItem';
 import { CardMarks } from './CardMarks';
 
@@ -13,22 +12,9 @@ export interface CardMarksResult {
   cardProps: CardPropsOf;
 }
 
-/** What the clustering help marks on the cards: the cards merged into each, and the suggested duplicate pairs. */
-export function useCardMarks(boardDoc: Y.Doc, cards: CardView[], pairs: readonly DuplicatePair[], cardProps: CardPropsOf, canCluster: boolean): CardMarksResult {
+/** What the clustering help marks on the cards: the cards merged into each, and the cards each may repeat. */
+export function useCardMarks(boardDoc: Y.Doc, cards: CardView[], partners: ReadonlyMap<string, CardView[]>, cardProps: CardPropsOf, canCluster: boolean): CardMarksResult {
   const merges = useMemo(() => mergesOf(cards), [cards]);
-  const partners = useMemo(() => {
-    const byId = new Map(cards.map((card) => [card.id, card]));
-    const out = new Map<string, CardView[]>();
-    const add = (card: CardView, other: CardView) => out.set(card.id, [...(out.get(card.id) ?? []), other]);
-    for (const { cardIds } of pairs) {
-      const [a, b] = cardIds.map((id) => byId.get(id));
-      // A pair already merged, either way or into a third card, is no longer news.
-      if (!a || !b || a.mergedInto !== undefined || b.mergedInto !== undefined) continue;
-      add(a, b);
-      add(b, a);
-    }
-    return out;
-  }, [cards, pairs]);
   const hidden = useMemo(() => joinedCardIds(cards), [cards]);
 
   const markedProps: CardPropsOf = (card) => {
