@@ -72,10 +72,11 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
   const shownFilter = useDeferredValue(filter);
   const [announcement, setAnnouncement] = useState('');
   const [suggestedDuplicates, setSuggestedDuplicates] = useState<DuplicatePair[]>([]);
-  // Titles only: a card moving between themes does not change which cards repeat each other.
+  // Titles and merges only: a card moving between themes does not change which cards repeat each other.
   const titles = cards.map((c) => `${c.id}\u0000${c.title}`).join('\u0001');
+  const merged = cards.map((c) => c.mergedInto ?? '').join('\u0001');
   const titlePairs = useMemo(() => titleDuplicatePairs(cards), [titles]);
-  const duplicates = useMemo(() => possibleDuplicates(cards, titlePairs, suggestedDuplicates), [cards, titlePairs, suggestedDuplicates]);
+  const duplicates = useMemo(() => possibleDuplicates(cards, titlePairs, suggestedDuplicates), [titlePairs, merged, suggestedDuplicates]);
   const marks = useCardMarks(boardDoc, cards, duplicates.partners, cardProps, canCluster);
   useUndoShortcut(boardDoc, canCluster);
 

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import type { CardView } from '../../../shared/boardDoc';
 import { joinedCardIds, mergesOf } from '../../../shared/cardMerge';
@@ -17,15 +17,20 @@ export function useCardMarks(boardDoc: Y.Doc, cards: CardView[], partners: Reado
   const merges = useMemo(() => mergesOf(cards), [cards]);
   const hidden = useMemo(() => joinedCardIds(cards), [cards]);
 
+  // The marks drawn for each card, kept while what they show is the same, so a memoised card is not redrawn
+  // for a new but equal mark on every change of the board (a card dropped, a title typed).
+  const drawn = useRef(new Map<string, { shown: readonly unknown[]; node: ReactNode }>()).current;
   const markedProps: CardPropsOf = (card) => {
     const props = cardProps(card);
-    const merged = merges.get(card.id);
+    const merged = (merges.get(card.id) ?? []).map(cardProps);
     const like = partners.get(card.id);
-    if (!merged && !like) return props;
-    return {
-      ...props,
-      addOn: <CardMarks boardDoc={boardDoc} card={card} merged={(merged ?? []).map(cardProps)} partners={like ?? []} canCluster={canCluster} />,
-    };
+    if (merged.length === 0 && !like) return props;
+    const shown = [card, like, canCluster, boardDoc, ...merged.flatMap((m) => [m.card, m.body, m.author])];
+    const kept = drawn.get(card.id);
+    if (kept && kept.shown.length === shown.length && kept.shown.every((x, i) => x === shown[i])) return { ...props, addOn: kept.node };
+    const node = <CardMarks boardDoc={boardDoc} card={card} merged={merged} partners={like ?? []} canCluster={canCluster} />;
+    drawn.set(card.id, { shown, node });
+    return { ...props, addOn: node };
   };
   return { hidden, cardProps: markedProps };
 }
