@@ -5,8 +5,9 @@ import type { Duplicate } from '../cards/CardItem';
 
 /**
  * The one list of possible duplicates the cluster view shows: pairs whose titles repeat each other (known at
- * once, on every screen) and the pairs the last suggestions found, less those already merged. The ≈ marks, the
- * "show only possible duplicates" filter and the count in the suggestions all read it, so they cannot disagree.
+ * once, on every screen) and the pairs the last suggestions found, most alike first, less those already merged
+ * and those past a card's `MAX_PARTNERS`. The ≈ marks, the "show only possible duplicates" filter and the count
+ * in the suggestions all read it, so they cannot disagree.
  */
 export interface PossibleDuplicates {
   /** How many pairs. */
@@ -17,17 +18,23 @@ export interface PossibleDuplicates {
   kinds: ReadonlyMap<string, Duplicate>;
 }
 
+/**
+ * A card shows at most this many cards it may repeat, the most alike first (pairs come most alike first): on a
+ * board of templated titles every card is like dozens of others, and a mark for each buried the board.
+ */
+export const MAX_PARTNERS = 3;
+
 export function possibleDuplicates(cards: readonly CardView[], titlePairs: readonly DuplicatePair[], suggested: readonly DuplicatePair[]): PossibleDuplicates {
   const byId = new Map(cards.map((card) => [card.id, card]));
   const partners = new Map<string, CardView[]>();
   const kinds = new Map<string, Duplicate>();
   const seen = new Set<string>();
-  for (const { cardIds } of [...titlePairs, ...suggested]) {
+  for (const { cardIds } of [...titlePairs, ...suggested].sort((x, y) => y.similarity - x.similarity)) {
     const [a, b] = cardIds.map((id) => byId.get(id));
     // A pair already merged, either way or into a third card, is no longer news.
     if (!a || !b || a.mergedInto !== undefined || b.mergedInto !== undefined) continue;
     const key = pairKey(a.id, b.id);
-    if (seen.has(key)) continue;
+    if (seen.has(key) || (partners.get(a.id)?.length ?? 0) >= MAX_PARTNERS || (partners.get(b.id)?.length ?? 0) >= MAX_PARTNERS) continue;
     seen.add(key);
     const kind: Duplicate = normaliseTitle(a.title) === normaliseTitle(b.title) ? 'exact' : 'near';
     for (const [card, other] of [
