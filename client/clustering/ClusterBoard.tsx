@@ -77,7 +77,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
   const merged = cards.map((c) => c.mergedInto ?? '').join('\u0001');
   const titlePairs = useMemo(() => titleDuplicatePairs(cards), [titles]);
   const duplicates = useMemo(() => possibleDuplicates(cards, titlePairs, suggestedDuplicates), [titlePairs, merged, suggestedDuplicates]);
-  const marks = useCardMarks(boardDoc, cards, duplicates.partners, cardProps, canCluster);
+  const marks = useCardMarks(boardDoc, cards, duplicates.offered, cardProps, canCluster);
   useUndoShortcut(boardDoc, canCluster);
 
   const searchText = useRef(searchTextOf);
@@ -87,7 +87,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
     if (words.length === 0 && !shownFilter.duplicatesOnly) return null;
     return new Set(
       cards
-        .filter((card) => !shownFilter.duplicatesOnly || duplicates.partners.has(card.id))
+        .filter((card) => !shownFilter.duplicatesOnly || duplicates.kinds.has(card.id))
         .filter((card) => {
           const text = searchText.current(card).toLocaleLowerCase();
           return words.every((word) => text.includes(word));
