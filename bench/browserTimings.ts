@@ -10,7 +10,8 @@ import { openSyncedYClient } from './yclient.js';
  * The built client in headless Chromium against a real server: how long until a 1,000-card board is on
  * screen (from navigation start, in the page's own clock), and, for the cluster view at workshop size (150
  * cards, 12 themes) and far beyond (1,000 cards), its first render and the frame times while a card is
- * dragged onto a theme.
+ * dragged from the pile onto a theme and then on to another theme, with the long animation frames Chromium
+ * reports meanwhile (PerformanceObserver 'long-animation-frame': frames whose work took over 50 ms).
  */
 const CARDS = 1000;
 const CLUSTER_SIZES = [150, 1000];
@@ -19,10 +20,14 @@ const LOADS = 3;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface DragFigures {
+  /** Where the card went: 'pile → theme' or 'theme → theme'. */
+  gesture: string;
   frames: Spread;
   longFrames: number;
   /** The longest frame of each part of the gesture. */
   longest: { pickUp: number; moving: number; drop: number };
+  /** Long animation frames Chromium reported during the gesture: how many, and the longest's duration. */
+  longTasks: { count: number; max: number };
   dropped: boolean;
 }
 
@@ -30,7 +35,7 @@ export interface ClusterViewFigures {
   cards: number;
   themes: number;
   render: Spread;
-  drag: DragFigures | { unavailable: string };
+  drags: Array<DragFigures | { gesture: string; unavailable: string }>;
 }
 
 export interface BrowserFigures {
@@ -51,19 +56,22 @@ async function timeRender(browser: Browser, url: string, count: number): Promise
   return { ms: (await handle.jsonValue()) as number, page };
 }
 
-/** Drags the first card on the pile onto the first theme while the page records every frame. */
-async function dragOntoTheme(page: Page, themeName: string): Promise<Omit<DragFigures, 'dropped'> | { unavailable: string }> {
-  const card = page.locator('.theme-pile .theme-cards > li').first();
+/** Drags the first card of the theme `fromTheme` (or of the pile) onto `toTheme` while the page records every frame. */
+async function drag(page: Page, fromTheme: string | null, toTheme: string): Promise<Omit<DragFigures, 'dropped'> | { gesture: string; unavailable: string }> {
+  const gesture = fromTheme === null ? 'pile → theme' : 'theme → theme';
+  const source = fromTheme === null ? page.locator('.theme-pile') : page.getByRole('region', { name: fromTheme, exact: true });
+  const card = source.locator('.theme-cards > li').first();
   if ((await page.locator('.drag-handle').count()) === 0 || (await card.count()) === 0) {
-    return { unavailable: 'the board shows no draggable cards (no .drag-handle in the cluster view)' };
+    return { gesture, unavailable: 'the board shows no draggable cards (no .drag-handle in the cluster view)' };
   }
   await card.scrollIntoViewIfNeeded();
   const from = await card.locator('.card-title').boundingBox();
-  const to = await page.getByRole('heading', { level: 3, name: themeName }).boundingBox();
-  if (!from || !to) return { unavailable: 'card or theme not laid out' };
+  const to = await page.getByRole('heading', { level: 3, name: toTheme }).boundingBox();
+  if (!from || !to) return { gesture, unavailable: 'card or theme not laid out' };
   // A string, not a function: the bench runs through tsx, whose helpers do not exist in the page.
   await page.evaluate(`(() => {
     window.benchFrames = [];
+    window.benchLong = [];
     window.benchRecording = true;
     let last = performance.now();
     const tick = (t) => {
@@ -72,6 +80,12 @@ async function dragOntoTheme(page: Page, themeName: string): Promise<Omit<DragFi
       if (window.benchRecording) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
+    window.benchObserver?.disconnect();
+    window.benchObserver = new PerformanceObserver((list) => {
+      if (window.benchRecording) for (const entry of list.getEntries()) window.benchLong.push(entry.duration);
+    });
+    const types = PerformanceObserver.supportedEntryTypes;
+    window.benchObserver.observe({ type: types.includes('long-animation-frame') ? 'long-animation-frame' : 'longtask' });
   })()`);
   const mark = async () => (await page.evaluate('window.benchFrames.length')) as number;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -84,11 +98,14 @@ async function dragOntoTheme(page: Page, themeName: string): Promise<Omit<DragFi
   await page.mouse.up();
   await sleep(300);
   const frames = (await page.evaluate('window.benchRecording = false, window.benchFrames')) as number[];
+  const long = (await page.evaluate('window.benchLong')) as number[];
   const longest = (from: number, to?: number) => Math.max(0, ...frames.slice(from, to));
   return {
+    gesture,
     frames: spread(frames.slice(1)),
     longFrames: frames.slice(1).filter((f) => f > 50).length,
     longest: { pickUp: longest(1, pickedUp), moving: longest(pickedUp, moved), drop: longest(moved) },
+    longTasks: { count: long.length, max: Math.max(0, ...long) },
   };
 }
 
@@ -117,7 +134,7 @@ export async function measureInBrowser(clientDir: string, log: (line: string) =>
   }
 }
 
-/** A board of `cards` cards and twelve themes in the cluster view: first render (3 loads), then a card dragged onto a theme. */
+/** A board of `cards` cards and twelve themes in the cluster view: first render (3 loads), then a card dragged onto a theme and on to another. */
 async function measureClusterView(server: Awaited<ReturnType<typeof startForumboard>>, browser: Browser, cards: number, log: (line: string) => void): Promise<ClusterViewFigures> {
   const board = await createBoard(server.url, { title: `Cluster bench ${cards}`, language: 'en' });
   await seedCards(server, board.boardId, board.facilitatorToken, cards);
@@ -126,22 +143,32 @@ async function measureClusterView(server: Awaited<ReturnType<typeof startForumbo
   for (const title of THEMES) addCluster(facilitator.doc, { title });
   await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'cluster' }, board.facilitatorToken);
   const renders: number[] = [];
-  let drag: ClusterViewFigures['drag'] = { unavailable: 'not measured' };
+  const drags: ClusterViewFigures['drags'] = [];
   for (let i = 0; i < LOADS; i++) {
     const { ms, page } = await timeRender(browser, url, cards);
     renders.push(ms);
     if (i === LOADS - 1) {
-      const moved = new Promise<boolean>((resolve) => {
-        cardsOf(facilitator.doc).observeDeep(() => resolve(true));
-        setTimeout(() => resolve(false), 5000);
-      });
       await sleep(500);
-      const result = await dragOntoTheme(page, THEMES[0]);
-      drag = 'unavailable' in result ? result : { ...result, dropped: await moved };
+      for (const [from, to] of [
+        [null, THEMES[0]],
+        [THEMES[0], THEMES[1]],
+      ] as const) {
+        const moved = new Promise<boolean>((resolve) => {
+          const seen = () => {
+            cardsOf(facilitator.doc).unobserveDeep(seen);
+            resolve(true);
+          };
+          cardsOf(facilitator.doc).observeDeep(seen);
+          setTimeout(() => resolve(false), 5000);
+        });
+        const result = await drag(page, from, to);
+        drags.push('unavailable' in result ? result : { ...result, dropped: await moved });
+        await sleep(500);
+      }
     }
     await page.context().close();
   }
   facilitator.close();
   log(`cluster view of ${cards} cards, ${THEMES.length} themes: rendered after ${renders.map((t) => t.toFixed(0)).join(', ')} ms`);
-  return { cards, themes: THEMES.length, render: spread(renders), drag };
+  return { cards, themes: THEMES.length, render: spread(renders), drags };
 }

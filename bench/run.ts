@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runAttacks } from './attacks.js';
 import { runClient } from './client.js';
+import { runDuplicates } from './duplicates.js';
 import { runColdLoad } from './coldLoad.js';
 import { runFanout } from './fanout.js';
 import { runManyRooms } from './manyRooms.js';
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, Section> = {
   client: runClient,
   scale: runScale,
   suggestions: runSuggestions,
+  duplicates: runDuplicates,
   attacks: runAttacks,
 };
 

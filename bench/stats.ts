@@ -8,6 +8,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export interface Spread {
   n: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
 }
@@ -16,7 +17,7 @@ export interface Spread {
 export function spread(samples: number[]): Spread {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
-  return { n: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? NaN };
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? NaN };
 }
 
 /** Runs `task` over `items` with at most `limit` in flight. */

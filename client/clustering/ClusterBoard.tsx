@@ -18,6 +18,7 @@ import type * as Y from 'yjs';
 import { moveCard, moveCards as moveCardsOnBoard, type CardView } from '../../shared/boardDoc';
 import type { Phase } from '../../shared/phases';
 import type { DuplicatePair } from '../../shared/suggestions/api';
+import { titleDuplicatePairs } from '../../shared/suggestions/titleDuplicates';
 import { useT } from '../app/i18n';
 import type { CardPropsOf } from '../cards/CardItem';
 import { useClusters } from '../kernel/useBoardData';
@@ -28,8 +29,8 @@ import type { Removal } from '../../shared/permissions';
 import { CardInFlight } from './CardInFlight';
 import type { DragCardData, DropThemeData } from './dragData';
 import { ClusterToolbar, type CardFilter } from './ClusterToolbar';
-import { findDuplicates } from './duplicates';
 import { MoveDialog } from './MoveDialog';
+import { possibleDuplicates } from './possibleDuplicates';
 import { SuggestThemes } from './suggest/SuggestThemes';
 import { useCardMarks } from './suggest/useCardMarks';
 import { ThemeColumn, UNCLUSTERED, type CardActions } from './ThemeColumn';
@@ -71,12 +72,13 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
   const shownFilter = useDeferredValue(filter);
   const [announcement, setAnnouncement] = useState('');
   const [suggestedDuplicates, setSuggestedDuplicates] = useState<DuplicatePair[]>([]);
-  const marks = useCardMarks(boardDoc, cards, suggestedDuplicates, cardProps, canCluster);
-  useUndoShortcut(boardDoc, canCluster);
-
-  // Titles only: a card moving between themes does not change which cards repeat each other.
+  // Titles and merges only: a card moving between themes does not change which cards repeat each other.
   const titles = cards.map((c) => `${c.id}\u0000${c.title}`).join('\u0001');
-  const duplicates = useMemo(() => findDuplicates(cards), [titles]);
+  const merged = cards.map((c) => c.mergedInto ?? '').join('\u0001');
+  const titlePairs = useMemo(() => titleDuplicatePairs(cards), [titles]);
+  const duplicates = useMemo(() => possibleDuplicates(cards, titlePairs, suggestedDuplicates), [titlePairs, merged, suggestedDuplicates]);
+  const marks = useCardMarks(boardDoc, cards, duplicates.offered, cardProps, canCluster);
+  useUndoShortcut(boardDoc, canCluster);
 
   const searchText = useRef(searchTextOf);
   searchText.current = searchTextOf;
@@ -85,7 +87,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
     if (words.length === 0 && !shownFilter.duplicatesOnly) return null;
     return new Set(
       cards
-        .filter((card) => !shownFilter.duplicatesOnly || duplicates.has(card.id))
+        .filter((card) => !shownFilter.duplicatesOnly || duplicates.kinds.has(card.id))
         .filter((card) => {
           const text = searchText.current(card).toLocaleLowerCase();
           return words.every((word) => text.includes(word));
@@ -183,7 +185,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
     dragHintId,
     actions: actions.current,
     selected,
-    duplicates,
+    duplicates: duplicates.kinds,
     onToggleCollapsed: toggleCollapsed,
   };
 
@@ -204,7 +206,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
         selectedCount={selected.size}
         onMoveSelected={() => setMoving(Array.from(selected))}
         onClearSelection={() => setSelected(new Set())}
-        suggest={canCluster && <SuggestThemes boardDoc={boardDoc} cards={cards} bodies={bodies} clusters={clusters} onDuplicates={setSuggestedDuplicates} />}
+        suggest={canCluster && <SuggestThemes boardDoc={boardDoc} cards={cards} bodies={bodies} clusters={clusters} duplicatePairs={duplicates.count} onDuplicates={setSuggestedDuplicates} />}
       />
       {canCluster && <p className="hint">{t('cluster.hint')}</p>}
       {clusters.length > 0 && <ThemeOverview clusters={clusters} held={held} />}

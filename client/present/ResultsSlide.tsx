@@ -47,8 +47,8 @@ export function ResultsSlide({ groups }: { groups: StakeholderGroup[] }) {
             </svg>
             {tally.groups.map((group, index) => (
               <li key={group}>
-                <svg width="28" height="28" aria-hidden="true">
-                  <rect width="28" height="28" fill={groupFill('projector', index)} />
+                <svg className="projector-swatch" aria-hidden="true">
+                  <rect width="100%" height="100%" fill={groupFill('projector', index)} />
                 </svg>
                 {groupName(group)}
               </li>

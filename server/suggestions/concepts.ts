@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BoardConcept } from '../../shared/suggestions/api.js';
 import { LANGUAGES, type Language } from '../../shared/phases.js';
 import curated from './concepts.json' with { type: 'json' };
+import vocabulary from './vocabulary.json' with { type: 'json' };
 import type { Word } from './words.js';
 
 /**
@@ -23,6 +24,16 @@ const conceptFileSchema = z.object({ about: z.string(), concepts: z.array(concep
 export type Concept = z.infer<typeof conceptSchema>;
 
 export const CURATED_CONCEPTS: readonly Concept[] = conceptFileSchema.parse(curated).concepts;
+
+/** Narrow things of the field (vocabulary.json: welders, electricity prices, permits…), for duplicates. */
+const vocabularyFileSchema = z.object({
+  about: z.string(),
+  entries: z.array(z.object({ id: z.string().min(1), terms: conceptSchema.shape.terms }).strict()),
+});
+
+export type VocabularyEntry = z.infer<typeof vocabularyFileSchema>['entries'][number];
+
+export const VOCABULARY: readonly VocabularyEntry[] = vocabularyFileSchema.parse(vocabulary).entries;
 
 /** A board's own concept (set by its facilitator): its words count in every language, its label in all. */
 export function fromBoardConcept(concept: BoardConcept, index: number): Concept {
@@ -49,12 +60,12 @@ interface CompiledTerm {
  * tape") that are looked for in the text itself. English terms apply to cards in every language, for the
  * loanwords every workshop uses ("data", "robot", "cyber").
  */
-export class ConceptMatcher {
+export class ConceptMatcher<C extends Pick<Concept, 'terms'> = Concept> {
   private readonly single: Record<Language, CompiledTerm[]>;
   private readonly phrases: Record<Language, CompiledTerm[]>;
   private readonly byWord = new Map<string, number[]>();
 
-  constructor(readonly concepts: readonly Concept[]) {
+  constructor(readonly concepts: readonly C[]) {
     this.single = { en: [], nl: [], sv: [] };
     this.phrases = { en: [], nl: [], sv: [] };
     concepts.forEach((concept, index) => {
@@ -70,16 +81,23 @@ export class ConceptMatcher {
 
   /** Indexes of the concepts the card mentions, in the concept list's order. */
   match(text: string, words: readonly Word[], language: Language): number[] {
-    const found = new Set<number>();
-    const lower = ` ${text.toLowerCase().normalize('NFC').replace(/\s+/g, ' ')} `;
+    const found = new Set<number>(this.phrasesIn(text, language));
     for (const { surface } of words) for (const concept of this.conceptsOfWord(surface, language)) found.add(concept);
-    for (const list of language === 'en' ? [this.phrases.en] : [this.phrases[language], this.phrases.en]) {
-      for (const { term, concept } of list) if (lower.includes(` ${term}`)) found.add(concept);
-    }
     return [...found].sort((a, b) => a - b);
   }
 
-  private conceptsOfWord(word: string, language: Language): number[] {
+  /** The concepts whose terms of several words ("red tape") the text holds. */
+  phrasesIn(text: string, language: Language): number[] {
+    const found: number[] = [];
+    const lower = ` ${text.toLowerCase().normalize('NFC').replace(/\s+/g, ' ')} `;
+    for (const list of language === 'en' ? [this.phrases.en] : [this.phrases[language], this.phrases.en]) {
+      for (const { term, concept } of list) if (lower.includes(` ${term}`)) found.push(concept);
+    }
+    return found;
+  }
+
+  /** The concepts one word (as written, lower-cased) names. */
+  conceptsOfWord(word: string, language: Language): number[] {
     const key = `${language}:${word}`;
     const known = this.byWord.get(key);
     if (known) return known;

@@ -74,11 +74,6 @@ export class FeatureSpace {
     return this.cards.map((card) => this.vectorOf(card));
   }
 
-  /** Only stems and n-grams: what two cards have in common in their own words, for duplicates. */
-  wordVectors(): SparseVector[] {
-    return this.cards.map((card) => this.vectorOf(card, false));
-  }
-
   /** A vector for text outside the board (an existing theme's name), in the board's feature space. */
   vectorOfText(card: ReadCard): SparseVector {
     return this.vectorOf(card);
@@ -106,7 +101,7 @@ export class FeatureSpace {
     return id;
   }
 
-  private vectorOf(card: ReadCard, withConcepts = true): SparseVector {
+  private vectorOf(card: ReadCard): SparseVector {
     const total = this.cards.length;
     const stems = new Map<number, number>();
     const grams = new Map<number, number>();
@@ -116,35 +111,78 @@ export class FeatureSpace {
       if (id === undefined) continue;
       const frequency = this.documentFrequency[id] ?? 0;
       const isStem = key.startsWith('s:');
-      // A fragment in many cards ("ning", "tion") is a suffix, not a shared part: it only costs time.
-      if (!isStem && frequency > Math.max(FREQUENT_GRAM_MIN, total * FREQUENT_GRAM_SHARE)) continue;
-      const idf = Math.log((total + 1) / (frequency + 1)) + 1;
+      if (!isStem && isSuffix(frequency, total)) continue;
       const target = isStem ? stems : grams;
-      target.set(id, (target.get(id) ?? 0) + idf * this.subjectFactor(id));
+      target.set(id, (target.get(id) ?? 0) + idf(frequency, total) * this.subjectFactor(id));
     }
     const parts: Array<[Map<number, number>, number]> = [
       [stems, this.weights.stems],
       [grams, this.weights.grams],
     ];
-    if (withConcepts) {
-      const concepts = new Map<number, number>();
-      const broader = new Map<number, number>();
-      for (const c of card.concepts) {
-        const id = this.idOf(`c:${c}`);
-        concepts.set(id, this.subjectFactor(id));
-        const wider = this.matcher.concepts[c]?.broader;
-        if (wider) broader.set(this.idOf(`b:${wider}`), 1);
-      }
-      parts.push([concepts, this.weights.concepts], [broader, this.weights.broader]);
+    const concepts = new Map<number, number>();
+    const broader = new Map<number, number>();
+    for (const c of card.concepts) {
+      const id = this.idOf(`c:${c}`);
+      concepts.set(id, this.subjectFactor(id));
+      const wider = this.matcher.concepts[c]?.broader;
+      if (wider) broader.set(this.idOf(`b:${wider}`), 1);
     }
-    const merged = new Map<number, number>();
-    for (const [part, weight] of parts) {
-      const norm = Math.hypot(...part.values());
-      if (norm === 0 || weight === 0) continue;
-      for (const [id, value] of part) merged.set(id, (merged.get(id) ?? 0) + (weight * value) / norm);
-    }
-    return normalised(merged);
+    parts.push([concepts, this.weights.concepts], [broader, this.weights.broader]);
+    return merged(parts);
   }
+}
+
+/** A fragment in many cards ("ning", "tion") is a suffix, not a shared part: it only costs time. */
+function isSuffix(frequency: number, total: number): boolean {
+  return frequency > Math.max(FREQUENT_GRAM_MIN, total * FREQUENT_GRAM_SHARE);
+}
+
+function idf(frequency: number, total: number): number {
+  return Math.log((total + 1) / (frequency + 1)) + 1;
+}
+
+/** Blocks of evidence, each normalised and weighted, as one normalised vector. */
+function merged(parts: ReadonlyArray<[Map<number, number>, number]>): SparseVector {
+  const sum = new Map<number, number>();
+  for (const [part, weight] of parts) {
+    const norm = Math.hypot(...part.values());
+    if (norm === 0 || weight === 0) continue;
+    for (const [id, value] of part) sum.set(id, (sum.get(id) ?? 0) + (weight * value) / norm);
+  }
+  return normalised(sum);
+}
+
+/** Terms of one kind, and how much that kind counts; `fragments` are n-grams, left out where they are suffixes. */
+export interface TermBlock {
+  terms: readonly string[];
+  weight: number;
+  fragments?: boolean;
+}
+
+/** TF-IDF over the given cards' blocks of terms: a term many cards share tells less than one few share. */
+export function idfWeighted(cards: ReadonlyArray<readonly TermBlock[]>): SparseVector[] {
+  const index = new Map<string, number>();
+  const frequency: number[] = [];
+  for (const blocks of cards) {
+    for (const term of new Set(blocks.flatMap((block) => block.terms))) {
+      let id = index.get(term);
+      if (id === undefined) index.set(term, (id = index.size));
+      frequency[id] = (frequency[id] ?? 0) + 1;
+    }
+  }
+  return cards.map((blocks) =>
+    merged(
+      blocks.map((block) => {
+        const weights = new Map<number, number>();
+        for (const term of block.terms) {
+          const id = index.get(term)!;
+          if (block.fragments && isSuffix(frequency[id], cards.length)) continue;
+          weights.set(id, (weights.get(id) ?? 0) + idf(frequency[id], cards.length));
+        }
+        return [weights, block.weight];
+      }),
+    ),
+  );
 }
 
 function normalised(map: Map<number, number>): SparseVector {

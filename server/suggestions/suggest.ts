@@ -1,9 +1,9 @@
-import { LIMITS } from '../../shared/limits.js';
 import type { Language } from '../../shared/phases.js';
-import type { BoardConcept, DuplicatePair, SuggestedTheme, SuggestionsResponse } from '../../shared/suggestions/api.js';
+import type { BoardConcept, SuggestedTheme, SuggestionsResponse } from '../../shared/suggestions/api.js';
 import { averageLinkage } from './clustering.js';
-import { ConceptMatcher, CURATED_CONCEPTS, fromBoardConcept } from './concepts.js';
-import { cosine, FeatureSpace, readCard, similarityMatrix, type ReadCard, type SparseVector, type Weights } from './features.js';
+import { ConceptMatcher, CURATED_CONCEPTS, fromBoardConcept, VOCABULARY, type VocabularyEntry } from './concepts.js';
+import { duplicateVectors, findDuplicates } from './duplicates.js';
+import { cosine, FeatureSpace, readCard, similarityMatrix, type SparseVector, type Weights } from './features.js';
 import { languageOf } from './languageOf.js';
 import { titleFor } from './titles.js';
 
@@ -24,20 +24,30 @@ export interface Tuning {
   threshold: number;
   /** Average similarity a group of unthemed cards needs to an existing theme to be suggested for it. */
   themeThreshold: number;
-  /** Similarity of their own words above which two cards are offered as duplicates. */
+  /** Similarity of what two cards name (their words, read through the vocabulary) from which they are offered as duplicates. */
   duplicateThreshold: number;
   /** Whether the curated concept list is used (off only to measure what it adds). */
   curatedConcepts: boolean;
+  /** Whether duplicates read words as the things the field's vocabulary names (off only to measure what it adds). */
+  vocabulary: boolean;
 }
 
-/** Tuned on the sample workshops (server/demo/workshops.json); docs/suggestions.md gives the figures. */
+/**
+ * Tuned on the sample workshops (server/demo/workshops.json), the duplicate threshold on the tuning part of
+ * fixtures/duplicates; docs/suggestions.md gives the figures.
+ */
 export const DEFAULT_TUNING: Tuning = {
   weights: { stems: 1, grams: 0.5, concepts: 0.8, broader: 1, subject: 0.3 },
   threshold: 0.2,
   themeThreshold: 0.3,
-  duplicateThreshold: 0.6,
+  duplicateThreshold: 0.4,
   curatedConcepts: true,
+  vocabulary: true,
 };
+
+/** Compiled once per thread: the vocabulary is the same for every board. */
+const VOCABULARY_MATCHER = new ConceptMatcher(VOCABULARY);
+const NO_VOCABULARY = new ConceptMatcher<VocabularyEntry>([]);
 
 export function suggest(input: SuggestInput, tuning: Tuning = DEFAULT_TUNING): SuggestionsResponse {
   const concepts = [...(tuning.curatedConcepts ? CURATED_CONCEPTS : []), ...(input.concepts ?? []).map(fromBoardConcept)];
@@ -49,7 +59,7 @@ export function suggest(input: SuggestInput, tuning: Tuning = DEFAULT_TUNING): S
   const subject = input.subject ? readCard({ id: '', title: input.subject, text: input.subject, language: languageOf(input.subject, null, input.language) }, matcher) : undefined;
   const space = new FeatureSpace(all, matcher, tuning.weights, subject);
   const vectors = space.vectors();
-  const duplicates = findDuplicates(all, space.wordVectors(), tuning.duplicateThreshold);
+  const duplicates = findDuplicates(all, duplicateVectors(all, tuning.vocabulary ? VOCABULARY_MATCHER : NO_VOCABULARY), tuning.duplicateThreshold);
 
   const unthemed = input.cards.map((card, i) => (card.themeId === null ? i : -1)).filter((i) => i >= 0);
   const unthemedVectors = unthemed.map((i) => vectors[i]);
@@ -113,82 +123,3 @@ function bestTheme(group: number[], vectors: SparseVector[], profiles: ThemeProf
   return best;
 }
 
-/**
- * The `LIMITS.maxDuplicatePairs` pairs of cards, themed or not, whose own words are most nearly the same; most
- * alike first. A board of identical cards has every pair above the threshold (two million for 2,000 cards), so
- * only the best are kept while looking, in a heap whose top is the worst kept.
- */
-function findDuplicates(all: ReadCard[], wordVectors: SparseVector[], threshold: number): DuplicatePair[] {
-  const n = all.length;
-  const matrix = similarityMatrix(wordVectors);
-  const kept = new WorstFirstHeap<DuplicatePair>(LIMITS.maxDuplicatePairs, duplicateOrder);
-  for (let a = 0; a < n; a++) {
-    for (let b = a + 1; b < n; b++) {
-      const similarity = matrix[a * n + b];
-      if (similarity < threshold) continue;
-      const rounded = Math.min(1, Math.round(similarity * 100) / 100);
-      // Most pairs of a large board lose to the worst kept on similarity alone; they are not even made.
-      if (kept.full() && rounded < kept.worst().similarity) continue;
-      kept.offer({ cardIds: [all[a].id, all[b].id], similarity: rounded });
-    }
-  }
-  return kept.items().sort(duplicateOrder);
-}
-
-function duplicateOrder(x: DuplicatePair, y: DuplicatePair): number {
-  return y.similarity - x.similarity || x.cardIds[0].localeCompare(y.cardIds[0]) || x.cardIds[1].localeCompare(y.cardIds[1]);
-}
-
-/** At most `capacity` items, the worst (by `worse`: positive when its first comes after its second) on top to be pushed out. */
-class WorstFirstHeap<T> {
-  private readonly heap: T[] = [];
-
-  constructor(
-    private readonly capacity: number,
-    private readonly worse: (x: T, y: T) => number,
-  ) {}
-
-  offer(item: T): void {
-    if (this.heap.length < this.capacity) {
-      this.heap.push(item);
-      this.up(this.heap.length - 1);
-    } else if (this.capacity > 0 && this.worse(this.heap[0], item) > 0) {
-      this.heap[0] = item;
-      this.down(0);
-    }
-  }
-
-  full(): boolean {
-    return this.heap.length >= this.capacity;
-  }
-
-  worst(): T {
-    return this.heap[0];
-  }
-
-  items(): T[] {
-    return [...this.heap];
-  }
-
-  private up(i: number): void {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.worse(this.heap[i], this.heap[parent]) <= 0) return;
-      [this.heap[i], this.heap[parent]] = [this.heap[parent], this.heap[i]];
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let worst = i;
-      if (left < this.heap.length && this.worse(this.heap[left], this.heap[worst]) > 0) worst = left;
-      if (right < this.heap.length && this.worse(this.heap[right], this.heap[worst]) > 0) worst = right;
-      if (worst === i) return;
-      [this.heap[i], this.heap[worst]] = [this.heap[worst], this.heap[i]];
-      i = worst;
-    }
-  }
-}

@@ -23,7 +23,7 @@ const STEMMERS: Record<Language, { stemWord(word: string): string }> = {
 
 /** The packages' lists, plus the words every workshop card leans on and that tell nothing about its theme. */
 const WORKSHOP_FILLER: Record<Language, string[]> = {
-  en: ['need', 'needs', 'more', 'less', 'too', 'lack', 'lacking', 'hard', 'difficult', 'better', 'small', 'firms', 'companies', 'company', 'region', 'regional'],
+  en: ['need', 'needs', 'more', 'less', 'too', 'enough', 'lack', 'lacking', 'shortage', 'shortages', 'hard', 'difficult', 'better', 'small', 'firms', 'companies', 'company', 'region', 'regional'],
   nl: ['nodig', 'meer', 'minder', 'te', 'tekort', 'gebrek', 'moeilijk', 'beter', 'kleine', 'bedrijven', 'bedrijf', 'regio', 'regionale', 'kmo', "kmo's"],
   sv: ['behöver', 'behov', 'fler', 'mer', 'mindre', 'för', 'brist', 'saknas', 'saknar', 'svårt', 'bättre', 'små', 'företag', 'företagen', 'regionen', 'länet'],
 };

@@ -165,3 +165,43 @@ test('the preview at 360 and 1920 px, a card changed meanwhile left where it is,
   await expect(theme(phone, themeName!).getByRole('heading', { level: 4 })).toHaveCount(Number(count));
   await wall.screenshot({ path: `${SHOTS}/suggestions-merged-wall-1920.png` });
 });
+
+test('"Show only possible duplicates" shows every card the suggestions mark, across Swedish, Dutch and English', async ({ browser, request, baseURL }) => {
+  const board = await createRoomBoard(request, 'Cross-border industry forum kick-off', ['Anna Lindqvist', 'Pieter van Dijk']);
+  await phase(request, board, 'collect');
+  const titles = [
+    'Brist på svetsare',
+    'Tekort aan lassers',
+    'Shortage of welders',
+    'Höga elpriser',
+    'De energieprijzen zijn te hoog',
+    'Bostäder saknas för nyanställda',
+    'Housing shortage for new employees',
+    'Cyber security for small firms',
+    'Fler kvinnor i tekniska yrken',
+  ];
+  await seedBoard(baseURL!, board, { titles, themes: [], authors: board.people.map((p) => ({ id: p.participantId, token: p.token })) });
+  await phase(request, board, 'cluster');
+  const page = await person(browser, { viewport: { width: 1366, height: 800 } });
+  await page.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  await expect(cardIn(theme(page, PILE), titles[0])).toBeVisible();
+
+  await page.getByRole('button', { name: 'Suggest themes', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Suggested themes', exact: true });
+  await expect(dialog.getByText(/pairs of cards say nearly the same/)).toBeVisible();
+  const said = Number((await dialog.getByText(/pairs of cards say nearly the same/).textContent())!.match(/\d+/)![0]);
+  await dialog.getByRole('button', { name: 'Close without changes', exact: true }).click();
+
+  const pile = theme(page, PILE);
+  const marked = pile.locator('.card').filter({ has: page.locator('.dup-pair') });
+  const markedTitles = await marked.getByRole('heading', { level: 4 }).allTextContents();
+  // Welders three ways (three pairs), electricity prices and housing in two languages (one pair each).
+  expect(said).toBe(5);
+  expect(new Set(markedTitles)).toEqual(new Set(titles.slice(0, 7)));
+  expect(await pile.locator('.dup-pair').count()).toBe(2 * said);
+
+  await page.getByLabel('Show only possible duplicates').check();
+  await expect(page.getByText(/cards? match/)).toHaveText(`${markedTitles.length} cards match`);
+  await expect(pile.getByRole('heading', { level: 4 })).toHaveText(markedTitles);
+  await page.screenshot({ path: `${SHOTS}/duplicates-filter-1366.png` });
+});

@@ -16,6 +16,8 @@ interface Props {
   cards: CardView[];
   bodies: ReadonlyMap<string, string>;
   clusters: ClusterView[];
+  /** How many pairs of cards the board marks as possible duplicates (possibleDuplicates), once the suggestions are in. */
+  duplicatePairs: number;
   /** The near-duplicate pairs of the last suggestions, for the cards to show. */
   onDuplicates?: (pairs: DuplicatePair[]) => void;
 }
@@ -23,14 +25,14 @@ interface Props {
 type Review =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
-  | { state: 'ready'; themes: SuggestedTheme[]; duplicates: number; fetched: ReadonlyMap<string, string>; decisions: Decision[]; titles: string[] };
+  | { state: 'ready'; themes: SuggestedTheme[]; fetched: ReadonlyMap<string, string>; decisions: Decision[]; titles: string[] };
 
 /**
  * "Suggest themes": the server's suggestions in a modal preview, where each is accepted (a new theme's name
  * edited first if wanted) or rejected, alone or all at once. Nothing changes on the board until Apply, which
  * makes every accepted theme and move as one change: everyone sees it at once, and one Undo takes it back.
  */
-export function SuggestThemes({ boardDoc, cards, bodies, clusters, onDuplicates }: Props) {
+export function SuggestThemes({ boardDoc, cards, bodies, clusters, duplicatePairs, onDuplicates }: Props) {
   const t = useT();
   const { api } = useBoard();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -45,7 +47,7 @@ export function SuggestThemes({ boardDoc, cards, bodies, clusters, onDuplicates 
       ({ themes, duplicates }) => {
         if (asked !== request.current) return;
         const fetched = takeFingerprints(boardDoc, themes.flatMap((s) => s.cardIds));
-        setReview({ state: 'ready', themes, duplicates: duplicates.length, fetched, decisions: themes.map(() => 'open'), titles: themes.map((s) => s.title) });
+        setReview({ state: 'ready', themes, fetched, decisions: themes.map(() => 'open'), titles: themes.map((s) => s.title) });
         onDuplicates?.(duplicates);
       },
       (error: unknown) => {
@@ -79,7 +81,7 @@ export function SuggestThemes({ boardDoc, cards, bodies, clusters, onDuplicates 
     if (review === null) return null;
     if (review.state === 'loading') return <p role="status">{t('suggest.loading')}</p>;
     if (review.state === 'failed') return <p role="alert">{review.message}</p>;
-    const duplicates = review.duplicates > 0 && <p>{t('suggest.duplicates', { count: review.duplicates })}</p>;
+    const duplicates = duplicatePairs > 0 && <p>{t('suggest.duplicates', { count: duplicatePairs })}</p>;
     if (review.themes.length === 0) {
       return (
         <>
