@@ -294,6 +294,12 @@ export const REFUSAL_CODES = [
   'creator-only',
   'history-point-gone',
   'too-many-links',
+  'no-frozen-list',
+  'register-exists',
+  'no-register',
+  'not-your-item',
+  'read-only-link',
+  'unknown-owner',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
