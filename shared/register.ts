@@ -46,8 +46,11 @@ export interface RegisterSource {
   votes: ItemVotes | null;
 }
 
+/** The fields an update changes; an item keeps its agreed wording. */
+export type RegisterField = Exclude<keyof RegisterItemState, 'title'>;
+
 export interface RegisterChange {
-  field: keyof RegisterItemState;
+  field: RegisterField;
   from: string | number | null;
   to: string | number | null;
 }
@@ -156,7 +159,8 @@ export const registerLinkBody = z.discriminatedUnion('kind', [
 ]);
 export type RegisterLinkBody = z.infer<typeof registerLinkBody>;
 
-export const registerExportQuery = z.object({ format: z.enum(['csv', 'xlsx', 'json', 'ics']).default('csv') }).strict();
+/** A calendar subscribes by address alone, so the feed also takes its token as `?token=`, beside the format. */
+export const registerExportQuery = z.object({ format: z.enum(['csv', 'xlsx', 'json', 'ics']).default('csv') });
 export type RegisterExportQuery = z.infer<typeof registerExportQuery>;
 
 export interface RegisterLink {
@@ -181,7 +185,7 @@ export function applyRegisterUpdate(item: RegisterItemState, body: RegisterUpdat
     ...(body.nextReview !== undefined ? { nextReview: body.nextReview } : {}),
     ...(body.owner !== undefined ? { owner: body.owner } : {}),
   };
-  const fields: Array<keyof RegisterItemState> = ['status', 'dropReason', 'progress', 'nextReview', 'owner'];
+  const fields: RegisterField[] = ['status', 'dropReason', 'progress', 'nextReview', 'owner'];
   const changes = fields.filter((field) => next[field] !== item[field]).map((field) => ({ field, from: item[field], to: next[field] }));
   return { next, changes };
 }

@@ -76,8 +76,8 @@ export class FollowThrough {
 
   /** Changes one item and logs it; nothing is stored when the reader may not, or the update changes nothing. */
   async update(access: RegisterAccess, itemId: string, body: RegisterUpdateBody): Promise<RegisterItem> {
+    assertMayWrite(access);
     const { reader, boardId } = access;
-    if (reader.kind === 'progress') throw DomainError.refusal('forbidden', 'read-only-link', 'a progress link reads the register and changes nothing');
     if (body.owner !== undefined && reader.kind !== 'facilitator') throw DomainError.refusal('forbidden', 'not-your-item', 'only the facilitator hands a priority to another owner', 'owner');
     let refused: DomainError | null = null;
     const updated = await this.store.update(boardId, itemId, (current) => {
@@ -125,7 +125,12 @@ export class FollowThrough {
   }
 }
 
-function assertFacilitator({ reader }: RegisterAccess): void {
+/** A progress link changes nothing: refused before its request is even read. */
+export function assertMayWrite({ reader }: RegisterAccess): void {
+  if (reader.kind === 'progress') throw DomainError.refusal('forbidden', 'read-only-link', 'a progress link reads the register and changes nothing');
+}
+
+export function assertFacilitator({ reader }: RegisterAccess): void {
   if (reader.kind !== 'facilitator') throw DomainError.refusal('forbidden', reader.kind === 'progress' ? 'read-only-link' : 'not-your-item', 'only the facilitator may do this');
 }
 

@@ -24,10 +24,12 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   people: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'ballots'],
   suggestions: ['root', 'storage', 'auth', 'rooms', 'projection'],
   scale: ['root', 'storage', 'rooms'],
+  // The follow-through register: the agreed list's afterlife, read and kept through links of its own.
+  register: ['root', 'storage', 'auth', 'access', 'export'],
   demo: ['root', 'storage', 'auth', 'rooms', 'workshops', 'ballots', 'agreement', 'export'],
   // The transports: the only places that turn a DomainError into a status or a close code.
   sync: ['root', 'storage', 'auth', 'rooms', 'access', 'people', 'workshops', 'scale'],
-  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale'],
+  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale', 'register'],
 };
 
 /** Files at the server's root that only wire the parts together (they may import anything of the server). */
