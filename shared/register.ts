@@ -125,7 +125,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const calendarDay = z
   .string()
   .regex(DAY, 'a day written YYYY-MM-DD')
-  .refine((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'no such day');
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  }, 'no such day');
 
 const progress = z.union([
   z.number().int('a whole percentage').min(0, 'at least 0').max(100, 'at most 100'),
