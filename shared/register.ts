@@ -209,6 +209,8 @@ export function isOverdue(item: Pick<RegisterItemState, 'status' | 'nextReview'>
 }
 
 export interface RegisterGlance {
+  /** Every item counted by status. */
+  counts: Record<RegisterStatus, number>;
   /** Items whose review date has passed, the longest overdue first. */
   overdue: RegisterItem[];
   /** One group per owner, in order of their first item; the items in agreed order. */
@@ -218,17 +220,20 @@ export interface RegisterGlance {
 /** The register at a glance: overdue reviews first, then the status of every item by owner. */
 export function registerAtAGlance(register: Register, today: string): RegisterGlance {
   const overdue = register.items.filter((item) => isOverdue(item, today)).sort((a, b) => a.nextReview!.localeCompare(b.nextReview!) || a.position - b.position);
+  const noneYet = (): Record<RegisterStatus, number> => ({ 'not-started': 0, 'under-way': 0, done: 0, dropped: 0 });
+  const counts = noneYet();
   const owners: RegisterGlance['owners'] = [];
   for (const item of register.items) {
     let group = owners.find((o) => sameOwner(o.owner, item.owner));
     if (!group) {
-      group = { owner: item.owner, counts: { 'not-started': 0, 'under-way': 0, done: 0, dropped: 0 }, items: [] };
+      group = { owner: item.owner, counts: noneYet(), items: [] };
       owners.push(group);
     }
+    counts[item.status]++;
     group.counts[item.status]++;
     group.items.push(item);
   }
-  return { overdue, owners };
+  return { counts, overdue, owners };
 }
 
 export function calendarDayOf(ms: number): string {

@@ -62,6 +62,8 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   voting: ['app', 'api', 'kernel', 'results', 'agree'],
   present: ['app', 'api', 'kernel', 'results', 'voting'],
   report: ['app', 'api', 'kernel', 'session', 'join', 'results'],
+  // The follow-through register's progress page: read through REST with a link of its own, no board documents.
+  register: ['app', 'api', 'session', 'join'],
   board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present'],
 };
 
