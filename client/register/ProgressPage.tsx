@@ -61,7 +61,7 @@ function RegisterPage({ boardId, token, view, reload }: { boardId: string; token
     setSaved(t('register.saved'));
   };
   const item = (i: RegisterItem, context: string) => (
-    <RegisterItemCard key={`${context}-${i.itemId}`} boardId={boardId} token={token} item={i} reader={reader} today={today} onSaved={onSaved} />
+    <RegisterItemCard key={`${context}-${i.itemId}`} boardId={boardId} token={token} item={i} reader={reader} today={today} showOwner={context === 'overdue'} onSaved={onSaved} />
   );
   return (
     <>

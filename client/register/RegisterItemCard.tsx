@@ -12,11 +12,13 @@ interface Props {
   item: RegisterItem;
   reader: RegisterReader;
   today: string;
+  /** Outside its owner's group (among the overdue reviews), the card names its owner. */
+  showOwner: boolean;
   onSaved: () => Promise<void>;
 }
 
 /** One priority: status, progress, next review and last update at a glance; where it came from and its log below. */
-export function RegisterItemCard({ boardId, token, item, reader, today, onSaved }: Props) {
+export function RegisterItemCard({ boardId, token, item, reader, today, showOwner, onSaved }: Props) {
   const t = useT();
   const { language } = useLanguage();
   const day = useDayFormat();
@@ -32,6 +34,7 @@ export function RegisterItemCard({ boardId, token, item, reader, today, onSaved 
         <span className={`status-chip status-${item.status}`}>{t(`register.status.${item.status}`)}</span>
       </div>
       <h4 id={`item-${item.itemId}`}>{item.title}</h4>
+      {showOwner && <p className="register-owner-line">{t('register.linkOwner', { owner: item.owner || t('register.noOwner') })}</p>}
       {item.dropReason && <p className="register-dropped">{t('register.droppedBecause', { reason: item.dropReason })}</p>}
       <dl className="register-facts">
         <div>
