@@ -300,6 +300,7 @@ export const REFUSAL_CODES = [
   'not-your-item',
   'read-only-link',
   'unknown-owner',
+  'register-full',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -19,6 +19,8 @@ export const REGISTER_LIMITS = {
   maxDropReason: 300,
   /** Owner and progress links per register; a revoked link frees its place. */
   maxLinks: 100,
+  /** Updates a register's log holds: weekly updates of twenty priorities for two years, and a bound on every read. */
+  maxUpdates: 2000,
 } as const;
 
 /** A percentage (0–100) or a short text ("tender published"); null before anyone said. */

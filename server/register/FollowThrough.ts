@@ -80,13 +80,11 @@ export class FollowThrough {
     const { reader, boardId } = access;
     if (body.owner !== undefined && reader.kind !== 'facilitator') throw DomainError.refusal('forbidden', 'not-your-item', 'only the facilitator hands a priority to another owner', 'owner');
     let refused: DomainError | null = null;
-    const updated = await this.store.update(boardId, itemId, (current) => {
-      if (!mayUpdateItem(reader, current)) {
-        refused = DomainError.refusal('forbidden', 'not-your-item', 'this priority has another owner');
-        return null;
-      }
+    const updated = await this.store.update(boardId, itemId, (current, logged) => {
       const { next, changes } = applyRegisterUpdate(current, body);
-      if (changes.length === 0 && body.note === '') return null;
+      if (!mayUpdateItem(reader, current)) refused = DomainError.refusal('forbidden', 'not-your-item', 'this priority has another owner');
+      else if (logged >= REGISTER_LIMITS.maxUpdates) refused = DomainError.refusal('conflict', 'register-full', `a register keeps at most ${REGISTER_LIMITS.maxUpdates} updates`);
+      if (refused || (changes.length === 0 && body.note === '')) return null;
       return { next, entry: { at: this.now(), by: reader.kind === 'owner' ? reader.owner : 'facilitator', changes, note: body.note } };
     });
     if (refused) throw refused;

@@ -17,8 +17,11 @@ export interface RegisterLinkRecord {
   owner: string | null;
 }
 
-/** What an update makes of an item: its next state and the log entry saying so; null changes nothing. */
-export type RegisterItemChange = (current: RegisterItemState) => { next: RegisterItemState; entry: RegisterLogEntry } | null;
+/**
+ * What an update makes of an item, given the item and how many log entries the whole register holds: its next
+ * state and the log entry saying so; null changes nothing.
+ */
+export type RegisterItemChange = (current: RegisterItemState, logged: number) => { next: RegisterItemState; entry: RegisterLogEntry } | null;
 
 /** The follow-through register of a board and the links into it (stored as hashes, as every token is). */
 export interface RegisterStore {

@@ -7,7 +7,18 @@ import { person, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 const OWNERS = ['Port of Gävle', 'Region Gävleborg', 'University of Gävle', 'Chamber of Commerce Mid Sweden'];
-const TITLES = Array.from({ length: 10 }, (_, i) => `Priority ${i + 1}: skills, energy and transport for the region's manufacturers (${i + 1})`);
+const TITLES = [
+  'Welders and CNC operators: a shared training centre for the region',
+  'Grid capacity for electrified process heat in the industrial parks',
+  'Apprenticeships that small suppliers can afford to host',
+  'Rail freight to the port instead of trucks on the E4',
+  'Digital twins and data sharing along the forest-products chain',
+  'Recruiting engineers from abroad: housing, schools and partners',
+  'Circular steel: collecting and sorting scrap within the county',
+  'Hydrogen for heavy transport: a filling station at the port',
+  'Permits for new plants in months, not years',
+  'Upskilling for automation in the paper mills, with the unions',
+];
 const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 test('an owner updates a priority on a phone, the steering group sees it, and ten priorities print on at most two A4 pages', async ({ browser, request, baseURL }) => {

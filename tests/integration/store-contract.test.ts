@@ -590,8 +590,11 @@ describe.each(backends)('store contract on $name', (backend) => {
         expect(kept.log[1]!.changes[0]!.from).toBe(kept.log[0]!.changes[0]!.to);
       }
       expect(await stores.register.update(board.id, 'nope', progressBy('x', 1))).toBeUndefined();
-      const unchanged = await other.register.update(board.id, 't1', () => null);
+      // The change is told how many updates the whole register holds, so a cap on them is decided with the write.
+      const logged: number[] = [];
+      const unchanged = await other.register.update(board.id, 't1', (_current, count) => (logged.push(count), null));
       expect(unchanged).toEqual(read.items[0]);
+      expect(logged).toEqual([4]);
     });
 
     it('keeps links by their hash, up to a cap across instances, and forgets them when revoked or when the board is deleted', async () => {

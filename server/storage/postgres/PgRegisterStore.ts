@@ -42,11 +42,12 @@ export class PgRegisterStore implements RegisterStore {
       const { rows } = await tx.query<RegisterItemRow>(`SELECT ${ITEM_COLUMNS} FROM register_items WHERE board_id = $1 AND item_id = $2 FOR UPDATE`, [boardId, itemId]);
       const row = rows[0];
       if (!row) return undefined;
-      const changed = change(JSON.parse(row.state) as RegisterItemState);
+      // The board's registers row orders log entries of different items written at once, and their count.
+      await tx.query('SELECT 1 FROM registers WHERE board_id = $1 FOR UPDATE', [boardId]);
+      const count = await tx.query<{ logged: number }>('SELECT COALESCE(MAX(seq), 0) AS logged FROM register_log WHERE board_id = $1', [boardId]);
+      const changed = change(JSON.parse(row.state) as RegisterItemState, count.rows[0]!.logged);
       if (changed) {
         await tx.query('UPDATE register_items SET state = $1 WHERE board_id = $2 AND item_id = $3', [JSON.stringify(changed.next), boardId, itemId]);
-        // The board's registers row orders log entries of different items written at once.
-        await tx.query('SELECT 1 FROM registers WHERE board_id = $1 FOR UPDATE', [boardId]);
         await tx.query(
           'INSERT INTO register_log (board_id, item_id, seq, entry) SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3 FROM register_log WHERE board_id = $1',
           [boardId, itemId, JSON.stringify(changed.entry satisfies RegisterLogEntry)],

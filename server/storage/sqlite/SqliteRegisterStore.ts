@@ -15,6 +15,7 @@ export class SqliteRegisterStore implements RegisterStore {
       items: db.prepare('SELECT item_id AS itemId, position, state, source FROM register_items WHERE board_id = ? ORDER BY position'),
       item: db.prepare('SELECT item_id AS itemId, position, state, source FROM register_items WHERE board_id = ? AND item_id = ?'),
       log: db.prepare('SELECT item_id AS itemId, entry FROM register_log WHERE board_id = ? ORDER BY seq'),
+      logged: db.prepare('SELECT COALESCE(MAX(seq), 0) AS logged FROM register_log WHERE board_id = ?'),
       itemLog: db.prepare('SELECT item_id AS itemId, entry FROM register_log WHERE board_id = ? AND item_id = ? ORDER BY seq'),
       setState: db.prepare('UPDATE register_items SET state = ? WHERE board_id = ? AND item_id = ?'),
       appendLog: db.prepare(
@@ -50,7 +51,8 @@ export class SqliteRegisterStore implements RegisterStore {
     return this.db.transaction(() => {
       const row = this.stmt.item.get(boardId, itemId) as RegisterItemRow | undefined;
       if (!row) return undefined;
-      const changed = change(JSON.parse(row.state) as RegisterItemState);
+      const { logged } = this.stmt.logged.get(boardId) as { logged: number };
+      const changed = change(JSON.parse(row.state) as RegisterItemState, logged);
       if (changed) {
         this.stmt.setState.run(JSON.stringify(changed.next), boardId, itemId);
         this.stmt.appendLog.run(boardId, itemId, JSON.stringify(changed.entry satisfies RegisterLogEntry), boardId);

@@ -96,6 +96,7 @@ export const en = {
   'refusal.not-your-item': 'This priority has another owner: your link updates only your own priorities.',
   'refusal.read-only-link': 'This is a read-only link: it shows the register and changes nothing.',
   'refusal.unknown-owner': 'No priority of the register has this owner.',
+  'refusal.register-full': 'This register holds as many updates as it can keep: no more can be added.',
 } as const;
 
 export type RegisterKey = keyof typeof en;

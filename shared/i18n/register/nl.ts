@@ -97,4 +97,5 @@ export const nl: RegisterMessages = {
   'refusal.not-your-item': 'Deze prioriteit heeft een andere eigenaar: met uw link werkt u alleen uw eigen prioriteiten bij.',
   'refusal.read-only-link': 'Dit is een alleen-lezen link: hij toont het register en verandert niets.',
   'refusal.unknown-owner': 'Geen enkele prioriteit in het register heeft deze eigenaar.',
+  'refusal.register-full': 'Dit register bevat zoveel updates als het kan bewaren: er kunnen er geen meer bij.',
 };

@@ -97,4 +97,5 @@ export const sv: RegisterMessages = {
   'refusal.not-your-item': 'Den här prioriteringen har en annan ansvarig: din länk uppdaterar bara dina egna prioriteringar.',
   'refusal.read-only-link': 'Det här är en skrivskyddad länk: den visar registret och ändrar inget.',
   'refusal.unknown-owner': 'Ingen prioritering i registret har den ansvarige.',
+  'refusal.register-full': 'Registret rymmer så många uppdateringar som det kan spara: inga fler kan läggas till.',
 };
