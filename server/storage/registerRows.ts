@@ -22,11 +22,17 @@ export function registerItemRow(boardId: string, item: Omit<RegisterItem, 'log'>
 
 /** Items in the order of their rows, each with its log entries in the order of theirs. */
 export function registerItemsOf(rows: RegisterItemRow[], log: RegisterLogRow[]): RegisterItem[] {
+  const logs = new Map<string, RegisterLogEntry[]>();
+  for (const { itemId, entry } of log) {
+    const entries = logs.get(itemId) ?? [];
+    entries.push(JSON.parse(entry) as RegisterLogEntry);
+    logs.set(itemId, entries);
+  }
   return rows.map((row) => ({
     itemId: row.itemId,
     position: row.position,
     ...(JSON.parse(row.state) as RegisterItemState),
     source: JSON.parse(row.source) as RegisterSource,
-    log: log.filter((entry) => entry.itemId === row.itemId).map((entry) => JSON.parse(entry.entry) as RegisterLogEntry),
+    log: logs.get(row.itemId) ?? [],
   }));
 }
