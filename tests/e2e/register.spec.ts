@@ -59,6 +59,7 @@ test('an owner updates a priority on a phone, the steering group sees it, and te
   await form.getByLabel('Status').selectOption('under-way');
   await form.getByLabel('Progress').fill('60 %');
   await form.getByLabel('Note for the log').fill('Tender for the training centre published');
+  await phone.screenshot({ path: `${SHOTS}/register-owner-form-360.png` });
   await form.getByRole('button', { name: 'Save update' }).click();
   await expect(phone.getByRole('status').filter({ hasText: 'Update saved.' })).toBeVisible();
   await expect(phone.getByRole('article', { name: first.title }).first().getByText('60 %', { exact: true })).toBeVisible();
@@ -66,6 +67,8 @@ test('an owner updates a priority on a phone, the steering group sees it, and te
   await expect(phone.getByRole('button', { name: /^Update priority/ })).toHaveCount(register.items.filter((i) => i.owner === OWNERS[0]).length);
   await noWiderThanTheScreen(phone);
   await phone.screenshot({ path: `${SHOTS}/register-owner-360.png`, fullPage: true });
+  await phone.evaluate(() => window.scrollTo(0, 0));
+  await phone.screenshot({ path: `${SHOTS}/register-owner-360-top.png` });
 
   // The steering group reads it through the progress link: overdue reviews first, nothing to change.
   const steering = await person(browser, { viewport: { width: 1366, height: 900 } });
