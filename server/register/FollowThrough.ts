@@ -43,10 +43,14 @@ export class FollowThrough {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Who a token makes its holder on this board's register: the facilitator, an owner, the steering group, or nobody. */
+  /**
+   * Who a token makes its holder on this board's register: the facilitator, an owner, the steering group, or
+   * nobody (null). Another token of the board is known but opens no register: refused, not counted as a guess.
+   */
   async readerOf(boardId: string, token: string | null): Promise<RegisterAccess | null> {
     const board = await resolveAccess(this.identity, boardId, token);
-    if (board.ok) return board.access.role === 'facilitator' ? { boardId, reader: { kind: 'facilitator' } } : null;
+    if (board.ok && board.access.role !== 'facilitator') throw new DomainError('forbidden', 'the register opens with the facilitator\'s link, an owner\'s link or a progress link');
+    if (board.ok) return { boardId, reader: { kind: 'facilitator' } };
     if (!token || token.length > 200) return null;
     const link = await this.store.findLink(hashToken(token));
     if (!link || link.boardId !== boardId) return null;

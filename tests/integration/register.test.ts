@@ -126,6 +126,8 @@ describe('the follow-through register', () => {
     }
     expect((await patch(board, 'no-such-item', { status: 'done' }, board.facilitatorToken)).status).toBe(404);
     expect((await patch(board, item.itemId, { status: 'done' }, 'made-up-token')).status).toBe(401);
+    // The workshop's own observer link is no way into the register.
+    expect((await send(server.url, 'GET', `/api/boards/${board.boardId}/register`, undefined, board.observerToken)).status).toBe(403);
     const unknownOwner = await api<{ code: string }>(server.url, 'POST', `/api/boards/${board.boardId}/register/links`, { kind: 'owner', owner: 'Nobody Ltd' }, board.facilitatorToken);
     expect([unknownOwner.status, unknownOwner.body.code]).toEqual([400, 'unknown-owner']);
     expect(JSON.stringify((await read(board, board.facilitatorToken)).register)).toBe(before);
