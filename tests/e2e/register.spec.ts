@@ -86,6 +86,15 @@ test('an owner updates a priority on a phone, the steering group sees it, and te
   await steering.setViewportSize({ width: 1920, height: 1080 });
   await steering.screenshot({ path: `${SHOTS}/register-progress-1920.png`, fullPage: true });
 
+  // The facilitator makes a link for an owner from the page; the steering group's link is listed beside it.
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 900 } });
+  await facilitator.goto(`/b/${board.boardId}/progress#token=${board.facilitatorToken}`);
+  await facilitator.getByRole('button', { name: `Link for ${OWNERS[2]}` }).click();
+  await expect(facilitator.getByRole('textbox', { name: `New link, shown only now: Owner: ${OWNERS[2]}` })).toHaveValue(new RegExp(`/b/${board.boardId}/progress#token=`));
+  await expect(facilitator.getByRole('button', { name: `Revoke: Owner: ${OWNERS[2]}` })).toBeVisible();
+  await expect(facilitator.getByRole('button', { name: 'Revoke: Progress (read-only)' })).toBeVisible();
+  await facilitator.getByRole('region', { name: 'Links into the register' }).screenshot({ path: `${SHOTS}/register-links-1366.png` });
+
   // Printed on A4: A4 portrait less 14 mm margins is 182 mm wide, 688 CSS pixels; two pages at most.
   await steering.setViewportSize({ width: 688, height: 1000 });
   await steering.emulateMedia({ media: 'print' });
