@@ -5,6 +5,8 @@ import { LiveSessions } from './access/LiveSessions.js';
 import { startSessionRecheck } from './access/SessionRecheck.js';
 import { Agreements } from './agreement/Agreements.js';
 import { Exports } from './export/Exports.js';
+import { FollowThrough } from './register/FollowThrough.js';
+import { RegisterFiles } from './register/RegisterFiles.js';
 import { BoardRestore } from './workshops/BoardRestore.js';
 import { Workshops } from './workshops/Workshops.js';
 import { VoteRounds } from './ballots/VoteRounds.js';
@@ -100,12 +102,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const limits = new AbuseLimits(config);
   const withSecurityHeaders = securityHeaders(config.publicUrl);
   const suggestions = new Suggestions(registry, { facts: stores.facts, projection }, { log, metrics });
+  const exports = new Exports(identity, stores.agreements, registry);
+  const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, identity);
   const router = buildRoutes({
     stores,
     workshops,
     rounds,
     agreements: new Agreements(stores.agreements, identity, ballots, stores.facts, registry, projection),
-    exports: new Exports(identity, stores.agreements, registry),
+    exports,
     rooms: registry,
     projection,
     metrics,
@@ -120,6 +124,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     fanout,
     suggestions,
     restore: new BoardRestore(stores.log, registry),
+    register: { followThrough, files: new RegisterFiles(followThrough, exports) },
   });
   const stopRetention = startRetentionSweep({ sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 

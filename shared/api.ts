@@ -304,6 +304,13 @@ export const REFUSAL_CODES = [
   'creator-only',
   'history-point-gone',
   'too-many-links',
+  'no-frozen-list',
+  'register-exists',
+  'no-register',
+  'not-your-item',
+  'read-only-link',
+  'unknown-owner',
+  'register-full',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -5,6 +5,8 @@ import type { AgreementDraftBody } from '../../shared/api';
 import type { AgreementItem } from '../../shared/export/types';
 import type { Tally } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
+import { Link } from '../app/Link';
+import { paths } from '../app/router';
 import { useBoard } from '../kernel/BoardContext';
 import { useFormats } from '../app/useFormats';
 import { describeFailure } from '../app/describeFailure';
@@ -26,7 +28,7 @@ interface Props {
 /** The facilitator fixes the final order, owners and next steps, drops or merges items, and freezes the list. */
 export function AgreementEditor({ revealed, nextVersion, savedDraft }: Props) {
   const t = useT();
-  const { api } = useBoard();
+  const { api, boardId } = useBoard();
   const [draft, setDraft] = useState<AgreementDraftBody | null>(savedDraft);
   const editedHere = useRef(false);
   const saver = useDraftSaver(api);
@@ -92,6 +94,9 @@ export function AgreementEditor({ revealed, nextVersion, savedDraft }: Props) {
         )}
         <p className="freeze-notice" role="status">
           {frozenVersion !== null && t('agree.frozenNotice', { version: frozenVersion })}
+        </p>
+        <p>
+          <Link href={paths.progress(boardId)}>{t('register.open')}</Link>
         </p>
         {freezeError && (
           <p className="form-error" role="alert">

@@ -21,6 +21,7 @@ import type {
 } from '../../shared/api';
 import type { BoardSettings, Language, Phase } from '../../shared/phases';
 import type { PresentationStep } from '../../shared/presentation';
+import type { NewRegisterLink, RegisterExportQuery, RegisterItem, RegisterLink, RegisterLinkBody, RegisterUpdateBody, RegisterView } from '../../shared/register';
 import type { SuggestionsResponse } from '../../shared/suggestions/api';
 import type { PersonDots, RoundState, Tally } from '../../shared/voting/types';
 
@@ -140,17 +141,41 @@ export const freezeAgreement = (boardId: string, token: string) =>
 
 /** An export file: fetched with the token in a header (not in a URL that lands in logs and history). */
 /** Without `lang`, the export is in the workshop's language. */
-export async function fetchExport(boardId: string, token: string, format: ExportFormat, version?: number, lang?: Language): Promise<{ blob: Blob; filename: string }> {
+export function fetchExport(boardId: string, token: string, format: ExportFormat, version?: number, lang?: Language): Promise<{ blob: Blob; filename: string }> {
   const query = new URLSearchParams({ format, ...(version === undefined ? {} : { version: String(version) }), ...(lang === undefined ? {} : { lang }) });
+  return fetchFile(`${boardPath(boardId)}/export?${query}`, token, `forumboard.${format}`);
+}
+
+async function fetchFile(path: string, token: string, fallbackName: string): Promise<{ blob: Blob; filename: string }> {
   let response: Response;
   try {
-    response = await fetch(`${boardPath(boardId)}/export?${query}`, { headers: { Authorization: `Bearer ${token}` } });
+    response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
   } catch {
     throw new ApiFailure(0, null);
   }
   if (!response.ok) throw new ApiFailure(response.status, ((await response.json().catch(() => null)) as ApiError | null) ?? null);
-  return { blob: await response.blob(), filename: attachmentName(response.headers.get('content-disposition')) ?? `forumboard.${format}` };
+  return { blob: await response.blob(), filename: attachmentName(response.headers.get('content-disposition')) ?? fallbackName };
 }
+
+const registerPath = (boardId: string) => `${boardPath(boardId)}/register`;
+
+export const fetchRegister = (boardId: string, token: string) => call<RegisterView>('GET', registerPath(boardId), { token });
+
+export const startRegister = (boardId: string, token: string) => call<RegisterView>('POST', registerPath(boardId), { token, body: {} });
+
+export const updateRegisterItem = (boardId: string, token: string, itemId: string, body: RegisterUpdateBody) =>
+  call<RegisterItem>('PATCH', `${registerPath(boardId)}/items/${encodeURIComponent(itemId)}`, { token, body });
+
+export const fetchRegisterLinks = (boardId: string, token: string) => call<RegisterLink[]>('GET', `${registerPath(boardId)}/links`, { token });
+
+export const mintRegisterLink = (boardId: string, token: string, body: RegisterLinkBody) =>
+  call<NewRegisterLink>('POST', `${registerPath(boardId)}/links`, { token, body });
+
+export const revokeRegisterLink = (boardId: string, token: string, linkId: string) =>
+  call<{ revoked: string }>('DELETE', `${registerPath(boardId)}/links/${encodeURIComponent(linkId)}`, { token });
+
+export const fetchRegisterFile = (boardId: string, token: string, format: RegisterExportQuery['format']) =>
+  fetchFile(`${registerPath(boardId)}/export?format=${format}`, token, `register.${format}`);
 
 /** The file name of a Content-Disposition header, preferring the UTF-8 `filename*` form (RFC 6266). */
 function attachmentName(header: string | null): string | null {

@@ -11,6 +11,7 @@ import { TopBar } from './TopBar';
 const BoardPage = lazy(() => import('../board/BoardPage'));
 const ReportPage = lazy(() => import('../report/ReportPage'));
 const PresentPage = lazy(() => import('../present/PresentPage'));
+const ProgressPage = lazy(() => import('../register/ProgressPage'));
 
 export function App() {
   return (
@@ -37,6 +38,7 @@ function Screens() {
         {route.name === 'board' && <BoardPage key={route.boardId} boardId={route.boardId} />}
         {route.name === 'report' && <ReportPage key={route.boardId} boardId={route.boardId} />}
         {route.name === 'present' && <PresentPage key={route.boardId} boardId={route.boardId} />}
+        {route.name === 'progress' && <ProgressPage key={route.boardId} boardId={route.boardId} />}
         {route.name === 'notFound' && <NotFoundPage />}
       </Suspense>
     </>

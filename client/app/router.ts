@@ -7,6 +7,7 @@ export type Route =
   | { name: 'board'; boardId: string }
   | { name: 'report'; boardId: string }
   | { name: 'present'; boardId: string }
+  | { name: 'progress'; boardId: string }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -16,6 +17,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'b' && parts.length === 2) return { name: 'board', boardId: parts[1] };
   if (parts[0] === 'b' && parts.length === 3 && parts[2] === 'report') return { name: 'report', boardId: parts[1] };
   if (parts[0] === 'b' && parts.length === 3 && parts[2] === 'present') return { name: 'present', boardId: parts[1] };
+  if (parts[0] === 'b' && parts.length === 3 && parts[2] === 'progress') return { name: 'progress', boardId: parts[1] };
   return { name: 'notFound' };
 }
 
@@ -25,6 +27,7 @@ export const paths = {
   board: (boardId: string) => `/b/${encodeURIComponent(boardId)}`,
   report: (boardId: string) => `/b/${encodeURIComponent(boardId)}/report`,
   present: (boardId: string) => `/b/${encodeURIComponent(boardId)}/present`,
+  progress: (boardId: string) => `/b/${encodeURIComponent(boardId)}/progress`,
 };
 
 const NAVIGATE_EVENT = 'forumboard:navigate';

@@ -32,10 +32,32 @@ export function forgetToken(boardId: string): void {
 
 /** Takes `#token=…` out of the current URL, stores it for `boardId`, and returns it (or null if there was none). */
 export function takeTokenFromLocation(boardId: string): string | null {
+  const token = tokenFromFragment();
+  if (token) saveToken(boardId, token);
+  return token;
+}
+
+/**
+ * A register link's token (an owner's or the steering group's) is kept apart from the board's, so opening one
+ * never takes the place of a facilitator's or participant's own token in this browser.
+ */
+const registerKey = (boardId: string) => `forumboard:register-token:${boardId}`;
+
+/** The register link's token from the address (remembered), else one remembered before, else the board's own. */
+export function registerToken(boardId: string): string | null {
+  try {
+    const fresh = tokenFromFragment();
+    if (fresh) localStorage.setItem(registerKey(boardId), fresh);
+    return fresh ?? localStorage.getItem(registerKey(boardId)) ?? readToken(boardId);
+  } catch {
+    return readToken(boardId);
+  }
+}
+
+function tokenFromFragment(): string | null {
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
   const token = fragment.get('token');
   if (!token) return null;
-  saveToken(boardId, token);
   fragment.delete('token');
   const rest = fragment.toString();
   history.replaceState(history.state, '', location.pathname + location.search + (rest ? `#${rest}` : ''));

@@ -6,6 +6,7 @@ export function boardLinks(baseUrl: string) {
   return {
     withToken: (boardId: string, token: string) => `${baseUrl}/b/${boardId}#token=${token}`,
     projector: (boardId: string, token: string) => `${baseUrl}/b/${boardId}/present#token=${token}`,
+    progress: (boardId: string, token: string) => `${baseUrl}/b/${boardId}/progress#token=${token}`,
     participant: (joinCode: string) => `${baseUrl}/join/${joinCode}`,
   };
 }

@@ -97,8 +97,7 @@ export class Exports {
       const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, authors.size > 0]);
       const known = kept.get(key);
       if (known) return known;
-      const wait = this.fresh.take(access.boardId, query.format === 'xlsx' ? SPREADSHEET_COST : 1);
-      if (wait > 0) throw DomainError.tooSoon('too-busy', 'this board was exported many times just now; ask again in a few seconds', wait);
+      this.takeFresh(access.boardId, query.format === 'xlsx');
       const file = this.fileFor(room, query, frozen, participants, authors);
       kept.set(key, file);
       if (kept.size > KEPT_PER_BOARD) kept.delete(kept.keys().next().value!);
@@ -106,6 +105,17 @@ export class Exports {
       file.catch(() => kept.get(key) === file && kept.delete(key));
       return file;
     });
+  }
+
+  /** Charges one fresh file to the board's budget (a spreadsheet costs more), or says when to ask again. */
+  takeFresh(boardId: string, spreadsheet: boolean): void {
+    const wait = this.fresh.take(boardId, spreadsheet ? SPREADSHEET_COST : 1);
+    if (wait > 0) throw DomainError.tooSoon('too-busy', 'this board was exported many times just now; ask again in a few seconds', wait);
+  }
+
+  /** A spreadsheet of other sheets than the list's (the register's), built on the same thread, in the board's turn. */
+  spreadsheet(boardId: string, input: XlsxInput): Promise<Uint8Array> {
+    return buildSpreadsheet(boardId, input);
   }
 
   /**
@@ -152,7 +162,7 @@ export class Exports {
         return { body: toJson(list), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
       case 'xlsx':
         return {
-          body: await buildSpreadsheet(room.boardId, { list, board: board(), language: lang, exportedAt }),
+          body: await buildSpreadsheet(room.boardId, { kind: 'list', list, board: board(), language: lang, exportedAt }),
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           filename: `${base}.xlsx`,
         };
@@ -185,7 +195,7 @@ export function boardInput(board: Y.Doc, control: Y.Doc, participants: Participa
   };
 }
 
-function fileSlug(title: string): string {
+export function fileSlug(title: string): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

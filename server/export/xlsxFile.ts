@@ -1,10 +1,16 @@
 import { buildPriorityList, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
 import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
-import { toXlsx } from '../../shared/export/xlsx.js';
+import { tablesToXlsx, toXlsx, type XlsxSheet } from '../../shared/export/xlsx.js';
 import type { Language } from '../../shared/phases.js';
 
-/** What the XLSX is made of, as plain data: the list to export and the board its round sheets are drawn from. */
-export interface XlsxInput {
+/**
+ * What an XLSX is made of, as plain data: the list to export and the board its round sheets are drawn from, or
+ * sheets already drawn (the register's).
+ */
+export type XlsxInput = ListXlsxInput | { kind: 'sheets'; title: string; created: number; sheets: XlsxSheet[] };
+
+interface ListXlsxInput {
+  kind: 'list';
   list: PriorityList;
   board: PriorityListInput;
   /** The reader's language, when asked for. */
@@ -12,8 +18,10 @@ export interface XlsxInput {
   exportedAt: number;
 }
 
-/** The XLSX: the list's sheet, then each revealed round's results alone, oldest first. */
-export function xlsxFile({ list, board, language, exportedAt }: XlsxInput): Promise<Uint8Array> {
+/** The XLSX: the list's sheet, then each revealed round's results alone, oldest first; or the sheets given. */
+export function xlsxFile(input: XlsxInput): Promise<Uint8Array> {
+  if (input.kind === 'sheets') return tablesToXlsx(input.title, new Date(input.created), input.sheets);
+  const { list, board, language, exportedAt } = input;
   const told = (told: PriorityList) => (language ? inReaderLanguage(told, language) : told);
   const rounds = board.rounds
     .filter((round) => board.tallies[round.id] !== undefined)

@@ -15,6 +15,9 @@ import { stepPresentation } from '../workshops/Presentation.js';
 import { presentationBody } from '../../shared/presentation.js';
 import { boardConceptsBody } from '../../shared/suggestions/api.js';
 import type { Suggestions } from '../suggestions/Suggestions.js';
+import { assertFacilitator, assertMayWrite, type FollowThrough, type RegisterAccess } from '../register/FollowThrough.js';
+import type { RegisterFiles } from '../register/RegisterFiles.js';
+import { registerExportQuery, registerLinkBody, registerUpdateBody } from '../../shared/register.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRestore } from '../workshops/BoardRestore.js';
@@ -50,6 +53,7 @@ export interface RouteDeps {
   fanout?: Pick<ManagedFanout, 'degraded'>;
   suggestions: Suggestions;
   restore: BoardRestore;
+  register: { followThrough: FollowThrough; files: RegisterFiles };
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
@@ -76,6 +80,23 @@ export function buildRoutes(deps: RouteDeps): Router {
     await workshops.assertOpen(access.boardId);
     return access;
   };
+
+  // The register is read and kept through links of its own as well as the facilitator's (FollowThrough.readerOf);
+  // it outlives the workshop, so a closed workshop's register still changes.
+  const { followThrough } = deps.register;
+  const registerReader = async (ctx: RequestContext, check?: (access: RegisterAccess) => void): Promise<RegisterAccess> => {
+    const access = await followThrough.readerOf(ctx.params.boardId, bearerToken(ctx.req, ctx.url));
+    if (!access) throw new HttpError(401, 'missing or invalid token for this register');
+    check?.(access);
+    // An owner's update keeps the board from the retention sweep as any command does.
+    if (ctx.req.method !== 'GET') deps.activity.record(access.boardId);
+    return access;
+  };
+  const sendFile = (file: { body: string | Uint8Array; contentType: string; filename: string }) =>
+    new Reply(200, file.body, {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    });
 
   return new Router(deps.guard)
     // 503 while the database cannot write, so a load balancer or a monitor sees what the writers see. Without
@@ -260,11 +281,25 @@ export function buildRoutes(deps: RouteDeps): Router {
       const access = await requireAccess(ctx, rolesThatMay('export'));
       const query = exportQuery.safeParse(Object.fromEntries(ctx.url.searchParams));
       if (!query.success) throw HttpError.fromZod(query.error);
-      const file = await exports.exportFile(access, query.data);
-      return new Reply(200, file.body, {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      });
+      return sendFile(await exports.exportFile(access, query.data));
+    })
+    .on('POST', '/api/boards/:boardId/register', async (ctx) => new Reply(201, await followThrough.start(await registerReader(ctx, assertFacilitator))))
+    .on('GET', '/api/boards/:boardId/register', async (ctx) => followThrough.view(await registerReader(ctx)))
+    .on('PATCH', '/api/boards/:boardId/register/items/:itemId', async (ctx) => {
+      const access = await registerReader(ctx, assertMayWrite);
+      return followThrough.update(access, ctx.params.itemId, await readBody(ctx.req, registerUpdateBody));
+    })
+    .on('GET', '/api/boards/:boardId/register/links', async (ctx) => followThrough.listLinks(await registerReader(ctx, assertFacilitator)))
+    .on('POST', '/api/boards/:boardId/register/links', async (ctx) => {
+      const access = await registerReader(ctx, assertFacilitator);
+      return new Reply(201, await followThrough.mintLink(access, await readBody(ctx.req, registerLinkBody), baseUrl(ctx.req)));
+    })
+    .on('DELETE', '/api/boards/:boardId/register/links/:linkId', async (ctx) => followThrough.revokeLink(await registerReader(ctx, assertFacilitator), ctx.params.linkId))
+    .on('GET', '/api/boards/:boardId/register/export', async (ctx) => {
+      const access = await registerReader(ctx);
+      const query = registerExportQuery.safeParse(Object.fromEntries(ctx.url.searchParams));
+      if (!query.success) throw HttpError.fromZod(query.error);
+      return sendFile(await deps.register.files.file(access, query.data));
     })
     // Clustering help (docs/suggestions.md): computed on request, never stored; the client applies what is accepted.
     .on('GET', '/api/boards/:boardId/suggestions', async (ctx) => suggestions.forBoard(await requireAccess(ctx, rolesThatMay('cluster'))))

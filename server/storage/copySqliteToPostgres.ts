@@ -20,6 +20,10 @@ const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
   { name: 'rounds', columns: ['id', 'board_id', 'number', 'state', 'settings', 'items', 'opened_at', 'closed_at', 'revealed_at', 'tally'], order: 'rowid' },
   { name: 'ballots', columns: ['round_id', 'participant_id', 'group_id', 'allocations', 'updated_at'], order: 'rowid' },
   { name: 'agreements', columns: ['board_id', 'version', 'frozen_at', 'data'], order: 'rowid' },
+  { name: 'registers', columns: ['board_id', 'from_version', 'frozen_at', 'created_at'], order: 'rowid' },
+  { name: 'register_items', columns: ['board_id', 'item_id', 'position', 'state', 'source'], order: 'rowid' },
+  { name: 'register_log', columns: ['board_id', 'seq', 'item_id', 'entry'], order: 'board_id, seq' },
+  { name: 'register_links', columns: ['hash', 'board_id', 'kind', 'owner', 'created_at'], order: 'rowid' },
 ];
 
 /** Rows sent in one INSERT: few round trips, and well below PostgreSQL's 65535 parameters. */

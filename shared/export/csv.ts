@@ -1,6 +1,6 @@
 import { formatFigure } from '../figures.js';
 import type { Language } from '../phases.js';
-import { priorityTable, type TableCell } from './priorityTable.js';
+import { priorityTable, type PriorityTable, type TableCell } from './priorityTable.js';
 import type { PriorityList } from './types.js';
 
 /**
@@ -14,9 +14,12 @@ const SEPARATOR: Record<Language, string> = { en: ',', nl: ';', sv: ';' };
  * Excel reads å, ä, ö and ij right. Figures in the language's decimals: 37,5 in Dutch and Swedish.
  */
 export function toCsv(list: PriorityList): string {
-  const language = list.board.language;
+  return tableToCsv(priorityTable(list), list.board.language);
+}
+
+/** Any table of the exports (the priority list's, the register's) as CSV the way a spreadsheet in `language` opens it. */
+export function tableToCsv({ header, rows }: PriorityTable, language: Language): string {
   const separator = SEPARATOR[language];
-  const { header, rows } = priorityTable(list);
   const line = (row: TableCell[]) => row.map((cell) => csvField(cell, language, separator)).join(separator) + '\r\n';
   return '\uFEFF' + [header, ...rows].map(line).join('');
 }

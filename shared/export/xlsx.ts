@@ -12,28 +12,40 @@ import type { PriorityList } from './types.js';
  */
 export async function toXlsx(list: PriorityList, rounds: PriorityList[]): Promise<Uint8Array> {
   const labels = EXPORT_LABELS[list.board.language];
+  return tablesToXlsx(list.board.title, new Date(list.frozenAt ?? list.board.exportedAt ?? 0), [
+    { name: labels.listSheet, status: statusLine(list), table: priorityTable(list) },
+    ...rounds.map((round) => ({ name: labels.roundSheet(round.roundNumber ?? 0), status: statusLine(round), table: priorityTable(round, { withAgreement: false }) })),
+  ]);
+}
+
+/** A sheet of an export: its name, the line under the title, and its one table. */
+export interface XlsxSheet {
+  name: string;
+  status: string;
+  table: PriorityTable;
+}
+
+/** Any of the exports' tables as a workbook, a sheet each under the same title. */
+export async function tablesToXlsx(title: string, created: Date, sheets: XlsxSheet[]): Promise<Uint8Array> {
   // Loaded on the first XLSX download, not at start-up: exceljs takes about a second of CPU to load, which
   // a restarting server would otherwise spend before it listens while every client waits to reconnect.
   const { Workbook } = (await import('exceljs')).default;
   const workbook = new Workbook();
   workbook.creator = 'Forumboard';
-  workbook.title = list.board.title;
-  workbook.created = new Date(list.frozenAt ?? list.board.exportedAt ?? 0);
-  addSheet(workbook, labels.listSheet, list, priorityTable(list));
-  for (const round of rounds) {
-    addSheet(workbook, labels.roundSheet(round.roundNumber ?? 0), round, priorityTable(round, { withAgreement: false }));
-  }
+  workbook.title = title;
+  workbook.created = created;
+  for (const sheet of sheets) addSheet(workbook, title, sheet);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 /** Rows above the table: the title and the status. The table's header is the next row after a blank one. */
 const TABLE_START = 4;
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, list: PriorityList, table: PriorityTable): void {
+function addSheet(workbook: ExcelJS.Workbook, title: string, { name, status, table }: XlsxSheet): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: TABLE_START }] });
-  sheet.getCell('A1').value = list.board.title;
+  sheet.getCell('A1').value = title;
   sheet.getCell('A1').font = { bold: true, size: 14 };
-  sheet.getCell('A2').value = statusLine(list);
+  sheet.getCell('A2').value = status;
   const header = sheet.getRow(TABLE_START);
   header.values = table.header;
   header.font = { bold: true };

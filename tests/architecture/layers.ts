@@ -24,10 +24,12 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   people: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'ballots'],
   suggestions: ['root', 'storage', 'auth', 'rooms', 'projection'],
   scale: ['root', 'storage', 'rooms'],
+  // The follow-through register: the agreed list's afterlife, read and kept through links of its own.
+  register: ['root', 'storage', 'auth', 'access', 'export'],
   demo: ['root', 'storage', 'auth', 'rooms', 'workshops', 'ballots', 'agreement', 'export'],
   // The transports: the only places that turn a DomainError into a status or a close code.
   sync: ['root', 'storage', 'auth', 'rooms', 'access', 'people', 'workshops', 'scale'],
-  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale'],
+  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale', 'register'],
 };
 
 /** Files at the server's root that only wire the parts together (they may import anything of the server). */
@@ -61,6 +63,8 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   present: ['app', 'api', 'kernel', 'results', 'voting'],
   questions: ['app', 'kernel'],
   report: ['app', 'api', 'kernel', 'session', 'join', 'results'],
+  // The follow-through register's progress page: read through REST with a link of its own, no board documents.
+  register: ['app', 'api', 'session', 'join'],
   board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'questions'],
 };
 

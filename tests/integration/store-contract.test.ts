@@ -17,6 +17,7 @@ import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
 import type { Stores } from '../../server/storage/Stores.js';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { readStoredDoc } from '../../server/storage/DocumentLog.js';
+import type { RegisterItem, RegisterItemState } from '../../shared/register.js';
 
 /**
  * One contract, run unchanged against every store: what the rooms, the domain services and several server
@@ -551,6 +552,71 @@ describe.each(backends)('store contract on $name', (backend) => {
         expect(a.list).toEqual(frozenList(a.version, a.frozenAt));
         expect(JSON.stringify(a.list)).toBe(JSON.stringify(frozenList(a.version, a.frozenAt)));
       }
+    });
+  });
+
+  describe('register', () => {
+    const item = (itemId: string, position: number, owner: string): Omit<RegisterItem, 'log'> => ({
+      itemId,
+      position,
+      title: `Priority ${position}`,
+      owner,
+      status: 'not-started',
+      dropReason: null,
+      progress: null,
+      nextReview: null,
+      source: { version: 1, rank: position, kind: 'theme', cards: [{ title: 'Skills gap', group: 'industry' }], mergedFrom: [], votes: null },
+    });
+    const progressBy = (by: string, progress: number) => (current: RegisterItemState) => ({
+      next: { ...current, progress },
+      entry: { at: progress, by, note: '', changes: [{ field: 'progress' as const, from: current.progress, to: progress }] },
+    });
+
+    it('keeps one register per board, its items in order and each update with its log entry, from either instance', async () => {
+      const board = await newBoard(stores);
+      const items = [item('t1', 1, 'Port'), item('c2', 2, 'Province')];
+      expect(await stores.register.create(board.id, { fromVersion: 2, frozenAt: 10, createdAt: 20, items })).toBe(true);
+      expect(await other.register.create(board.id, { fromVersion: 3, frozenAt: 11, createdAt: 21, items: [item('x', 1, 'Nobody')] })).toBe(false);
+      expect(await other.register.read(board.id)).toEqual({ fromVersion: 2, frozenAt: 10, createdAt: 20, items: items.map((i) => ({ ...i, log: [] })) });
+      expect(await stores.register.read((await newBoard(stores)).id)).toBeNull();
+
+      // Updates at once through both instances, to one item and to another: each lands on the other's result.
+      await Promise.all([1, 2, 3, 4].map((n) => (n % 2 ? stores : other).register.update(board.id, n < 3 ? 't1' : 'c2', progressBy(`owner ${n}`, n * 10))));
+      const read = (await stores.register.read(board.id))!;
+      for (const [i, ns] of [[0, [1, 2]], [1, [3, 4]]] as const) {
+        const kept = read.items[i]!;
+        expect(kept.log.map((entry) => entry.by).sort()).toEqual(ns.map((n) => `owner ${n}`));
+        expect(kept.progress).toBe(kept.log[1]!.changes[0]!.to);
+        expect(kept.log[1]!.changes[0]!.from).toBe(kept.log[0]!.changes[0]!.to);
+      }
+      expect(await stores.register.update(board.id, 'nope', progressBy('x', 1))).toBeUndefined();
+      // The change is told how many updates the whole register holds, so a cap on them is decided with the write.
+      const logged: number[] = [];
+      const unchanged = await other.register.update(board.id, 't1', (_current, count) => (logged.push(count), null));
+      expect(unchanged).toEqual(read.items[0]);
+      expect(logged).toEqual([4]);
+    });
+
+    it('keeps links by their hash, up to a cap across instances, and forgets them when revoked or when the board is deleted', async () => {
+      const board = await newBoard(stores);
+      const hash = () => crypto.randomBytes(32).toString('hex');
+      const owner = hash();
+      expect(await stores.register.addLink(owner, { boardId: board.id, kind: 'owner', owner: 'Port' }, 1, 3)).toBe(true);
+      const added = await Promise.all([2, 3, 4].map((n) => (n % 2 ? stores : other).register.addLink(hash(), { boardId: board.id, kind: 'progress', owner: null }, n, 3)));
+      expect(added.filter(Boolean)).toHaveLength(2);
+      expect(await other.register.findLink(owner)).toEqual({ boardId: board.id, kind: 'owner', owner: 'Port' });
+      const links = await stores.register.listLinks(board.id);
+      expect(links.map((l) => [l.kind, l.owner])).toEqual([['owner', 'Port'], ['progress', null], ['progress', null]]);
+      expect(links[0]).toEqual({ hash: owner, boardId: board.id, kind: 'owner', owner: 'Port', createdAt: 1 });
+      expect(await other.register.removeLink(board.id, owner)).toBe(true);
+      expect(await stores.register.removeLink(board.id, owner)).toBe(false);
+      expect(await stores.register.findLink(owner)).toBeUndefined();
+
+      await stores.register.create(board.id, { fromVersion: 1, frozenAt: 1, createdAt: 1, items: [item('t1', 1, 'Port')] });
+      await stores.register.update(board.id, 't1', progressBy('Port', 50));
+      await other.identity.deleteBoard(board.id);
+      expect(await stores.register.read(board.id)).toBeNull();
+      expect(await stores.register.listLinks(board.id)).toEqual([]);
     });
   });
 });

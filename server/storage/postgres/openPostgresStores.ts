@@ -6,6 +6,7 @@ import { PgDatabase } from './PgDatabase.js';
 import { PgDocumentLog } from './PgDocumentLog.js';
 import { PgIdentity } from './PgIdentity.js';
 import { migrateSchema } from './schema.js';
+import { PgRegisterStore } from './PgRegisterStore.js';
 
 /** The stores on a PostgreSQL database shared by several instances; its schema is created or migrated first. */
 export async function openPostgresStores(url: string): Promise<Stores> {
@@ -22,6 +23,7 @@ export async function openPostgresStores(url: string): Promise<Stores> {
     identity: new PgIdentity(db),
     ballots: new PgBallotBox(db),
     agreements: new PgAgreementArchive(db),
+    register: new PgRegisterStore(db),
     facts: new PgBoardFacts(db),
     health: async () => {
       await db.query('SELECT 1');

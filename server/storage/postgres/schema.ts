@@ -112,6 +112,38 @@ const MIGRATIONS: string[] = [
   ALTER TABLE link_names ADD COLUMN minted_by TEXT;
   CREATE INDEX link_names_minted_by ON link_names(minted_by);
   `,
+  // The follow-through register (see the SQLite schema's step of the same name).
+  `
+  CREATE TABLE IF NOT EXISTS registers (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    from_version INTEGER NOT NULL,
+    frozen_at BIGINT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS register_items (
+    board_id TEXT NOT NULL REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    item_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (board_id, item_id)
+  );
+  CREATE TABLE IF NOT EXISTS register_log (
+    board_id TEXT NOT NULL REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    seq INTEGER NOT NULL,
+    item_id TEXT NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (board_id, seq)
+  );
+  CREATE TABLE IF NOT EXISTS register_links (
+    hash TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT NOT NULL CHECK (kind IN ('owner', 'progress')),
+    owner TEXT,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS register_links_board ON register_links(board_id);
+  `,
 ];
 
 /**

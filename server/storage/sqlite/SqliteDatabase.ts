@@ -158,6 +158,39 @@ const MIGRATIONS: string[] = [
   CREATE INDEX tokens_board ON tokens(board_id);
   CREATE INDEX link_names_minted_by ON link_names(minted_by);
   `,
+  // The follow-through register: started once per board from a frozen version, its items, their dated log,
+  // and the owners' and steering group's links into it (hashed, as every token is).
+  `
+  CREATE TABLE IF NOT EXISTS registers (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id),
+    from_version INTEGER NOT NULL,
+    frozen_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS register_items (
+    board_id TEXT NOT NULL REFERENCES boards(id),
+    item_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (board_id, item_id)
+  );
+  CREATE TABLE IF NOT EXISTS register_log (
+    board_id TEXT NOT NULL REFERENCES boards(id),
+    seq INTEGER NOT NULL,
+    item_id TEXT NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (board_id, seq)
+  );
+  CREATE TABLE IF NOT EXISTS register_links (
+    hash TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id),
+    kind TEXT NOT NULL CHECK (kind IN ('owner', 'progress')),
+    owner TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS register_links_board ON register_links(board_id);
+  `,
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */

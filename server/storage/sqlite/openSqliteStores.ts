@@ -7,6 +7,7 @@ import { SqliteBoardFacts } from './SqliteBoardFacts.js';
 import { openSqliteDatabase, type SqliteSynchronous } from './SqliteDatabase.js';
 import { SqliteDocumentLog } from './SqliteDocumentLog.js';
 import { SqliteIdentity } from './SqliteIdentity.js';
+import { SqliteRegisterStore } from './SqliteRegisterStore.js';
 
 /** The default stores: one SQLite file (or ':memory:', for tests of pure server logic) in WAL mode. */
 export function openSqliteStores(file: string, synchronous: SqliteSynchronous = 'NORMAL'): Stores {
@@ -19,6 +20,7 @@ export function openSqliteStores(file: string, synchronous: SqliteSynchronous = 
     identity: new SqliteIdentity(db),
     ballots: new SqliteBallotBox(db),
     agreements: new SqliteAgreementArchive(db),
+    register: new SqliteRegisterStore(db),
     facts: new SqliteBoardFacts(db),
     ...(probe ? { health: probe.write } : {}),
     async close() {

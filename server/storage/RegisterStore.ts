@@ -1,0 +1,44 @@
+import type { RegisterItem, RegisterItemState, RegisterLogEntry } from '../../shared/register.js';
+
+/** A register as stored: which frozen version it started from, and its items with their logs. */
+export interface StoredRegister {
+  fromVersion: number;
+  frozenAt: number;
+  createdAt: number;
+  items: RegisterItem[];
+}
+
+/** A register as it starts: no item has a log yet. */
+export type NewRegister = Omit<StoredRegister, 'items'> & { items: Array<Omit<RegisterItem, 'log'>> };
+
+export interface RegisterLinkRecord {
+  boardId: string;
+  kind: 'owner' | 'progress';
+  owner: string | null;
+}
+
+/**
+ * What an update makes of an item, given the item and how many log entries the whole register holds: its next
+ * state and the log entry saying so; null changes nothing.
+ */
+export type RegisterItemChange = (current: RegisterItemState, logged: number) => { next: RegisterItemState; entry: RegisterLogEntry } | null;
+
+/** The follow-through register of a board and the links into it (stored as hashes, as every token is). */
+export interface RegisterStore {
+  /** Stores the register once per board: false, and nothing written, when the board has one already. */
+  create(boardId: string, register: NewRegister): Promise<boolean>;
+  read(boardId: string): Promise<StoredRegister | null>;
+  /**
+   * Changes one item and appends its log entry in one transaction, `change` deciding on the item as it is then
+   * (so two owners' updates at once on two instances both land, each on the other's result). Undefined for an
+   * unknown item; the item as it was when `change` made nothing of it.
+   */
+  update(boardId: string, itemId: string, change: RegisterItemChange): Promise<RegisterItem | undefined>;
+  /** Adds a link unless the board holds `cap` of them already; the check is the database's, with the write. */
+  addLink(hash: string, link: RegisterLinkRecord, createdAt: number, cap: number): Promise<boolean>;
+  findLink(hash: string): Promise<RegisterLinkRecord | undefined>;
+  /** Oldest first, each with the hash it is stored under. */
+  listLinks(boardId: string): Promise<Array<RegisterLinkRecord & { hash: string; createdAt: number }>>;
+  /** Whether a link of this board with that hash was there to remove. */
+  removeLink(boardId: string, hash: string): Promise<boolean>;
+}
