@@ -95,6 +95,8 @@ export interface BoardSummary {
     group: string | null;
     /** A participant's cards carry this as their author while cards are anonymous; told to nobody else. */
     cardKey: string | null;
+    /** A participant who joined a strictly anonymous workshop after its first round and waits to be let in to vote. */
+    waiting: boolean;
   };
   /** Present for facilitator and projector tokens only: what to share with the room. */
   share?: { joinCode: string; links: { participant: string } };
@@ -170,6 +172,7 @@ export const settingsBody = z
     participantsCluster: z.boolean(),
     participantsExport: z.boolean(),
     anonymousCards: z.boolean(),
+    strictAnonymity: z.boolean(),
   })
   .partial()
   .strict();
@@ -294,6 +297,8 @@ export const REFUSAL_CODES = [
   'creator-only',
   'history-point-gone',
   'too-many-links',
+  'waiting-for-facilitator',
+  'not-waiting',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -20,6 +20,8 @@ export interface BoardSettings {
   participantsExport: boolean;
   /** Cards show no author or group to anyone; the server still knows the author and enforces ownership. */
   anonymousCards: boolean;
+  /** Once the first vote round has opened, a person who joins votes only after a facilitator lets them in. */
+  strictAnonymity: boolean;
 }
 
 export const DEFAULT_SETTINGS: BoardSettings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: BoardSettings = {
   participantsCluster: true,
   participantsExport: false,
   anonymousCards: false,
+  strictAnonymity: false,
 };
 
 /** Whether a participant may add cards in this phase under these settings. */

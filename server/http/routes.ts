@@ -177,6 +177,11 @@ export function buildRoutes(deps: RouteDeps): Router {
       await workshops.assertOpen(access.boardId);
       return deps.people.correct(access, ctx.params.participantId, await readBody(ctx.req, correctParticipantBody));
     })
+    .on('GET', '/api/boards/:boardId/waiting', async (ctx) => deps.people.waitingList((await facilitatorOfAnyState(ctx)).boardId))
+    .on('POST', '/api/boards/:boardId/waiting/:participantId/admit', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      return deps.people.admit(boardId, ctx.params.participantId);
+    })
     .on('GET', '/api/boards/:boardId/my-data', async (ctx) =>
       new Reply(200, await deps.people.myData(await requireAccess(ctx, ['participant'])), { 'content-disposition': 'attachment; filename="forumboard-my-data.json"' }),
     )

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { CorrectParticipantBody, MyDataExport, ParticipantDetails, RemoveParticipantResponse } from '../../shared/peopleApi.js';
+import type { CorrectParticipantBody, MyDataExport, ParticipantDetails, RemoveParticipantResponse, WaitingResponse } from '../../shared/peopleApi.js';
 import { cardBodyText, cardsOf, readCards, readClusters, type CardMap } from '../../shared/boardDoc.js';
 import { findGroup } from '../../shared/groups.js';
 import { isOwnCard } from '../../shared/permissions.js';
@@ -76,7 +76,27 @@ export class People {
     await this.projection.show(boardId);
     // Presence carries the identity resolved when a connection opened; reconnecting shows the corrected one.
     this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
-    return { id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group };
+    return details(updated);
+  }
+
+  /** The waiting list of a strictly anonymous workshop, longest waiting first. */
+  async waitingList(boardId: string): Promise<WaitingResponse> {
+    const waiting = (await this.identity.listParticipants(boardId)).flatMap((p) => (p.waitingSince != null ? [{ ...details(p), waitingSince: p.waitingSince }] : []));
+    return { waiting: waiting.sort((a, b) => a.waitingSince - b.waitingSince) };
+  }
+
+  /**
+   * Lets a waiting person vote. In a round already open they vote in their group but, not on its roll, count toward
+   * no threshold (countsTowardThreshold). Their connections reopen, so the room's presence names them from now on.
+   */
+  async admit(boardId: string, participantId: string): Promise<ParticipantDetails> {
+    const participant = await this.participant(boardId, participantId);
+    if (!(await this.identity.admitParticipant(boardId, participantId))) {
+      throw DomainError.refusal('conflict', 'not-waiting', 'this person is not waiting to be let in', 'participantId');
+    }
+    await this.projection.show(boardId);
+    this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
+    return details(participant);
   }
 
   /** Everything stored about the caller: their details, their cards (silent ones too) and their own ballots. */
@@ -136,6 +156,10 @@ export class People {
     if (!stored) throw new DomainError('not-found', 'unknown board');
     return stored.state;
   }
+}
+
+function details(p: ParticipantRecord): ParticipantDetails {
+  return { id: p.id, name: p.name, organisation: p.organisation, group: p.group };
 }
 
 /**
