@@ -532,7 +532,7 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(await stores.facts.read(board.id)).toEqual({
         revision: revisions.at(-1),
         board: { version: 2, state: { ...boardState('Kick-off'), phase: 'vote' } },
-        people: { revision: 4, participants: [adaRecord] },
+        people: { revision: 6, participants: [{ ...adaRecord, waitingSince: null }, { ...cy, waitingSince: null }] },
         rounds: [{ ...round, state: 'revealed', closedAt: 5, revealedAt: 6, tally: tallyOf(round.id) }],
         // A revealed round's turnout is its tally's: only rounds not yet revealed are counted.
         voters: {},
