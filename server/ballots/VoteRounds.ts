@@ -24,7 +24,7 @@ import type { RoundRecord } from '../storage/records.js';
 export class VoteRounds {
   constructor(
     private readonly ballots: BallotBox,
-    private readonly identity: Pick<Identity, 'getParticipant' | 'listParticipants'>,
+    private readonly identity: Pick<Identity, 'getParticipant'>,
     private readonly facts: BoardFacts,
     private readonly rooms: RoomRegistry,
     private readonly projection: Pick<ControlProjection, 'show'>,
