@@ -54,7 +54,7 @@ export class People {
 
   /**
    * The facilitator corrects anyone at any time; a participant themselves until voting starts. A new group takes
-   * effect at the next round: a ballot already cast keeps its group (see VoteRounds.cast).
+   * effect at the next round: an open round's roll keeps the group they had when it opened (see VoteRounds.cast).
    */
   async correct(access: Access, participantId: string, body: CorrectParticipantBody): Promise<ParticipantDetails> {
     const { boardId } = access;
