@@ -16,6 +16,7 @@ import { RoundControls } from './RoundControls';
 import { useRevealedRounds, useRounds } from '../kernel/useRounds';
 import { VoteItems } from './VoteItems';
 import { VoterProgress } from './VoterProgress';
+import { WaitingForFacilitator } from './WaitingForFacilitator';
 
 // Drag-and-drop sorting is needed by the facilitator in one phase only.
 const AgreePanel = lazy(() => import('../agree/AgreePanel'));
@@ -88,6 +89,9 @@ function VotePhase(props: ContentProps) {
       </>
     );
   }
+  const { you } = summary;
+  // Let in, they are drawn among the participants: the summary read when the page opened may still say waiting.
+  if (you.waiting && you.participantId !== null && !participants.has(you.participantId)) return <WaitingForFacilitator />;
   if (!current) return <p className="notice">{t('vote.notOpenYet')}</p>;
   return (
     <>

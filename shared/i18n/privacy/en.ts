@@ -12,6 +12,7 @@ export const en = {
   'waiting.body':
     'Voting has started and this workshop is strictly anonymous: the facilitator lets in each person who joins now before they can vote. You can follow the board meanwhile; your ballot appears here once you are let in.',
   'waitingList.heading': 'Waiting to vote',
+  'waitingList.count': '{count} waiting to vote',
   'waitingList.hint': 'They joined after the first vote round opened. Only people you let in can vote; in a round already open they do not count toward a group’s threshold.',
   'waitingList.admit': 'Let vote',
   'waitingList.admitLabel': 'Let {name} vote',

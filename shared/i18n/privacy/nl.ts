@@ -13,6 +13,7 @@ export const nl: PrivacyMessages = {
   'waiting.body':
     'Het stemmen is begonnen en deze workshop is strikt anoniem: de facilitator laat iedereen die nu binnenkomt eerst toe voordat die kan stemmen. Je kunt het bord intussen volgen; je stembiljet verschijnt hier zodra je bent toegelaten.',
   'waitingList.heading': 'Wachten om te stemmen',
+  'waitingList.count': '{count} wachten om te stemmen',
   'waitingList.hint': 'Zij kwamen binnen nadat de eerste stemronde openging. Alleen wie je toelaat kan stemmen; in een ronde die al open is tellen ze niet mee voor de drempel van een groep.',
   'waitingList.admit': 'Laten stemmen',
   'waitingList.admitLabel': '{name} laten stemmen',

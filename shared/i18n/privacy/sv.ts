@@ -13,6 +13,7 @@ export const sv: PrivacyMessages = {
   'waiting.body':
     'Röstningen har börjat och workshoppen är strikt anonym: processledaren släpper in var och en som ansluter nu innan hen kan rösta. Du kan följa tavlan under tiden; din röstsedel visas här när du har släppts in.',
   'waitingList.heading': 'Väntar på att få rösta',
+  'waitingList.count': '{count} väntar på att få rösta',
   'waitingList.hint': 'De anslöt efter att den första röstomgången öppnades. Bara de du släpper in kan rösta; i en omgång som redan är öppen räknas de inte mot en grupps tröskel.',
   'waitingList.admit': 'Låt rösta',
   'waitingList.admitLabel': 'Låt {name} rösta',
