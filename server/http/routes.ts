@@ -207,7 +207,9 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards/:boardId/settings', async (ctx) => {
       await facilitator(ctx);
       const patch = await readBody(ctx.req, settingsBody);
-      return { settings: (await workshops.updateSettings(ctx.params.boardId, patch)).settings };
+      const { settings } = await workshops.updateSettings(ctx.params.boardId, patch);
+      if (patch.strictAnonymity === false) await deps.people.admitEveryoneWaiting(ctx.params.boardId);
+      return { settings };
     })
     .on('POST', '/api/boards/:boardId/timer', async (ctx) => {
       await facilitator(ctx);

@@ -87,16 +87,29 @@ export class People {
 
   /**
    * Lets a waiting person vote. In a round already open they vote in their group but, not on its roll, count toward
-   * no threshold (countsTowardThreshold). Their connections reopen, so the room's presence names them from now on.
+   * no threshold (countsTowardThreshold).
    */
   async admit(boardId: string, participantId: string): Promise<ParticipantDetails> {
     const participant = await this.participant(boardId, participantId);
-    if (!(await this.identity.admitParticipant(boardId, participantId))) {
+    if (!(await this.letIn(boardId, participantId))) {
       throw DomainError.refusal('conflict', 'not-waiting', 'this person is not waiting to be let in', 'participantId');
     }
     await this.projection.show(boardId);
-    this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
     return details(participant);
+  }
+
+  /** Nobody waits in a workshop that is not strictly anonymous: when the setting is turned off, everyone waiting is let in. */
+  async admitEveryoneWaiting(boardId: string): Promise<void> {
+    const { waiting } = await this.waitingList(boardId);
+    for (const person of waiting) await this.letIn(boardId, person.id);
+    if (waiting.length > 0) await this.projection.show(boardId);
+  }
+
+  /** Their connections reopen, so the room's presence names them from now on. */
+  private async letIn(boardId: string, participantId: string): Promise<boolean> {
+    const admitted = await this.identity.admitParticipant(boardId, participantId);
+    if (admitted) this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
+    return admitted;
   }
 
   /** Everything stored about the caller: their details, their cards (silent ones too) and their own ballots. */

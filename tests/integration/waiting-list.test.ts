@@ -59,6 +59,14 @@ describe('the waiting list of a strictly anonymous workshop', () => {
     await waitUntil(() => readParticipants(observer.doc).some((p) => p.name === 'Sen Ankomst'));
     expect((await as<BoardSummary>('GET', '', undefined, late.token)).body.you.waiting).toBe(false);
 
+    // Turning strict anonymity off lets in everyone still waiting.
+    const latest = await join(server.url, board, 'Sist Kommen', 'Region');
+    expect((await as<WaitingResponse>('GET', '/waiting')).body.waiting.map((p) => p.name)).toEqual(['Sist Kommen']);
+    expect((await as('POST', '/settings', { strictAnonymity: false })).status).toBe(200);
+    expect((await as<WaitingResponse>('GET', '/waiting')).body.waiting).toEqual([]);
+    expect((await as<BoardSummary>('GET', '', undefined, latest.token)).body.you.waiting).toBe(false);
+    await waitUntil(() => readParticipants(observer.doc).some((p) => p.name === 'Sist Kommen'));
+
     for (const person of [...company, early, late]) {
       expect((await as('PUT', `/rounds/${round.id}/ballot`, { allocations: { [theme]: 1 } }, person.token)).status).toBe(200);
     }
