@@ -7,7 +7,7 @@ import type { RoundState } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import type { ConnectionStatus } from '../kernel/sync/BoardConnection';
 import { useBoard } from '../kernel/BoardContext';
-import { useCards, useParticipants } from '../kernel/useBoardData';
+import { useCards, useParticipants, useWaitingToVote } from '../kernel/useBoardData';
 import { ExportPanel } from '../results/ExportPanel';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { BallotForm } from './BallotForm';
@@ -79,6 +79,7 @@ function VotePhase(props: ContentProps) {
   const { controlDoc } = useBoard();
   const rounds = useRounds(controlDoc);
   const participants = useParticipants(controlDoc);
+  const waiting = useWaitingToVote(summary.you, controlDoc);
   const current = rounds.find((round) => round.state !== 'revealed');
 
   if (summary.you.role === 'facilitator') {
@@ -89,9 +90,7 @@ function VotePhase(props: ContentProps) {
       </>
     );
   }
-  const { you } = summary;
-  // Let in, they are drawn among the participants: the summary read when the page opened may still say waiting.
-  if (you.waiting && you.participantId !== null && !participants.has(you.participantId)) return <WaitingForFacilitator />;
+  if (waiting) return <WaitingForFacilitator />;
   if (!current) return <p className="notice">{t('vote.notOpenYet')}</p>;
   return (
     <>

@@ -20,6 +20,11 @@ test('in a strictly anonymous workshop a late phone waits, the facilitator lets 
   await expect(phone.getByRole('heading', { name: 'Waiting for the facilitator' })).toBeVisible();
   await expect(phone.getByRole('button', { name: /^Add a dot to/ })).toHaveCount(0);
   await shot(phone, 'phone-360');
+  for (const width of [1366, 1920]) {
+    await phone.setViewportSize({ width, height: 900 });
+    await shot(phone, `phone-${width}`);
+  }
+  await phone.setViewportSize({ width: 360, height: 740 });
 
   const facilitator = await person(browser, { viewport: { width: 1366, height: 900 } });
   await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
