@@ -96,6 +96,8 @@ export interface BoardSummary {
     group: string | null;
     /** A participant's cards carry this as their author while cards are anonymous; told to nobody else. */
     cardKey: string | null;
+    /** A participant who joined a strictly anonymous workshop after its first round and waits to be let in to vote. */
+    waiting: boolean;
   };
   /** Present for facilitator and projector tokens only: what to share with the room. */
   share?: { joinCode: string; links: { participant: string } };
@@ -180,6 +182,7 @@ export const settingsBody = z
     participantsExport: z.boolean(),
     anonymousCards: z.boolean(),
     questionsOpen: z.boolean(),
+    strictAnonymity: z.boolean(),
   })
   .partial()
   .strict();
@@ -311,6 +314,8 @@ export const REFUSAL_CODES = [
   'read-only-link',
   'unknown-owner',
   'register-full',
+  'waiting-for-facilitator',
+  'not-waiting',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -17,7 +17,7 @@ export const CLOSE = {
   removed: 4411,
   /** The facilitator revoked the link this connection was opened with: stop. */
   revoked: 4412,
-  /** The person's name, organisation or group was corrected: reconnect, to be introduced by the new details. */
+  /** The person's name, organisation or group was corrected, or they were let in to vote: reconnect, to be introduced by the new details. */
   identityChanged: 4000,
 } as const;
 

@@ -41,6 +41,18 @@ export interface ParticipantDetails {
   group: string;
 }
 
+/**
+ * `GET /api/boards/:boardId/waiting` (facilitator): who joined a strictly anonymous workshop after its first round
+ * opened and waits to be let in to vote, longest first. `POST …/waiting/:participantId/admit` lets one in (answering
+ * their details); turning one away is removing them (`DELETE …/participants/:participantId`).
+ */
+export interface WaitingPerson extends ParticipantDetails {
+  waitingSince: number;
+}
+export interface WaitingResponse {
+  waiting: WaitingPerson[];
+}
+
 /** `POST /api/boards/:boardId/join-code` (facilitator): a new code; the old one stops working at once. */
 export interface JoinCodeResponse {
   joinCode: string;

@@ -22,6 +22,8 @@ export interface BoardSettings {
   anonymousCards: boolean;
   /** A questions round for the plenary is open: participants send questions and +1 others', the wall shows them. */
   questionsOpen: boolean;
+  /** Once the first vote round has opened, a person who joins votes only after a facilitator lets them in. */
+  strictAnonymity: boolean;
 }
 
 export const DEFAULT_SETTINGS: BoardSettings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: BoardSettings = {
   participantsExport: false,
   anonymousCards: false,
   questionsOpen: false,
+  strictAnonymity: false,
 };
 
 /** Whether a participant may add cards in this phase under these settings. */

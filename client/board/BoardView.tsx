@@ -18,7 +18,7 @@ import { PhaseTimer } from '../timer/PhaseTimer';
 import { BoardConnection } from '../kernel/sync/BoardConnection';
 import type { FatalReason } from '../kernel/sync/SyncedDoc';
 import { RefusalNoticeView } from '../kernel/sync/RefusalNoticeView';
-import { useConnection, useMeta } from '../kernel/useBoardData';
+import { useConnection, useMeta, useWaitingToVote } from '../kernel/useBoardData';
 import { useRounds } from '../kernel/useRounds';
 import { VotingPhases } from '../voting/VotingPhases';
 import { AccessPanel } from '../access/AccessPanel';
@@ -75,9 +75,10 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   const share = facilitator ? summary.share : null;
   // While a round is being voted on, the facilitator follows the round, and a voter their ballot (which lists every
   // item, cards behind "show cards") with nothing below it: no board nobody may change, no list of who is here,
-  // so that the ballot is all a phone scrolls through.
+  // so that the ballot is all a phone scrolls through. Someone waiting to be let in to vote follows the board meanwhile.
   const ballotOpen = useRounds(live.controlDoc).some((round) => round.state === 'open');
-  const voting = meta.phase === 'vote' && summary.you.participantId !== null && ballotOpen;
+  const waiting = useWaitingToVote(summary.you, live.controlDoc);
+  const voting = meta.phase === 'vote' && summary.you.participantId !== null && ballotOpen && !waiting;
   const showCards = !(meta.phase === 'vote' && (facilitator || voting));
   // Clustering takes the width a laptop offers, and so does the facilitator's agreed list: a table of priorities
   // whose owner and next step must be readable while they are typed.

@@ -5,7 +5,7 @@ import { useBoard } from '../kernel/BoardContext';
 import { useCommand } from '../kernel/commands/useCommand';
 import { CommandError } from '../kernel/commands/CommandError';
 
-const TOGGLES = ['silentCollect', 'collectReopened', 'participantsCluster', 'participantsExport', 'anonymousCards'] as const;
+const TOGGLES = ['silentCollect', 'collectReopened', 'participantsCluster', 'participantsExport', 'anonymousCards', 'strictAnonymity'] as const;
 
 /** The facilitator's switches; the control doc echoes the new state back, so the checkboxes show what the server holds. */
 export function SettingsPanel({ settings }: { settings: BoardSettings }) {

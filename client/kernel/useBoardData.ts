@@ -86,6 +86,15 @@ export function useParticipants(controlDoc: Y.Doc): ReadonlyMap<string, Particip
   return useDocSelector(controlDoc, readParticipantMap, sameParticipants);
 }
 
+/**
+ * Whether this person waits to be let in to vote (strict anonymity). The summary read when the page opened says so;
+ * once a facilitator lets them in, the control document lists them among the participants, which ends it at once.
+ */
+export function useWaitingToVote(you: BoardSummary['you'], controlDoc: Y.Doc): boolean {
+  const listed = useDocSelector(controlDoc, (doc) => you.participantId !== null && readParticipants(doc).some((p) => p.id === you.participantId));
+  return you.waiting && !listed;
+}
+
 /** The identity the server stamps on every awareness state, from the token; a client's own claim is overwritten. */
 export interface AwarenessUser {
   id: string;

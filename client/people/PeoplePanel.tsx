@@ -8,6 +8,7 @@ import { useDocSelector } from '../kernel/sync/useDocSelector';
 import { useCards, usePresence } from '../kernel/useBoardData';
 import { CorrectDetailsForm } from './CorrectDetailsForm';
 import { RemovePersonForm } from './RemovePersonForm';
+import { useWaitingList, WaitingList } from './WaitingList';
 import './people.css';
 
 type Editing = { id: string; action: 'correct' | 'remove' } | null;
@@ -22,6 +23,8 @@ export function PeoplePanel({ groups }: { groups: readonly StakeholderGroup[] })
   const people = useDocSelector(controlDoc, readParticipants);
   const cards = useCards(boardDoc);
   const anonymousCards = useDocSelector(controlDoc, (doc) => readMeta(doc)?.settings.anonymousCards ?? false);
+  const strictAnonymity = useDocSelector(controlDoc, (doc) => readMeta(doc)?.settings.strictAnonymity ?? false);
+  const { waiting, reload } = useWaitingList(strictAnonymity);
   const presence = usePresence(awareness);
   const online = useMemo(() => new Set(presence.map((entry) => entry.user?.id)), [presence]);
   const [editing, setEditing] = useState<Editing>(null);
@@ -29,6 +32,7 @@ export function PeoplePanel({ groups }: { groups: readonly StakeholderGroup[] })
   const statusRef = useRef<HTMLParagraphElement>(null);
 
   const groupName = (id: string) => groups.find((g) => g.id === id)?.name ?? id;
+  const cardCountOf = (participantId: string) => (anonymousCards ? null : cards.filter((card) => card.author === participantId).length);
   const finish = (person: ParticipantInfo, action: 'correct' | 'remove', changed: boolean) => {
     setEditing(null);
     if (changed) setStatus(t(action === 'remove' ? 'people.removed' : 'people.saved', { name: person.name }));
@@ -43,10 +47,12 @@ export function PeoplePanel({ groups }: { groups: readonly StakeholderGroup[] })
     <details className="panel people-panel">
       <summary>
         {t('people.heading')} <span className="count">({t('people.count', { count: people.length })})</span>
+        {waiting.length > 0 && <span className="waiting-count"> {t('waitingList.count', { count: waiting.length })}</span>}
       </summary>
       <p ref={statusRef} className="panel-status" role="status" tabIndex={-1}>
         {status}
       </p>
+      <WaitingList waiting={waiting} reload={reload} groups={groups} cardCountOf={cardCountOf} onStatus={setStatus} />
       {people.length === 0 && <p className="muted">{t('people.empty')}</p>}
       <ul className="people-list">
         {people.map((person) => (
@@ -66,7 +72,7 @@ export function PeoplePanel({ groups }: { groups: readonly StakeholderGroup[] })
             ) : editing?.id === person.id && editing.action === 'remove' ? (
               <RemovePersonForm
                 person={person}
-                cardCount={anonymousCards ? null : cards.filter((card) => card.author === person.id).length}
+                cardCount={cardCountOf(person.id)}
                 onDone={(removed) => finish(person, 'remove', removed)}
               />
             ) : (

@@ -10,7 +10,7 @@ export function RemovePersonForm({
   cardCount,
   onDone,
 }: {
-  person: ParticipantInfo;
+  person: Pick<ParticipantInfo, 'id' | 'name'>;
   /** Null while cards are anonymous: the browser cannot tell whose they are. */
   cardCount: number | null;
   onDone: (removed: boolean) => void;

@@ -7,7 +7,7 @@ import type { RoundState } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import type { ConnectionStatus } from '../kernel/sync/BoardConnection';
 import { useBoard } from '../kernel/BoardContext';
-import { useCards, useParticipants } from '../kernel/useBoardData';
+import { useCards, useParticipants, useWaitingToVote } from '../kernel/useBoardData';
 import { ExportPanel } from '../results/ExportPanel';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { BallotForm } from './BallotForm';
@@ -16,6 +16,7 @@ import { RoundControls } from './RoundControls';
 import { useRevealedRounds, useRounds } from '../kernel/useRounds';
 import { VoteItems } from './VoteItems';
 import { VoterProgress } from './VoterProgress';
+import { WaitingForFacilitator } from './WaitingForFacilitator';
 
 // Drag-and-drop sorting is needed by the facilitator in one phase only.
 const AgreePanel = lazy(() => import('../agree/AgreePanel'));
@@ -78,6 +79,7 @@ function VotePhase(props: ContentProps) {
   const { controlDoc } = useBoard();
   const rounds = useRounds(controlDoc);
   const participants = useParticipants(controlDoc);
+  const waiting = useWaitingToVote(summary.you, controlDoc);
   const current = rounds.find((round) => round.state !== 'revealed');
 
   if (summary.you.role === 'facilitator') {
@@ -88,6 +90,7 @@ function VotePhase(props: ContentProps) {
       </>
     );
   }
+  if (waiting) return <WaitingForFacilitator />;
   if (!current) return <p className="notice">{t('vote.notOpenYet')}</p>;
   return (
     <>

@@ -45,7 +45,11 @@ export async function resolveAccess(identity: Identity, boardId: string, token: 
         participantId: p.id,
         tokenHash,
         writer: { role: 'participant', authorId: p.id, cardKey: cardKeyOf(tokenHash) },
-        identity: { id: p.id, role: 'participant', name: p.name, organisation: p.organisation, group: p.group },
+        // Someone waiting to be let in to vote is named to the room only once a facilitator has let them in.
+        identity:
+          p.waitingSince != null
+            ? { id: p.id, role: 'participant', name: null, organisation: null, group: null }
+            : { id: p.id, role: 'participant', name: p.name, organisation: p.organisation, group: p.group },
       },
     };
   }

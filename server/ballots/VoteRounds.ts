@@ -24,7 +24,7 @@ import type { RoundRecord } from '../storage/records.js';
 export class VoteRounds {
   constructor(
     private readonly ballots: BallotBox,
-    private readonly identity: Pick<Identity, 'getParticipant' | 'listParticipants'>,
+    private readonly identity: Pick<Identity, 'getParticipant'>,
     private readonly facts: BoardFacts,
     private readonly rooms: RoomRegistry,
     private readonly projection: Pick<ControlProjection, 'show'>,
@@ -62,15 +62,14 @@ export class VoteRounds {
       // Closed first, so no ballot can arrive between the count and the tally; then the ballots are final.
       if (round.state === 'open') await this.ballots.closeRound(boardId, roundId, this.now());
       const ballots = await this.ballots.listBallots(roundId);
-      const joinedAt = new Map((await this.identity.listParticipants(boardId)).map((p) => [p.id, p.joinedAt]));
+      const roll = await this.ballots.rollOf(roundId);
       const state = await this.facts.getState(boardId);
       const tally = tallyRound({
         roundId,
         items: round.items,
         settings: round.settings,
-        ballots: ballots.map((b) => ({ participantId: b.participantId, group: b.group, allocations: b.allocations, joinedAt: joinedAt.get(b.participantId) })),
+        ballots: ballots.map((b) => ({ participantId: b.participantId, group: b.group, allocations: b.allocations, onRoll: roll.has(b.participantId) })),
         groups: state?.state.groups ?? [],
-        openedAt: round.openedAt,
       });
       if (await this.ballots.revealRound(boardId, roundId, this.now(), tally)) {
         await changeBoardState(this.facts, boardId, (current) => phaseChange(current, 'results'));
@@ -102,11 +101,15 @@ export class VoteRounds {
     if (!check.ok) throw DomainError.refusal('invalid', check.code, check.field ? `${check.field}: ${check.error}` : check.error, check.field);
     const participant = await this.identity.getParticipant(access.participantId);
     if (!participant) throw new DomainError('unauthenticated', 'unknown participant');
+    if (participant.waitingSince != null) {
+      throw DomainError.refusal('forbidden', 'waiting-for-facilitator', 'the facilitator has not let you vote yet');
+    }
     const cleaned = Object.fromEntries(Object.entries(allocations).filter(([, dots]) => dots > 0));
     const updatedAt = this.now();
-    // A ballot keeps the group it was first cast in: a group changed meanwhile takes effect at the next round, so
-    // moving voters between groups mid-round cannot lift a lone voter's group over the threshold.
-    const group = (await this.ballots.getBallot(roundId, participant.id))?.group ?? participant.group;
+    // A voter votes in the group the round's roll gives them, fixed when it opened, so moving people between groups
+    // during a round cannot lift a lone voter's group over the threshold. Someone who was not a voter then keeps the
+    // group of their first ballot, and does not count toward any threshold (see countsTowardThreshold).
+    const group = (await this.ballots.rolledGroup(roundId, participant.id)) ?? (await this.ballots.getBallot(roundId, participant.id))?.group ?? participant.group;
     const firstBallot = await this.ballots.putBallot({ roundId, participantId: participant.id, group, allocations: cleaned, updatedAt });
     // A replaced ballot changes nothing anyone sees; a first one changes the turnout.
     if (firstBallot) await this.projection.show(access.boardId);

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { ExportQuery } from '../../shared/api.js';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
 import { readAgreementDraft, readMeta, readRevealedRounds, readRounds } from '../../shared/controlDoc.js';
-import { buildPriorityList, toCsv, toJson, toMarkdown, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
+import { buildPriorityList, toCsv, toJson, toMarkdown, withoutAuthorGroups, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
 import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
 import { may, situationOf } from '../../shared/permissions.js';
 import type { Access } from '../auth/Access.js';
@@ -94,11 +94,12 @@ export class Exports {
       const kept = made.get(room.board.doc) ?? new Map<string, Promise<ExportFile>>();
       made.set(room.board.doc, kept);
       // The facilitator's file names anonymous cards' authors (authorsOfAnonymousCards): never shared with anyone else.
-      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, authors.size > 0]);
+      const facilitator = access.role === 'facilitator';
+      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, facilitator]);
       const known = kept.get(key);
       if (known) return known;
       this.takeFresh(access.boardId, query.format === 'xlsx');
-      const file = this.fileFor(room, query, frozen, participants, authors);
+      const file = this.fileFor(room, query, frozen, participants, authors, facilitator);
       kept.set(key, file);
       if (kept.size > KEPT_PER_BOARD) kept.delete(kept.keys().next().value!);
       // A failed file is not kept: the next request tries afresh.
@@ -143,12 +144,15 @@ export class Exports {
     frozen: AgreementRecord[],
     participants: ParticipantRecord[],
     authors: ReadonlyMap<string, string>,
+    facilitator: boolean,
   ): Promise<ExportFile> {
     const language = lang ?? readMeta(room.control.doc)?.language;
     const exportedAt = this.now();
     // A frozen version's text needs nothing of the board; its spreadsheet's round sheets do.
     const board = () => boardInput(room.board.doc, room.control.doc, participants, authors);
-    const listed = this.listToExport(room, board, version, frozen, exportedAt);
+    const drawn = this.listToExport(room, board, version, frozen, exportedAt);
+    // A version frozen before cards were anonymous follows the setting as it is now for everyone but the facilitator.
+    const listed = !facilitator && readMeta(room.control.doc)?.settings.anonymousCards ? withoutAuthorGroups(drawn) : drawn;
     const list = language ? inReaderLanguage(listed, language) : listed;
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? exportedAt).toISOString().slice(0, 10);
     // The language in the name, so the Swedish and the English file of one list can sit side by side.

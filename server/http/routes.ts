@@ -198,6 +198,11 @@ export function buildRoutes(deps: RouteDeps): Router {
       await workshops.assertOpen(access.boardId);
       return deps.people.correct(access, ctx.params.participantId, await readBody(ctx.req, correctParticipantBody));
     })
+    .on('GET', '/api/boards/:boardId/waiting', async (ctx) => deps.people.waitingList((await facilitatorOfAnyState(ctx)).boardId))
+    .on('POST', '/api/boards/:boardId/waiting/:participantId/admit', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      return deps.people.admit(boardId, ctx.params.participantId);
+    })
     .on('GET', '/api/boards/:boardId/my-data', async (ctx) =>
       new Reply(200, await deps.people.myData(await requireAccess(ctx, ['participant'])), { 'content-disposition': 'attachment; filename="forumboard-my-data.json"' }),
     )
@@ -223,7 +228,9 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards/:boardId/settings', async (ctx) => {
       await facilitator(ctx);
       const patch = await readBody(ctx.req, settingsBody);
-      return { settings: (await workshops.updateSettings(ctx.params.boardId, patch)).settings };
+      const { settings } = await workshops.updateSettings(ctx.params.boardId, patch);
+      if (patch.strictAnonymity === false) await deps.people.admitEveryoneWaiting(ctx.params.boardId);
+      return { settings };
     })
     .on('POST', '/api/boards/:boardId/timer', async (ctx) => {
       await facilitator(ctx);

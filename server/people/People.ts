@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { CorrectParticipantBody, MyDataExport, ParticipantDetails, RemoveParticipantResponse } from '../../shared/peopleApi.js';
+import type { CorrectParticipantBody, MyDataExport, ParticipantDetails, RemoveParticipantResponse, WaitingResponse } from '../../shared/peopleApi.js';
 import { cardBodyText, cardsOf, readCards, readClusters, type CardMap } from '../../shared/boardDoc.js';
 import { findGroup } from '../../shared/groups.js';
 import { isOwnCard } from '../../shared/permissions.js';
@@ -54,7 +54,7 @@ export class People {
 
   /**
    * The facilitator corrects anyone at any time; a participant themselves until voting starts. A new group takes
-   * effect at the next round: a ballot already cast keeps its group (see VoteRounds.cast).
+   * effect at the next round: an open round's roll keeps the group they had when it opened (see VoteRounds.cast).
    */
   async correct(access: Access, participantId: string, body: CorrectParticipantBody): Promise<ParticipantDetails> {
     const { boardId } = access;
@@ -76,7 +76,40 @@ export class People {
     await this.projection.show(boardId);
     // Presence carries the identity resolved when a connection opened; reconnecting shows the corrected one.
     this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
-    return { id: updated.id, name: updated.name, organisation: updated.organisation, group: updated.group };
+    return details(updated);
+  }
+
+  /** The waiting list of a strictly anonymous workshop, longest waiting first. */
+  async waitingList(boardId: string): Promise<WaitingResponse> {
+    const waiting = (await this.identity.listParticipants(boardId)).flatMap((p) => (p.waitingSince != null ? [{ ...details(p), waitingSince: p.waitingSince }] : []));
+    return { waiting: waiting.sort((a, b) => a.waitingSince - b.waitingSince) };
+  }
+
+  /**
+   * Lets a waiting person vote. In a round already open they vote in their group but, not on its roll, count toward
+   * no threshold (countsTowardThreshold).
+   */
+  async admit(boardId: string, participantId: string): Promise<ParticipantDetails> {
+    const participant = await this.participant(boardId, participantId);
+    if (!(await this.letIn(boardId, participantId))) {
+      throw DomainError.refusal('conflict', 'not-waiting', 'this person is not waiting to be let in', 'participantId');
+    }
+    await this.projection.show(boardId);
+    return details(participant);
+  }
+
+  /** Nobody waits in a workshop that is not strictly anonymous: when the setting is turned off, everyone waiting is let in. */
+  async admitEveryoneWaiting(boardId: string): Promise<void> {
+    const { waiting } = await this.waitingList(boardId);
+    for (const person of waiting) await this.letIn(boardId, person.id);
+    if (waiting.length > 0) await this.projection.show(boardId);
+  }
+
+  /** Their connections reopen, so the room's presence names them from now on. */
+  private async letIn(boardId: string, participantId: string): Promise<boolean> {
+    const admitted = await this.identity.admitParticipant(boardId, participantId);
+    if (admitted) this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
+    return admitted;
   }
 
   /** Everything stored about the caller: their details, their cards (silent ones too) and their own ballots. */
@@ -136,6 +169,10 @@ export class People {
     if (!stored) throw new DomainError('not-found', 'unknown board');
     return stored.state;
   }
+}
+
+function details(p: ParticipantRecord): ParticipantDetails {
+  return { id: p.id, name: p.name, organisation: p.organisation, group: p.group };
 }
 
 /**

@@ -46,7 +46,8 @@ const peopleViews = new WeakMap<People, ParticipantInfo[]>();
 function peopleView(people: People): ParticipantInfo[] {
   let view = peopleViews.get(people);
   if (!view) {
-    view = people.participants.map(({ id, name, organisation, group, joinedAt, language }) => ({
+    // Someone waiting to be let in to vote (strict anonymity) is on the facilitator's waiting list only.
+    view = people.participants.filter((p) => p.waitingSince == null).map(({ id, name, organisation, group, joinedAt, language }) => ({
       id,
       name,
       organisation,

@@ -10,8 +10,9 @@ export type NewRound = Omit<RoundRecord, 'number' | 'state' | 'closedAt' | 'reve
  */
 export interface BallotBox {
   /**
-   * Opens a round with the next number of its board. Throws DomainError conflict `round-already-open` when the
-   * board has an open round (a unique constraint decides, not a read before the insert).
+   * Opens a round with the next number of its board and, in the same write, its roll: every participant not waiting
+   * to be let in, with their group as it is now. Throws DomainError conflict `round-already-open` when the board has
+   * an open round (a unique constraint decides, not a read before the insert).
    */
   openRound(round: NewRound): Promise<RoundRecord>;
   /** Closes an open round at `at`; resolves to the round as stored, or undefined when it was not open. */
@@ -31,7 +32,10 @@ export interface BallotBox {
   listBallots(roundId: string): Promise<BallotRecord[]>;
   listBallotsOf(participantId: string): Promise<BallotRecord[]>;
   deleteBallot(roundId: string, participantId: string): Promise<void>;
-  setBallotGroup(roundId: string, participantId: string, group: string): Promise<void>;
+  /** The round's roll: participant id → the group they had when it opened. */
+  rollOf(roundId: string): Promise<Map<string, string>>;
+  /** The voter's group on the round's roll; undefined for someone who was not a voter when it opened. */
+  rolledGroup(roundId: string, participantId: string): Promise<string | undefined>;
   /** Stored ballots of the round per stakeholder group: a count of rows, never a counter kept beside them. */
   countVoters(roundId: string): Promise<Record<string, number>>;
 }

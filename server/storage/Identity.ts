@@ -42,7 +42,9 @@ export interface Identity {
   listParticipants(boardId: string): Promise<ParticipantRecord[]>;
   countParticipants(boardId: string): Promise<number>;
   updateParticipant(p: ParticipantRecord): Promise<void>;
-  /** Deletes the participant, their tokens and all their ballots. */
+  /** Lets a waiting participant vote (clears `waitingSince`); resolves to false, changing nothing, when they were not waiting. */
+  admitParticipant(boardId: string, participantId: string): Promise<boolean>;
+  /** Deletes the participant, their tokens, all their ballots and their places on rounds' rolls. */
   removeParticipant(boardId: string, participantId: string): Promise<void>;
 
   /** Records that the board changed at `at`; retention counts idle time from the latest. */

@@ -10,7 +10,7 @@ import { openSqliteDatabase } from './sqlite/SqliteDatabase.js';
 const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
   { name: 'boards', columns: ['id', 'title', 'join_code', 'created_at', 'revision', 'people_revision'], order: 'rowid' },
   { name: 'tokens', columns: ['hash', 'board_id', 'role', 'participant_id'], order: 'rowid' },
-  { name: 'participants', columns: ['id', 'board_id', 'name', 'organisation', 'group_id', 'joined_at', 'language'], order: 'rowid' },
+  { name: 'participants', columns: ['id', 'board_id', 'name', 'organisation', 'group_id', 'joined_at', 'language', 'waiting_since'], order: 'rowid' },
   { name: 'link_names', columns: ['hash', 'board_id', 'name', 'created_at', 'minted_by'], order: 'rowid' },
   { name: 'board_state', columns: ['board_id', 'version', 'state'], order: 'rowid' },
   { name: 'board_activity', columns: ['board_id', 'last_active_at'], order: 'rowid' },
@@ -19,6 +19,7 @@ const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
   { name: 'doc_log', columns: ['board_id', 'doc', 'seq', 'data'], order: 'board_id, doc, seq' },
   { name: 'rounds', columns: ['id', 'board_id', 'number', 'state', 'settings', 'items', 'opened_at', 'closed_at', 'revealed_at', 'tally'], order: 'rowid' },
   { name: 'ballots', columns: ['round_id', 'participant_id', 'group_id', 'allocations', 'updated_at'], order: 'rowid' },
+  { name: 'round_voters', columns: ['board_id', 'round_id', 'participant_id', 'group_id'], order: 'round_id, participant_id' },
   { name: 'agreements', columns: ['board_id', 'version', 'frozen_at', 'data'], order: 'rowid' },
   { name: 'registers', columns: ['board_id', 'from_version', 'frozen_at', 'created_at'], order: 'rowid' },
   { name: 'register_items', columns: ['board_id', 'item_id', 'position', 'state', 'source'], order: 'rowid' },

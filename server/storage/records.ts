@@ -31,6 +31,11 @@ export interface ParticipantRecord {
   joinedAt: number;
   /** The interface language they joined in; null for those who joined before it was kept. */
   language: Language | null;
+  /**
+   * When they joined a strictly anonymous workshop after its first round opened and began waiting for a facilitator
+   * to let them vote; null (or absent) for a voter.
+   */
+  waitingSince?: number | null;
 }
 
 /** The roles a link other than the creator's own carries: a facilitator link is a co-facilitator's. */

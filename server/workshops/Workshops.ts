@@ -114,6 +114,7 @@ export class Workshops {
       group: group.id,
       joinedAt: this.now(),
       language: body.language ?? null,
+      waitingSince: meta.settings.strictAnonymity && (await this.ballots.listRounds(boardId)).length > 0 ? this.now() : null,
     };
     const token = newToken();
     // The cap is checked by the store in the same step as the insert, so two instances cannot both take the last place.
@@ -147,6 +148,7 @@ export class Workshops {
         name: participant?.name ?? null,
         group: participant?.group ?? null,
         cardKey: access.writer.cardKey,
+        waiting: participant?.waitingSince != null,
       },
       share:
         access.role === 'facilitator' || access.role === 'projector'

@@ -1,5 +1,5 @@
 export type { AgreementItem, FrozenAgreement, ItemVotes, PriorityCard, PriorityItem, PriorityList, PriorityListInput } from './types.js';
-export { buildPriorityList } from './priorityList.js';
+export { buildPriorityList, withoutAuthorGroups } from './priorityList.js';
 export { toCsv } from './csv.js';
 export { toMarkdown } from './markdown.js';
 export { toJson } from './json.js';

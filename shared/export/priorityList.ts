@@ -1,4 +1,5 @@
 import { isKept, mergedInto } from '../agreement.js';
+import { FACILITATOR_ID } from '../controlDoc.js';
 import { joinedCardIds, looseCards } from '../cardMerge.js';
 import { authorGroupAsShown, bucketName, OTHER_GROUPS } from '../voting/anonymity.js';
 import { authorGroups, countByAuthorGroup } from '../voting/provenance.js';
@@ -14,6 +15,22 @@ interface Entry {
   owner: string;
   nextStep: string;
   merged: AgreementItem[];
+}
+
+/**
+ * The list as read by someone who may not learn who wrote which card while cards are anonymous. A frozen version
+ * keeps the groups it was frozen with, so they are taken out when it is read: every card's group and count becomes
+ * that of an unknown author (authorGroups), and a card the facilitator wrote still says so.
+ */
+export function withoutAuthorGroups(list: PriorityList): PriorityList {
+  return {
+    ...list,
+    items: list.items.map((item) => ({
+      ...item,
+      cards: item.cards.map((card) => ({ ...card, group: card.group === FACILITATOR_ID ? FACILITATOR_ID : null })),
+      provenance: Object.fromEntries(Object.entries(item.provenance).filter(([group]) => group === FACILITATOR_ID)),
+    })),
+  };
 }
 
 /**

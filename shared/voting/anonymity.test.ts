@@ -38,10 +38,10 @@ describe('turnoutAsShown', () => {
 });
 
 describe('countsTowardThreshold', () => {
-  it('counts a person who was there when the round opened and gave at least one dot', () => {
-    expect(countsTowardThreshold({ allocations: { a: 1 }, joinedAt: 5 }, 10)).toBe(true);
-    expect(countsTowardThreshold({ allocations: { a: 0 }, joinedAt: 5 }, 10)).toBe(false);
-    expect(countsTowardThreshold({ allocations: { a: 2 }, joinedAt: 11 }, 10)).toBe(false);
+  it('counts a person on the round\'s roll who gave at least one dot', () => {
+    expect(countsTowardThreshold({ allocations: { a: 1 }, onRoll: true })).toBe(true);
+    expect(countsTowardThreshold({ allocations: { a: 0 }, onRoll: true })).toBe(false);
+    expect(countsTowardThreshold({ allocations: { a: 2 }, onRoll: false })).toBe(false);
   });
 });
 

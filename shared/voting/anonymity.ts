@@ -14,14 +14,13 @@ export const OTHER_GROUPS = '__other';
 export const MIN_SHOWN_GROUP_SIZE = 3;
 
 /**
- * Whether a voter counts toward their group's threshold: a person who was in the workshop when the round opened and
- * gave at least one dot. Accounts made up during the round, or empty ballots, cannot lift a group of one or two over
- * the threshold and so expose its ballots; their dots still count in the figures.
+ * Whether a voter counts toward their group's threshold: a person on the round's roll (a voter of the workshop when
+ * the round opened, in the group they had then) who gave at least one dot. Accounts made up during the round, people
+ * let in from the waiting list meanwhile, or empty ballots cannot lift a group of one or two over the threshold and
+ * so expose its ballots; their dots still count in the figures.
  */
-export function countsTowardThreshold(ballot: { allocations: Readonly<Record<string, number>>; joinedAt?: number }, openedAt: number | undefined): boolean {
-  const gaveDots = Object.values(ballot.allocations).some((dots) => dots > 0);
-  const joinedInTime = openedAt === undefined || ballot.joinedAt === undefined || ballot.joinedAt <= openedAt;
-  return gaveDots && joinedInTime;
+export function countsTowardThreshold(ballot: { allocations: Readonly<Record<string, number>>; onRoll?: boolean }): boolean {
+  return ballot.onRoll !== false && Object.values(ballot.allocations).some((dots) => dots > 0);
 }
 
 /**

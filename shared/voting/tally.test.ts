@@ -104,17 +104,16 @@ describe('tallyRound', () => {
     expect(tally.voters.byGroup).toEqual({ company: 7, union: 5, [OTHER_GROUPS]: 7 });
   });
 
-  it('counts only people who were there when the round opened and gave dots toward a group\'s threshold', () => {
-    const openedAt = 1_000;
-    const lone = { participantId: 'union-1', group: 'union', allocations: { skills: 3, energy: 2 }, joinedAt: 10 };
+  it('counts only people on the round\'s roll who gave dots toward a group\'s threshold', () => {
+    const lone = { participantId: 'union-1', group: 'union', allocations: { skills: 3, energy: 2 }, onRoll: true };
     // Two made-up people join the lone voter's group after the round opened and cast empty ballots.
-    const puppets = [2, 3].map((n) => ({ participantId: `union-${n}`, group: 'union', allocations: {}, joinedAt: 2_000 }));
-    const others = [...voters('company', 3, { welders: 1 }), ...voters('region', 3, { energy: 1 })].map((b) => ({ ...b, joinedAt: 10 }));
-    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: [...others, lone, ...puppets], groups, openedAt });
+    const puppets = [2, 3].map((n) => ({ participantId: `union-${n}`, group: 'union', allocations: {}, onRoll: false }));
+    const others = [...voters('company', 3, { welders: 1 }), ...voters('region', 3, { energy: 1 })].map((b) => ({ ...b, onRoll: true }));
+    const tally = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: [...others, lone, ...puppets], groups });
     expect(tally.groups).not.toContain('union');
     // Late joiners who do give dots count in the figures, never toward the threshold.
     const lateWithDots = puppets.map((b) => ({ ...b, allocations: { welders: 1 } }));
-    const again = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: [...others, lone, ...lateWithDots], groups, openedAt });
+    const again = tallyRound({ roundId: 'r1', items, settings: anonymous, ballots: [...others, lone, ...lateWithDots], groups });
     expect(again.groups).not.toContain('union');
     expect(again.items.find((i) => i.id === 'welders')!.total).toBe(5);
   });

@@ -11,8 +11,6 @@ export interface TallyInput {
   ballots: readonly CastBallot[];
   /** The board's groups; they give the order of the shown groups. */
   groups: ReadonlyArray<{ id: string; name: string }>;
-  /** When the round opened: only people in the workshop by then count toward a group's threshold (countsTowardThreshold). */
-  openedAt?: number;
 }
 
 /** The result of a round, as the server publishes it on reveal. */
@@ -24,7 +22,7 @@ export function tallyRound(input: TallyInput): Tally {
   const counted = new Map<string, number>();
   for (const ballot of ballots) {
     voters.set(ballot.group, (voters.get(ballot.group) ?? 0) + 1);
-    counted.set(ballot.group, (counted.get(ballot.group) ?? 0) + Number(countsTowardThreshold(ballot, input.openedAt)));
+    counted.set(ballot.group, (counted.get(ballot.group) ?? 0) + Number(countsTowardThreshold(ballot)));
   }
   const inBoardOrder = new Map(groupsInBoardOrder(input.groups, [...voters.keys()]).map((group) => [group, counted.get(group)!]));
   const shownAs = groupsAsShown(inBoardOrder, settings.anonymous);

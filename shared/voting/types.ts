@@ -23,8 +23,8 @@ export interface CastBallot {
   group: string;
   /** itemId → dots. */
   allocations: Record<string, number>;
-  /** When the voter joined the workshop (see countsTowardThreshold); the server always passes it. */
-  joinedAt?: number;
+  /** Whether the voter was on the round's roll when it opened (see countsTowardThreshold); the server always says. */
+  onRoll?: boolean;
 }
 
 /** The public view of a round: how many have voted, never what. */

@@ -4,6 +4,7 @@ import type { BoardSummary, CreateBoardResponse, JoinResponse } from '../../shar
 import type { PriorityList } from '../../shared/export/index.js';
 import { REMOVED_PARTICIPANT } from '../../shared/people.js';
 import { privateListRoom } from '../../shared/rooms.js';
+import type { RoundState } from '../../shared/voting/index.js';
 import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
 
 const server = liveServer();
@@ -80,6 +81,32 @@ describe('anonymous cards', () => {
     expect((await exported(board.facilitatorToken)).cards[0]!.group).toBe(union);
     for (const token of [board.observerToken, asa.token]) {
       const item = await exported(token);
+      expect(item.cards[0]!.group).toBeNull();
+      expect(item.provenance).toEqual({});
+    }
+  });
+
+  it('a version frozen while cards were signed gives card groups to nobody but the facilitator once cards are anonymous', async () => {
+    const { board, asa } = await collecting();
+    await settings(board, false);
+    const writer = server.connect(board.boardId, asa.token);
+    await synced(writer);
+    const card = addCard(writer.doc, { title: 'Facket blir inte hört', author: asa.participantId });
+    const observer = server.connect(board.boardId, board.observerToken);
+    await waitUntil(() => readCards(observer.doc).length === 1);
+    const as = (method: string, route: string, body?: unknown) => api(server.url, method, `/api/boards/${board.boardId}${route}`, body, board.facilitatorToken);
+    const round = (await as('POST', '/rounds', { budget: 3, cap: 3, anonymous: false })).body as RoundState;
+    expect((await as('POST', `/rounds/${round.id}/reveal`)).status).toBe(200);
+    expect((await as('PUT', '/agreement', { roundId: round.id, items: [{ itemId: card, title: 'Facket blir inte hört' }] })).status).toBe(200);
+    expect((await as('POST', '/agreement/freeze')).status).toBe(201);
+    await settings(board, true);
+
+    const frozen = async (token: string) =>
+      (await api<PriorityList>(server.url, 'GET', `/api/boards/${board.boardId}/export?format=json&version=1`, undefined, token)).body.items[0]!;
+    const union = board.groups.find((group) => group.name === 'Fackförbund')!.id;
+    expect((await frozen(board.facilitatorToken)).cards[0]!.group).toBe(union);
+    for (const token of [board.observerToken, asa.token]) {
+      const item = await frozen(token);
       expect(item.cards[0]!.group).toBeNull();
       expect(item.provenance).toEqual({});
     }

@@ -145,6 +145,7 @@ async function receive(w: Workshop, reader: Reader): Promise<Received> {
     await ask(`/rounds/${round.id}/ballot`);
   }
   if (reader.role === 'participant') await ask('/my-data');
+  await ask('/waiting');
   return { board, control, answers };
 }
 
@@ -240,6 +241,41 @@ describe('what each role receives', () => {
   it('with cards signed: no per-person dots and no small group apart, for every role', async () => {
     const w = await workshop(false);
     for (const reader of await readers(w)) expectNoBallotFacts(w, reader, await receive(w, reader));
+  }, 60_000);
+
+  it('with strict anonymity: a person waiting to be let in, and the groups of a regrouped round, reach nobody but the facilitator', async () => {
+    const w = await workshop(false);
+    const as = (method: string, route: string, body?: unknown, token = w.board.facilitatorToken) =>
+      api(server.url, method, `/api/boards/${w.board.boardId}${route}`, body, token);
+    expect((await as('POST', '/settings', { strictAnonymity: true })).status).toBe(200);
+    // A third, anonymous round: the facilitator moves the three company people into the lone voter's union before they vote.
+    const round = (await as('POST', '/rounds', { budget: 5, cap: 3, anonymous: true })).body as RoundState;
+    for (const moved of w.people.slice(0, 3)) expect((await as('PATCH', `/participants/${moved.participantId}`, { group: w.union })).status).toBe(200);
+    for (const person of w.people) {
+      expect((await as('PUT', `/rounds/${round.id}/ballot`, { allocations: { [round.items[0]!.id]: 1 } }, person.token)).status).toBe(200);
+    }
+    // Someone joins late, is put on the waiting list, opens the board (and so is present) and tries to vote.
+    const late = await join(server.url, w.board, 'Sen Ankomst', 'Fackförbund', 'Hemligt AB');
+    const present = server.connect(w.board.boardId, late.token);
+    await synced(present);
+    expect((await as('PUT', `/rounds/${round.id}/ballot`, { allocations: { [round.items[0]!.id]: 1 } }, late.token)).status).toBe(403);
+
+    for (const reader of await readers(w)) {
+      const received = await receive(w, reader);
+      await waitUntil(() => readRounds(received.control.doc).find((r) => r.id === round.id)?.voters.total === w.people.length);
+      expectNoBallotFacts(w, reader, received);
+      const text = everything(received);
+      const waiting = received.answers.get('/waiting')!;
+      if (reader.role === 'facilitator') {
+        expect(waiting.startsWith('200 ')).toBe(true);
+        expect(waiting).toContain('Sen Ankomst');
+      } else {
+        expect(waiting.startsWith('403 ')).toBe(true);
+        for (const secret of ['Sen Ankomst', 'Hemligt AB']) expect(text).not.toContain(secret);
+      }
+      // Presence names nobody who waits, not even to the facilitator: the waiting list is where they are named.
+      for (const state of received.board.provider.awareness.getStates().values()) expect(JSON.stringify(state)).not.toContain('Sen Ankomst');
+    }
   }, 60_000);
 
   it('the documents a role may not open are refused: drafts to all but the facilitator, a private list to all but its owner', async () => {

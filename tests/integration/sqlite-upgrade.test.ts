@@ -80,7 +80,9 @@ it('opens a database of an earlier version with its documents, people, rounds an
     expect(await stores.log.append('b1', 'control', entry(control, 'round'))).toBe(3);
 
     expect(await stores.identity.findToken('h1')).toEqual({ boardId: 'b1', role: 'participant', participantId: 'p1' });
-    expect(await stores.identity.listParticipants('b1')).toEqual([{ id: 'p1', boardId: 'b1', name: 'Ada', organisation: 'Forge BV', group: 'industry', joinedAt: 1100, language: null }]);
+    expect(await stores.identity.listParticipants('b1')).toEqual([{ id: 'p1', boardId: 'b1', name: 'Ada', organisation: 'Forge BV', group: 'industry', joinedAt: 1100, language: null, waitingSince: null }]);
+    // A round open during the upgrade takes as its roll the people who had joined when it opened.
+    expect(await stores.ballots.rollOf('r1')).toEqual(new Map([['p1', 'industry']]));
     expect(await stores.ballots.getRound('b1', 'r1')).toMatchObject({ number: 1, state: 'open', settings: { budget: 5, cap: 3, anonymous: false } });
     expect(await stores.ballots.countVoters('r1')).toEqual({ industry: 1 });
     await expect(stores.ballots.openRound({ id: 'r2', boardId: 'b1', settings: { budget: 5, cap: 3, anonymous: false }, items: [], openedAt: 1500 })).rejects.toMatchObject({

@@ -430,12 +430,37 @@ describe.each(backends)('store contract on $name', (backend) => {
       const ada = voters[0];
       expect(await stores.ballots.putBallot({ roundId: round.id, participantId: ada.id, group: ada.group, allocations: { t1: 3 }, updatedAt: 9 })).toBe(false);
       expect(await other.ballots.getBallot(round.id, ada.id)).toEqual({ roundId: round.id, participantId: ada.id, group: 'industry', allocations: { t1: 3 }, updatedAt: 9 });
-      await other.ballots.setBallotGroup(round.id, ada.id, 'unions');
-      expect(await stores.ballots.countVoters(round.id)).toEqual({ industry: 5, unions: 5 });
-      expect(await stores.ballots.listBallotsOf(ada.id)).toEqual([{ roundId: round.id, participantId: ada.id, group: 'unions', allocations: { t1: 3 }, updatedAt: 9 }]);
+      expect(await stores.ballots.listBallotsOf(ada.id)).toEqual([{ roundId: round.id, participantId: ada.id, group: 'industry', allocations: { t1: 3 }, updatedAt: 9 }]);
       await stores.ballots.deleteBallot(round.id, ada.id);
       expect(await other.ballots.countVoters(round.id)).toEqual({ industry: 5, unions: 4 });
       expect(await other.ballots.getBallot(round.id, ada.id)).toBeUndefined();
+    });
+
+    it("keeps on each round's roll the voters and groups of when it opened, without those waiting to be let in", async () => {
+      const board = await newBoard(stores);
+      const ada = await newParticipant(stores, board.id, 'unions', 1);
+      const bo = await newParticipant(other, board.id, 'industry', 2);
+      const cy = { id: unique('p'), boardId: board.id, name: 'Cy', organisation: '', group: 'unions', joinedAt: 3, language: null, waitingSince: 3 };
+      expect(await other.identity.addParticipant(cy, crypto.randomBytes(32).toString('hex'), 1000)).toBe(true);
+      expect(await stores.identity.getParticipant(cy.id)).toMatchObject({ waitingSince: 3 });
+      expect(await stores.identity.getParticipant(ada.id)).toMatchObject({ waitingSince: null });
+      const first = await other.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 4 });
+      // Moved after the round opened: the roll keeps the group Bo had then.
+      await stores.identity.updateParticipant({ ...bo, group: 'unions' });
+      expect(await stores.ballots.rollOf(first.id)).toEqual(new Map([[ada.id, 'unions'], [bo.id, 'industry']]));
+      expect(await other.ballots.rolledGroup(first.id, bo.id)).toBe('industry');
+      expect(await other.ballots.rolledGroup(first.id, cy.id)).toBeUndefined();
+      // Let in once, by whichever instance comes first.
+      expect(await Promise.all([other.identity.admitParticipant(board.id, cy.id), stores.identity.admitParticipant(board.id, cy.id)])).toEqual(
+        expect.arrayContaining([true, false]),
+      );
+      expect(await stores.identity.getParticipant(cy.id)).toMatchObject({ waitingSince: null });
+      await stores.ballots.revealRound(board.id, first.id, 5, tallyOf(first.id));
+      const second = await stores.ballots.openRound({ id: unique('r'), boardId: board.id, settings: SETTINGS, items: ITEMS, openedAt: 6 });
+      expect(await other.ballots.rollOf(second.id)).toEqual(new Map([[ada.id, 'unions'], [bo.id, 'unions'], [cy.id, 'unions']]));
+      await other.identity.removeParticipant(board.id, ada.id);
+      expect([...(await stores.ballots.rollOf(second.id)).keys()].sort()).toEqual([bo.id, cy.id].sort());
+      expect([...(await stores.ballots.rollOf(first.id)).keys()]).toEqual([bo.id]);
     });
   });
 
@@ -485,9 +510,12 @@ describe.each(backends)('store contract on $name', (backend) => {
       await next();
       await stores.ballots.putBallot({ roundId: round.id, participantId: bo.id, group: 'unions', allocations: { t1: 1 }, updatedAt: 4 });
       await next();
-      await other.ballots.setBallotGroup(round.id, bo.id, 'industry');
+      expect((await stores.facts.read(board.id)).voters).toEqual({ [round.id]: { industry: 1, unions: 1 } });
+      const cy = { id: unique('p'), boardId: board.id, name: 'Cy', organisation: '', group: 'unions', joinedAt: 4, language: null, waitingSince: 4 };
+      await stores.identity.addParticipant(cy, crypto.randomBytes(32).toString('hex'), 1000);
       await next();
-      expect((await stores.facts.read(board.id)).voters).toEqual({ [round.id]: { industry: 2 } });
+      await other.identity.admitParticipant(board.id, cy.id);
+      await next();
       await stores.ballots.deleteBallot(round.id, bo.id);
       await next();
       await other.facts.putState(board.id, { ...boardState('Kick-off'), phase: 'vote' }, 1);
@@ -505,7 +533,7 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(await stores.facts.read(board.id)).toEqual({
         revision: revisions.at(-1),
         board: { version: 2, state: { ...boardState('Kick-off'), phase: 'vote' } },
-        people: { revision: 4, participants: [adaRecord] },
+        people: { revision: 6, participants: [{ ...adaRecord, waitingSince: null }, { ...cy, waitingSince: null }] },
         rounds: [{ ...round, state: 'revealed', closedAt: 5, revealedAt: 6, tally: tallyOf(round.id) }],
         // A revealed round's turnout is its tally's: only rounds not yet revealed are counted.
         voters: {},

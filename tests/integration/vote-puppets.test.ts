@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundState, Tally } from '../../shared/voting/index.js';
 import { addCluster } from '../../shared/boardDoc.js';
+import { readRound } from '../../shared/controlDoc.js';
 import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
 
 const server = liveServer();
@@ -72,5 +73,44 @@ describe('voters moved between groups mid-round', () => {
     const tally = (await api<Tally>(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${round.id}/reveal`, undefined, board.facilitatorToken)).body;
     expect(tally.groups).not.toContain(union);
     expect(tally.merged).toContain(union);
+  });
+
+  it('vote in the group they had when the round opened, even when moved before their first ballot', async () => {
+    const board = await createBoard(server.url, { groups: ['Företag', 'Fackförbund', 'Region'] });
+    const fac = server.connect(board.boardId, board.facilitatorToken);
+    await synced(fac);
+    const themes = ['Kompetensförsörjning', 'Energi'].map((title) => addCluster(fac.doc, { title }));
+    const observer = server.connect(`${board.boardId}/control`, board.observerToken);
+    await synced(observer);
+    const company = await Promise.all([1, 2, 3, 4, 5].map((i) => join(server.url, board, `Företag ${i}`, 'Företag')));
+    const region = await Promise.all([1, 2, 3].map((i) => join(server.url, board, `Region ${i}`, 'Region')));
+    const lone = await join(server.url, board, 'Per Nyström', 'Fackförbund');
+    const union = board.groups.find((group) => group.name === 'Fackförbund')!.id;
+    const open = async () => (await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { budget: 5, cap: 3 }, board.facilitatorToken)).body;
+    const vote = async (round: RoundState, token: string, allocations: Record<string, number>) =>
+      expect((await api(server.url, 'PUT', `/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { allocations }, token)).status).toBe(200);
+    const reveal = async (round: RoundState) =>
+      (await api<Tally>(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${round.id}/reveal`, undefined, board.facilitatorToken)).body;
+
+    const first = await open();
+    // The facilitator moves two company people into the union before they vote: their first ballots come after the move.
+    for (const moved of company.slice(0, 2)) {
+      const patched = await api(server.url, 'PATCH', `/api/boards/${board.boardId}/participants/${moved.participantId}`, { group: union }, board.facilitatorToken);
+      expect(patched.status).toBe(200);
+    }
+    await vote(first, lone.token, { [themes[0]!]: 3 });
+    for (const person of [...company, ...region]) await vote(first, person.token, { [themes[1]!]: 2 });
+    await waitUntil(() => readRound(observer.doc, first.id)?.voters.total === 9);
+    // The room's turnout shows no union line of its own: the moved people are counted in the company.
+    expect(Object.keys(readRound(observer.doc, first.id)!.voters.byGroup)).not.toContain(union);
+    const tally = await reveal(first);
+    expect(tally.groups).not.toContain(union);
+    expect(tally.merged).toContain(union);
+    expect(tally.voters.byGroup[board.groups.find((group) => group.name === 'Företag')!.id]).toBe(5);
+
+    // The move takes effect at the next round: there the union has three voters and is shown on its own.
+    const second = await open();
+    for (const person of [lone, ...company, ...region]) await vote(second, person.token, { [themes[1]!]: 1 });
+    expect((await reveal(second)).groups).toContain(union);
   });
 });

@@ -1,4 +1,18 @@
-import { correctParticipant, deleteBoard, fetchJoinAllowance, fetchLinks, fetchMyData, mintCoFacilitatorLink, mintProjectorLink, removeParticipant, revokeLink, rotateJoinCode, setJoinAllowance } from './peopleApi';
+import {
+  admitParticipant,
+  correctParticipant,
+  deleteBoard,
+  fetchJoinAllowance,
+  fetchLinks,
+  fetchMyData,
+  fetchWaiting,
+  mintCoFacilitatorLink,
+  mintProjectorLink,
+  removeParticipant,
+  revokeLink,
+  rotateJoinCode,
+  setJoinAllowance,
+} from './peopleApi';
 import {
   castBallot,
   changePhase,
@@ -56,6 +70,8 @@ export function boardApi(boardId: string, token: string) {
     revokeLink: forBoard(revokeLink),
     removeParticipant: forBoard(removeParticipant),
     correctParticipant: forBoard(correctParticipant),
+    fetchWaiting: forBoard(fetchWaiting),
+    admitParticipant: forBoard(admitParticipant),
     fetchMyData: forBoard(fetchMyData),
     openRound: forBoard(openRound),
     closeRound: forBoard(closeRound),

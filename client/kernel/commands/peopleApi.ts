@@ -9,6 +9,7 @@ import type {
   RemoveParticipantBody,
   RemoveParticipantResponse,
   RevokeLinkResponse,
+  WaitingResponse,
 } from '../../../shared/peopleApi';
 import { boardPath, call } from '../../api/serverApi';
 
@@ -19,6 +20,11 @@ export const removeParticipant = (boardId: string, token: string, participantId:
 
 export const correctParticipant = (boardId: string, token: string, participantId: string, body: CorrectParticipantBody) =>
   call<ParticipantDetails>('PATCH', personPath(boardId, participantId), { token, body });
+
+export const fetchWaiting = (boardId: string, token: string) => call<WaitingResponse>('GET', `${boardPath(boardId)}/waiting`, { token });
+
+export const admitParticipant = (boardId: string, token: string, participantId: string) =>
+  call<ParticipantDetails>('POST', `${boardPath(boardId)}/waiting/${encodeURIComponent(participantId)}/admit`, { token, body: {} });
 
 export const fetchMyData = (boardId: string, token: string) => call<MyDataExport>('GET', `${boardPath(boardId)}/my-data`, { token });
 

@@ -19,10 +19,17 @@ export class PgBallotBox implements BallotBox {
     try {
       // One statement, its revision bump first: the bump's row lock also orders two instances opening at once.
       const { rows } = await this.db.query<RoundRow>(
-        `WITH bump AS (${BUMP_BOARD.replace('$1', '$2')})
-         INSERT INTO rounds (id, board_id, number, state, settings, items, opened_at)
-         SELECT $1, $2, COALESCE(MAX(number), 0) + 1, 'open', $3, $4, $5 FROM rounds, bump WHERE rounds.board_id = $2
-         RETURNING ${ROUND_COLUMNS}`,
+        `WITH bump AS (${BUMP_BOARD.replace('$1', '$2')}),
+         opened AS (
+           INSERT INTO rounds (id, board_id, number, state, settings, items, opened_at)
+           SELECT $1, $2, COALESCE(MAX(number), 0) + 1, 'open', $3, $4, $5 FROM rounds, bump WHERE rounds.board_id = $2
+           RETURNING ${ROUND_COLUMNS}
+         ),
+         roll AS (
+           INSERT INTO round_voters (board_id, round_id, participant_id, group_id)
+           SELECT p.board_id, opened.id, p.id, p.group_id FROM participants p, opened WHERE p.board_id = $2 AND p.waiting_since IS NULL
+         )
+         SELECT * FROM opened`,
         [round.id, round.boardId, JSON.stringify(round.settings), JSON.stringify(round.items), round.openedAt],
       );
       return toRound(rows[0]);
@@ -95,12 +102,20 @@ export class PgBallotBox implements BallotBox {
     await this.db.query(`WITH bump AS (${BUMP_BY_ROUND}) DELETE FROM ballots USING bump WHERE round_id = $1 AND participant_id = $2`, [roundId, participantId]);
   }
 
-  async setBallotGroup(roundId: string, participantId: string, group: string): Promise<void> {
-    await this.db.query(`WITH bump AS (${BUMP_BY_ROUND}) UPDATE ballots SET group_id = $3 FROM bump WHERE round_id = $1 AND participant_id = $2`, [
+  async rollOf(roundId: string): Promise<Map<string, string>> {
+    const { rows } = await this.db.query<{ participantId: string; group: string }>(
+      'SELECT participant_id AS "participantId", group_id AS "group" FROM round_voters WHERE round_id = $1',
+      [roundId],
+    );
+    return new Map(rows.map((row) => [row.participantId, row.group]));
+  }
+
+  async rolledGroup(roundId: string, participantId: string): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ group: string }>('SELECT group_id AS "group" FROM round_voters WHERE round_id = $1 AND participant_id = $2', [
       roundId,
       participantId,
-      group,
     ]);
+    return rows[0]?.group;
   }
 
   async countVoters(roundId: string): Promise<Record<string, number>> {

@@ -5,7 +5,7 @@ import { isUniqueViolation, type PgDatabase, type Queryable } from './PgDatabase
 import { BUMP_PEOPLE } from './revision.js';
 
 const BOARD_COLUMNS = 'id, title, join_code AS "joinCode", created_at AS "createdAt"';
-export const PARTICIPANT_COLUMNS = 'id, board_id AS "boardId", name, organisation, group_id AS "group", joined_at AS "joinedAt", language';
+export const PARTICIPANT_COLUMNS = 'id, board_id AS "boardId", name, organisation, group_id AS "group", joined_at AS "joinedAt", language, waiting_since AS "waitingSince"';
 const TOKEN_INSERT = 'INSERT INTO tokens (hash, board_id, role, participant_id) VALUES ($1, $2, $3, $4)';
 const LIST_LINKS = `
   SELECT substr(t.hash, 1, 16) AS id, t.role, COALESCE(l.name, '') AS name, COALESCE(l.created_at, b.created_at) AS "createdAt", t.hash
@@ -119,15 +119,10 @@ export class PgIdentity implements Identity {
       if (board.rowCount === 0) return false;
       const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM participants WHERE board_id = $1', [p.boardId]);
       if (rows[0].n >= maxPerBoard) return false;
-      await tx.query('INSERT INTO participants (id, board_id, name, organisation, group_id, joined_at, language) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        p.id,
-        p.boardId,
-        p.name,
-        p.organisation,
-        p.group,
-        p.joinedAt,
-        p.language,
-      ]);
+      await tx.query(
+        'INSERT INTO participants (id, board_id, name, organisation, group_id, joined_at, language, waiting_since) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [p.id, p.boardId, p.name, p.organisation, p.group, p.joinedAt, p.language, p.waitingSince ?? null],
+      );
       await insertToken(tx, { hash: tokenHash, boardId: p.boardId, role: 'participant', participantId: p.id });
       return true;
     });
@@ -155,10 +150,19 @@ export class PgIdentity implements Identity {
     ]);
   }
 
+  async admitParticipant(boardId: string, participantId: string): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `WITH bump AS (${BUMP_PEOPLE}) UPDATE participants SET waiting_since = NULL FROM bump WHERE board_id = $1 AND id = $2 AND waiting_since IS NOT NULL`,
+      [boardId, participantId],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
   async removeParticipant(boardId: string, participantId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(BUMP_PEOPLE, [boardId]);
       await tx.query('DELETE FROM ballots WHERE participant_id = $1', [participantId]);
+      await tx.query('DELETE FROM round_voters WHERE participant_id = $1', [participantId]);
       await tx.query('DELETE FROM tokens WHERE board_id = $1 AND participant_id = $2', [boardId, participantId]);
       await tx.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, participantId]);
     });

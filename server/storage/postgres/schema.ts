@@ -144,6 +144,21 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX IF NOT EXISTS register_links_board ON register_links(board_id);
   `,
+  // Each round's roll and the waiting list of strict anonymity (see the SQLite schema's step 4).
+  `
+  CREATE TABLE IF NOT EXISTS round_voters (
+    board_id TEXT NOT NULL REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    round_id TEXT NOT NULL REFERENCES rounds(id) DEFERRABLE INITIALLY DEFERRED,
+    participant_id TEXT NOT NULL,
+    group_id TEXT NOT NULL,
+    PRIMARY KEY (round_id, participant_id)
+  );
+  INSERT INTO round_voters (board_id, round_id, participant_id, group_id)
+    SELECT r.board_id, r.id, p.id, p.group_id FROM rounds r JOIN participants p ON p.board_id = r.board_id
+    WHERE r.state <> 'revealed' AND p.joined_at <= r.opened_at
+    ON CONFLICT DO NOTHING;
+  ALTER TABLE participants ADD COLUMN IF NOT EXISTS waiting_since BIGINT;
+  `,
 ];
 
 /**

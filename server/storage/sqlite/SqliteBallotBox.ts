@@ -41,7 +41,11 @@ export class SqliteBallotBox implements BallotBox {
       listBallots: db.prepare(`SELECT ${ballotColumns} FROM ballots WHERE round_id = ? ORDER BY participant_id`),
       listBallotsOf: db.prepare(`SELECT ${ballotColumns} FROM ballots WHERE participant_id = ? ORDER BY round_id`),
       deleteBallot: db.prepare('DELETE FROM ballots WHERE round_id = ? AND participant_id = ?'),
-      setBallotGroup: db.prepare('UPDATE ballots SET group_id = ? WHERE round_id = ? AND participant_id = ?'),
+      enrol: db.prepare(
+        'INSERT INTO round_voters (board_id, round_id, participant_id, group_id) SELECT board_id, ?, id, group_id FROM participants WHERE board_id = ? AND waiting_since IS NULL',
+      ),
+      roll: db.prepare('SELECT participant_id AS participantId, group_id AS "group" FROM round_voters WHERE round_id = ?'),
+      rolledGroup: db.prepare('SELECT group_id FROM round_voters WHERE round_id = ? AND participant_id = ?').pluck(),
       countVoters: db.prepare('SELECT group_id AS "group", COUNT(*) AS voters FROM ballots WHERE round_id = ? GROUP BY group_id'),
     };
   }
@@ -51,6 +55,7 @@ export class SqliteBallotBox implements BallotBox {
       return this.db.transaction(() => {
         this.bump.ofBoard.run(round.boardId);
         const row = this.stmt.openRound.get(round.id, round.boardId, JSON.stringify(round.settings), JSON.stringify(round.items), round.openedAt, round.boardId);
+        this.stmt.enrol.run(round.id, round.boardId);
         return toRound(row as RoundRow);
       })();
     } catch (err) {
@@ -113,11 +118,12 @@ export class SqliteBallotBox implements BallotBox {
     })();
   }
 
-  async setBallotGroup(roundId: string, participantId: string, group: string): Promise<void> {
-    this.db.transaction(() => {
-      this.bump.ofRound.run(roundId);
-      this.stmt.setBallotGroup.run(group, roundId, participantId);
-    })();
+  async rollOf(roundId: string): Promise<Map<string, string>> {
+    return new Map((this.stmt.roll.all(roundId) as Array<{ participantId: string; group: string }>).map((row) => [row.participantId, row.group]));
+  }
+
+  async rolledGroup(roundId: string, participantId: string): Promise<string | undefined> {
+    return this.stmt.rolledGroup.get(roundId, participantId) as string | undefined;
   }
 
   async countVoters(roundId: string): Promise<Record<string, number>> {

@@ -191,6 +191,22 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX IF NOT EXISTS register_links_board ON register_links(board_id);
   `,
+  // Each round's roll: who could vote when it opened, in the group they had then, so regrouping during a round changes
+  // neither its figures nor its turnout. Rounds not yet revealed take the voters who had joined when they opened.
+  // A participant who joins a strictly anonymous workshop after its first round waits (waiting_since) until let in.
+  `
+  CREATE TABLE IF NOT EXISTS round_voters (
+    board_id TEXT NOT NULL REFERENCES boards(id),
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    participant_id TEXT NOT NULL,
+    group_id TEXT NOT NULL,
+    PRIMARY KEY (round_id, participant_id)
+  ) WITHOUT ROWID;
+  INSERT INTO round_voters (board_id, round_id, participant_id, group_id)
+    SELECT r.board_id, r.id, p.id, p.group_id FROM rounds r JOIN participants p ON p.board_id = r.board_id
+    WHERE r.state <> 'revealed' AND p.joined_at <= r.opened_at;
+  ALTER TABLE participants ADD COLUMN waiting_since INTEGER;
+  `,
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */

@@ -5,7 +5,7 @@ import { revisionBumps } from './revision.js';
 import { MINTED_THROUGH } from '../linkLineage.js';
 import { boardTables } from './SqliteDatabase.js';
 
-export const PARTICIPANT_COLUMNS = 'id, board_id AS boardId, name, organisation, group_id AS "group", joined_at AS joinedAt, language';
+export const PARTICIPANT_COLUMNS = 'id, board_id AS boardId, name, organisation, group_id AS "group", joined_at AS joinedAt, language, waiting_since AS waitingSince';
 
 /** Boards, tokens, people and activity in SQLite; each method runs whole before it yields. */
 export class SqliteIdentity implements Identity {
@@ -36,12 +36,16 @@ export class SqliteIdentity implements Identity {
       linkHash: db.prepare('SELECT hash FROM tokens WHERE board_id = ? AND substr(hash, 1, 16) = ?'),
       mintedThrough: db.prepare(MINTED_THROUGH.replace('$1', '?')).pluck(),
       deleteToken: db.prepare('DELETE FROM tokens WHERE hash = ?'),
-      insertParticipant: db.prepare('INSERT INTO participants (id, board_id, name, organisation, group_id, joined_at, language) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertParticipant: db.prepare(
+        'INSERT INTO participants (id, board_id, name, organisation, group_id, joined_at, language, waiting_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       getParticipant: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE id = ?`),
       listParticipants: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE board_id = ? ORDER BY joined_at, rowid`),
       countParticipants: db.prepare('SELECT count(*) AS n FROM participants WHERE board_id = ?'),
       updateParticipant: db.prepare('UPDATE participants SET name = ?, organisation = ?, group_id = ? WHERE id = ? AND board_id = ?'),
+      admit: db.prepare('UPDATE participants SET waiting_since = NULL WHERE board_id = ? AND id = ? AND waiting_since IS NOT NULL'),
       deleteBallotsOf: db.prepare('DELETE FROM ballots WHERE participant_id = ?'),
+      deleteRollOf: db.prepare('DELETE FROM round_voters WHERE participant_id = ?'),
       deleteTokensOf: db.prepare('DELETE FROM tokens WHERE board_id = ? AND participant_id = ?'),
       deleteParticipant: db.prepare('DELETE FROM participants WHERE board_id = ? AND id = ?'),
       touch: db.prepare(
@@ -124,7 +128,7 @@ export class SqliteIdentity implements Identity {
     return this.db.transaction(() => {
       if ((this.stmt.countParticipants.get(p.boardId) as { n: number }).n >= maxPerBoard) return false;
       this.bump.ofPeople.run(p.boardId);
-      this.stmt.insertParticipant.run(p.id, p.boardId, p.name, p.organisation, p.group, p.joinedAt, p.language);
+      this.stmt.insertParticipant.run(p.id, p.boardId, p.name, p.organisation, p.group, p.joinedAt, p.language, p.waitingSince ?? null);
       this.stmt.insertToken.run(tokenHash, p.boardId, 'participant', p.id);
       return true;
     })();
@@ -149,10 +153,19 @@ export class SqliteIdentity implements Identity {
     })();
   }
 
+  async admitParticipant(boardId: string, participantId: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const admitted = this.stmt.admit.run(boardId, participantId).changes > 0;
+      if (admitted) this.bump.ofPeople.run(boardId);
+      return admitted;
+    })();
+  }
+
   async removeParticipant(boardId: string, participantId: string): Promise<void> {
     this.db.transaction(() => {
       this.bump.ofPeople.run(boardId);
       this.stmt.deleteBallotsOf.run(participantId);
+      this.stmt.deleteRollOf.run(participantId);
       this.stmt.deleteTokensOf.run(boardId, participantId);
       this.stmt.deleteParticipant.run(boardId, participantId);
     })();
