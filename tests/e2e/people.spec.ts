@@ -33,7 +33,8 @@ test('the facilitator removes a participant; the participant is told so in their
   await expect(anna.getByRole('alert')).toHaveText('Processledaren har tagit bort dig från workshoppen. Din länk fungerar inte längre.');
   await expect(facilitator.getByRole('heading', { level: 3, name: 'Svårt att rekrytera svetsare' })).toHaveCount(0);
 
-  // A reload keeps telling the truth: the link no longer opens the board.
+  // A reload keeps telling the truth: the link no longer opens the board, and why.
   await anna.reload();
   await expect(anna.getByRole('heading', { level: 1 })).not.toHaveText('Industriforum Kronoberg – uppstart');
+  await expect(anna.getByRole('alert')).toHaveText('Processledaren har tagit bort dig från workshoppen. Din länk fungerar inte längre.');
 });
