@@ -134,4 +134,22 @@ test('the facilitator jumps to any step from the step bar, by mouse or keyboard;
   await facilitator.keyboard.press('Enter');
   await expect(steps(anna)).toContainText('Step 2 of 6: Collect');
   await expect(steps(anna).getByRole('button')).toHaveCount(0);
+
+  // Leaving Agree backwards takes everyone out of the decision: it asks first, and Cancel stays.
+  await steps(facilitator).getByRole('button', { name: 'Go to step 6: Agree', exact: true }).click();
+  await expect(steps(anna)).toContainText('Step 6 of 6: Agree');
+  await steps(facilitator).getByRole('button', { name: 'Go to step 3: Cluster', exact: true }).click();
+  const asking = steps(facilitator).getByRole('group', { name: 'Go back to step 3: Cluster? Everyone’s screen goes back with you.' });
+  await expect(asking).toBeVisible();
+  await expect(asking.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await steps(facilitator).screenshot({ path: 'test-reports/screenshots/phase-confirm-back-1366.png' });
+  await facilitator.setViewportSize({ width: 360, height: 740 });
+  await steps(facilitator).screenshot({ path: 'test-reports/screenshots/phase-confirm-back-360.png' });
+  await facilitator.setViewportSize({ width: 1366, height: 800 });
+  await asking.getByRole('button', { name: 'Cancel' }).click();
+  await expect(asking).toHaveCount(0);
+  await expect(steps(anna)).toContainText('Step 6 of 6: Agree');
+  await steps(facilitator).getByRole('button', { name: 'Go to step 3: Cluster', exact: true }).click();
+  await asking.getByRole('button', { name: 'Yes, go back' }).click();
+  await expect(steps(anna)).toContainText('Step 3 of 6: Cluster');
 });
