@@ -421,6 +421,16 @@ test('compact clustering at 1366×800: titles first with their controls beside t
   expect(fit).toEqual(themes.map(() => ({ whole: 5, titleBesideBox: true })));
   await shot(facilitator, 'facilitator-1366-cluster-83-compact-tiles');
 
+  // Eight colours for ten themes: each colour carries the theme's number, so the first and the ninth differ.
+  const numbers = themes.map((_, index) => String(index + 1));
+  expect(await overview.locator('.swatch').allTextContents()).toEqual(numbers);
+  expect(await facilitator.locator('.theme-tile .theme-head .swatch').allTextContents()).toEqual(numbers);
+
+  await facilitator.setViewportSize({ width: 360, height: 740 });
+  await overview.scrollIntoViewIfNeeded();
+  await shot(facilitator, 'facilitator-360-theme-numbers');
+  await facilitator.setViewportSize({ width: 1366, height: 800 });
+
   // "Create and move" says where the card went, by the new theme's name.
   const card = titles[0]!;
   await facilitator.getByRole('button', { name: `Actions for card: ${card}`, exact: true }).click();
