@@ -426,6 +426,21 @@ test('compact clustering at 1366×800: titles first with their controls beside t
   expect(await overview.locator('.swatch').allTextContents()).toEqual(numbers);
   expect(await facilitator.locator('.theme-tile .theme-head .swatch').allTextContents()).toEqual(numbers);
 
+  // A theme's "Merge into" select shows its whole prompt, not "Choose a the".
+  const options = themeOf(facilitator, themes[0]!).locator('details.theme-options');
+  await options.locator('summary').click();
+  const mergeSelect = options.getByRole('combobox', { name: `Merge theme ${themes[0]} into` });
+  const room = await mergeSelect.evaluate((select: HTMLSelectElement) => {
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = style.font;
+    const text = context.measureText(select.selectedOptions[0]!.text).width;
+    // The native arrow takes about 20 px beside the text.
+    return select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20 - text;
+  });
+  expect(room).toBeGreaterThanOrEqual(0);
+  await options.screenshot({ path: `${SHOTS}/theme-options-merge-1366.png` });
+  await options.locator('summary').click();
   await facilitator.setViewportSize({ width: 360, height: 740 });
   await overview.scrollIntoViewIfNeeded();
   await shot(facilitator, 'facilitator-360-theme-numbers');
