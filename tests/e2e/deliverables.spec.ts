@@ -170,9 +170,21 @@ test('status texts agree with each other as a participant reads them, and each f
   await expect(facilitator.getByText(/seen only by you/)).toHaveCount(0);
   await expect(facilitator.getByText(/^Cards: \d+$/)).toHaveCount(0);
 
-  // The reveal is in the phase toolbar during silent collection, not among the workshop tools.
+  // The reveal is in the phase toolbar during silent collection, not among the workshop tools; saying it was done
+  // leaves the timer where it was and the tools on its row.
+  const rowOf = async (name: string) => {
+    const box = (await facilitator.getByRole('button', { name, exact: true }).boundingBox())!;
+    return [Math.round(box.x), Math.round(box.y)];
+  };
+  await facilitator.setViewportSize({ width: 1024, height: 768 });
+  const rowsBefore = [await rowOf('Workshop tools'), await rowOf('Start timer')];
   await facilitator.getByRole('button', { name: 'Reveal all cards' }).click();
   await expect(said('The silent cards are now on the board for everyone.')).toBeVisible();
+  expect([(await rowOf('Workshop tools'))[1], await rowOf('Start timer')]).toEqual([rowsBefore[0]![1], rowsBefore[1]]);
+  // The line goes under the controls, not between them, where a longer sentence pushes the tools off their row.
+  const line = (await said('The silent cards are now on the board for everyone.').boundingBox())!;
+  expect(line.y).toBeGreaterThanOrEqual((await facilitator.getByRole('button', { name: 'Workshop tools', exact: true }).boundingBox())!.y + 30);
+  await facilitator.locator('.board-toolbar').screenshot({ path: 'test-reports/screenshots/toolbar-after-reveal-1024.png' });
   await expect(facilitator.getByRole('button', { name: 'Reveal all cards' })).toHaveCount(0);
   await expect(participant.getByText('Cards: 2')).toBeVisible();
 
