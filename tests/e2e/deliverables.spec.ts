@@ -46,9 +46,9 @@ async function votedBoard(request: APIRequestContext, page: Page, titles: string
 
 test('a ten-priority agreement prints on at most two A4 pages, nothing wider than the page', async ({ browser, request }) => {
   const page = await person(browser);
-  const titles = priorities.map((_, i) => `Kort ${i + 1}`);
+  const titles = [...priorities.map((_, i) => `Kort ${i + 1}`), 'Kort 11'];
   const { board, roundId, itemIds } = await votedBoard(request, page, titles);
-  const items = itemIds.map((itemId, i) => ({ itemId, ...priorities[i]! }));
+  const items = itemIds.map((itemId, i) => (priorities[i] ? { itemId, ...priorities[i] } : { itemId, title: 'Kort 11', dropped: { reason: 'Dubblett av prioritet 2' } }));
   expect((await request.put(`/api/boards/${board.boardId}/agreement`, { headers: auth(board.facilitatorToken), data: { roundId, items } })).ok()).toBe(true);
   expect((await request.post(`/api/boards/${board.boardId}/agreement/freeze`, { headers: auth(board.facilitatorToken) })).status()).toBe(201);
 
@@ -71,6 +71,10 @@ test('a ten-priority agreement prints on at most two A4 pages, nothing wider tha
       .map((element) => `${element.tagName}.${element.className}`);
   });
   expect(overflowing).toEqual([]);
+  // Every heading keeps to what follows it, the dropped items' heading too: none is left alone at a page's foot.
+  const headings = page.locator('main h2, main h3');
+  await expect(headings.filter({ hasText: /^(Strukna|Dropped)/ })).toHaveCount(1);
+  expect(new Set(await headings.evaluateAll((all) => all.map((heading) => getComputedStyle(heading).breakAfter)))).toEqual(new Set(['avoid']));
   await page.screenshot({ path: test.info().outputPath('report-print.png'), fullPage: true });
 
   await expect(page.locator('.report-priority')).toHaveCount(10);
