@@ -227,6 +227,9 @@ test('before any round, the facilitator downloads the cards and themes collected
   const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByRole('button', { name: 'Download CSV: current list', exact: true }).click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   for (const text of [...titles, ...themes]) expect(csv).toContain(text);
+  // The way to the printable report is a target a finger or a shaky hand hits: 44 px high, not a 19 px text link.
+  const reportLink = (await drawer.getByRole('link', { name: 'Printable report', exact: true }).boundingBox())!;
+  expect(Math.min(reportLink.width, reportLink.height)).toBeGreaterThanOrEqual(44);
   await drawer.getByRole('heading', { name: 'Downloads', exact: true }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-reports/screenshots/tools-downloads-1366.png' });
   await closeWorkshopTools(page);
