@@ -55,7 +55,7 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
             <>
               <span className="step-number" aria-hidden="true">
                 {i + 1}
-              </span>
+              </span>{' '}
               <span className="step-name">{t(`phase.${p}`)}</span>
             </>
           );

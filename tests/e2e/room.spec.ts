@@ -32,7 +32,7 @@ test('a 60-card workshop on a laptop, a phone and the projector: moving by menu,
 
   const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
   await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
-  const [opened] = await Promise.all([facilitator.context().waitForEvent('page'), facilitator.getByRole('button', { name: 'Open the projector view in a new window', exact: true }).click()]);
+  const [opened] = await Promise.all([facilitator.context().waitForEvent('page'), facilitator.getByRole('button', { name: 'Present – opens the projector view in a new window', exact: true }).click()]);
   // The projector runs on a projector link of its own, and its address keeps no token (projector.spec.ts).
   await expect(opened).toHaveURL(new RegExp(`/b/${board.boardId}/present$`));
   await expect(opened.getByText(board.joinCode, { exact: true })).toBeVisible();
