@@ -91,6 +91,15 @@ export interface NewLinkResponse extends SharedLink {
 /** `DELETE /api/boards/:boardId` (facilitator): the board's title, typed by the person, as confirmation. */
 export const deleteBoardBody = z.object({ confirmTitle: z.string().max(LIMITS.maxBoardTitle * 2) }).strict();
 
+/**
+ * Whether a typed title confirms deleting the workshop with `title`. Dashes and spaces count loosely: nobody should
+ * have to find the en dash of "Forum – kick-off" on a keyboard to prove they mean this workshop.
+ */
+export function confirmsTitle(typed: string, title: string): boolean {
+  const loose = (text: string) => text.normalize('NFKC').replace(/[\p{Pd}\u2212]/gu, '-').replace(/\s*-\s*/gu, '-').replace(/\s+/gu, ' ').trim();
+  return loose(typed) === loose(title);
+}
+
 /** `GET /api/boards/:boardId/my-data` (participant): everything stored about the caller, and nobody else. */
 export interface MyDataExport {
   exportedAt: string;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { confirmsTitle } from '../../shared/peopleApi';
 import { Field } from '../app/Field';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
@@ -13,7 +14,7 @@ export function DeleteBoard({ title }: { title: string }) {
   const { api } = useBoard();
   const [typed, setTyped] = useState('');
   const { busy, error, submit } = useFormCommand();
-  const matches = typed.trim() === title.trim();
+  const matches = confirmsTitle(typed, title);
   // On success the server closes this browser's connections too, which shows the deleted-workshop message.
   const remove = submit(() => api.deleteBoard(typed));
 
@@ -22,7 +23,15 @@ export function DeleteBoard({ title }: { title: string }) {
       <h3 id="danger-heading">{t('danger.heading')}</h3>
       <p>{t('danger.explain')}</p>
       <form onSubmit={remove}>
-        <Field label={t('danger.confirmLabel', { title })} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} error={error} />
+        <Field
+          label={t('danger.confirmLabel', { title })}
+          hint={typed.trim() !== '' && !matches ? t('danger.mismatch') : undefined}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          error={error}
+        />
         <button type="submit" className="danger" disabled={!matches || busy}>
           {t('danger.delete')}
         </button>

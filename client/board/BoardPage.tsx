@@ -5,7 +5,7 @@ import { describeFailure } from '../app/describeFailure';
 import { useT } from '../app/i18n';
 import { TopBar } from '../app/TopBar';
 import { useDocumentTitle } from '../app/useDocumentTitle';
-import { forgetToken, readToken, takeTokenFromLocation } from '../session/tokens';
+import { forgetToken, readEnding, readToken, takeTokenFromLocation } from '../session/tokens';
 import { BoardView } from './BoardView';
 import { InvitationNeeded } from '../join/InvitationNeeded';
 import type { FatalReason } from '../kernel/sync/SyncedDoc';
@@ -23,7 +23,9 @@ export default function BoardPage({ boardId }: { boardId: string }) {
   const t = useT();
   const [load, setLoad] = useState<Load>(() => {
     const token = takeTokenFromLocation(boardId) ?? readToken(boardId);
-    return token ? { state: 'loading', token } : { state: 'noToken' };
+    if (token) return { state: 'loading', token };
+    const ended = readEnding(boardId);
+    return ended ? { state: 'denied', reason: ended } : { state: 'noToken' };
   });
   const [attempt, setAttempt] = useState(0);
   const token = 'token' in load ? load.token : null;
@@ -48,7 +50,7 @@ export default function BoardPage({ boardId }: { boardId: string }) {
 
   const deny = (reason: FatalReason) => {
     // A link that will never work again is not kept (nor listed among this browser's workshops).
-    if (reason !== 'forbidden') forgetToken(boardId);
+    if (reason !== 'forbidden') forgetToken(boardId, reason);
     setLoad({ state: 'denied', reason });
   };
 

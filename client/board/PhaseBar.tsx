@@ -6,6 +6,9 @@ import { useCommand } from '../kernel/commands/useCommand';
 import { CommandError } from '../kernel/commands/CommandError';
 import { useRounds } from '../kernel/useRounds';
 
+/** Leaving these backwards takes everyone out of a decision under way, so the step bar asks first. */
+const ASK_BEFORE_LEAVING_BACKWARDS: readonly Phase[] = ['vote', 'results', 'agree'];
+
 interface Props {
   phase: Phase;
   canChange: boolean;
@@ -27,6 +30,9 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
   const { busy, failed, refusal, run } = useCommand();
   // The phase this facilitator moved to; said only while the workshop is still there, not after someone moved on.
   const [movedTo, setMovedTo] = useState<Phase | null>(null);
+  // Asked from one phase only: once the workshop has moved on, the question is stale.
+  const [asking, setAsking] = useState<{ from: Phase; to: Phase } | null>(null);
+  const askingTo = asking?.from === phase ? asking.to : null;
   const index = PHASES.indexOf(phase);
   const previous = PHASES[index - 1];
   const next = PHASES[index + 1];
@@ -37,6 +43,9 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
       await api.changePhase(target);
       setMovedTo(target);
     });
+  const choose = (target: Phase) =>
+    ASK_BEFORE_LEAVING_BACKWARDS.includes(phase) && PHASES.indexOf(target) < index ? setAsking({ from: phase, to: target }) : go(target);
+  const stepName = (target: Phase) => ({ n: PHASES.indexOf(target) + 1, phase: t(`phase.${target}`) });
 
   return (
     <nav className="phase-bar" aria-label={t('phasebar.label')}>
@@ -46,7 +55,7 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
             <>
               <span className="step-number" aria-hidden="true">
                 {i + 1}
-              </span>
+              </span>{' '}
               <span className="step-name">{t(`phase.${p}`)}</span>
             </>
           );
@@ -54,7 +63,7 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
             <li key={p} className={i < index ? 'done' : i === index ? 'current' : undefined} aria-current={i === index ? 'step' : undefined}>
               {/* The facilitator may jump to any step, as in the tools people know; Back and Next stay the usual way. */}
               {canChange && i !== index ? (
-                <button type="button" className="step-button" onClick={() => go(p)} disabled={busy} aria-label={t('phasebar.goTo', { n: i + 1, phase: t(`phase.${p}`) })}>
+                <button type="button" className="step-button" onClick={() => choose(p)} disabled={busy} aria-label={t('phasebar.goTo', stepName(p))}>
                   {step}
                 </button>
               ) : (
@@ -72,7 +81,7 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
       {canChange && (
         <div className="phase-controls">
           {previous && (
-            <button type="button" onClick={() => go(previous)} disabled={busy}>
+            <button type="button" onClick={() => choose(previous)} disabled={busy}>
               {t('phasebar.back', { phase: t(`phase.${previous}`) })}
             </button>
           )}
@@ -81,6 +90,25 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
               {t('phasebar.next', { phase: t(`phase.${next}`) })}
             </button>
           )}
+        </div>
+      )}
+      {canChange && askingTo && (
+        <div className="button-row phase-confirm" role="group" aria-label={t('phasebar.confirmBack', stepName(askingTo))}>
+          <span>{t('phasebar.confirmBack', stepName(askingTo))}</span>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => {
+              setAsking(null);
+              go(askingTo);
+            }}
+          >
+            {t('phasebar.confirmBackYes')}
+          </button>
+          <button type="button" autoFocus onClick={() => setAsking(null)}>
+            {t('phasebar.cancel')}
+          </button>
         </div>
       )}
       {canChange && (

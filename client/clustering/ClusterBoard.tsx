@@ -229,11 +229,12 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
         <div className="cluster-layout" lang={language}>
           <ThemeColumn id={UNCLUSTERED} cluster={null} cards={byCluster.get(UNCLUSTERED) ?? []} total={totals && (totals.get(UNCLUSTERED) ?? 0)} otherClusters={clusters} mayRemove={false} collapsed={false} {...themeProps} />
           <div className={`theme-tiles${compact ? ' theme-tiles-compact' : ''}`}>
-            {clusters.map((cluster) => (
+            {clusters.map((cluster, index) => (
               <ThemeColumn
                 key={cluster.id}
                 id={cluster.id}
                 cluster={cluster}
+                number={index + 1}
                 cards={byCluster.get(cluster.id) ?? []}
                 total={totals && (totals.get(cluster.id) ?? 0)}
                 otherClusters={clusters.filter((c) => c.id !== cluster.id)}

@@ -1,10 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { addCluster, type CardView, type ClusterView } from '../../shared/boardDoc';
 import { LIMITS } from '../../shared/limits';
 import { useT } from '../app/i18n';
 import { SingleLineAddForm } from '../app/SingleLineAddForm';
 import { BoardHistory } from '../kernel/history/BoardHistory';
+import { ThemeSwatch } from './ThemeSwatch';
 
 interface Props {
   boardDoc: Y.Doc;
@@ -31,10 +32,10 @@ export function MoveDialog({ boardDoc, cards, clusters, onMove, onCancel }: Prop
   const current = here.size === 1 ? [...here][0] : undefined;
   const title = cards.length === 1 ? t('move.titleOne', { title: cards[0].title }) : t('move.titleMany', { count: cards.length });
 
-  const target = (id: string | null, label: string, color?: string) => (
+  const target = (id: string | null, label: string, swatch?: ReactNode) => (
     <li key={id ?? 'pile'}>
       <button type="button" onClick={() => onMove(id)} disabled={current === id} className="move-target">
-        {color && <span className="swatch" style={{ background: color }} aria-hidden="true" />}
+        {swatch}
         <span>{label}</span>
         {current === id && <span className="muted"> {t('move.current')}</span>}
       </button>
@@ -45,7 +46,7 @@ export function MoveDialog({ boardDoc, cards, clusters, onMove, onCancel }: Prop
     <dialog ref={dialog} className="modal move-dialog" aria-labelledby="move-dialog-title" onClose={onCancel}>
       <h2 id="move-dialog-title">{title}</h2>
       <ul className="move-targets">
-        {clusters.map((cluster) => target(cluster.id, cluster.title, cluster.color))}
+        {clusters.map((cluster, index) => target(cluster.id, cluster.title, <ThemeSwatch color={cluster.color} number={index + 1} />))}
         {target(null, t('move.pile'))}
       </ul>
       {clusters.length < LIMITS.maxClustersPerBoard && (

@@ -8,6 +8,7 @@ import type { DropThemeData } from './dragData';
 import { DraggableCard } from './DraggableCard';
 import type { Duplicate } from '../cards/CardItem';
 import { ThemeOptions } from './ThemeOptions';
+import { ThemeSwatch } from './ThemeSwatch';
 
 /** The droppable id of the pile of cards that are in no theme. */
 export const UNCLUSTERED = 'unclustered';
@@ -22,6 +23,8 @@ export interface CardActions {
 interface Props {
   id: string;
   cluster: ClusterView | null;
+  /** The theme's place in the board's order, shown on its colour; the pile has none. */
+  number?: number;
   cards: CardView[];
   /** Under a filter, how many cards the theme holds (`cards` are those that match); null without one. */
   total: number | null;
@@ -40,7 +43,7 @@ interface Props {
   onToggleCollapsed: (id: string) => void;
 }
 
-export function ThemeColumn({ id, cluster, cards, total, otherClusters, boardDoc, canCluster, mayRemove, cardProps, dragHintId, actions, selected, duplicates, collapsed, onToggleCollapsed }: Props) {
+export function ThemeColumn({ id, cluster, number, cards, total, otherClusters, boardDoc, canCluster, mayRemove, cardProps, dragHintId, actions, selected, duplicates, collapsed, onToggleCollapsed }: Props) {
   const t = useT();
   const name = cluster ? cluster.title : t('cluster.unclustered');
   const data: DropThemeData = { name };
@@ -58,7 +61,7 @@ export function ThemeColumn({ id, cluster, cards, total, otherClusters, boardDoc
       aria-labelledby={headingId}
     >
       <div className="theme-head">
-        {cluster && <span className="swatch" style={{ background: cluster.color }} aria-hidden="true" />}
+        {cluster && number !== undefined && <ThemeSwatch color={cluster.color} number={number} />}
         <h3 id={headingId}>{name}</h3>
         <span className="count">
           {!total ? t('cluster.cardCount', { count: cards.length }) : t('cluster.cardCountFiltered', { shown: cards.length, count: total })}

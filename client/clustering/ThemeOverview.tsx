@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import type { ClusterView } from '../../shared/boardDoc';
 import { useT } from '../app/i18n';
 import { UNCLUSTERED } from './ThemeColumn';
+import { ThemeSwatch } from './ThemeSwatch';
 
 interface Props {
   clusters: ClusterView[];
@@ -19,7 +21,7 @@ export function ThemeOverview({ clusters, held }: Props) {
     section?.scrollIntoView({ block: 'nearest' });
     section?.focus({ preventScroll: true });
   };
-  const entry = (id: string, name: string, color?: string) => (
+  const entry = (id: string, name: string, swatch?: ReactNode) => (
     <li key={id}>
       <a
         href={`#theme-section-${id}`}
@@ -28,7 +30,7 @@ export function ThemeOverview({ clusters, held }: Props) {
           jump(id);
         }}
       >
-        {color && <span className="swatch" style={{ background: color }} aria-hidden="true" />}
+        {swatch}
         <span className="theme-overview-name">{name}</span> <span className="count">{held.get(id) ?? 0}</span>
       </a>
     </li>
@@ -37,7 +39,7 @@ export function ThemeOverview({ clusters, held }: Props) {
     <nav className="theme-overview" aria-label={t('cluster.overview')}>
       <ul>
         {entry(UNCLUSTERED, t('cluster.unclustered'))}
-        {clusters.map((cluster) => entry(cluster.id, cluster.title, cluster.color))}
+        {clusters.map((cluster, index) => entry(cluster.id, cluster.title, <ThemeSwatch color={cluster.color} number={index + 1} />))}
       </ul>
     </nav>
   );

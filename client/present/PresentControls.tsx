@@ -38,7 +38,7 @@ export function PresentControls({ phase }: Props) {
   return (
     <div className="present-controls">
       <button type="button" onClick={open} disabled={opening.busy} aria-label={t('present.openLabel')}>
-        {t('present.open')} ↗
+        {t('present.open')} <span aria-hidden="true">↗</span>
       </button>
       <CommandError failed={opening.failed} refusal={opening.refusal} fallback={t('present.openFailed')} />
       {phase === 'results' && <RankingSteps />}

@@ -20,7 +20,7 @@ export function ResultsSlide({ groups }: { groups: StakeholderGroup[] }) {
   const revealed = useRevealedRounds(controlDoc);
   const presentation = usePresentation(controlDoc);
   const latest = revealed.at(-1);
-  const groupName = useGroupName(groups, latest?.tally.merged);
+  const groupName = useGroupName(groups, latest?.tally);
   if (!latest) return <p className="slide projector-hint">{t('present.waitingReveal')}</p>;
 
   const { tally } = latest;

@@ -19,7 +19,9 @@ export function ExportPanel() {
       <p className="hint">{t('downloads.scope')}</p>
       <ExportDownloads />
       <p>
-        <Link href={paths.report(boardId)}>{t('board.reportLink')}</Link>
+        <Link className="button-link" href={paths.report(boardId)}>
+          {t('board.reportLink')}
+        </Link>
       </p>
     </section>
   );

@@ -48,7 +48,7 @@ export function ResultsPanel({ groups, showPerPerson = false }: Props) {
 function RoundResults({ revealed: { round, tally }, groups, showPerPerson }: Props & { revealed: RevealedRound }) {
   const t = useT();
   const { boardDoc, controlDoc } = useBoard();
-  const groupName = useGroupName(groups, tally.merged);
+  const groupName = useGroupName(groups, tally);
   const cards = useCards(boardDoc);
   const participants = useParticipants(controlDoc);
   const chartGroups: ChartGroup[] = tally.groups.map((id) => ({ id, name: groupName(id) }));

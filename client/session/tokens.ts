@@ -1,3 +1,5 @@
+import { FATAL_REASONS, type FatalReason } from '../kernel/sync/fatalReasons';
+
 /**
  * Where a person's token for a board lives. Facilitator and observer links carry it in the URL fragment
  * (never sent to a server, never in logs); we move it to localStorage at once and strip it from the address
@@ -5,6 +7,7 @@
  */
 const PREFIX = 'forumboard:token:';
 const key = (boardId: string) => `${PREFIX}${boardId}`;
+const endingKey = (boardId: string) => `forumboard:ended:${boardId}`;
 
 export function readToken(boardId: string): string | null {
   try {
@@ -17,16 +20,32 @@ export function readToken(boardId: string): string | null {
 export function saveToken(boardId: string, token: string): void {
   try {
     localStorage.setItem(key(boardId), token);
+    localStorage.removeItem(endingKey(boardId));
   } catch {
     // Storage refused (private mode): the token then lives only in this page's memory via the caller.
   }
 }
 
-export function forgetToken(boardId: string): void {
+/**
+ * Forgets a token; one that will never work again keeps why (removed, revoked, deleted…), so a reload still tells the
+ * person what happened instead of asking for an invitation as if they had never had one.
+ */
+export function forgetToken(boardId: string, why?: FatalReason): void {
   try {
     localStorage.removeItem(key(boardId));
+    if (why) localStorage.setItem(endingKey(boardId), why);
   } catch {
     // Nothing stored, nothing to forget.
+  }
+}
+
+/** Why this browser's token for `boardId` stopped working, if it did. */
+export function readEnding(boardId: string): FatalReason | null {
+  try {
+    const why = localStorage.getItem(endingKey(boardId));
+    return FATAL_REASONS.find((reason) => reason === why) ?? null;
+  } catch {
+    return null;
   }
 }
 

@@ -1,4 +1,5 @@
 import { readMeta } from '../../shared/controlDoc.js';
+import { confirmsTitle } from '../../shared/peopleApi.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
 import { DomainError } from '../DomainError.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
@@ -19,8 +20,8 @@ export class BoardDeletion {
   /** The facilitator's request: the board's title, typed, guards against deleting the wrong workshop. */
   async deleteConfirmed(boardId: string, confirmTitle: string): Promise<{ deleted: string }> {
     const title = (await this.rooms.withRoom(boardId, (room) => readMeta(room.control.doc)?.title)) ?? (await this.identity.getBoard(boardId))?.title;
-    if (title === undefined || confirmTitle.trim() !== title.trim()) {
-      throw DomainError.refusal('invalid', 'confirmation-mismatch', "type the workshop's title exactly to delete it", 'confirmTitle');
+    if (title === undefined || !confirmsTitle(confirmTitle, title)) {
+      throw DomainError.refusal('invalid', 'confirmation-mismatch', "type the workshop's title to delete it", 'confirmTitle');
     }
     await this.delete(boardId);
     return { deleted: boardId };

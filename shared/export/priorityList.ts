@@ -3,7 +3,7 @@ import { FACILITATOR_ID } from '../controlDoc.js';
 import { joinedCardIds, looseCards } from '../cardMerge.js';
 import { authorGroupAsShown, bucketName, OTHER_GROUPS } from '../voting/anonymity.js';
 import { authorGroups, countByAuthorGroup } from '../voting/provenance.js';
-import { revealedRounds } from '../voting/revealed.js';
+import { groupsAsTallied, revealedRounds } from '../voting/revealed.js';
 import type { RoundState, Tally, TallyItem } from '../voting/types.js';
 import { EXPORT_LABELS } from './labels.js';
 import type { AgreementItem, ItemVotes, PriorityItem, PriorityList, PriorityListInput } from './types.js';
@@ -52,8 +52,9 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
   const asShown = tally ? authorGroupAsShown(tally) : (group: string) => group;
   const authors = input.participants.map((participant) => ({ id: participant.id, group: asShown(participant.group) }));
   const groupOf = authorGroups(authors);
+  const groups = groupsAsTallied(board.groups, tally);
   // The bucket is named by every group it stands for: those merged for the figures and those of authors counted in it.
-  const bucketGroups = board.groups
+  const bucketGroups = groups
     .map((group) => group.id)
     .filter((id) => tally?.merged?.includes(id) || input.participants.some((participant) => participant.group === id && asShown(id) === OTHER_GROUPS));
   // Item ids are card or theme ids, never both: a theme's cards point to it, a card item is the card itself
@@ -93,10 +94,10 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
     roundId: round?.id ?? null,
     roundNumber: round?.number ?? null,
     groups: [
-      ...board.groups,
+      ...groups,
       ...[...new Set([...(tally?.groups ?? []), ...(items.some((item) => OTHER_GROUPS in item.provenance) ? [OTHER_GROUPS] : [])])]
-        .filter((id) => !board.groups.some((group) => group.id === id))
-        .map((id) => ({ id, name: id === OTHER_GROUPS ? bucketName(bucketGroups, (group) => board.groups.find((g) => g.id === group)!.name, EXPORT_LABELS[board.language].otherGroups) : id })),
+        .filter((id) => !groups.some((group) => group.id === id))
+        .map((id) => ({ id, name: id === OTHER_GROUPS ? bucketName(bucketGroups, (group) => groups.find((g) => g.id === group)!.name, EXPORT_LABELS[board.language].otherGroups) : id })),
     ],
     votingGroups: tally?.groups ?? [],
     participantsPerGroup: participantsPerGroup(input),

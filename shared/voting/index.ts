@@ -4,5 +4,5 @@ export { dotsPerPerson, tallyRound, type TallyInput } from './tally.js';
 export { OTHER_GROUPS, MIN_SHOWN_GROUP_SIZE, turnoutAsShown, authorGroupAsShown, bucketName } from './anonymity.js';
 export { topItems } from './ranking.js';
 export { provenance, countByAuthorGroup, authorGroups, type AuthoredCard, type GroupMember } from './provenance.js';
-export { revealedRounds, type RevealedRound } from './revealed.js';
+export { groupsAsTallied, revealedRounds, type RevealedRound } from './revealed.js';
 export { roundStateSchema, tallySchema } from './schemas.js';

@@ -27,6 +27,7 @@ export const tallySchema: z.ZodType<Tally> = z.object({
   anonymous: z.boolean(),
   groups: z.array(z.string()),
   merged: z.array(z.string()).optional(),
+  groupNames: z.record(z.string(), z.string()).optional(),
   voters,
   items: z.array(
     roundItem.extend({

@@ -64,6 +64,7 @@ export function tallyRound(input: TallyInput): Tally {
     anonymous: settings.anonymous,
     groups: shownGroups,
     ...(merged.length > 0 ? { merged } : {}),
+    groupNames: Object.fromEntries(input.groups.filter((group) => voters.has(group.id)).map((group) => [group.id, group.name])),
     voters: { total: ballots.length, byGroup: votersByGroup },
     items: rankItems(unranked),
   };

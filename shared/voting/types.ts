@@ -74,6 +74,8 @@ export interface Tally {
   groups: string[];
   /** The real groups inside OTHER_GROUPS, in board order, so the bucket can be named ("University + Region"). */
   merged?: string[];
+  /** The names of the shown and merged groups when the round was tallied, so a later rename does not relabel it. */
+  groupNames?: Record<string, string>;
   voters: { total: number; byGroup: Record<string, number> };
   /** In raw rank order. */
   items: TallyItem[];

@@ -46,9 +46,9 @@ async function votedBoard(request: APIRequestContext, page: Page, titles: string
 
 test('a ten-priority agreement prints on at most two A4 pages, nothing wider than the page', async ({ browser, request }) => {
   const page = await person(browser);
-  const titles = priorities.map((_, i) => `Kort ${i + 1}`);
+  const titles = [...priorities.map((_, i) => `Kort ${i + 1}`), 'Kort 11'];
   const { board, roundId, itemIds } = await votedBoard(request, page, titles);
-  const items = itemIds.map((itemId, i) => ({ itemId, ...priorities[i]! }));
+  const items = itemIds.map((itemId, i) => (priorities[i] ? { itemId, ...priorities[i] } : { itemId, title: 'Kort 11', dropped: { reason: 'Dubblett av prioritet 2' } }));
   expect((await request.put(`/api/boards/${board.boardId}/agreement`, { headers: auth(board.facilitatorToken), data: { roundId, items } })).ok()).toBe(true);
   expect((await request.post(`/api/boards/${board.boardId}/agreement/freeze`, { headers: auth(board.facilitatorToken) })).status()).toBe(201);
 
@@ -71,6 +71,10 @@ test('a ten-priority agreement prints on at most two A4 pages, nothing wider tha
       .map((element) => `${element.tagName}.${element.className}`);
   });
   expect(overflowing).toEqual([]);
+  // Every heading keeps to what follows it, the dropped items' heading too: none is left alone at a page's foot.
+  const headings = page.locator('main h2, main h3');
+  await expect(headings.filter({ hasText: /^(Strukna|Dropped)/ })).toHaveCount(1);
+  expect(new Set(await headings.evaluateAll((all) => all.map((heading) => getComputedStyle(heading).breakAfter)))).toEqual(new Set(['avoid']));
   await page.screenshot({ path: test.info().outputPath('report-print.png'), fullPage: true });
 
   await expect(page.locator('.report-priority')).toHaveCount(10);
@@ -170,9 +174,21 @@ test('status texts agree with each other as a participant reads them, and each f
   await expect(facilitator.getByText(/seen only by you/)).toHaveCount(0);
   await expect(facilitator.getByText(/^Cards: \d+$/)).toHaveCount(0);
 
-  // The reveal is in the phase toolbar during silent collection, not among the workshop tools.
+  // The reveal is in the phase toolbar during silent collection, not among the workshop tools; saying it was done
+  // leaves the timer where it was and the tools on its row.
+  const rowOf = async (name: string) => {
+    const box = (await facilitator.getByRole('button', { name, exact: true }).boundingBox())!;
+    return [Math.round(box.x), Math.round(box.y)];
+  };
+  await facilitator.setViewportSize({ width: 1024, height: 768 });
+  const rowsBefore = [await rowOf('Workshop tools'), await rowOf('Start timer')];
   await facilitator.getByRole('button', { name: 'Reveal all cards' }).click();
   await expect(said('The silent cards are now on the board for everyone.')).toBeVisible();
+  expect([(await rowOf('Workshop tools'))[1], await rowOf('Start timer')]).toEqual([rowsBefore[0]![1], rowsBefore[1]]);
+  // The line goes under the controls, not between them, where a longer sentence pushes the tools off their row.
+  const line = (await said('The silent cards are now on the board for everyone.').boundingBox())!;
+  expect(line.y).toBeGreaterThanOrEqual((await facilitator.getByRole('button', { name: 'Workshop tools', exact: true }).boundingBox())!.y + 30);
+  await facilitator.locator('.board-toolbar').screenshot({ path: 'test-reports/screenshots/toolbar-after-reveal-1024.png' });
   await expect(facilitator.getByRole('button', { name: 'Reveal all cards' })).toHaveCount(0);
   await expect(participant.getByText('Cards: 2')).toBeVisible();
 
@@ -211,6 +227,9 @@ test('before any round, the facilitator downloads the cards and themes collected
   const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByRole('button', { name: 'Download CSV: current list', exact: true }).click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   for (const text of [...titles, ...themes]) expect(csv).toContain(text);
+  // The way to the printable report is a target a finger or a shaky hand hits: 44 px high, not a 19 px text link.
+  const reportLink = (await drawer.getByRole('link', { name: 'Printable report', exact: true }).boundingBox())!;
+  expect(Math.min(reportLink.width, reportLink.height)).toBeGreaterThanOrEqual(44);
   await drawer.getByRole('heading', { name: 'Downloads', exact: true }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-reports/screenshots/tools-downloads-1366.png' });
   await closeWorkshopTools(page);

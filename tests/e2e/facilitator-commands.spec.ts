@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import { closeWorkshopTools, openWorkshopTools, person, test } from './support';
 import { auth, createRoomBoard, phase } from './roomBoard';
@@ -125,6 +126,10 @@ test('the facilitator jumps to any step from the step bar, by mouse or keyboard;
   const steps = (page: typeof facilitator) => page.getByRole('navigation', { name: 'Workshop phases' });
   await expect(steps(anna)).toContainText('Step 1 of 6: Setup');
 
+  // Voice control ("click Present", "click Cluster") finds each button by its visible words: its name contains them.
+  const mismatched = await new AxeBuilder({ page: facilitator }).withRules(['label-content-name-mismatch']).analyze();
+  expect(mismatched.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+
   await steps(facilitator).getByRole('button', { name: 'Go to step 3: Cluster', exact: true }).click();
   await expect(steps(facilitator)).toContainText('Step 3 of 6: Cluster');
   await expect(steps(anna)).toContainText('Step 3 of 6: Cluster');
@@ -134,4 +139,22 @@ test('the facilitator jumps to any step from the step bar, by mouse or keyboard;
   await facilitator.keyboard.press('Enter');
   await expect(steps(anna)).toContainText('Step 2 of 6: Collect');
   await expect(steps(anna).getByRole('button')).toHaveCount(0);
+
+  // Leaving Agree backwards takes everyone out of the decision: it asks first, and Cancel stays.
+  await steps(facilitator).getByRole('button', { name: 'Go to step 6: Agree', exact: true }).click();
+  await expect(steps(anna)).toContainText('Step 6 of 6: Agree');
+  await steps(facilitator).getByRole('button', { name: 'Go to step 3: Cluster', exact: true }).click();
+  const asking = steps(facilitator).getByRole('group', { name: 'Go back to step 3: Cluster? Everyone’s screen goes back with you.' });
+  await expect(asking).toBeVisible();
+  await expect(asking.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await steps(facilitator).screenshot({ path: 'test-reports/screenshots/phase-confirm-back-1366.png' });
+  await facilitator.setViewportSize({ width: 360, height: 740 });
+  await steps(facilitator).screenshot({ path: 'test-reports/screenshots/phase-confirm-back-360.png' });
+  await facilitator.setViewportSize({ width: 1366, height: 800 });
+  await asking.getByRole('button', { name: 'Cancel' }).click();
+  await expect(asking).toHaveCount(0);
+  await expect(steps(anna)).toContainText('Step 6 of 6: Agree');
+  await steps(facilitator).getByRole('button', { name: 'Go to step 3: Cluster', exact: true }).click();
+  await asking.getByRole('button', { name: 'Yes, go back' }).click();
+  await expect(steps(anna)).toContainText('Step 3 of 6: Cluster');
 });

@@ -33,7 +33,26 @@ test('the facilitator removes a participant; the participant is told so in their
   await expect(anna.getByRole('alert')).toHaveText('Processledaren har tagit bort dig från workshoppen. Din länk fungerar inte längre.');
   await expect(facilitator.getByRole('heading', { level: 3, name: 'Svårt att rekrytera svetsare' })).toHaveCount(0);
 
-  // A reload keeps telling the truth: the link no longer opens the board.
+  // A reload keeps telling the truth: the link no longer opens the board, and why.
   await anna.reload();
   await expect(anna.getByRole('heading', { level: 1 })).not.toHaveText('Industriforum Kronoberg – uppstart');
+  await expect(anna.getByRole('alert')).toHaveText('Processledaren har tagit bort dig från workshoppen. Din länk fungerar inte längre.');
+
+  // Deleting takes the title typed with an ordinary hyphen for its en dash; until it matches, a hint says why not.
+  const tools = facilitator.getByRole('dialog', { name: 'Workshop tools', exact: true });
+  await tools.getByText('Access and links', { exact: true }).click();
+  const typed = tools.getByLabel('To confirm, type the title of the workshop: Industriforum Kronoberg – uppstart');
+  const deleteButton = tools.getByRole('button', { name: 'Delete the workshop for good' });
+  await typed.fill('Industriforum Kronoberg - upp');
+  await expect(deleteButton).toBeDisabled();
+  await expect(typed).toHaveAccessibleDescription('This is not the title yet. Dashes and spaces may differ; the letters must match.');
+  const danger = tools.locator('section.danger-zone');
+  await danger.scrollIntoViewIfNeeded();
+  await danger.screenshot({ path: 'test-reports/screenshots/delete-title-hint-1366.png' });
+  await facilitator.setViewportSize({ width: 360, height: 740 });
+  await danger.scrollIntoViewIfNeeded();
+  await danger.screenshot({ path: 'test-reports/screenshots/delete-title-hint-360.png' });
+  await typed.fill('Industriforum Kronoberg - uppstart');
+  await deleteButton.click();
+  await expect(facilitator.getByRole('alert')).toHaveText('This workshop was deleted by its facilitator, with everything stored for it.');
 });

@@ -20,7 +20,7 @@ test('the projector opened from the facilitator’s screen runs on its own link:
   await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
   const [wall] = await Promise.all([
     facilitator.context().waitForEvent('page'),
-    facilitator.getByRole('button', { name: 'Open the projector view in a new window', exact: true }).click(),
+    facilitator.getByRole('button', { name: 'Present – opens the projector view in a new window', exact: true }).click(),
   ]);
   await expect(wall.getByText(board.joinCode, { exact: true })).toBeVisible();
   await expect(wall.getByRole('img', { name: /QR/ })).toBeVisible();
@@ -40,7 +40,7 @@ test('the projector opened from the facilitator’s screen runs on its own link:
   // Pressing Present again reuses the projector link: one is listed, and revoking it clears the wall at once.
   // It reloads the open projector window: wait for that reload, or the old page would answer for the new one.
   const reloaded = wall.waitForEvent('load');
-  await facilitator.getByRole('button', { name: 'Open the projector view in a new window', exact: true }).click();
+  await facilitator.getByRole('button', { name: 'Present – opens the projector view in a new window', exact: true }).click();
   await reloaded;
   await expect(wall.getByText(board.joinCode, { exact: true })).toBeVisible();
   await expect(wall).toHaveURL(new URL(`/b/${board.boardId}/present`, facilitator.url()).href);

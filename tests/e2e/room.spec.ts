@@ -32,7 +32,7 @@ test('a 60-card workshop on a laptop, a phone and the projector: moving by menu,
 
   const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
   await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
-  const [opened] = await Promise.all([facilitator.context().waitForEvent('page'), facilitator.getByRole('button', { name: 'Open the projector view in a new window', exact: true }).click()]);
+  const [opened] = await Promise.all([facilitator.context().waitForEvent('page'), facilitator.getByRole('button', { name: 'Present – opens the projector view in a new window', exact: true }).click()]);
   // The projector runs on a projector link of its own, and its address keeps no token (projector.spec.ts).
   await expect(opened).toHaveURL(new RegExp(`/b/${board.boardId}/present$`));
   await expect(opened.getByText(board.joinCode, { exact: true })).toBeVisible();
@@ -401,6 +401,31 @@ test('compact clustering at 1366×800: titles first with their controls beside t
   });
   expect(fit).toEqual(themes.map(() => ({ whole: 5, titleBesideBox: true })));
   await shot(facilitator, 'facilitator-1366-cluster-83-compact-tiles');
+
+  // Eight colours for ten themes: each colour carries the theme's number, so the first and the ninth differ.
+  const numbers = themes.map((_, index) => String(index + 1));
+  expect(await overview.locator('.swatch').allTextContents()).toEqual(numbers);
+  expect(await facilitator.locator('.theme-tile .theme-head .swatch').allTextContents()).toEqual(numbers);
+
+  // A theme's "Merge into" select shows its whole prompt, not "Choose a the".
+  const options = themeOf(facilitator, themes[0]!).locator('details.theme-options');
+  await options.locator('summary').click();
+  const mergeSelect = options.getByRole('combobox', { name: `Merge theme ${themes[0]} into` });
+  const room = await mergeSelect.evaluate((select: HTMLSelectElement) => {
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = style.font;
+    const text = context.measureText(select.selectedOptions[0]!.text).width;
+    // The native arrow takes about 20 px beside the text.
+    return select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20 - text;
+  });
+  expect(room).toBeGreaterThanOrEqual(0);
+  await options.screenshot({ path: `${SHOTS}/theme-options-merge-1366.png` });
+  await options.locator('summary').click();
+  await facilitator.setViewportSize({ width: 360, height: 740 });
+  await overview.scrollIntoViewIfNeeded();
+  await shot(facilitator, 'facilitator-360-theme-numbers');
+  await facilitator.setViewportSize({ width: 1366, height: 800 });
 
   // "Create and move" says where the card went, by the new theme's name.
   const card = titles[0]!;

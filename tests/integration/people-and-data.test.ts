@@ -294,6 +294,14 @@ describe('deleting a board', () => {
     expect((await api(server.url, 'GET', `/api/join/${board.joinCode}`)).status).toBe(404);
     expect((await api(server.url, 'GET', boardPath(keep), undefined, keep.facilitatorToken)).status).toBe(200);
   });
+
+  it('takes the title typed with an ordinary hyphen and other spacing for its en dash, but not other words', async () => {
+    const board = await createBoard(server.url, { title: 'Industriforum – uppstart' });
+    const wrong = await api<{ code: string }>(server.url, 'DELETE', boardPath(board), { confirmTitle: 'Industriforum - nedläggning' }, board.facilitatorToken);
+    expect(wrong).toMatchObject({ status: 400, body: { code: 'confirmation-mismatch' } });
+    const typed = await api(server.url, 'DELETE', boardPath(board), { confirmTitle: ' Industriforum-uppstart ' }, board.facilitatorToken);
+    expect(typed).toEqual({ status: 200, body: { deleted: board.boardId } });
+  });
 });
 
 describe('retention', () => {

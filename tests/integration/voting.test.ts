@@ -165,4 +165,24 @@ describe('the ballot box', () => {
       { id: runoff.body.id, number: 2, state: 'revealed' },
     ]);
   });
+
+  it('a group renamed after the reveal keeps the name its figures were counted under, on screens and in exports', async () => {
+    const { board, themes } = await boardWithThemes();
+    const company = await join(server.url, board, 'Anna Lindqvist', 'Företag');
+    await join(server.url, board, 'Per Nyström', 'Fackförbund');
+    const round = (await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { anonymous: false }, board.facilitatorToken)).body;
+    await put(board, round.id, company.token, { [themes[1]]: 3 });
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/rounds/${round.id}/reveal`, undefined, board.facilitatorToken);
+
+    const swapped = board.groups.map((group) => ({ id: group.id, name: group.name === 'Företag' ? 'Fackförbund' : group.name === 'Fackförbund' ? 'Företag' : group.name }));
+    expect((await api(server.url, 'PATCH', `/api/boards/${board.boardId}`, { groups: swapped }, board.facilitatorToken)).status).toBe(200);
+
+    const companyId = board.groups.find((group) => group.name === 'Företag')!.id;
+    const exported = await api<{ groups: Array<{ id: string; name: string }> }>(server.url, 'GET', `/api/boards/${board.boardId}/export?format=json`, undefined, board.facilitatorToken);
+    expect(exported.body.groups.find((group) => group.id === companyId)?.name).toBe('Företag');
+    const watcher = server.connect(`${board.boardId}/control`, board.observerToken);
+    await synced(watcher);
+    await waitUntil(() => readTally(watcher.doc, round.id) !== undefined);
+    expect(readTally(watcher.doc, round.id)!.groupNames?.[companyId]).toBe('Företag');
+  });
 });

@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { CLOSE } from '../../../shared/closeCodes';
+import type { FatalReason } from './fatalReasons';
 import { RefusalStreak, type RefusalStep } from './RefusalStreak';
 
+export type { FatalReason };
+
 export type LinkStatus = 'connecting' | 'connected' | 'disconnected';
-/** Closes after which reconnecting cannot help: the person needs a new invitation. */
-export type FatalReason = 'invalidToken' | 'unknownBoard' | 'forbidden' | 'removed' | 'revoked' | 'deleted';
 /** Closes after which the local copy holds a change the server will never take. */
 export type RefusalReason = 'refused' | 'tooBig';
 

@@ -56,6 +56,7 @@ export const en = {
   'danger.explain':
     'Deletes the board and everything stored for it: cards, notes, votes, results, agreed lists, participants and links. Everyone is disconnected. This cannot be undone.',
   'danger.confirmLabel': 'To confirm, type the title of the workshop: {title}',
+  'danger.mismatch': 'This is not the title yet. Dashes and spaces may differ; the letters must match.',
   'danger.delete': 'Delete the workshop for good',
 
   'mine.heading': 'Your details',

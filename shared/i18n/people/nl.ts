@@ -57,6 +57,7 @@ export const nl: PeopleMessages = {
   'danger.explain':
     'Verwijdert het bord en alles wat ervan is opgeslagen: kaartjes, notities, stemmen, uitslagen, vastgestelde lijsten, deelnemers en links. Iedereen wordt afgemeld. Dit kan niet ongedaan worden gemaakt.',
   'danger.confirmLabel': 'Typ ter bevestiging de titel van de workshop: {title}',
+  'danger.mismatch': 'Dit is nog niet de titel. Streepjes en spaties mogen afwijken; de letters moeten kloppen.',
   'danger.delete': 'Workshop definitief verwijderen',
 
   'mine.heading': 'Jouw gegevens',

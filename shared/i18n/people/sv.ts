@@ -57,6 +57,7 @@ export const sv: PeopleMessages = {
   'danger.explain':
     'Raderar tavlan och allt som sparats för den: kort, anteckningar, röster, resultat, överenskomna listor, deltagare och länkar. Alla kopplas bort. Det går inte att ångra.',
   'danger.confirmLabel': 'Bekräfta genom att skriva workshoppens titel: {title}',
+  'danger.mismatch': 'Det här är inte titeln än. Streck och mellanslag får skilja sig; bokstäverna måste stämma.',
   'danger.delete': 'Radera workshoppen för gott',
 
   'mine.heading': 'Dina uppgifter',

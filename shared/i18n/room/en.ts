@@ -50,7 +50,7 @@ export const en = {
   'undo.dismiss': 'Close',
 
   'present.open': 'Present',
-  'present.openLabel': 'Open the projector view in a new window',
+  'present.openLabel': 'Present – opens the projector view in a new window',
   'present.pageTitle': 'Projector: {title}',
   'present.loading': 'Connecting the projector…',
   'present.denied': 'This projector link is not valid. Open it again from the facilitator’s screen.',

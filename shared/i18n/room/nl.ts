@@ -49,7 +49,7 @@ export const nl: RoomMessages = {
   'undo.dismiss': 'Sluiten',
 
   'present.open': 'Presenteren',
-  'present.openLabel': 'De projectorweergave in een nieuw venster openen',
+  'present.openLabel': 'Presenteren – opent de projectorweergave in een nieuw venster',
   'present.pageTitle': 'Projector: {title}',
   'present.loading': 'De projector maakt verbinding…',
   'present.denied': 'Deze projectorlink is niet geldig. Open hem opnieuw vanaf het scherm van de procesbegeleider.',

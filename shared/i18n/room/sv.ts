@@ -49,7 +49,7 @@ export const sv: RoomMessages = {
   'undo.dismiss': 'Stäng',
 
   'present.open': 'Presentera',
-  'present.openLabel': 'Öppna projektorvyn i ett nytt fönster',
+  'present.openLabel': 'Presentera – öppnar projektorvyn i ett nytt fönster',
   'present.pageTitle': 'Projektor: {title}',
   'present.loading': 'Projektorn ansluter…',
   'present.denied': 'Den här projektorlänken gäller inte. Öppna den igen från processledarens skärm.',
