@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, addCluster, cardsOf } from '../../shared/boardDoc.js';
-import { participantsOf, readMeta, readRound } from '../../shared/controlDoc.js';
+import { readRound } from '../../shared/controlDoc.js';
 import type { RoundState, Tally } from '../../shared/voting/index.js';
-import { failOver, useDeployment } from './instances.js';
-import { api, createBoard, join, sleep, synced, waitUntil, type TestClient } from './support.js';
+import { collectingBoard as collectingBoardOn, failOver, useDeployment } from './instances.js';
+import { api, sleep, synced, waitUntil, type TestClient } from './support.js';
 
 /**
  * Three instances, each its own process, on one PostgreSQL database and one Redis, serve one board as one:
@@ -16,19 +15,7 @@ describe('three instances serving one board', () => {
   const { open } = setup;
   const cardIds = (client: TestClient) => new Set(cardsOf(client.doc).keys());
 
-  /** A board in the collect phase with participants joined through each instance in turn. */
-  async function collectingBoard(people: number): Promise<{ board: CreateBoardResponse; participants: JoinResponse[] }> {
-    const { instances } = setup.deployment;
-    const board = await createBoard(instances[0].url, { language: 'en' });
-    const participants: JoinResponse[] = [];
-    for (let i = 0; i < people; i++) participants.push(await join(instances[i % 3].url, board, `Participant ${i}`, 'company'));
-    const phase = await api(instances[1].url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
-    expect(phase.status).toBe(200);
-    // Every instance's room of the control document follows the command made on instance 1.
-    const watchers = instances.map((instance) => open(instance, `${board.boardId}/control`, board.observerToken));
-    await waitUntil(() => watchers.every((w) => readMeta(w.doc)?.phase === 'collect' && participantsOf(w.doc).size === people), 10_000);
-    return { board, participants };
-  }
+  const collectingBoard = (people: number) => collectingBoardOn(setup.deployment.instances, open, people);
 
   it('clients on different instances see each other’s cards, and ballots cast through different instances tally exactly', async () => {
     const { instances } = setup.deployment;
