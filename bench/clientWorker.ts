@@ -9,13 +9,28 @@ import { openYClient, type YClient } from './yclient.js';
  * or with the process that times them. It reports when every client it hosts has received edit k.
  */
 export type WorkerCommand =
-  | { type: 'open-yjs'; wsUrl: string; rooms: Array<{ room: string; token: string; clients: number }>; batch: number }
+  | {
+      type: 'open-yjs';
+      wsUrl: string;
+      rooms: Array<{ room: string; token: string; clients: number }>;
+      batch: number;
+      /** A join storm: one client opened every `paceMs`, each without waiting for the others, instead of batches. */
+      paceMs?: number;
+      /** Presence: once synced, client i changes its state at presenceHz[i % length] changes a second, random phase. */
+      presenceHz?: number[];
+    }
   /** Plain ws clients that do nothing but note arrivals; `frames` says how a frame names its edit. */
   | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' }
   | { type: 'close' };
 
+/** When a client was opened and when it first synced (stats.now). */
+export interface Join {
+  openedAt: number;
+  syncedAt: number;
+}
+
 export type WorkerEvent =
-  | { type: 'ready'; clients: number }
+  | { type: 'ready'; clients: number; joins: Join[] }
   | { type: 'applied'; edit: number; first: number; last: number }
   | { type: 'error'; message: string };
 
@@ -35,6 +50,8 @@ const received = new Map<number, { count: number; first: number; last: number }>
 let total = 0;
 const yClients: YClient[] = [];
 const sockets: WebSocket[] = [];
+const joins: Join[] = [];
+const timers: NodeJS.Timeout[] = [];
 
 function arrived(edit: number): void {
   const at = now();
@@ -71,15 +88,33 @@ function whenSynced(client: YClient): Promise<void> {
   return client.provider.synced ? Promise.resolve() : new Promise((resolve) => client.provider.once('sync', () => resolve()));
 }
 
+/** Presence as the board sends it: which card the person is typing in, changed at `perSecond` with a random phase. */
+function publishPresence(client: YClient, i: number, perSecond: number): void {
+  const everyMs = 1000 / perSecond;
+  let k = 0;
+  client.provider.awareness.setLocalState({ typing: null });
+  timers.push(
+    setTimeout(() => {
+      timers.push(setInterval(() => client.provider.awareness.setLocalStateField('typing', ++k % 2 === 0 ? null : `card-${i}-${k}`), everyMs));
+    }, Math.random() * everyMs),
+  );
+}
+
 async function openYjs(command: Extract<WorkerCommand, { type: 'open-yjs' }>): Promise<void> {
   const specs = command.rooms.flatMap((r) => Array.from({ length: r.clients }, () => r));
   total = specs.length;
-  await inBatches(specs.length, command.batch, async (i) => {
+  const open = async (i: number) => {
+    const openedAt = now();
     const client = openYClient(command.wsUrl, specs[i].room, specs[i].token);
     yClients.push(client);
     watchEdits(client);
     await whenSynced(client);
-  });
+    joins.push({ openedAt, syncedAt: now() });
+    if (command.presenceHz) publishPresence(client, i, command.presenceHz[i % command.presenceHz.length]);
+  };
+  const { paceMs } = command;
+  if (paceMs === undefined) return inBatches(specs.length, command.batch, open);
+  await Promise.all(specs.map((_, i) => new Promise((resolve) => setTimeout(resolve, i * paceMs)).then(() => open(i))));
 }
 
 async function openRaw(command: Extract<WorkerCommand, { type: 'open-raw' }>): Promise<void> {
@@ -104,11 +139,12 @@ process.on('message', (command: WorkerCommand) => {
     if (command.type === 'open-yjs') await openYjs(command);
     else if (command.type === 'open-raw') await openRaw(command);
     else {
+      timers.forEach((timer) => clearTimeout(timer));
       yClients.forEach((c) => c.close());
       sockets.forEach((ws) => ws.terminate());
       process.exit(0);
     }
-    send({ type: 'ready', clients: total });
+    send({ type: 'ready', clients: total, joins });
   };
   run().catch((err: unknown) => send({ type: 'error', message: String(err) }));
 });

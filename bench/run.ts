@@ -5,6 +5,7 @@ import { runAttacks } from './attacks.js';
 import { runClient } from './client.js';
 import { runColdLoad } from './coldLoad.js';
 import { runFanout } from './fanout.js';
+import { runJoinStorm } from './joinStorm.js';
 import { runManyRooms } from './manyRooms.js';
 import { runPresence } from './presence.js';
 import { runRoundTrip } from './roundTrip.js';
@@ -23,6 +24,7 @@ const SECTIONS: Record<string, Section> = {
   roundtrip: runRoundTrip,
   fanout: runFanout,
   presence: runPresence,
+  joins: runJoinStorm,
   votes: runVoteStorm,
   rooms: runManyRooms,
   coldload: runColdLoad,
