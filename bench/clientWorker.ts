@@ -19,8 +19,12 @@ export type WorkerCommand =
       /** Presence: once synced, client i changes its state at presenceHz[i % length] changes a second, random phase. */
       presenceHz?: number[];
     }
-  /** Plain ws clients that do nothing but note arrivals; `frames` says how a frame names its edit. */
-  | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' }
+  /**
+   * Plain ws clients that do nothing but note arrivals; `frames` says how a frame names its edit. With
+   * 'sync-step2' each asks for the whole document on opening (sync step 1, empty state vector) and is synced when
+   * the answer arrives, undecoded: a joiner's wait without its own device's work.
+   */
+  | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' | 'sync-step2'; paceMs?: number }
   | { type: 'close' };
 
 /** When a client was opened and when it first synced (stats.now). */
@@ -40,7 +44,10 @@ export type WorkerEvent =
  */
 export const EDIT_MARK = / #(\d+)$/;
 const MESSAGE_SYNC = 0;
+const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
+/** Sync step 1 with an empty state vector: "send me everything". */
+const ASK_FOR_EVERYTHING = Uint8Array.of(MESSAGE_SYNC, 0, 1, 0);
 
 // Every provider registers a process 'exit' listener; thousands are expected here.
 process.setMaxListeners(0);
@@ -78,7 +85,12 @@ function watchEdits(client: YClient): void {
   });
 }
 
-async function inBatches(count: number, batch: number, open: (i: number) => Promise<void>): Promise<void> {
+/** Opens `count` clients: `batch` at a time, each batch once the previous has synced, or one every `paceMs` (a storm). */
+async function launch(count: number, { batch, paceMs }: { batch: number; paceMs?: number }, open: (i: number) => Promise<void>): Promise<void> {
+  if (paceMs !== undefined) {
+    await Promise.all(Array.from({ length: count }, (_, i) => new Promise((resolve) => setTimeout(resolve, i * paceMs)).then(() => open(i))));
+    return;
+  }
   for (let start = 0; start < count; start += batch) {
     await Promise.all(Array.from({ length: Math.min(batch, count - start) }, (_, j) => open(start + j)));
   }
@@ -112,25 +124,34 @@ async function openYjs(command: Extract<WorkerCommand, { type: 'open-yjs' }>): P
     joins.push({ openedAt, syncedAt: now() });
     if (command.presenceHz) publishPresence(client, i, command.presenceHz[i % command.presenceHz.length]);
   };
-  const { paceMs } = command;
-  if (paceMs === undefined) return inBatches(specs.length, command.batch, open);
-  await Promise.all(specs.map((_, i) => new Promise((resolve) => setTimeout(resolve, i * paceMs)).then(() => open(i))));
+  await launch(specs.length, command, open);
 }
 
 async function openRaw(command: Extract<WorkerCommand, { type: 'open-raw' }>): Promise<void> {
   total = command.clients;
-  await inBatches(command.clients, command.batch, async () => {
+  await launch(command.clients, command, async () => {
+    const openedAt = now();
     const ws = new WebSocket(command.url);
     sockets.push(ws);
     let updates = 0;
-    ws.on('message', (data: Buffer) => {
-      if (command.frames === 'numbered') arrived(data.readUInt32LE(0));
-      else if (data[0] === MESSAGE_SYNC && data[1] === SYNC_UPDATE) arrived(++updates);
-    });
+    const synced = new Promise<void>((resolve) =>
+      ws.on('message', (data: Buffer) => {
+        if (command.frames === 'numbered') arrived(data.readUInt32LE(0));
+        else if (data[0] === MESSAGE_SYNC && data[1] === SYNC_UPDATE) arrived(++updates);
+        else if (command.frames === 'sync-step2' && data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP2) {
+          joins.push({ openedAt, syncedAt: now() });
+          resolve();
+        }
+      }),
+    );
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
       ws.once('error', reject);
     });
+    if (command.frames === 'sync-step2') {
+      ws.send(ASK_FOR_EVERYTHING);
+      await synced;
+    }
   });
 }
 
