@@ -58,14 +58,14 @@ export class SyncEndpoint {
    * Shutdown: admits no one any more and closes every socket with 1012, so clients reconnect at once (to another
    * instance behind a balancer). Every update a client received was stored first, so closing loses nothing; what a
    * client sent and was not yet stored, it sends again on reconnecting. Sockets that do not finish the closing
-   * handshake within `graceMs` are cut.
+   * handshake within DRAIN_GRACE_MS are cut.
    */
-  async drain(graceMs = DRAIN_GRACE_MS): Promise<void> {
+  async drain(): Promise<void> {
     this.draining = true;
     for (const client of this.wss.clients) closeForRestart(client);
     const closed = [...this.wss.clients].map((client) => new Promise((resolve) => client.once('close', resolve)));
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, DRAIN_GRACE_MS)));
     await Promise.race([Promise.all(closed), timedOut]);
     clearTimeout(timer);
     for (const client of this.wss.clients) client.terminate();
