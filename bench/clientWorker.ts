@@ -9,13 +9,32 @@ import { openYClient, type YClient } from './yclient.js';
  * or with the process that times them. It reports when every client it hosts has received edit k.
  */
 export type WorkerCommand =
-  | { type: 'open-yjs'; wsUrl: string; rooms: Array<{ room: string; token: string; clients: number }>; batch: number }
-  /** Plain ws clients that do nothing but note arrivals; `frames` says how a frame names its edit. */
-  | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' }
+  | {
+      type: 'open-yjs';
+      wsUrl: string;
+      rooms: Array<{ room: string; token: string; clients: number }>;
+      batch: number;
+      /** A join storm: one client opened every `paceMs`, each without waiting for the others, instead of batches. */
+      paceMs?: number;
+      /** Presence: once synced, client i changes its state at presenceHz[i % length] changes a second, random phase. */
+      presenceHz?: number[];
+    }
+  /**
+   * Plain ws clients that do nothing but note arrivals; `frames` says how a frame names its edit. With
+   * 'sync-step2' each asks for the whole document on opening (sync step 1, empty state vector) and is synced when
+   * the answer arrives, undecoded: a joiner's wait without its own device's work.
+   */
+  | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' | 'sync-step2'; paceMs?: number }
   | { type: 'close' };
 
+/** When a client was opened and when it first synced (stats.now). */
+export interface Join {
+  openedAt: number;
+  syncedAt: number;
+}
+
 export type WorkerEvent =
-  | { type: 'ready'; clients: number }
+  | { type: 'ready'; clients: number; joins: Join[] }
   | { type: 'applied'; edit: number; first: number; last: number }
   | { type: 'error'; message: string };
 
@@ -25,7 +44,10 @@ export type WorkerEvent =
  */
 export const EDIT_MARK = / #(\d+)$/;
 const MESSAGE_SYNC = 0;
+const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
+/** Sync step 1 with an empty state vector: "send me everything". */
+const ASK_FOR_EVERYTHING = Uint8Array.of(MESSAGE_SYNC, 0, 1, 0);
 
 // Every provider registers a process 'exit' listener; thousands are expected here.
 process.setMaxListeners(0);
@@ -35,6 +57,8 @@ const received = new Map<number, { count: number; first: number; last: number }>
 let total = 0;
 const yClients: YClient[] = [];
 const sockets: WebSocket[] = [];
+const joins: Join[] = [];
+const timers: NodeJS.Timeout[] = [];
 
 function arrived(edit: number): void {
   const at = now();
@@ -61,7 +85,12 @@ function watchEdits(client: YClient): void {
   });
 }
 
-async function inBatches(count: number, batch: number, open: (i: number) => Promise<void>): Promise<void> {
+/** Opens `count` clients: `batch` at a time, each batch once the previous has synced, or one every `paceMs` (a storm). */
+async function launch(count: number, { batch, paceMs }: { batch: number; paceMs?: number }, open: (i: number) => Promise<void>): Promise<void> {
+  if (paceMs !== undefined) {
+    await Promise.all(Array.from({ length: count }, (_, i) => new Promise((resolve) => setTimeout(resolve, i * paceMs)).then(() => open(i))));
+    return;
+  }
   for (let start = 0; start < count; start += batch) {
     await Promise.all(Array.from({ length: Math.min(batch, count - start) }, (_, j) => open(start + j)));
   }
@@ -71,31 +100,58 @@ function whenSynced(client: YClient): Promise<void> {
   return client.provider.synced ? Promise.resolve() : new Promise((resolve) => client.provider.once('sync', () => resolve()));
 }
 
+/** Presence as the board sends it: which card the person is typing in, changed at `perSecond` with a random phase. */
+function publishPresence(client: YClient, i: number, perSecond: number): void {
+  const everyMs = 1000 / perSecond;
+  let k = 0;
+  client.provider.awareness.setLocalState({ typing: null });
+  timers.push(
+    setTimeout(() => {
+      timers.push(setInterval(() => client.provider.awareness.setLocalStateField('typing', ++k % 2 === 0 ? null : `card-${i}-${k}`), everyMs));
+    }, Math.random() * everyMs),
+  );
+}
+
 async function openYjs(command: Extract<WorkerCommand, { type: 'open-yjs' }>): Promise<void> {
   const specs = command.rooms.flatMap((r) => Array.from({ length: r.clients }, () => r));
   total = specs.length;
-  await inBatches(specs.length, command.batch, async (i) => {
+  const open = async (i: number) => {
+    const openedAt = now();
     const client = openYClient(command.wsUrl, specs[i].room, specs[i].token);
     yClients.push(client);
     watchEdits(client);
     await whenSynced(client);
-  });
+    joins.push({ openedAt, syncedAt: now() });
+    if (command.presenceHz) publishPresence(client, i, command.presenceHz[i % command.presenceHz.length]);
+  };
+  await launch(specs.length, command, open);
 }
 
 async function openRaw(command: Extract<WorkerCommand, { type: 'open-raw' }>): Promise<void> {
   total = command.clients;
-  await inBatches(command.clients, command.batch, async () => {
+  await launch(command.clients, command, async () => {
+    const openedAt = now();
     const ws = new WebSocket(command.url);
     sockets.push(ws);
     let updates = 0;
-    ws.on('message', (data: Buffer) => {
-      if (command.frames === 'numbered') arrived(data.readUInt32LE(0));
-      else if (data[0] === MESSAGE_SYNC && data[1] === SYNC_UPDATE) arrived(++updates);
-    });
+    const synced = new Promise<void>((resolve) =>
+      ws.on('message', (data: Buffer) => {
+        if (command.frames === 'numbered') arrived(data.readUInt32LE(0));
+        else if (data[0] === MESSAGE_SYNC && data[1] === SYNC_UPDATE) arrived(++updates);
+        else if (command.frames === 'sync-step2' && data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP2) {
+          joins.push({ openedAt, syncedAt: now() });
+          resolve();
+        }
+      }),
+    );
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
       ws.once('error', reject);
     });
+    if (command.frames === 'sync-step2') {
+      ws.send(ASK_FOR_EVERYTHING);
+      await synced;
+    }
   });
 }
 
@@ -104,11 +160,12 @@ process.on('message', (command: WorkerCommand) => {
     if (command.type === 'open-yjs') await openYjs(command);
     else if (command.type === 'open-raw') await openRaw(command);
     else {
+      timers.forEach((timer) => clearTimeout(timer));
       yClients.forEach((c) => c.close());
       sockets.forEach((ws) => ws.terminate());
       process.exit(0);
     }
-    send({ type: 'ready', clients: total });
+    send({ type: 'ready', clients: total, joins });
   };
   run().catch((err: unknown) => send({ type: 'error', message: String(err) }));
 });

@@ -6,6 +6,7 @@ import { runClient } from './client.js';
 import { runDuplicates } from './duplicates.js';
 import { runColdLoad } from './coldLoad.js';
 import { runFanout } from './fanout.js';
+import { runJoinStorm } from './joinStorm.js';
 import { runManyRooms } from './manyRooms.js';
 import { runPresence } from './presence.js';
 import { runRoundTrip } from './roundTrip.js';
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, Section> = {
   roundtrip: runRoundTrip,
   fanout: runFanout,
   presence: runPresence,
+  joins: runJoinStorm,
   votes: runVoteStorm,
   rooms: runManyRooms,
   coldload: runColdLoad,

@@ -8,6 +8,7 @@ import { startPostgres } from '../fixtures/postgres.js';
 import { createBoard } from '../fixtures/workshopApi.js';
 import { startBareBroadcast } from './bareBroadcast.js';
 import { ClientFleet } from './clientFleet.js';
+import { option } from './options.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';
 import { now, sleep, spread, type Spread } from './stats.js';
 import { ms, spreadMs, type Row } from './table.js';
@@ -27,13 +28,6 @@ import { openSyncedYClient } from './yclient.js';
 const INSTANCES = 3;
 const WARMUP = 20;
 const TARGET_RATIO = 2;
-
-function option(name: string, fallback: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  const value = arg ? Number(arg.slice(name.length + 3)) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
 
 /** CPU seconds (user + system) a process has used so far, from /proc: the same measure for every server. */
 function cpuSeconds(pid: number): number {
@@ -124,9 +118,9 @@ export async function runScale(log: (line: string) => void): Promise<{ rows: Row
       }
       for (const channel of channels) {
         const sent = now();
-        const arrived = channel.fleet.applied(k);
+        const arrived = channel.fleet.arrival(k);
         channel.edit(k);
-        const last = await arrived;
+        const { last } = await arrived;
         if (k > WARMUP) channel.latencies.push(last - sent);
         await sleep(10);
       }

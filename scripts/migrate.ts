@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { configFromEnv } from '../server/config.js';
 import { boardsWithDifferentExports } from '../server/export/storedExports.js';
 import { copySqliteToPostgres } from '../server/storage/copySqliteToPostgres.js';
+import { sqliteFileIn } from '../server/storage/openStores.js';
 import { openPostgresStores } from '../server/storage/postgres/openPostgresStores.js';
 import { openSqliteStores } from '../server/storage/sqlite/openSqliteStores.js';
 
@@ -17,7 +18,7 @@ if (!values.to || !/^postgres(ql)?:\/\//.test(values.to)) {
   console.error('usage: npm run migrate -- --to postgres://user@host/database [--from path/to/forumboard.db]');
   process.exit(2);
 }
-const from = values.from ?? path.join(process.env.DATA_DIR ?? 'data', 'forumboard.db');
+const from = values.from ?? sqliteFileIn(configFromEnv().dataDir);
 if (!fs.existsSync(from)) {
   console.error(`there is no SQLite database at ${from}; set DATA_DIR or pass --from`);
   process.exit(2);

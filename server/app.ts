@@ -38,6 +38,7 @@ import { SyncEndpoint } from './sync/SyncEndpoint.js';
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops admitting, tells every client to reconnect (1012), stores what the rooms hold and releases everything. */
   close(): Promise<void>;
 }
 
@@ -177,8 +178,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       stopRetention();
       suggestions.close();
       stopRecheck();
-      sync.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // No new connections from here on; the open ones are told to reconnect elsewhere.
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await sync.drain();
+      await stopped;
       await registry.unloadAll();
       await fanout?.close();
       await stores.close();

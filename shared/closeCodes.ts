@@ -8,6 +8,8 @@ export const CLOSE = {
   tooBig: 1009,
   /** The server could not process or store a change: its own fault, logged; the client may try again. */
   serverError: 1011,
+  /** The instance is shutting down (a deploy): reconnect at once, the balancer sends the client to another. */
+  serviceRestart: 1012,
   busy: 1013,
   invalidToken: 4401,
   forbidden: 4403,

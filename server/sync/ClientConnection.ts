@@ -150,7 +150,7 @@ export class ClientConnection implements RoomPeer {
     if (!this.presenceAllowance.message()) return;
     let entries: AwarenessEntry[];
     try {
-      entries = decodeAwarenessUpdate(update);
+      entries = decodeAwarenessUpdate(update, (clientId, clock) => clientId === this.presenceId || !this.knownPresence(clientId, clock));
     } catch (err) {
       return this.refuse(CLOSE.invalidPayload, err instanceof MalformedMessage ? err.message : 'malformed presence message');
     }
@@ -178,17 +178,16 @@ export class ClientConnection implements RoomPeer {
 
   /**
    * The entry of this connection's own presence, null if the message has none, or why the message is refused.
-   * The stock client echoes every state it hears of (and their removals), so entries the room already has, or
-   * has newer, are dropped quietly. A new id is this connection's own the first time; a second one is someone
-   * publishing presences for people who are not there, and nothing of that message reaches a peer.
+   * The stock client echoes every state it hears of (and their removals); entries the room already has, or has
+   * newer, were dropped quietly while decoding (`knownPresence`). A new id is this connection's own the first
+   * time; a second one is someone publishing presences for people who are not there, and nothing of that message
+   * reaches a peer.
    */
   private ownPresence(entries: AwarenessEntry[]): AwarenessEntry | null | string {
-    const { awareness } = this.room;
     let own: AwarenessEntry | null = null;
     for (const entry of entries) {
       if (entry.clientId !== this.presenceId) {
-        const known = awareness.getStates().has(entry.clientId) || (awareness.meta.get(entry.clientId)?.clock ?? -1) >= entry.clock;
-        if (known || entry.state === null) continue;
+        if (entry.state === null) continue;
         if (this.presenceId !== null) return 'one presence per connection';
         this.presenceId = entry.clientId;
       }
@@ -196,6 +195,12 @@ export class ClientConnection implements RoomPeer {
       own = entry;
     }
     return own;
+  }
+
+  /** A state the room has, or has had newer: an echo of someone else's, passed on by a stock client. */
+  private knownPresence(clientId: number, clock: number): boolean {
+    const { awareness } = this.room;
+    return awareness.getStates().has(clientId) || (awareness.meta.get(clientId)?.clock ?? -1) >= clock;
   }
 
   private refuse(code: number, reason: string): void {

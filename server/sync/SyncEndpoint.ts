@@ -39,6 +39,7 @@ export class SyncEndpoint {
   // ws cuts frames over maxPayload at the header, with a bare 1009; up to twice the limit ClientConnection
   // reads the frame and closes with a reason.
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 2 * LIMITS.maxMessageBytes });
+  private draining = false;
 
   constructor(
     server: Server,
@@ -53,8 +54,20 @@ export class SyncEndpoint {
     return this.admission.held;
   }
 
-  /** Drops every open socket (shutdown). */
-  close(): void {
+  /**
+   * Shutdown: admits no one any more and closes every socket with 1012, so clients reconnect at once (to another
+   * instance behind a balancer). Every update a client received was stored first, so closing loses nothing; what a
+   * client sent and was not yet stored, it sends again on reconnecting. Sockets that do not finish the closing
+   * handshake within DRAIN_GRACE_MS are cut.
+   */
+  async drain(): Promise<void> {
+    this.draining = true;
+    for (const client of this.wss.clients) closeForRestart(client);
+    const closed = [...this.wss.clients].map((client) => new Promise((resolve) => client.once('close', resolve)));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, DRAIN_GRACE_MS)));
+    await Promise.race([Promise.all(closed), timedOut]);
+    clearTimeout(timer);
     for (const client of this.wss.clients) client.terminate();
   }
 
@@ -68,6 +81,7 @@ export class SyncEndpoint {
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const { boardId, docName } = target;
+      if (this.draining) return closeForRestart(ws);
       // Refusals happen after the upgrade because only an open WebSocket can carry a close code and reason.
       if (!originAllowed(req, config.allowedOrigins)) {
         metrics.connectionsRefused.inc();
@@ -140,6 +154,13 @@ export class SyncEndpoint {
         },
       );
   }
+}
+
+/** How long a shutting-down instance waits for its clients to answer its close before cutting them. */
+const DRAIN_GRACE_MS = 2_000;
+
+function closeForRestart(ws: WebSocket): void {
+  ws.close(CLOSE.serviceRestart, 'this server is restarting; reconnect now');
 }
 
 /** A session the server could not open: 1013 while the database is away (the client retries), else 1011. */

@@ -1,8 +1,10 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
+import { participantsOf, readMeta } from '../../shared/controlDoc.js';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { startRedis, type RunningRedis } from '../../fixtures/redis.js';
 import { restartableProcess } from '../../fixtures/restartableProcess.js';
-import { connect, freePort, spawnServer, tempDataDir, waitUntil, type TestClient } from './support.js';
+import { api, connect, createBoard, freePort, join, spawnServer, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /** One server instance as its own process, as in production, which a test can kill with SIGKILL. */
 export interface Instance {
@@ -10,6 +12,8 @@ export interface Instance {
   readonly port: number;
   /** kill -9: no shutdown, nothing flushed. */
   kill(): Promise<void>;
+  /** SIGTERM, as a deploy stops it: resolves with its exit code once it has exited. */
+  stop(): Promise<number | NodeJS.Signals | null>;
   /** Starts the process again on the same port and configuration. */
   start(): Promise<void>;
   readonly running: boolean;
@@ -50,6 +54,7 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
       return server.running;
     },
     kill: () => server.kill(),
+    stop: () => server.stop(),
     start: () => server.start(),
   };
 }
@@ -120,4 +125,21 @@ export function failOver(client: TestClient, instances: Instance[]): void {
     const others = instances.filter((instance) => instance.running && wsUrl(instance) !== client.provider.serverUrl);
     if (others.length > 0) client.provider.serverUrl = wsUrl(others[next++ % others.length]);
   });
+}
+
+/** A board in the collect phase with participants joined through each instance in turn. */
+export async function collectingBoard(
+  instances: Instance[],
+  open: (instance: Instance, room: string, token: string) => TestClient,
+  people: number,
+): Promise<{ board: CreateBoardResponse; participants: JoinResponse[] }> {
+  const board = await createBoard(instances[0].url, { language: 'en' });
+  const participants: JoinResponse[] = [];
+  for (let i = 0; i < people; i++) participants.push(await join(instances[i % instances.length].url, board, `Participant ${i}`, 'company'));
+  const phase = await api(instances[1].url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
+  expect(phase.status).toBe(200);
+  // Every instance's room of the control document follows the command made on instance 1.
+  const watchers = instances.map((instance) => open(instance, `${board.boardId}/control`, board.observerToken));
+  await waitUntil(() => watchers.every((w) => readMeta(w.doc)?.phase === 'collect' && participantsOf(w.doc).size === people), 10_000);
+  return { board, participants };
 }

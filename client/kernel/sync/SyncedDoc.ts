@@ -76,6 +76,11 @@ export class SyncedDoc {
       if (synced) this.everSynced = true;
       this.events.changed();
     });
+    provider.on('connection-close', (event) => {
+      // A server shutting down for a deploy (1012) sends its clients elsewhere: y-websocket would first wait out its
+      // backoff. Only a connection that had synced comes back at once, so a refusal loop still backs off.
+      if (event?.code === CLOSE.serviceRestart && provider.synced) queueMicrotask(() => provider.connect());
+    });
     provider.on('closed', ({ code }) => {
       const fatal = FATAL_CLOSES[code];
       if (fatal) {

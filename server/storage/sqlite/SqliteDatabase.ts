@@ -87,7 +87,7 @@ CREATE TABLE IF NOT EXISTS board_activity (
  * Steps from one schema version to the next (PRAGMA user_version counts the steps taken). Each runs once, in
  * a transaction with the version bump, so a database is never left between two versions.
  */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: string[] = [
   // 1: each document's log numbered on its own, 1, 2, 3 … with its head in doc_heads, so sequence numbers are
   // contiguous per document (an instance that sees n + 2 after n knows it missed one). Older databases
   // numbered all documents together: their remaining updates are renumbered after their snapshot's number.
