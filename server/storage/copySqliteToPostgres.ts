@@ -19,7 +19,12 @@ const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
   { name: 'doc_log', columns: ['board_id', 'doc', 'seq', 'data'], order: 'board_id, doc, seq' },
   { name: 'rounds', columns: ['id', 'board_id', 'number', 'state', 'settings', 'items', 'opened_at', 'closed_at', 'revealed_at', 'tally'], order: 'rowid' },
   { name: 'ballots', columns: ['round_id', 'participant_id', 'group_id', 'allocations', 'updated_at'], order: 'rowid' },
-  { name: 'agreements', columns: ['board_id', 'version', 'frozen_at', 'data'], order: 'rowid' },
+  { name: 'agreements', columns: ['board_id', 'version', 'frozen_at', 'data', 'record_seq', 'prev_hash', 'hash'], order: 'rowid' },
+  {
+    name: 'signoffs',
+    columns: ['board_id', 'seq', 'version', 'participant_id', 'name', 'organisation', 'group_id', 'decision', 'reason', 'signed_at', 'prev_hash', 'hash'],
+    order: 'rowid',
+  },
 ];
 
 /** Rows sent in one INSERT: few round trips, and well below PostgreSQL's 65535 parameters. */
