@@ -4,6 +4,7 @@ import { AccessLinks } from './access/AccessLinks.js';
 import { LiveSessions } from './access/LiveSessions.js';
 import { startSessionRecheck } from './access/SessionRecheck.js';
 import { Agreements } from './agreement/Agreements.js';
+import { Signoffs } from './agreement/Signoffs.js';
 import { Exports } from './export/Exports.js';
 import { BoardRestore } from './workshops/BoardRestore.js';
 import { Workshops } from './workshops/Workshops.js';
@@ -105,6 +106,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     workshops,
     rounds,
     agreements: new Agreements(stores.agreements, identity, ballots, stores.facts, registry, projection),
+    signoffs: new Signoffs(stores.agreements, identity, stores.facts, projection),
     exports: new Exports(identity, stores.agreements, registry),
     rooms: registry,
     projection,

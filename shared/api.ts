@@ -243,6 +243,9 @@ export const signoffBody = z
   .refine((body) => body.decision !== 'object' || body.reason !== '', { path: ['reason'], message: 'an objection needs a reason' });
 export type SignoffBody = z.infer<typeof signoffBody>;
 
+/** The `:version` of a sign-off's path. */
+export const versionParam = z.coerce.number().int().min(1);
+
 /** A ballot as the server stored it: the answer to casting one and to asking for one's own. */
 export interface StoredBallot {
   roundId: string;

@@ -84,3 +84,40 @@ function ruleMet(rule: SignoffRule, standings: GroupStanding[]): boolean {
   if (rule === 'every-group') return consenting === standings.length;
   return consenting * 2 > standings.length && !standings.includes('objects');
 }
+
+/** What every export and the printed report carry of a frozen version's sign-off. */
+export interface DecisionRecord {
+  version: number;
+  rule: SignoffRule;
+  met: boolean;
+  groups: Array<{
+    group: string;
+    standing: GroupStanding;
+    delegates: Array<{ participantId: string; name: string; organisation: string; decision: SignoffDecisionKind | null; reason: string; signedAt: number | null }>;
+  }>;
+  /** The seal of the board's record when the file was made (GET …/record): a printed copy pins the record. */
+  recordSeal: string | null;
+}
+
+/** The outcome as a record: each delegate as they were when they signed, or as they are while they have not. */
+export function decisionRecordOf(outcome: SignoffOutcome, participants: ReadonlyArray<{ id: string; name: string; organisation: string }>, recordSeal: string | null): DecisionRecord {
+  const known = new Map(participants.map((p) => [p.id, p]));
+  return {
+    version: outcome.version,
+    rule: outcome.rule,
+    met: outcome.met,
+    groups: outcome.groups.map(({ group, standing, delegates }) => ({
+      group,
+      standing,
+      delegates: delegates.map(({ participantId, decision }) => ({
+        participantId,
+        name: decision?.name ?? known.get(participantId)?.name ?? '',
+        organisation: decision?.organisation ?? known.get(participantId)?.organisation ?? '',
+        decision: decision?.decision ?? null,
+        reason: decision?.reason ?? '',
+        signedAt: decision?.signedAt ?? null,
+      })),
+    })),
+    recordSeal,
+  };
+}

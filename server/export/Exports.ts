@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import type { ExportQuery } from '../../shared/api.js';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
-import { readAgreementDraft, readMeta, readRevealedRounds, readRounds } from '../../shared/controlDoc.js';
+import { readAgreementDraft, readMeta, readRevealedRounds, readRounds, readSignoff } from '../../shared/controlDoc.js';
+import { decisionRecordOf, signoffOutcome, type DecisionRecord, type SignoffDecision } from '../../shared/signoff.js';
 import { buildPriorityList, toCsv, toJson, toMarkdown, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
 import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
 import { may, situationOf } from '../../shared/permissions.js';
@@ -84,22 +85,25 @@ export class Exports {
    * participants, the frozen versions) and shared by everyone who asks until one of them changes.
    */
   async exportFile(access: Access, query: ExportQuery): Promise<ExportFile> {
-    const [frozen, participants, authors] = await Promise.all([
+    const [frozen, participants, authors, signoffs, record] = await Promise.all([
       this.agreements.list(access.boardId),
       this.identity.listParticipants(access.boardId),
       this.authorsOfAnonymousCards(access),
+      this.agreements.signoffs(access.boardId),
+      this.agreements.record(access.boardId),
     ]);
+    const signed: Signed = { decisions: signoffs, recordSeal: record.at(-1)?.hash ?? null };
     return this.rooms.withRoom(access.boardId, (room) => {
       this.assertMayExport(access, room, query.version, frozen);
       const kept = made.get(room.board.doc) ?? new Map<string, Promise<ExportFile>>();
       made.set(room.board.doc, kept);
       // The facilitator's file names anonymous cards' authors (authorsOfAnonymousCards): never shared with anyone else.
-      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, authors.size > 0]);
+      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, authors.size > 0, signed.recordSeal]);
       const known = kept.get(key);
       if (known) return known;
       const wait = this.fresh.take(access.boardId, query.format === 'xlsx' ? SPREADSHEET_COST : 1);
       if (wait > 0) throw DomainError.tooSoon('too-busy', 'this board was exported many times just now; ask again in a few seconds', wait);
-      const file = this.fileFor(room, query, frozen, participants, authors);
+      const file = this.fileFor(room, query, frozen, participants, authors, signed);
       kept.set(key, file);
       if (kept.size > KEPT_PER_BOARD) kept.delete(kept.keys().next().value!);
       // A failed file is not kept: the next request tries afresh.
@@ -133,6 +137,7 @@ export class Exports {
     frozen: AgreementRecord[],
     participants: ParticipantRecord[],
     authors: ReadonlyMap<string, string>,
+    signed: Signed,
   ): Promise<ExportFile> {
     const language = lang ?? readMeta(room.control.doc)?.language;
     const exportedAt = this.now();
@@ -142,17 +147,18 @@ export class Exports {
     const list = language ? inReaderLanguage(listed, language) : listed;
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? exportedAt).toISOString().slice(0, 10);
     // The language in the name, so the Swedish and the English file of one list can sit side by side.
+    const record = list.version === null ? null : decisionRecordFor(room.control.doc, list.version, participants, signed);
     const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : list.status === 'draft' ? '-draft' : ''}${language ? `-${language}` : ''}`;
     switch (format) {
       case 'csv':
-        return { body: toCsv(list), contentType: 'text/csv; charset=utf-8; header=present', filename: `${base}.csv` };
+        return { body: toCsv(list, record), contentType: 'text/csv; charset=utf-8; header=present', filename: `${base}.csv` };
       case 'md':
-        return { body: toMarkdown(list), contentType: 'text/markdown; charset=utf-8', filename: `${base}.md` };
+        return { body: toMarkdown(list, record), contentType: 'text/markdown; charset=utf-8', filename: `${base}.md` };
       case 'json':
-        return { body: toJson(list), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
+        return { body: toJson(list, record), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
       case 'xlsx':
         return {
-          body: await buildSpreadsheet(room.boardId, { list, board: board(), language: lang, exportedAt }),
+          body: await buildSpreadsheet(room.boardId, { list, board: board(), language: lang, exportedAt, decisionRecord: record }),
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           filename: `${base}.xlsx`,
         };
@@ -166,6 +172,17 @@ export class Exports {
   }
 }
 
+/** What the store holds of the sign-off: every decision, and the seal of the record's last entry. */
+interface Signed {
+  decisions: SignoffDecision[];
+  recordSeal: string | null;
+}
+
+/** The sign-off of `version` under the workshop's rule and delegates as the control document shows them. */
+function decisionRecordFor(control: Y.Doc, version: number, participants: ParticipantRecord[], signed: Signed): DecisionRecord {
+  const outcome = signoffOutcome(version, readSignoff(control), readMeta(control)?.groups ?? [], participants, signed.decisions);
+  return decisionRecordOf(outcome, participants, signed.recordSeal);
+}
 
 /**
  * The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document.

@@ -39,3 +39,30 @@ export function sealAfter(head: { seq: number; hash: string | null } | undefined
 export function inRecordOrder(versions: RecordEntry[], signoffs: RecordEntry[]): RecordEntry[] {
   return [...versions, ...signoffs].sort((a, b) => a.seq - b.seq);
 }
+
+/** Whether a record holds: where it breaks first, if it does, and how. */
+export interface RecordCheck {
+  verifies: boolean;
+  /** The number of the first entry that does not hold; null when all do. */
+  brokenAt: number | null;
+  /** changed: its content no longer matches its seal; unlinked: it does not follow the entry before it; unsealed: a seal is missing. */
+  problem: 'changed' | 'unlinked' | 'unsealed' | null;
+}
+
+/** Checks every seal and every link, from the first entry to the last; unsealed versions may only come first. */
+export function checkRecord(entries: readonly RecordEntry[]): RecordCheck {
+  let prevHash: string | null = null;
+  let sealed = false;
+  for (const entry of entries) {
+    const broken = (problem: NonNullable<RecordCheck['problem']>): RecordCheck => ({ verifies: false, brokenAt: entry.seq, problem });
+    if (entry.hash === null) {
+      if (sealed || entry.kind !== 'version') return broken('unsealed');
+      continue;
+    }
+    if (entry.prevHash !== prevHash) return broken('unlinked');
+    if (sealOf(entry, entry.prevHash) !== entry.hash) return broken('changed');
+    prevHash = entry.hash;
+    sealed = true;
+  }
+  return { verifies: true, brokenAt: null, problem: null };
+}

@@ -1,5 +1,7 @@
 import { formatFigure } from '../figures.js';
 import type { Language } from '../phases.js';
+import type { DecisionRecord } from '../signoff.js';
+import { decisionRecordTable } from './decisionRecord.js';
 import { priorityTable, type TableCell } from './priorityTable.js';
 import type { PriorityList } from './types.js';
 
@@ -13,12 +15,15 @@ const SEPARATOR: Record<Language, string> = { en: ',', nl: ';', sv: ';' };
  * RFC 4180 CSV with the list language's separator, one row per priority, and a UTF-8 byte order mark so
  * Excel reads å, ä, ö and ij right. Figures in the language's decimals: 37,5 in Dutch and Swedish.
  */
-export function toCsv(list: PriorityList): string {
+export function toCsv(list: PriorityList, decisionRecord: DecisionRecord | null = null): string {
   const language = list.board.language;
   const separator = SEPARATOR[language];
   const { header, rows } = priorityTable(list);
   const line = (row: TableCell[]) => row.map((cell) => csvField(cell, language, separator)).join(separator) + '\r\n';
-  return '\uFEFF' + [header, ...rows].map(line).join('');
+  // The decision record follows the list after an empty line, as the XLSX and the report show it below the list.
+  const record = decisionRecord ? decisionRecordTable(decisionRecord, list) : undefined;
+  const recordRows = record ? [[], [record.title], ...record.lines.map((text) => [text]), record.header, ...record.rows] : [];
+  return '\uFEFF' + [header, ...rows, ...recordRows].map(line).join('');
 }
 
 function csvField(cell: TableCell, language: Language, separator: string): string {

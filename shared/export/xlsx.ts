@@ -1,4 +1,6 @@
 import type ExcelJS from 'exceljs';
+import type { DecisionRecord } from '../signoff.js';
+import { decisionRecordTable } from './decisionRecord.js';
 import { EXPORT_LABELS } from './labels.js';
 import { priorityTable, type PriorityTable } from './priorityTable.js';
 import { statusLine } from './statusLine.js';
@@ -10,7 +12,7 @@ import type { PriorityList } from './types.js';
  * English Excel show them with their own decimal separator and can sum and sort them, with no import step.
  * `rounds` are the lists of each revealed round alone, oldest first.
  */
-export async function toXlsx(list: PriorityList, rounds: PriorityList[]): Promise<Uint8Array> {
+export async function toXlsx(list: PriorityList, rounds: PriorityList[], decisionRecord: DecisionRecord | null = null): Promise<Uint8Array> {
   const labels = EXPORT_LABELS[list.board.language];
   // Loaded on the first XLSX download, not at start-up: exceljs takes about a second of CPU to load, which
   // a restarting server would otherwise spend before it listens while every client waits to reconnect.
@@ -22,6 +24,18 @@ export async function toXlsx(list: PriorityList, rounds: PriorityList[]): Promis
   addSheet(workbook, labels.listSheet, list, priorityTable(list));
   for (const round of rounds) {
     addSheet(workbook, labels.roundSheet(round.roundNumber ?? 0), round, priorityTable(round, { withAgreement: false }));
+  }
+  if (decisionRecord) {
+    const record = decisionRecordTable(decisionRecord, list);
+    const sheet = workbook.addWorksheet(labels.signoffSheet);
+    sheet.getCell('A1').value = record.title;
+    sheet.getCell('A1').font = { bold: true, size: 14 };
+    record.lines.forEach((text, i) => (sheet.getCell(`A${i + 2}`).value = text));
+    const headerRow = sheet.getRow(record.lines.length + 3);
+    headerRow.values = record.header;
+    headerRow.font = { bold: true };
+    record.rows.forEach((row, i) => (sheet.getRow(record.lines.length + 4 + i).values = row.map((cell) => cell ?? undefined)));
+    record.header.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 4 ? 50 : 24));
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
