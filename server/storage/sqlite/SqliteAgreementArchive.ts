@@ -19,7 +19,7 @@ export class SqliteAgreementArchive implements AgreementArchive {
       nextVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS version FROM agreements WHERE board_id = ?'),
       latestVersion: db.prepare('SELECT MAX(version) FROM agreements WHERE board_id = ?').pluck(),
       head: db.prepare(
-        `SELECT seq, hash FROM (SELECT record_seq AS seq, hash FROM agreements WHERE board_id = ?1 UNION ALL SELECT seq, hash FROM signoffs WHERE board_id = ?1)
+        `SELECT seq, hash FROM (SELECT record_seq AS seq, hash FROM agreements WHERE board_id = ? UNION ALL SELECT seq, hash FROM signoffs WHERE board_id = ?)
          ORDER BY seq DESC LIMIT 1`,
       ),
       insert: db.prepare('INSERT INTO agreements (board_id, version, frozen_at, data, record_seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -71,6 +71,6 @@ export class SqliteAgreementArchive implements AgreementArchive {
 
   /** Call inside the write's transaction. */
   private sealNext(boardId: string, content: (seq: number) => RecordContent): [number, string | null, string] {
-    return sealAfter(this.stmt.head.get(boardId) as { seq: number; hash: string | null } | undefined, content);
+    return sealAfter(this.stmt.head.get(boardId, boardId) as { seq: number; hash: string | null } | undefined, content);
   }
 }
