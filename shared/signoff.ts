@@ -95,7 +95,7 @@ export interface DecisionRecord {
     standing: GroupStanding;
     delegates: Array<{ participantId: string; name: string; organisation: string; decision: SignoffDecisionKind | null; reason: string; signedAt: number | null }>;
   }>;
-  /** The seal of the board's record when the file was made (GET …/record): a printed copy pins the record. */
+  /** The seal of this version's last entry in the board's record (GET …/record): a printed copy pins the record up to there. */
   recordSeal: string | null;
 }
 

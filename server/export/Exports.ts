@@ -92,13 +92,13 @@ export class Exports {
       this.agreements.signoffs(access.boardId),
       this.agreements.record(access.boardId),
     ]);
-    const signed: Signed = { decisions: signoffs, recordSeal: record.at(-1)?.hash ?? null };
+    const signed: Signed = { decisions: signoffs, head: record.at(-1)?.hash ?? null, seals: new Map(record.map((entry) => [entry.version, entry.hash])) };
     return this.rooms.withRoom(access.boardId, (room) => {
       this.assertMayExport(access, room, query.version, frozen);
       const kept = made.get(room.board.doc) ?? new Map<string, Promise<ExportFile>>();
       made.set(room.board.doc, kept);
       // The facilitator's file names anonymous cards' authors (authorsOfAnonymousCards): never shared with anyone else.
-      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, authors.size > 0, signed.recordSeal]);
+      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, authors.size > 0, signed.head]);
       const known = kept.get(key);
       if (known) return known;
       const wait = this.fresh.take(access.boardId, query.format === 'xlsx' ? SPREADSHEET_COST : 1);
@@ -172,16 +172,21 @@ export class Exports {
   }
 }
 
-/** What the store holds of the sign-off: every decision, and the seal of the record's last entry. */
+/** What the store holds of the sign-off: every decision, the record's last seal, and each version's last seal. */
 interface Signed {
   decisions: SignoffDecision[];
-  recordSeal: string | null;
+  head: string | null;
+  /**
+   * The seal of each version's last entry (the version or its last sign-off): what its file carries, so a version's
+   * files stay byte-identical once a newer version is frozen, and a printed copy pins the record up to there.
+   */
+  seals: Map<number, string | null>;
 }
 
 /** The sign-off of `version` under the workshop's rule and delegates as the control document shows them. */
 function decisionRecordFor(control: Y.Doc, version: number, participants: ParticipantRecord[], signed: Signed): DecisionRecord {
   const outcome = signoffOutcome(version, readSignoff(control), readMeta(control)?.groups ?? [], participants, signed.decisions);
-  return decisionRecordOf(outcome, participants, signed.recordSeal);
+  return decisionRecordOf(outcome, participants, signed.seals.get(version) ?? null);
 }
 
 /**
