@@ -56,10 +56,11 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   facilitation: ['app', 'kernel', 'session'],
   presence: ['app', 'kernel'],
   results: ['app', 'kernel'],
-  agree: ['app', 'kernel', 'results'],
+  signoff: ['app', 'kernel'],
+  agree: ['app', 'kernel', 'results', 'signoff'],
   voting: ['app', 'api', 'kernel', 'results', 'agree'],
-  present: ['app', 'api', 'kernel', 'results', 'voting'],
-  report: ['app', 'api', 'kernel', 'session', 'join', 'results'],
+  present: ['app', 'api', 'kernel', 'results', 'voting', 'signoff'],
+  report: ['app', 'api', 'kernel', 'session', 'join', 'results', 'signoff'],
   board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present'],
 };
 

@@ -21,6 +21,8 @@ import {
   revealCards,
   revealRound,
   saveAgreementDraft,
+  setUpSignoff,
+  signVersion,
   stepPresentation,
 } from '../../api/serverApi';
 
@@ -58,6 +60,8 @@ export function boardApi(boardId: string, token: string) {
     correctParticipant: forBoard(correctParticipant),
     fetchMyData: forBoard(fetchMyData),
     openRound: forBoard(openRound),
+    setUpSignoff: forBoard(setUpSignoff),
+    signVersion: forBoard(signVersion),
     closeRound: forBoard(closeRound),
     revealRound: forBoard(revealRound),
     castBallot: forBoard(castBallot),

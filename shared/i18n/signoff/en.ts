@@ -1,6 +1,7 @@
 /** English strings of the delegates' sign-off: naming delegates, the rule, signing on a phone, the projector's view. */
 export const en = {
   'signoff.heading': 'Sign-off by delegates',
+  'signoff.setupHeading': 'Rule and delegates',
   'signoff.ruleLabel': 'Rule',
   'signoff.ruleOption.every-group': 'Every group consents',
   'signoff.ruleOption.majority-no-objection': 'A majority of groups consent and none objects',

@@ -2,6 +2,7 @@ import type { SignoffMessages } from './en.js';
 
 export const nl: SignoffMessages = {
   'signoff.heading': 'Akkoord van de afgevaardigden',
+  'signoff.setupHeading': 'Regel en afgevaardigden',
   'signoff.ruleLabel': 'Regel',
   'signoff.ruleOption.every-group': 'Elke groep stemt in',
   'signoff.ruleOption.majority-no-objection': 'Een meerderheid van de groepen stemt in en geen enkele maakt bezwaar',

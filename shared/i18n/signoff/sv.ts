@@ -2,6 +2,7 @@ import type { SignoffMessages } from './en.js';
 
 export const sv: SignoffMessages = {
   'signoff.heading': 'Ombudens godkännande',
+  'signoff.setupHeading': 'Regel och ombud',
   'signoff.ruleLabel': 'Regel',
   'signoff.ruleOption.every-group': 'Varje grupp godkänner',
   'signoff.ruleOption.majority-no-objection': 'En majoritet av grupperna godkänner och ingen invänder',
