@@ -115,7 +115,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     publicUrl: config.publicUrl,
     guard: { limits, addressOf },
     metricsToken: config.metricsToken,
-    people: new People(identity, ballots, stores.facts, registry, projection, rounds, sessions),
+    people: new People(identity, ballots, stores.facts, registry, projection, rounds, sessions, stores.agreements),
     access: new AccessLinks(identity, sessions),
     deletion,
     activity,

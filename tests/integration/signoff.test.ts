@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard } from '../../shared/boardDoc.js';
 import type { ExportedList } from '../../shared/export/json.js';
+import type { MyDataExport } from '../../shared/peopleApi.js';
 import type { SignoffRule } from '../../shared/signoff.js';
 import type { RoundState } from '../../shared/voting/index.js';
 import type { BoardRecord } from '../../server/agreement/Signoffs.js';
@@ -195,6 +196,10 @@ describe.each(stores)('sign-off and the record on $name', (store) => {
     expect((await decisionRecord(board, 1)).met).toBe(true);
     expect((await sign(board, people.company, 'consent', 1)).body.code).toBe('version-superseded');
     expect((await sign(board, people.company, 'consent', 2)).status).toBe(200);
+
+    // What a delegate signed is part of what is stored about them.
+    const own = await api<MyDataExport>(base(), 'GET', `/api/boards/${board.boardId}/my-data`, undefined, people.company.token);
+    expect(own.body.signoffs.map((s) => [s.version, s.decision])).toEqual([[1, 'consent'], [2, 'consent']]);
   });
 
   it('the record verifies from the first version to the last, and a row edited in the database breaks it there', async () => {
