@@ -34,7 +34,7 @@ export function controlView(facts: FactsAtRevision): ControlView | undefined {
     concepts,
     agreementDraft,
     agreementVersions: facts.agreements,
-    signoff: { ...signoff, version, decisions: facts.signoffs.filter((d) => d.version === version) },
+    signoff: { ...signoff, version, decisions: facts.signoffs },
     participants,
     rounds: facts.rounds.map((round) => roundState(round, facts.voters[round.id] ?? {})),
     tallies: facts.rounds.flatMap((round) => (round.state === 'revealed' && round.tally ? [publicTally(round.tally)] : [])),

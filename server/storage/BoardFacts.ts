@@ -21,7 +21,7 @@ export interface FactsAtRevision {
   voters: Record<string, Record<string, number>>;
   /** The frozen versions of the agreement, oldest first. */
   agreements: Array<{ version: number; frozenAt: number }>;
-  /** The delegates' decisions on every version, oldest first. */
+  /** The delegates' decisions on the latest frozen version, oldest first (earlier versions' are AgreementArchive.signoffs). */
   signoffs: SignoffDecision[];
 }
 

@@ -20,7 +20,8 @@ const READ_FACTS = `
        SELECT ba.round_id AS "roundId", ba.group_id AS "group", count(*)::int AS voters FROM ballots ba JOIN rounds ro ON ro.id = ba.round_id
        WHERE ro.board_id = $1 AND ro.state <> 'revealed' GROUP BY ba.round_id, ba.group_id) v) AS voters,
     (SELECT COALESCE(json_agg(a), '[]') FROM (SELECT version, frozen_at AS "frozenAt" FROM agreements WHERE board_id = $1 ORDER BY version) a) AS agreements,
-    (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT ${SIGNOFF_COLUMNS} FROM signoffs WHERE board_id = $1 ORDER BY seq) s) AS signoffs
+    (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT ${SIGNOFF_COLUMNS} FROM signoffs WHERE board_id = $1
+       AND version = (SELECT MAX(version) FROM agreements WHERE board_id = $1) ORDER BY seq) s) AS signoffs
   FROM boards b WHERE b.id = $1`;
 
 interface FactsRow {

@@ -23,7 +23,9 @@ export class SqliteBoardFacts implements BoardFacts {
          WHERE r.board_id = ? AND r.state <> 'revealed' GROUP BY b.round_id, b.group_id`,
       ),
       agreements: db.prepare('SELECT version, frozen_at AS frozenAt FROM agreements WHERE board_id = ? ORDER BY version'),
-      signoffs: db.prepare(`SELECT ${SIGNOFF_COLUMNS} FROM signoffs WHERE board_id = ? ORDER BY seq`),
+      signoffs: db.prepare(
+        `SELECT ${SIGNOFF_COLUMNS} FROM signoffs WHERE board_id = ? AND version = (SELECT MAX(version) FROM agreements WHERE board_id = ?) ORDER BY seq`,
+      ),
       insertState: db.prepare('INSERT INTO board_state (board_id, version, state) VALUES (?, 1, ?) ON CONFLICT (board_id) DO NOTHING'),
       putState: db.prepare('UPDATE board_state SET version = version + 1, state = ? WHERE board_id = ? AND version = ? RETURNING version').pluck(),
       adoptTally: db.prepare("UPDATE rounds SET tally = ? WHERE board_id = ? AND id = ? AND state = 'revealed' AND tally IS NULL"),
@@ -47,7 +49,7 @@ export class SqliteBoardFacts implements BoardFacts {
         rounds: (this.stmt.rounds.all(boardId) as RoundRow[]).map(toRound),
         voters,
         agreements: this.stmt.agreements.all(boardId) as FactsAtRevision['agreements'],
-        signoffs: this.stmt.signoffs.all(boardId) as FactsAtRevision['signoffs'],
+        signoffs: this.stmt.signoffs.all(boardId, boardId) as FactsAtRevision['signoffs'],
       };
     })();
   }
