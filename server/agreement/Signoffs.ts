@@ -24,7 +24,7 @@ export interface BoardRecord extends RecordCheck {
 export class Signoffs {
   constructor(
     private readonly archive: AgreementArchive,
-    private readonly identity: Pick<Identity, 'listParticipants'>,
+    private readonly identity: Pick<Identity, 'listParticipants' | 'getParticipant'>,
     private readonly facts: BoardFacts,
     private readonly projection: Pick<ControlProjection, 'show'>,
     private readonly now: () => number = Date.now,
@@ -50,7 +50,8 @@ export class Signoffs {
   async sign(access: Access, version: number, body: SignoffBody): Promise<SignoffDecision> {
     const { boardId, participantId } = access;
     const state = (await this.facts.getState(boardId))?.state;
-    const participant = (await this.identity.listParticipants(boardId)).find((p) => p.id === participantId);
+    const found = participantId === null ? undefined : await this.identity.getParticipant(participantId);
+    const participant = found?.boardId === boardId ? found : undefined;
     const setup = state?.signoff ?? DEFAULT_SIGNOFF;
     if (!participant || !(setup.delegates[participant.group] ?? []).includes(participant.id)) {
       throw DomainError.refusal('forbidden', 'not-a-delegate', 'only a delegate named for their group can sign');
