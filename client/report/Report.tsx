@@ -186,7 +186,8 @@ export function Report({ list, meta, notes, rounds }: Props) {
         )}
       </section>
 
-      {list.decisionRecord && <DecisionRecordSection record={list.decisionRecord} groups={list.groups} />}
+      {/* Without delegates there was no sign-off to record: the page stays the list's, and fits its A4 pages. */}
+      {list.decisionRecord && list.decisionRecord.groups.length > 0 && <DecisionRecordSection record={list.decisionRecord} groups={list.groups} />}
 
       <section className="report-section report-definitions" aria-labelledby="report-definitions">
         <h2 id="report-definitions">{t('report.definitionsHeading')}</h2>

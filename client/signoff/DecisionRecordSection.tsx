@@ -14,41 +14,37 @@ export function DecisionRecordSection({ record, groups }: { record: DecisionReco
       <h2 id="decision-record">{t('signoff.record.heading', { version: record.version })}</h2>
       <p>{t(`signoff.rule.${record.rule}`)}</p>
       <p className={record.met ? 'signoff-outcome met' : 'signoff-outcome'}>{t(record.met ? 'signoff.met' : 'signoff.notMet')}</p>
-      {record.groups.length === 0 ? (
-        <p className="muted">{t('signoff.noDelegates')}</p>
-      ) : (
-        <table className="decision-record-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('signoff.record.group')}</th>
-              <th scope="col">{t('signoff.record.delegate')}</th>
-              <th scope="col">{t('signoff.record.decision')}</th>
-              <th scope="col">{t('signoff.record.reason')}</th>
-              <th scope="col">{t('signoff.record.signedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {record.groups.flatMap(({ group, standing, delegates }) =>
-              delegates.map((d, i) => (
-                <tr key={`${group}/${d.participantId}`}>
-                  {i === 0 && (
-                    <th scope="row" rowSpan={delegates.length}>
-                      {groupName(group)}: {t(`signoff.standing.${standing}`)}
-                    </th>
-                  )}
-                  <td>
-                    {d.name}
-                    {d.organisation && <span className="muted"> ({d.organisation})</span>}
-                  </td>
-                  <td>{d.decision ? t(`signoff.decision.${d.decision}`) : t('signoff.waiting')}</td>
-                  <td>{d.reason}</td>
-                  <td>{d.signedAt === null ? '–' : format.dateTime(d.signedAt)}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      )}
+      <table className="decision-record-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('signoff.record.group')}</th>
+            <th scope="col">{t('signoff.record.delegate')}</th>
+            <th scope="col">{t('signoff.record.decision')}</th>
+            <th scope="col">{t('signoff.record.reason')}</th>
+            <th scope="col">{t('signoff.record.signedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {record.groups.flatMap(({ group, standing, delegates }) =>
+            delegates.map((d, i) => (
+              <tr key={`${group}/${d.participantId}`}>
+                {i === 0 && (
+                  <th scope="row" rowSpan={delegates.length}>
+                    {groupName(group)}: {t(`signoff.standing.${standing}`)}
+                  </th>
+                )}
+                <td>
+                  {d.name}
+                  {d.organisation && <span className="muted"> ({d.organisation})</span>}
+                </td>
+                <td>{d.decision ? t(`signoff.decision.${d.decision}`) : t('signoff.waiting')}</td>
+                <td>{d.reason}</td>
+                <td>{d.signedAt === null ? '–' : format.dateTime(d.signedAt)}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
       {record.recordSeal && (
         <p className="record-seal">
           {t('signoff.record.seal')}: <code>{record.recordSeal}</code>

@@ -62,5 +62,12 @@ test('delegates of four groups sign version 1 on their phones while the projecto
   await expect(panel.getByText('Signed off: the rule is met.')).toBeVisible();
   await panel.scrollIntoViewIfNeeded();
   await desk.screenshot({ path: `${SHOTS}/signoff-facilitator-1366.png` });
+
+  // The printed report carries the decision record, pinned by the record's seal.
+  await desk.goto(`/b/${board.boardId}/report`);
+  const decisionRecord = desk.getByRole('region', { name: 'Decision record, version 1' });
+  await expect(decisionRecord.getByRole('row')).toHaveCount(5);
+  await expect(decisionRecord.getByText(/Seal of the record \(SHA-256\): [0-9a-f]{64}/)).toBeVisible();
+  await decisionRecord.screenshot({ path: `${SHOTS}/signoff-report-record.png` });
   await last.screenshot({ path: `${SHOTS}/signoff-delegate-signed-360.png`, fullPage: true });
 });
