@@ -12,6 +12,7 @@ import { runPresence } from './presence.js';
 import { runRoundTrip } from './roundTrip.js';
 import { runSuggestions } from './suggestions.js';
 import { runScale } from './scale.js';
+import { runSignoff } from './signoff.js';
 import { renderTable, type Row } from './table.js';
 import { runVoteStorm } from './voteStorm.js';
 
@@ -34,6 +35,7 @@ const SECTIONS: Record<string, Section> = {
   suggestions: runSuggestions,
   duplicates: runDuplicates,
   attacks: runAttacks,
+  signoff: runSignoff,
 };
 
 // Hundreds of y-websocket providers live in this process; each registers a process 'exit' listener.

@@ -4,6 +4,7 @@ import { AccessLinks } from './access/AccessLinks.js';
 import { LiveSessions } from './access/LiveSessions.js';
 import { startSessionRecheck } from './access/SessionRecheck.js';
 import { Agreements } from './agreement/Agreements.js';
+import { Signoffs } from './agreement/Signoffs.js';
 import { Exports } from './export/Exports.js';
 import { FollowThrough } from './register/FollowThrough.js';
 import { RegisterFiles } from './register/RegisterFiles.js';
@@ -110,6 +111,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     workshops,
     rounds,
     agreements: new Agreements(stores.agreements, identity, ballots, stores.facts, registry, projection),
+    signoffs: new Signoffs(stores.agreements, identity, stores.facts, projection),
     exports,
     rooms: registry,
     projection,
@@ -118,7 +120,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     publicUrl: config.publicUrl,
     guard: { limits, addressOf },
     metricsToken: config.metricsToken,
-    people: new People(identity, ballots, stores.facts, registry, projection, rounds, sessions),
+    people: new People(identity, ballots, stores.facts, registry, projection, rounds, sessions, stores.agreements),
     access: new AccessLinks(identity, sessions),
     deletion,
     activity,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JOIN_CODE_PATTERN, LIMITS } from './limits.js';
 import { LANGUAGES, PHASES } from './phases.js';
+import { SIGNOFF_DECISIONS, SIGNOFF_RULES } from './signoff.js';
 import { groupNamesProblem, type StakeholderGroup } from './groups.js';
 import type { Phase, Role, Language } from './phases.js';
 
@@ -234,6 +235,30 @@ export const agreementDraftBody = z
   .strict();
 export type AgreementDraftBody = z.infer<typeof agreementDraftBody>;
 
+/** `PUT /api/boards/:boardId/signoff`: the sign-off rule and who signs for each group (group id → participant ids). */
+export const signoffSetupBody = z
+  .object({
+    rule: z.enum(SIGNOFF_RULES),
+    delegates: z
+      .record(z.string().min(1).max(64), z.array(z.string().min(1).max(64)).max(LIMITS.maxDelegatesPerGroup))
+      .refine((delegates) => Object.keys(delegates).length <= LIMITS.maxGroups, `at most ${LIMITS.maxGroups} groups`),
+  })
+  .strict();
+export type SignoffSetupBody = z.infer<typeof signoffSetupBody>;
+
+/** `PUT /api/boards/:boardId/agreement/versions/:version/signoff`: a delegate's decision; an objection says why. */
+export const signoffBody = z
+  .object({
+    decision: z.enum(SIGNOFF_DECISIONS),
+    reason: text(LIMITS.maxTextField).default(''),
+  })
+  .strict()
+  .refine((body) => body.decision !== 'object' || body.reason !== '', { path: ['reason'], message: 'an objection needs a reason' });
+export type SignoffBody = z.infer<typeof signoffBody>;
+
+/** The `:version` of a sign-off's path. */
+export const versionParam = z.coerce.number().int().min(1);
+
 /** A ballot as the server stored it: the answer to casting one and to asking for one's own. */
 export interface StoredBallot {
   roundId: string;
@@ -316,6 +341,10 @@ export const REFUSAL_CODES = [
   'register-full',
   'waiting-for-facilitator',
   'not-waiting',
+  'not-a-delegate',
+  'delegate-not-in-group',
+  'no-frozen-version',
+  'version-superseded',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { agreementDraftBody, type AgreementDraftBody, type AgreementVersion } from './api.js';
 import type { StakeholderGroup } from './groups.js';
+import { DEFAULT_SIGNOFF, SIGNOFF_DECISIONS, SIGNOFF_RULES, type SignoffDecision, type SignoffSetup } from './signoff.js';
 import { boardConceptsBody, type BoardConcept } from './suggestions/api.js';
 import type { BoardSettings, Language, Phase } from './phases.js';
 import { DEFAULT_SETTINGS, LANGUAGES, PHASES } from './phases.js';
@@ -147,6 +148,39 @@ export function readAgreementVersions(doc: Y.Doc): AgreementVersion[] {
 
 export function setAgreementVersions(doc: Y.Doc, versions: AgreementVersion[]): void {
   agreementOf(doc).set('versions', versions);
+}
+
+/** The sign-off as the room follows it: the rule, the delegates, and the decisions on the latest frozen version. */
+export interface SignoffShown extends SignoffSetup {
+  /** The latest frozen version, the one delegates sign now; null before the first. */
+  version: number | null;
+  decisions: SignoffDecision[];
+}
+
+const signoffShown: z.ZodType<SignoffShown> = z.object({
+  rule: z.enum(SIGNOFF_RULES),
+  delegates: z.record(z.string(), z.array(z.string())),
+  version: z.number().nullable(),
+  decisions: z.array(
+    z.object({
+      version: z.number(),
+      participantId: z.string(),
+      name: z.string(),
+      organisation: z.string(),
+      group: z.string(),
+      decision: z.enum(SIGNOFF_DECISIONS),
+      reason: z.string(),
+      signedAt: z.number(),
+    }),
+  ),
+});
+
+export function readSignoff(doc: Y.Doc): SignoffShown {
+  return checked(signoffShown, agreementOf(doc).get('signoff')) ?? { ...DEFAULT_SIGNOFF, version: null, decisions: [] };
+}
+
+export function setSignoff(doc: Y.Doc, signoff: SignoffShown): void {
+  agreementOf(doc).set('signoff', signoff);
 }
 
 /**

@@ -30,6 +30,8 @@ export const LIMITS = {
   /** Observer, projector and co-facilitator links a board holds at once; a revoked link frees its place. */
   maxLinksPerBoard: 100,
   maxTextField: 500,
+  /** Delegates named to sign for one stakeholder group. */
+  maxDelegatesPerGroup: 10,
   /** Duplicate pairs a suggestions answer lists at most, the most alike first. */
   maxDuplicatePairs: 200,
   /** A comment on a card: a line or two, read on a phone. */

@@ -1,3 +1,4 @@
+import type { SignoffDecisionKind } from './signoff.js';
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import type { Language } from './phases.js';
@@ -108,4 +109,6 @@ export interface MyDataExport {
   participant: { id: string; name: string; organisation: string; group: { id: string; name: string }; joinedAt: string; language: Language | null };
   cards: Array<{ id: string; title: string; body: string; createdAt: string; theme: string | null; revealed: boolean }>;
   ballots: Array<{ roundId: string; roundNumber: number; allocations: Array<{ itemId: string; item: string; dots: number }>; updatedAt: string }>;
+  /** Their decisions as a delegate, oldest first, each on the frozen version it was about. */
+  signoffs: Array<{ version: number; decision: SignoffDecisionKind; reason: string; signedAt: string }>;
 }

@@ -16,12 +16,15 @@ import type {
   ObserverLinkResponse,
   OpenRoundBody,
   OwnBallot,
+  SignoffBody,
+  SignoffSetupBody,
   StoredBallot,
   TimerCommand,
 } from '../../shared/api';
 import type { BoardSettings, Language, Phase } from '../../shared/phases';
 import type { PresentationStep } from '../../shared/presentation';
 import type { NewRegisterLink, RegisterExportQuery, RegisterItem, RegisterLink, RegisterLinkBody, RegisterUpdateBody, RegisterView } from '../../shared/register';
+import type { SignoffDecision, SignoffSetup } from '../../shared/signoff';
 import type { SuggestionsResponse } from '../../shared/suggestions/api';
 import type { PersonDots, RoundState, Tally } from '../../shared/voting/types';
 
@@ -138,6 +141,12 @@ export const saveAgreementDraft = (boardId: string, token: string, draft: Agreem
 
 export const freezeAgreement = (boardId: string, token: string) =>
   call<AgreementVersion>('POST', `${boardPath(boardId)}/agreement/freeze`, { token, body: {} });
+
+export const setUpSignoff = (boardId: string, token: string, setup: SignoffSetupBody) =>
+  call<SignoffSetup>('PUT', `${boardPath(boardId)}/signoff`, { token, body: setup });
+
+export const signVersion = (boardId: string, token: string, version: number, body: SignoffBody) =>
+  call<SignoffDecision>('PUT', `${boardPath(boardId)}/agreement/versions/${version}/signoff`, { token, body });
 
 /** An export file: fetched with the token in a header (not in a URL that lands in logs and history). */
 /** Without `lang`, the export is in the workshop's language. */

@@ -3,12 +3,20 @@ import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useAgreement } from '../kernel/useRounds';
 import { listColumns } from './listColumns';
+import { SignoffSlide } from './SignoffSlide';
+import { useSignoff } from '../signoff/useSignoff';
+import type { StakeholderGroup } from '../../shared/groups';
 
-/** While agreeing: the list in its current order, with owners and next steps as they are typed. */
-export function AgreeSlide() {
+/**
+ * While agreeing: the list in its current order, with owners and next steps as they are typed; once a version is
+ * frozen and delegates are named, their sign-off.
+ */
+export function AgreeSlide({ groups }: { groups: readonly StakeholderGroup[] }) {
   const { controlDoc } = useBoard();
   const t = useT();
   const { draft } = useAgreement(controlDoc);
+  const { outcome, participants } = useSignoff(groups);
+  if (outcome && outcome.groups.length > 0) return <SignoffSlide outcome={outcome} groups={groups} participants={participants} />;
   const kept = draft?.items.filter(isKept) ?? [];
   return (
     <div className="slide agree-slide">

@@ -28,6 +28,6 @@ export function ProjectorSlides({ summary, meta }: Props) {
     case 'results':
       return <ResultsSlide groups={meta.groups} />;
     case 'agree':
-      return <AgreeSlide />;
+      return <AgreeSlide groups={meta.groups} />;
   }
 }

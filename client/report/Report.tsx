@@ -1,7 +1,9 @@
 import { Fragment, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import type { BoardMeta } from '../../shared/controlDoc';
-import type { PriorityItem, PriorityList } from '../../shared/export/types';
+import type { ExportedList } from '../../shared/export/json';
+import type { PriorityItem } from '../../shared/export/types';
+import { DecisionRecordSection } from '../signoff/DecisionRecordSection';
 import type { RevealedRound } from '../../shared/voting/revealed';
 import { useT } from '../app/i18n';
 import { ContestedBadge } from '../results/ContestedBadge';
@@ -11,7 +13,7 @@ import { useFormats } from '../app/useFormats';
 import { NotesHtml } from './NotesHtml';
 
 interface Props {
-  list: PriorityList;
+  list: ExportedList;
   meta: BoardMeta;
   notes: Y.XmlFragment;
   /** Every revealed round, oldest first: a run-off is told beside the round it followed. */
@@ -183,6 +185,9 @@ export function Report({ list, meta, notes, rounds }: Props) {
           </>
         )}
       </section>
+
+      {/* Without delegates there was no sign-off to record: the page stays the list's, and fits its A4 pages. */}
+      {list.decisionRecord && list.decisionRecord.groups.length > 0 && <DecisionRecordSection record={list.decisionRecord} groups={list.groups} />}
 
       <section className="report-section report-definitions" aria-labelledby="report-definitions">
         <h2 id="report-definitions">{t('report.definitionsHeading')}</h2>

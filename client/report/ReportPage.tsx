@@ -3,7 +3,7 @@ import './report.css';
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { notesOf } from '../../shared/boardDoc';
-import { readMeta, type BoardMeta } from '../../shared/controlDoc';
+import { readMeta, readSignoff, type BoardMeta } from '../../shared/controlDoc';
 import { ApiFailure } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
 import type { Language } from '../../shared/phases';
@@ -49,7 +49,8 @@ function LiveReport({ boardId, token, connection }: { boardId: string; token: st
   const notes = useMemo(() => notesOf(live.boardDoc), [live.boardDoc]);
   const { versions } = useAgreement(live.controlDoc);
   const revealed = useRevealedRounds(live.controlDoc);
-  const result = useReportList(boardId, token, `${versions.length}/${revealed.length}`);
+  const signoff = useDocSelector(live.controlDoc, readSignoff);
+  const result = useReportList(boardId, token, `${versions.length}/${revealed.length}/${signoff.decisions.length}/${JSON.stringify(signoff.delegates)}`);
   usePageLanguage(meta?.language);
   // The report is in the workshop's language unless its reader picks another, whatever the interface is in.
   const [picked, setPicked] = useState<Language | null>(null);

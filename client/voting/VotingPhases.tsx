@@ -63,7 +63,7 @@ function PhaseContent(props: ContentProps) {
     return (
       <>
         <Suspense fallback={null}>
-          <AgreePanel canEdit={may(role, 'run-workshop', now)} canDownload={canExport} />
+          <AgreePanel canEdit={may(role, 'run-workshop', now)} canDownload={canExport} participantId={summary.you.participantId} groups={meta.groups} />
         </Suspense>
         {canExport && <ExportPanel />}
         <ResultsPanel groups={meta.groups} showPerPerson={role === 'facilitator'} />

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import type { ExportQuery } from '../../shared/api.js';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
-import { readAgreementDraft, readMeta, readRevealedRounds, readRounds } from '../../shared/controlDoc.js';
+import { readAgreementDraft, readMeta, readRevealedRounds, readRounds, readSignoff } from '../../shared/controlDoc.js';
+import { decisionRecordOf, signoffOutcome, type DecisionRecord, type SignoffDecision } from '../../shared/signoff.js';
 import { buildPriorityList, toCsv, toJson, toMarkdown, withoutAuthorGroups, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
 import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
 import { may, situationOf } from '../../shared/permissions.js';
@@ -84,22 +85,25 @@ export class Exports {
    * participants, the frozen versions) and shared by everyone who asks until one of them changes.
    */
   async exportFile(access: Access, query: ExportQuery): Promise<ExportFile> {
-    const [frozen, participants, authors] = await Promise.all([
+    const [frozen, participants, authors, signoffs, record] = await Promise.all([
       this.agreements.list(access.boardId),
       this.identity.listParticipants(access.boardId),
       this.authorsOfAnonymousCards(access),
+      this.agreements.signoffs(access.boardId),
+      this.agreements.record(access.boardId),
     ]);
+    const signed: Signed = { decisions: signoffs, head: record.at(-1)?.hash ?? null, seals: new Map(record.map((entry) => [entry.version, entry.hash])) };
     return this.rooms.withRoom(access.boardId, (room) => {
       this.assertMayExport(access, room, query.version, frozen);
       const kept = made.get(room.board.doc) ?? new Map<string, Promise<ExportFile>>();
       made.set(room.board.doc, kept);
       // The facilitator's file names anonymous cards' authors (authorsOfAnonymousCards): never shared with anyone else.
       const facilitator = access.role === 'facilitator';
-      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, facilitator]);
+      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, facilitator, signed.head]);
       const known = kept.get(key);
       if (known) return known;
       this.takeFresh(access.boardId, query.format === 'xlsx');
-      const file = this.fileFor(room, query, frozen, participants, authors, facilitator);
+      const file = this.fileFor(room, query, frozen, participants, authors, facilitator, signed);
       kept.set(key, file);
       if (kept.size > KEPT_PER_BOARD) kept.delete(kept.keys().next().value!);
       // A failed file is not kept: the next request tries afresh.
@@ -145,6 +149,7 @@ export class Exports {
     participants: ParticipantRecord[],
     authors: ReadonlyMap<string, string>,
     facilitator: boolean,
+    signed: Signed,
   ): Promise<ExportFile> {
     const language = lang ?? readMeta(room.control.doc)?.language;
     const exportedAt = this.now();
@@ -156,17 +161,18 @@ export class Exports {
     const list = language ? inReaderLanguage(listed, language) : listed;
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? exportedAt).toISOString().slice(0, 10);
     // The language in the name, so the Swedish and the English file of one list can sit side by side.
+    const record = list.version === null ? null : decisionRecordFor(room.control.doc, list.version, participants, signed);
     const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : list.status === 'draft' ? '-draft' : ''}${language ? `-${language}` : ''}`;
     switch (format) {
       case 'csv':
-        return { body: toCsv(list), contentType: 'text/csv; charset=utf-8; header=present', filename: `${base}.csv` };
+        return { body: toCsv(list, record), contentType: 'text/csv; charset=utf-8; header=present', filename: `${base}.csv` };
       case 'md':
-        return { body: toMarkdown(list), contentType: 'text/markdown; charset=utf-8', filename: `${base}.md` };
+        return { body: toMarkdown(list, record), contentType: 'text/markdown; charset=utf-8', filename: `${base}.md` };
       case 'json':
-        return { body: toJson(list), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
+        return { body: toJson(list, record), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
       case 'xlsx':
         return {
-          body: await buildSpreadsheet(room.boardId, { kind: 'list', list, board: board(), language: lang, exportedAt }),
+          body: await buildSpreadsheet(room.boardId, { kind: 'list', list, board: board(), language: lang, exportedAt, decisionRecord: record }),
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           filename: `${base}.xlsx`,
         };
@@ -180,6 +186,22 @@ export class Exports {
   }
 }
 
+/** What the store holds of the sign-off: every decision, the record's last seal, and each version's last seal. */
+interface Signed {
+  decisions: SignoffDecision[];
+  head: string | null;
+  /**
+   * The seal of each version's last entry (the version or its last sign-off): what its file carries, so a version's
+   * files stay byte-identical once a newer version is frozen, and a printed copy pins the record up to there.
+   */
+  seals: Map<number, string | null>;
+}
+
+/** The sign-off of `version` under the workshop's rule and delegates as the control document shows them. */
+function decisionRecordFor(control: Y.Doc, version: number, participants: ParticipantRecord[], signed: Signed): DecisionRecord {
+  const outcome = signoffOutcome(version, readSignoff(control), readMeta(control)?.groups ?? [], participants, signed.decisions);
+  return decisionRecordOf(outcome, participants, signed.seals.get(version) ?? null);
+}
 
 /**
  * The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document.

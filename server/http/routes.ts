@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportQuery, joinAllowanceBody, joinBody, openRoundBody, phaseBody, restoreBody, settingsBody, timerBody } from '../../shared/api.js';
+import { agreementDraftBody, ballotBody, createBoardBody, demoBoardBody, editBoardBody, exportQuery, joinAllowanceBody, joinBody, openRoundBody, phaseBody, restoreBody, settingsBody, signoffBody, signoffSetupBody, timerBody, versionParam } from '../../shared/api.js';
 import { rolesThatMay } from '../../shared/permissions.js';
 import { ROLES, type Role } from '../../shared/phases.js';
 import { coFacilitatorLinkBody, correctParticipantBody, deleteBoardBody, removeParticipantBody } from '../../shared/peopleApi.js';
@@ -9,6 +9,7 @@ import type { BoardActivity } from '../retention/BoardActivity.js';
 import type { BoardDeletion } from '../retention/BoardDeletion.js';
 import { resolveAccess, type Access } from '../auth/Access.js';
 import type { Agreements } from '../agreement/Agreements.js';
+import type { Signoffs } from '../agreement/Signoffs.js';
 import type { Exports } from '../export/Exports.js';
 import { createDemoWorkshop } from '../demo/DemoWorkshop.js';
 import { stepPresentation } from '../workshops/Presentation.js';
@@ -36,6 +37,7 @@ export interface RouteDeps {
   workshops: Workshops;
   rounds: VoteRounds;
   agreements: Agreements;
+  signoffs: Signoffs;
   exports: Exports;
   rooms: RoomRegistry;
   projection: ControlProjection;
@@ -284,6 +286,20 @@ export function buildRoutes(deps: RouteDeps): Router {
       await facilitator(ctx);
       return new Reply(201, await agreements.freeze(ctx.params.boardId));
     })
+    .on('PUT', '/api/boards/:boardId/signoff', async (ctx) => {
+      await facilitator(ctx);
+      return deps.signoffs.setUp(ctx.params.boardId, await readBody(ctx.req, signoffSetupBody));
+    })
+    .on('PUT', '/api/boards/:boardId/agreement/versions/:version/signoff', async (ctx) => {
+      const access = await requireAccess(ctx, ['participant']);
+      await workshops.assertOpen(access.boardId);
+      const version = versionParam.safeParse(ctx.params.version);
+      if (!version.success) throw HttpError.fromZod(version.error);
+      return deps.signoffs.sign(access, version.data, await readBody(ctx.req, signoffBody));
+    })
+    // The record is for those who account for the workshop (facilitators) and those it reports to (observers, the
+    // steering group); participants see the sign-off itself on the board.
+    .on('GET', '/api/boards/:boardId/record', async (ctx) => deps.signoffs.record((await requireAccess(ctx, ['facilitator', 'observer'])).boardId))
     .on('GET', '/api/boards/:boardId/export', async (ctx) => {
       const access = await requireAccess(ctx, rolesThatMay('export'));
       const query = exportQuery.safeParse(Object.fromEntries(ctx.url.searchParams));

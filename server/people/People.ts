@@ -12,6 +12,7 @@ import { DomainError } from '../DomainError.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { AgreementArchive } from '../storage/AgreementArchive.js';
 import type { BallotBox } from '../storage/BallotBox.js';
 import type { BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
@@ -30,6 +31,7 @@ export class People {
     private readonly projection: Pick<ControlProjection, 'show'>,
     private readonly rounds: VoteRounds,
     private readonly sessions: LiveSessions,
+    private readonly agreements: Pick<AgreementArchive, 'signoffs'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -112,7 +114,7 @@ export class People {
     return admitted;
   }
 
-  /** Everything stored about the caller: their details, their cards (silent ones too) and their own ballots. */
+  /** Everything stored about the caller: their details, their cards (silent ones too), their own ballots and sign-offs. */
   async myData(access: Access): Promise<MyDataExport> {
     if (access.participantId === null) throw new DomainError('forbidden', 'only participants have data of their own');
     const self = { authorId: access.participantId, cardKey: access.writer.cardKey };
@@ -121,6 +123,9 @@ export class People {
     const rounds = new Map((await this.ballots.listRounds(access.boardId)).map((r) => [r.id, r]));
     const storedBallots = await this.ballots.listBallotsOf(participant.id);
     const meta = (await this.facts.getState(access.boardId))?.state;
+    const signoffs = (await this.agreements.signoffs(access.boardId))
+      .filter((d) => d.participantId === participant.id)
+      .map(({ version, decision, reason, signedAt }) => ({ version, decision, reason, signedAt: iso(signedAt) }));
     return this.rooms.withRoom(access.boardId, async (room) => {
       const themes = new Map(readClusters(room.board.doc).map((c) => [c.id, c.title]));
       const own = (doc: Y.Doc, revealed: boolean) =>
@@ -154,6 +159,7 @@ export class People {
         },
         cards: [...own(room.board.doc, true), ...own((await room.privateList(participant.id)).doc, false)],
         ballots,
+        signoffs,
       };
     });
   }

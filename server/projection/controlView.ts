@@ -1,5 +1,6 @@
 import type { AgreementDraftBody, AgreementVersion } from '../../shared/api.js';
-import type { BoardMeta, ParticipantInfo } from '../../shared/controlDoc.js';
+import type { BoardMeta, ParticipantInfo, SignoffShown } from '../../shared/controlDoc.js';
+import { DEFAULT_SIGNOFF } from '../../shared/signoff.js';
 import type { PresentationStep } from '../../shared/presentation.js';
 import type { BoardConcept } from '../../shared/suggestions/api.js';
 import { turnoutAsShown, type RoundState, type Tally } from '../../shared/voting/index.js';
@@ -14,6 +15,7 @@ export interface ControlView {
   concepts: BoardConcept[];
   agreementDraft: AgreementDraftBody | null;
   agreementVersions: AgreementVersion[];
+  signoff: SignoffShown;
   participants: ParticipantInfo[];
   rounds: RoundState[];
   tallies: Tally[];
@@ -22,8 +24,9 @@ export interface ControlView {
 /** What the facts show; undefined for a board without a stored state. A pure function: equal facts, equal views. */
 export function controlView(facts: FactsAtRevision): ControlView | undefined {
   if (!facts.board) return undefined;
-  const { presentation, concepts, agreementDraft, ...meta } = facts.board.state;
+  const { presentation, concepts, agreementDraft, signoff = DEFAULT_SIGNOFF, ...meta } = facts.board.state;
   const participants = peopleView(facts.people);
+  const version = facts.agreements.at(-1)?.version ?? null;
   return {
     revision: facts.revision,
     meta,
@@ -31,6 +34,7 @@ export function controlView(facts: FactsAtRevision): ControlView | undefined {
     concepts,
     agreementDraft,
     agreementVersions: facts.agreements,
+    signoff: { ...signoff, version, decisions: facts.signoffs },
     participants,
     rounds: facts.rounds.map((round) => roundState(round, facts.voters[round.id] ?? {})),
     tallies: facts.rounds.flatMap((round) => (round.state === 'revealed' && round.tally ? [publicTally(round.tally)] : [])),

@@ -50,6 +50,7 @@ function facts(revision: number, change: Partial<FactsAtRevision> = {}): FactsAt
     ],
     voters: { r2: { industry: 1 } },
     agreements: [],
+    signoffs: [],
     ...change,
   };
 }

@@ -20,7 +20,12 @@ const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
   { name: 'rounds', columns: ['id', 'board_id', 'number', 'state', 'settings', 'items', 'opened_at', 'closed_at', 'revealed_at', 'tally'], order: 'rowid' },
   { name: 'ballots', columns: ['round_id', 'participant_id', 'group_id', 'allocations', 'updated_at'], order: 'rowid' },
   { name: 'round_voters', columns: ['board_id', 'round_id', 'participant_id', 'group_id'], order: 'round_id, participant_id' },
-  { name: 'agreements', columns: ['board_id', 'version', 'frozen_at', 'data'], order: 'rowid' },
+  { name: 'agreements', columns: ['board_id', 'version', 'frozen_at', 'data', 'record_seq', 'prev_hash', 'hash'], order: 'rowid' },
+  {
+    name: 'signoffs',
+    columns: ['board_id', 'seq', 'version', 'participant_id', 'name', 'organisation', 'group_id', 'decision', 'reason', 'signed_at', 'prev_hash', 'hash'],
+    order: 'rowid',
+  },
   { name: 'registers', columns: ['board_id', 'from_version', 'frozen_at', 'created_at'], order: 'rowid' },
   { name: 'register_items', columns: ['board_id', 'item_id', 'position', 'state', 'source'], order: 'rowid' },
   { name: 'register_log', columns: ['board_id', 'seq', 'item_id', 'entry'], order: 'board_id, seq' },

@@ -3,6 +3,7 @@ import type { BoardMeta } from '../../shared/controlDoc.js';
 import type { Language, Role } from '../../shared/phases.js';
 import type { PresentationStep } from '../../shared/presentation.js';
 import type { PriorityList } from '../../shared/export/index.js';
+import type { SignoffSetup } from '../../shared/signoff.js';
 import type { BoardConcept } from '../../shared/suggestions/api.js';
 import type { RoundItem, RoundSettings, Tally } from '../../shared/voting/index.js';
 
@@ -88,6 +89,8 @@ export interface BoardState extends BoardMeta {
   presentation: PresentationStep | null;
   concepts: BoardConcept[];
   agreementDraft: AgreementDraftBody | null;
+  /** The sign-off rule and delegates; absent until the facilitator first sets them (then DEFAULT_SIGNOFF holds). */
+  signoff?: SignoffSetup;
 }
 
 export interface BoardStateRecord {

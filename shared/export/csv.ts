@@ -1,5 +1,7 @@
 import { formatFigure } from '../figures.js';
 import type { Language } from '../phases.js';
+import type { DecisionRecord } from '../signoff.js';
+import { decisionRecordTable } from './decisionRecord.js';
 import { priorityTable, type PriorityTable, type TableCell } from './priorityTable.js';
 import type { PriorityList } from './types.js';
 
@@ -13,8 +15,12 @@ const SEPARATOR: Record<Language, string> = { en: ',', nl: ';', sv: ';' };
  * RFC 4180 CSV with the list language's separator, one row per priority, and a UTF-8 byte order mark so
  * Excel reads å, ä, ö and ij right. Figures in the language's decimals: 37,5 in Dutch and Swedish.
  */
-export function toCsv(list: PriorityList): string {
-  return tableToCsv(priorityTable(list), list.board.language);
+export function toCsv(list: PriorityList, decisionRecord: DecisionRecord | null = null): string {
+  const { header, rows } = priorityTable(list);
+  // The decision record follows the list after an empty line, as the XLSX and the report show it below the list.
+  const record = decisionRecord ? decisionRecordTable(decisionRecord, list) : undefined;
+  const recordRows = record ? [[], [record.title], ...record.lines.map((text) => [text]), record.header, ...record.rows] : [];
+  return tableToCsv({ header, rows: [...rows, ...recordRows] }, list.board.language);
 }
 
 /** Any table of the exports (the priority list's, the register's) as CSV the way a spreadsheet in `language` opens it. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { DecisionRecord } from '../signoff.js';
 import { toJson } from './json.js';
 import { buildPriorityList } from './priorityList.js';
 import { agreement, FROZEN_AT, sampleBoard } from '../../fixtures/exportBoards.js';
@@ -63,21 +64,32 @@ const lists = {
   'named round': buildPriorityList(sampleBoard('sv', { budget: 5, cap: 3, anonymous: false })),
   draft: buildPriorityList({ ...sampleBoard(), draft: { roundId: agreement.roundId, items: agreement.items } }),
 };
+const signedOff: DecisionRecord = {
+  version: 1,
+  rule: 'majority-no-objection',
+  met: true,
+  groups: [{ group: 'union', standing: 'consents', delegates: [{ participantId: 'p-union-1', name: 'Bram', organisation: 'FNV', decision: 'consent', reason: '', signedAt: FROZEN_AT }] }],
+  recordSeal: 'a'.repeat(64),
+};
 
 describe('toJson', () => {
   it.each(Object.entries(lists))('validates against docs/export-schema.json (%s)', (_, list) => {
     expect(validate(JSON.parse(toJson(list)), schema)).toEqual([]);
   });
 
+  it('validates against docs/export-schema.json with a decision record', () => {
+    expect(validate(JSON.parse(toJson(lists.agreed, signedOff)), schema)).toEqual([]);
+  });
+
   it('is the list itself, indented', () => {
     const json = toJson(lists.agreed);
-    expect(JSON.parse(json)).toStrictEqual(lists.agreed);
-    expect(json).toContain('\n  "schemaVersion": 2,\n');
+    expect(JSON.parse(json)).toStrictEqual({ ...lists.agreed, schemaVersion: 3, decisionRecord: null });
+    expect(json).toContain('\n  "schemaVersion": 3,\n');
   });
 
   it('is checked by a validator that does reject what the schema forbids', () => {
     const good = JSON.parse(toJson(lists.agreed));
-    expect(validate({ ...good, schemaVersion: 1 }, schema)).toEqual(['$.schemaVersion: expected 2']);
+    expect(validate({ ...good, schemaVersion: 2 }, schema)).toEqual(['$.schemaVersion: expected 3']);
     expect(validate({ ...good, status: 'frozen' }, schema)).toHaveLength(1);
     expect(validate({ ...good, secret: 1 }, schema)).toEqual(['$: unexpected secret']);
     const { owner: _owner, ...withoutOwner } = good.items[0];

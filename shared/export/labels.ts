@@ -37,6 +37,7 @@ export interface ExportLabels {
   /** Sheet names of the XLSX export (at most 31 characters, none of : \\ / ? * [ ]). */
   listSheet: string;
   roundSheet: (roundNumber: number) => string;
+  signoffSheet: string;
 }
 
 /** The bucket of an anonymous round's small groups has one name, the screen's, in every export. */
@@ -76,6 +77,7 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     draft: (round) => `Draft, not frozen yet: the list as it stands, from vote round ${round}.`,
     listSheet: 'Priorities',
     roundSheet: (round) => `Round ${round}`,
+    signoffSheet: 'Sign-off',
   },
   nl: {
     rank: 'Rang',
@@ -108,6 +110,7 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     draft: (round) => `Concept, nog niet vastgelegd: de lijst zoals die nu is, uit stemronde ${round}.`,
     listSheet: 'Prioriteiten',
     roundSheet: (round) => `Ronde ${round}`,
+    signoffSheet: 'Akkoord',
   },
   sv: {
     rank: 'Plats',
@@ -140,5 +143,6 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     draft: (round) => `Utkast, ännu inte låst: listan som den ser ut nu, från röstningsomgång ${round}.`,
     listSheet: 'Prioriteringar',
     roundSheet: (round) => `Omgång ${round}`,
+    signoffSheet: 'Godkännande',
   },
 };

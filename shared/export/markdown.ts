@@ -1,11 +1,13 @@
 import { balancedFigure, consensusFigure } from '../figures.js';
+import type { DecisionRecord } from '../signoff.js';
+import { decisionRecordTable } from './decisionRecord.js';
 import { namedGroupCounts } from './groupCounts.js';
 import { statusLine, utcMinute } from './statusLine.js';
 import { EXPORT_LABELS } from './labels.js';
 import type { PriorityItem, PriorityList } from './types.js';
 
 /** Minutes-friendly Markdown: a heading per priority with its figures, owner, next step and cards. */
-export function toMarkdown(list: PriorityList): string {
+export function toMarkdown(list: PriorityList, decisionRecord: DecisionRecord | null = null): string {
   const labels = EXPORT_LABELS[list.board.language];
   const percent = new Intl.NumberFormat(list.board.language, { style: 'percent', maximumFractionDigits: 1 });
   const split = (counts: Record<string, number>) =>
@@ -36,6 +38,12 @@ export function toMarkdown(list: PriorityList): string {
 
   if (list.dropped.length > 0) {
     lines.push(`## ${labels.dropped}`, '', ...list.dropped.map((d) => `- ${inline(d.title)}: ${inline(d.reason)}`), '');
+  }
+  if (decisionRecord) {
+    const record = decisionRecordTable(decisionRecord, list);
+    lines.push(`## ${inline(record.title)}`, '', ...record.lines.map((text) => `${inline(text)}  `), '');
+    lines.push(`| ${record.header.map(inline).join(' | ')} |`, `|${record.header.map(() => ' --- |').join('')}`);
+    lines.push(...record.rows.map((row) => `| ${row.map((cell) => inline(String(cell ?? ''))).join(' | ')} |`), '');
   }
   if (list.board.exportedAt !== undefined) lines.push(`_${labels.exportedAt} ${utcMinute(list.board.exportedAt)}_`, '');
   return lines.join('\n');

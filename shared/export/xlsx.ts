@@ -1,4 +1,6 @@
 import type ExcelJS from 'exceljs';
+import type { DecisionRecord } from '../signoff.js';
+import { decisionRecordTable, type DecisionRecordTable } from './decisionRecord.js';
 import { EXPORT_LABELS } from './labels.js';
 import { priorityTable, type PriorityTable } from './priorityTable.js';
 import { statusLine } from './statusLine.js';
@@ -10,12 +12,17 @@ import type { PriorityList } from './types.js';
  * English Excel show them with their own decimal separator and can sum and sort them, with no import step.
  * `rounds` are the lists of each revealed round alone, oldest first.
  */
-export async function toXlsx(list: PriorityList, rounds: PriorityList[]): Promise<Uint8Array> {
+export async function toXlsx(list: PriorityList, rounds: PriorityList[], decisionRecord: DecisionRecord | null = null): Promise<Uint8Array> {
   const labels = EXPORT_LABELS[list.board.language];
-  return tablesToXlsx(list.board.title, new Date(list.frozenAt ?? list.board.exportedAt ?? 0), [
-    { name: labels.listSheet, status: statusLine(list), table: priorityTable(list) },
-    ...rounds.map((round) => ({ name: labels.roundSheet(round.roundNumber ?? 0), status: statusLine(round), table: priorityTable(round, { withAgreement: false }) })),
-  ]);
+  return tablesToXlsx(
+    list.board.title,
+    new Date(list.frozenAt ?? list.board.exportedAt ?? 0),
+    [
+      { name: labels.listSheet, status: statusLine(list), table: priorityTable(list) },
+      ...rounds.map((round) => ({ name: labels.roundSheet(round.roundNumber ?? 0), status: statusLine(round), table: priorityTable(round, { withAgreement: false }) })),
+    ],
+    decisionRecord ? { name: labels.signoffSheet, record: decisionRecordTable(decisionRecord, list) } : undefined,
+  );
 }
 
 /** A sheet of an export: its name, the line under the title, and its one table. */
@@ -26,7 +33,7 @@ export interface XlsxSheet {
 }
 
 /** Any of the exports' tables as a workbook, a sheet each under the same title. */
-export async function tablesToXlsx(title: string, created: Date, sheets: XlsxSheet[]): Promise<Uint8Array> {
+export async function tablesToXlsx(title: string, created: Date, sheets: XlsxSheet[], recordSheet?: { name: string; record: DecisionRecordTable }): Promise<Uint8Array> {
   // Loaded on the first XLSX download, not at start-up: exceljs takes about a second of CPU to load, which
   // a restarting server would otherwise spend before it listens while every client waits to reconnect.
   const { Workbook } = (await import('exceljs')).default;
@@ -35,6 +42,18 @@ export async function tablesToXlsx(title: string, created: Date, sheets: XlsxShe
   workbook.title = title;
   workbook.created = created;
   for (const sheet of sheets) addSheet(workbook, title, sheet);
+  if (recordSheet) {
+    const { record } = recordSheet;
+    const sheet = workbook.addWorksheet(recordSheet.name);
+    sheet.getCell('A1').value = record.title;
+    sheet.getCell('A1').font = { bold: true, size: 14 };
+    record.lines.forEach((text, i) => (sheet.getCell(`A${i + 2}`).value = text));
+    const headerRow = sheet.getRow(record.lines.length + 3);
+    headerRow.values = record.header;
+    headerRow.font = { bold: true };
+    record.rows.forEach((row, i) => (sheet.getRow(record.lines.length + 4 + i).values = row.map((cell) => cell ?? undefined)));
+    record.header.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 4 ? 50 : 24));
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

@@ -101,7 +101,7 @@ test('before freezing, the exports carry the draft with the owners typed; the XL
   // The draft saver sends the typing once it pauses; the export follows the draft as saved.
   await expect.poll(async () => (await exported()).items[0].nextStep).toBe('Möte i maj – bijeenkomst');
   const json = await exported();
-  expect(json).toMatchObject({ schemaVersion: 2, status: 'draft', version: null });
+  expect(json).toMatchObject({ schemaVersion: 3, status: 'draft', version: null, decisionRecord: null });
   expect(json.items[0]).toMatchObject({ owner: 'Åsa Öberg, Länsstyrelsen', nextStep: 'Möte i maj – bijeenkomst' });
   const csv = await (await request.get(`/api/boards/${board.boardId}/export?format=csv`, { headers: auth(board.facilitatorToken) })).text();
   expect(csv).toContain('Åsa Öberg, Länsstyrelsen');

@@ -18,6 +18,8 @@ import type { Stores } from '../../server/storage/Stores.js';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { readStoredDoc } from '../../server/storage/DocumentLog.js';
 import type { RegisterItem, RegisterItemState } from '../../shared/register.js';
+import { checkRecord } from '../../server/storage/recordChain.js';
+import type { SignoffDecision } from '../../shared/signoff.js';
 
 /**
  * One contract, run unchanged against every store: what the rooms, the domain services and several server
@@ -538,6 +540,7 @@ describe.each(backends)('store contract on $name', (backend) => {
         // A revealed round's turnout is its tally's: only rounds not yet revealed are counted.
         voters: {},
         agreements: [{ version: 1, frozenAt: 7 }],
+        signoffs: [],
       });
       expect(await stores.facts.read('nope')).toMatchObject({ revision: 0, board: undefined });
     });
@@ -580,6 +583,43 @@ describe.each(backends)('store contract on $name', (backend) => {
         expect(a.list).toEqual(frozenList(a.version, a.frozenAt));
         expect(JSON.stringify(a.list)).toBe(JSON.stringify(frozenList(a.version, a.frozenAt)));
       }
+    });
+
+    const decision = (participantId: string, version: number, signedAt: number): SignoffDecision => ({
+      version,
+      participantId,
+      name: 'Ada',
+      organisation: 'Forge BV',
+      group: 'industry',
+      decision: 'object',
+      reason: 'Too vague',
+      signedAt,
+    });
+
+    it('takes a sign-off only on the latest version, decided with the write, and reads it back as stored', async () => {
+      const board = await newBoard(stores);
+      expect(await stores.agreements.sign(board.id, decision('p_1', 1, 1))).toBe(false);
+      await stores.agreements.freeze(board.id, 2, (version) => frozenList(version, 2));
+      const before = (await stores.facts.read(board.id)).revision;
+      expect(await other.agreements.sign(board.id, decision('p_1', 1, 3))).toBe(true);
+      expect((await stores.facts.read(board.id)).revision).toBeGreaterThan(before);
+      await other.agreements.freeze(board.id, 4, (version) => frozenList(version, 4));
+      expect(await stores.agreements.sign(board.id, decision('p_2', 1, 5))).toBe(false);
+      expect(await stores.agreements.sign(board.id, decision('p_2', 2, 6))).toBe(true);
+      expect(await other.agreements.signoffs(board.id)).toEqual([decision('p_1', 1, 3), decision('p_2', 2, 6)]);
+      // The facts drawn for the room hold the latest version's decisions only.
+      expect((await other.facts.read(board.id)).signoffs).toEqual([decision('p_2', 2, 6)]);
+    });
+
+    it('seals versions and sign-offs written by two instances at once into one chain that verifies', async () => {
+      const board = await newBoard(stores);
+      await stores.agreements.freeze(board.id, 1, (version) => frozenList(version, 1));
+      await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? other : stores).agreements.sign(board.id, decision(`p_${i}`, 1, 10 + i))));
+      const entries = await other.agreements.record(board.id);
+      expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(entries[0]).toMatchObject({ kind: 'version', version: 1, frozenAt: 1, prevHash: null });
+      expect(entries.slice(1).map((e) => e.prevHash)).toEqual(entries.slice(0, -1).map((e) => e.hash));
+      expect(checkRecord(entries)).toEqual({ verifies: true, brokenAt: null, problem: null });
     });
   });
 

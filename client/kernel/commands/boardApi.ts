@@ -35,6 +35,8 @@ import {
   revealCards,
   revealRound,
   saveAgreementDraft,
+  setUpSignoff,
+  signVersion,
   stepPresentation,
 } from '../../api/serverApi';
 
@@ -74,6 +76,8 @@ export function boardApi(boardId: string, token: string) {
     admitParticipant: forBoard(admitParticipant),
     fetchMyData: forBoard(fetchMyData),
     openRound: forBoard(openRound),
+    setUpSignoff: forBoard(setUpSignoff),
+    signVersion: forBoard(signVersion),
     closeRound: forBoard(closeRound),
     revealRound: forBoard(revealRound),
     castBallot: forBoard(castBallot),

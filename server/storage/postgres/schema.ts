@@ -159,6 +159,28 @@ const MIGRATIONS: string[] = [
     ON CONFLICT DO NOTHING;
   ALTER TABLE participants ADD COLUMN IF NOT EXISTS waiting_since BIGINT;
   `,
+  // Delegates' sign-offs and the board's record (see the SQLite schema's step "Sign-offs").
+  `
+  ALTER TABLE agreements ADD COLUMN IF NOT EXISTS record_seq INTEGER;
+  ALTER TABLE agreements ADD COLUMN IF NOT EXISTS prev_hash TEXT;
+  ALTER TABLE agreements ADD COLUMN IF NOT EXISTS hash TEXT;
+  UPDATE agreements SET record_seq = version WHERE record_seq IS NULL;
+  CREATE TABLE IF NOT EXISTS signoffs (
+    board_id TEXT NOT NULL REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    seq INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    participant_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    group_id TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    signed_at BIGINT NOT NULL,
+    prev_hash TEXT,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (board_id, seq)
+  );
+  `,
 ];
 
 /**

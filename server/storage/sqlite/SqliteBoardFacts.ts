@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { BoardFacts, FactsAtRevision, People, ShownBefore } from '../BoardFacts.js';
 import type { BoardState, BoardStateRecord, ParticipantRecord } from '../records.js';
 import { revisionBumps } from './revision.js';
+import { SIGNOFF_COLUMNS } from './SqliteAgreementArchive.js';
 import { ROUND_COLUMNS, toRound, type RoundRow } from './SqliteBallotBox.js';
 import { PARTICIPANT_COLUMNS } from './SqliteIdentity.js';
 
@@ -22,6 +23,9 @@ export class SqliteBoardFacts implements BoardFacts {
          WHERE r.board_id = ? AND r.state <> 'revealed' GROUP BY b.round_id, b.group_id`,
       ),
       agreements: db.prepare('SELECT version, frozen_at AS frozenAt FROM agreements WHERE board_id = ? ORDER BY version'),
+      signoffs: db.prepare(
+        `SELECT ${SIGNOFF_COLUMNS} FROM signoffs WHERE board_id = ? AND version = (SELECT MAX(version) FROM agreements WHERE board_id = ?) ORDER BY seq`,
+      ),
       insertState: db.prepare('INSERT INTO board_state (board_id, version, state) VALUES (?, 1, ?) ON CONFLICT (board_id) DO NOTHING'),
       putState: db.prepare('UPDATE board_state SET version = version + 1, state = ? WHERE board_id = ? AND version = ? RETURNING version').pluck(),
       adoptTally: db.prepare("UPDATE rounds SET tally = ? WHERE board_id = ? AND id = ? AND state = 'revealed' AND tally IS NULL"),
@@ -45,6 +49,7 @@ export class SqliteBoardFacts implements BoardFacts {
         rounds: (this.stmt.rounds.all(boardId) as RoundRow[]).map(toRound),
         voters,
         agreements: this.stmt.agreements.all(boardId) as FactsAtRevision['agreements'],
+        signoffs: this.stmt.signoffs.all(boardId, boardId) as FactsAtRevision['signoffs'],
       };
     })();
   }

@@ -207,6 +207,29 @@ export const MIGRATIONS: string[] = [
     WHERE r.state <> 'revealed' AND p.joined_at <= r.opened_at;
   ALTER TABLE participants ADD COLUMN waiting_since INTEGER;
   `,
+  // Sign-offs: delegates' decisions, and the board's record: versions and sign-offs numbered together per board, each sealed by
+  // hash (storage/recordChain.ts). Versions frozen before keep their order and stay unsealed.
+  `
+  ALTER TABLE agreements ADD COLUMN record_seq INTEGER;
+  ALTER TABLE agreements ADD COLUMN prev_hash TEXT;
+  ALTER TABLE agreements ADD COLUMN hash TEXT;
+  UPDATE agreements SET record_seq = version;
+  CREATE TABLE IF NOT EXISTS signoffs (
+    board_id TEXT NOT NULL REFERENCES boards(id),
+    seq INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    participant_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    group_id TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    signed_at INTEGER NOT NULL,
+    prev_hash TEXT,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (board_id, seq)
+  );
+  `,
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */
