@@ -105,13 +105,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const withSecurityHeaders = securityHeaders(config.publicUrl);
   const suggestions = new Suggestions(registry, { facts: stores.facts, projection }, { log, metrics });
   const exports = new Exports(identity, stores.agreements, registry);
-  const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, identity);
+  const signoffs = new Signoffs(stores.agreements, identity, stores.facts, projection);
+  const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, identity, signoffs);
   const router = buildRoutes({
     stores,
     workshops,
     rounds,
     agreements: new Agreements(stores.agreements, identity, ballots, stores.facts, registry, projection),
-    signoffs: new Signoffs(stores.agreements, identity, stores.facts, projection),
+    signoffs,
     exports,
     rooms: registry,
     projection,

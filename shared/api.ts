@@ -333,6 +333,7 @@ export const REFUSAL_CODES = [
   'history-point-gone',
   'too-many-links',
   'no-frozen-list',
+  'not-signed-off',
   'register-exists',
   'no-register',
   'not-your-item',

@@ -3,6 +3,7 @@ import { buildPriorityList } from '../../shared/export/index.js';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
 import { REGISTER_LIMITS } from '../../shared/register.js';
 import { openSqliteStores } from '../storage/sqlite/openSqliteStores.js';
+import { Signoffs } from '../agreement/Signoffs.js';
 import { FollowThrough } from './FollowThrough.js';
 
 describe('the follow-through register', () => {
@@ -22,7 +23,7 @@ describe('the follow-through register', () => {
         agreement: { version, frozenAt: 2, roundId: 'r1', items: themes.map((itemId) => ({ itemId, title: itemId, owner: 'Port', nextStep: '' })) },
       }),
     );
-    const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, stores.identity);
+    const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, stores.identity, new Signoffs(stores.agreements, stores.identity, stores.facts, { show: async () => undefined }));
     const facilitator = { boardId, reader: { kind: 'facilitator' as const } };
     await followThrough.start(facilitator);
     for (let n = 1; n <= REGISTER_LIMITS.maxUpdates; n++) await followThrough.update(facilitator, themes[n % themes.length]!, { note: `update ${n}` });

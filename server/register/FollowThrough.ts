@@ -21,6 +21,7 @@ import type { BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
 import type { RegisterStore } from '../storage/RegisterStore.js';
 import type { AgreementArchive } from '../storage/AgreementArchive.js';
+import type { Signoffs } from '../agreement/Signoffs.js';
 import { listForRegister } from './listForRegister.js';
 
 /** A register reader with the board they read. */
@@ -40,6 +41,7 @@ export class FollowThrough {
     private readonly archive: AgreementArchive,
     private readonly facts: Pick<BoardFacts, 'getState'>,
     private readonly identity: Identity,
+    private readonly signoffs: Pick<Signoffs, 'outcome'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -59,7 +61,7 @@ export class FollowThrough {
 
   async start(access: RegisterAccess): Promise<RegisterView> {
     assertFacilitator(access);
-    const list = await listForRegister(this.archive, access.boardId);
+    const list = await listForRegister(this.archive, this.signoffs, access.boardId);
     const items = list && registerItemsFrom(list);
     if (!list || !items) throw DomainError.refusal('conflict', 'no-frozen-list', 'freeze the agreed list before starting its register');
     const created = await this.store.create(access.boardId, { fromVersion: list.version!, frozenAt: list.frozenAt!, createdAt: this.now(), items });

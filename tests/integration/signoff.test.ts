@@ -165,6 +165,18 @@ describe.each(stores)('sign-off and the record on $name', (store) => {
     expect((await decisionRecord(board)).met).toBe(false);
   });
 
+  it('a signed list becomes the register: refused while the delegates have not signed it off, started once they have', async () => {
+    const { board, people } = await frozenWorkshop('majority-no-objection');
+    const start = () => api<{ code?: string; register?: { fromVersion: number } }>(base(), 'POST', `/api/boards/${board.boardId}/register`, undefined, board.facilitatorToken);
+    await sign(board, people.company, 'consent');
+    const early = await start();
+    expect([early.status, early.body.code]).toEqual([409, 'not-signed-off']);
+    for (const who of [people.region, people.knowledge]) await sign(board, who, 'consent');
+    const started = await start();
+    expect(started.status).toBe(201);
+    expect(started.body.register?.fromVersion).toBe(1);
+  });
+
   it('only named delegates sign; a delegate removed mid-way no longer counts', async () => {
     const { board, people, setup, groups } = await frozenWorkshop('every-group');
     const outsider = await join(base(), board, 'Finn', groups.company, 'Other BV');

@@ -91,6 +91,7 @@ export const en = {
   'register.ics.summary': 'Review: {title}',
   'register.ics.owner': 'Owner: {owner}',
   'refusal.no-frozen-list': 'Freeze the agreed list first: the register starts from a frozen version.',
+  'refusal.not-signed-off': 'The delegates have not signed off the latest version yet: the register starts from a signed list.',
   'refusal.register-exists': 'This workshop has its register already.',
   'refusal.no-register': 'This workshop has no register yet.',
   'refusal.not-your-item': 'This priority has another owner: your link updates only your own priorities.',

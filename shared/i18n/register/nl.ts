@@ -92,6 +92,7 @@ export const nl: RegisterMessages = {
   'register.ics.summary': 'Evaluatie: {title}',
   'register.ics.owner': 'Eigenaar: {owner}',
   'refusal.no-frozen-list': 'Zet eerst de afgesproken lijst vast: het register begint bij een vastgezette versie.',
+  'refusal.not-signed-off': 'De afgevaardigden hebben de laatste versie nog niet ondertekend: het register begint bij een ondertekende lijst.',
   'refusal.register-exists': 'Deze workshop heeft al een register.',
   'refusal.no-register': 'Deze workshop heeft nog geen register.',
   'refusal.not-your-item': 'Deze prioriteit heeft een andere eigenaar: met uw link werkt u alleen uw eigen prioriteiten bij.',

@@ -92,6 +92,7 @@ export const sv: RegisterMessages = {
   'register.ics.summary': 'Uppföljning: {title}',
   'register.ics.owner': 'Ansvarig: {owner}',
   'refusal.no-frozen-list': 'Lås den överenskomna listan först: registret utgår från en låst version.',
+  'refusal.not-signed-off': 'Ombuden har inte skrivit under den senaste versionen än: registret utgår från en undertecknad lista.',
   'refusal.register-exists': 'Den här workshoppen har redan ett register.',
   'refusal.no-register': 'Den här workshoppen har inget register än.',
   'refusal.not-your-item': 'Den här prioriteringen har en annan ansvarig: din länk uppdaterar bara dina egna prioriteringar.',
