@@ -8,6 +8,7 @@ import {
   readMeta,
   readParticipants,
   readRound,
+  readSeating,
   readSuggestionConcepts,
   readTally,
   setAgreementDraft,
@@ -15,6 +16,7 @@ import {
   setDrawnRevision,
   setParticipant,
   setRoundState,
+  setSeating,
   setSuggestionConcepts,
   setTally,
   writeMeta,
@@ -40,6 +42,7 @@ export function shownIn(doc: Y.Doc): Shown {
     concepts: readSuggestionConcepts(doc),
     agreementDraft: readAgreementDraft(doc) ?? null,
     agreementVersions: readAgreementVersions(doc),
+    seating: readSeating(doc),
     participants: readParticipants(doc),
     round: (roundId) => readRound(doc, roundId),
     tally: (roundId) => readTally(doc, roundId),
@@ -66,6 +69,7 @@ export function drawControl(doc: Y.Doc, view: ControlView, shown: Shown = shownI
   if (!equalityDeep(shown.concepts, view.concepts)) setSuggestionConcepts(doc, view.concepts);
   if (view.agreementDraft && !equalityDeep(shown.agreementDraft, view.agreementDraft)) setAgreementDraft(doc, view.agreementDraft);
   if (!equalityDeep(shown.agreementVersions, view.agreementVersions)) setAgreementVersions(doc, view.agreementVersions);
+  if (!equalityDeep(shown.seating, view.seating)) setSeating(doc, view.seating);
 
   if (shown.participants !== view.participants) {
     const shownPeople = new Map(shown.participants.map((p) => [p.id, p]));

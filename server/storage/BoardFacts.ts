@@ -1,6 +1,7 @@
 import { DomainError } from '../DomainError.js';
 import { StorageFailure } from './StorageHealth.js';
 import type { Language } from '../../shared/phases.js';
+import type { Seating } from '../../shared/tables/seating.js';
 import type { Tally } from '../../shared/voting/index.js';
 import type { BoardState, BoardStateRecord, ParticipantRecord, RoundRecord } from './records.js';
 
@@ -20,6 +21,8 @@ export interface FactsAtRevision {
   voters: Record<string, Record<string, number>>;
   /** The frozen versions of the agreement, oldest first. */
   agreements: Array<{ version: number; frozenAt: number }>;
+  /** The breakout tables and who sits at which (see TableSeats). */
+  seating: Seating;
 }
 
 /** The board's participants, with a revision of their own that every change of a participant bumps. */

@@ -3,6 +3,7 @@ import type { BallotBox } from './BallotBox.js';
 import type { BoardFacts } from './BoardFacts.js';
 import type { DocumentLog } from './DocumentLog.js';
 import type { Identity } from './Identity.js';
+import type { TableSeats } from './TableSeats.js';
 
 import type { WriteProbe } from './StorageHealth.js';
 
@@ -15,6 +16,7 @@ export interface Stores {
   ballots: BallotBox;
   agreements: AgreementArchive;
   facts: BoardFacts;
+  seats: TableSeats;
   /** A write of its own for /healthz; absent where it would test nothing (an in-memory database). */
   health?: WriteProbe;
   close(): Promise<void>;

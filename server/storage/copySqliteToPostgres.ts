@@ -20,6 +20,8 @@ const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
   { name: 'rounds', columns: ['id', 'board_id', 'number', 'state', 'settings', 'items', 'opened_at', 'closed_at', 'revealed_at', 'tally'], order: 'rowid' },
   { name: 'ballots', columns: ['round_id', 'participant_id', 'group_id', 'allocations', 'updated_at'], order: 'rowid' },
   { name: 'agreements', columns: ['board_id', 'version', 'frozen_at', 'data'], order: 'rowid' },
+  { name: 'breakout_tables', columns: ['board_id', 'id', 'number', 'name', 'host_id'], order: 'rowid' },
+  { name: 'breakout_seats', columns: ['board_id', 'participant_id', 'table_id'], order: 'rowid' },
 ];
 
 /** Rows sent in one INSERT: few round trips, and well below PostgreSQL's 65535 parameters. */

@@ -23,11 +23,12 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   agreement: ['root', 'storage', 'auth', 'rooms', 'projection', 'export'],
   people: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'ballots'],
   suggestions: ['root', 'storage', 'auth', 'rooms', 'projection'],
+  tables: ['root', 'storage', 'auth', 'rooms', 'projection'],
   scale: ['root', 'storage', 'rooms'],
   demo: ['root', 'storage', 'auth', 'rooms', 'workshops', 'ballots', 'agreement', 'export'],
   // The transports: the only places that turn a DomainError into a status or a close code.
   sync: ['root', 'storage', 'auth', 'rooms', 'access', 'people', 'workshops', 'scale'],
-  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale'],
+  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale', 'tables'],
 };
 
 /** Files at the server's root that only wire the parts together (they may import anything of the server). */

@@ -1,9 +1,11 @@
+import { NO_SEATING, type Seating } from '../../../shared/tables/seating.js';
 import type { BoardFacts, FactsAtRevision, People, ShownBefore } from '../BoardFacts.js';
 import type { BoardState, BoardStateRecord, ParticipantRecord } from '../records.js';
 import { ROUND_COLUMNS, toRound, type RoundRow } from './PgBallotBox.js';
 import type { PgDatabase } from './PgDatabase.js';
 import { PARTICIPANT_COLUMNS } from './PgIdentity.js';
 import { BUMP_BOARD, BUMP_PEOPLE } from './revision.js';
+import { SEATING_JSON } from './PgTableSeats.js';
 
 /**
  * Lists read as JSON from sorted subqueries, so one statement (one snapshot, one round trip) reads them all; the
@@ -18,7 +20,8 @@ const READ_FACTS = `
     (SELECT COALESCE(json_agg(v), '[]') FROM (
        SELECT ba.round_id AS "roundId", ba.group_id AS "group", count(*)::int AS voters FROM ballots ba JOIN rounds ro ON ro.id = ba.round_id
        WHERE ro.board_id = $1 AND ro.state <> 'revealed' GROUP BY ba.round_id, ba.group_id) v) AS voters,
-    (SELECT COALESCE(json_agg(a), '[]') FROM (SELECT version, frozen_at AS "frozenAt" FROM agreements WHERE board_id = $1 ORDER BY version) a) AS agreements
+    (SELECT COALESCE(json_agg(a), '[]') FROM (SELECT version, frozen_at AS "frozenAt" FROM agreements WHERE board_id = $1 ORDER BY version) a) AS agreements,
+    ${SEATING_JSON.tables} AS tables, ${SEATING_JSON.seats} AS seats
   FROM boards b WHERE b.id = $1`;
 
 interface FactsRow {
@@ -29,6 +32,8 @@ interface FactsRow {
   rounds: RoundRow[];
   voters: Array<{ roundId: string; group: string; voters: number }>;
   agreements: FactsAtRevision['agreements'];
+  tables: Seating['tables'];
+  seats: Seating['seats'];
 }
 
 /** The board's state and the one read of all its facts, in PostgreSQL. */
@@ -37,7 +42,7 @@ export class PgBoardFacts implements BoardFacts {
 
   async read(boardId: string, known?: People): Promise<FactsAtRevision> {
     const row = (await this.db.query<FactsRow>(READ_FACTS, [boardId, known?.revision ?? -1])).rows[0];
-    if (!row) return { revision: 0, board: undefined, people: { revision: 0, participants: [] }, rounds: [], voters: {}, agreements: [] };
+    if (!row) return { revision: 0, board: undefined, people: { revision: 0, participants: [] }, rounds: [], voters: {}, agreements: [], seating: NO_SEATING };
     const voters: FactsAtRevision['voters'] = {};
     for (const v of row.voters) (voters[v.roundId] ??= {})[v.group] = v.voters;
     return {
@@ -47,6 +52,7 @@ export class PgBoardFacts implements BoardFacts {
       rounds: row.rounds.map(toRound),
       voters,
       agreements: row.agreements,
+      seating: { tables: row.tables, seats: row.seats },
     };
   }
 

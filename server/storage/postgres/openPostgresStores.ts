@@ -4,6 +4,7 @@ import { PgBallotBox } from './PgBallotBox.js';
 import { PgBoardFacts } from './PgBoardFacts.js';
 import { PgDatabase } from './PgDatabase.js';
 import { PgDocumentLog } from './PgDocumentLog.js';
+import { PgTableSeats } from './PgTableSeats.js';
 import { PgIdentity } from './PgIdentity.js';
 import { migrateSchema } from './schema.js';
 
@@ -23,6 +24,7 @@ export async function openPostgresStores(url: string): Promise<Stores> {
     ballots: new PgBallotBox(db),
     agreements: new PgAgreementArchive(db),
     facts: new PgBoardFacts(db),
+    seats: new PgTableSeats(db),
     health: async () => {
       await db.query('SELECT 1');
     },

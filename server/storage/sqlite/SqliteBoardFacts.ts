@@ -4,14 +4,17 @@ import type { BoardState, BoardStateRecord, ParticipantRecord } from '../records
 import { revisionBumps } from './revision.js';
 import { ROUND_COLUMNS, toRound, type RoundRow } from './SqliteBallotBox.js';
 import { PARTICIPANT_COLUMNS } from './SqliteIdentity.js';
+import { seatingReader } from './SqliteTableSeats.js';
 
 /** The board's state and the one read of all its facts, in SQLite: each method runs whole, as one transaction. */
 export class SqliteBoardFacts implements BoardFacts {
   private readonly stmt;
   private readonly bump;
+  private readonly seating;
 
   constructor(private readonly db: Database.Database) {
     this.bump = revisionBumps(db);
+    this.seating = seatingReader(db);
     this.stmt = {
       revisions: db.prepare('SELECT revision, people_revision AS people FROM boards WHERE id = ?'),
       state: db.prepare('SELECT version, state FROM board_state WHERE board_id = ?'),
@@ -45,6 +48,7 @@ export class SqliteBoardFacts implements BoardFacts {
         rounds: (this.stmt.rounds.all(boardId) as RoundRow[]).map(toRound),
         voters,
         agreements: this.stmt.agreements.all(boardId) as FactsAtRevision['agreements'],
+        seating: this.seating(boardId),
       };
     })();
   }

@@ -6,6 +6,7 @@ import { SqliteBallotBox } from './SqliteBallotBox.js';
 import { SqliteBoardFacts } from './SqliteBoardFacts.js';
 import { openSqliteDatabase, type SqliteSynchronous } from './SqliteDatabase.js';
 import { SqliteDocumentLog } from './SqliteDocumentLog.js';
+import { SqliteTableSeats } from './SqliteTableSeats.js';
 import { SqliteIdentity } from './SqliteIdentity.js';
 
 /** The default stores: one SQLite file (or ':memory:', for tests of pure server logic) in WAL mode. */
@@ -20,6 +21,7 @@ export function openSqliteStores(file: string, synchronous: SqliteSynchronous = 
     ballots: new SqliteBallotBox(db),
     agreements: new SqliteAgreementArchive(db),
     facts: new SqliteBoardFacts(db),
+    seats: new SqliteTableSeats(db),
     ...(probe ? { health: probe.write } : {}),
     async close() {
       probe?.close();
