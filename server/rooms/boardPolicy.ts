@@ -11,6 +11,12 @@ import type { ChangePolicy } from './types.js';
 /** What the policy reads of the control document: phase, settings and whether the workshop is closed. */
 export type ControlContext = Situation;
 
+/** A document's card limit, named in the close reason. */
+export interface CardCap {
+  max: number;
+  name: keyof typeof LIMITS;
+}
+
 /** What one transaction did to the rich text: the new size of each body it touched, null for a removed card. */
 interface SizeChanges {
   tr: Y.Transaction;
@@ -36,10 +42,13 @@ export class BoardPolicy implements ChangePolicy {
   /**
    * @param privateOwner set for a participant's private list (silent collect): a document holding only that
    * participant's own unrevealed cards, which nobody else may write or read.
+   * @param cardCap the cards the document holds at most, and the limit's name: a breakout table's board holds
+   * fewer than the plenary.
    */
   constructor(
     private readonly control: () => ControlContext,
     private readonly privateOwner: string | null = null,
+    private readonly cardCap: CardCap = { max: LIMITS.maxCardsPerBoard, name: 'maxCardsPerBoard' },
   ) {}
 
   reset(doc: Y.Doc): void {
@@ -130,7 +139,7 @@ export class BoardPolicy implements ChangePolicy {
         }
         // Counted once per transaction: Y.Map's size walks the whole map.
         const adds = Array.from(keys).some((id) => id !== null && !this.authors.has(id) && touched.get(id));
-        if (adds && cardsOf(doc).size > LIMITS.maxCardsPerBoard) return `a board holds at most ${LIMITS.maxCardsPerBoard} cards (maxCardsPerBoard)`;
+        if (adds && cardsOf(doc).size > this.cardCap.max) return `a board holds at most ${this.cardCap.max} cards (${this.cardCap.name})`;
         continue;
       }
       const cardId = at.path[0];

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
+import { addCard, readCards } from '../../shared/boardDoc.js';
+import { readParticipants, readSeating } from '../../shared/controlDoc.js';
+import { controlRoom, tableBoardRoom } from '../../shared/rooms.js';
+import type { Seating } from '../../shared/tables/seating.js';
+import { api, createBoard, liveServer, rawClose, sleep, synced, waitUntil, type TestClient } from './support.js';
+
+const server = liveServer();
+
+const GROUPS = ['Company', 'Trade union', 'Regional government', 'School'];
+/** A kick-off of sixty: companies are the largest group, schools the smallest. */
+const ROOM: Array<[string, number]> = [
+  ['Company', 21],
+  ['Trade union', 15],
+  ['Regional government', 13],
+  ['School', 11],
+];
+
+/** Joins as a phone in the venue does, waiting when the venue's network joins more than its share a second. */
+async function joinInTurn(board: CreateBoardResponse, name: string, group: string): Promise<JoinResponse> {
+  for (;;) {
+    const res = await api<JoinResponse>(server.url, 'POST', `/api/boards/${board.boardId}/join`, { joinCode: board.joinCode, name, group });
+    if (res.status === 201) return res.body;
+    expect(res.status).toBe(429);
+    await sleep(150);
+  }
+}
+
+async function kickOff(room = ROOM): Promise<{ board: CreateBoardResponse; people: Array<JoinResponse & { group: string }>; control: TestClient }> {
+  const board = await createBoard(server.url, { title: 'Regional kick-off', language: 'en', groups: GROUPS });
+  expect((await api(server.url, 'PUT', `/api/boards/${board.boardId}/join-allowance`, { perAddress: 200 }, board.facilitatorToken)).status).toBe(200);
+  const people: Array<JoinResponse & { group: string }> = [];
+  for (const [group, size] of room) {
+    for (let i = 0; i < size; i++) people.push({ ...(await joinInTurn(board, `${group} ${i + 1}`, group)), group });
+  }
+  const control = server.connect(controlRoom(board.boardId), board.facilitatorToken);
+  await synced(control);
+  return { board, people, control };
+}
+
+/** Per table id, how many of each group sit at it, as the control document shows. */
+function mixOf(control: TestClient): Map<string, Map<string, number>> {
+  const seating = readSeating(control.doc);
+  const groupOf = new Map(readParticipants(control.doc).map((p) => [p.id, p.group]));
+  const mix = new Map(seating.tables.map((t) => [t.id, new Map<string, number>()]));
+  for (const [participantId, tableId] of Object.entries(seating.seats)) {
+    const at = mix.get(tableId)!;
+    const group = groupOf.get(participantId)!;
+    at.set(group, (at.get(group) ?? 0) + 1);
+  }
+  return mix;
+}
+
+describe('breakout tables', () => {
+  it('seats sixty people of four groups at six tables with every group at every table, and a late-comer where their group is fewest', async () => {
+    const { board, control } = await kickOff();
+    const proposed = await api<Seating>(server.url, 'POST', `/api/boards/${board.boardId}/tables`, { count: 6 }, board.facilitatorToken);
+    expect(proposed.status).toBe(201);
+    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 60);
+
+    const mix = mixOf(control);
+    expect(readSeating(control.doc).tables.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const [, groups] of mix) {
+      expect(groups.size).toBe(4);
+      expect([...groups.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10);
+    }
+
+    // Eleven from schools at six tables: one table has a single one, and the twelfth sits there.
+    const single = [...mix].find(([, groups]) => groups.get('school') === 1)![0];
+    const lateComer = await joinInTurn(board, 'School 12', 'School');
+    await waitUntil(() => readSeating(control.doc).seats[lateComer.participantId] !== undefined);
+    expect(readSeating(control.doc).seats[lateComer.participantId]).toBe(single);
+
+    // The facilitator moves them, names the table and makes them its host; a host sits at the table they host.
+    const other = readSeating(control.doc).tables.find((t) => t.id !== single)!;
+    const route = `/api/boards/${board.boardId}/tables`;
+    expect((await api(server.url, 'PATCH', `${route}/${other.id}`, { hostId: lateComer.participantId }, board.facilitatorToken)).status).toBe(400);
+    expect((await api(server.url, 'PUT', `${route}/seats/${lateComer.participantId}`, { tableId: other.id }, board.facilitatorToken)).status).toBe(200);
+    expect((await api(server.url, 'PATCH', `${route}/${other.id}`, { name: 'Table 4, by the window', hostId: lateComer.participantId }, board.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => readSeating(control.doc).tables.find((t) => t.id === other.id)?.hostId === lateComer.participantId);
+    expect(readSeating(control.doc).tables.find((t) => t.id === other.id)).toMatchObject({ name: 'Table 4, by the window' });
+    expect(readSeating(control.doc).seats[lateComer.participantId]).toBe(other.id);
+
+    // Only the facilitator seats people.
+    expect((await api(server.url, 'POST', route, { size: 8 }, lateComer.token)).status).toBe(403);
+  });
+
+  it("keeps a table's cards from every other table's participants, and refuses them another table's board", async () => {
+    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 3]));
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/tables`, { size: 4 }, board.facilitatorToken);
+    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 12);
+    const seating = readSeating(control.doc);
+    const at = (tableId: string) => people.filter((p) => seating.seats[p.participantId] === tableId);
+    const [first, second] = seating.tables;
+    const [writer] = at(first!.id);
+    const [neighbour] = at(second!.id);
+
+    const mine = server.connect(tableBoardRoom(board.boardId, first!.id), writer!.token);
+    const theirs = server.connect(tableBoardRoom(board.boardId, second!.id), neighbour!.token);
+    await Promise.all([synced(mine), synced(theirs)]);
+    addCard(mine.doc, { title: 'Apprenticeships stop at the county border', author: writer!.participantId });
+    addCard(theirs.doc, { title: 'Night buses to the industrial estate', author: neighbour!.participantId });
+
+    const facilitator = server.connect(tableBoardRoom(board.boardId, first!.id), board.facilitatorToken);
+    const tableMate = server.connect(tableBoardRoom(board.boardId, first!.id), at(first!.id)[1]!.token);
+    await waitUntil(() => readCards(facilitator.doc).length === 1 && readCards(tableMate.doc).length === 1);
+    expect(readCards(tableMate.doc)[0]).toMatchObject({ title: 'Apprenticeships stop at the county border' });
+
+    const ws = server.url.replace('http', 'ws');
+    expect(await rawClose(`${ws}/ws/${tableBoardRoom(board.boardId, first!.id)}?token=${neighbour!.token}`)).toEqual({
+      code: 4403,
+      reason: 'this document is not yours to open',
+    });
+    await waitUntil(() => readCards(theirs.doc).length === 1);
+    expect(readCards(theirs.doc).map((c) => c.title)).toEqual(['Night buses to the industrial estate']);
+    expect(theirs.received()).not.toContain('Apprenticeships');
+    // Nor does a table's card reach the plenary board.
+    const plenary = server.connect(board.boardId, neighbour!.token);
+    await synced(plenary);
+    expect(readCards(plenary.doc)).toEqual([]);
+  });
+});
