@@ -7,6 +7,7 @@ import { Agreements } from './agreement/Agreements.js';
 import { Exports } from './export/Exports.js';
 import { BoardRestore } from './workshops/BoardRestore.js';
 import { Workshops } from './workshops/Workshops.js';
+import { TableMerge } from './tables/TableMerge.js';
 import { Tables } from './tables/Tables.js';
 import { VoteRounds } from './ballots/VoteRounds.js';
 import type { ServerConfig } from './config.js';
@@ -122,6 +123,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     suggestions,
     restore: new BoardRestore(stores.log, registry),
     tables: new Tables(identity, stores.seats, projection),
+    tableMerge: new TableMerge(registry),
   });
   const stopRetention = startRetentionSweep({ sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 

@@ -19,8 +19,9 @@ import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRestore } from '../workshops/BoardRestore.js';
 import type { Workshops } from '../workshops/Workshops.js';
+import type { TableMerge } from '../tables/TableMerge.js';
 import type { Tables } from '../tables/Tables.js';
-import { editTableBody, moveSeatBody, proposeTablesBody } from '../../shared/tables/api.js';
+import { editTableBody, mergeTablesBody, moveSeatBody, proposeTablesBody } from '../../shared/tables/api.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
 import type { StorageHealth } from '../storage/StorageHealth.js';
@@ -53,6 +54,7 @@ export interface RouteDeps {
   suggestions: Suggestions;
   restore: BoardRestore;
   tables: Tables;
+  tableMerge: TableMerge;
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
@@ -229,6 +231,15 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards/:boardId/tables', async (ctx) => {
       const { boardId } = await facilitator(ctx);
       return new Reply(201, await deps.tables.propose(boardId, await readBody(ctx.req, proposeTablesBody)));
+    })
+    .on('DELETE', '/api/boards/:boardId/tables', async (ctx) => {
+      await deps.tables.end((await facilitator(ctx)).boardId);
+      return { ok: true };
+    })
+    .on('GET', '/api/boards/:boardId/tables/merge-suggestions', async (ctx) => deps.tableMerge.suggestions((await facilitator(ctx)).boardId))
+    .on('POST', '/api/boards/:boardId/tables/merge', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      return deps.tableMerge.merge(boardId, await readBody(ctx.req, mergeTablesBody));
     })
     .on('PUT', '/api/boards/:boardId/tables/seats/:participantId', async (ctx) => {
       const { boardId } = await facilitator(ctx);

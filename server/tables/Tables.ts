@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../../shared/limits.js';
 import type { EditTableBody, ProposeTablesBody } from '../../shared/tables/api.js';
-import { bestTableFor, proposeSeating, tableCount, type Seating, type TableInfo } from '../../shared/tables/seating.js';
+import { bestTableFor, NO_SEATING, proposeSeating, tableCount, type Seating, type TableInfo } from '../../shared/tables/seating.js';
 import { DomainError } from '../DomainError.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { Identity } from '../storage/Identity.js';
@@ -40,6 +40,12 @@ export class Tables {
       if (seating.seats[patch.hostId] !== tableId) throw new DomainError('invalid', 'a host sits at the table they host', 'hostId');
     }
     if (!(await this.seats.editTable(boardId, tableId, patch))) throw new DomainError('not-found', 'no such table on this board');
+    await this.projection.show(boardId);
+  }
+
+  /** Ends the table round: the room is one plenary again, and silent cards are revealed onto its board. */
+  async end(boardId: string): Promise<void> {
+    await this.seats.replace(boardId, NO_SEATING);
     await this.projection.show(boardId);
   }
 

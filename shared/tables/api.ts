@@ -23,3 +23,38 @@ export const editTableBody = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, 'change at least one of name, hostId');
 export type EditTableBody = z.infer<typeof editTableBody>;
+
+const themeOfTable = z.object({ tableId: z.string().min(1).max(64), themeId: z.string().min(1).max(64) }).strict();
+
+/**
+ * `POST /api/boards/:boardId/tables/merge`: every table's cards and themes onto the plenary board. The themes of
+ * different tables the facilitator confirmed as one (suggested by `GET …/tables/merge-suggestions`) arrive as one
+ * theme under the title given; every other theme arrives as it is.
+ */
+export const mergeTablesBody = z
+  .object({
+    combine: z
+      .array(
+        z
+          .object({
+            title: z.string().trim().min(1, 'required').max(LIMITS.maxClusterTitle, `at most ${LIMITS.maxClusterTitle} characters`),
+            themes: z.array(themeOfTable).min(2, 'combine at least two themes').max(LIMITS.maxTablesPerBoard * 4),
+          })
+          .strict(),
+      )
+      .max(LIMITS.maxClustersPerBoard)
+      .default([]),
+  })
+  .strict();
+export type MergeTablesBody = z.infer<typeof mergeTablesBody>;
+
+export interface MergeSuggestions {
+  /** Themes of different tables about the same thing, each group under the title suggested for it. */
+  combine: Array<{ title: string; themes: Array<z.infer<typeof themeOfTable> & { title: string }> }>;
+}
+
+export interface MergeResult {
+  /** Cards and themes that arrived; those already on the plenary board from an earlier merge are not counted. */
+  cards: number;
+  themes: number;
+}

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+
 /**
  * Breakout tables: the room split into tables that each collect and cluster on a board of their own, then
  * merged back into the plenary. This file holds the seating: who sits where, and the one rule that decides it.
@@ -12,6 +15,15 @@ export interface TableInfo {
   /** A participant who may run the table's timer and clustering; null for none. */
   hostId: string | null;
 }
+
+/** A card's provenance: the table it was written at, as the table was called when the tables were merged. */
+export const cardTableSchema = z
+  .object({
+    number: z.number('a card\'s table is numbered').int('a card\'s table is numbered').min(1, 'a card\'s table is numbered'),
+    name: z.string('a card\'s table name is text').max(LIMITS.maxTableName, `table name over ${LIMITS.maxTableName} characters (maxTableName)`),
+  })
+  .strict();
+export type CardTable = z.infer<typeof cardTableSchema>;
 
 export interface Seating {
   /** In number order. */

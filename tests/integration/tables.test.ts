@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
-import { addCard, readCards } from '../../shared/boardDoc.js';
+import { addCard, addCluster, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
+import type { MergeResult, MergeSuggestions } from '../../shared/tables/api.js';
 import { readParticipants, readSeating } from '../../shared/controlDoc.js';
 import { controlRoom, tableBoardRoom } from '../../shared/rooms.js';
 import type { Seating } from '../../shared/tables/seating.js';
@@ -84,6 +85,71 @@ describe('breakout tables', () => {
 
     // Only the facilitator seats people.
     expect((await api(server.url, 'POST', route, { size: 8 }, lateComer.token)).status).toBe(403);
+  });
+
+  it('merges six tables of twenty cards into the plenary, every card with its table and alike themes combined as confirmed', async () => {
+    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 3]));
+    const route = `/api/boards/${board.boardId}/tables`;
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    await api(server.url, 'POST', route, { count: 6 }, board.facilitatorToken);
+    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 12);
+    const seating = readSeating(control.doc);
+    await api(server.url, 'PATCH', `${route}/${seating.tables[3]!.id}`, { name: 'Table 4, by the window' }, board.facilitatorToken);
+
+    // At every table one person writes twenty cards; the facilitator then clusters each table into two themes,
+    // one about hiring at every table and one of the table's own.
+    const written = new Map<string, string[]>();
+    for (const table of seating.tables) {
+      const writer = people.find((p) => seating.seats[p.participantId] === table.id)!;
+      const client = server.connect(tableBoardRoom(board.boardId, table.id), writer.token);
+      await synced(client);
+      const ids = Array.from({ length: 20 }, (_, i) =>
+        addCard(client.doc, { title: i < 10 ? `Hiring welders is slow (${table.number}.${i})` : `Table ${table.number} idea ${i}`, author: writer.participantId }),
+      );
+      written.set(table.id, ids);
+    }
+    const looking = seating.tables.map((table) => server.connect(tableBoardRoom(board.boardId, table.id), board.facilitatorToken));
+    await waitUntil(() => looking.every((client) => readCards(client.doc).length === 20));
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'cluster' }, board.facilitatorToken);
+    for (const [index, table] of seating.tables.entries()) {
+      const client = looking[index]!;
+      const hiring = addCluster(client.doc, { title: `Recruitment ${table.number}` });
+      const own = addCluster(client.doc, { title: `Own theme of table ${table.number}` });
+      const ids = written.get(table.id)!;
+      moveCards(client.doc, ids.slice(0, 10), hiring);
+      moveCards(client.doc, ids.slice(10, 15), own);
+    }
+
+    const plenary = server.connect(board.boardId, board.facilitatorToken);
+    await synced(plenary);
+    await waitUntil(async () => (await api<MergeSuggestions>(server.url, 'GET', `${route}/merge-suggestions`, undefined, board.facilitatorToken)).body.combine?.[0]?.themes.length === 6);
+    const { body: suggested } = await api<MergeSuggestions>(server.url, 'GET', `${route}/merge-suggestions`, undefined, board.facilitatorToken);
+    expect(suggested.combine).toHaveLength(1);
+    expect(suggested.combine[0]!.title).toBe('Recruitment and skills shortage');
+    expect(suggested.combine[0]!.themes.map((t) => t.title).sort()).toEqual(seating.tables.map((t) => `Recruitment ${t.number}`).sort());
+
+    const started = performance.now();
+    const merged = await api<MergeResult>(server.url, 'POST', `${route}/merge`, { combine: [{ title: 'Hiring', themes: suggested.combine[0]!.themes.map(({ tableId, themeId }) => ({ tableId, themeId })) }] }, board.facilitatorToken);
+    const mergeMs = performance.now() - started;
+    console.log(`merge of 6 tables of 20 cards: ${mergeMs.toFixed(0)} ms`);
+    expect(merged).toEqual({ status: 200, body: { cards: 120, themes: 7 } });
+    await waitUntil(() => readCards(plenary.doc).length === 120);
+
+    // Every card keeps its table, as the table was called; the combined theme holds the hiring cards of all six.
+    const cards = new Map(readCards(plenary.doc).map((c) => [c.id, c]));
+    for (const table of seating.tables) {
+      for (const id of written.get(table.id)!) {
+        expect(cards.get(id)?.table).toEqual({ number: table.number, name: table.number === 4 ? 'Table 4, by the window' : '' });
+      }
+    }
+    const themes = readClusters(plenary.doc);
+    expect(themes.map((t) => t.title).sort()).toEqual(['Hiring', ...seating.tables.map((t) => `Own theme of table ${t.number}`)].sort());
+    const hiring = themes.find((t) => t.title === 'Hiring')!;
+    expect(readCards(plenary.doc).filter((c) => c.cluster === hiring.id)).toHaveLength(60);
+    expect(readCards(plenary.doc).filter((c) => c.cluster === null)).toHaveLength(30);
+
+    // Merging again brings nothing twice.
+    expect((await api(server.url, 'POST', `${route}/merge`, {}, board.facilitatorToken)).body).toEqual({ cards: 0, themes: 0 });
   });
 
   it("keeps a table's cards from every other table's participants, and refuses them another table's board", async () => {
