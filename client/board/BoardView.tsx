@@ -34,6 +34,8 @@ import { ExportPanel } from '../results/ExportPanel';
 import { WorkshopTools } from './tools/WorkshopTools';
 import { RevealCards } from '../silent/RevealCards';
 import { silentCollectActive } from '../../shared/phases';
+import { AtMyTable } from '../tables/AtMyTable';
+import { TablesPanel } from '../tables/TablesPanel';
 
 interface Props {
   boardId: string;
@@ -120,6 +122,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
                 {!closed && <SettingsPanel settings={meta.settings} />}
                 {!closed && <WorkshopDetails meta={meta} />}
                 <PeoplePanel groups={meta.groups} />
+                {!closed && <TablesPanel />}
                 <ExportPanel />
                 <AccessPanel joinCode={share.joinCode} title={meta.title} abilities={abilities} onJoinCodeChanged={onSummaryStale} />
                 <BoardHistoryPanel />
@@ -142,7 +145,9 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
           {/* While clustering the board takes the full width; who is here follows below it. */}
           <div className={`board-columns${meta.phase === 'cluster' || !showCards ? ' board-columns-stacked' : ''}`}>
             {showCards && (
-              <CardsSection meta={meta} abilities={abilities} settled={live.controlSynced} onTyping={connection.setTyping} />
+              <AtMyTable participantId={summary.you.participantId}>
+                <CardsSection meta={meta} abilities={abilities} settled={live.controlSynced} onTyping={connection.setTyping} />
+              </AtMyTable>
             )}
             {!voting && (
               <div className="board-side">

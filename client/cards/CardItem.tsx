@@ -4,6 +4,7 @@ import { deleteCard, setCardTitle, type CardView } from '../../shared/boardDoc';
 import { LIMITS } from '../../shared/limits';
 import { useT } from '../app/i18n';
 import { BoardHistory } from '../kernel/history/BoardHistory';
+import { useTableLabel } from '../kernel/useTableLabel';
 import './cards.css';
 
 /** How a card repeats another: the same title once normalised, or nearly (same words, a typo or two). */
@@ -48,6 +49,7 @@ type Mode = 'view' | 'menu' | 'edit' | 'confirmDelete';
 export const CardItem = memo(function CardItem(props: CardItemProps) {
   const { boardDoc, card, body, author, own, editable, typing, onTyping, onOpenDetail, headingLevel = 3 } = props;
   const t = useT();
+  const tableLabel = useTableLabel();
   const menuId = useId();
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState(card.title);
@@ -166,9 +168,10 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
           {body}
         </p>
       )}
-      {(author || own || props.duplicate) && (
+      {(author || own || props.duplicate || card.table) && (
         <p className="card-meta">
           {author && <span>{author}</span>}
+          {card.table && <span className="table-badge">{t('tables.fromTable', { table: tableLabel(card.table) })}</span>}
           {own && <span className="own-badge">{t('cards.yours')}</span>}
           {props.duplicate && (
             <span className="dup-badge" title={t(props.duplicate === 'exact' ? 'dup.exact' : 'dup.near')}>

@@ -6,6 +6,8 @@ import { CollectSlide } from './CollectSlide';
 import { JoinSlide } from './JoinSlide';
 import { ResultsSlide } from './ResultsSlide';
 import { TurnoutSlide } from './TurnoutSlide';
+import { TablesMosaic } from '../tables/TableGlance';
+import { useSeating } from '../tables/useSeating';
 
 interface Props {
   summary: BoardSummary;
@@ -14,6 +16,9 @@ interface Props {
 
 /** One slide per phase: what the room needs to see while that phase runs. */
 export function ProjectorSlides({ summary, meta }: Props) {
+  // While the room sits at breakout tables, the wall shows every table's counts and themes.
+  const atTables = useSeating().tables.length > 0;
+  if (atTables && (meta.phase === 'collect' || meta.phase === 'cluster')) return <TablesMosaic large />;
   switch (meta.phase) {
     case 'setup':
       return <JoinSlide share={summary.share} groups={meta.groups} />;

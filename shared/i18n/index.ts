@@ -41,21 +41,24 @@ import { sv as suggestionsSv } from './suggestions/sv.js';
 import { en as rolesEn, type RolesKey } from './roles/en.js';
 import { nl as rolesNl } from './roles/nl.js';
 import { sv as rolesSv } from './roles/sv.js';
+import { en as tablesEn, type TablesKey } from './tables/en.js';
+import { nl as tablesNl } from './tables/nl.js';
+import { sv as tablesSv } from './tables/sv.js';
 import type { Message } from './message.js';
 
 /**
  * The catalogues, one per area of the product (core: start, join, board; session: collecting, clustering,
  * notes, timer; results: voting, results, agreement, report; lifecycle: my workshops, templates, editing,
- * closing; deliverables: the agree table, freezing, the report; privacy: per-person figures, small groups; readerLanguage: the language of files and the report; suggestions: the clustering help; roles: the projector link and a co-facilitator's edges), merged into one per language. Each area's
+ * closing; deliverables: the agree table, freezing, the report; privacy: per-person figures, small groups; readerLanguage: the language of files and the report; suggestions: the clustering help; roles: the projector link and a co-facilitator's edges; tables: breakout tables), merged into one per language. Each area's
  * nl and sv files are typed against its en file, so a missing translation fails the type check.
  */
-export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey | SafetyKey | ReaderLanguageKey | BoardFirstKey | SuggestionsKey | RolesKey;
+export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey | SafetyKey | ReaderLanguageKey | BoardFirstKey | SuggestionsKey | RolesKey | TablesKey;
 export type Messages = { readonly [K in MessageKey]: Message };
 
 export const CATALOGUES: Record<Language, Messages> = {
-  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn, ...safetyEn, ...readerLanguageEn, ...boardFirstEn, ...suggestionsEn, ...rolesEn },
-  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl, ...safetyNl, ...readerLanguageNl, ...boardFirstNl, ...suggestionsNl, ...rolesNl },
-  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv, ...safetySv, ...readerLanguageSv, ...boardFirstSv, ...suggestionsSv, ...rolesSv },
+  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn, ...safetyEn, ...readerLanguageEn, ...boardFirstEn, ...suggestionsEn, ...rolesEn, ...tablesEn },
+  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl, ...safetyNl, ...readerLanguageNl, ...boardFirstNl, ...suggestionsNl, ...rolesNl, ...tablesNl },
+  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv, ...safetySv, ...readerLanguageSv, ...boardFirstSv, ...suggestionsSv, ...rolesSv, ...tablesSv },
 };
 
 /** Each language named in itself, so a reader finds their own language whatever the page is in. */

@@ -94,3 +94,8 @@ export function tableOf(seating: Seating, participantId: string): TableInfo | un
   const tableId = seating.seats[participantId];
   return tableId === undefined ? undefined : seating.tables.find((t) => t.id === tableId);
 }
+
+/** What a table is called: its name, else "Table <number>" in the reader's words. */
+export function tableLabel(table: Pick<TableInfo, 'number' | 'name'>, numbered: (number: number) => string): string {
+  return table.name || numbered(table.number);
+}

@@ -59,9 +59,10 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   results: ['app', 'kernel'],
   agree: ['app', 'kernel', 'results'],
   voting: ['app', 'api', 'kernel', 'results', 'agree'],
-  present: ['app', 'api', 'kernel', 'results', 'voting'],
+  tables: ['app', 'kernel'],
+  present: ['app', 'api', 'kernel', 'results', 'voting', 'tables'],
   report: ['app', 'api', 'kernel', 'session', 'join', 'results'],
-  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present'],
+  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'tables'],
 };
 
 /** Client files that only wire the screens together: the entry point and the router. */

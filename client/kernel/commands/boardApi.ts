@@ -23,6 +23,7 @@ import {
   saveAgreementDraft,
   stepPresentation,
 } from '../../api/serverApi';
+import { editTable, endTables, fetchMergeSuggestions, mergeTables, moveSeat, proposeTables } from './tablesApi';
 
 /**
  * Every call about one board, with its id and the reader's token filled in: a view asks `api.changePhase(phase)`
@@ -58,6 +59,12 @@ export function boardApi(boardId: string, token: string) {
     correctParticipant: forBoard(correctParticipant),
     fetchMyData: forBoard(fetchMyData),
     openRound: forBoard(openRound),
+    proposeTables: forBoard(proposeTables),
+    moveSeat: forBoard(moveSeat),
+    editTable: forBoard(editTable),
+    endTables: forBoard(endTables),
+    fetchMergeSuggestions: forBoard(fetchMergeSuggestions),
+    mergeTables: forBoard(mergeTables),
     closeRound: forBoard(closeRound),
     revealRound: forBoard(revealRound),
     castBallot: forBoard(castBallot),
