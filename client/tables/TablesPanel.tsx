@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { MergeSuggestions } from '../../shared/tables/api';
 import type { Seating, TableInfo } from '../../shared/tables/seating';
-import type { ParticipantInfo } from '../../shared/controlDoc';
+import { readMeta, type ParticipantInfo } from '../../shared/controlDoc';
+import type { StakeholderGroup } from '../../shared/groups';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { CommandError } from '../kernel/commands/CommandError';
 import { useCommand } from '../kernel/commands/useCommand';
+import { useDocSelector } from '../kernel/sync/useDocSelector';
 import { useParticipants } from '../kernel/useBoardData';
 import { useTableLabel } from '../kernel/useTableLabel';
 import { TablesMosaic } from './TableGlance';
@@ -17,6 +19,7 @@ export function TablesPanel() {
   const { controlDoc } = useBoard();
   const seating = useSeating();
   const people = useParticipants(controlDoc);
+  const groupNames = useDocSelector(controlDoc, (doc) => readMeta(doc)?.groups ?? NO_GROUPS);
   const { busy, failed, refusal, run } = useCommand();
   return (
     <details className="panel tables-panel" open={seating.tables.length > 0}>
@@ -26,7 +29,7 @@ export function TablesPanel() {
         <>
           <TablesMosaic />
           {seating.tables.map((table) => (
-            <TableEditor key={table.id} table={table} seating={seating} people={people} run={run} />
+            <TableEditor key={table.id} table={table} seating={seating} people={people} groups={groupNames} run={run} />
           ))}
           <MergeForm run={run} busy={busy} />
         </>
@@ -35,6 +38,8 @@ export function TablesPanel() {
     </details>
   );
 }
+
+const NO_GROUPS: StakeholderGroup[] = [];
 
 type Run = (action: () => Promise<unknown>) => Promise<void>;
 
@@ -64,7 +69,15 @@ function ProposeForm({ run, busy }: { run: Run; busy: boolean }) {
   );
 }
 
-function TableEditor({ table, seating, people, run }: { table: TableInfo; seating: Seating; people: ReadonlyMap<string, ParticipantInfo>; run: Run }) {
+interface EditorProps {
+  table: TableInfo;
+  seating: Seating;
+  people: ReadonlyMap<string, ParticipantInfo>;
+  groups: readonly StakeholderGroup[];
+  run: Run;
+}
+
+function TableEditor({ table, seating, people, groups, run }: EditorProps) {
   const t = useT();
   const { api } = useBoard();
   const label = useTableLabel();
@@ -91,7 +104,7 @@ function TableEditor({ table, seating, people, run }: { table: TableInfo; seatin
         {members.map((p) => (
           <li key={p.id}>
             <span>
-              {p.name} <span className="muted">({p.group})</span>
+              {p.name} <span className="muted">({groups.find((g) => g.id === p.group)?.name ?? p.group})</span>
             </span>
             <select aria-label={t('tables.moveTo', { name: p.name })} value={table.id} onChange={(e) => void run(() => api.moveSeat(p.id, e.target.value))}>
               {seating.tables.map((other) => (
