@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, addCluster, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
+import type { PriorityList } from '../../shared/export/index.js';
 import type { MergeResult, MergeSuggestions } from '../../shared/tables/api.js';
 import { readParticipants, readSeating } from '../../shared/controlDoc.js';
 import { controlRoom, tableBoardRoom } from '../../shared/rooms.js';
@@ -147,6 +148,14 @@ describe('breakout tables', () => {
     const hiring = themes.find((t) => t.title === 'Hiring')!;
     expect(readCards(plenary.doc).filter((c) => c.cluster === hiring.id)).toHaveLength(60);
     expect(readCards(plenary.doc).filter((c) => c.cluster === null)).toHaveLength(30);
+
+    // The exports say which tables raised each priority.
+    const { body: list } = await api<PriorityList>(server.url, 'GET', `/api/boards/${board.boardId}/export?format=json`, undefined, board.facilitatorToken);
+    expect(list.items.find((item) => item.title === 'Hiring')?.tables).toEqual(
+      seating.tables.map((t) => ({ number: t.number, name: t.number === 4 ? 'Table 4, by the window' : '', cards: 10 })),
+    );
+    const { body: markdown } = await api<string>(server.url, 'GET', `/api/boards/${board.boardId}/export?format=md`, undefined, board.facilitatorToken);
+    expect(markdown).toContain('- Tables: Table 1 (10); Table 2 (10); Table 3 (10); Table 4, by the window (10); Table 5 (10); Table 6 (10)');
 
     // Merging again brings nothing twice.
     expect((await api(server.url, 'POST', `${route}/merge`, {}, board.facilitatorToken)).body).toEqual({ cards: 0, themes: 0 });
