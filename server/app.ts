@@ -122,7 +122,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     fanout,
     suggestions,
     restore: new BoardRestore(stores.log, registry),
-    tables: new Tables(identity, stores.seats, projection),
+    tables: new Tables(identity, stores.seats, projection, sessions),
     tableMerge: new TableMerge(registry),
   });
   const stopRetention = startRetentionSweep({ sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });

@@ -23,7 +23,7 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   agreement: ['root', 'storage', 'auth', 'rooms', 'projection', 'export'],
   people: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'ballots'],
   suggestions: ['root', 'storage', 'auth', 'rooms', 'projection'],
-  tables: ['root', 'storage', 'auth', 'rooms', 'projection', 'suggestions'],
+  tables: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'suggestions'],
   scale: ['root', 'storage', 'rooms'],
   demo: ['root', 'storage', 'auth', 'rooms', 'workshops', 'ballots', 'agreement', 'export'],
   // The transports: the only places that turn a DomainError into a status or a close code.

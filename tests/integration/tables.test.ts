@@ -191,6 +191,16 @@ describe('breakout tables', () => {
     await waitUntil(() => readCards(theirs.doc).length === 1);
     expect(readCards(theirs.doc).map((c) => c.title)).toEqual(['Night buses to the industrial estate']);
     expect(theirs.received()).not.toContain('Apprenticeships');
+    // Someone moved to another table leaves the old one's board at once and may not open it again.
+    const moved = at(first!.id)[1]!;
+    await api(server.url, 'PUT', `/api/boards/${board.boardId}/tables/seats/${moved.participantId}`, { tableId: second!.id }, board.facilitatorToken);
+    await waitUntil(() => tableMate.closes.some((c) => c.code === 4000));
+    tableMate.provider.disconnect();
+    expect(await rawClose(`${ws}/ws/${tableBoardRoom(board.boardId, first!.id)}?token=${moved.token}`)).toEqual({
+      code: 4403,
+      reason: 'this document is not yours to open',
+    });
+
     // Nor does a table's card reach the plenary board.
     const plenary = server.connect(board.boardId, neighbour!.token);
     await synced(plenary);
