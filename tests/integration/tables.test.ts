@@ -4,7 +4,8 @@ import { addCard, addCluster, moveCards, readCards, readClusters } from '../../s
 import type { PriorityList } from '../../shared/export/index.js';
 import type { MergeResult, MergeSuggestions } from '../../shared/tables/api.js';
 import { readParticipants, readSeating } from '../../shared/controlDoc.js';
-import { controlRoom, tableBoardRoom } from '../../shared/rooms.js';
+import { readDrafts } from '../../shared/draftsDoc.js';
+import { controlRoom, privateListRoom, tableBoardRoom } from '../../shared/rooms.js';
 import type { Seating } from '../../shared/tables/seating.js';
 import { api, createBoard, liveServer, rawClose, sleep, synced, waitUntil, type TestClient } from './support.js';
 
@@ -204,6 +205,32 @@ describe('breakout tables', () => {
     // Nor does a table's card reach the plenary board.
     const plenary = server.connect(board.boardId, neighbour!.token);
     await synced(plenary);
+    expect(readCards(plenary.doc)).toEqual([]);
+  });
+
+  it("reveals silent cards onto each writer's table's board, never the plenary's", async () => {
+    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+    const boardRoute = `/api/boards/${board.boardId}`;
+    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    await api(server.url, 'POST', `${boardRoute}/settings`, { silentCollect: true }, board.facilitatorToken);
+    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
+    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
+    const seating = readSeating(control.doc);
+    const writer = people[0]!;
+    const list = server.connect(privateListRoom(board.boardId, writer.participantId), writer.token);
+    await synced(list);
+    addCard(list.doc, { title: 'Quiet thought about night shifts', author: writer.participantId });
+    const drafts = server.connect(`${board.boardId}/drafts`, board.facilitatorToken);
+    await waitUntil(() => readDrafts(drafts.doc).length === 1);
+
+    expect((await api(server.url, 'POST', `${boardRoute}/reveal-cards`, undefined, board.facilitatorToken)).body).toEqual({ revealed: 1 });
+    const mine = server.connect(tableBoardRoom(board.boardId, seating.seats[writer.participantId]!), board.facilitatorToken);
+    const other = server.connect(tableBoardRoom(board.boardId, seating.tables.find((t) => t.id !== seating.seats[writer.participantId])!.id), board.facilitatorToken);
+    const plenary = server.connect(board.boardId, board.facilitatorToken);
+    await Promise.all([synced(mine), synced(other), synced(plenary)]);
+    await waitUntil(() => readCards(mine.doc).length === 1);
+    expect(readCards(mine.doc)[0]).toMatchObject({ title: 'Quiet thought about night shifts', author: writer.participantId });
+    expect(readCards(other.doc)).toEqual([]);
     expect(readCards(plenary.doc)).toEqual([]);
   });
 });
