@@ -10,7 +10,7 @@ import type {
   TimerCommand,
 } from '../../shared/api.js';
 import { renameCardAuthors } from '../../shared/boardDoc.js';
-import { phaseChange, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
+import { phaseChange, readSeating, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
 import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
 import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
@@ -168,14 +168,18 @@ export class Workshops {
   }
 
   /**
-   * Names every card's author as the settings say: with anonymous cards by the author's card key, so no browser
-   * but the author's can tie a card to its writer, else by participant id. The setting is stored first, so a
+   * Names every card's author, on the board and every breakout table's board, as the settings say: with anonymous
+   * cards by the author's card key, so no browser but the author's can tie a card to its writer, else by participant id. The setting is stored first, so a
    * card added while it changed carries the old name and is renamed here too.
    */
   private async nameCardAuthors(boardId: string, settings: BoardSettings): Promise<void> {
     const keys = await cardKeysOf(this.identity, boardId);
     const names = new Map(settings.anonymousCards ? keys : Array.from(keys, ([id, key]) => [key, id]));
-    await this.rooms.withRoom(boardId, (room) => room.board.serverTransact((doc) => renameCardAuthors(doc, names)));
+    await this.rooms.withRoom(boardId, async (room) => {
+      // The breakout tables' boards too: a tablemate would otherwise still read who wrote each card there.
+      const tables = await Promise.all(readSeating(room.control.doc).tables.map((table) => room.table(table.id)));
+      for (const board of [room.board, ...tables]) await board.serverTransact((doc) => renameCardAuthors(doc, names));
+    });
   }
 
   commandTimer(boardId: string, command: TimerCommand): Promise<BoardMeta> {

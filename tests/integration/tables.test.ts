@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
+import type { BoardSummary, CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, addCluster, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import type { MergeResult, MergeSuggestions } from '../../shared/tables/api.js';
@@ -232,5 +232,11 @@ describe('breakout tables', () => {
     expect(readCards(mine.doc)[0]).toMatchObject({ title: 'Quiet thought about night shifts', author: writer.participantId });
     expect(readCards(other.doc)).toEqual([]);
     expect(readCards(plenary.doc)).toEqual([]);
+
+    // Cards made anonymous are anonymous at the tables too: the author becomes the writer's card key.
+    await api(server.url, 'POST', `${boardRoute}/settings`, { anonymousCards: true }, board.facilitatorToken);
+    await waitUntil(() => readCards(mine.doc)[0]?.author !== writer.participantId);
+    const { body: summary } = await api<BoardSummary>(server.url, 'GET', boardRoute, undefined, writer.token);
+    expect(readCards(mine.doc)[0]?.author).toBe(summary.you.cardKey);
   });
 });
