@@ -35,6 +35,7 @@ import { WorkshopTools } from './tools/WorkshopTools';
 import { RevealCards } from '../silent/RevealCards';
 import { silentCollectActive } from '../../shared/phases';
 import { AtMyTable } from '../tables/AtMyTable';
+import { TablesMosaic } from '../tables/TableGlance';
 import { TablesPanel } from '../tables/TablesPanel';
 
 interface Props {
@@ -141,6 +142,9 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
 
         <section className="board-main" aria-label={t('board.mainLabel')}>
           <VotingPhases summary={closed ? readOnlySummary(summary) : summary} meta={meta} connection={live.status} />
+
+          {/* While the room sits at breakout tables, the facilitator sees every table at a glance above the plenary. */}
+          {abilities.runWorkshop && <TablesMosaic />}
 
           {/* While clustering the board takes the full width; who is here follows below it. */}
           <div className={`board-columns${meta.phase === 'cluster' || !showCards ? ' board-columns-stacked' : ''}`}>

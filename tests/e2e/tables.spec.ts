@@ -59,6 +59,9 @@ test('a facilitator seats the room at three mixed tables, each table collects on
     await expect(wall.getByRole('article', { name })).toContainText('1 card');
   }
   await wall.screenshot({ path: `${SHOTS}/tables-projector-mosaic.png` });
+  // The facilitator sees the same tables at a glance above the plenary board.
+  await expect(facilitator.getByRole('article', { name: 'Table 2' })).toContainText('1 card');
+  await facilitator.screenshot({ path: `${SHOTS}/tables-facilitator-glance.png` });
 
   const merging = await openWorkshopTools(facilitator);
   await merging.getByRole('button', { name: 'Merge the tables into the plenary' }).click();
