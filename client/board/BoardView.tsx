@@ -37,6 +37,9 @@ import { silentCollectActive } from '../../shared/phases';
 import { AtMyTable } from '../tables/AtMyTable';
 import { TablesMosaic } from '../tables/TableGlance';
 import { TablesPanel } from '../tables/TablesPanel';
+import { useDocSelector } from '../kernel/sync/useDocSelector';
+import { readSeating } from '../../shared/controlDoc';
+import { asTableHost } from '../../shared/permissions';
 
 interface Props {
   boardId: string;
@@ -71,6 +74,9 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
 
   const closed = meta.closedAt !== null;
   const abilities = abilitiesOf(summary.you, meta.phase, meta.settings, closed);
+  // A table's host runs its clustering: on their table's board they may what the board policy lets a host.
+  const hosting = useDocSelector(live.controlDoc, (doc) => readSeating(doc).tables.some((table) => table.hostId !== null && table.hostId === summary.you.participantId));
+  const atTable = hosting ? abilitiesOf(summary.you, meta.phase, asTableHost({ phase: meta.phase, settings: meta.settings, closed }).settings, closed) : abilities;
   const facilitator = summary.you.role === 'facilitator';
   const youGroup = meta.groups.find((g) => g.id === summary.you.group)?.name ?? summary.you.group;
   // Only the facilitator gets the share details, and with them the drawer of workshop tools.
@@ -150,7 +156,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
           <div className={`board-columns${meta.phase === 'cluster' || !showCards ? ' board-columns-stacked' : ''}`}>
             {showCards && (
               <AtMyTable participantId={summary.you.participantId}>
-                <CardsSection meta={meta} abilities={abilities} settled={live.controlSynced} onTyping={connection.setTyping} />
+                <CardsSection meta={meta} abilities={atTable} settled={live.controlSynced} onTyping={connection.setTyping} />
               </AtMyTable>
             )}
             {!voting && (

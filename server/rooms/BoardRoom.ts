@@ -31,6 +31,7 @@ export class BoardRoom {
     control: () => this.controlContext(),
     planDrafts: (participantId) => (doc) => this.planDrafts(participantId, doc),
     tableOf: (participantId) => readSeating(this.control.doc).seats[participantId],
+    hostOf: (tableId) => readSeating(this.control.doc).tables.find((table) => table.id === tableId)?.hostId ?? null,
   };
 
   static async load(boardId: string, log: DocumentLog, metrics: Metrics, options: RoomOptions): Promise<BoardRoom> {

@@ -12,6 +12,8 @@ export interface BoardContext {
   readonly planDrafts: (participantId: string) => Derivation;
   /** The breakout table a participant sits at now, as the control document shows it. */
   readonly tableOf: (participantId: string) => string | undefined;
+  /** A breakout table's host, as the control document shows it; null for none. */
+  readonly hostOf: (tableId: string) => string | null;
 }
 
 /**
@@ -59,13 +61,14 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     derive: (board, owner) => board.planDrafts(owner!),
   },
   // A breakout table's board: its participants' only, the facilitator's and the room's screens' (observer,
-  // projector) to look into; judged as the board document is, with a cap of its own.
+  // projector) to look into; judged as the board document is, with a cap of its own and its host clustering.
   {
     kind: 'table',
     pattern: exactly(tableBoardDoc(`(${ID_PATTERN})`)),
     withBoard: false,
     mayOpen: (access, tableId, board) => access.role !== 'participant' || (access.participantId !== null && board.tableOf(access.participantId) === tableId),
-    policy: (board) => new BoardPolicy(board.control, null, { max: LIMITS.maxCardsPerTable, name: 'maxCardsPerTable' }),
+    policy: (board, tableId) =>
+      new BoardPolicy(board.control, null, { cardCap: { max: LIMITS.maxCardsPerTable, name: 'maxCardsPerTable' }, host: () => board.hostOf(tableId!) }),
   },
 ];
 

@@ -239,4 +239,28 @@ describe('breakout tables', () => {
     const { body: summary } = await api<BoardSummary>(server.url, 'GET', boardRoute, undefined, writer.token);
     expect(readCards(mine.doc)[0]?.author).toBe(summary.you.cardKey);
   });
+
+  it("lets a table's host run its clustering while participants may not cluster, and nobody else at the table", async () => {
+    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+    const boardRoute = `/api/boards/${board.boardId}`;
+    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
+    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
+    const seating = readSeating(control.doc);
+    const table = seating.tables[0]!;
+    const [host, guest] = people.filter((p) => seating.seats[p.participantId] === table.id);
+    await api(server.url, 'PATCH', `${boardRoute}/tables/${table.id}`, { hostId: host!.participantId }, board.facilitatorToken);
+    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'cluster' }, board.facilitatorToken);
+    await api(server.url, 'POST', `${boardRoute}/settings`, { participantsCluster: false }, board.facilitatorToken);
+    await waitUntil(() => readSeating(control.doc).tables[0]?.hostId === host!.participantId);
+
+    const hosting = server.connect(tableBoardRoom(board.boardId, table.id), host!.token);
+    const guesting = server.connect(tableBoardRoom(board.boardId, table.id), guest!.token);
+    await Promise.all([synced(hosting), synced(guesting)]);
+    addCluster(hosting.doc, { title: 'Shift work' });
+    await waitUntil(() => readClusters(guesting.doc).length === 1);
+    expect(hosting.closes).toEqual([]);
+    addCluster(guesting.doc, { title: 'Not mine to make' });
+    await waitUntil(() => guesting.closes.length > 0);
+    expect(guesting.closes[0]).toEqual({ code: 1008, reason: 'themes can be changed only while clustering is open' });
+  });
 });
