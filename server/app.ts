@@ -10,6 +10,8 @@ import { FollowThrough } from './register/FollowThrough.js';
 import { RegisterFiles } from './register/RegisterFiles.js';
 import { BoardRestore } from './workshops/BoardRestore.js';
 import { Workshops } from './workshops/Workshops.js';
+import { TableMerge } from './tables/TableMerge.js';
+import { Tables } from './tables/Tables.js';
 import { VoteRounds } from './ballots/VoteRounds.js';
 import type { ServerConfig } from './config.js';
 import { AbuseLimits } from './http/AbuseLimits.js';
@@ -129,6 +131,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     suggestions,
     restore: new BoardRestore(stores.log, registry),
     register: { followThrough, files: new RegisterFiles(followThrough, exports) },
+    tables: new Tables(identity, stores.seats, projection, sessions),
+    tableMerge: new TableMerge(registry),
   });
   const stopRetention = startRetentionSweep({ sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { cardTableSchema, type CardTable } from './tables/seating.js';
 
 /**
  * The board document: what participants write (cards, themes) and the facilitator's notes.
@@ -19,6 +20,8 @@ export interface CardView {
   createdAt: number;
   /** Set when the card was merged with another as its duplicate (shared/cardMerge.ts). */
   mergedInto?: string;
+  /** The breakout table it was written at, when it came to the plenary with the tables' merge. */
+  table?: CardTable;
 }
 
 export interface ClusterView {
@@ -75,6 +78,7 @@ export interface NewCard {
   createdAt?: number;
   /** The body's first content; empty by default. */
   body?: Array<Y.XmlElement | Y.XmlText>;
+  table?: CardTable;
 }
 
 /**
@@ -92,6 +96,7 @@ export function addCard(doc: Y.Doc, input: NewCard): string {
     const body = new Y.XmlFragment();
     if (input.body?.length) body.insert(0, input.body);
     card.set('body', body);
+    if (input.table) card.set('table', input.table);
     cardsOf(doc).set(id, card);
   });
   return id;
@@ -107,6 +112,8 @@ export function readCard(id: string, card: CardMap): CardView {
   };
   const mergedInto = card.get('mergedInto');
   if (typeof mergedInto === 'string') view.mergedInto = mergedInto;
+  const table = cardTableSchema.safeParse(card.get('table'));
+  if (table.success) view.table = table.data;
   return view;
 }
 

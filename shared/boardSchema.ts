@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import { cardTableSchema } from './tables/seating.js';
 
 /**
  * The schema of every root of the board document (shared/boardDoc.ts), as the server's policy judges each
@@ -20,6 +21,8 @@ export const CardFieldsSchema = z
     body: z.instanceof(Y.XmlFragment, { error: 'a card needs a rich-text body' }),
     /** The card this one was merged with as a duplicate (shared/cardMerge.ts); both keep their text and author. */
     mergedInto: idSchema('the card a card was merged with').nullable().optional(),
+    /** The breakout table the card was written at (shared/tables/), set when the tables are merged. */
+    table: cardTableSchema.optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { DEFAULT_SIGNOFF, SIGNOFF_DECISIONS, SIGNOFF_RULES, type SignoffDecision
 import { boardConceptsBody, type BoardConcept } from './suggestions/api.js';
 import type { BoardSettings, Language, Phase } from './phases.js';
 import { DEFAULT_SETTINGS, LANGUAGES, PHASES } from './phases.js';
+import { NO_SEATING, type Seating } from './tables/seating.js';
 import { revealedRounds, type RevealedRound } from './voting/revealed.js';
 import { roundStateSchema, tallySchema } from './voting/schemas.js';
 import type { RoundState, Tally } from './voting/types.js';
@@ -265,4 +266,22 @@ export function timerRemaining(timer: TimerState, now: number): number {
   if (timer.status === 'running') return Math.max(0, timer.endsAt - now);
   if (timer.status === 'paused') return timer.remainingMs;
   return 0;
+}
+
+/** The breakout tables and who sits at which (shared/tables/), in the `tables` map under `seating`. */
+function tablesOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('tables');
+}
+
+const seatingSchema: z.ZodType<Seating> = z.object({
+  tables: z.array(z.object({ id: z.string(), number: z.number(), name: z.string(), hostId: z.string().nullable() })),
+  seats: z.record(z.string(), z.string()),
+});
+
+export function readSeating(doc: Y.Doc): Seating {
+  return checked(seatingSchema, tablesOf(doc).get('seating')) ?? NO_SEATING;
+}
+
+export function setSeating(doc: Y.Doc, seating: Seating): void {
+  tablesOf(doc).set('seating', seating);
 }

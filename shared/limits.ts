@@ -27,6 +27,11 @@ export const LIMITS = {
   maxName: 60,
   maxOrganisation: 100,
   maxParticipantsPerBoard: 1000,
+  /** Breakout tables a board is split into at most: a hall of a thousand at tables of twenty-five. */
+  maxTablesPerBoard: 40,
+  maxTableName: 60,
+  /** Cards one table's board holds: a table of ten writing for an hour, with room to spare. */
+  maxCardsPerTable: 300,
   /** Observer, projector and co-facilitator links a board holds at once; a revoked link frees its place. */
   maxLinksPerBoard: 100,
   maxTextField: 500,

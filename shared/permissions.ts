@@ -163,3 +163,12 @@ export interface Removal {
 export function mayRemoveAtOnce(role: Role, removal: Removal): boolean {
   return role === 'facilitator' || (removal.cards <= MAX_CARDS_REMOVED_PER_CHANGE && removal.themesWithCards === 0);
 }
+
+/**
+ * What a breakout table's host may do on their table's board (shared/tables/): run its clustering, as if the
+ * facilitator had opened clustering to participants. The one rule the board policy judges by and the host's
+ * browser offers.
+ */
+export function asTableHost(now: Situation): Situation {
+  return { ...now, settings: { ...now.settings, participantsCluster: true } };
+}

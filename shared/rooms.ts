@@ -22,3 +22,12 @@ export function draftsRoom(boardId: string): string {
 export function privateListRoom(boardId: string, participantId: string): string {
   return `${boardId}/${privateListDoc(participantId)}`;
 }
+
+/** A breakout table's own board (shared/tables/): the same cards and themes as the board document. */
+export function tableBoardDoc(tableId: string): string {
+  return `table/${tableId}`;
+}
+
+export function tableBoardRoom(boardId: string, tableId: string): string {
+  return `${boardId}/${tableBoardDoc(tableId)}`;
+}

@@ -35,6 +35,12 @@ import { ExportPanel } from '../results/ExportPanel';
 import { WorkshopTools } from './tools/WorkshopTools';
 import { RevealCards } from '../silent/RevealCards';
 import { silentCollectActive } from '../../shared/phases';
+import { AtMyTable } from '../tables/AtMyTable';
+import { TablesMosaic } from '../tables/TableGlance';
+import { TablesPanel } from '../tables/TablesPanel';
+import { useDocSelector } from '../kernel/sync/useDocSelector';
+import { readSeating } from '../../shared/controlDoc';
+import { asTableHost } from '../../shared/permissions';
 
 interface Props {
   boardId: string;
@@ -69,6 +75,9 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
 
   const closed = meta.closedAt !== null;
   const abilities = abilitiesOf(summary.you, meta.phase, meta.settings, closed);
+  // A table's host runs its clustering: on their table's board they may what the board policy lets a host.
+  const hosting = useDocSelector(live.controlDoc, (doc) => readSeating(doc).tables.some((table) => table.hostId !== null && table.hostId === summary.you.participantId));
+  const atTable = hosting ? abilitiesOf(summary.you, meta.phase, asTableHost({ phase: meta.phase, settings: meta.settings, closed }).settings, closed) : abilities;
   const facilitator = summary.you.role === 'facilitator';
   const youGroup = meta.groups.find((g) => g.id === summary.you.group)?.name ?? summary.you.group;
   // Only the facilitator gets the share details, and with them the drawer of workshop tools.
@@ -122,6 +131,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
                 {!closed && <SettingsPanel settings={meta.settings} />}
                 {!closed && <WorkshopDetails meta={meta} />}
                 <PeoplePanel groups={meta.groups} />
+                {!closed && <TablesPanel />}
                 <ExportPanel />
                 <AccessPanel joinCode={share.joinCode} title={meta.title} abilities={abilities} onJoinCodeChanged={onSummaryStale} />
                 <BoardHistoryPanel />
@@ -142,10 +152,15 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
           {!voting && !closed && <QuestionsPanel open={meta.settings.questionsOpen} abilities={abilities} />}
           <VotingPhases summary={closed ? readOnlySummary(summary) : summary} meta={meta} connection={live.status} />
 
+          {/* While the room sits at breakout tables, the facilitator sees every table at a glance above the plenary. */}
+          {abilities.runWorkshop && <TablesMosaic />}
+
           {/* While clustering the board takes the full width; who is here follows below it. */}
           <div className={`board-columns${meta.phase === 'cluster' || !showCards ? ' board-columns-stacked' : ''}`}>
             {showCards && (
-              <CardsSection meta={meta} abilities={abilities} settled={live.controlSynced} onTyping={connection.setTyping} />
+              <AtMyTable participantId={summary.you.participantId}>
+                <CardsSection meta={meta} abilities={atTable} settled={live.controlSynced} onTyping={connection.setTyping} />
+              </AtMyTable>
             )}
             {!voting && (
               <div className="board-side">

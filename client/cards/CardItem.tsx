@@ -5,6 +5,7 @@ import { LIMITS } from '../../shared/limits';
 import { useT } from '../app/i18n';
 import { BoardHistory } from '../kernel/history/BoardHistory';
 import { CardReactionBar } from './CardReactionBar';
+import { useTableLabel } from '../kernel/useTableLabel';
 import './cards.css';
 
 /** How a card repeats another: the same title once normalised, or nearly (same words, a typo or two). */
@@ -55,6 +56,7 @@ type Mode = 'view' | 'menu' | 'edit' | 'confirmDelete';
 export const CardItem = memo(function CardItem(props: CardItemProps) {
   const { boardDoc, card, body, author, own, editable, typing, onTyping, onOpenDetail, headingLevel = 3 } = props;
   const t = useT();
+  const tableLabel = useTableLabel();
   const menuId = useId();
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState(card.title);
@@ -173,9 +175,10 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
           {body}
         </p>
       )}
-      {(author || own || props.duplicate || props.plusOnes !== undefined) && (
+      {(author || own || props.duplicate || card.table || props.plusOnes !== undefined) && (
         <div className="card-meta">
           {author && <span>{author}</span>}
+          {card.table && <span className="table-badge">{t('tables.fromTable', { table: tableLabel(card.table) })}</span>}
           {own && <span className="own-badge">{t('cards.yours')}</span>}
           {props.duplicate && (
             <span className="dup-badge" title={t(props.duplicate === 'exact' ? 'dup.exact' : 'dup.near')}>

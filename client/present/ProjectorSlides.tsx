@@ -7,6 +7,8 @@ import { JoinSlide } from './JoinSlide';
 import { QuestionsSlide } from './QuestionsSlide';
 import { ResultsSlide } from './ResultsSlide';
 import { TurnoutSlide } from './TurnoutSlide';
+import { TablesMosaic } from '../tables/TableGlance';
+import { useSeating } from '../tables/useSeating';
 
 interface Props {
   summary: BoardSummary;
@@ -15,7 +17,10 @@ interface Props {
 
 /** One slide per phase: what the room needs to see while that phase runs; an open questions round goes before it. */
 export function ProjectorSlides({ summary, meta }: Props) {
+  // While the room sits at breakout tables, the wall shows every table's counts and themes.
+  const atTables = useSeating().tables.length > 0;
   if (meta.settings.questionsOpen) return <QuestionsSlide />;
+  if (atTables && (meta.phase === 'collect' || meta.phase === 'cluster')) return <TablesMosaic large />;
   switch (meta.phase) {
     case 'setup':
       return <JoinSlide share={summary.share} groups={meta.groups} />;

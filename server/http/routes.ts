@@ -23,6 +23,9 @@ import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRestore } from '../workshops/BoardRestore.js';
 import type { Workshops } from '../workshops/Workshops.js';
+import type { TableMerge } from '../tables/TableMerge.js';
+import type { Tables } from '../tables/Tables.js';
+import { editTableBody, mergeTablesBody, moveSeatBody, proposeTablesBody } from '../../shared/tables/api.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
 import type { StorageHealth } from '../storage/StorageHealth.js';
@@ -56,6 +59,8 @@ export interface RouteDeps {
   suggestions: Suggestions;
   restore: BoardRestore;
   register: { followThrough: FollowThrough; files: RegisterFiles };
+  tables: Tables;
+  tableMerge: TableMerge;
 }
 
 export function buildRoutes(deps: RouteDeps): Router {
@@ -143,6 +148,7 @@ export function buildRoutes(deps: RouteDeps): Router {
         join.giveBack();
         throw err;
       });
+      await deps.tables.seatLateComer(ctx.params.boardId, joined.participantId);
       deps.guard.limits.rememberCode(address, body.joinCode);
       return new Reply(201, joined);
     })
@@ -251,6 +257,29 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards/:boardId/reveal-cards', async (ctx) => {
       await facilitator(ctx);
       return workshops.revealCards(ctx.params.boardId);
+    })
+    .on('POST', '/api/boards/:boardId/tables', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      return new Reply(201, await deps.tables.propose(boardId, await readBody(ctx.req, proposeTablesBody)));
+    })
+    .on('DELETE', '/api/boards/:boardId/tables', async (ctx) => {
+      await deps.tables.end((await facilitator(ctx)).boardId);
+      return { ok: true };
+    })
+    .on('GET', '/api/boards/:boardId/tables/merge-suggestions', async (ctx) => deps.tableMerge.suggestions((await facilitator(ctx)).boardId))
+    .on('POST', '/api/boards/:boardId/tables/merge', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      return deps.tableMerge.merge(boardId, await readBody(ctx.req, mergeTablesBody));
+    })
+    .on('PUT', '/api/boards/:boardId/tables/seats/:participantId', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      await deps.tables.move(boardId, ctx.params.participantId, (await readBody(ctx.req, moveSeatBody)).tableId);
+      return { ok: true };
+    })
+    .on('PATCH', '/api/boards/:boardId/tables/:tableId', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      await deps.tables.edit(boardId, ctx.params.tableId, await readBody(ctx.req, editTableBody));
+      return { ok: true };
     })
     .on('POST', '/api/boards/:boardId/rounds', async (ctx) => {
       await facilitator(ctx);

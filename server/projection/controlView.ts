@@ -3,6 +3,7 @@ import type { BoardMeta, ParticipantInfo, SignoffShown } from '../../shared/cont
 import { DEFAULT_SIGNOFF } from '../../shared/signoff.js';
 import type { PresentationStep } from '../../shared/presentation.js';
 import type { BoardConcept } from '../../shared/suggestions/api.js';
+import type { Seating } from '../../shared/tables/seating.js';
 import { turnoutAsShown, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { FactsAtRevision, People } from '../storage/BoardFacts.js';
 import type { RoundRecord } from '../storage/records.js';
@@ -19,6 +20,7 @@ export interface ControlView {
   participants: ParticipantInfo[];
   rounds: RoundState[];
   tallies: Tally[];
+  seating: Seating;
 }
 
 /** What the facts show; undefined for a board without a stored state. A pure function: equal facts, equal views. */
@@ -38,6 +40,7 @@ export function controlView(facts: FactsAtRevision): ControlView | undefined {
     participants,
     rounds: facts.rounds.map((round) => roundState(round, facts.voters[round.id] ?? {})),
     tallies: facts.rounds.flatMap((round) => (round.state === 'revealed' && round.tally ? [publicTally(round.tally)] : [])),
+    seating: seatingView(facts.seating),
   };
 }
 
@@ -92,4 +95,12 @@ export function roundState(round: RoundRecord, stored: Record<string, number>): 
  */
 function publicTally(tally: Tally): Tally {
   return { ...tally, items: tally.items.map(({ byPerson: _, ...item }: Tally['items'][number] & { byPerson?: unknown }) => item) };
+}
+
+/** A host is shown only while they sit at their table: moved or removed, their table has none. */
+function seatingView(seating: Seating): Seating {
+  return {
+    tables: seating.tables.map((table) => ({ ...table, hostId: table.hostId !== null && seating.seats[table.hostId] === table.id ? table.hostId : null })),
+    seats: seating.seats,
+  };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readDrawnRevision, readMeta, readParticipants, readRound, readTally } from '../../shared/controlDoc.js';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
+import { NO_SEATING } from '../../shared/tables/seating.js';
 import type { Tally } from '../../shared/voting/index.js';
 import type { FactsAtRevision } from '../storage/BoardFacts.js';
 import { controlView } from './controlView.js';
@@ -51,6 +52,7 @@ function facts(revision: number, change: Partial<FactsAtRevision> = {}): FactsAt
     voters: { r2: { industry: 1 } },
     agreements: [],
     signoffs: [],
+    seating: NO_SEATING,
     ...change,
   };
 }

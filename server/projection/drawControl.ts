@@ -9,6 +9,7 @@ import {
   readParticipants,
   readRound,
   readSignoff,
+  readSeating,
   readSuggestionConcepts,
   readTally,
   setAgreementDraft,
@@ -17,6 +18,7 @@ import {
   setParticipant,
   setRoundState,
   setSignoff,
+  setSeating,
   setSuggestionConcepts,
   setTally,
   writeMeta,
@@ -43,6 +45,7 @@ export function shownIn(doc: Y.Doc): Shown {
     agreementDraft: readAgreementDraft(doc) ?? null,
     agreementVersions: readAgreementVersions(doc),
     signoff: readSignoff(doc),
+    seating: readSeating(doc),
     participants: readParticipants(doc),
     round: (roundId) => readRound(doc, roundId),
     tally: (roundId) => readTally(doc, roundId),
@@ -70,6 +73,7 @@ export function drawControl(doc: Y.Doc, view: ControlView, shown: Shown = shownI
   if (view.agreementDraft && !equalityDeep(shown.agreementDraft, view.agreementDraft)) setAgreementDraft(doc, view.agreementDraft);
   if (!equalityDeep(shown.agreementVersions, view.agreementVersions)) setAgreementVersions(doc, view.agreementVersions);
   if (!equalityDeep(shown.signoff, view.signoff)) setSignoff(doc, view.signoff);
+  if (!equalityDeep(shown.seating, view.seating)) setSeating(doc, view.seating);
 
   if (shown.participants !== view.participants) {
     const shownPeople = new Map(shown.participants.map((p) => [p.id, p]));

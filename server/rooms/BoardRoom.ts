@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import { cardBodyText, cardsOf, readCard } from '../../shared/boardDoc.js';
-import { readMeta } from '../../shared/controlDoc.js';
+import { readMeta, readSeating } from '../../shared/controlDoc.js';
 import { copyCard } from '../../shared/copyCard.js';
 import { draftsOf, type DraftCard } from '../../shared/draftsDoc.js';
 import { situationOf } from '../../shared/permissions.js';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
 import { pruneDeepRichText } from '../../shared/richText/pruneDeepRichText.js';
-import { BOARD_DOC, CONTROL_DOC, DRAFTS_DOC, privateListDoc } from '../../shared/rooms.js';
+import { BOARD_DOC, CONTROL_DOC, DRAFTS_DOC, privateListDoc, tableBoardDoc } from '../../shared/rooms.js';
 import type { Access } from '../auth/Access.js';
 import type { Metrics } from '../metrics.js';
 import type { DocumentLog } from '../storage/DocumentLog.js';
@@ -30,6 +30,8 @@ export class BoardRoom {
   private readonly context: BoardContext = {
     control: () => this.controlContext(),
     planDrafts: (participantId) => (doc) => this.planDrafts(participantId, doc),
+    tableOf: (participantId) => readSeating(this.control.doc).seats[participantId],
+    hostOf: (tableId) => readSeating(this.control.doc).tables.find((table) => table.id === tableId)?.hostId ?? null,
   };
 
   static async load(boardId: string, log: DocumentLog, metrics: Metrics, options: RoomOptions): Promise<BoardRoom> {
@@ -68,12 +70,17 @@ export class BoardRoom {
   /** The document a connection asks for, if its access allows it to sync that document at all. */
   async open(name: string, access: Access): Promise<DocRoom | null> {
     const found = documentKindOf(name);
-    if (found === null || !found.kind.mayOpen(access, found.key)) return null;
+    if (found === null || !found.kind.mayOpen(access, found.key, this.context)) return null;
     return this.doc(name);
   }
 
   privateList(participantId: string): Promise<DocRoom> {
     return this.doc(privateListDoc(participantId));
+  }
+
+  /** A breakout table's board. */
+  table(tableId: string): Promise<DocRoom> {
+    return this.doc(tableBoardDoc(tableId));
   }
 
   /**
@@ -83,16 +90,18 @@ export class BoardRoom {
    */
   /**
    * `authorOf` names each list's cards on the board (a card key while cards are anonymous), so no other name of
-   * their author is ever sent.
+   * their author is ever sent. While the room sits at breakout tables, each list goes to its owner's table's board.
    */
   async revealPrivateCards(participantIds: string[], authorOf: (participantId: string) => string = (id) => id): Promise<number> {
     let moved = 0;
     for (const participantId of participantIds) {
       const list = await this.privateList(participantId);
+      const tableId = this.context.tableOf(participantId);
+      const destination = tableId === undefined ? this.board : await this.table(tableId);
       moved += await list.inOneTurn(async (transact) => {
         const ids = Array.from(cardsOf(list.doc).keys());
         if (ids.length === 0) return 0;
-        await this.board.serverTransact((doc) => {
+        await destination.serverTransact((doc) => {
           const cards = cardsOf(list.doc);
           for (const id of ids) copyCard(doc, id, cards.get(id)!, authorOf(participantId));
         });

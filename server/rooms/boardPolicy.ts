@@ -3,7 +3,7 @@ import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc
 import { judgeCardField, judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
 import { judgeRichText } from '../../shared/richText/judgeRichText.js';
-import { authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
+import { asTableHost, authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
 import { isNewInTransaction, locate, measure, measureCard, measureChanges, NOTES, type AnyType, type RichTextKey } from './changeLocation.js';
 import { isReactionRoot, ReactionsPolicy } from './reactionsPolicy.js';
@@ -11,6 +11,14 @@ import type { ChangePolicy } from './types.js';
 
 /** What the policy reads of the control document: phase, settings and whether the workshop is closed. */
 export type ControlContext = Situation;
+
+/** A document's card limit, named in the close reason. */
+export interface CardCap {
+  max: number;
+  name: keyof typeof LIMITS;
+}
+
+const PLENARY_CARDS: CardCap = { max: LIMITS.maxCardsPerBoard, name: 'maxCardsPerBoard' };
 
 /** What one transaction did to the rich text: the new size of each body it touched, null for a removed card. */
 interface SizeChanges {
@@ -38,10 +46,13 @@ export class BoardPolicy implements ChangePolicy {
   /**
    * @param privateOwner set for a participant's private list (silent collect): a document holding only that
    * participant's own unrevealed cards, which nobody else may write or read.
+   * @param table set for a breakout table's board: its card limit (fewer than the plenary's) and its host, who runs
+   * its clustering (`asTableHost`).
    */
   constructor(
     private readonly control: () => ControlContext,
     private readonly privateOwner: string | null = null,
+    private readonly table: { cardCap: CardCap; host: () => string | null } | null = null,
   ) {}
 
   reset(doc: Y.Doc): void {
@@ -92,7 +103,8 @@ export class BoardPolicy implements ChangePolicy {
   }
 
   check(tr: Y.Transaction, doc: Y.Doc, writer: Writer): string | null {
-    const now = this.control();
+    const hosting = writer.authorId !== null && writer.authorId === this.table?.host();
+    const now = hosting ? asTableHost(this.control()) : this.control();
     // Any change is at least a change to one's own cards: who may not even do that may not change the board.
     const anyChange = refusalOf(writer.role, 'edit-own-card', now);
     if (anyChange === 'role' || writer.authorId === null) return 'observers cannot change the board';
@@ -139,7 +151,8 @@ export class BoardPolicy implements ChangePolicy {
         }
         // Counted once per transaction: Y.Map's size walks the whole map.
         const adds = Array.from(keys).some((id) => id !== null && !this.authors.has(id) && touched.get(id));
-        if (adds && cardsOf(doc).size > LIMITS.maxCardsPerBoard) return `a board holds at most ${LIMITS.maxCardsPerBoard} cards (maxCardsPerBoard)`;
+        const cap = this.table?.cardCap ?? PLENARY_CARDS;
+        if (adds && cardsOf(doc).size > cap.max) return `a board holds at most ${cap.max} cards (${cap.name})`;
         continue;
       }
       const cardId = at.path[0];

@@ -1,4 +1,5 @@
-import { BOARD_DOC, CONTROL_DOC, DRAFTS_DOC, privateListDoc } from '../../shared/rooms.js';
+import { LIMITS } from '../../shared/limits.js';
+import { BOARD_DOC, CONTROL_DOC, DRAFTS_DOC, privateListDoc, tableBoardDoc } from '../../shared/rooms.js';
 import type { Access } from '../auth/Access.js';
 import { BoardPolicy, type ControlContext } from './boardPolicy.js';
 import type { Derivation } from './types.js';
@@ -9,6 +10,10 @@ export interface BoardContext {
   readonly control: () => ControlContext;
   /** Reads a participant's private list into the drafts it implies; see BoardRoom. */
   readonly planDrafts: (participantId: string) => Derivation;
+  /** The breakout table a participant sits at now, as the control document shows it. */
+  readonly tableOf: (participantId: string) => string | undefined;
+  /** A breakout table's host, as the control document shows it; null for none. */
+  readonly hostOf: (tableId: string) => string | null;
 }
 
 /**
@@ -22,7 +27,7 @@ export interface DocumentKind {
   readonly pattern: RegExp;
   /** Loaded and unloaded with the board, because others read it (the board policy reads the control state). */
   readonly withBoard: boolean;
-  mayOpen(access: Access, key: string | undefined): boolean;
+  mayOpen(access: Access, key: string | undefined, board: BoardContext): boolean;
   policy(board: BoardContext, key: string | undefined): ChangePolicy;
   derive?(board: BoardContext, key: string | undefined): Derivation;
 }
@@ -54,6 +59,16 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     mayOpen: (access, owner) => access.participantId === owner,
     policy: (board, owner) => new BoardPolicy(board.control, owner),
     derive: (board, owner) => board.planDrafts(owner!),
+  },
+  // A breakout table's board: its participants' only, the facilitator's and the room's screens' (observer,
+  // projector) to look into; judged as the board document is, with a cap of its own and its host clustering.
+  {
+    kind: 'table',
+    pattern: exactly(tableBoardDoc(`(${ID_PATTERN})`)),
+    withBoard: false,
+    mayOpen: (access, tableId, board) => access.role !== 'participant' || (access.participantId !== null && board.tableOf(access.participantId) === tableId),
+    policy: (board, tableId) =>
+      new BoardPolicy(board.control, null, { cardCap: { max: LIMITS.maxCardsPerTable, name: 'maxCardsPerTable' }, host: () => board.hostOf(tableId!) }),
   },
 ];
 

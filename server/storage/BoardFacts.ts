@@ -2,6 +2,7 @@ import { DomainError } from '../DomainError.js';
 import { StorageFailure } from './StorageHealth.js';
 import type { Language } from '../../shared/phases.js';
 import type { SignoffDecision } from '../../shared/signoff.js';
+import type { Seating } from '../../shared/tables/seating.js';
 import type { Tally } from '../../shared/voting/index.js';
 import type { BoardState, BoardStateRecord, ParticipantRecord, RoundRecord } from './records.js';
 
@@ -23,6 +24,8 @@ export interface FactsAtRevision {
   agreements: Array<{ version: number; frozenAt: number }>;
   /** The delegates' decisions on the latest frozen version, oldest first (earlier versions' are AgreementArchive.signoffs). */
   signoffs: SignoffDecision[];
+  /** The breakout tables and who sits at which (see TableSeats). */
+  seating: Seating;
 }
 
 /** The board's participants, with a revision of their own that every change of a participant bumps. */

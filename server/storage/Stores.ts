@@ -4,6 +4,7 @@ import type { BoardFacts } from './BoardFacts.js';
 import type { DocumentLog } from './DocumentLog.js';
 import type { Identity } from './Identity.js';
 import type { RegisterStore } from './RegisterStore.js';
+import type { TableSeats } from './TableSeats.js';
 
 import type { WriteProbe } from './StorageHealth.js';
 
@@ -17,6 +18,7 @@ export interface Stores {
   agreements: AgreementArchive;
   facts: BoardFacts;
   register: RegisterStore;
+  seats: TableSeats;
   /** A write of its own for /healthz; absent where it would test nothing (an in-memory database). */
   health?: WriteProbe;
   close(): Promise<void>;

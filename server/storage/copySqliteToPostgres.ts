@@ -30,6 +30,8 @@ const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
   { name: 'register_items', columns: ['board_id', 'item_id', 'position', 'state', 'source'], order: 'rowid' },
   { name: 'register_log', columns: ['board_id', 'seq', 'item_id', 'entry'], order: 'board_id, seq' },
   { name: 'register_links', columns: ['hash', 'board_id', 'kind', 'owner', 'created_at'], order: 'rowid' },
+  { name: 'breakout_tables', columns: ['board_id', 'id', 'number', 'name', 'host_id'], order: 'rowid' },
+  { name: 'breakout_seats', columns: ['board_id', 'participant_id', 'table_id'], order: 'rowid' },
 ];
 
 /** Rows sent in one INSERT: few round trips, and well below PostgreSQL's 65535 parameters. */

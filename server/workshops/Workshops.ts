@@ -13,7 +13,7 @@ import { renameAuthorsIn, renameCardAuthors } from '../../shared/boardDoc.js';
 import { commentsOf } from '../../shared/comments.js';
 import { questionsOf } from '../../shared/plenaryQuestions.js';
 import { renameReactors } from '../../shared/reactions.js';
-import { phaseChange, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
+import { phaseChange, readSeating, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
 import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
 import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
@@ -173,21 +173,26 @@ export class Workshops {
   }
 
   /**
-   * Names every card's, comment's, question's and +1's author as the settings say: with anonymous cards by the author's card key, so no browser
-   * but the author's can tie a card to its writer, else by participant id. The setting is stored first, so a
+   * Names every card's, comment's, question's and +1's author, on the board and every breakout table's board, as the
+   * settings say: with anonymous cards by the author's card key, so no browser but the author's can tie a card to its
+   * writer, else by participant id. The setting is stored first, so a
    * card added while it changed carries the old name and is renamed here too.
    */
   private async nameCardAuthors(boardId: string, settings: BoardSettings): Promise<void> {
     const keys = await cardKeysOf(this.identity, boardId);
     const names = new Map(settings.anonymousCards ? keys : Array.from(keys, ([id, key]) => [key, id]));
-    await this.rooms.withRoom(boardId, (room) =>
-      room.board.serverTransact((doc) => {
-        renameCardAuthors(doc, names);
-        renameAuthorsIn(commentsOf(doc), names);
-        renameAuthorsIn(questionsOf(doc), names);
-        renameReactors(doc, names);
-      }),
-    );
+    await this.rooms.withRoom(boardId, async (room) => {
+      // The breakout tables' boards too: a tablemate would otherwise still read who wrote each card there.
+      const tables = await Promise.all(readSeating(room.control.doc).tables.map((table) => room.table(table.id)));
+      for (const board of [room.board, ...tables]) {
+        await board.serverTransact((doc) => {
+          renameCardAuthors(doc, names);
+          renameAuthorsIn(commentsOf(doc), names);
+          renameAuthorsIn(questionsOf(doc), names);
+          renameReactors(doc, names);
+        });
+      }
+    });
   }
 
   commandTimer(boardId: string, command: TimerCommand): Promise<BoardMeta> {

@@ -1,5 +1,7 @@
 import { CATALOGUES } from '../i18n/index.js';
+import { formatMessage } from '../i18n/message.js';
 import type { Language } from '../phases.js';
+import { tableLabel, type CardTable } from '../tables/seating.js';
 
 /** The words of the exports, in the board's language. */
 export interface ExportLabels {
@@ -20,6 +22,9 @@ export interface ExportLabels {
   cards: string;
   cardsByGroup: string;
   mergedFrom: string;
+  /** The breakout tables that raised an item. */
+  tables: string;
+  table: (table: CardTable) => string;
   dropped: string;
   /** The column of the reason an item was dropped, in the CSV and XLSX. */
   droppedBecause: string;
@@ -38,6 +43,11 @@ export interface ExportLabels {
   listSheet: string;
   roundSheet: (roundNumber: number) => string;
   signoffSheet: string;
+}
+
+/** A table as every screen calls it (shared/tables/seating.ts), in the export's language. */
+function tableName(language: Language, table: CardTable): string {
+  return tableLabel(table, (number) => formatMessage(CATALOGUES[language]['tables.numbered'], language, { number }));
 }
 
 /** The bucket of an anonymous round's small groups has one name, the screen's, in every export. */
@@ -64,6 +74,8 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     cards: 'Cards',
     cardsByGroup: 'Cards by group',
     mergedFrom: 'Includes',
+    tables: 'Tables',
+    table: (table) => tableName('en', table),
     dropped: 'Dropped',
     droppedBecause: 'Dropped because',
     question: 'Question',
@@ -97,6 +109,8 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     cards: 'Kaarten',
     cardsByGroup: 'Kaarten per groep',
     mergedFrom: 'Omvat',
+    tables: 'Tafels',
+    table: (table) => tableName('nl', table),
     dropped: 'Afgevallen',
     droppedBecause: 'Afgevallen omdat',
     question: 'Vraag',
@@ -130,6 +144,8 @@ export const EXPORT_LABELS: Record<Language, ExportLabels> = {
     cards: 'Kort',
     cardsByGroup: 'Kort per grupp',
     mergedFrom: 'Omfattar',
+    tables: 'Bord',
+    table: (table) => tableName('sv', table),
     dropped: 'Strukna',
     droppedBecause: 'Struken eftersom',
     question: 'Fråga',

@@ -32,6 +32,7 @@ export function toMarkdown(list: PriorityList, decisionRecord: DecisionRecord | 
     if (item.owner) lines.push(`- ${labels.owner}: ${inline(item.owner)}`);
     if (item.nextStep) lines.push(`- ${labels.nextStep}: ${inline(item.nextStep)}`);
     if (item.mergedFrom.length > 0) lines.push(`- ${labels.mergedFrom}: ${item.mergedFrom.map((m) => inline(m.title)).join('; ')}`);
+    if (item.tables) lines.push(`- ${labels.tables}: ${item.tables.map((table) => `${inline(labels.table(table))} (${table.cards})`).join('; ')}`);
     if (item.cards.length > 0) lines.push(`- ${labels.cards} (${split(item.provenance)}):`, ...cardLines(item));
     lines.push('');
   }

@@ -5,6 +5,7 @@ import { authorGroupAsShown, bucketName, OTHER_GROUPS } from '../voting/anonymit
 import { authorGroups, countByAuthorGroup } from '../voting/provenance.js';
 import { groupsAsTallied, revealedRounds } from '../voting/revealed.js';
 import type { RoundState, Tally, TallyItem } from '../voting/types.js';
+import type { CardTable } from '../tables/seating.js';
 import { EXPORT_LABELS } from './labels.js';
 import type { AgreementItem, ItemVotes, PriorityItem, PriorityList, PriorityListInput } from './types.js';
 
@@ -75,6 +76,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
       mergedFrom: entry.merged.map(({ itemId, title }) => ({ itemId, title })),
       votes: tallied ? publishedVotes(tallied) : null,
       provenance: countByAuthorGroup(cards, authors),
+      ...tablesOf(cards),
       owner: entry.owner,
       nextStep: entry.nextStep,
     };
@@ -151,4 +153,16 @@ function participantsPerGroup(input: PriorityListInput): Record<string, number> 
   const counts: Record<string, number> = Object.fromEntries(input.board.groups.map((group) => [group.id, 0]));
   for (const participant of input.participants) counts[participant.group] = (counts[participant.group] ?? 0) + 1;
   return counts;
+}
+
+/** Which breakout tables wrote these cards, by table number; nothing for cards that never sat at a table. */
+function tablesOf(cards: PriorityListInput['cards']): Pick<PriorityItem, 'tables'> {
+  const byNumber = new Map<number, CardTable & { cards: number }>();
+  for (const { table } of cards) {
+    if (!table) continue;
+    const counted = byNumber.get(table.number) ?? { ...table, cards: 0 };
+    counted.cards++;
+    byNumber.set(table.number, counted);
+  }
+  return byNumber.size === 0 ? {} : { tables: [...byNumber.values()].sort((a, b) => a.number - b.number) };
 }

@@ -1,5 +1,6 @@
 import type { StakeholderGroup } from '../groups.js';
 import type { Language } from '../phases.js';
+import type { CardTable } from '../tables/seating.js';
 import type { RoundState, Tally, TallyItem } from '../voting/types.js';
 
 /** The priority list as the facilitator froze it. */
@@ -30,7 +31,8 @@ export interface AgreementItem {
 export interface PriorityListInput {
   board: { title: string; question: string; language: Language; groups: StakeholderGroup[] };
   /** `mergedInto`: the card this one joined as its duplicate (shared/cardMerge.ts); listed with it. */
-  cards: Array<{ id: string; title: string; author: string; cluster: string | null; bodyText: string; mergedInto?: string }>;
+  /** `table`: the breakout table the card was written at (shared/tables/), for cards merged from the tables. */
+  cards: Array<{ id: string; title: string; author: string; cluster: string | null; bodyText: string; mergedInto?: string; table?: CardTable }>;
   clusters: Array<{ id: string; title: string }>;
   participants: Array<{ id: string; name: string; organisation: string; group: string }>;
   rounds: RoundState[];
@@ -65,6 +67,8 @@ export interface PriorityItem {
   votes: ItemVotes | null;
   /** groupId (or "facilitator") → number of cards. */
   provenance: Record<string, number>;
+  /** The breakout tables that raised the item and how many of its cards each wrote, by table number; absent without tables. */
+  tables?: Array<CardTable & { cards: number }>;
   owner: string;
   nextStep: string;
 }

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The typed writers of the control document (shared/controlDoc.ts, shared/presentation.ts). */
-const WRITERS = /\b(setParticipant|deleteParticipant|setRoundState|setTally|setAgreementDraft|setAgreementVersions|setSuggestionConcepts|writeMeta|writePresentation|setDrawnRevision)\b/;
+const WRITERS = /\b(setParticipant|deleteParticipant|setRoundState|setTally|setAgreementDraft|setAgreementVersions|setSuggestionConcepts|writeMeta|writePresentation|setDrawnRevision|setSeating)\b/;
 const CONTROL_IMPORT = /import\s*{([^}]*)}\s*from\s*'[^']*\/(?:controlDoc|presentation)\.js'/g;
 
 /** Whether the source imports a writer of the control document or changes it directly. */

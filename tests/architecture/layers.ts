@@ -23,13 +23,14 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   agreement: ['root', 'storage', 'auth', 'rooms', 'projection', 'export'],
   people: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'ballots'],
   suggestions: ['root', 'storage', 'auth', 'rooms', 'projection'],
+  tables: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'suggestions'],
   scale: ['root', 'storage', 'rooms'],
   // The follow-through register: the agreed list's afterlife, read and kept through links of its own.
   register: ['root', 'storage', 'auth', 'access', 'export'],
   demo: ['root', 'storage', 'auth', 'rooms', 'workshops', 'ballots', 'agreement', 'export'],
   // The transports: the only places that turn a DomainError into a status or a close code.
   sync: ['root', 'storage', 'auth', 'rooms', 'access', 'people', 'workshops', 'scale'],
-  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale', 'register'],
+  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale', 'register', 'tables'],
 };
 
 /** Files at the server's root that only wire the parts together (they may import anything of the server). */
@@ -61,12 +62,13 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   signoff: ['app', 'kernel'],
   agree: ['app', 'kernel', 'results', 'signoff'],
   voting: ['app', 'api', 'kernel', 'results', 'agree'],
-  present: ['app', 'api', 'kernel', 'results', 'voting', 'signoff'],
+  tables: ['app', 'kernel'],
+  present: ['app', 'api', 'kernel', 'results', 'voting', 'signoff', 'tables'],
   questions: ['app', 'kernel'],
   report: ['app', 'api', 'kernel', 'session', 'join', 'results', 'signoff'],
   // The follow-through register's progress page: read through REST with a link of its own, no board documents.
   register: ['app', 'api', 'session', 'join'],
-  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'questions'],
+  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'questions', 'tables'],
 };
 
 /** Client files that only wire the screens together: the entry point and the router. */

@@ -541,6 +541,7 @@ describe.each(backends)('store contract on $name', (backend) => {
         voters: {},
         agreements: [{ version: 1, frozenAt: 7 }],
         signoffs: [],
+        seating: { tables: [], seats: {} },
       });
       expect(await stores.facts.read('nope')).toMatchObject({ revision: 0, board: undefined });
     });
@@ -568,6 +569,65 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(await other.facts.adopt(board.id, shown)).toBe(false);
       expect((await stores.facts.getState(board.id))?.state.title).toBe('Kick-off');
       expect(await stores.facts.boardsWithoutState()).not.toContain(board.id);
+    });
+  });
+
+  describe('breakout tables', () => {
+    const table = (number: number, name = '') => ({ id: unique('t'), number, name, hostId: null });
+
+    it('replaces a seating whole, moves people, names tables and gives them hosts, each write read by every instance at a newer revision', async () => {
+      const board = await newBoard(stores);
+      const ada = await newParticipant(stores, board.id, 'industry');
+      const bo = await newParticipant(stores, board.id, 'unions');
+      const stranger = await newParticipant(stores, (await newBoard(stores)).id);
+      const [one, two] = [table(1), table(2)];
+      let revision = (await other.facts.read(board.id)).revision;
+      const newer = async () => {
+        const facts = await other.facts.read(board.id);
+        expect(facts.revision).toBeGreaterThan(revision);
+        revision = facts.revision;
+        return facts.seating;
+      };
+
+      await stores.seats.replace(board.id, { tables: [two, one], seats: { [ada.id]: one.id, [bo.id]: one.id, [stranger.id]: two.id } });
+      // Someone of another board is never seated here.
+      expect(await newer()).toEqual({ tables: [one, two], seats: { [ada.id]: one.id, [bo.id]: one.id } });
+      expect(await other.seats.seat(board.id, bo.id, two.id)).toBe(true);
+      expect((await newer()).seats).toEqual({ [ada.id]: one.id, [bo.id]: two.id });
+      expect(await stores.seats.editTable(board.id, two.id, { name: 'Table 2, by the window', hostId: bo.id })).toBe(true);
+      expect((await newer()).tables[1]).toEqual({ ...two, name: 'Table 2, by the window', hostId: bo.id });
+      expect(await other.seats.editTable(board.id, two.id, { hostId: null })).toBe(true);
+      expect((await newer()).tables[1]).toEqual({ ...two, name: 'Table 2, by the window', hostId: null });
+
+      // Nothing changes for a table or a participant that is not the board's.
+      expect(await stores.seats.seat(board.id, stranger.id, one.id)).toBe(false);
+      expect(await stores.seats.seat(board.id, ada.id, 'nope')).toBe(false);
+      expect(await stores.seats.editTable(board.id, 'nope', { name: 'X' })).toBe(false);
+
+      // A new seating drops the old tables; a participant removed leaves their seat.
+      const three = table(1);
+      await other.seats.replace(board.id, { tables: [three], seats: { [ada.id]: three.id, [bo.id]: three.id } });
+      await stores.identity.removeParticipant(board.id, bo.id);
+      expect(await stores.seats.read(board.id)).toEqual({ tables: [three], seats: { [ada.id]: three.id } });
+      await other.identity.deleteBoard(board.id);
+      expect(await stores.seats.read(board.id)).toEqual({ tables: [], seats: {} });
+    });
+
+    it('seats late-comers joining at once through two instances each seeing the others, and never twice', async () => {
+      const board = await newBoard(stores);
+      const [one, two] = [table(1), table(2)];
+      await stores.seats.replace(board.id, { tables: [one, two], seats: {} });
+      const people = await Promise.all(Array.from({ length: 6 }, (_, i) => newParticipant(i % 2 ? other : stores, board.id)));
+      // The fuller table is never chosen: seen only if each seating read includes the seats taken just before.
+      const emptiest = (seating: { seats: Record<string, string> }) => {
+        const atOne = Object.values(seating.seats).filter((t) => t === one.id).length;
+        return atOne * 2 <= Object.keys(seating.seats).length ? one.id : two.id;
+      };
+      const seated = await Promise.all(people.map((p, i) => (i % 2 ? other : stores).seats.seatLateComer(board.id, p.id, emptiest)));
+      expect(seated.filter((t) => t === one.id)).toHaveLength(3);
+      expect(seated.filter((t) => t === two.id)).toHaveLength(3);
+      expect(await other.seats.seatLateComer(board.id, people[0]!.id, () => two.id)).toBeNull();
+      expect(Object.keys((await stores.seats.read(board.id)).seats)).toHaveLength(6);
     });
   });
 

@@ -39,6 +39,7 @@ import {
   signVersion,
   stepPresentation,
 } from '../../api/serverApi';
+import { editTable, endTables, fetchMergeSuggestions, mergeTables, moveSeat, proposeTables } from './tablesApi';
 
 /**
  * Every call about one board, with its id and the reader's token filled in: a view asks `api.changePhase(phase)`
@@ -78,6 +79,12 @@ export function boardApi(boardId: string, token: string) {
     openRound: forBoard(openRound),
     setUpSignoff: forBoard(setUpSignoff),
     signVersion: forBoard(signVersion),
+    proposeTables: forBoard(proposeTables),
+    moveSeat: forBoard(moveSeat),
+    editTable: forBoard(editTable),
+    endTables: forBoard(endTables),
+    fetchMergeSuggestions: forBoard(fetchMergeSuggestions),
+    mergeTables: forBoard(mergeTables),
     closeRound: forBoard(closeRound),
     revealRound: forBoard(revealRound),
     castBallot: forBoard(castBallot),

@@ -1,3 +1,4 @@
+import { NO_SEATING, type Seating } from '../../../shared/tables/seating.js';
 import type { BoardFacts, FactsAtRevision, People, ShownBefore } from '../BoardFacts.js';
 import type { BoardState, BoardStateRecord, ParticipantRecord } from '../records.js';
 import { SIGNOFF_COLUMNS } from './PgAgreementArchive.js';
@@ -5,6 +6,7 @@ import { ROUND_COLUMNS, toRound, type RoundRow } from './PgBallotBox.js';
 import type { PgDatabase } from './PgDatabase.js';
 import { PARTICIPANT_COLUMNS } from './PgIdentity.js';
 import { BUMP_BOARD, BUMP_PEOPLE } from './revision.js';
+import { SEATING_JSON } from './PgTableSeats.js';
 
 /**
  * Lists read as JSON from sorted subqueries, so one statement (one snapshot, one round trip) reads them all; the
@@ -21,7 +23,8 @@ const READ_FACTS = `
        WHERE ro.board_id = $1 AND ro.state <> 'revealed' GROUP BY ba.round_id, ba.group_id) v) AS voters,
     (SELECT COALESCE(json_agg(a), '[]') FROM (SELECT version, frozen_at AS "frozenAt" FROM agreements WHERE board_id = $1 ORDER BY version) a) AS agreements,
     (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT ${SIGNOFF_COLUMNS} FROM signoffs WHERE board_id = $1
-       AND version = (SELECT MAX(version) FROM agreements WHERE board_id = $1) ORDER BY seq) s) AS signoffs
+       AND version = (SELECT MAX(version) FROM agreements WHERE board_id = $1) ORDER BY seq) s) AS signoffs,
+    ${SEATING_JSON.tables} AS tables, ${SEATING_JSON.seats} AS seats
   FROM boards b WHERE b.id = $1`;
 
 interface FactsRow {
@@ -33,6 +36,8 @@ interface FactsRow {
   voters: Array<{ roundId: string; group: string; voters: number }>;
   agreements: FactsAtRevision['agreements'];
   signoffs: FactsAtRevision['signoffs'];
+  tables: Seating['tables'];
+  seats: Seating['seats'];
 }
 
 /** The board's state and the one read of all its facts, in PostgreSQL. */
@@ -41,7 +46,7 @@ export class PgBoardFacts implements BoardFacts {
 
   async read(boardId: string, known?: People): Promise<FactsAtRevision> {
     const row = (await this.db.query<FactsRow>(READ_FACTS, [boardId, known?.revision ?? -1])).rows[0];
-    if (!row) return { revision: 0, board: undefined, people: { revision: 0, participants: [] }, rounds: [], voters: {}, agreements: [], signoffs: [] };
+    if (!row) return { revision: 0, board: undefined, people: { revision: 0, participants: [] }, rounds: [], voters: {}, agreements: [], signoffs: [], seating: NO_SEATING };
     const voters: FactsAtRevision['voters'] = {};
     for (const v of row.voters) (voters[v.roundId] ??= {})[v.group] = v.voters;
     return {
@@ -52,6 +57,7 @@ export class PgBoardFacts implements BoardFacts {
       voters,
       agreements: row.agreements,
       signoffs: row.signoffs,
+      seating: { tables: row.tables, seats: row.seats },
     };
   }
 

@@ -4,6 +4,7 @@ import { PgBallotBox } from './PgBallotBox.js';
 import { PgBoardFacts } from './PgBoardFacts.js';
 import { PgDatabase } from './PgDatabase.js';
 import { PgDocumentLog } from './PgDocumentLog.js';
+import { PgTableSeats } from './PgTableSeats.js';
 import { PgIdentity } from './PgIdentity.js';
 import { migrateSchema } from './schema.js';
 import { PgRegisterStore } from './PgRegisterStore.js';
@@ -25,6 +26,7 @@ export async function openPostgresStores(url: string): Promise<Stores> {
     agreements: new PgAgreementArchive(db),
     register: new PgRegisterStore(db),
     facts: new PgBoardFacts(db),
+    seats: new PgTableSeats(db),
     health: async () => {
       await db.query('SELECT 1');
     },

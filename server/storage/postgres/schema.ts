@@ -181,6 +181,23 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (board_id, seq)
   );
   `,
+  // Breakout tables: a board's tables and who sits at which; a seat goes with its participant.
+  `
+  CREATE TABLE IF NOT EXISTS breakout_tables (
+    board_id TEXT NOT NULL REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    host_id TEXT,
+    PRIMARY KEY (board_id, id)
+  );
+  CREATE TABLE IF NOT EXISTS breakout_seats (
+    board_id TEXT NOT NULL REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    table_id TEXT NOT NULL,
+    PRIMARY KEY (board_id, participant_id)
+  );
+  `,
 ];
 
 /**

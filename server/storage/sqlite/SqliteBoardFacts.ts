@@ -5,14 +5,17 @@ import { revisionBumps } from './revision.js';
 import { SIGNOFF_COLUMNS } from './SqliteAgreementArchive.js';
 import { ROUND_COLUMNS, toRound, type RoundRow } from './SqliteBallotBox.js';
 import { PARTICIPANT_COLUMNS } from './SqliteIdentity.js';
+import { seatingReader } from './SqliteTableSeats.js';
 
 /** The board's state and the one read of all its facts, in SQLite: each method runs whole, as one transaction. */
 export class SqliteBoardFacts implements BoardFacts {
   private readonly stmt;
   private readonly bump;
+  private readonly seating;
 
   constructor(private readonly db: Database.Database) {
     this.bump = revisionBumps(db);
+    this.seating = seatingReader(db);
     this.stmt = {
       revisions: db.prepare('SELECT revision, people_revision AS people FROM boards WHERE id = ?'),
       state: db.prepare('SELECT version, state FROM board_state WHERE board_id = ?'),
@@ -50,6 +53,7 @@ export class SqliteBoardFacts implements BoardFacts {
         voters,
         agreements: this.stmt.agreements.all(boardId) as FactsAtRevision['agreements'],
         signoffs: this.stmt.signoffs.all(boardId, boardId) as FactsAtRevision['signoffs'],
+        seating: this.seating(boardId),
       };
     })();
   }

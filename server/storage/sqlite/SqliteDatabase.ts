@@ -230,6 +230,23 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (board_id, seq)
   );
   `,
+  // Breakout tables (shared/tables/): a board's tables and who sits at which; a seat goes with its participant.
+  `
+  CREATE TABLE IF NOT EXISTS breakout_tables (
+    board_id TEXT NOT NULL REFERENCES boards(id),
+    id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    host_id TEXT,
+    PRIMARY KEY (board_id, id)
+  );
+  CREATE TABLE IF NOT EXISTS breakout_seats (
+    board_id TEXT NOT NULL REFERENCES boards(id),
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    table_id TEXT NOT NULL,
+    PRIMARY KEY (board_id, participant_id)
+  );
+  `,
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */

@@ -6,6 +6,7 @@ import { SqliteBallotBox } from './SqliteBallotBox.js';
 import { SqliteBoardFacts } from './SqliteBoardFacts.js';
 import { openSqliteDatabase, type SqliteSynchronous } from './SqliteDatabase.js';
 import { SqliteDocumentLog } from './SqliteDocumentLog.js';
+import { SqliteTableSeats } from './SqliteTableSeats.js';
 import { SqliteIdentity } from './SqliteIdentity.js';
 import { SqliteRegisterStore } from './SqliteRegisterStore.js';
 
@@ -22,6 +23,7 @@ export function openSqliteStores(file: string, synchronous: SqliteSynchronous = 
     agreements: new SqliteAgreementArchive(db),
     register: new SqliteRegisterStore(db),
     facts: new SqliteBoardFacts(db),
+    seats: new SqliteTableSeats(db),
     ...(probe ? { health: probe.write } : {}),
     async close() {
       probe?.close();

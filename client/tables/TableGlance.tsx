@@ -1,0 +1,74 @@
+import type * as Y from 'yjs';
+import { readCards, readClusters } from '../../shared/boardDoc';
+import { tableBoardRoom } from '../../shared/rooms';
+import type { TableInfo } from '../../shared/tables/seating';
+import { useT } from '../app/i18n';
+import { useBoard } from '../kernel/BoardContext';
+import { useDocSelector } from '../kernel/sync/useDocSelector';
+import { useSyncedRoom } from '../kernel/sync/useSyncedRoom';
+import { useTableLabel } from '../kernel/useTableLabel';
+import { useSeating } from './useSeating';
+import './tables.css';
+
+interface Glance {
+  cards: number;
+  themes: Array<{ id: string; title: string; color: string; cards: number }>;
+}
+
+function glanceOf(doc: Y.Doc | null): Glance {
+  if (!doc) return { cards: 0, themes: [] };
+  const cards = readCards(doc);
+  return {
+    cards: cards.length,
+    themes: readClusters(doc).map((theme) => ({ ...theme, cards: cards.filter((card) => card.cluster === theme.id).length })),
+  };
+}
+
+/** One table at a glance: its name, people, cards and themes, live from its board. */
+export function TableGlance({ table, people }: { table: TableInfo; people: number }) {
+  const t = useT();
+  const { boardId, token } = useBoard();
+  const label = useTableLabel();
+  const doc = useSyncedRoom(tableBoardRoom(boardId, table.id), token);
+  const glance = useDocSelector(doc, glanceOf);
+  return (
+    <article className="table-glance" aria-label={label(table)}>
+      <h3>{label(table)}</h3>
+      <p className="table-counts">
+        <span>{t('tables.people', { count: people })}</span> · <span>{t('tables.cards', { count: glance.cards })}</span>
+      </p>
+      {glance.themes.length === 0 ? (
+        <p className="muted">{t('tables.noThemes')}</p>
+      ) : (
+        <ul className="table-themes">
+          {glance.themes.map((theme) => (
+            <li key={theme.id} style={{ borderColor: theme.color }}>
+              {theme.title} <span className="table-theme-count">{theme.cards}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
+
+/** Every table at a glance, for the facilitator and, in large type, the projector. */
+export function TablesMosaic({ large = false }: { large?: boolean }) {
+  const t = useT();
+  const seating = useSeatingCounts();
+  if (seating.tables.length === 0) return null;
+  return (
+    <section className={`tables-mosaic${large ? ' tables-mosaic-large' : ''}`} aria-label={t('tables.mosaic')}>
+      {seating.tables.map((table) => (
+        <TableGlance key={table.id} table={table} people={seating.people.get(table.id) ?? 0} />
+      ))}
+    </section>
+  );
+}
+
+function useSeatingCounts() {
+  const seating = useSeating();
+  const people = new Map<string, number>();
+  for (const tableId of Object.values(seating.seats)) people.set(tableId, (people.get(tableId) ?? 0) + 1);
+  return { tables: seating.tables, people };
+}

@@ -1,0 +1,27 @@
+import type { Seating } from '../../shared/tables/seating.js';
+
+/** What a table's name or host becomes; a field left out stays. */
+export interface TablePatch {
+  name?: string;
+  hostId?: string | null;
+}
+
+/**
+ * The breakout tables of a board and who sits at which. Every write bumps the board's revision in its own
+ * transaction (see BoardFacts), and `BoardFacts.read` reads the seating with every other fact.
+ */
+export interface TableSeats {
+  read(boardId: string): Promise<Seating>;
+  /** Replaces the board's tables and seats whole: a new seating. */
+  replace(boardId: string, seating: Seating): Promise<void>;
+  /** Seats a participant of the board at one of its tables; false, changing nothing, when either is not the board's. */
+  seat(boardId: string, participantId: string, tableId: string): Promise<boolean>;
+  /**
+   * Seats a participant not seated yet at the table `choose` picks from the seating as stored now, in one
+   * transaction, so late-comers joining at once each see the others. Resolves to the table, or null when there is
+   * no table, they sit already or `choose` picked none.
+   */
+  seatLateComer(boardId: string, participantId: string, choose: (seating: Seating) => string | undefined): Promise<string | null>;
+  /** False, changing nothing, when the board has no such table. */
+  editTable(boardId: string, tableId: string, patch: TablePatch): Promise<boolean>;
+}

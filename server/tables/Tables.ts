@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { LIMITS } from '../../shared/limits.js';
+import type { EditTableBody, ProposeTablesBody } from '../../shared/tables/api.js';
+import { bestTableFor, NO_SEATING, proposeSeating, tableCount, type Seating, type TableInfo } from '../../shared/tables/seating.js';
+import { DomainError } from '../DomainError.js';
+import type { LiveSessions } from '../access/LiveSessions.js';
+import type { ControlProjection } from '../projection/ControlProjection.js';
+import type { Identity } from '../storage/Identity.js';
+import type { TableSeats } from '../storage/TableSeats.js';
+
+/**
+ * The facilitator's seating commands: a proposed seating, moves, names and hosts, and late-comers seated where
+ * they fit best. Each writes the seating in the store and has the projection draw it into the control document.
+ */
+export class Tables {
+  constructor(
+    private readonly identity: Pick<Identity, 'listParticipants' | 'getParticipant'>,
+    private readonly seats: TableSeats,
+    private readonly projection: Pick<ControlProjection, 'show'>,
+    private readonly sessions: Pick<LiveSessions, 'close'>,
+  ) {}
+
+  /** Seats everyone here at new tables, mixing the stakeholder groups (see proposeSeating); the old seating goes. */
+  async propose(boardId: string, ask: ProposeTablesBody): Promise<Seating> {
+    const people = await this.identity.listParticipants(boardId);
+    const count = Math.min(LIMITS.maxTablesPerBoard, tableCount(people.length, ask));
+    const tables: TableInfo[] = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), number: i + 1, name: '', hostId: null }));
+    const seating = proposeSeating(people, tables);
+    const before = await this.seats.read(boardId);
+    await this.seats.replace(boardId, seating);
+    await this.projection.show(boardId);
+    this.reseat(boardId, Object.keys(before.seats));
+    return seating;
+  }
+
+  async move(boardId: string, participantId: string, tableId: string): Promise<void> {
+    if (!(await this.seats.seat(boardId, participantId, tableId))) throw new DomainError('not-found', 'no such participant or table on this board');
+    await this.projection.show(boardId);
+    this.reseat(boardId, [participantId]);
+  }
+
+  async edit(boardId: string, tableId: string, patch: EditTableBody): Promise<void> {
+    if (patch.hostId) {
+      const seating = await this.seats.read(boardId);
+      if (seating.seats[patch.hostId] !== tableId) throw new DomainError('invalid', 'a host sits at the table they host', 'hostId');
+    }
+    if (!(await this.seats.editTable(boardId, tableId, patch))) throw new DomainError('not-found', 'no such table on this board');
+    await this.projection.show(boardId);
+  }
+
+  /** Ends the table round: the room is one plenary again, and silent cards are revealed onto its board. */
+  async end(boardId: string): Promise<void> {
+    const before = await this.seats.read(boardId);
+    await this.seats.replace(boardId, NO_SEATING);
+    await this.projection.show(boardId);
+    this.reseat(boardId, Object.keys(before.seats));
+  }
+
+  /**
+   * A table's board is checked against the seat only when it is opened: whoever left a table has their sessions
+   * ended, here and on every instance, and their browser reconnects to the table it now shows.
+   */
+  private reseat(boardId: string, participantIds: readonly string[]): void {
+    for (const participantId of participantIds) this.sessions.close({ match: { boardId, participantId }, cause: 'identity-changed' });
+  }
+
+  /** Seats someone who joined after the seating at the table where they fit best; nothing while there are no tables. */
+  async seatLateComer(boardId: string, participantId: string): Promise<void> {
+    if ((await this.seats.read(boardId)).tables.length === 0) return;
+    const participant = await this.identity.getParticipant(participantId);
+    if (!participant) return;
+    const people = await this.identity.listParticipants(boardId);
+    const groupOf = new Map(people.map((p) => [p.id, p.group]));
+    const seated = await this.seats.seatLateComer(boardId, participantId, (seating) => bestTableFor(seating, (id) => groupOf.get(id), participant.group)?.id);
+    if (seated !== null) await this.projection.show(boardId);
+  }
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import { expect } from '@playwright/test';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api';
+import type { NewLinkResponse } from '../../shared/peopleApi';
+import { addCard, closeWorkshopTools, openWorkshopTools, person, test } from './support';
+
+const SHOTS = 'test-reports/screenshots';
+fs.mkdirSync(SHOTS, { recursive: true });
+const WALL = { width: 1920, height: 1080 };
+const PHONE = { width: 360, height: 740 };
+
+test('a facilitator seats the room at three mixed tables, each table collects on its own board, the wall shows the tables and the merge keeps every card with its table', async ({ browser, request }) => {
+  const created = await request.post('/api/boards', { data: { title: 'Regional kick-off', question: 'What holds our industry back?', language: 'en' } });
+  const board = (await created.json()) as CreateBoardResponse;
+  const auth = { authorization: `Bearer ${board.facilitatorToken}` };
+  const people: JoinResponse[] = [];
+  for (const [i, group] of ['Company', 'Company', 'Company', 'Trade union', 'Trade union', 'Trade union', 'Regional government', 'Regional government', 'Knowledge institution'].entries()) {
+    const joined = await request.post(`/api/boards/${board.boardId}/join`, { data: { joinCode: board.joinCode, name: `Person ${i + 1}`, group } });
+    people.push((await joined.json()) as JoinResponse);
+  }
+  await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth, data: { phase: 'collect' } });
+
+  const facilitator = await person(browser, { viewport: { width: 1366, height: 900 } });
+  await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  const tools = await openWorkshopTools(facilitator);
+  await tools.getByText('Breakout tables', { exact: true }).click();
+  await tools.getByLabel('Number of tables').first().check();
+  await tools.getByRole('spinbutton', { name: 'Number of tables' }).fill('3');
+  await tools.getByRole('button', { name: 'Seat everyone' }).click();
+  await expect(tools.getByRole('article', { name: 'Table 3' })).toBeVisible();
+  await tools.getByLabel('Name of the table').first().fill('Table 1, by the window');
+  await tools.getByLabel('Name of the table').nth(1).focus();
+  await expect(tools.getByRole('article', { name: 'Table 1, by the window' })).toBeVisible();
+  await tools.screenshot({ path: `${SHOTS}/tables-facilitator-seating.png` });
+  await closeWorkshopTools(facilitator);
+
+  const seating = (await (await request.get(`/api/boards/${board.boardId}/tables/merge-suggestions`, { headers: auth })).json()) as unknown;
+  expect(seating).toEqual({ combine: [] });
+
+  // One person of each table writes on a phone; each sees their own table's board only.
+  const phones = await Promise.all(people.slice(0, 3).map(() => person(browser, { viewport: PHONE })));
+  const tableOf: string[] = [];
+  for (const [i, phone] of phones.entries()) {
+    await phone.goto(`/b/${board.boardId}#token=${people[i]!.token}`);
+    const heading = phone.getByRole('heading', { level: 2, name: /^Your table: / });
+    await expect(heading).toBeVisible();
+    tableOf.push((await heading.textContent())!.replace('Your table: ', ''));
+    await addCard(phone, `Idea from ${tableOf[i]}`);
+  }
+  // The three companies sit at three different tables.
+  expect(new Set(tableOf).size).toBe(3);
+  await expect(phones[1]!.getByRole('heading', { level: 3, name: `Idea from ${tableOf[0]}` })).toBeHidden();
+  await phones[0]!.screenshot({ path: `${SHOTS}/tables-participant-phone.png`, fullPage: true });
+
+  const minted = await request.post(`/api/boards/${board.boardId}/projector-links`, { headers: auth });
+  const wall = await person(browser, { viewport: WALL });
+  await wall.goto(((await minted.json()) as NewLinkResponse).link);
+  for (const name of ['Table 1, by the window', 'Table 2', 'Table 3']) {
+    await expect(wall.getByRole('article', { name })).toContainText('1 card');
+  }
+  await wall.screenshot({ path: `${SHOTS}/tables-projector-mosaic.png` });
+  // The facilitator sees the same tables at a glance above the plenary board.
+  await expect(facilitator.getByRole('article', { name: 'Table 2' })).toContainText('1 card');
+  await facilitator.screenshot({ path: `${SHOTS}/tables-facilitator-glance.png` });
+
+  const merging = await openWorkshopTools(facilitator);
+  await merging.getByRole('button', { name: 'Merge the tables into the plenary' }).click();
+  await expect(merging.getByText('Merged: 3 cards and 0 themes arrived on the plenary board.')).toBeVisible();
+  await merging.getByRole('button', { name: 'End the table round' }).click();
+  await closeWorkshopTools(facilitator);
+  for (const table of tableOf) await expect(facilitator.getByText(`From ${table}`, { exact: true })).toBeVisible();
+  await facilitator.screenshot({ path: `${SHOTS}/tables-merged-board.png`, fullPage: true });
+  // With the round ended, everyone is back at the plenary board, where the tables' cards now are.
+  await expect(phones[2]!.getByRole('heading', { level: 3, name: `Idea from ${tableOf[0]}` })).toBeVisible();
+});
