@@ -131,8 +131,17 @@ const ThemeCards = memo(function ThemeCards({
 }) {
   const [limit, setLimit] = useState(CARDS_PER_STEP);
   const [focusedId, setFocusedId] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // Where a press of "show more" sends the focus once drawn: the first of the new cards, not back to the top.
+  const focusFrom = useRef<number | null>(null);
   const focusedAt = focusedId === null ? -1 : cards.findIndex((card) => card.id === focusedId);
   const shown = cards.slice(0, Math.max(limit, focusedAt + 1));
+
+  useEffect(() => {
+    if (focusFrom.current === null) return;
+    list.current?.children[focusFrom.current]?.querySelector<HTMLElement>('input, button')?.focus();
+    focusFrom.current = null;
+  });
 
   const followFocus = (event: FocusEvent<HTMLUListElement>) => {
     const item = event.target.closest('li');
@@ -142,6 +151,7 @@ const ThemeCards = memo(function ThemeCards({
 
   return (
     <ul
+      ref={list}
       className="theme-cards"
       id={listId}
       onFocus={followFocus}
@@ -164,35 +174,42 @@ const ThemeCards = memo(function ThemeCards({
         />
       ))}
       {shown.length < cards.length && (
-        <ShowMore key={shown.length} hidden={cards.length - shown.length} onMore={() => setLimit(shown.length + CARDS_PER_STEP)} />
+        <ShowMore
+          hidden={cards.length - shown.length}
+          onNear={() => setLimit(shown.length + CARDS_PER_STEP)}
+          onPress={() => {
+            focusFrom.current = shown.length;
+            setLimit(shown.length + CARDS_PER_STEP);
+          }}
+        />
       )}
     </ul>
   );
 });
 
 /**
- * The end of a list that is not all drawn: a button for the keyboard and screen readers, pressed by itself when it
- * comes near the visible part of its scrolling column. A new one (by key) after each step, so it looks again.
+ * The end of a list that is not all drawn: a button for the keyboard and screen readers, and more cards by
+ * themselves when it comes near the visible part of its scrolling column (looked at again after each step).
  */
-function ShowMore({ hidden, onMore }: { hidden: number; onMore: () => void }) {
+function ShowMore({ hidden, onNear, onPress }: { hidden: number; onNear: () => void; onPress: () => void }) {
   const t = useT();
   const ref = useRef<HTMLLIElement>(null);
-  const more = useRef(onMore);
-  more.current = onMore;
+  const near = useRef(onNear);
+  near.current = onNear;
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && more.current(), {
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && near.current(), {
       root: scrollingAncestor(element),
       rootMargin: AHEAD,
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [hidden]);
   return (
     // Not an item of the list: a screen reader counts the cards only.
     <li ref={ref} role="none" className="theme-more">
-      <button type="button" onClick={onMore}>
+      <button type="button" onClick={onPress}>
         {t('cluster.showMore', { count: Math.min(hidden, CARDS_PER_STEP), hidden })}
       </button>
     </li>
