@@ -44,4 +44,5 @@ test('a pile of 250 cards draws a hundred at a time; the rest are a button press
   await expect.poll(focusedAt).toBeGreaterThanOrEqual(100);
   await expect(facilitator.locator(':focus')).toHaveAccessibleName(/^Select card: /);
   await expect(pile.getByRole('listitem')).not.toHaveCount(100);
+  await shot(facilitator, 'facilitator-1366-cluster-250-pile-more');
 });
