@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState, type FocusEvent } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import type * as Y from 'yjs';
 import type { CardView, ClusterView } from '../../shared/boardDoc';
@@ -99,7 +99,18 @@ export function ThemeColumn({ id, cluster, number, cards, total, otherClusters, 
   );
 }
 
-/** A component of its own: the column redraws whenever a drag moves over it or away, its cards need not. */
+/** How many cards a list draws at first, and adds each time its end comes near. */
+const CARDS_PER_STEP = 100;
+/** How far ahead of its end a list draws its next cards, so scrolling rarely meets the button. */
+const AHEAD = '600px';
+
+/**
+ * A component of its own: the column redraws whenever a drag moves over it or away, its cards need not.
+ *
+ * A long list draws its first hundred cards and the next hundred when its end comes near (or its button is
+ * pressed), never all thousand at once: every card drawn is work for React at each drop and for the browser at
+ * every frame of a drag. A card that has the focus stays drawn when the list is filtered or reordered.
+ */
 const ThemeCards = memo(function ThemeCards({
   listId,
   cards,
@@ -121,9 +132,37 @@ const ThemeCards = memo(function ThemeCards({
   selected: ReadonlySet<string>;
   duplicates: ReadonlyMap<string, Duplicate>;
 }) {
+  const [limit, setLimit] = useState(CARDS_PER_STEP);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // Where a press of "show more" sends the focus once drawn: the first of the new cards, not back to the top.
+  const focusFrom = useRef<number | null>(null);
+  const focusedAt = focusedId === null ? -1 : cards.findIndex((card) => card.id === focusedId);
+  const shown = cards.slice(0, Math.max(limit, focusedAt + 1));
+
+  useEffect(() => {
+    if (focusFrom.current === null) return;
+    list.current?.children[focusFrom.current]?.querySelector<HTMLElement>('input, button')?.focus();
+    focusFrom.current = null;
+  });
+
+  const followFocus = (event: FocusEvent<HTMLUListElement>) => {
+    const item = event.target.closest('li');
+    const at = item ? Array.prototype.indexOf.call(event.currentTarget.children, item) : -1;
+    setFocusedId(shown[at]?.id ?? null);
+  };
+
   return (
-    <ul className="theme-cards" id={listId}>
-      {cards.map((card) => (
+    <ul
+      ref={list}
+      className="theme-cards"
+      id={listId}
+      onFocus={followFocus}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setFocusedId(null);
+      }}
+    >
+      {shown.map((card) => (
         <DraggableCard
           key={card.id}
           {...cardProps(card)}
@@ -137,6 +176,53 @@ const ThemeCards = memo(function ThemeCards({
           onToggleSelect={canCluster ? actions.toggleSelect : undefined}
         />
       ))}
+      {shown.length < cards.length && (
+        <ShowMore
+          hidden={cards.length - shown.length}
+          onNear={() => setLimit(shown.length + CARDS_PER_STEP)}
+          onPress={() => {
+            focusFrom.current = shown.length;
+            setLimit(shown.length + CARDS_PER_STEP);
+          }}
+        />
+      )}
     </ul>
   );
 });
+
+/**
+ * The end of a list that is not all drawn: a button for the keyboard and screen readers, and more cards by
+ * themselves when it comes near the visible part of its scrolling column (looked at again after each step).
+ */
+function ShowMore({ hidden, onNear, onPress }: { hidden: number; onNear: () => void; onPress: () => void }) {
+  const t = useT();
+  const ref = useRef<HTMLLIElement>(null);
+  const near = useRef(onNear);
+  near.current = onNear;
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && near.current(), {
+      root: scrollingAncestor(element),
+      rootMargin: AHEAD,
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [hidden]);
+  return (
+    // Not an item of the list: a screen reader counts the cards only.
+    <li ref={ref} role="none" className="theme-more">
+      <button type="button" onClick={onPress}>
+        {t('cluster.showMore', { count: Math.min(hidden, CARDS_PER_STEP), hidden })}
+      </button>
+    </li>
+  );
+}
+
+/** The column that scrolls the list (a theme's list itself, or the pile), whose edge hides the cards below. */
+function scrollingAncestor(element: HTMLElement): HTMLElement | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(node).overflowY)) return node;
+  }
+  return null;
+}

@@ -44,6 +44,7 @@ export const en = {
   'cluster.deleteLabel': 'Remove theme {name} (its cards go back to the pile)',
   'cluster.cardCount': { one: '{count} card', other: '{count} cards' },
   'cluster.cardCountFiltered': { one: '{shown} of {count} card', other: '{shown} of {count} cards' },
+  'cluster.showMore': { one: 'Show {count} more card ({hidden} not shown)', other: 'Show {count} more cards ({hidden} not shown)' },
   'cluster.emptyTheme': 'Drag cards here.',
   'cluster.splitOut': 'Take out of theme',
   'cluster.splitOutLabel': 'Take card out of its theme: {title}',

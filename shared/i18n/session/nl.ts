@@ -43,6 +43,7 @@ export const nl: SessionMessages = {
   'cluster.deleteLabel': 'Thema {name} verwijderen (de kaartjes gaan terug naar de stapel)',
   'cluster.cardCount': { one: '{count} kaartje', other: '{count} kaartjes' },
   'cluster.cardCountFiltered': { one: '{shown} van {count} kaartje', other: '{shown} van {count} kaartjes' },
+  'cluster.showMore': { one: 'Nog {count} kaartje tonen ({hidden} niet getoond)', other: 'Nog {count} kaartjes tonen ({hidden} niet getoond)' },
   'cluster.emptyTheme': 'Sleep kaartjes hierheen.',
   'cluster.splitOut': 'Uit het thema halen',
   'cluster.splitOutLabel': 'Kaartje uit zijn thema halen: {title}',

@@ -43,6 +43,7 @@ export const sv: SessionMessages = {
   'cluster.deleteLabel': 'Ta bort temat {name} (korten går tillbaka till högen)',
   'cluster.cardCount': { one: '{count} kort', other: '{count} kort' },
   'cluster.cardCountFiltered': { one: '{shown} av {count} kort', other: '{shown} av {count} kort' },
+  'cluster.showMore': { one: 'Visa {count} kort till ({hidden} visas inte)', other: 'Visa {count} kort till ({hidden} visas inte)' },
   'cluster.emptyTheme': 'Dra kort hit.',
   'cluster.splitOut': 'Ta ut ur temat',
   'cluster.splitOutLabel': 'Ta ut kortet ur sitt tema: {title}',
