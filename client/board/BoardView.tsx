@@ -5,7 +5,7 @@ import { usePageLanguage, useT } from '../app/i18n';
 import { TopBar } from '../app/TopBar';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { abilitiesOf } from '../kernel/abilities';
-import { QuestionsPanel } from '../questions/QuestionsPanel';
+import { QuestionsPanel, QuestionsRoundSwitch } from '../questions/QuestionsPanel';
 import { BoardProvider } from '../kernel/BoardContext';
 import { CardsSection } from './CardsSection';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -129,6 +129,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
               <WorkshopTools>
                 <SharePanel share={share} title={meta.title} initiallyOpen={meta.phase === 'setup' || meta.phase === 'collect'} mintsLinks={abilities.manageLinks} />
                 {!closed && <SettingsPanel settings={meta.settings} />}
+                {!closed && !voting && abilities.runWorkshop && !meta.settings.questionsOpen && <QuestionsRoundSwitch />}
                 {!closed && <WorkshopDetails meta={meta} />}
                 <PeoplePanel groups={meta.groups} />
                 {!closed && <TablesPanel />}

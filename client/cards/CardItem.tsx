@@ -25,6 +25,7 @@ export interface CardItemProps {
   onOpenDetail?: (cardId: string) => void;
   /** The workshop's language, so the browser hyphenates the card's words by its rules. */
   lang?: string;
+  /** 4 inside the clustering view, where a tile is kept to a few lines. */
   headingLevel?: 3 | 4;
   /** What the clustering view adds: a drag handle, moving by menu, selecting, and the draggable's node and listeners. */
   dragHandle?: ReactNode;
@@ -196,6 +197,7 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
               comments={props.comments ?? 0}
               onPlusOne={props.onPlusOne}
               onOpenComments={onOpenDetail}
+              compact={headingLevel === 4}
             />
           )}
         </div>

@@ -9,10 +9,12 @@ interface Props {
   /** Absent when this person may not +1 (an observer, the projector): the count shows without a button. */
   onPlusOne?: (cardId: string) => void;
   onOpenComments?: (cardId: string) => void;
+  /** On a clustering tile: the comment count only once there are comments (the card's menu opens them anyway). */
+  compact?: boolean;
 }
 
 /** A card's +1s and comments, at the foot of its tile: the +1 a toggle, the comments a way into the card. */
-export function CardReactionBar({ cardId, title, plusOnes, plusOned, comments, onPlusOne, onOpenComments }: Props) {
+export function CardReactionBar({ cardId, title, plusOnes, plusOned, comments, onPlusOne, onOpenComments, compact = false }: Props) {
   const t = useT();
   return (
     <div className="card-reactions">
@@ -30,7 +32,7 @@ export function CardReactionBar({ cardId, title, plusOnes, plusOned, comments, o
       ) : (
         plusOnes > 0 && <span className="plus-one plus-one-static">{`${t('reactions.plusOne')} ${plusOnes}`}</span>
       )}
-      {onOpenComments && (
+      {onOpenComments && (!compact || comments > 0) && (
         <button type="button" className="comment-count" aria-label={t('reactions.commentsLabel', { title, count: comments })} onClick={() => onOpenComments(cardId)}>
           {t('reactions.comments', { count: comments })}
         </button>

@@ -28,7 +28,8 @@ export function QuestionsPanel({ open, abilities }: Props) {
   const questions = usePlenaryQuestions(boardDoc);
   const reactions = useReactions(boardDoc, abilities.isMe);
   const moderate = abilities.runWorkshop;
-  if (!open && !moderate) return null;
+  // Closed, the round takes no room on the board: the facilitator opens it from the workshop tools.
+  if (!open) return null;
   const { current, rest } = plenaryOrder(questions, reactions.count);
   const me = abilities.askQuestion ? abilities.newCardAuthor : null;
   const myNames = [abilities.authorId, abilities.newCardAuthor].filter((name): name is string => name !== null);
@@ -94,13 +95,13 @@ export function QuestionsPanel({ open, abilities }: Props) {
       <div className="section-head">
         <h2 id={`${inputId}-heading`}>{t('questions.heading')}</h2>
         {moderate && (
-          <button type="button" disabled={busy} onClick={() => run(() => api.changeSettings({ questionsOpen: !open }))}>
-            {t(open ? 'questions.close' : 'questions.open')}
+          <button type="button" disabled={busy} onClick={() => run(() => api.changeSettings({ questionsOpen: false }))}>
+            {t('questions.close')}
           </button>
         )}
       </div>
       <CommandError failed={failed} refusal={refusal} fallback={t('settings.failed')} />
-      {open ? <p className="hint">{t('questions.hint')}</p> : <p className="hint">{t('questions.closedHint')}</p>}
+      <p className="hint">{t('questions.hint')}</p>
       {me !== null && (
         <form className="comment-form" onSubmit={send}>
           <label htmlFor={inputId}>{t('questions.label')}</label>
@@ -112,15 +113,32 @@ export function QuestionsPanel({ open, abilities }: Props) {
           </div>
         </form>
       )}
-      {open &&
-        (questions.length === 0 ? (
-          <p className="muted">{t('questions.none')}</p>
-        ) : (
-          <ul className="question-list">
-            {current && item(current)}
-            {rest.map(item)}
-          </ul>
-        ))}
+      {questions.length === 0 ? (
+        <p className="muted">{t('questions.none')}</p>
+      ) : (
+        <ul className="question-list">
+          {current && item(current)}
+          {rest.map(item)}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** In the workshop tools: the questions round closed, what it is and the button that opens it for the room. */
+export function QuestionsRoundSwitch() {
+  const t = useT();
+  const { api } = useBoard();
+  const headingId = useId();
+  const { busy, failed, refusal, run } = useCommand();
+  return (
+    <section className="panel questions-switch" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('questions.heading')}</h3>
+      <p className="hint">{t('questions.closedHint')}</p>
+      <CommandError failed={failed} refusal={refusal} fallback={t('settings.failed')} />
+      <button type="button" disabled={busy} onClick={() => run(() => api.changeSettings({ questionsOpen: true }))}>
+        {t('questions.open')}
+      </button>
     </section>
   );
 }

@@ -47,10 +47,15 @@ test('two phones +1 and comment on a card live, and a questions round runs on th
   await asa.screenshot({ path: `${SHOTS}/reactions-phone-card.png` });
   await wall.screenshot({ path: `${SHOTS}/reactions-wall-collect.png` });
 
-  // The facilitator opens the questions round; the wall turns to the questions, the phones offer a question field.
+  // The facilitator opens the questions round from the workshop tools (closed, it takes no room on the board); the
+  // wall turns to the questions, the phones offer a question field.
   const facilitator = await person(browser, { viewport: { width: 1366, height: 800 } });
   await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
+  await expect(facilitator.getByRole('heading', { name: 'Questions for the plenary' })).toBeHidden();
+  await facilitator.getByRole('button', { name: 'Workshop tools' }).click();
   await facilitator.getByRole('button', { name: 'Open the questions round' }).click();
+  await facilitator.keyboard.press('Escape');
+  await expect(facilitator.getByRole('heading', { name: 'Questions for the plenary' })).toBeVisible();
   await expect(wall.getByRole('heading', { name: 'Questions' })).toBeVisible();
   await asa.getByLabel('Your question').fill(QUESTION);
   await asa.getByRole('button', { name: 'Ask', exact: true }).click();
