@@ -99,7 +99,9 @@ export class Exports {
       made.set(room.board.doc, kept);
       // The facilitator's file names anonymous cards' authors (authorsOfAnonymousCards): never shared with anyone else.
       const facilitator = access.role === 'facilitator';
-      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, facilitator, signed.head]);
+      // Only while cards are anonymous does the facilitator's file differ from everyone else's (it names card groups).
+      const facilitatorsOwn = facilitator && readMeta(room.control.doc)?.settings.anonymousCards === true;
+      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, facilitatorsOwn, signed.head]);
       const known = kept.get(key);
       if (known) return known;
       this.takeFresh(access.boardId, query.format === 'xlsx');

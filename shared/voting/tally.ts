@@ -64,7 +64,8 @@ export function tallyRound(input: TallyInput): Tally {
     anonymous: settings.anonymous,
     groups: shownGroups,
     ...(merged.length > 0 ? { merged } : {}),
-    groupNames: Object.fromEntries(input.groups.filter((group) => voters.has(group.id)).map((group) => [group.id, group.name])),
+    // Every group of the board, voters or not: which names are kept must not tell which groups voted.
+    groupNames: Object.fromEntries(input.groups.map((group) => [group.id, group.name])),
     voters: { total: ballots.length, byGroup: votersByGroup },
     items: rankItems(unranked),
   };

@@ -126,7 +126,9 @@ describe('anonymity against inference', () => {
     // The bucket says which groups it holds, the same whoever voted what; no other figure names them.
     expect(tally.merged).toEqual(['union', 'region']);
     const { exports, ...controlAndApi } = unionOnSkills;
-    expect(JSON.stringify({ ...controlAndApi, tally: { ...tally, merged: undefined } })).not.toMatch(/union|region/);
+    // The names the tally keeps (for a later rename) are every group's, voters or not, so they say nothing either.
+    expect(Object.keys(tally.groupNames ?? {}).sort()).toEqual(['company', 'region', 'union']);
+    expect(JSON.stringify({ ...controlAndApi, tally: { ...tally, merged: undefined, groupNames: undefined } })).not.toMatch(/union|region/);
     // Exports name the board's groups (and count their members, as the presence list does), never their dots.
     // The bucket's figures carry both names ("Fackförbund + Region 3"), never one of them alone.
     expect(JSON.stringify([exports.csv, exports.md, exports.xlsx])).not.toMatch(/Fackförbund:? \d|(?<!\+ )Region:? \d/);
