@@ -10,6 +10,8 @@ import { ContestedBadge } from '../results/ContestedBadge';
 import { GroupBarChart, type ChartRow } from '../results/GroupBarChart';
 import { useGroupName } from '../results/groupNames';
 import { useFormats } from '../app/useFormats';
+import { useTableLabel } from '../kernel/useTableLabel';
+import { tablesRaised } from '../../shared/tables/seating';
 import { NotesHtml } from './NotesHtml';
 
 interface Props {
@@ -28,6 +30,7 @@ export function Report({ list, meta, notes, rounds }: Props) {
   const t = useT();
   const format = useFormats();
   const groupName = useGroupName(list.groups);
+  const tableLabel = useTableLabel();
   const cardsToggle = useId();
   const [showCards, setShowCards] = useState(false);
   const voted = list.items.filter((item): item is PriorityItem & { votes: NonNullable<PriorityItem['votes']> } => item.votes !== null);
@@ -134,6 +137,7 @@ export function Report({ list, meta, notes, rounds }: Props) {
                   {item.title} {item.votes?.contested && <ContestedBadge />}
                   {item.votes && <span className="th-note">{split(item)}</span>}
                   {item.mergedFrom.length > 0 && <span className="th-note">{t('agree.includes', { titles: item.mergedFrom.map((m) => m.title).join(', ') })}</span>}
+                  {item.tables && <span className="th-note">{t('tables.raisedAt', { tables: tablesRaised(item.tables, tableLabel) })}</span>}
                 </th>
                 <td>{item.votes?.total ?? '–'}</td>
                 <td>{item.votes ? format.score(item.votes.balanced) : '–'}</td>

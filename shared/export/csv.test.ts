@@ -4,6 +4,7 @@ import { consensusFigure, formatFigure } from '../figures.js';
 import { toCsv } from './csv.js';
 import { buildPriorityList } from './priorityList.js';
 import { agreement, HYPERLINK, sampleBoard } from '../../fixtures/exportBoards.js';
+import type { PriorityListInput } from './types.js';
 
 /** Parses with CRLF as the only record separator, after checking the byte order mark; Dutch and Swedish lists split at semicolons. */
 function parse(csv: string, delimiter = ';'): string[][] {
@@ -126,5 +127,23 @@ describe('toCsv', () => {
     expect(parse(toCsv(half))[1]![7]).toBe('37,5');
     half.board.language = 'en';
     expect(parse(toCsv(half), ',')[1]![7]).toBe('37.5');
+  });
+});
+
+describe('toCsv of a board merged from breakout tables', () => {
+  it('says in a last column which tables raised each priority, in the list language', () => {
+    const board = sampleBoard('nl');
+    const atTables = (card: PriorityListInput['cards'][number]): PriorityListInput['cards'][number] =>
+      card.id === 'c-welders' ? { ...card, table: { number: 4, name: 'Bij het raam' } } : card.id === 'c-programme' ? { ...card, table: { number: 2, name: '' } } : card;
+    const [header, ...rows] = parse(toCsv(buildPriorityList({ ...board, cards: board.cards.map(atTables), agreement })));
+    const column = header!.indexOf('Tafels');
+    expect(column).toBe(header!.length - 2);
+    const skills = rows.find((row) => row[1] === 'Kompetensförsörjning')!;
+    expect(skills[column]).toBe('Tafel 2 (1); Bij het raam (1)');
+    expect(rows.filter((row) => row[column] !== '')).toHaveLength(1);
+  });
+
+  it('has no such column when no card sat at a table', () => {
+    expect(parse(toCsv(buildPriorityList({ ...sampleBoard('nl'), agreement })))[0]).not.toContain('Tafels');
   });
 });

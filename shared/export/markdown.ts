@@ -4,6 +4,7 @@ import { decisionRecordTable } from './decisionRecord.js';
 import { namedGroupCounts } from './groupCounts.js';
 import { statusLine, utcMinute } from './statusLine.js';
 import { EXPORT_LABELS } from './labels.js';
+import { tablesRaised } from '../tables/seating.js';
 import type { PriorityItem, PriorityList } from './types.js';
 
 /** Minutes-friendly Markdown: a heading per priority with its figures, owner, next step and cards. */
@@ -32,7 +33,7 @@ export function toMarkdown(list: PriorityList, decisionRecord: DecisionRecord | 
     if (item.owner) lines.push(`- ${labels.owner}: ${inline(item.owner)}`);
     if (item.nextStep) lines.push(`- ${labels.nextStep}: ${inline(item.nextStep)}`);
     if (item.mergedFrom.length > 0) lines.push(`- ${labels.mergedFrom}: ${item.mergedFrom.map((m) => inline(m.title)).join('; ')}`);
-    if (item.tables) lines.push(`- ${labels.tables}: ${item.tables.map((table) => `${inline(labels.table(table))} (${table.cards})`).join('; ')}`);
+    if (item.tables) lines.push(`- ${labels.tables}: ${tablesRaised(item.tables, (table) => inline(labels.table(table)))}`);
     if (item.cards.length > 0) lines.push(`- ${labels.cards} (${split(item.provenance)}):`, ...cardLines(item));
     lines.push('');
   }

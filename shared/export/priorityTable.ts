@@ -1,6 +1,7 @@
 import { balancedFigure, consensusFigure } from '../figures.js';
 import { groupName, namedGroupCounts } from './groupCounts.js';
 import { EXPORT_LABELS } from './labels.js';
+import { tablesRaised } from '../tables/seating.js';
 import type { PriorityCard, PriorityList } from './types.js';
 
 /** Text is user text; numbers are figures, already rounded by the one rule of shared/figures.ts. */
@@ -14,7 +15,8 @@ export interface PriorityTable {
 /**
  * The priority list as one table, a row per priority and a column per shown group: what the CSV writes
  * and what every sheet of the XLSX shows. `withAgreement: false` leaves out owner and next step, for the
- * sheet of a round that no agreement was made from. Items the agreement dropped follow the priorities, unranked,
+ * sheet of a round that no agreement was made from. A column of the tables that raised each priority follows
+ * when cards came from breakout tables. Items the agreement dropped follow the priorities, unranked,
  * with their reason in a last column, so every format carries the same content.
  */
 export function priorityTable(list: PriorityList, { withAgreement = true } = {}): PriorityTable {
@@ -33,6 +35,8 @@ export function priorityTable(list: PriorityList, { withAgreement = true } = {})
     labels.cards,
     labels.cardsByGroup,
   ];
+  const withTables = list.items.some((item) => item.tables);
+  if (withTables) header.push(labels.tables);
   const dropped = withAgreement ? list.dropped : [];
   if (dropped.length > 0) header.push(labels.droppedBecause);
   const rows = list.items.map((item): TableCell[] => {
@@ -52,6 +56,7 @@ export function priorityTable(list: PriorityList, { withAgreement = true } = {})
       namedGroupCounts(list, item.provenance)
         .map(({ name, count }) => `${name}: ${count}`)
         .join('; '),
+      ...(withTables ? [item.tables ? tablesRaised(item.tables, labels.table) : null] : []),
     ];
   });
   if (dropped.length > 0) for (const row of rows) row.push(null);

@@ -67,4 +67,15 @@ describe('toXlsx', () => {
     expect(header).not.toContain('Ansvarig');
     expect(header).toContain('Omstridd');
   });
+
+  it('names the tables that raised each priority on every sheet, in the list language', async () => {
+    const atTable = board.cards.map((card) => (card.cluster === 'skills' ? { ...card, table: { number: 3, name: '' } } : card));
+    const merged = { ...board, cards: atTable };
+    const workbook = await readBack(await toXlsx(buildPriorityList({ ...merged, agreement }), [buildPriorityList({ ...merged, rounds: [board.rounds.find((round) => round.state === 'revealed')!] })]));
+    for (const sheet of workbook.worksheets.slice(0, 2)) {
+      const [header, ...rows] = table(sheet);
+      const skills = rows.find((row) => row[1] === 'Kompetensförsörjning')!;
+      expect(skills[header!.indexOf('Bord')]).toBe('Bord 3 (3)');
+    }
+  });
 });

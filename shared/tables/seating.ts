@@ -99,3 +99,8 @@ export function tableOf(seating: Seating, participantId: string): TableInfo | un
 export function tableLabel(table: Pick<TableInfo, 'number' | 'name'>, numbered: (number: number) => string): string {
   return table.name || numbered(table.number);
 }
+
+/** The tables that raised a priority as one line, "Table 1 (3); By the window (2)", the same in every export and the report. */
+export function tablesRaised(tables: ReadonlyArray<CardTable & { cards: number }>, label: (table: CardTable) => string): string {
+  return tables.map((table) => `${label(table)} (${table.cards})`).join('; ');
+}

@@ -156,7 +156,12 @@ describe('breakout tables', () => {
       seating.tables.map((t) => ({ number: t.number, name: t.number === 4 ? 'Table 4, by the window' : '', cards: 10 })),
     );
     const { body: markdown } = await api<string>(server.url, 'GET', `/api/boards/${board.boardId}/export?format=md`, undefined, board.facilitatorToken);
-    expect(markdown).toContain('- Tables: Table 1 (10); Table 2 (10); Table 3 (10); Table 4, by the window (10); Table 5 (10); Table 6 (10)');
+    const raised = 'Table 1 (10); Table 2 (10); Table 3 (10); Table 4, by the window (10); Table 5 (10); Table 6 (10)';
+    expect(markdown).toContain(`- Tables: ${raised}`);
+    const { body: csv } = await api<string>(server.url, 'GET', `/api/boards/${board.boardId}/export?format=csv`, undefined, board.facilitatorToken);
+    const [header, ...lines] = csv.split('\r\n');
+    expect(header!.endsWith(',Tables')).toBe(true);
+    expect(lines.find((line) => line.includes('Hiring'))?.endsWith(`,"${raised}"`)).toBe(true);
 
     // Merging again brings nothing twice.
     expect((await api(server.url, 'POST', `${route}/merge`, {}, board.facilitatorToken)).body).toEqual({ cards: 0, themes: 0 });

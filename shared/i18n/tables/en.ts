@@ -27,6 +27,8 @@ export const en = {
   'tables.failed': 'The tables could not be changed. Please try again.',
   'tables.mosaic': 'The tables',
   'tables.fromTable': 'From {table}',
+  /** The report's line of the tables that raised a priority, with their card counts. */
+  'tables.raisedAt': 'Raised at: {tables}',
 } as const satisfies Record<string, Message>;
 
 export type TablesKey = keyof typeof en;

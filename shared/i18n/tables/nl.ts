@@ -27,4 +27,6 @@ export const nl = {
   'tables.failed': 'De tafels konden niet worden gewijzigd. Probeer het opnieuw.',
   'tables.mosaic': 'De tafels',
   'tables.fromTable': 'Van {table}',
+  /** The report's line of the tables that raised a priority, with their card counts. */
+  'tables.raisedAt': 'Ingebracht aan: {tables}',
 } as const satisfies Record<TablesKey, Message>;

@@ -27,4 +27,6 @@ export const sv = {
   'tables.failed': 'Borden kunde inte ändras. Försök igen.',
   'tables.mosaic': 'Borden',
   'tables.fromTable': 'Från {table}',
+  /** The report's line of the tables that raised a priority, with their card counts. */
+  'tables.raisedAt': 'Väckt vid: {tables}',
 } as const satisfies Record<TablesKey, Message>;
