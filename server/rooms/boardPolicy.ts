@@ -36,6 +36,11 @@ export class BoardPolicy implements ChangePolicy {
   private readonly authors = new Map<string, string>();
   /** Each accepted card's theme, so a deleted theme's cards are known after the change moved them out. */
   private readonly themeOfCard = new Map<string, unknown>();
+  /**
+   * Each card's breakout table as the merge wrote it, kept after the card is deleted so that undoing the
+   * deletion brings the card back with its table; no client may give a card a table of its own.
+   */
+  private readonly tableOfCard = new Map<string, string>();
   /** Size of each card body and the notes as accepted, and their sum: the board's stored size budget. */
   private readonly sizes = new Map<RichTextKey, number>();
   private totalSize = 0;
@@ -58,10 +63,8 @@ export class BoardPolicy implements ChangePolicy {
   reset(doc: Y.Doc): void {
     this.authors.clear();
     this.themeOfCard.clear();
-    cardsOf(doc).forEach((card, id) => {
-      this.authors.set(id, String(card.get('author')));
-      this.themeOfCard.set(id, card.get('cluster'));
-    });
+    this.tableOfCard.clear();
+    cardsOf(doc).forEach((card, id) => this.index(id, card));
     this.sizes.clear();
     this.totalSize = 0;
     this.judged = null;
@@ -96,6 +99,7 @@ export class BoardPolicy implements ChangePolicy {
     if (card) {
       this.authors.set(id, String(card.get('author')));
       this.themeOfCard.set(id, card.get('cluster'));
+      if (card.has('table')) this.tableOfCard.set(id, JSON.stringify(card.get('table')));
     } else {
       this.authors.delete(id);
       this.themeOfCard.delete(id);
@@ -266,6 +270,9 @@ export class BoardPolicy implements ChangePolicy {
     if (adding === 'not-silent-collect') return 'private cards are only for silent collect';
     const refusal = judgeCardFields(card);
     if (refusal) return refusal;
+    if (card.has('table') && JSON.stringify(card.get('table')) !== this.tableOfCard.get(cardId)) {
+      return 'only the merge of the tables gives a card its table';
+    }
     // A private list is its owner's alone: its cards carry the owner's id until they are revealed.
     const author = this.privateOwner !== null ? self.authorId : authorOfNewCards(self, now.settings);
     if (card.get('author') !== author) return 'a card must carry its own author';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardSummary, CreateBoardResponse, JoinResponse } from '../../shared/api.js';
-import { addCard, addCluster, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
+import * as Y from 'yjs';
+import { addCard, addCluster, cardsOf, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import type { MergeResult, MergeSuggestions } from '../../shared/tables/api.js';
 import { readParticipants, readSeating } from '../../shared/controlDoc.js';
@@ -211,6 +212,43 @@ describe('breakout tables', () => {
     const plenary = server.connect(board.boardId, neighbour!.token);
     await synced(plenary);
     expect(readCards(plenary.doc)).toEqual([]);
+  });
+
+  it('gives a card its table only through the merge: a table written by a browser is refused, an undone deletion keeps it', async () => {
+    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+    const boardRoute = `/api/boards/${board.boardId}`;
+    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
+    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
+    const seating = readSeating(control.doc);
+    const writer = people[0]!;
+    const atTable = server.connect(tableBoardRoom(board.boardId, seating.seats[writer.participantId]!), writer.token);
+    await synced(atTable);
+    const written = addCard(atTable.doc, { title: 'Shorter probation for career changers', author: writer.participantId });
+    const forgedAtTable = addCard(atTable.doc, { title: 'Said at the other table', author: writer.participantId, table: { number: 2, name: '' } });
+    await waitUntil(() => atTable.closes.length > 0);
+    expect(atTable.closes[0]).toEqual({ code: 1008, reason: 'only the merge of the tables gives a card its table' });
+    expect((await api<MergeResult>(server.url, 'POST', `${boardRoute}/tables/merge`, {}, board.facilitatorToken)).body).toEqual({ cards: 1, themes: 0 });
+
+    const plenary = server.connect(board.boardId, writer.token);
+    await synced(plenary);
+    const own = readSeating(control.doc).tables.find((t) => t.id === seating.seats[writer.participantId])!;
+    expect(readCards(plenary.doc).map((c) => [c.id, c.table])).toEqual([[written, { number: own.number, name: '' }]]);
+    expect(readCards(plenary.doc).map((c) => c.id)).not.toContain(forgedAtTable);
+    // Deleting one's merged card and undoing it brings it back with its table.
+    const undo = new Y.UndoManager(cardsOf(plenary.doc), { trackedOrigins: new Set(['own']) });
+    plenary.doc.transact(() => cardsOf(plenary.doc).delete(written), 'own');
+    undo.undo();
+    const facilitator = server.connect(board.boardId, board.facilitatorToken);
+    await synced(facilitator);
+    await waitUntil(() => readCards(facilitator.doc).length === 1);
+    expect(readCards(facilitator.doc)[0]).toMatchObject({ id: written, table: { number: own.number, name: '' } });
+    expect(plenary.closes).toEqual([]);
+
+    addCard(plenary.doc, { title: 'Raised at every table', author: writer.participantId, table: { number: 1, name: 'By the window' } });
+    await waitUntil(() => plenary.closes.length > 0);
+    expect(plenary.closes[0]).toEqual({ code: 1008, reason: 'only the merge of the tables gives a card its table' });
+    expect(readCards(facilitator.doc).map((c) => c.title)).toEqual(['Shorter probation for career changers']);
   });
 
   it("reveals silent cards onto each writer's table's board, never the plenary's", async () => {
