@@ -276,6 +276,7 @@ function tablesOf(doc: Y.Doc): Y.Map<unknown> {
 const seatingSchema: z.ZodType<Seating> = z.object({
   tables: z.array(z.object({ id: z.string(), number: z.number(), name: z.string(), hostId: z.string().nullable() })),
   seats: z.record(z.string(), z.string()),
+  wall: z.string().nullable().default(null),
 });
 
 export function readSeating(doc: Y.Doc): Seating {

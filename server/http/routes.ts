@@ -25,7 +25,7 @@ import type { BoardRestore } from '../workshops/BoardRestore.js';
 import type { Workshops } from '../workshops/Workshops.js';
 import type { TableMerge } from '../tables/TableMerge.js';
 import type { Tables } from '../tables/Tables.js';
-import { editTableBody, mergeTablesBody, moveSeatBody, proposeTablesBody } from '../../shared/tables/api.js';
+import { editTableBody, mergeTablesBody, moveSeatBody, proposeTablesBody, wallTableBody } from '../../shared/tables/api.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
 import type { Metrics } from '../metrics.js';
 import type { StorageHealth } from '../storage/StorageHealth.js';
@@ -274,6 +274,11 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('PUT', '/api/boards/:boardId/tables/seats/:participantId', async (ctx) => {
       const { boardId } = await facilitator(ctx);
       await deps.tables.move(boardId, ctx.params.participantId, (await readBody(ctx.req, moveSeatBody)).tableId);
+      return { ok: true };
+    })
+    .on('PUT', '/api/boards/:boardId/tables/wall', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      await deps.tables.showOnWall(boardId, (await readBody(ctx.req, wallTableBody)).tableId);
       return { ok: true };
     })
     .on('PATCH', '/api/boards/:boardId/tables/:tableId', async (ctx) => {

@@ -102,5 +102,6 @@ function seatingView(seating: Seating): Seating {
   return {
     tables: seating.tables.map((table) => ({ ...table, hostId: table.hostId !== null && seating.seats[table.hostId] === table.id ? table.hostId : null })),
     seats: seating.seats,
+    wall: seating.wall,
   };
 }

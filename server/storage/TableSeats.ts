@@ -12,8 +12,8 @@ export interface TablePatch {
  */
 export interface TableSeats {
   read(boardId: string): Promise<Seating>;
-  /** Replaces the board's tables and seats whole: a new seating. */
-  replace(boardId: string, seating: Seating): Promise<void>;
+  /** Replaces the board's tables and seats whole: a new seating, with the mosaic on the wall. */
+  replace(boardId: string, seating: Pick<Seating, 'tables' | 'seats'>): Promise<void>;
   /** Seats a participant of the board at one of its tables; false, changing nothing, when either is not the board's. */
   seat(boardId: string, participantId: string, tableId: string): Promise<boolean>;
   /**
@@ -24,4 +24,6 @@ export interface TableSeats {
   seatLateComer(boardId: string, participantId: string, choose: (seating: Seating) => string | undefined): Promise<string | null>;
   /** False, changing nothing, when the board has no such table. */
   editTable(boardId: string, tableId: string, patch: TablePatch): Promise<boolean>;
+  /** Puts one table on the projector, or none (null) for the mosaic; false, changing nothing, when the board has no such table. */
+  showOnWall(boardId: string, tableId: string | null): Promise<boolean>;
 }

@@ -48,6 +48,12 @@ export class Tables {
     await this.projection.show(boardId);
   }
 
+  /** Puts one table large on the projector, or (null) the mosaic of every table back. */
+  async showOnWall(boardId: string, tableId: string | null): Promise<void> {
+    if (!(await this.seats.showOnWall(boardId, tableId))) throw new DomainError('not-found', 'no such table on this board');
+    await this.projection.show(boardId);
+  }
+
   /** Ends the table round: the room is one plenary again, and silent cards are revealed onto its board. */
   async end(boardId: string): Promise<void> {
     const before = await this.seats.read(boardId);

@@ -13,6 +13,9 @@ export type ProposeTablesBody = z.infer<typeof proposeTablesBody>;
 /** `PUT /api/boards/:boardId/tables/seats/:participantId`: the facilitator moves someone to another table. */
 export const moveSeatBody = z.object({ tableId: z.string().min(1).max(64) }).strict();
 
+/** `PUT /api/boards/:boardId/tables/wall`: the table the projector shows large, or null for the mosaic of every table. */
+export const wallTableBody = z.object({ tableId: z.string().min(1).max(64).nullable() }).strict();
+
 /** `PATCH /api/boards/:boardId/tables/:tableId`: a table's name or host; a field left out stays. */
 export const editTableBody = z
   .object({

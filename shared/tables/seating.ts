@@ -30,9 +30,11 @@ export interface Seating {
   tables: TableInfo[];
   /** participantId → tableId. */
   seats: Record<string, string>;
+  /** The table the projector shows large, on the facilitator's request; null for the mosaic of every table. */
+  wall: string | null;
 }
 
-export const NO_SEATING: Seating = { tables: [], seats: {} };
+export const NO_SEATING: Seating = { tables: [], seats: {}, wall: null };
 
 /** Someone to seat: only their stakeholder group matters to where. */
 export interface Seated {
@@ -44,7 +46,7 @@ export interface Seated {
  * The table where someone of `group` fits best: the one with fewest of their group, then fewest people, then the
  * lowest number. Dealing a room one person at a time by this rule mixes the groups as evenly as the room allows.
  */
-export function bestTableFor(seating: Seating, groupOf: (participantId: string) => string | undefined, group: string): TableInfo | undefined {
+export function bestTableFor(seating: Pick<Seating, 'tables' | 'seats'>, groupOf: (participantId: string) => string | undefined, group: string): TableInfo | undefined {
   const people = new Map<string, number>();
   const ofGroup = new Map<string, number>();
   for (const [participantId, tableId] of Object.entries(seating.seats)) {
@@ -74,7 +76,7 @@ export function proposeSeating(people: readonly Seated[], tables: TableInfo[]): 
   for (const person of people) groups.set(person.group, [...(groups.get(person.group) ?? []), person]);
   const largestFirst = [...groups.entries()].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : a > b ? 1 : 0));
   const groupOf = new Map(people.map((p) => [p.id, p.group]));
-  const seating: Seating = { tables, seats: {} };
+  const seating: Seating = { tables, seats: {}, wall: null };
   for (const [group, members] of largestFirst) {
     for (const member of members) {
       const table = bestTableFor(seating, (id) => groupOf.get(id), group);

@@ -591,7 +591,7 @@ describe.each(backends)('store contract on $name', (backend) => {
 
       await stores.seats.replace(board.id, { tables: [two, one], seats: { [ada.id]: one.id, [bo.id]: one.id, [stranger.id]: two.id } });
       // Someone of another board is never seated here.
-      expect(await newer()).toEqual({ tables: [one, two], seats: { [ada.id]: one.id, [bo.id]: one.id } });
+      expect(await newer()).toEqual({ tables: [one, two], seats: { [ada.id]: one.id, [bo.id]: one.id }, wall: null });
       expect(await other.seats.seat(board.id, bo.id, two.id)).toBe(true);
       expect((await newer()).seats).toEqual({ [ada.id]: one.id, [bo.id]: two.id });
       expect(await stores.seats.editTable(board.id, two.id, { name: 'Table 2, by the window', hostId: bo.id })).toBe(true);
@@ -604,13 +604,24 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(await stores.seats.seat(board.id, ada.id, 'nope')).toBe(false);
       expect(await stores.seats.editTable(board.id, 'nope', { name: 'X' })).toBe(false);
 
+      // One table at a time is on the wall, until the mosaic is asked for again.
+      expect(await stores.seats.showOnWall(board.id, one.id)).toBe(true);
+      expect((await newer()).wall).toBe(one.id);
+      expect(await other.seats.showOnWall(board.id, two.id)).toBe(true);
+      expect((await newer()).wall).toBe(two.id);
+      expect(await stores.seats.showOnWall(board.id, 'nope')).toBe(false);
+      expect((await other.seats.read(board.id)).wall).toBe(two.id);
+      expect(await other.seats.showOnWall(board.id, null)).toBe(true);
+      expect((await newer()).wall).toBeNull();
+      expect(await stores.seats.showOnWall(board.id, one.id)).toBe(true);
+
       // A new seating drops the old tables; a participant removed leaves their seat.
       const three = table(1);
       await other.seats.replace(board.id, { tables: [three], seats: { [ada.id]: three.id, [bo.id]: three.id } });
       await stores.identity.removeParticipant(board.id, bo.id);
-      expect(await stores.seats.read(board.id)).toEqual({ tables: [three], seats: { [ada.id]: three.id } });
+      expect(await stores.seats.read(board.id)).toEqual({ tables: [three], seats: { [ada.id]: three.id }, wall: null });
       await other.identity.deleteBoard(board.id);
-      expect(await stores.seats.read(board.id)).toEqual({ tables: [], seats: {} });
+      expect(await stores.seats.read(board.id)).toEqual({ tables: [], seats: {}, wall: null });
     });
 
     it('seats late-comers joining at once through two instances each seeing the others, and never twice', async () => {

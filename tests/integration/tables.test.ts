@@ -214,6 +214,25 @@ describe('breakout tables', () => {
     expect(readCards(plenary.doc)).toEqual([]);
   });
 
+  it('puts one table on the wall at the facilitator\'s request, for every screen, until the mosaic is asked back', async () => {
+    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+    const wall = `/api/boards/${board.boardId}/tables/wall`;
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/tables`, { count: 2 }, board.facilitatorToken);
+    await waitUntil(() => readSeating(control.doc).tables.length === 2);
+    const second = readSeating(control.doc).tables[1]!;
+    const projector = server.connect(controlRoom(board.boardId), board.observerToken);
+    await synced(projector);
+    expect(readSeating(projector.doc).wall).toBeNull();
+
+    expect((await api(server.url, 'PUT', wall, { tableId: second.id }, board.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => readSeating(projector.doc).wall === second.id);
+    expect((await api(server.url, 'PUT', wall, { tableId: 'nope' }, board.facilitatorToken)).status).toBe(404);
+    expect((await api(server.url, 'PUT', wall, { tableId: null }, people[0]!.token)).status).toBe(403);
+    expect(readSeating(projector.doc).wall).toBe(second.id);
+    expect((await api(server.url, 'PUT', wall, { tableId: null }, board.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => readSeating(projector.doc).wall === null);
+  });
+
   it('gives a card its table only through the merge: a table written by a browser is refused, an undone deletion keeps it', async () => {
     const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
     const boardRoute = `/api/boards/${board.boardId}`;

@@ -24,7 +24,7 @@ const READ_FACTS = `
     (SELECT COALESCE(json_agg(a), '[]') FROM (SELECT version, frozen_at AS "frozenAt" FROM agreements WHERE board_id = $1 ORDER BY version) a) AS agreements,
     (SELECT COALESCE(json_agg(s), '[]') FROM (SELECT ${SIGNOFF_COLUMNS} FROM signoffs WHERE board_id = $1
        AND version = (SELECT MAX(version) FROM agreements WHERE board_id = $1) ORDER BY seq) s) AS signoffs,
-    ${SEATING_JSON.tables} AS tables, ${SEATING_JSON.seats} AS seats
+    ${SEATING_JSON.tables} AS tables, ${SEATING_JSON.seats} AS seats, ${SEATING_JSON.wall} AS wall
   FROM boards b WHERE b.id = $1`;
 
 interface FactsRow {
@@ -37,6 +37,7 @@ interface FactsRow {
   agreements: FactsAtRevision['agreements'];
   signoffs: FactsAtRevision['signoffs'];
   tables: Seating['tables'];
+  wall: string | null;
   seats: Seating['seats'];
 }
 
@@ -57,7 +58,7 @@ export class PgBoardFacts implements BoardFacts {
       voters,
       agreements: row.agreements,
       signoffs: row.signoffs,
-      seating: { tables: row.tables, seats: row.seats },
+      seating: { tables: row.tables, seats: row.seats, wall: row.wall },
     };
   }
 

@@ -7,6 +7,7 @@ import { BUMP_BOARD } from './revision.js';
 export const SEATING_JSON = {
   tables: `(SELECT COALESCE(json_agg(t), '[]') FROM (SELECT id, number, name, host_id AS "hostId" FROM breakout_tables WHERE board_id = $1 ORDER BY number) t)`,
   seats: `(SELECT COALESCE(json_object_agg(participant_id, table_id), '{}') FROM breakout_seats WHERE board_id = $1)`,
+  wall: '(SELECT id FROM breakout_tables WHERE board_id = $1 AND on_wall)',
 };
 
 const SEAT = `INSERT INTO breakout_seats (board_id, participant_id, table_id)
@@ -21,7 +22,7 @@ export class PgTableSeats implements TableSeats {
     return readSeating(this.db, boardId);
   }
 
-  async replace(boardId: string, seating: Seating): Promise<void> {
+  async replace(boardId: string, seating: Pick<Seating, 'tables' | 'seats'>): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(BUMP_BOARD, [boardId]);
       await tx.query('DELETE FROM breakout_seats WHERE board_id = $1', [boardId]);
@@ -64,6 +65,15 @@ export class PgTableSeats implements TableSeats {
       return (rowCount ?? 0) > 0;
     });
   }
+
+  async showOnWall(boardId: string, tableId: string | null): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(BUMP_BOARD, [boardId]);
+      if (tableId !== null && (await tx.query('SELECT 1 FROM breakout_tables WHERE board_id = $1 AND id = $2', [boardId, tableId])).rowCount === 0) return false;
+      await tx.query('UPDATE breakout_tables SET on_wall = (id IS NOT DISTINCT FROM $2) WHERE board_id = $1', [boardId, tableId]);
+      return true;
+    });
+  }
 }
 
 async function seatNow(q: Queryable, boardId: string, participantId: string, tableId: string): Promise<boolean> {
@@ -72,6 +82,6 @@ async function seatNow(q: Queryable, boardId: string, participantId: string, tab
 }
 
 async function readSeating(q: Queryable, boardId: string): Promise<Seating> {
-  const { rows } = await q.query<Seating>(`SELECT ${SEATING_JSON.tables} AS tables, ${SEATING_JSON.seats} AS seats`, [boardId]);
+  const { rows } = await q.query<Seating>(`SELECT ${SEATING_JSON.tables} AS tables, ${SEATING_JSON.seats} AS seats, ${SEATING_JSON.wall} AS wall`, [boardId]);
   return rows[0]!;
 }

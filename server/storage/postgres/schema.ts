@@ -198,6 +198,8 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (board_id, participant_id)
   );
   `,
+  // The breakout table the projector shows large instead of the mosaic; a new seating starts with none.
+  'ALTER TABLE breakout_tables ADD COLUMN IF NOT EXISTS on_wall BOOLEAN NOT NULL DEFAULT false',
 ];
 
 /**

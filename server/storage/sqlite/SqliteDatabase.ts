@@ -247,6 +247,8 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (board_id, participant_id)
   );
   `,
+  // The breakout table the projector shows large instead of the mosaic; a new seating starts with none.
+  'ALTER TABLE breakout_tables ADD COLUMN on_wall INTEGER NOT NULL DEFAULT 0',
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */

@@ -9,9 +9,11 @@ export const TABLE_COLUMNS = 'id, number, name, host_id AS hostId';
 export function seatingReader(db: Database.Database): (boardId: string) => Seating {
   const tables = db.prepare(`SELECT ${TABLE_COLUMNS} FROM breakout_tables WHERE board_id = ? ORDER BY number`);
   const seats = db.prepare('SELECT participant_id AS participantId, table_id AS tableId FROM breakout_seats WHERE board_id = ? ORDER BY rowid');
+  const wall = db.prepare('SELECT id FROM breakout_tables WHERE board_id = ? AND on_wall = 1').pluck();
   return (boardId) => ({
     tables: tables.all(boardId) as Seating['tables'],
     seats: Object.fromEntries((seats.all(boardId) as Array<{ participantId: string; tableId: string }>).map((s) => [s.participantId, s.tableId])),
+    wall: (wall.get(boardId) as string | undefined) ?? null,
   });
 }
 
@@ -33,6 +35,8 @@ export class SqliteTableSeats implements TableSeats {
          SELECT @board, p.id, t.id FROM participants p JOIN breakout_tables t ON t.board_id = p.board_id WHERE p.board_id = @board AND p.id = @participant AND t.id = @table
          ON CONFLICT (board_id, participant_id) DO UPDATE SET table_id = excluded.table_id`,
       ),
+      showOnWall: db.prepare('UPDATE breakout_tables SET on_wall = (id IS ?) WHERE board_id = ?'),
+      hasTable: db.prepare('SELECT 1 FROM breakout_tables WHERE board_id = ? AND id = ?'),
       editTable: db.prepare('UPDATE breakout_tables SET name = COALESCE(?, name), host_id = CASE WHEN ? THEN ? ELSE host_id END WHERE board_id = ? AND id = ?'),
     };
   }
@@ -41,7 +45,7 @@ export class SqliteTableSeats implements TableSeats {
     return this.db.transaction(() => this.seating(boardId))();
   }
 
-  async replace(boardId: string, seating: Seating): Promise<void> {
+  async replace(boardId: string, seating: Pick<Seating, 'tables' | 'seats'>): Promise<void> {
     this.db.transaction(() => {
       this.stmt.clearSeats.run(boardId);
       this.stmt.clearTables.run(boardId);
@@ -69,6 +73,15 @@ export class SqliteTableSeats implements TableSeats {
       const changed = this.stmt.editTable.run(patch.name ?? null, patch.hostId !== undefined ? 1 : 0, patch.hostId ?? null, boardId, tableId).changes > 0;
       if (changed) this.bump.ofBoard.run(boardId);
       return changed;
+    })();
+  }
+
+  async showOnWall(boardId: string, tableId: string | null): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (tableId !== null && this.stmt.hasTable.get(boardId, tableId) === undefined) return false;
+      this.stmt.showOnWall.run(tableId, boardId);
+      this.bump.ofBoard.run(boardId);
+      return true;
     })();
   }
 
