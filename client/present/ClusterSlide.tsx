@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type * as Y from 'yjs';
 import { joinedCardIds, looseCards, mergesOf } from '../../shared/cardMerge';
 import { byPlusOnes } from '../../shared/reactions';
 import { useT } from '../app/i18n';
@@ -24,10 +25,11 @@ export function wallLayout(themes: number): { columns: number; titles: number } 
  * While clustering: every theme with its cards' titles, and how many cards still wait on the pile. A card merged
  * into another is shown as the board shows it, inside the card it joined: a note on that card's line, neither a
  * line nor a count of its own. Within a theme the cards with most +1s come first, so the titles shown are those
- * the room backs most.
+ * the room backs most. `doc` is another board to show so, a breakout table's.
  */
-export function ClusterSlide() {
-  const { boardDoc } = useBoard();
+export function ClusterSlide({ doc }: { doc?: Y.Doc }) {
+  const board = useBoard().boardDoc;
+  const boardDoc = doc ?? board;
   const t = useT();
   const all = useCards(boardDoc);
   const { cards, mergedCount } = useMemo(() => {

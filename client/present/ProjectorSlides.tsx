@@ -8,6 +8,7 @@ import { QuestionsSlide } from './QuestionsSlide';
 import { ResultsSlide } from './ResultsSlide';
 import { TurnoutSlide } from './TurnoutSlide';
 import { TablesMosaic } from '../tables/TableGlance';
+import { TableSlide } from './TableSlide';
 import { useSeating } from '../tables/useSeating';
 
 interface Props {
@@ -17,10 +18,11 @@ interface Props {
 
 /** One slide per phase: what the room needs to see while that phase runs; an open questions round goes before it. */
 export function ProjectorSlides({ summary, meta }: Props) {
-  // While the room sits at breakout tables, the wall shows every table's counts and themes.
-  const atTables = useSeating().tables.length > 0;
+  // While the room sits at breakout tables, the wall shows every table's counts and themes, or the one the facilitator chose.
+  const seating = useSeating();
+  const onWall = seating.tables.find((table) => table.id === seating.wall);
   if (meta.settings.questionsOpen) return <QuestionsSlide />;
-  if (atTables && (meta.phase === 'collect' || meta.phase === 'cluster')) return <TablesMosaic large />;
+  if (seating.tables.length > 0 && (meta.phase === 'collect' || meta.phase === 'cluster')) return onWall ? <TableSlide table={onWall} /> : <TablesMosaic large />;
   switch (meta.phase) {
     case 'setup':
       return <JoinSlide share={summary.share} groups={meta.groups} />;

@@ -85,6 +85,15 @@ function TableEditor({ table, seating, people, groups, run }: EditorProps) {
   return (
     <fieldset className="table-editor">
       <legend>{label(table)}</legend>
+      {seating.wall === table.id ? (
+        <button type="button" aria-pressed onClick={() => void run(() => api.showTableOnWall(null))}>
+          {t('tables.backToMosaic')}
+        </button>
+      ) : (
+        <button type="button" onClick={() => void run(() => api.showTableOnWall(table.id))}>
+          {t('tables.showOnWall')}
+        </button>
+      )}
       <label>
         {t('tables.name')}
         <input defaultValue={table.name} maxLength={60} onBlur={(e) => e.target.value !== table.name && void run(() => api.editTable(table.id, { name: e.target.value }))} />

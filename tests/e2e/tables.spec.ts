@@ -59,6 +59,21 @@ test('a facilitator seats the room at three mixed tables, each table collects on
     await expect(wall.getByRole('article', { name })).toContainText('1 card');
   }
   await wall.screenshot({ path: `${SHOTS}/tables-projector-mosaic.png` });
+  // On request, one table large: its cards and themes readable from the back of the room, until the mosaic is asked back.
+  const choosing = await openWorkshopTools(facilitator);
+  await choosing.getByRole('group', { name: 'Table 2' }).getByRole('button', { name: 'Show on the wall' }).click();
+  const large = wall.getByRole('region', { name: 'Table 2' });
+  await expect(large).toContainText('1 card');
+  const fit = await wall.evaluate(() => ({
+    scrolls: document.scrollingElement!.scrollHeight > window.innerHeight,
+    smallest: Math.min(...[...document.querySelectorAll('.table-slide *')].filter((el) => el.textContent?.trim()).map((el) => parseFloat(getComputedStyle(el).fontSize))),
+  }));
+  expect(fit).toEqual({ scrolls: false, smallest: expect.any(Number) });
+  expect(fit.smallest).toBeGreaterThanOrEqual(28);
+  await wall.screenshot({ path: `${SHOTS}/tables-projector-one-table.png` });
+  await choosing.getByRole('group', { name: 'Table 2' }).getByRole('button', { name: 'Back to the mosaic' }).click();
+  await expect(wall.getByRole('article', { name: 'Table 3' })).toBeVisible();
+  await closeWorkshopTools(facilitator);
   // The facilitator sees the same tables at a glance above the plenary board.
   await expect(facilitator.getByRole('article', { name: 'Table 2' })).toContainText('1 card');
   await facilitator.screenshot({ path: `${SHOTS}/tables-facilitator-glance.png` });

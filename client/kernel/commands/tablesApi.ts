@@ -13,6 +13,8 @@ export const moveSeat = (boardId: string, token: string, participantId: string, 
 export const editTable = (boardId: string, token: string, tableId: string, body: EditTableBody) =>
   call<{ ok: true }>('PATCH', `${tablesPath(boardId)}/${encodeURIComponent(tableId)}`, { token, body });
 
+export const showTableOnWall = (boardId: string, token: string, tableId: string | null) => call<{ ok: true }>('PUT', `${tablesPath(boardId)}/wall`, { token, body: { tableId } });
+
 export const endTables = (boardId: string, token: string) => call<{ ok: true }>('DELETE', tablesPath(boardId), { token });
 
 export const fetchMergeSuggestions = (boardId: string, token: string) => call<MergeSuggestions>('GET', `${tablesPath(boardId)}/merge-suggestions`, { token });

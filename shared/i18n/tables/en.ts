@@ -25,6 +25,8 @@ export const en = {
   'tables.merged': 'Merged: {cards} cards and {themes} themes arrived on the plenary board.',
   'tables.end': 'End the table round',
   'tables.failed': 'The tables could not be changed. Please try again.',
+  'tables.showOnWall': 'Show on the wall',
+  'tables.backToMosaic': 'Back to the mosaic',
   'tables.mosaic': 'The tables',
   'tables.fromTable': 'From {table}',
   /** The report's line of the tables that raised a priority, with their card counts. */

@@ -25,6 +25,8 @@ export const nl = {
   'tables.merged': 'Samengevoegd: {cards} kaarten en {themes} thema’s staan op het plenaire bord.',
   'tables.end': 'Tafelronde beëindigen',
   'tables.failed': 'De tafels konden niet worden gewijzigd. Probeer het opnieuw.',
+  'tables.showOnWall': 'Toon op de muur',
+  'tables.backToMosaic': 'Terug naar alle tafels',
   'tables.mosaic': 'De tafels',
   'tables.fromTable': 'Van {table}',
   /** The report's line of the tables that raised a priority, with their card counts. */

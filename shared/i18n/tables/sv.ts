@@ -25,6 +25,8 @@ export const sv = {
   'tables.merged': 'Ihopslaget: {cards} kort och {themes} teman kom till storgruppens tavla.',
   'tables.end': 'Avsluta bordsrundan',
   'tables.failed': 'Borden kunde inte ändras. Försök igen.',
+  'tables.showOnWall': 'Visa på väggen',
+  'tables.backToMosaic': 'Tillbaka till alla bord',
   'tables.mosaic': 'Borden',
   'tables.fromTable': 'Från {table}',
   /** The report's line of the tables that raised a priority, with their card counts. */

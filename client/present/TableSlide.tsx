@@ -1,0 +1,19 @@
+import { tableBoardRoom } from '../../shared/rooms';
+import type { TableInfo } from '../../shared/tables/seating';
+import { useBoard } from '../kernel/BoardContext';
+import { useSyncedRoom } from '../kernel/sync/useSyncedRoom';
+import { useTableLabel } from '../kernel/useTableLabel';
+import { ClusterSlide } from './ClusterSlide';
+
+/** One breakout table large on the projector, as the plenary's themes are shown while clustering. */
+export function TableSlide({ table }: { table: TableInfo }) {
+  const { boardId, token } = useBoard();
+  const label = useTableLabel();
+  const doc = useSyncedRoom(tableBoardRoom(boardId, table.id), token);
+  return (
+    <section className="slide table-slide" aria-label={label(table)}>
+      <h2>{label(table)}</h2>
+      {doc && <ClusterSlide doc={doc} />}
+    </section>
+  );
+}
