@@ -25,9 +25,10 @@ export function wallLayout(themes: number): { columns: number; titles: number } 
  * While clustering: every theme with its cards' titles, and how many cards still wait on the pile. A card merged
  * into another is shown as the board shows it, inside the card it joined: a note on that card's line, neither a
  * line nor a count of its own. Within a theme the cards with most +1s come first, so the titles shown are those
- * the room backs most. `doc` is another board to show so, a breakout table's.
+ * the room backs most. `doc` is another board to show so, a breakout table's; `withPile` shows the cards not in a
+ * theme as a tile of their own, for a board of few cards.
  */
-export function ClusterSlide({ doc }: { doc?: Y.Doc }) {
+export function ClusterSlide({ doc, withPile = false }: { doc?: Y.Doc; withPile?: boolean }) {
   const board = useBoard().boardDoc;
   const boardDoc = doc ?? board;
   const t = useT();
@@ -41,33 +42,35 @@ export function ClusterSlide({ doc }: { doc?: Y.Doc }) {
   const { count } = useReactions(boardDoc);
   const known = new Set(clusters.map((c) => c.id));
   // The pile as the board and the vote count it: the one rule of shared/cardMerge.ts.
-  const unthemed = looseCards(all, known).length;
-  const { columns, titles } = wallLayout(clusters.length);
-  const rows = Math.max(1, Math.ceil(clusters.length / columns));
+  const pile = looseCards(all, known);
+  const pileTile = withPile && pile.length > 0;
+  const tiles = [
+    ...clusters.map((cluster) => ({ id: cluster.id, title: cluster.title, color: cluster.color, counted: true, cards: byPlusOnes(cards.filter((c) => c.cluster === cluster.id), count) })),
+    ...(pileTile ? [{ id: 'pile', title: t('present.unthemed', { count: pile.length }), color: undefined, counted: false, cards: byPlusOnes(pile, count) }] : []),
+  ];
+  const { columns, titles } = wallLayout(tiles.length);
+  const rows = Math.max(1, Math.ceil(tiles.length / columns));
   return (
     <div className="slide cluster-slide">
-      <p className="projector-hint">{t('present.unthemed', { count: unthemed })}</p>
+      {!pileTile && <p className="projector-hint">{t('present.unthemed', { count: pile.length })}</p>}
       <ul className="projector-themes" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}>
-        {clusters.map((cluster) => {
-          const inTheme = byPlusOnes(cards.filter((c) => c.cluster === cluster.id), count);
-          return (
-            <li key={cluster.id} className="projector-theme" style={{ borderTopColor: cluster.color }}>
-              <h2>
-                {cluster.title} <span className="projector-count">({inTheme.length})</span>
-              </h2>
-              <ul>
-                {inTheme.slice(0, titles).map((card) => (
-                  <li key={card.id}>
-                    {card.title}
-                    <PlusOnes count={count[card.id]} />
-                    {mergedCount(card.id) > 0 && <span className="projector-merged"> {t('present.merged', { count: mergedCount(card.id) })}</span>}
-                  </li>
-                ))}
-                {titles > 0 && inTheme.length > titles && <li className="projector-count">{t('present.more', { count: inTheme.length - titles })}</li>}
-              </ul>
-            </li>
-          );
-        })}
+        {tiles.map((tile) => (
+          <li key={tile.id} className="projector-theme" style={{ borderTopColor: tile.color }}>
+            <h2>
+              {tile.title} {tile.counted && <span className="projector-count">({tile.cards.length})</span>}
+            </h2>
+            <ul>
+              {tile.cards.slice(0, titles).map((card) => (
+                <li key={card.id}>
+                  {card.title}
+                  <PlusOnes count={count[card.id]} />
+                  {mergedCount(card.id) > 0 && <span className="projector-merged"> {t('present.merged', { count: mergedCount(card.id) })}</span>}
+                </li>
+              ))}
+              {titles > 0 && tile.cards.length > titles && <li className="projector-count">{t('present.more', { count: tile.cards.length - titles })}</li>}
+            </ul>
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -5,7 +5,7 @@ import { useSyncedRoom } from '../kernel/sync/useSyncedRoom';
 import { useTableLabel } from '../kernel/useTableLabel';
 import { ClusterSlide } from './ClusterSlide';
 
-/** One breakout table large on the projector, as the plenary's themes are shown while clustering. */
+/** One breakout table large on the projector: its themes as the plenary's are shown while clustering, and its cards. */
 export function TableSlide({ table }: { table: TableInfo }) {
   const { boardId, token } = useBoard();
   const label = useTableLabel();
@@ -13,7 +13,7 @@ export function TableSlide({ table }: { table: TableInfo }) {
   return (
     <section className="slide table-slide" aria-label={label(table)}>
       <h2>{label(table)}</h2>
-      {doc && <ClusterSlide doc={doc} />}
+      {doc && <ClusterSlide doc={doc} withPile />}
     </section>
   );
 }
