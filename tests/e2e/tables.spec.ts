@@ -87,4 +87,7 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await facilitator.screenshot({ path: `${SHOTS}/tables-merged-board.png`, fullPage: true });
   // With the round ended, everyone is back at the plenary board, where the tables' cards now are.
   await expect(phones[2]!.getByRole('heading', { level: 3, name: `Idea from ${tableOf[0]}` })).toBeVisible();
+  // The printable report says which table raised each priority.
+  await facilitator.goto(`/b/${board.boardId}/report`);
+  for (const table of tableOf) await expect(facilitator.getByText(`Raised at: ${table} (1)`, { exact: true })).toBeVisible();
 });
