@@ -55,6 +55,10 @@ describe('breakout tables across two instances', () => {
     await waitUntil(() => moving.client.closes.some((c) => c.code === 4000), 10_000);
     moving.client.provider.disconnect();
 
+    // The table put on the wall through one instance is on the wall of a projector on the other.
+    expect((await api(a.url, 'PUT', `/api/boards/${board.boardId}/tables/wall`, { tableId: seating.tables[1]!.id }, board.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => controls.every((control) => readSeating(control.doc).wall === seating.tables[1]!.id), 10_000);
+
     // A table renamed through one instance and merged at once through the other keeps the name it has now.
     const renamed = seating.tables[1]!;
     expect((await api(a.url, 'PATCH', `/api/boards/${board.boardId}/tables/${renamed.id}`, { name: 'By the window' }, board.facilitatorToken)).status).toBe(200);
