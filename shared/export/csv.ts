@@ -17,9 +17,11 @@ const SEPARATOR: Record<Language, string> = { en: ',', nl: ';', sv: ';' };
  */
 export function toCsv(list: PriorityList, decisionRecord: DecisionRecord | null = null): string {
   const { header, rows } = priorityTable(list);
-  // The decision record follows the list after an empty line, as the XLSX and the report show it below the list.
-  const record = decisionRecord ? decisionRecordTable(decisionRecord, list) : undefined;
-  const recordRows = record ? [[], [record.title], ...record.lines.map((text) => [text]), record.header, ...record.rows] : [];
+  // Where delegates were named, the decision record follows the list after an empty line, as the XLSX and the report
+  // show it below the list; each of its rows as wide as the list's, so the file stays one table to a spreadsheet.
+  const record = decisionRecord && decisionRecord.groups.length > 0 ? decisionRecordTable(decisionRecord, list) : undefined;
+  const wide = (row: TableCell[]) => [...row, ...Array<TableCell>(Math.max(0, header.length - row.length)).fill(null)];
+  const recordRows = record ? [[], [record.title], ...record.lines.map((text) => [text]), record.header, ...record.rows].map(wide) : [];
   return tableToCsv({ header, rows: [...rows, ...recordRows] }, list.board.language);
 }
 

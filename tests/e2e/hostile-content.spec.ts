@@ -126,7 +126,8 @@ test('a card with content from before the schema opens without a refusal loop, a
   const foreign = lars.getByRole('dialog', { name: 'Mallory was here' });
   await expect(foreign.getByText('This text holds formatting the editor does not know')).toBeVisible();
   await expect(foreign.getByText('framed words')).toBeVisible();
-  await expect(foreign.getByRole('textbox')).toHaveCount(0);
+  // No editor of the card's details (the comment field below them is the only text box).
+  await expect(foreign.getByRole('textbox', { name: 'Details of the card' })).toHaveCount(0);
   await expect(foreign.locator('iframe')).toHaveCount(0);
   await foreign.getByRole('button', { name: 'Close' }).click();
 

@@ -81,7 +81,11 @@ export async function seedBoard(
   const existing = facilitator.doc.getMap('cards').size;
   for (const theme of input.themes) addCluster(facilitator.doc, { title: theme });
   const writers = await Promise.all(input.authors.map((author) => openDoc(wsUrl, board.boardId, author.token)));
-  const cardIds = input.titles.map((title, i) => addCard(writers[i % writers.length].doc, { title, author: input.authors[i % writers.length].id }));
+  // One millisecond apart, so the writing order is the titles' order even when the loop runs within a millisecond.
+  const writtenFrom = Date.now() - input.titles.length;
+  const cardIds = input.titles.map((title, i) =>
+    addCard(writers[i % writers.length].doc, { title, author: input.authors[i % writers.length].id, createdAt: writtenFrom + i }),
+  );
   if (input.clustered) {
     // The facilitator sorts every card into a theme, round-robin, once its card has reached them.
     await expect.poll(() => facilitator.doc.getMap('cards').size).toBe(existing + cardIds.length);
