@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { agreement, FROZEN_AT, sampleBoard } from '../../fixtures/exportBoards.js';
@@ -30,10 +31,13 @@ describe('the decision record in the files', () => {
 
   it('follows the list in the CSV, in the list language, each delegate a row', () => {
     const csv = toCsv(list, record);
-    expect(csv).toContain('\r\n\r\n"Besluitverslag, versie 2"\r\n');
-    expect(csv).toContain('De lijst is vastgesteld wanneer de meeste groepen met afgevaardigden instemmen en geen groep bezwaar maakt.\r\nNog niet vastgesteld.\r\n');
-    expect(csv).toContain(`${union}: Maakt bezwaar;Bram de Vries;FNV;Bezwaar maken;Werktijden ontbreken;2025-03-14 10:32 UTC\r\n`);
-    expect(csv).toContain(`${union}: Maakt bezwaar;Cleo;CNV;wacht;;\r\n`);
+    // Each row of the record as wide as the list's, so a spreadsheet reads the file as one table.
+    const rows = Papa.parse<string[]>(csv.slice(1), { delimiter: ';' }).data.filter((row) => row.length > 1);
+    expect(new Set(rows.map((row) => row.length)).size).toBe(1);
+    expect(csv).toMatch(/\r\n;*\r\n"Besluitverslag, versie 2";*\r\n/);
+    expect(csv).toMatch(/De lijst is vastgesteld wanneer de meeste groepen met afgevaardigden instemmen en geen groep bezwaar maakt\.;*\r\nNog niet vastgesteld\.;*\r\n/);
+    expect(csv).toContain(`${union}: Maakt bezwaar;Bram de Vries;FNV;Bezwaar maken;Werktijden ontbreken;2025-03-14 10:32 UTC;`);
+    expect(csv).toContain(`${union}: Maakt bezwaar;Cleo;CNV;wacht;;;`);
     expect(csv).toContain(`Zegel van het verslag (SHA-256): ${'f'.repeat(64)}`);
     expect(toCsv(list)).not.toContain('Besluitverslag');
   });

@@ -541,7 +541,7 @@ describe.each(backends)('store contract on $name', (backend) => {
         voters: {},
         agreements: [{ version: 1, frozenAt: 7 }],
         signoffs: [],
-        seating: { tables: [], seats: {} },
+        seating: { tables: [], seats: {}, wall: null },
       });
       expect(await stores.facts.read('nope')).toMatchObject({ revision: 0, board: undefined });
     });
