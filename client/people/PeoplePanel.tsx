@@ -36,8 +36,9 @@ export function PeoplePanel({ groups }: { groups: readonly StakeholderGroup[] })
   const finish = (person: ParticipantInfo, action: 'correct' | 'remove', changed: boolean) => {
     setEditing(null);
     if (changed) setStatus(t(action === 'remove' ? 'people.removed' : 'people.saved', { name: person.name }));
-    // A removed person's row is gone: the announcement is where focus can go. Otherwise back to the button.
-    requestAnimationFrame(() => {
+    // A removed person's row is gone: the announcement is where focus can go. Otherwise back to the button. After
+    // React's commit, by a task rather than an animation frame, which a page in the background may never get.
+    setTimeout(() => {
       if (action === 'remove' && changed) statusRef.current?.focus();
       else document.getElementById(buttonId(person.id, action))?.focus();
     });
