@@ -7,6 +7,7 @@ import { Agreements } from './agreement/Agreements.js';
 import { Signoffs } from './agreement/Signoffs.js';
 import { Exports } from './export/Exports.js';
 import { FollowThrough } from './register/FollowThrough.js';
+import { ProgressCheck } from './register/ProgressCheck.js';
 import { RegisterFiles } from './register/RegisterFiles.js';
 import { BoardRestore } from './workshops/BoardRestore.js';
 import { Workshops } from './workshops/Workshops.js';
@@ -68,7 +69,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // The projection is the one writer of the control document: it draws each board as it loads, after every
   // command, and again when another instance's drawing replaced a newer one here.
   const projected = projectedRooms(
-    stores.facts,
+    stores,
     (hooks) =>
       new RoomRegistry(stores.log, metrics, {
         graceMs: config.roomGraceMs,
@@ -130,7 +131,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     fanout,
     suggestions,
     restore: new BoardRestore(stores.log, registry),
-    register: { followThrough, files: new RegisterFiles(followThrough, exports) },
+    register: {
+      followThrough,
+      files: new RegisterFiles(followThrough, exports),
+      progressCheck: new ProgressCheck(followThrough, stores.register, stores.facts, identity, registry, projection),
+    },
     tables: new Tables(identity, stores.seats, projection, sessions),
     tableMerge: new TableMerge(registry),
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JOIN_CODE_PATTERN, LIMITS } from './limits.js';
 import { LANGUAGES, PHASES } from './phases.js';
 import { SIGNOFF_DECISIONS, SIGNOFF_RULES } from './signoff.js';
+import { followUpSourceBody } from './followUp.js';
 import { groupNamesProblem, type StakeholderGroup } from './groups.js';
 import type { Phase, Role, Language } from './phases.js';
 
@@ -28,6 +29,8 @@ export const createBoardBody = z.object({
     .superRefine(namesStand((names) => names))
     .optional(),
   settings: startingSettings.optional(),
+  /** The workshop whose register this one follows up (shared/followUp.ts): it starts with a progress check. */
+  followUp: followUpSourceBody.optional(),
 });
 export type CreateBoardBody = z.infer<typeof createBoardBody>;
 
@@ -346,6 +349,10 @@ export const REFUSAL_CODES = [
   'delegate-not-in-group',
   'no-frozen-version',
   'version-superseded',
+  'not-source-facilitator',
+  'not-a-follow-up',
+  'not-reporting',
+  'too-many-themes',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

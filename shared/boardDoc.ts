@@ -29,6 +29,15 @@ export interface ClusterView {
   title: string;
   color: string;
   createdAt: number;
+  /** Set on a theme a follow-up workshop carried over from the register it follows up: which priority it was. */
+  registerItem?: RegisterItemLink;
+}
+
+/** A theme's link back to the register item it was carried from (shared/followUp.ts). */
+export interface RegisterItemLink {
+  boardId: string;
+  itemId: string;
+  position: number;
 }
 
 /** Theme colours: readable with dark text, distinguishable for the common colour-vision deficiencies. */
@@ -182,7 +191,7 @@ export function moveCards(doc: Y.Doc, cardIds: readonly string[], clusterId: str
   });
 }
 
-export function addCluster(doc: Y.Doc, input: { title: string; color?: string; id?: string }): string {
+export function addCluster(doc: Y.Doc, input: { title: string; color?: string; id?: string; registerItem?: RegisterItemLink }): string {
   const id = input.id ?? newId();
   doc.transact(() => {
     const count = clustersOf(doc).size;
@@ -190,6 +199,7 @@ export function addCluster(doc: Y.Doc, input: { title: string; color?: string; i
     cluster.set('title', input.title);
     cluster.set('color', input.color ?? CLUSTER_COLORS[count % CLUSTER_COLORS.length]);
     cluster.set('createdAt', Date.now());
+    if (input.registerItem) cluster.set('registerItem', input.registerItem);
     clustersOf(doc).set(id, cluster);
   });
   return id;
@@ -203,9 +213,16 @@ export function readClusters(doc: Y.Doc): ClusterView[] {
       title: String(c.get('title') ?? ''),
       color: String(c.get('color') ?? CLUSTER_COLORS[0]),
       createdAt: Number(c.get('createdAt') ?? 0),
+      ...registerItemOf(c.get('registerItem')),
     }),
   );
   return out.sort(inWritingOrder);
+}
+
+function registerItemOf(value: unknown): { registerItem?: RegisterItemLink } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { boardId, itemId, position } = value as Record<string, unknown>;
+  return typeof boardId === 'string' && typeof itemId === 'string' && typeof position === 'number' ? { registerItem: { boardId, itemId, position } } : {};
 }
 
 export function renameCluster(doc: Y.Doc, clusterId: string, title: string): void {

@@ -31,6 +31,8 @@ export const ClusterFieldsSchema = z
     title: z.string('a theme name must be text').max(LIMITS.maxClusterTitle, `theme name over ${LIMITS.maxClusterTitle} characters (maxClusterTitle)`),
     color: z.string('a theme colour is #rrggbb').regex(/^#[0-9a-fA-F]{6}$/, 'a theme colour is #rrggbb'),
     createdAt: timeSchema,
+    // Written by the server when a follow-up workshop carries a register's priority onto its board; kept while the theme is renamed.
+    registerItem: z.object({ boardId: z.string().max(64), itemId: z.string().max(64), position: z.number().int().min(1) }, 'a theme\'s register link').strict().optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { agreementDraftBody, type AgreementDraftBody, type AgreementVersion } from './api.js';
 import type { StakeholderGroup } from './groups.js';
+import { progressCheckShown, type ProgressCheckShown } from './followUp.js';
 import { DEFAULT_SIGNOFF, SIGNOFF_DECISIONS, SIGNOFF_RULES, type SignoffDecision, type SignoffSetup } from './signoff.js';
 import { boardConceptsBody, type BoardConcept } from './suggestions/api.js';
 import type { BoardSettings, Language, Phase } from './phases.js';
@@ -196,6 +197,15 @@ export function readSuggestionConcepts(doc: Y.Doc): BoardConcept[] {
 
 export function setSuggestionConcepts(doc: Y.Doc, concepts: BoardConcept[]): void {
   metaOf(doc).set(CONCEPTS_KEY, concepts);
+}
+
+/** A follow-up workshop's progress check (shared/followUp.ts), in the `followUp` map; null on every other workshop. */
+export function readProgressCheck(doc: Y.Doc): ProgressCheckShown | null {
+  return checked(progressCheckShown, doc.getMap('followUp').get('progressCheck')) ?? null;
+}
+
+export function setProgressCheck(doc: Y.Doc, progressCheck: ProgressCheckShown | null): void {
+  doc.getMap('followUp').set('progressCheck', progressCheck);
 }
 
 /**

@@ -1,5 +1,11 @@
-export const PHASES = ['setup', 'collect', 'cluster', 'vote', 'results', 'agree'] as const;
+/** `progress`: a follow-up workshop's progress check of the register it follows up (shared/followUp.ts); no other workshop has it. */
+export const PHASES = ['setup', 'progress', 'collect', 'cluster', 'vote', 'results', 'agree'] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** The steps a workshop walks: the progress check only where the workshop follows up a register. */
+export function phasesOf(followsUp: boolean): readonly Phase[] {
+  return followsUp ? PHASES : PHASES.filter((phase) => phase !== 'progress');
+}
 
 /** `projector`: the room's screen, read-only like an observer, showing the join code; it never exports. */
 export const ROLES = ['facilitator', 'participant', 'observer', 'projector'] as const;

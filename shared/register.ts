@@ -63,6 +63,8 @@ export interface RegisterLogEntry {
   by: string;
   changes: RegisterChange[];
   note: string;
+  /** Set when the update was reported in a follow-up workshop's progress check: which workshop. */
+  followUp?: { boardId: string; title: string };
 }
 
 export interface RegisterItem extends RegisterItemState {

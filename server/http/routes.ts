@@ -18,6 +18,8 @@ import { boardConceptsBody } from '../../shared/suggestions/api.js';
 import type { Suggestions } from '../suggestions/Suggestions.js';
 import { assertFacilitator, assertMayWrite, type FollowThrough, type RegisterAccess } from '../register/FollowThrough.js';
 import type { RegisterFiles } from '../register/RegisterFiles.js';
+import type { ProgressCheck } from '../register/ProgressCheck.js';
+import { progressCheckCurrentBody, progressCheckReporterBody } from '../../shared/followUp.js';
 import { registerExportQuery, registerLinkBody, registerUpdateBody } from '../../shared/register.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
@@ -58,7 +60,7 @@ export interface RouteDeps {
   fanout?: Pick<ManagedFanout, 'degraded'>;
   suggestions: Suggestions;
   restore: BoardRestore;
-  register: { followThrough: FollowThrough; files: RegisterFiles };
+  register: { followThrough: FollowThrough; files: RegisterFiles; progressCheck: ProgressCheck };
   tables: Tables;
   tableMerge: TableMerge;
 }
@@ -123,7 +125,8 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards', async (ctx) => {
       const body = await readBody(ctx.req, createBoardBody);
       await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
-      return new Reply(201, await workshops.createBoard(body, baseUrl(ctx.req)));
+      const followUp = body.followUp && (await deps.register.progressCheck.startFrom(body.followUp));
+      return new Reply(201, await workshops.createBoard(body, baseUrl(ctx.req), followUp));
     })
     .on('POST', '/api/demo-boards', async (ctx) => {
       const { language } = await readBody(ctx.req, demoBoardBody);
@@ -358,6 +361,22 @@ export function buildRoutes(deps: RouteDeps): Router {
       if (!query.success) throw HttpError.fromZod(query.error);
       return sendFile(await deps.register.files.file(access, query.data));
     })
+    // A follow-up workshop's progress check (server/register/ProgressCheck.ts): reports change the source register.
+    .on('PUT', '/api/boards/:boardId/progress-check/current', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      await deps.register.progressCheck.goTo(boardId, (await readBody(ctx.req, progressCheckCurrentBody)).itemId);
+      return { ok: true };
+    })
+    .on('PUT', '/api/boards/:boardId/progress-check/reporter', async (ctx) => {
+      const { boardId } = await facilitator(ctx);
+      await deps.register.progressCheck.askToReport(boardId, (await readBody(ctx.req, progressCheckReporterBody)).participantId);
+      return { ok: true };
+    })
+    .on('PATCH', '/api/boards/:boardId/progress-check/items/:itemId', async (ctx) => {
+      const access = await requireAccess(ctx, ['facilitator', 'participant']);
+      return deps.register.progressCheck.report(access, ctx.params.itemId, await readBody(ctx.req, registerUpdateBody));
+    })
+    .on('POST', '/api/boards/:boardId/progress-check/carry', async (ctx) => deps.register.progressCheck.carryOpenItems((await facilitator(ctx)).boardId))
     // Clustering help (docs/suggestions.md): computed on request, never stored; the client applies what is accepted.
     .on('GET', '/api/boards/:boardId/suggestions', async (ctx) => suggestions.forBoard(await requireAccess(ctx, rolesThatMay('cluster'))))
     .on('GET', '/api/boards/:boardId/suggestions/concepts', async (ctx) => {

@@ -4,8 +4,10 @@ import type { Logger } from '../log.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { DocRoom } from '../rooms/DocRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardFacts, FactsAtRevision } from '../storage/BoardFacts.js';
-import { controlView, type ControlView } from './controlView.js';
+import type { BoardFacts } from '../storage/BoardFacts.js';
+import type { RegisterStore } from '../storage/RegisterStore.js';
+import type { Stores } from '../storage/Stores.js';
+import { controlView, type ControlView, type DrawnFacts } from './controlView.js';
 import { drawControl, shownAs, shownIn } from './drawControl.js';
 
 /**
@@ -20,7 +22,7 @@ import { drawControl, shownAs, shownIn } from './drawControl.js';
  */
 export class ControlProjection {
   /** Per control document, the newest facts drawn into it here. Kept with the room, so it goes when it unloads. */
-  private readonly drawn = new WeakMap<DocRoom, FactsAtRevision>();
+  private readonly drawn = new WeakMap<DocRoom, DrawnFacts>();
   /**
    * What this instance last drew into a document, while nobody else changed it since: the next drawing compares
    * with it instead of reading the whole document back. A document rebuilt after a failed write is another
@@ -34,6 +36,7 @@ export class ControlProjection {
 
   constructor(
     private readonly facts: BoardFacts,
+    private readonly registers: Pick<RegisterStore, 'read'>,
     private readonly rooms: RoomRegistry,
     private readonly log: Logger,
   ) {}
@@ -64,11 +67,22 @@ export class ControlProjection {
   /** The drawing itself, for a room already held (one loading, or inside a command's `withRoom`). */
   async draw(room: BoardRoom): Promise<void> {
     const control = room.control;
-    const facts = await this.facts.read(room.boardId, this.drawn.get(control)?.people);
-    if (!facts.board) return; // an unknown or deleted board: nothing to show
+    const read = await this.facts.read(room.boardId, this.drawn.get(control)?.people);
+    if (!read.board) return; // an unknown or deleted board: nothing to show
+    const facts: DrawnFacts = { ...read, agenda: await this.agendaOf(read.board.state.followUp?.sourceBoardId) };
     const newest = this.drawn.get(control);
     if (!newest || facts.revision > newest.revision) this.drawn.set(control, facts);
     await this.drawNewest(control);
+  }
+
+  /**
+   * A follow-up workshop's agenda: the source register as it is now, read live. Its changes made from the follow-up
+   * bump the follow-up's own revision (FollowUpState.reports), so instances still converge on the newest drawing.
+   */
+  private async agendaOf(sourceBoardId: string | undefined): Promise<DrawnFacts['agenda']> {
+    if (sourceBoardId === undefined) return null;
+    const [register, source] = await Promise.all([this.registers.read(sourceBoardId), this.facts.getState(sourceBoardId)]);
+    return register && source ? { title: source.state.title, items: register.items } : null;
   }
 
   /**
@@ -104,12 +118,16 @@ export interface ProjectionHooks {
 }
 
 /** A room registry (made by `open` with the hooks) and the projection that draws its control documents. */
-export function projectedRooms(facts: BoardFacts, open: (hooks: ProjectionHooks) => RoomRegistry, log: Logger): { rooms: RoomRegistry; projection: ControlProjection } {
+export function projectedRooms(
+  stores: Pick<Stores, 'facts' | 'register'>,
+  open: (hooks: ProjectionHooks) => RoomRegistry,
+  log: Logger,
+): { rooms: RoomRegistry; projection: ControlProjection } {
   let projection: ControlProjection | undefined;
   const rooms = open({
     onLoad: (room) => projection!.draw(room),
     onRemoteChange: (room) => projection!.otherInstanceChanged(room),
   });
-  projection = new ControlProjection(facts, rooms, log);
+  projection = new ControlProjection(stores.facts, stores.register, rooms, log);
   return { rooms, projection };
 }

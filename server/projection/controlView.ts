@@ -1,5 +1,7 @@
 import type { AgreementDraftBody, AgreementVersion } from '../../shared/api.js';
 import type { BoardMeta, ParticipantInfo, SignoffShown } from '../../shared/controlDoc.js';
+import { agendaOf, type ProgressCheckShown } from '../../shared/followUp.js';
+import type { RegisterItem } from '../../shared/register.js';
 import { DEFAULT_SIGNOFF } from '../../shared/signoff.js';
 import type { PresentationStep } from '../../shared/presentation.js';
 import type { BoardConcept } from '../../shared/suggestions/api.js';
@@ -21,12 +23,16 @@ export interface ControlView {
   rounds: RoundState[];
   tallies: Tally[];
   seating: Seating;
+  progressCheck: ProgressCheckShown | null;
 }
 
+/** The stored facts a drawing reads: the board's own, and a follow-up workshop's source register as it is now. */
+export type DrawnFacts = FactsAtRevision & { agenda: { title: string; items: RegisterItem[] } | null };
+
 /** What the facts show; undefined for a board without a stored state. A pure function: equal facts, equal views. */
-export function controlView(facts: FactsAtRevision): ControlView | undefined {
+export function controlView(facts: DrawnFacts): ControlView | undefined {
   if (!facts.board) return undefined;
-  const { presentation, concepts, agreementDraft, signoff = DEFAULT_SIGNOFF, ...meta } = facts.board.state;
+  const { presentation, concepts, agreementDraft, signoff = DEFAULT_SIGNOFF, followUp, ...meta } = facts.board.state;
   const participants = peopleView(facts.people);
   const version = facts.agreements.at(-1)?.version ?? null;
   return {
@@ -41,6 +47,17 @@ export function controlView(facts: FactsAtRevision): ControlView | undefined {
     rounds: facts.rounds.map((round) => roundState(round, facts.voters[round.id] ?? {})),
     tallies: facts.rounds.flatMap((round) => (round.state === 'revealed' && round.tally ? [publicTally(round.tally)] : [])),
     seating: seatingView(facts.seating),
+    progressCheck:
+      followUp && facts.agenda
+        ? {
+            sourceBoardId: followUp.sourceBoardId,
+            sourceTitle: facts.agenda.title,
+            currentItemId: followUp.currentItemId,
+            reporterId: followUp.reporterId,
+            carried: followUp.carried,
+            items: agendaOf(facts.agenda.items),
+          }
+        : null,
   };
 }
 

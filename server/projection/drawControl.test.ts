@@ -4,8 +4,7 @@ import { readDrawnRevision, readMeta, readParticipants, readRound, readTally } f
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
 import { NO_SEATING } from '../../shared/tables/seating.js';
 import type { Tally } from '../../shared/voting/index.js';
-import type { FactsAtRevision } from '../storage/BoardFacts.js';
-import { controlView } from './controlView.js';
+import { controlView, type DrawnFacts } from './controlView.js';
 import { drawControl } from './drawControl.js';
 
 const tally: Tally = {
@@ -18,7 +17,7 @@ const tally: Tally = {
 /** The same tally as an earlier version stored it, with each person's dots of the named round. */
 const storedEarlier = { ...tally, items: tally.items.map((item) => ({ ...item, byPerson: { p1: 2, p2: 1 } })) } as Tally;
 
-function facts(revision: number, change: Partial<FactsAtRevision> = {}): FactsAtRevision {
+function facts(revision: number, change: Partial<DrawnFacts> = {}): DrawnFacts {
   return {
     revision,
     board: {
@@ -53,12 +52,13 @@ function facts(revision: number, change: Partial<FactsAtRevision> = {}): FactsAt
     agreements: [],
     signoffs: [],
     seating: NO_SEATING,
+    agenda: null,
     ...change,
   };
 }
 
 /** Counts the updates a drawing makes. */
-function draw(doc: Y.Doc, input: FactsAtRevision): number {
+function draw(doc: Y.Doc, input: DrawnFacts): number {
   let updates = 0;
   const count = () => updates++;
   doc.on('update', count);

@@ -7,6 +7,7 @@ import {
   readDrawnRevision,
   readMeta,
   readParticipants,
+  readProgressCheck,
   readRound,
   readSignoff,
   readSeating,
@@ -16,6 +17,7 @@ import {
   setAgreementVersions,
   setDrawnRevision,
   setParticipant,
+  setProgressCheck,
   setRoundState,
   setSignoff,
   setSeating,
@@ -46,6 +48,7 @@ export function shownIn(doc: Y.Doc): Shown {
     agreementVersions: readAgreementVersions(doc),
     signoff: readSignoff(doc),
     seating: readSeating(doc),
+    progressCheck: readProgressCheck(doc),
     participants: readParticipants(doc),
     round: (roundId) => readRound(doc, roundId),
     tally: (roundId) => readTally(doc, roundId),
@@ -74,6 +77,7 @@ export function drawControl(doc: Y.Doc, view: ControlView, shown: Shown = shownI
   if (!equalityDeep(shown.agreementVersions, view.agreementVersions)) setAgreementVersions(doc, view.agreementVersions);
   if (!equalityDeep(shown.signoff, view.signoff)) setSignoff(doc, view.signoff);
   if (!equalityDeep(shown.seating, view.seating)) setSeating(doc, view.seating);
+  if (!equalityDeep(shown.progressCheck, view.progressCheck)) setProgressCheck(doc, view.progressCheck);
 
   if (shown.participants !== view.participants) {
     const shownPeople = new Map(shown.participants.map((p) => [p.id, p]));

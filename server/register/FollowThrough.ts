@@ -8,6 +8,7 @@ import {
   type Register,
   type RegisterItem,
   type RegisterLink,
+  type RegisterLogEntry,
   type RegisterLinkBody,
   type RegisterReader,
   type RegisterUpdateBody,
@@ -80,8 +81,11 @@ export class FollowThrough {
     return { schemaVersion: 1, board: { title, question, language }, groups, ...stored };
   }
 
-  /** Changes one item and logs it; nothing is stored when the reader may not, or the update changes nothing. */
-  async update(access: RegisterAccess, itemId: string, body: RegisterUpdateBody): Promise<RegisterItem> {
+  /**
+   * Changes one item and logs it; nothing is stored when the reader may not, or the update changes nothing. A report
+   * made in a follow-up workshop (`via`) is logged under the name of who made it there, with that workshop.
+   */
+  async update(access: RegisterAccess, itemId: string, body: RegisterUpdateBody, via?: Required<Pick<RegisterLogEntry, 'by' | 'followUp'>>): Promise<RegisterItem> {
     assertMayWrite(access);
     const { reader, boardId } = access;
     if (body.owner !== undefined && reader.kind !== 'facilitator') throw DomainError.refusal('forbidden', 'not-your-item', 'only the facilitator hands a priority to another owner', 'owner');
@@ -91,7 +95,8 @@ export class FollowThrough {
       if (!mayUpdateItem(reader, current)) refused = DomainError.refusal('forbidden', 'not-your-item', 'this priority has another owner');
       else if (logged >= REGISTER_LIMITS.maxUpdates) refused = DomainError.refusal('conflict', 'register-full', `a register keeps at most ${REGISTER_LIMITS.maxUpdates} updates`);
       if (refused || (changes.length === 0 && body.note === '')) return null;
-      return { next, entry: { at: this.now(), by: reader.kind === 'owner' ? reader.owner : 'facilitator', changes, note: body.note } };
+      const by = via?.by ?? (reader.kind === 'owner' ? reader.owner : 'facilitator');
+      return { next, entry: { at: this.now(), by, changes, note: body.note, ...(via ? { followUp: via.followUp } : {}) } };
     });
     if (refused) throw refused;
     if (!updated) throw DomainError.refusal('not-found', 'unknown-item', 'the register has no such priority', 'itemId');

@@ -3,6 +3,7 @@ import type { BoardMeta } from '../../shared/controlDoc.js';
 import type { Language, Role } from '../../shared/phases.js';
 import type { PresentationStep } from '../../shared/presentation.js';
 import type { PriorityList } from '../../shared/export/index.js';
+import type { FollowUpState } from '../../shared/followUp.js';
 import type { SignoffSetup } from '../../shared/signoff.js';
 import type { BoardConcept } from '../../shared/suggestions/api.js';
 import type { RoundItem, RoundSettings, Tally } from '../../shared/voting/index.js';
@@ -91,6 +92,8 @@ export interface BoardState extends BoardMeta {
   agreementDraft: AgreementDraftBody | null;
   /** The sign-off rule and delegates; absent until the facilitator first sets them (then DEFAULT_SIGNOFF holds). */
   signoff?: SignoffSetup;
+  /** Set on a follow-up workshop: the register it follows up and where its progress check stands. */
+  followUp?: FollowUpState;
 }
 
 export interface BoardStateRecord {

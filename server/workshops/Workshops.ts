@@ -16,7 +16,8 @@ import { renameReactors } from '../../shared/reactions.js';
 import { phaseChange, readSeating, type BoardMeta, type TimerState } from '../../shared/controlDoc.js';
 import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
-import { DEFAULT_SETTINGS, type BoardSettings, type Phase } from '../../shared/phases.js';
+import type { FollowUpState } from '../../shared/followUp.js';
+import { DEFAULT_SETTINGS, phasesOf, type BoardSettings, type Phase } from '../../shared/phases.js';
 import { boardLinks } from '../access/boardLinks.js';
 import type { Access } from '../auth/Access.js';
 import { cardKeysOf } from '../auth/cardKeys.js';
@@ -45,7 +46,8 @@ export class Workshops {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async createBoard(body: CreateBoardBody, baseUrl: string): Promise<CreateBoardResponse> {
+  /** `followUp`: what a follow-up workshop stores of the register it follows up, checked already (ProgressCheck.startFrom). */
+  async createBoard(body: CreateBoardBody, baseUrl: string, followUp?: FollowUpState): Promise<CreateBoardResponse> {
     const language = body.language ?? 'en';
     const groups = groupsFromNames(body.groups ?? defaultGroupNames(language));
     const boardId = newBoardId();
@@ -65,6 +67,7 @@ export class Workshops {
       presentation: null,
       concepts: [],
       agreementDraft: null,
+      ...(followUp ? { followUp } : {}),
     };
     const joinCode = await this.identity.createBoard(
       { id: boardId, title: body.title, createdAt },
@@ -161,7 +164,10 @@ export class Workshops {
   }
 
   setPhase(boardId: string, phase: Phase): Promise<BoardMeta> {
-    return this.change(boardId, (meta) => phaseChange(meta, phase));
+    return this.change(boardId, (meta) => {
+      if (!phasesOf(meta.followUp !== undefined).includes(phase)) throw DomainError.refusal('invalid', 'not-a-follow-up', 'only a follow-up workshop has a progress check', 'phase');
+      return phaseChange(meta, phase);
+    });
   }
 
   async updateSettings(boardId: string, patch: Partial<BoardSettings>): Promise<BoardMeta> {
@@ -260,7 +266,7 @@ export class Workshops {
    * see the other's change), then shows it; resolves once everyone can see it.
    */
   private async change(boardId: string, change: (meta: BoardState) => Partial<BoardState>): Promise<BoardMeta> {
-    const { presentation: _p, concepts: _c, agreementDraft: _d, ...meta } = await changeBoardState(this.facts, boardId, change);
+    const { presentation: _p, concepts: _c, agreementDraft: _d, signoff: _s, followUp: _f, ...meta } = await changeBoardState(this.facts, boardId, change);
     await this.projection.show(boardId);
     return meta;
   }

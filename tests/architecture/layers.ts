@@ -26,7 +26,7 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   tables: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'suggestions'],
   scale: ['root', 'storage', 'rooms'],
   // The follow-through register: the agreed list's afterlife, read and kept through links of its own.
-  register: ['root', 'storage', 'auth', 'access', 'export', 'agreement'],
+  register: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'export', 'agreement'],
   demo: ['root', 'storage', 'auth', 'rooms', 'workshops', 'ballots', 'agreement', 'export'],
   // The transports: the only places that turn a DomainError into a status or a close code.
   sync: ['root', 'storage', 'auth', 'rooms', 'access', 'people', 'workshops', 'scale'],

@@ -28,7 +28,7 @@ export function registry(log: MemoryDocumentLog, graceMs = 0, bus?: MemoryBus): 
  */
 export function instance(log: MemoryDocumentLog, stores: Stores, bus?: MemoryBus, number = 1) {
   const { rooms, projection } = projectedRooms(
-    stores.facts,
+    stores,
     (hooks) => new RoomRegistry(log, metrics(), { graceMs: 60_000, ...roomOptions(), fanout: bus?.fanout(number), ...hooks }),
     quiet,
   );
