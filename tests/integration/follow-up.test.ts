@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { CreateBoardResponse } from '../../shared/api.js';
+import { readClusters } from '../../shared/boardDoc.js';
+import { readMeta, readProgressCheck } from '../../shared/controlDoc.js';
+import type { NewRegisterLink, RegisterItem, RegisterView } from '../../shared/register.js';
+import { send } from '../../fixtures/workshopApi.js';
+import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
+
+const server = liveServer();
+
+/** A sample workshop with its register started: the source a follow-up starts from. */
+async function sourceWithRegister(): Promise<{ source: CreateBoardResponse; view: RegisterView }> {
+  const source = (await api<CreateBoardResponse>(server.url, 'POST', '/api/demo-boards', { language: 'en' })).body;
+  const started = await api<RegisterView>(server.url, 'POST', `/api/boards/${source.boardId}/register`, {}, source.facilitatorToken);
+  expect(started.status).toBe(201);
+  return { source, view: started.body };
+}
+
+const followUpOf = (source: CreateBoardResponse, token = source.facilitatorToken) =>
+  api<CreateBoardResponse & { error?: string; code?: string; field?: string }>(server.url, 'POST', '/api/boards', {
+    title: 'Steering group, spring',
+    followUp: { boardId: source.boardId, facilitatorToken: token },
+  });
+
+const report = (board: CreateBoardResponse, itemId: string, body: unknown, token: string) =>
+  api<Partial<RegisterItem> & { code?: string }>(server.url, 'PATCH', `/api/boards/${board.boardId}/progress-check/items/${itemId}`, body, token);
+
+const sourceRegister = async (source: CreateBoardResponse, token: string) =>
+  (await api<RegisterView>(server.url, 'GET', `/api/boards/${source.boardId}/register`, undefined, token)).body.register;
+
+describe('a follow-up workshop started from a register', () => {
+  it('takes the register as its agenda, live: every screen sees the current item, and a report reaches the source register, its progress link and its files', async () => {
+    const { source, view } = await sourceWithRegister();
+    const created = await followUpOf(source);
+    expect(created.status).toBe(201);
+    const board = created.body;
+    const owner = await join(server.url, board, 'Ingrid Vos', board.groups[0]!.name);
+    const controls = [owner.token, board.observerToken].map((token) => server.connect(`${board.boardId}/control`, token));
+    await Promise.all(controls.map((c) => synced(c)));
+    const [first, second] = view.register.items;
+
+    await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.currentItemId === first!.itemId));
+    const shown = readProgressCheck(controls[0]!.doc)!;
+    expect(shown.sourceTitle).toBe((await api<{ title: string }>(server.url, 'GET', `/api/boards/${source.boardId}`, undefined, source.facilitatorToken)).body.title);
+    expect(shown.items.map((item) => [item.itemId, item.title, item.owner, item.status])).toEqual(view.register.items.map((item) => [item.itemId, item.title, item.owner, item.status]));
+    expect(shown.items[0]!.source.cards).toEqual(first!.source.cards);
+
+    // The progress check is a step of a follow-up workshop only.
+    expect((await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'progress' }, board.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => controls.every((c) => readMeta(c.doc)?.phase === 'progress'));
+    const plain = await createBoard(server.url);
+    const refused = await api<{ code: string }>(server.url, 'POST', `/api/boards/${plain.boardId}/phase`, { phase: 'progress' }, plain.facilitatorToken);
+    expect([refused.status, refused.body.code]).toEqual([400, 'not-a-follow-up']);
+
+    // The facilitator moves on and asks the owner to report; the owner's report lands in the source register.
+    const go = (itemId: string) => api(server.url, 'PUT', `/api/boards/${board.boardId}/progress-check/current`, { itemId }, board.facilitatorToken);
+    expect((await go(second!.itemId)).status).toBe(200);
+    const early = await report(board, second!.itemId, { status: 'under-way' }, owner.token);
+    expect([early.status, early.body.code]).toEqual([403, 'not-reporting']);
+    expect((await api(server.url, 'PUT', `/api/boards/${board.boardId}/progress-check/reporter`, { participantId: owner.participantId }, board.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.reporterId === owner.participantId && readProgressCheck(c.doc)?.currentItemId === second!.itemId));
+    const reported = await report(board, second!.itemId, { status: 'under-way', progress: 60, nextReview: '2027-05-01', note: 'Tender published' }, owner.token);
+    expect(reported.status).toBe(200);
+    // Only the current item, and never the owner of an item.
+    expect((await report(board, first!.itemId, { status: 'done' }, owner.token)).body.code).toBe('not-reporting');
+    expect((await report(board, second!.itemId, { owner: 'Someone else' }, owner.token)).body.code).toBe('not-your-item');
+
+    await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.items[1]?.status === 'under-way'));
+    expect(readProgressCheck(controls[1]!.doc)!.items[1]).toMatchObject({ progress: 60, nextReview: '2027-05-01', lastUpdate: { by: 'Ingrid Vos', note: 'Tender published' } });
+
+    const progress = (await api<NewRegisterLink>(server.url, 'POST', `/api/boards/${source.boardId}/register/links`, { kind: 'progress' }, source.facilitatorToken)).body;
+    const item = (await sourceRegister(source, progress.token)).items[1]!;
+    expect(item).toMatchObject({ status: 'under-way', progress: 60, nextReview: '2027-05-01' });
+    expect(item.log).toEqual([
+      {
+        at: expect.any(Number),
+        by: 'Ingrid Vos',
+        note: 'Tender published',
+        followUp: { boardId: board.boardId, title: 'Steering group, spring' },
+        changes: [
+          { field: 'status', from: 'not-started', to: 'under-way' },
+          { field: 'progress', from: null, to: 60 },
+          { field: 'nextReview', from: null, to: '2027-05-01' },
+        ],
+      },
+    ]);
+    const json = await (await send(server.url, 'GET', `/api/boards/${source.boardId}/register/export?format=json`, undefined, progress.token)).json();
+    expect(json.items[1]).toMatchObject({ status: 'under-way', log: [{ followUp: { boardId: board.boardId } }] });
+    const csv = await (await send(server.url, 'GET', `/api/boards/${source.boardId}/register/export?format=csv`, undefined, progress.token)).text();
+    expect(csv.split('\r\n')[2]).toContain(`2,${second!.title},${second!.owner},Under way,,60 %,2027-05-01,`);
+
+    // The facilitator reports on any item, on the owner's behalf; an update made at the source shows here at the next drawing.
+    expect((await report(board, first!.itemId, { status: 'dropped', dropReason: 'Covered by the skills pact' }, board.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.items[0]?.status === 'dropped'));
+  });
+
+  it('refuses a source without a register, a source the caller does not facilitate, and stale or forged item ids', async () => {
+    const { source, view } = await sourceWithRegister();
+    const noRegister = await createBoard(server.url);
+    const without = await followUpOf(noRegister);
+    expect([without.status, without.body.code, without.body.field]).toEqual([409, 'no-register', 'followUp']);
+    const other = await createBoard(server.url);
+    for (const token of [source.observerToken, other.facilitatorToken, 'made-up-token']) {
+      const res = await followUpOf(source, token);
+      expect([res.status, res.body.code]).toEqual([403, 'not-source-facilitator']);
+    }
+    const participant = await join(server.url, source, 'Pim de Wit', source.groups[0]!.name);
+    expect((await followUpOf(source, participant.token)).body.code).toBe('not-source-facilitator');
+    const malformed = await api<{ field: string }>(server.url, 'POST', '/api/boards', { title: 'x', followUp: { boardId: source.boardId } });
+    expect([malformed.status, malformed.body.field]).toEqual([400, 'followUp.facilitatorToken']);
+
+    const board = (await followUpOf(source)).body;
+    const before = JSON.stringify(await sourceRegister(source, source.facilitatorToken));
+    // An item of another register (forged) or none at all (stale) is refused, and nothing changes.
+    const elsewhere = (await sourceWithRegister()).view.register.items[0]!.itemId;
+    for (const itemId of [elsewhere, 'no-such-item']) {
+      const moved = await api<{ code: string }>(server.url, 'PUT', `/api/boards/${board.boardId}/progress-check/current`, { itemId }, board.facilitatorToken);
+      expect([moved.status, moved.body.code]).toEqual([404, 'unknown-item']);
+      expect((await report(board, itemId, { status: 'done' }, board.facilitatorToken)).body.code).toBe('unknown-item');
+    }
+    expect(JSON.stringify(await sourceRegister(source, source.facilitatorToken))).toBe(before);
+    // A workshop that follows up nothing has no progress check.
+    const plain = await createBoard(server.url);
+    expect((await report(plain, view.register.items[0]!.itemId, { status: 'done' }, plain.facilitatorToken)).body.code).toBe('not-a-follow-up');
+  });
+
+  it('a closed follow-up cannot change the register, while the register itself still takes its owners\' updates', async () => {
+    const { source, view } = await sourceWithRegister();
+    const board = (await followUpOf(source)).body;
+    const participant = await join(server.url, board, 'Noor Bakker', board.groups[0]!.name);
+    await api(server.url, 'PUT', `/api/boards/${board.boardId}/progress-check/reporter`, { participantId: participant.participantId }, board.facilitatorToken);
+    const itemId = view.register.items[0]!.itemId;
+    expect((await api(server.url, 'POST', `/api/boards/${board.boardId}/close`, {}, board.facilitatorToken)).status).toBe(200);
+    const before = JSON.stringify(await sourceRegister(source, source.facilitatorToken));
+    for (const token of [board.facilitatorToken, participant.token]) {
+      const res = await report(board, itemId, { status: 'done' }, token);
+      expect([res.status, res.body.code]).toEqual([409, 'workshop-closed']);
+    }
+    expect((await api<{ code: string }>(server.url, 'POST', `/api/boards/${board.boardId}/progress-check/carry`, {}, board.facilitatorToken)).body.code).toBe('workshop-closed');
+    expect(JSON.stringify(await sourceRegister(source, source.facilitatorToken))).toBe(before);
+    expect((await api(server.url, 'PATCH', `/api/boards/${source.boardId}/register/items/${itemId}`, { status: 'done' }, source.facilitatorToken)).status).toBe(200);
+  });
+
+  it('carries the items still open onto the board as themes linked back to their item, once', async () => {
+    const { source, view } = await sourceWithRegister();
+    const board = (await followUpOf(source)).body;
+    const [done, ...open] = view.register.items;
+    await report(board, done!.itemId, { status: 'done' }, board.facilitatorToken);
+    const boardDoc = server.connect(board.boardId, board.observerToken);
+    await synced(boardDoc);
+
+    const carry = () => api<{ carried: number }>(server.url, 'POST', `/api/boards/${board.boardId}/progress-check/carry`, {}, board.facilitatorToken);
+    expect((await carry()).body).toEqual({ carried: open.length });
+    await waitUntil(() => readClusters(boardDoc.doc).length === open.length);
+    const themes = readClusters(boardDoc.doc);
+    expect(themes.map((theme) => theme.title).sort()).toEqual(open.map((item) => item.title.slice(0, 80)).sort());
+    expect(themes.map((theme) => theme.registerItem).sort((a, b) => a!.position - b!.position)).toEqual(
+      open.map((item) => ({ boardId: source.boardId, itemId: item.itemId, position: item.position })),
+    );
+    expect((await carry()).body).toEqual({ carried: 0 });
+    expect(readClusters(boardDoc.doc)).toHaveLength(open.length);
+  });
+});
