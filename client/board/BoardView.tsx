@@ -18,7 +18,8 @@ import { PhaseTimer } from '../timer/PhaseTimer';
 import { BoardConnection } from '../kernel/sync/BoardConnection';
 import type { FatalReason } from '../kernel/sync/SyncedDoc';
 import { RefusalNoticeView } from '../kernel/sync/RefusalNoticeView';
-import { useConnection, useMeta, useWaitingToVote } from '../kernel/useBoardData';
+import { useConnection, useMeta, useProgressCheck, useWaitingToVote } from '../kernel/useBoardData';
+import { ProgressCheckPanel } from '../followUp/ProgressCheckPanel';
 import { useRounds } from '../kernel/useRounds';
 import { VotingPhases } from '../voting/VotingPhases';
 import { AccessPanel } from '../access/AccessPanel';
@@ -86,6 +87,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   // item, cards behind "show cards") with nothing below it: no board nobody may change, no list of who is here,
   // so that the ballot is all a phone scrolls through. Someone waiting to be let in to vote follows the board meanwhile.
   const ballotOpen = useRounds(live.controlDoc).some((round) => round.state === 'open');
+  const progressCheck = useProgressCheck(live.controlDoc);
   const waiting = useWaitingToVote(summary.you, live.controlDoc);
   const voting = meta.phase === 'vote' && summary.you.participantId !== null && ballotOpen && !waiting;
   const showCards = !(meta.phase === 'vote' && (facilitator || voting));
@@ -151,6 +153,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
 
         <section className="board-main" aria-label={t('board.mainLabel')}>
           {!voting && !closed && <QuestionsPanel open={meta.settings.questionsOpen} abilities={abilities} />}
+          {meta.phase === 'progress' && progressCheck && <ProgressCheckPanel progressCheck={progressCheck} you={summary.you} runs={abilities.runWorkshop} />}
           <VotingPhases summary={closed ? readOnlySummary(summary) : summary} meta={meta} connection={live.status} />
 
           {/* While the room sits at breakout tables, the facilitator sees every table at a glance above the plenary. */}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { PHASES, type Phase, type Role } from '../../shared/phases';
+import { phasesOf, type Phase, type Role } from '../../shared/phases';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useCommand } from '../kernel/commands/useCommand';
 import { CommandError } from '../kernel/commands/CommandError';
+import { useProgressCheck } from '../kernel/useBoardData';
 import { useRounds } from '../kernel/useRounds';
 
 /** Leaving these backwards takes everyone out of a decision under way, so the step bar asks first. */
@@ -19,13 +20,14 @@ interface Props {
 }
 
 /**
- * The six phases as steps; the facilitator moves forward and back, everyone sees where the workshop is. The
+ * The phases as steps (a follow-up workshop's progress check first after setup); the facilitator moves forward and back, everyone sees where the workshop is. The
  * hint under the steps describes the phase only: whether a round is open or cards can be added is said once,
  * where it applies, so the two can never disagree.
  */
 export function PhaseBar({ phase, canChange, role, closed }: Props) {
   const t = useT();
-  const { api } = useBoard();
+  const { api, controlDoc } = useBoard();
+  const steps = phasesOf(useProgressCheck(controlDoc) !== null);
   const hint = useHintKey(phase, role);
   const { busy, failed, refusal, run } = useCommand();
   // The phase this facilitator moved to; said only while the workshop is still there, not after someone moved on.
@@ -33,9 +35,9 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
   // Asked from one phase only: once the workshop has moved on, the question is stale.
   const [asking, setAsking] = useState<{ from: Phase; to: Phase } | null>(null);
   const askingTo = asking?.from === phase ? asking.to : null;
-  const index = PHASES.indexOf(phase);
-  const previous = PHASES[index - 1];
-  const next = PHASES[index + 1];
+  const index = steps.indexOf(phase);
+  const previous = steps[index - 1];
+  const next = steps[index + 1];
 
   const go = (target: Phase) =>
     run(async () => {
@@ -44,13 +46,13 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
       setMovedTo(target);
     });
   const choose = (target: Phase) =>
-    ASK_BEFORE_LEAVING_BACKWARDS.includes(phase) && PHASES.indexOf(target) < index ? setAsking({ from: phase, to: target }) : go(target);
-  const stepName = (target: Phase) => ({ n: PHASES.indexOf(target) + 1, phase: t(`phase.${target}`) });
+    ASK_BEFORE_LEAVING_BACKWARDS.includes(phase) && steps.indexOf(target) < index ? setAsking({ from: phase, to: target }) : go(target);
+  const stepName = (target: Phase) => ({ n: steps.indexOf(target) + 1, phase: t(`phase.${target}`) });
 
   return (
     <nav className="phase-bar" aria-label={t('phasebar.label')}>
       <ol className="phase-steps">
-        {PHASES.map((p, i) => {
+        {steps.map((p, i) => {
           const step = (
             <>
               <span className="step-number" aria-hidden="true">
@@ -74,7 +76,7 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
         })}
       </ol>
       <p className="phase-now">
-        <span>{t('phase.stepOf', { n: index + 1, total: PHASES.length })}: </span>
+        <span>{t('phase.stepOf', { n: index + 1, total: steps.length })}: </span>
         <strong>{t(`phase.${phase}`)}</strong>
         {!canChange && !closed && <span className="phase-hint"> – {t(hint)}</span>}
       </p>
@@ -113,7 +115,7 @@ export function PhaseBar({ phase, canChange, role, closed }: Props) {
       )}
       {canChange && (
         <p className="command-status" role="status">
-          {movedTo === phase && t('status.phaseChanged', { n: index + 1, total: PHASES.length, phase: t(`phase.${phase}`) })}
+          {movedTo === phase && t('status.phaseChanged', { n: index + 1, total: steps.length, phase: t(`phase.${phase}`) })}
         </p>
       )}
       <CommandError failed={failed} refusal={refusal} fallback={t('phasebar.failed')} />

@@ -6,7 +6,8 @@ import { readClusters, type CardView, type ClusterView } from '../../shared/boar
 import { readComments, type CommentView } from '../../shared/comments';
 import { readQuestions, type PlenaryQuestionView } from '../../shared/plenaryQuestions';
 import { readReactions, type ReactionCounts } from '../../shared/reactions';
-import { readMeta, readParticipants, type BoardMeta, type ParticipantInfo } from '../../shared/controlDoc';
+import { readMeta, readParticipants, readProgressCheck, type BoardMeta, type ParticipantInfo } from '../../shared/controlDoc';
+import type { ProgressCheckShown } from '../../shared/followUp';
 import { DEFAULT_SETTINGS, type Role } from '../../shared/phases';
 import { LiveCards } from './LiveCards';
 import type { BoardConnection, ConnectionSnapshot } from './sync/BoardConnection';
@@ -39,6 +40,11 @@ function metaFromSummary(summary: BoardSummary): BoardMeta {
  */
 export function useMeta(controlDoc: Y.Doc, summary: BoardSummary): BoardMeta {
   return useDocSelector(controlDoc, (doc) => readMeta(doc) ?? metaFromSummary(summary));
+}
+
+/** A follow-up workshop's progress check (its agenda, current item, who reports); null on every other workshop. */
+export function useProgressCheck(controlDoc: Y.Doc): ProgressCheckShown | null {
+  return useDocSelector(controlDoc, readProgressCheck);
 }
 
 /**

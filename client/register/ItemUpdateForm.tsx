@@ -1,14 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { REGISTER_STATUSES, type RegisterItem, type RegisterStatus, type RegisterUpdateBody } from '../../shared/register';
-import { updateRegisterItem } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
 import { Field } from '../app/Field';
 import { useT } from '../app/i18n';
 
+/** Sends an item's update: to the register itself, or through a follow-up workshop's progress check. */
+export type SaveItemUpdate = (itemId: string, body: RegisterUpdateBody) => Promise<unknown>;
+
 interface Props {
-  boardId: string;
-  token: string;
-  item: RegisterItem;
+  save: SaveItemUpdate;
+  item: Omit<RegisterItem, 'log' | 'source'>;
   asFacilitator: boolean;
   onDone: (saved: boolean) => Promise<void>;
 }
@@ -22,7 +23,7 @@ function progressOf(text: string): number | string | null {
 }
 
 /** Changes one priority: only the fields changed here are sent, with a note for the log. */
-export function ItemUpdateForm({ boardId, token, item, asFacilitator, onDone }: Props) {
+export function ItemUpdateForm({ save, item, asFacilitator, onDone }: Props) {
   const t = useT();
   const id = useId();
   const [status, setStatus] = useState<RegisterStatus>(item.status);
@@ -47,7 +48,7 @@ export function ItemUpdateForm({ boardId, token, item, asFacilitator, onDone }: 
     setBusy(true);
     setError(null);
     try {
-      await updateRegisterItem(boardId, token, item.itemId, body);
+      await save(item.itemId, body);
       await onDone(true);
     } catch (failure) {
       setError(

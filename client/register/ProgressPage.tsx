@@ -1,7 +1,7 @@
 import './register.css';
 import { useState } from 'react';
 import { registerAtAGlance, type RegisterItem, type RegisterView } from '../../shared/register';
-import { ApiFailure, startRegister } from '../api/serverApi';
+import { ApiFailure, startRegister, updateRegisterItem } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
 import { usePageLanguage, useT } from '../app/i18n';
 import { TopBar } from '../app/TopBar';
@@ -61,7 +61,7 @@ function RegisterPage({ boardId, token, view, reload }: { boardId: string; token
     setSaved(t('register.saved'));
   };
   const item = (i: RegisterItem, context: string) => (
-    <RegisterItemCard key={`${context}-${i.itemId}`} boardId={boardId} token={token} item={i} reader={reader} today={today} showOwner={context === 'overdue'} onSaved={onSaved} />
+    <RegisterItemCard key={`${context}-${i.itemId}`} save={(itemId, body) => updateRegisterItem(boardId, token, itemId, body)} item={i} reader={reader} today={today} showOwner={context === 'overdue'} onSaved={onSaved} />
   );
   return (
     <>

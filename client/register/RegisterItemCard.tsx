@@ -4,11 +4,10 @@ import { changeLine, progressText } from '../../shared/export/register';
 import { useLanguage, useT } from '../app/i18n';
 import { useFormats } from '../app/useFormats';
 import { useDayFormat } from './formats';
-import { ItemUpdateForm } from './ItemUpdateForm';
+import { ItemUpdateForm, type SaveItemUpdate } from './ItemUpdateForm';
 
 interface Props {
-  boardId: string;
-  token: string;
+  save: SaveItemUpdate;
   item: RegisterItem;
   reader: RegisterReader;
   today: string;
@@ -18,7 +17,7 @@ interface Props {
 }
 
 /** One priority: status, progress, next review and last update at a glance; where it came from and its log below. */
-export function RegisterItemCard({ boardId, token, item, reader, today, showOwner, onSaved }: Props) {
+export function RegisterItemCard({ save, item, reader, today, showOwner, onSaved }: Props) {
   const t = useT();
   const { language } = useLanguage();
   const day = useDayFormat();
@@ -90,7 +89,10 @@ export function RegisterItemCard({ boardId, token, item, reader, today, showOwne
           <ol className="register-log">
             {[...item.log].reverse().map((entry, i) => (
               <li key={i}>
-                <span className="register-log-when">{t('register.logEntry', { date: dateTime(entry.at), by: entry.by === 'facilitator' ? t('register.facilitator') : entry.by })}</span>
+                <span className="register-log-when">
+                  {t('register.logEntry', { date: dateTime(entry.at), by: entry.by === 'facilitator' ? t('register.facilitator') : entry.by })}
+                  {entry.followUp && ` · ${t('followUp.reportedIn', { title: entry.followUp.title })}`}
+                </span>
                 {entry.changes.map((change) => (
                   <span key={change.field} className="register-log-change">
                     {changeLine(change, language)}
@@ -105,8 +107,7 @@ export function RegisterItemCard({ boardId, token, item, reader, today, showOwne
       {mayUpdateItem(reader, item) &&
         (editing ? (
           <ItemUpdateForm
-            boardId={boardId}
-            token={token}
+            save={save}
             item={item}
             asFacilitator={reader.kind === 'facilitator'}
             onDone={async (saved) => {

@@ -63,12 +63,14 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   agree: ['app', 'kernel', 'results', 'signoff'],
   voting: ['app', 'api', 'kernel', 'results', 'agree'],
   tables: ['app', 'kernel'],
-  present: ['app', 'api', 'kernel', 'results', 'voting', 'signoff', 'tables'],
+  present: ['app', 'api', 'kernel', 'results', 'voting', 'signoff', 'tables', 'followUp'],
   questions: ['app', 'kernel'],
   report: ['app', 'api', 'kernel', 'session', 'join', 'results', 'signoff'],
   // The follow-through register's progress page: read through REST with a link of its own, no board documents.
   register: ['app', 'api', 'session', 'join'],
-  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'questions', 'tables'],
+  // A follow-up workshop's progress check: the register's item cards, fed from the control document.
+  followUp: ['app', 'kernel', 'register'],
+  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'questions', 'tables', 'followUp'],
 };
 
 /** Client files that only wire the screens together: the entry point and the router. */

@@ -39,6 +39,7 @@ import {
   signVersion,
   stepPresentation,
 } from '../../api/serverApi';
+import { askToReport, carryOpenItems, goToProgressItem, reportProgress } from './progressCheckApi';
 import { editTable, endTables, fetchMergeSuggestions, mergeTables, moveSeat, proposeTables, showTableOnWall } from './tablesApi';
 
 /**
@@ -95,6 +96,10 @@ export function boardApi(boardId: string, token: string) {
     freezeAgreement: forBoard(freezeAgreement),
     fetchExport: forBoard(fetchExport),
     fetchSuggestions: forBoard(fetchSuggestions),
+    goToProgressItem: forBoard(goToProgressItem),
+    askToReport: forBoard(askToReport),
+    reportProgress: forBoard(reportProgress),
+    carryOpenItems: forBoard(carryOpenItems),
   };
 }
 
