@@ -55,6 +55,11 @@ const SETTINGS: Record<TemplateId, BoardTemplate['settings']> = {
   steeringFollowUp: { silentCollect: false, participantsCluster: false, participantsExport: true },
 };
 
+/** Templates that follow up an earlier workshop's register (shared/followUp.ts): the create form asks which. */
+export function startsFromRegister(id: TemplateId | null): boolean {
+  return id === 'steeringFollowUp';
+}
+
 export function builtInTemplate(id: TemplateId, language: Language): BoardTemplate {
   return { ...CONTENT[id][language], language, settings: SETTINGS[id] };
 }

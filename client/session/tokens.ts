@@ -103,3 +103,9 @@ export function heldBoards(): Array<{ boardId: string; token: string }> {
 export function boardLink(boardId: string, token: string): string {
   return `${location.origin}/b/${encodeURIComponent(boardId)}#token=${token}`;
 }
+
+/** The board and token a pasted board link (as `boardLink` spells it, from any host) names; null for anything else. */
+export function boardOfLink(link: string): { boardId: string; token: string } | null {
+  const match = /\/b\/([^/#?\s]+)\/?#token=([^&\s]+)$/.exec(link.trim());
+  return match ? { boardId: decodeURIComponent(match[1]!), token: match[2]! } : null;
+}

@@ -3,7 +3,7 @@ import type { StartingSettings } from '../../shared/api';
 import { defaultGroupNames } from '../../shared/groups';
 import { LIMITS } from '../../shared/limits';
 import type { Language } from '../../shared/phases';
-import { builtInTemplate, type TemplateId } from '../../shared/templates';
+import { builtInTemplate, startsFromRegister, type TemplateId } from '../../shared/templates';
 import { createBoard } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
 import { Field } from '../app/Field';
@@ -14,6 +14,7 @@ import { markJustCreated } from '../session/justCreated';
 import { saveToken } from '../session/tokens';
 import { GroupListEditor, type EditableGroup } from '../app/GroupListEditor';
 import { TemplatePicker, type EarlierWorkshop, type StartingPoint } from './TemplatePicker';
+import { NO_SOURCE, RegisterSourcePicker, sourceOf } from './RegisterSourcePicker';
 
 export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) {
   const t = useT();
@@ -26,6 +27,7 @@ export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) 
   const [editedQuestion, setEditedQuestion] = useState<string | null>(null);
   const [editedGroups, setEditedGroups] = useState<EditableGroup[] | null>(null);
   const [settings, setSettings] = useState<StartingSettings | undefined>(undefined);
+  const [registerSource, setRegisterSource] = useState(NO_SOURCE);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [titleError, setTitleError] = useState<string | null>(null);
@@ -62,9 +64,11 @@ export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) 
     const names = groups.map((g) => g.name.trim()).filter((g) => g !== '');
     if (names.length === 0) return fail(t('start.create.groupsRequired'));
     if (names.length > LIMITS.maxGroups) return fail(t('start.create.groupsMax', { max: LIMITS.maxGroups }));
+    const followUp = startsFromRegister(builtIn) ? sourceOf(registerSource, earlier) : undefined;
+    if (followUp === null) return fail(t('followUp.needSource'));
     setBusy(true);
     try {
-      const created = await createBoard({ title: title.trim(), question: question.trim(), language, groups: names, settings });
+      const created = await createBoard({ title: title.trim(), question: question.trim(), language, groups: names, settings, followUp });
       saveToken(created.boardId, created.facilitatorToken);
       markJustCreated(created.boardId);
       // The facilitator keeps the language they created in, whatever language the workshop is in.
@@ -78,6 +82,7 @@ export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) 
           question: t('start.create.questionLabel'),
           language: t('start.create.languageLabel'),
           groups: t('start.create.groupsLegend'),
+          followUp: t('followUp.chooseRegister'),
         }),
       );
     }
@@ -87,6 +92,7 @@ export function CreateWorkshopForm({ earlier }: { earlier: EarlierWorkshop[] }) 
     <form className="panel create-form" onSubmit={submit} noValidate>
       <h2>{t('start.create.heading')}</h2>
       <TemplatePicker earlier={earlier} onPick={startFrom} />
+      {startsFromRegister(builtIn) && <RegisterSourcePicker earlier={earlier} choice={registerSource} onChange={setRegisterSource} />}
       <Field
         label={t('start.create.titleLabel')}
         value={title}
