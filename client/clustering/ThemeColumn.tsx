@@ -79,6 +79,7 @@ export function ThemeColumn({ id, cluster, number, cards, total, otherClusters, 
           </button>
         )}
       </div>
+      {cluster?.registerItem && <p className="muted theme-origin">{t('followUp.themeFrom', { n: cluster.registerItem.position })}</p>}
       {cluster && canCluster && !collapsed && <ThemeOptions boardDoc={boardDoc} cluster={cluster} otherClusters={otherClusters} mayRemove={mayRemove} />}
       {collapsed ? null : cards.length === 0 ? (
         canCluster && <p className="muted theme-empty">{t('cluster.emptyTheme')}</p>

@@ -10,7 +10,6 @@ export const en = {
   'followUp.goTo': 'Go to priority',
   'followUp.owner': 'Owner',
   'followUp.noOwner': 'No owner named',
-  'followUp.status': 'Status',
   'followUp.progress': 'Progress',
   'followUp.nextReview': 'Next review',
   'followUp.origin': 'Where it came from',

@@ -11,7 +11,6 @@ export const nl: FollowUpMessages = {
   'followUp.goTo': 'Ga naar prioriteit',
   'followUp.owner': 'Eigenaar',
   'followUp.noOwner': 'Geen eigenaar genoemd',
-  'followUp.status': 'Status',
   'followUp.progress': 'Voortgang',
   'followUp.nextReview': 'Volgende bespreking',
   'followUp.origin': 'Waar het vandaan komt',

@@ -11,7 +11,6 @@ export const sv: FollowUpMessages = {
   'followUp.goTo': 'Gå till prioritering',
   'followUp.owner': 'Ägare',
   'followUp.noOwner': 'Ingen ägare angiven',
-  'followUp.status': 'Status',
   'followUp.progress': 'Framsteg',
   'followUp.nextReview': 'Nästa avstämning',
   'followUp.origin': 'Var den kom ifrån',
