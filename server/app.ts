@@ -7,6 +7,7 @@ import { Agreements } from './agreement/Agreements.js';
 import { Signoffs } from './agreement/Signoffs.js';
 import { Exports } from './export/Exports.js';
 import { FollowThrough } from './register/FollowThrough.js';
+import { Forums } from './forums/Forums.js';
 import { RegisterFiles } from './register/RegisterFiles.js';
 import { BoardRestore } from './workshops/BoardRestore.js';
 import { Workshops } from './workshops/Workshops.js';
@@ -108,7 +109,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const suggestions = new Suggestions(registry, { facts: stores.facts, projection }, { log, metrics });
   const exports = new Exports(identity, stores.agreements, registry);
   const signoffs = new Signoffs(stores.agreements, identity, stores.facts, projection);
-  const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, identity, signoffs);
+  const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, identity, signoffs, stores.forums);
   const router = buildRoutes({
     stores,
     workshops,
@@ -131,6 +132,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     suggestions,
     restore: new BoardRestore(stores.log, registry),
     register: { followThrough, files: new RegisterFiles(followThrough, exports) },
+    forums: new Forums(stores.forums, identity, stores.facts, stores.agreements, stores.register, signoffs),
     tables: new Tables(identity, stores.seats, projection, sessions),
     tableMerge: new TableMerge(registry),
   });

@@ -346,6 +346,11 @@ export const REFUSAL_CODES = [
   'delegate-not-in-group',
   'no-frozen-version',
   'version-superseded',
+  'in-a-forum',
+  'forum-full',
+  'not-in-forum',
+  'forum-read-only',
+  'not-workshop-facilitator',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

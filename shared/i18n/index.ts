@@ -53,21 +53,24 @@ import { sv as signoffSv } from './signoff/sv.js';
 import { en as tablesEn, type TablesKey } from './tables/en.js';
 import { nl as tablesNl } from './tables/nl.js';
 import { sv as tablesSv } from './tables/sv.js';
+import { en as forumEn, type ForumKey } from './forum/en.js';
+import { nl as forumNl } from './forum/nl.js';
+import { sv as forumSv } from './forum/sv.js';
 import type { Message } from './message.js';
 
 /**
  * The catalogues, one per area of the product (core: start, join, board; session: collecting, clustering,
  * notes, timer; results: voting, results, agreement, report; lifecycle: my workshops, templates, editing,
- * closing; deliverables: the agree table, freezing, the report; privacy: per-person figures, small groups; readerLanguage: the language of files and the report; suggestions: the clustering help; roles: the projector link and a co-facilitator's edges; reactions: +1s, comments, the questions round; register: the follow-through register; signoff: delegates' sign-off; tables: breakout tables), merged into one per language. Each area's
+ * closing; deliverables: the agree table, freezing, the report; privacy: per-person figures, small groups; readerLanguage: the language of files and the report; suggestions: the clustering help; roles: the projector link and a co-facilitator's edges; reactions: +1s, comments, the questions round; register: the follow-through register; forum: a forum of workshops; signoff: delegates' sign-off; tables: breakout tables), merged into one per language. Each area's
  * nl and sv files are typed against its en file, so a missing translation fails the type check.
  */
-export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey | SafetyKey | ReaderLanguageKey | BoardFirstKey | SuggestionsKey | RolesKey | ReactionsKey | RegisterKey | SignoffKey | TablesKey;
+export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey | SafetyKey | ReaderLanguageKey | BoardFirstKey | SuggestionsKey | RolesKey | ReactionsKey | RegisterKey | SignoffKey | TablesKey | ForumKey;
 export type Messages = { readonly [K in MessageKey]: Message };
 
 export const CATALOGUES: Record<Language, Messages> = {
-  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn, ...safetyEn, ...readerLanguageEn, ...boardFirstEn, ...suggestionsEn, ...rolesEn, ...reactionsEn, ...registerEn, ...signoffEn, ...tablesEn },
-  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl, ...safetyNl, ...readerLanguageNl, ...boardFirstNl, ...suggestionsNl, ...rolesNl, ...reactionsNl, ...registerNl, ...signoffNl, ...tablesNl },
-  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv, ...safetySv, ...readerLanguageSv, ...boardFirstSv, ...suggestionsSv, ...rolesSv, ...reactionsSv, ...registerSv, ...signoffSv, ...tablesSv },
+  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn, ...safetyEn, ...readerLanguageEn, ...boardFirstEn, ...suggestionsEn, ...rolesEn, ...reactionsEn, ...registerEn, ...signoffEn, ...tablesEn, ...forumEn },
+  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl, ...safetyNl, ...readerLanguageNl, ...boardFirstNl, ...suggestionsNl, ...rolesNl, ...reactionsNl, ...registerNl, ...signoffNl, ...tablesNl, ...forumNl },
+  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv, ...safetySv, ...readerLanguageSv, ...boardFirstSv, ...suggestionsSv, ...rolesSv, ...reactionsSv, ...registerSv, ...signoffSv, ...tablesSv, ...forumSv },
 };
 
 /** Each language named in itself, so a reader finds their own language whatever the page is in. */
