@@ -70,7 +70,9 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   report: ['app', 'api', 'kernel', 'session', 'join', 'results', 'signoff'],
   // The follow-through register's progress page: read through REST with a link of its own, no board documents.
   register: ['app', 'api', 'session', 'join'],
-  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'questions', 'tables'],
+  // A forum's page (read through REST with a link of its own) and the entry to it from a workshop's tools.
+  forum: ['app', 'api', 'kernel', 'session', 'join', 'register'],
+  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'questions', 'tables', 'forum'],
 };
 
 /** Client files that only wire the screens together: the entry point and the router. */
