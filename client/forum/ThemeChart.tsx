@@ -1,11 +1,11 @@
 import type { ConceptMovement, ConceptPath, ForumWorkshop, ThemeMovement } from '../../shared/forum';
 import { useLanguage, useT } from '../app/i18n';
 
-const COLUMN = 130;
+const COLUMN = 170;
 const ROW = 30;
-const LEFT = 24;
+const LEFT = 70;
 const TOP = 44;
-const LABELS = 250;
+const LABELS = 340;
 
 /** Movement is said in words and marks, and drawn in a line style of its own; colour only helps the eye. */
 export const MOVEMENT_MARK: Record<ConceptMovement, string> = { rose: '▲', faded: '▼', new: '★', gone: '✕', steady: '=' };
@@ -43,15 +43,15 @@ export function ThemeChart({ movement, workshops }: { movement: ThemeMovement; w
           {workshops.map((w, index) => (
             <g key={w.boardId} className="theme-chart-column">
               <line x1={x(index)} x2={x(index)} y1={TOP - 6} y2={height - 4} />
-              <text x={x(index)} y={14} textAnchor={index === 0 ? 'start' : 'middle'}>
+              <text x={x(index)} y={14} textAnchor="middle">
                 {index + 1}. {date.format(new Date(w.createdAt))}
               </text>
-              <text x={x(index)} y={30} textAnchor={index === 0 ? 'start' : 'middle'} className="theme-chart-source">
+              <text x={x(index)} y={30} textAnchor="middle" className="theme-chart-source">
                 {t(`forum.source.${movement.sources[index]!}`)}
               </text>
             </g>
           ))}
-          {absent.length > 0 && <line className="theme-chart-lane" x1={LEFT} x2={width - 8} y1={y(maxRank + 0.5)} y2={y(maxRank + 0.5)} />}
+          {absent.length > 0 && <line className="theme-chart-lane" x1={LEFT - 20} x2={width - 8} y1={y(maxRank + 0.5)} y2={y(maxRank + 0.5)} />}
           {movement.concepts.map((concept) => {
             const points = workshops.map((_, index) => rowOf(concept, index));
             const lastRow = points[latest] ?? null;
@@ -72,33 +72,35 @@ export function ThemeChart({ movement, workshops }: { movement: ThemeMovement; w
           })}
         </svg>
       </div>
-      <table className="theme-table">
-        <caption>{t('forum.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('forum.col.theme')}</th>
-            {workshops.map((w, index) => (
-              <th key={w.boardId} scope="col">
-                {index + 1}. {w.title}
-              </th>
-            ))}
-            <th scope="col">{t('forum.col.movement')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {movement.concepts.map((concept) => (
-            <tr key={concept.key}>
-              <th scope="row">{concept.label[language]}</th>
-              {concept.ranks.map((rank, index) => (
-                <td key={index}>{rank === null ? <span className="muted">{t('forum.notRanked')}</span> : t('forum.rank', { rank })}</td>
+      <div className="theme-table-scroll">
+        <table className="theme-table">
+          <caption>{t('forum.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('forum.col.theme')}</th>
+              {workshops.map((w, index) => (
+                <th key={w.boardId} scope="col">
+                  {index + 1}. {w.title}
+                </th>
               ))}
-              <td className={`move-word move-${concept.movement}`}>
-                {MOVEMENT_MARK[concept.movement]} {t(`forum.move.${concept.movement}`)}
-              </td>
+              <th scope="col">{t('forum.col.movement')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {movement.concepts.map((concept) => (
+              <tr key={concept.key}>
+                <th scope="row">{concept.label[language]}</th>
+                {concept.ranks.map((rank, index) => (
+                  <td key={index}>{rank === null ? <span className="muted">{t('forum.notRanked')}</span> : t('forum.rank', { rank })}</td>
+                ))}
+                <td className={`move-word move-${concept.movement}`}>
+                  {MOVEMENT_MARK[concept.movement]} {t(`forum.move.${concept.movement}`)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
