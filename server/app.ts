@@ -132,7 +132,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     suggestions,
     restore: new BoardRestore(stores.log, registry),
     register: { followThrough, files: new RegisterFiles(followThrough, exports) },
-    forums: new Forums(stores.forums, identity, stores.facts, stores.agreements, stores.register, signoffs),
+    forums: new Forums(stores.forums, identity, stores.facts, stores.agreements, stores.register, signoffs, registry),
     tables: new Tables(identity, stores.seats, projection, sessions),
     tableMerge: new TableMerge(registry),
   });

@@ -69,8 +69,8 @@ export interface ForumWorkshop {
   progressPath: string | null;
 }
 
-/** Where a workshop's priorities came from: its agreed list, its revealed votes, or nothing to rank yet. */
-export type PrioritySource = 'agreed' | 'votes' | 'none';
+/** Where a workshop's priorities came from: its agreed list, its revealed votes, its themes by card count, or nothing yet. */
+export type PrioritySource = 'agreed' | 'votes' | 'themes' | 'none';
 
 /** How a concept moved from the workshop before the latest to the latest. */
 export type ConceptMovement = 'rose' | 'faded' | 'new' | 'gone' | 'steady';

@@ -10,7 +10,9 @@ import type { BoardFacts } from '../storage/BoardFacts.js';
 import type { ForumStore } from '../storage/ForumStore.js';
 import type { Identity } from '../storage/Identity.js';
 import type { RegisterStore } from '../storage/RegisterStore.js';
-import { themeMovement, type WorkshopPriorities } from './themeMovement.js';
+import { readCards, readClusters } from '../../shared/boardDoc.js';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import { themeMovement, themesByCardCount, type WorkshopPriorities } from './themeMovement.js';
 
 /** A forum reader with the forum they read. */
 export interface ForumAccess {
@@ -21,7 +23,8 @@ export interface ForumAccess {
 /**
  * Forums of workshops: created by a workshop's facilitator, who then holds the forum's facilitator link and adds
  * further workshops they facilitate; read by the steering group through read links. The view draws each workshop
- * from its stored facts (nothing of a forum is in a board's documents) and how their themes moved.
+ * from its stored facts (nothing of a forum is in a board's documents; only a workshop before its first vote has its
+ * board document read, for its themes) and how their themes moved.
  */
 export class Forums {
   constructor(
@@ -31,6 +34,7 @@ export class Forums {
     private readonly archive: Pick<AgreementArchive, 'list'>,
     private readonly registers: Pick<RegisterStore, 'read'>,
     private readonly signoffs: Pick<Signoffs, 'outcome'>,
+    private readonly rooms: Pick<RoomRegistry, 'withRoom'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -136,6 +140,9 @@ export class Forums {
     } else if (tally) {
       source = 'votes';
       priorities = [...tally.items].sort((a, b) => a.rank - b.rank).map((item) => ({ title: item.title, cardTitles: [] }));
+    } else {
+      priorities = await this.rooms.withRoom(boardId, (room) => themesByCardCount(readClusters(room.board.doc), readCards(room.board.doc)));
+      if (priorities.length > 0) source = 'themes';
     }
     return {
       workshop: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testWorkshops, type ThemedWorkshop } from '../../fixtures/suggestionScores.js';
 import type { ThemeMovement } from '../../shared/forum.js';
-import { themeMovement, type WorkshopPriorities } from './themeMovement.js';
+import { themeMovement, themesByCardCount, type WorkshopPriorities } from './themeMovement.js';
 
 const samples = new Map(testWorkshops().map(({ name, workshop }) => [name, workshop]));
 
@@ -48,5 +48,24 @@ describe('themeMovement', () => {
     const movement = themeMovement([dutch, swedish]);
     expect(path(movement, 'own:drönare')).toMatchObject({ ranks: [1, 2], movement: 'faded', label: { sv: 'Drönare' } });
     expect(path(movement, 'title:zeespiegel')).toMatchObject({ ranks: [2, 1], movement: 'rose', label: { en: 'Zeespiegel' } });
+  });
+
+  it('ranks the themes of a workshop before its first vote by their cards, leaving out merged duplicates and empty themes', () => {
+    const themes = [
+      { id: 't1', title: 'Energi' },
+      { id: 't2', title: 'Kompetens' },
+      { id: 't3', title: 'Tom' },
+    ];
+    const cards = [
+      { title: 'Elpriset', cluster: 't1' },
+      { title: 'Svetsare', cluster: 't2' },
+      { title: 'Elektriker', cluster: 't2' },
+      { title: 'Elpriset igen', cluster: 't1', mergedInto: 'c1' },
+      { title: 'Lösa kort', cluster: null },
+    ];
+    expect(themesByCardCount(themes, cards)).toEqual([
+      { title: 'Kompetens', cardTitles: ['Svetsare', 'Elektriker'] },
+      { title: 'Energi', cardTitles: ['Elpriset'] },
+    ]);
   });
 });

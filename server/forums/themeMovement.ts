@@ -14,11 +14,24 @@ export interface WorkshopPriorities {
   priorities: ReadonlyArray<{ title: string; cardTitles: readonly string[] }>;
 }
 
+/** Before any vote, a workshop's themes ranked by how many cards each holds (a merged duplicate not counted). */
+export function themesByCardCount(
+  themes: ReadonlyArray<{ id: string; title: string }>,
+  cards: ReadonlyArray<{ title: string; cluster: string | null; mergedInto?: string }>,
+): WorkshopPriorities['priorities'] {
+  const cardsOf = (id: string) => cards.filter((card) => card.cluster === id && card.mergedInto === undefined).map((card) => card.title);
+  return themes
+    .map((theme) => ({ title: theme.title, cardTitles: cardsOf(theme.id) }))
+    .filter((theme) => theme.cardTitles.length > 0)
+    .sort((a, b) => b.cardTitles.length - a.cardTitles.length);
+}
+
 const curatedIds = new Set(CURATED_CONCEPTS.map((c) => c.id));
 const everyLanguage = (text: string) => Object.fromEntries(LANGUAGES.map((l) => [l, text])) as Record<Language, string>;
 
 /**
- * How themes moved between a forum's workshops (in the order they were held): each priority matched to its
+ * How themes moved between a forum's workshops (in the order they were held), each ranking its priorities by its
+ * agreed list, else its revealed votes, else its themes by card count: each priority matched to its
  * concept (themeConcept, as the suggestions match), so a Swedish and a Dutch workshop meet at one concept; a
  * board's own concept meets the same-named one of another board; a priority that matches none stands for its
  * title. A concept's rank in a workshop is that of its first priority. Movement compares the latest two

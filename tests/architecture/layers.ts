@@ -28,7 +28,7 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   // The follow-through register: the agreed list's afterlife, read and kept through links of its own.
   register: ['root', 'storage', 'auth', 'access', 'export', 'agreement'],
   // Forums of workshops: each workshop read from its stored facts, its themes matched through the concept list.
-  forums: ['root', 'storage', 'auth', 'access', 'agreement', 'suggestions'],
+  forums: ['root', 'storage', 'auth', 'rooms', 'access', 'agreement', 'suggestions'],
   demo: ['root', 'storage', 'auth', 'rooms', 'workshops', 'ballots', 'agreement', 'export'],
   // The transports: the only places that turn a DomainError into a status or a close code.
   sync: ['root', 'storage', 'auth', 'rooms', 'access', 'people', 'workshops', 'scale'],

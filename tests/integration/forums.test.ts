@@ -86,6 +86,8 @@ describe('a forum of workshops', () => {
     expect(attempts.map((a) => [a.status, a.body.code])).toEqual(Array(5).fill([403, 'forum-read-only']));
     const after = (await view(forum)).body;
     expect([after.name, after.workshops.map((w) => w.boardId)]).toEqual(['Industriforum Mälardalen', [board.boardId]]);
+    // A workshop without themes, votes or a list has nothing to rank yet.
+    expect([after.movement.sources, after.movement.concepts]).toEqual([['none'], []]);
 
     expect((await api(server.url, 'DELETE', `/api/forums/${forum.forumId}/links/${link.id}`, undefined, forum.token)).status).toBe(200);
     expect((await view(forum, link.token)).status).toBe(401);

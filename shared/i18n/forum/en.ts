@@ -25,6 +25,7 @@ export const en = {
   'forum.movementNone': 'No workshop has priorities yet: themes show here once a list is agreed or a vote revealed.',
   'forum.source.agreed': 'agreed list',
   'forum.source.votes': 'revealed vote',
+  'forum.source.themes': 'themes by card count',
   'forum.source.none': 'nothing ranked yet',
   'forum.move.rose': 'rose',
   'forum.move.faded': 'faded',

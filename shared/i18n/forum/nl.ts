@@ -26,6 +26,7 @@ export const nl: ForumMessages = {
   'forum.movementNone': 'Nog geen workshop heeft prioriteiten: thema’s verschijnen hier zodra een lijst is afgesproken of een stemming getoond.',
   'forum.source.agreed': 'afgesproken lijst',
   'forum.source.votes': 'getoonde stemming',
+  'forum.source.themes': 'thema’s naar aantal kaarten',
   'forum.source.none': 'nog niets gerangschikt',
   'forum.move.rose': 'gestegen',
   'forum.move.faded': 'gedaald',

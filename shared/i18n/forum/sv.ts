@@ -26,6 +26,7 @@ export const sv: ForumMessages = {
   'forum.movementNone': 'Ingen workshop har prioriteringar än: teman visas här när en lista är överenskommen eller en röstning visad.',
   'forum.source.agreed': 'överenskommen lista',
   'forum.source.votes': 'visad röstning',
+  'forum.source.themes': 'teman efter antal kort',
   'forum.source.none': 'inget rangordnat än',
   'forum.move.rose': 'steg',
   'forum.move.faded': 'sjönk',
