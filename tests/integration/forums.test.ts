@@ -5,7 +5,8 @@ import type { RegisterView } from '../../shared/register.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import { themeMovement, type WorkshopPriorities } from '../../server/forums/themeMovement.js';
 import { send } from '../../fixtures/workshopApi.js';
-import { api, createBoard, startTestServer } from './support.js';
+import { addCard, addCluster } from '../../shared/boardDoc.js';
+import { api, connect, createBoard, startTestServer, synced, waitUntil } from './support.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 // The 50-workshop cap needs more boards than one address may create in an hour by default.
@@ -69,6 +70,40 @@ describe('a forum of workshops', () => {
     expect([progress.status, progress.body.reader]).toEqual([200, { kind: 'progress' }]);
     const other = await demo('en');
     expect((await api(server.url, 'GET', `/api/boards/${other.boardId}/register`, undefined, link.body.token)).status).toBe(401);
+  });
+
+  it('ranks workshops that have not voted yet by their themes, written live, and meets their languages at one concept', async () => {
+    /** A workshop whose facilitator has grouped cards into themes through a real y-websocket client. */
+    const clustered = async (language: 'sv' | 'nl', themes: Array<[string, string[]]>) => {
+      const board = await createBoard(server.url, { title: `Werkplaats ${language}`, language });
+      const client = connect(server.url, board.boardId, board.facilitatorToken);
+      await synced(client);
+      for (const [title, cards] of themes) {
+        const cluster = addCluster(client.doc, { title });
+        for (const card of cards) addCard(client.doc, { title: card, author: 'facilitator', cluster });
+      }
+      return { board, client };
+    };
+    const swedish = await clustered('sv', [
+      ['Energi', ['Elpriset är för högt']],
+      ['Kompetensbrist', ['Svetsare saknas', 'Rekrytering av elektriker', 'Kompetens inom automation']],
+    ]);
+    const dutch = await clustered('nl', [
+      ['Tekort aan vakmensen', ['Werving van lassers', 'Vacatures blijven open']],
+      ['Energie', ['Netcapaciteit op het bedrijventerrein', 'Stroomprijs', 'Energietransitie van de fabriek']],
+    ]);
+    const forum = await forumOf(swedish.board);
+    expect((await add(forum, dutch.board)).status).toBe(201);
+    let seen: ForumView | undefined;
+    await waitUntil(async () => {
+      seen = (await view(forum)).body;
+      return seen.movement.sources.every((source) => source === 'themes') && seen.movement.concepts.length >= 2;
+    });
+    [swedish, dutch].forEach(({ client }) => client.destroy());
+    expect(seen!.movement.concepts.map((c) => [c.key, c.ranks, c.movement])).toEqual([
+      ['energy', [2, 1], 'rose'],
+      ['recruitment', [1, 2], 'faded'],
+    ]);
   });
 
   it('changes nothing through a read link, and revoking it closes it', async () => {
