@@ -8,6 +8,7 @@ import { Signoffs } from './agreement/Signoffs.js';
 import { Exports } from './export/Exports.js';
 import { FollowThrough } from './register/FollowThrough.js';
 import { ProgressCheck } from './register/ProgressCheck.js';
+import { Forums } from './forums/Forums.js';
 import { RegisterFiles } from './register/RegisterFiles.js';
 import { BoardRestore } from './workshops/BoardRestore.js';
 import { Workshops } from './workshops/Workshops.js';
@@ -109,7 +110,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const suggestions = new Suggestions(registry, { facts: stores.facts, projection }, { log, metrics });
   const exports = new Exports(identity, stores.agreements, registry);
   const signoffs = new Signoffs(stores.agreements, identity, stores.facts, projection);
-  const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, identity, signoffs);
+  const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, identity, signoffs, stores.forums);
   const router = buildRoutes({
     stores,
     workshops,
@@ -136,6 +137,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       files: new RegisterFiles(followThrough, exports),
       progressCheck: new ProgressCheck(followThrough, stores.register, stores.facts, identity, registry, projection),
     },
+    forums: new Forums(stores.forums, identity, stores.facts, stores.agreements, stores.register, signoffs, registry),
     tables: new Tables(identity, stores.seats, projection, sessions),
     tableMerge: new TableMerge(registry),
   });

@@ -353,6 +353,11 @@ export const REFUSAL_CODES = [
   'not-a-follow-up',
   'not-reporting',
   'too-many-themes',
+  'in-a-forum',
+  'forum-full',
+  'not-in-forum',
+  'forum-read-only',
+  'not-workshop-facilitator',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

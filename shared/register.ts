@@ -224,20 +224,25 @@ export interface RegisterGlance {
 /** The register at a glance: overdue reviews first, then the status of every item by owner. */
 export function registerAtAGlance(register: Register, today: string): RegisterGlance {
   const overdue = register.items.filter((item) => isOverdue(item, today)).sort((a, b) => a.nextReview!.localeCompare(b.nextReview!) || a.position - b.position);
-  const noneYet = (): Record<RegisterStatus, number> => ({ 'not-started': 0, 'under-way': 0, done: 0, dropped: 0 });
-  const counts = noneYet();
+  const counts = countByStatus(register.items);
   const owners: RegisterGlance['owners'] = [];
   for (const item of register.items) {
     let group = owners.find((o) => sameOwner(o.owner, item.owner));
     if (!group) {
-      group = { owner: item.owner, counts: noneYet(), items: [] };
+      group = { owner: item.owner, counts: countByStatus([]), items: [] };
       owners.push(group);
     }
-    counts[item.status]++;
     group.counts[item.status]++;
     group.items.push(item);
   }
   return { counts, overdue, owners };
+}
+
+/** How many items have each status; every status is there, at 0 where none has it. */
+export function countByStatus(items: ReadonlyArray<Pick<RegisterItemState, 'status'>>): Record<RegisterStatus, number> {
+  const counts: Record<RegisterStatus, number> = { 'not-started': 0, 'under-way': 0, done: 0, dropped: 0 };
+  for (const item of items) counts[item.status]++;
+  return counts;
 }
 
 export function calendarDayOf(ms: number): string {

@@ -25,6 +25,7 @@ import type { BoardSettings, Language, Phase } from '../../shared/phases';
 import type { PresentationStep } from '../../shared/presentation';
 import type { NewRegisterLink, RegisterExportQuery, RegisterItem, RegisterLink, RegisterLinkBody, RegisterUpdateBody, RegisterView } from '../../shared/register';
 import type { SignoffDecision, SignoffSetup } from '../../shared/signoff';
+import type { AddWorkshopBody, CreateForumBody, ForumCreated, ForumLink, ForumView, NewForumLink } from '../../shared/forum';
 import type { SuggestionsResponse } from '../../shared/suggestions/api';
 import type { PersonDots, RoundState, Tally } from '../../shared/voting/types';
 
@@ -193,3 +194,27 @@ function attachmentName(header: string | null): string | null {
   if (extended) return decodeURIComponent(extended[1]!);
   return /filename="([^"]+)"/i.exec(header)?.[1] ?? null;
 }
+
+const forumPath = (forumId: string) => `/api/forums/${encodeURIComponent(forumId)}`;
+
+/** Created with the first workshop's facilitator token; the answer carries the forum's own link, shown once. */
+export const createForum = (boardToken: string, body: CreateForumBody) => call<ForumCreated>('POST', '/api/forums', { token: boardToken, body });
+
+export const fetchForum = (forumId: string, token: string) => call<ForumView>('GET', forumPath(forumId), { token });
+
+export const renameForum = (forumId: string, token: string, name: string) => call<{ name: string }>('PATCH', forumPath(forumId), { token, body: { name } });
+
+export const addForumWorkshop = (forumId: string, token: string, body: AddWorkshopBody) => call<{ added: string }>('POST', `${forumPath(forumId)}/workshops`, { token, body });
+
+export const removeForumWorkshop = (forumId: string, token: string, boardId: string) =>
+  call<{ removed: string }>('DELETE', `${forumPath(forumId)}/workshops/${encodeURIComponent(boardId)}`, { token });
+
+export const fetchForumLinks = (forumId: string, token: string) => call<ForumLink[]>('GET', `${forumPath(forumId)}/links`, { token });
+
+export const mintForumLink = (forumId: string, token: string) => call<NewForumLink>('POST', `${forumPath(forumId)}/links`, { token });
+
+export const revokeForumLink = (forumId: string, token: string, linkId: string) =>
+  call<{ revoked: string }>('DELETE', `${forumPath(forumId)}/links/${encodeURIComponent(linkId)}`, { token });
+
+/** The forum a workshop belongs to, for its facilitator. */
+export const fetchBoardForum = (boardId: string, token: string) => call<{ forum: { forumId: string; name: string } | null }>('GET', `${boardPath(boardId)}/forum`, { token });

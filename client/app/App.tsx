@@ -12,6 +12,7 @@ const BoardPage = lazy(() => import('../board/BoardPage'));
 const ReportPage = lazy(() => import('../report/ReportPage'));
 const PresentPage = lazy(() => import('../present/PresentPage'));
 const ProgressPage = lazy(() => import('../register/ProgressPage'));
+const ForumPage = lazy(() => import('../forum/ForumPage'));
 
 export function App() {
   return (
@@ -39,6 +40,7 @@ function Screens() {
         {route.name === 'report' && <ReportPage key={route.boardId} boardId={route.boardId} />}
         {route.name === 'present' && <PresentPage key={route.boardId} boardId={route.boardId} />}
         {route.name === 'progress' && <ProgressPage key={route.boardId} boardId={route.boardId} />}
+        {route.name === 'forum' && <ForumPage key={route.forumId} forumId={route.forumId} />}
         {route.name === 'notFound' && <NotFoundPage />}
       </Suspense>
     </>

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'report'; boardId: string }
   | { name: 'present'; boardId: string }
   | { name: 'progress'; boardId: string }
+  | { name: 'forum'; forumId: string }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'b' && parts.length === 3 && parts[2] === 'report') return { name: 'report', boardId: parts[1] };
   if (parts[0] === 'b' && parts.length === 3 && parts[2] === 'present') return { name: 'present', boardId: parts[1] };
   if (parts[0] === 'b' && parts.length === 3 && parts[2] === 'progress') return { name: 'progress', boardId: parts[1] };
+  if (parts[0] === 'f' && parts.length === 2) return { name: 'forum', forumId: parts[1] };
   return { name: 'notFound' };
 }
 
@@ -28,6 +30,7 @@ export const paths = {
   report: (boardId: string) => `/b/${encodeURIComponent(boardId)}/report`,
   present: (boardId: string) => `/b/${encodeURIComponent(boardId)}/present`,
   progress: (boardId: string) => `/b/${encodeURIComponent(boardId)}/progress`,
+  forum: (forumId: string) => `/f/${encodeURIComponent(forumId)}`,
 };
 
 const NAVIGATE_EVENT = 'forumboard:navigate';

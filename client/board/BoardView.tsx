@@ -31,6 +31,7 @@ import './board-layout.css';
 import { KeepLinkNotice } from '../session/KeepLinkNotice';
 import { ClosedNotice } from './ClosedNotice';
 import { ClosingControls } from '../facilitation/ClosingControls';
+import { ForumEntry } from '../forum/ForumEntry';
 import { WorkshopDetails } from '../facilitation/WorkshopDetails';
 import { ExportPanel } from '../results/ExportPanel';
 import { WorkshopTools } from './tools/WorkshopTools';
@@ -138,6 +139,7 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
                 <ExportPanel />
                 <AccessPanel joinCode={share.joinCode} title={meta.title} abilities={abilities} onJoinCodeChanged={onSummaryStale} />
                 <BoardHistoryPanel />
+                {abilities.runWorkshop && <ForumEntry title={meta.title} />}
                 <NotesPane editable={abilities.runWorkshop} initiallyOpen />
                 <ClosingControls closed={closed} />
               </WorkshopTools>

@@ -73,6 +73,33 @@ export function registerToken(boardId: string): string | null {
   }
 }
 
+/** A forum's link (its facilitator's or a read link) is kept per forum, apart from every board's token. */
+const forumKey = (forumId: string) => `forumboard:forum-token:${forumId}`;
+
+export function saveForumToken(forumId: string, token: string): void {
+  try {
+    localStorage.setItem(forumKey(forumId), token);
+  } catch {
+    // Storage refused: the forum opens again with its link.
+  }
+}
+
+/** The forum link's token this browser remembers, if any. */
+export function heldForumToken(forumId: string): string | null {
+  try {
+    return localStorage.getItem(forumKey(forumId));
+  } catch {
+    return null;
+  }
+}
+
+/** The forum link's token from the address (remembered), else one remembered before. */
+export function forumToken(forumId: string): string | null {
+  const fresh = tokenFromFragment();
+  if (fresh) saveForumToken(forumId, fresh);
+  return fresh ?? heldForumToken(forumId);
+}
+
 function tokenFromFragment(): string | null {
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
   const token = fragment.get('token');

@@ -8,5 +8,6 @@ export function boardLinks(baseUrl: string) {
     projector: (boardId: string, token: string) => `${baseUrl}/b/${boardId}/present#token=${token}`,
     progress: (boardId: string, token: string) => `${baseUrl}/b/${boardId}/progress#token=${token}`,
     participant: (joinCode: string) => `${baseUrl}/join/${joinCode}`,
+    forum: (forumId: string, token: string) => `${baseUrl}/f/${forumId}#token=${token}`,
   };
 }

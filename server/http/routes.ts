@@ -20,6 +20,8 @@ import { assertFacilitator, assertMayWrite, type FollowThrough, type RegisterAcc
 import type { RegisterFiles } from '../register/RegisterFiles.js';
 import type { ProgressCheck } from '../register/ProgressCheck.js';
 import { progressCheckCurrentBody, progressCheckReporterBody } from '../../shared/followUp.js';
+import { assertForumFacilitator, type ForumAccess, type Forums } from '../forums/Forums.js';
+import { addWorkshopBody, createForumBody, renameForumBody } from '../../shared/forum.js';
 import { registerExportQuery, registerLinkBody, registerUpdateBody } from '../../shared/register.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
@@ -61,6 +63,7 @@ export interface RouteDeps {
   suggestions: Suggestions;
   restore: BoardRestore;
   register: { followThrough: FollowThrough; files: RegisterFiles; progressCheck: ProgressCheck };
+  forums: Forums;
   tables: Tables;
   tableMerge: TableMerge;
 }
@@ -99,6 +102,14 @@ export function buildRoutes(deps: RouteDeps): Router {
     check?.(access);
     // An owner's update keeps the board from the retention sweep as any command does.
     if (ctx.req.method !== 'GET') deps.activity.record(access.boardId);
+    return access;
+  };
+  // A forum opens only with a link of its own (ForumStore.findLink); a workshop's token proves its facilitator.
+  const { forums } = deps;
+  const forumReader = async (ctx: RequestContext, check?: (access: ForumAccess) => void): Promise<ForumAccess> => {
+    const access = await forums.readerOf(ctx.params.forumId, bearerToken(ctx.req, ctx.url));
+    if (!access) throw new HttpError(401, 'missing or invalid token for this forum');
+    check?.(access);
     return access;
   };
   const sendFile = (file: { body: string | Uint8Array; contentType: string; filename: string }) =>
@@ -343,6 +354,21 @@ export function buildRoutes(deps: RouteDeps): Router {
       if (!query.success) throw HttpError.fromZod(query.error);
       return sendFile(await exports.exportFile(access, query.data));
     })
+    .on('POST', '/api/forums', async (ctx) => new Reply(201, await forums.create(bearerToken(ctx.req, ctx.url), await readBody(ctx.req, createForumBody), baseUrl(ctx.req))))
+    .on('GET', '/api/forums/:forumId', async (ctx) => forums.view(await forumReader(ctx)))
+    .on('PATCH', '/api/forums/:forumId', async (ctx) => {
+      const access = await forumReader(ctx, assertForumFacilitator);
+      return forums.rename(access, (await readBody(ctx.req, renameForumBody)).name);
+    })
+    .on('POST', '/api/forums/:forumId/workshops', async (ctx) => {
+      const access = await forumReader(ctx, assertForumFacilitator);
+      return new Reply(201, await forums.addWorkshop(access, await readBody(ctx.req, addWorkshopBody)));
+    })
+    .on('DELETE', '/api/forums/:forumId/workshops/:boardId', async (ctx) => forums.removeWorkshop(await forumReader(ctx, assertForumFacilitator), ctx.params.boardId))
+    .on('GET', '/api/forums/:forumId/links', async (ctx) => forums.listReadLinks(await forumReader(ctx, assertForumFacilitator)))
+    .on('POST', '/api/forums/:forumId/links', async (ctx) => new Reply(201, await forums.mintReadLink(await forumReader(ctx, assertForumFacilitator), baseUrl(ctx.req))))
+    .on('DELETE', '/api/forums/:forumId/links/:linkId', async (ctx) => forums.revokeReadLink(await forumReader(ctx, assertForumFacilitator), ctx.params.linkId))
+    .on('GET', '/api/boards/:boardId/forum', async (ctx) => ({ forum: await forums.forumOfBoard(ctx.params.boardId, bearerToken(ctx.req, ctx.url)) }))
     .on('POST', '/api/boards/:boardId/register', async (ctx) => new Reply(201, await followThrough.start(await registerReader(ctx, assertFacilitator))))
     .on('GET', '/api/boards/:boardId/register', async (ctx) => followThrough.view(await registerReader(ctx)))
     .on('PATCH', '/api/boards/:boardId/register/items/:itemId', async (ctx) => {

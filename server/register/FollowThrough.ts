@@ -20,6 +20,7 @@ import { hashToken, newToken } from '../auth/tokens.js';
 import { DomainError } from '../DomainError.js';
 import type { BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
+import type { ForumStore } from '../storage/ForumStore.js';
 import type { RegisterStore } from '../storage/RegisterStore.js';
 import type { AgreementArchive } from '../storage/AgreementArchive.js';
 import type { Signoffs } from '../agreement/Signoffs.js';
@@ -43,21 +44,27 @@ export class FollowThrough {
     private readonly facts: Pick<BoardFacts, 'getState'>,
     private readonly identity: Identity,
     private readonly signoffs: Pick<Signoffs, 'outcome'>,
+    private readonly forums: Pick<ForumStore, 'findLink' | 'forumOf'>,
     private readonly now: () => number = Date.now,
   ) {}
 
   /**
-   * Who a token makes its holder on this board's register: the facilitator, an owner, the steering group, or
-   * nobody (null). Another token of the board is known but opens no register: refused, not counted as a guess.
+   * Who a token makes its holder on this board's register: the facilitator, an owner, the steering group (a
+   * progress link, or a link of the workshop's forum), or nobody (null). Another token of the board is known but
+   * opens no register: refused, not counted as a guess.
    */
   async readerOf(boardId: string, token: string | null): Promise<RegisterAccess | null> {
     const board = await resolveAccess(this.identity, boardId, token);
     if (board.ok && board.access.role !== 'facilitator') throw new DomainError('forbidden', 'the register opens with the facilitator\'s link, an owner\'s link or a progress link');
     if (board.ok) return { boardId, reader: { kind: 'facilitator' } };
     if (!token || token.length > 200) return null;
-    const link = await this.store.findLink(hashToken(token));
-    if (!link || link.boardId !== boardId) return null;
-    return { boardId, reader: link.kind === 'owner' ? { kind: 'owner', owner: link.owner ?? '' } : { kind: 'progress' } };
+    const hash = hashToken(token);
+    const link = await this.store.findLink(hash);
+    if (link?.boardId === boardId) return { boardId, reader: link.kind === 'owner' ? { kind: 'owner', owner: link.owner ?? '' } : { kind: 'progress' } };
+    // A forum's links read the registers of its workshops, as a progress link does.
+    const forumLink = link ? undefined : await this.forums.findLink(hash);
+    if (forumLink && forumLink.forumId === (await this.forums.forumOf(boardId))) return { boardId, reader: { kind: 'progress' } };
+    return null;
   }
 
   async start(access: RegisterAccess): Promise<RegisterView> {

@@ -2,6 +2,7 @@ import type { AgreementArchive } from './AgreementArchive.js';
 import type { BallotBox } from './BallotBox.js';
 import type { BoardFacts } from './BoardFacts.js';
 import type { DocumentLog } from './DocumentLog.js';
+import type { ForumStore } from './ForumStore.js';
 import type { Identity } from './Identity.js';
 import type { RegisterStore } from './RegisterStore.js';
 import type { TableSeats } from './TableSeats.js';
@@ -18,6 +19,7 @@ export interface Stores {
   agreements: AgreementArchive;
   facts: BoardFacts;
   register: RegisterStore;
+  forums: ForumStore;
   seats: TableSeats;
   /** A write of its own for /healthz; absent where it would test nothing (an in-memory database). */
   health?: WriteProbe;

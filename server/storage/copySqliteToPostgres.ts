@@ -32,6 +32,9 @@ const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
   { name: 'register_links', columns: ['hash', 'board_id', 'kind', 'owner', 'created_at'], order: 'rowid' },
   { name: 'breakout_tables', columns: ['board_id', 'id', 'number', 'name', 'host_id'], order: 'rowid' },
   { name: 'breakout_seats', columns: ['board_id', 'participant_id', 'table_id'], order: 'rowid' },
+  { name: 'forums', columns: ['id', 'name', 'created_at'], order: 'rowid' },
+  { name: 'forum_workshops', columns: ['board_id', 'forum_id'], order: 'rowid' },
+  { name: 'forum_links', columns: ['hash', 'forum_id', 'kind', 'created_at'], order: 'rowid' },
 ];
 
 /** Rows sent in one INSERT: few round trips, and well below PostgreSQL's 65535 parameters. */

@@ -56,21 +56,24 @@ import { sv as tablesSv } from './tables/sv.js';
 import { en as followUpEn, type FollowUpKey } from './followUp/en.js';
 import { nl as followUpNl } from './followUp/nl.js';
 import { sv as followUpSv } from './followUp/sv.js';
+import { en as forumEn, type ForumKey } from './forum/en.js';
+import { nl as forumNl } from './forum/nl.js';
+import { sv as forumSv } from './forum/sv.js';
 import type { Message } from './message.js';
 
 /**
  * The catalogues, one per area of the product (core: start, join, board; session: collecting, clustering,
  * notes, timer; results: voting, results, agreement, report; lifecycle: my workshops, templates, editing,
- * closing; deliverables: the agree table, freezing, the report; privacy: per-person figures, small groups; readerLanguage: the language of files and the report; suggestions: the clustering help; roles: the projector link and a co-facilitator's edges; reactions: +1s, comments, the questions round; register: the follow-through register; signoff: delegates' sign-off; tables: breakout tables; followUp: a follow-up workshop's progress check), merged into one per language. Each area's
+ * closing; deliverables: the agree table, freezing, the report; privacy: per-person figures, small groups; readerLanguage: the language of files and the report; suggestions: the clustering help; roles: the projector link and a co-facilitator's edges; reactions: +1s, comments, the questions round; register: the follow-through register; forum: a forum of workshops; signoff: delegates' sign-off; tables: breakout tables; followUp: a follow-up workshop's progress check), merged into one per language. Each area's
  * nl and sv files are typed against its en file, so a missing translation fails the type check.
  */
-export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey | SafetyKey | ReaderLanguageKey | BoardFirstKey | SuggestionsKey | RolesKey | ReactionsKey | RegisterKey | SignoffKey | TablesKey | FollowUpKey;
+export type MessageKey = CoreKey | LimitsKey | SessionKey | ResultsKey | LifecycleKey | DeliverablesKey | PeopleKey | RoomKey | PrivacyKey | SafetyKey | ReaderLanguageKey | BoardFirstKey | SuggestionsKey | RolesKey | ReactionsKey | RegisterKey | SignoffKey | TablesKey | ForumKey | FollowUpKey;
 export type Messages = { readonly [K in MessageKey]: Message };
 
 export const CATALOGUES: Record<Language, Messages> = {
-  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn, ...safetyEn, ...readerLanguageEn, ...boardFirstEn, ...suggestionsEn, ...rolesEn, ...reactionsEn, ...registerEn, ...signoffEn, ...tablesEn, ...followUpEn },
-  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl, ...safetyNl, ...readerLanguageNl, ...boardFirstNl, ...suggestionsNl, ...rolesNl, ...reactionsNl, ...registerNl, ...signoffNl, ...tablesNl, ...followUpNl },
-  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv, ...safetySv, ...readerLanguageSv, ...boardFirstSv, ...suggestionsSv, ...rolesSv, ...reactionsSv, ...registerSv, ...signoffSv, ...tablesSv, ...followUpSv },
+  en: { ...en, ...limitsEn, ...sessionEn, ...resultsEn, ...lifecycleEn, ...deliverablesEn, ...peopleEn, ...roomEn, ...privacyEn, ...safetyEn, ...readerLanguageEn, ...boardFirstEn, ...suggestionsEn, ...rolesEn, ...reactionsEn, ...registerEn, ...signoffEn, ...tablesEn, ...forumEn, ...followUpEn },
+  nl: { ...nl, ...limitsNl, ...sessionNl, ...resultsNl, ...lifecycleNl, ...deliverablesNl, ...peopleNl, ...roomNl, ...privacyNl, ...safetyNl, ...readerLanguageNl, ...boardFirstNl, ...suggestionsNl, ...rolesNl, ...reactionsNl, ...registerNl, ...signoffNl, ...tablesNl, ...forumNl, ...followUpNl },
+  sv: { ...sv, ...limitsSv, ...sessionSv, ...resultsSv, ...lifecycleSv, ...deliverablesSv, ...peopleSv, ...roomSv, ...privacySv, ...safetySv, ...readerLanguageSv, ...boardFirstSv, ...suggestionsSv, ...rolesSv, ...reactionsSv, ...registerSv, ...signoffSv, ...tablesSv, ...forumSv, ...followUpSv },
 };
 
 /** Each language named in itself, so a reader finds their own language whatever the page is in. */

@@ -27,10 +27,12 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   scale: ['root', 'storage', 'rooms'],
   // The follow-through register: the agreed list's afterlife, read and kept through links of its own.
   register: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'export', 'agreement'],
+  // Forums of workshops: each workshop read from its stored facts, its themes matched through the concept list.
+  forums: ['root', 'storage', 'auth', 'rooms', 'access', 'agreement', 'suggestions'],
   demo: ['root', 'storage', 'auth', 'rooms', 'workshops', 'ballots', 'agreement', 'export'],
   // The transports: the only places that turn a DomainError into a status or a close code.
   sync: ['root', 'storage', 'auth', 'rooms', 'access', 'people', 'workshops', 'scale'],
-  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale', 'register', 'tables'],
+  http: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'people', 'workshops', 'ballots', 'agreement', 'export', 'retention', 'demo', 'suggestions', 'scale', 'register', 'tables', 'forums'],
 };
 
 /** Files at the server's root that only wire the parts together (they may import anything of the server). */
@@ -70,7 +72,9 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   register: ['app', 'api', 'session', 'join'],
   // A follow-up workshop's progress check: the register's item cards, fed from the control document.
   followUp: ['app', 'kernel', 'register'],
-  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'questions', 'tables', 'followUp'],
+  // A forum's page (read through REST with a link of its own) and the entry to it from a workshop's tools.
+  forum: ['app', 'api', 'kernel', 'session', 'join', 'register'],
+  board: ['app', 'api', 'kernel', 'session', 'join', 'cards', 'clustering', 'silent', 'richText', 'timer', 'people', 'access', 'facilitation', 'presence', 'results', 'voting', 'present', 'questions', 'tables', 'followUp', 'forum'],
 };
 
 /** Client files that only wire the screens together: the entry point and the router. */

@@ -20,6 +20,7 @@ import { readStoredDoc } from '../../server/storage/DocumentLog.js';
 import type { RegisterItem, RegisterItemState } from '../../shared/register.js';
 import { checkRecord } from '../../server/storage/recordChain.js';
 import type { SignoffDecision } from '../../shared/signoff.js';
+import { FORUM_LIMITS } from '../../shared/forum.js';
 
 /**
  * One contract, run unchanged against every store: what the rooms, the domain services and several server
@@ -82,10 +83,10 @@ function boardState(title: string): BoardState {
   };
 }
 
-async function newBoard(stores: Stores, title = 'Kick-off') {
+async function newBoard(stores: Stores, title = 'Kick-off', createdAt = 1_700_000_000_000) {
   const id = unique('b');
   const facilitatorHash = crypto.randomBytes(32).toString('hex');
-  const joinCode = await stores.identity.createBoard({ id, title, createdAt: 1_700_000_000_000 }, [
+  const joinCode = await stores.identity.createBoard({ id, title, createdAt }, [
     { hash: facilitatorHash, boardId: id, role: 'facilitator', participantId: null },
   ], codes, boardState(title));
   return { id, joinCode, facilitatorHash };
@@ -776,6 +777,59 @@ describe.each(backends)('store contract on $name', (backend) => {
       await other.identity.deleteBoard(board.id);
       expect(await stores.register.read(board.id)).toBeNull();
       expect(await stores.register.listLinks(board.id)).toEqual([]);
+    });
+  });
+
+  describe('forums', () => {
+    const hash = () => crypto.randomBytes(32).toString('hex');
+
+    it('keeps a forum with its workshops in the order they were held, each in one forum, up to the cap across instances', async () => {
+      const later = await newBoard(stores, 'Follow-up', 1_700_000_900_000);
+      const first = await newBoard(stores, 'Kick-off', 1_700_000_000_000);
+      const forumId = unique('f');
+      const facilitator = hash();
+      expect(await stores.forums.create({ id: forumId, name: 'Port forum', createdAt: 5 }, later.id, facilitator)).toBe(true);
+      expect(await other.forums.create({ id: unique('f'), name: 'Another', createdAt: 6 }, later.id, hash())).toBe(false);
+      expect(await other.forums.addWorkshop(forumId, first.id)).toBe('added');
+      expect(await stores.forums.addWorkshop(forumId, first.id)).toBe('in-a-forum');
+      expect(await stores.forums.addWorkshop(unique('f'), (await newBoard(stores)).id)).toBe('unknown-forum');
+      expect(await other.forums.read(forumId)).toEqual({ id: forumId, name: 'Port forum', createdAt: 5, boardIds: [first.id, later.id] });
+      expect(await stores.forums.forumOf(first.id)).toBe(forumId);
+      expect(await stores.forums.findLink(facilitator)).toEqual({ forumId, kind: 'facilitator' });
+      expect(await other.forums.rename(forumId, 'Harbour forum')).toBe(true);
+      expect((await stores.forums.read(forumId))?.name).toBe('Harbour forum');
+
+      const more = await Promise.all(Array.from({ length: FORUM_LIMITS.maxWorkshops }, () => newBoard(stores)));
+      const added = await Promise.all(more.map((b, n) => (n % 2 ? stores : other).forums.addWorkshop(forumId, b.id)));
+      expect(added.filter((r) => r === 'added')).toHaveLength(FORUM_LIMITS.maxWorkshops - 2);
+      expect(added.filter((r) => r === 'full')).toHaveLength(2);
+      expect((await stores.forums.read(forumId))?.boardIds).toHaveLength(FORUM_LIMITS.maxWorkshops);
+
+      expect(await other.forums.removeWorkshop(forumId, first.id)).toBe(true);
+      expect(await stores.forums.removeWorkshop(forumId, first.id)).toBe(false);
+      expect(await stores.forums.forumOf(first.id)).toBeUndefined();
+      await other.identity.deleteBoard(later.id);
+      const kept = await stores.forums.read(forumId);
+      expect(kept?.boardIds).not.toContain(later.id);
+      expect(kept?.boardIds).toHaveLength(FORUM_LIMITS.maxWorkshops - 2);
+    });
+
+    it('keeps read links by their hash, up to a cap, and forgets a revoked one', async () => {
+      const board = await newBoard(stores);
+      const forumId = unique('f');
+      const facilitator = hash();
+      await stores.forums.create({ id: forumId, name: 'Forum', createdAt: 1 }, board.id, facilitator);
+      const links = [hash(), hash(), hash()];
+      const added = await Promise.all(links.map((h, n) => (n % 2 ? stores : other).forums.addReadLink(forumId, h, n + 10, 2)));
+      expect(added.filter(Boolean)).toHaveLength(2);
+      const listed = await other.forums.listReadLinks(forumId);
+      expect(listed).toHaveLength(2);
+      const kept = listed[0]!.hash;
+      expect(await stores.forums.findLink(kept)).toEqual({ forumId, kind: 'read' });
+      expect(await stores.forums.removeReadLink(forumId, facilitator)).toBe(false);
+      expect(await other.forums.removeReadLink(forumId, kept)).toBe(true);
+      expect(await stores.forums.findLink(kept)).toBeUndefined();
+      expect(await stores.forums.findLink(facilitator)).toEqual({ forumId, kind: 'facilitator' });
     });
   });
 });

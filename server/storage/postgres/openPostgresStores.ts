@@ -7,6 +7,7 @@ import { PgDocumentLog } from './PgDocumentLog.js';
 import { PgTableSeats } from './PgTableSeats.js';
 import { PgIdentity } from './PgIdentity.js';
 import { migrateSchema } from './schema.js';
+import { PgForumStore } from './PgForumStore.js';
 import { PgRegisterStore } from './PgRegisterStore.js';
 
 /** The stores on a PostgreSQL database shared by several instances; its schema is created or migrated first. */
@@ -25,6 +26,7 @@ export async function openPostgresStores(url: string): Promise<Stores> {
     ballots: new PgBallotBox(db),
     agreements: new PgAgreementArchive(db),
     register: new PgRegisterStore(db),
+    forums: new PgForumStore(db),
     facts: new PgBoardFacts(db),
     seats: new PgTableSeats(db),
     health: async () => {

@@ -200,6 +200,26 @@ const MIGRATIONS: string[] = [
   `,
   // The breakout table the projector shows large instead of the mosaic; a new seating starts with none.
   'ALTER TABLE breakout_tables ADD COLUMN IF NOT EXISTS on_wall BOOLEAN NOT NULL DEFAULT false',
+  // Forums of workshops (see the SQLite schema's step of the same name).
+  `
+  CREATE TABLE IF NOT EXISTS forums (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS forum_workshops (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    forum_id TEXT NOT NULL REFERENCES forums(id) DEFERRABLE INITIALLY DEFERRED
+  );
+  CREATE INDEX IF NOT EXISTS forum_workshops_forum ON forum_workshops(forum_id);
+  CREATE TABLE IF NOT EXISTS forum_links (
+    hash TEXT PRIMARY KEY,
+    forum_id TEXT NOT NULL REFERENCES forums(id) DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT NOT NULL CHECK (kind IN ('facilitator', 'read')),
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS forum_links_forum ON forum_links(forum_id);
+  `,
 ];
 
 /**

@@ -249,6 +249,27 @@ export const MIGRATIONS: string[] = [
   `,
   // The breakout table the projector shows large instead of the mosaic; a new seating starts with none.
   'ALTER TABLE breakout_tables ADD COLUMN on_wall INTEGER NOT NULL DEFAULT 0',
+  // Forums of workshops: a workshop's row is keyed by its board, so it is in one forum at most and leaves it
+  // with the board's other rows; the forum's links (its facilitator's and the steering group's) are hashed.
+  `
+  CREATE TABLE IF NOT EXISTS forums (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS forum_workshops (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id),
+    forum_id TEXT NOT NULL REFERENCES forums(id)
+  );
+  CREATE INDEX IF NOT EXISTS forum_workshops_forum ON forum_workshops(forum_id);
+  CREATE TABLE IF NOT EXISTS forum_links (
+    hash TEXT PRIMARY KEY,
+    forum_id TEXT NOT NULL REFERENCES forums(id),
+    kind TEXT NOT NULL CHECK (kind IN ('facilitator', 'read')),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS forum_links_forum ON forum_links(forum_id);
+  `,
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */

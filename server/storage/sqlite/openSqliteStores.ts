@@ -8,6 +8,7 @@ import { openSqliteDatabase, type SqliteSynchronous } from './SqliteDatabase.js'
 import { SqliteDocumentLog } from './SqliteDocumentLog.js';
 import { SqliteTableSeats } from './SqliteTableSeats.js';
 import { SqliteIdentity } from './SqliteIdentity.js';
+import { SqliteForumStore } from './SqliteForumStore.js';
 import { SqliteRegisterStore } from './SqliteRegisterStore.js';
 
 /** The default stores: one SQLite file (or ':memory:', for tests of pure server logic) in WAL mode. */
@@ -22,6 +23,7 @@ export function openSqliteStores(file: string, synchronous: SqliteSynchronous = 
     ballots: new SqliteBallotBox(db),
     agreements: new SqliteAgreementArchive(db),
     register: new SqliteRegisterStore(db),
+    forums: new SqliteForumStore(db),
     facts: new SqliteBoardFacts(db),
     seats: new SqliteTableSeats(db),
     ...(probe ? { health: probe.write } : {}),
