@@ -73,6 +73,16 @@ export class Forums {
     return { added: body.boardId };
   }
 
+  /**
+   * A follow-up workshop joins the forum of the workshop it follows up, so the forum's chart carries the process on;
+   * a full forum leaves it out (its facilitator may make room and add it). Returns the forum it joined, if any.
+   */
+  async followUpJoins(sourceBoardId: string, boardId: string): Promise<string | null> {
+    const forumId = await this.store.forumOf(sourceBoardId);
+    if (!forumId) return null;
+    return (await this.store.addWorkshop(forumId, boardId)) === 'added' ? forumId : null;
+  }
+
   async removeWorkshop(access: ForumAccess, boardId: string): Promise<{ removed: string }> {
     assertForumFacilitator(access);
     if (!(await this.store.removeWorkshop(access.forumId, boardId))) throw DomainError.refusal('not-found', 'not-in-forum', 'this workshop is not in the forum', 'boardId');

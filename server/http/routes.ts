@@ -137,7 +137,9 @@ export function buildRoutes(deps: RouteDeps): Router {
       const body = await readBody(ctx.req, createBoardBody);
       await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
       const followUp = body.followUp && (await deps.register.progressCheck.startFrom(body.followUp));
-      return new Reply(201, await workshops.createBoard(body, baseUrl(ctx.req), followUp));
+      const created = await workshops.createBoard(body, baseUrl(ctx.req), followUp);
+      if (followUp) await deps.forums.followUpJoins(followUp.sourceBoardId, created.boardId);
+      return new Reply(201, created);
     })
     .on('POST', '/api/demo-boards', async (ctx) => {
       const { language } = await readBody(ctx.req, demoBoardBody);

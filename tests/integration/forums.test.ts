@@ -106,6 +106,20 @@ describe('a forum of workshops', () => {
     ]);
   });
 
+  it('takes in a follow-up workshop started from the register of one of its workshops', async () => {
+    const source = await demo('en');
+    expect((await api(server.url, 'POST', `/api/boards/${source.boardId}/register`, {}, source.facilitatorToken)).status).toBe(201);
+    const forum = await forumOf(source, 'Steering group of the forum');
+    const followUp = await api<CreateBoardResponse>(server.url, 'POST', '/api/boards', {
+      title: 'Steering group, spring',
+      followUp: { boardId: source.boardId, facilitatorToken: source.facilitatorToken },
+    });
+    expect(followUp.status).toBe(201);
+    expect((await view(forum)).body.workshops.map((w) => w.boardId)).toEqual([source.boardId, followUp.body.boardId]);
+    const inForum = await api<{ forum: { forumId: string } | null }>(server.url, 'GET', `/api/boards/${followUp.body.boardId}/forum`, undefined, followUp.body.facilitatorToken);
+    expect(inForum.body.forum?.forumId).toBe(forum.forumId);
+  });
+
   it('changes nothing through a read link, and revoking it closes it', async () => {
     const board = await createBoard(server.url);
     const forum = await forumOf(board);
