@@ -300,6 +300,7 @@ export const REFUSAL_CODES = [
   'timer-not-running',
   'timer-not-paused',
   'timer-not-set',
+  'not-table-host',
   'round-already-open',
   'nothing-to-vote-on',
   'runoff-needs-revealed-round',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { timerRemaining, type TimerState } from '../../shared/controlDoc';
+import { timerRemaining, type TimerState } from '../../shared/timer';
 import type { TimerCommand } from '../../shared/api';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';

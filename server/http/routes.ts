@@ -281,6 +281,11 @@ export function buildRoutes(deps: RouteDeps): Router {
       await deps.tables.showOnWall(boardId, (await readBody(ctx.req, wallTableBody)).tableId);
       return { ok: true };
     })
+    .on('POST', '/api/boards/:boardId/tables/:tableId/timer', async (ctx) => {
+      const access = await requireAccess(ctx, ['facilitator', 'participant']);
+      await workshops.assertOpen(access.boardId);
+      return { timer: await deps.tables.commandTimer(access.boardId, ctx.params.tableId, await readBody(ctx.req, timerBody), access) };
+    })
     .on('PATCH', '/api/boards/:boardId/tables/:tableId', async (ctx) => {
       const { boardId } = await facilitator(ctx);
       await deps.tables.edit(boardId, ctx.params.tableId, await readBody(ctx.req, editTableBody));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TimerState } from '../timer.js';
 import { LIMITS } from '../limits.js';
 
 /**
@@ -14,7 +15,12 @@ export interface TableInfo {
   name: string;
   /** A participant who may run the table's timer and clustering; null for none. */
   hostId: string | null;
+  /** The table's own countdown, run by its host or the facilitator. */
+  timer: TimerState;
 }
+
+/** A table as a seating creates it: its timer starts idle. */
+export type NewTable = Omit<TableInfo, 'timer'>;
 
 /** A card's provenance: the table it was written at, as the table was called when the tables were merged. */
 export const cardTableSchema = z
@@ -35,6 +41,12 @@ export interface Seating {
 }
 
 export const NO_SEATING: Seating = { tables: [], seats: {}, wall: null };
+
+/** The table's host while they sit at it: moved or removed, the table has none, at once. */
+export function hostOf(seating: Pick<Seating, 'tables' | 'seats'>, tableId: string): string | null {
+  const hostId = seating.tables.find((table) => table.id === tableId)?.hostId ?? null;
+  return hostId !== null && seating.seats[hostId] === tableId ? hostId : null;
+}
 
 /** Someone to seat: only their stakeholder group matters to where. */
 export interface Seated {

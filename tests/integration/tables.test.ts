@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { addCard, addCluster, cardsOf, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import type { MergeResult, MergeSuggestions } from '../../shared/tables/api.js';
-import { readParticipants, readSeating } from '../../shared/controlDoc.js';
+import { readMeta, readParticipants, readSeating } from '../../shared/controlDoc.js';
+import type { TimerState } from '../../shared/timer.js';
 import { readDrafts } from '../../shared/draftsDoc.js';
 import { controlRoom, privateListRoom, tableBoardRoom } from '../../shared/rooms.js';
 import type { Seating } from '../../shared/tables/seating.js';
@@ -324,5 +325,47 @@ describe('breakout tables', () => {
     addCluster(guesting.doc, { title: 'Not mine to make' });
     await waitUntil(() => guesting.closes.length > 0);
     expect(guesting.closes[0]).toEqual({ code: 1008, reason: 'themes can be changed only while clustering is open' });
+  });
+
+  it("lets a table's host run its timer, on every screen, and nobody else at the table; a host moved away loses it at once", async () => {
+    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+    const boardRoute = `/api/boards/${board.boardId}`;
+    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
+    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
+    const [table, other] = readSeating(control.doc).tables;
+    const [host, guest] = people.filter((p) => readSeating(control.doc).seats[p.participantId] === table!.id);
+    await api(server.url, 'PATCH', `${boardRoute}/tables/${table!.id}`, { hostId: host!.participantId }, board.facilitatorToken);
+    const timerOf = (tableId: string) => `${boardRoute}/tables/${tableId}/timer`;
+    const shownTimer = (client: TestClient, tableId: string) => readSeating(client.doc).tables.find((t) => t.id === tableId)!.timer;
+
+    const guestControl = server.connect(controlRoom(board.boardId), guest!.token);
+    await synced(guestControl);
+    expect((await api(server.url, 'POST', timerOf(table!.id), { action: 'start', seconds: 300 }, host!.token)).status).toBe(200);
+    await waitUntil(() => shownTimer(guestControl, table!.id).status === 'running');
+    expect(shownTimer(guestControl, other!.id)).toEqual({ status: 'idle' });
+    expect(readMeta(guestControl.doc)!.timer).toEqual({ status: 'idle' });
+
+    expect((await api(server.url, 'POST', timerOf(table!.id), { action: 'pause' }, host!.token)).status).toBe(200);
+    const paused = await api<{ timer: TimerState }>(server.url, 'POST', timerOf(table!.id), { action: 'extend', seconds: 60 }, host!.token);
+    expect(paused.body.timer).toMatchObject({ status: 'paused', durationMs: 360_000 });
+    await waitUntil(() => shownTimer(guestControl, table!.id).status === 'paused');
+
+    for (const [tableId, token] of [
+      [table!.id, guest!.token],
+      [other!.id, host!.token],
+      [table!.id, board.observerToken],
+    ] as const) {
+      const refused = await api(server.url, 'POST', timerOf(tableId), { action: 'stop' }, token);
+      expect(refused.status).toBe(403);
+    }
+    expect((await api(server.url, 'POST', timerOf(table!.id), { action: 'stop' }, guest!.token)).body).toMatchObject({ code: 'not-table-host' });
+    expect((await api(server.url, 'POST', timerOf('nope'), { action: 'stop' }, board.facilitatorToken)).status).toBe(404);
+    expect((await api(server.url, 'POST', timerOf(other!.id), { action: 'start', seconds: 120 }, board.facilitatorToken)).status).toBe(200);
+
+    await api(server.url, 'PUT', `${boardRoute}/tables/seats/${host!.participantId}`, { tableId: other!.id }, board.facilitatorToken);
+    const moved = await api(server.url, 'POST', timerOf(table!.id), { action: 'resume' }, host!.token);
+    expect(moved.status).toBe(403);
+    await waitUntil(() => readSeating(guestControl.doc).tables[0]!.hostId === null);
+    expect(shownTimer(guestControl, table!.id).status).toBe('paused');
   });
 });

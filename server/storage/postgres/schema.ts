@@ -200,6 +200,8 @@ const MIGRATIONS: string[] = [
   `,
   // The breakout table the projector shows large instead of the mosaic; a new seating starts with none.
   'ALTER TABLE breakout_tables ADD COLUMN IF NOT EXISTS on_wall BOOLEAN NOT NULL DEFAULT false',
+  // A breakout table's own timer (shared/controlDoc.ts TimerState), run by its host; none is idle.
+  'ALTER TABLE breakout_tables ADD COLUMN IF NOT EXISTS timer JSONB',
 ];
 
 /**

@@ -249,6 +249,8 @@ export const MIGRATIONS: string[] = [
   `,
   // The breakout table the projector shows large instead of the mosaic; a new seating starts with none.
   'ALTER TABLE breakout_tables ADD COLUMN on_wall INTEGER NOT NULL DEFAULT 0',
+  // A breakout table's own timer (JSON of shared/controlDoc.ts TimerState), run by its host; none is idle.
+  'ALTER TABLE breakout_tables ADD COLUMN timer TEXT',
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */
