@@ -39,7 +39,7 @@ import {
   signVersion,
   stepPresentation,
 } from '../../api/serverApi';
-import { editTable, endTables, fetchMergeSuggestions, mergeTables, moveSeat, proposeTables, showTableOnWall } from './tablesApi';
+import { commandTableTimer, editTable, endTables, fetchMergeSuggestions, mergeTables, moveSeat, proposeTables, showTableOnWall } from './tablesApi';
 
 /**
  * Every call about one board, with its id and the reader's token filled in: a view asks `api.changePhase(phase)`
@@ -82,6 +82,7 @@ export function boardApi(boardId: string, token: string) {
     proposeTables: forBoard(proposeTables),
     moveSeat: forBoard(moveSeat),
     editTable: forBoard(editTable),
+    commandTableTimer: forBoard(commandTableTimer),
     endTables: forBoard(endTables),
     showTableOnWall: forBoard(showTableOnWall),
     fetchMergeSuggestions: forBoard(fetchMergeSuggestions),

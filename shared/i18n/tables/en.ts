@@ -31,6 +31,8 @@ export const en = {
   'tables.fromTable': 'From {table}',
   /** The report's line of the tables that raised a priority, with their card counts. */
   'tables.raisedAt': 'Raised at: {tables}',
+  /** A table's own countdown, beside the phase's; its host and the facilitator run it. */
+  'tables.timer': 'Timer of {table}',
 } as const satisfies Record<string, Message>;
 
 export type TablesKey = keyof typeof en;
