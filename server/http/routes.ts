@@ -365,6 +365,7 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     // Clustering help (docs/suggestions.md): computed on request, never stored; the client applies what is accepted.
     .on('GET', '/api/boards/:boardId/suggestions', async (ctx) => suggestions.forBoard(await requireAccess(ctx, rolesThatMay('cluster'))))
+    .on('GET', '/api/boards/:boardId/tables/:tableId/suggestions', async (ctx) => suggestions.forTable(await requireAccess(ctx, rolesThatMay('cluster')), ctx.params.tableId))
     .on('GET', '/api/boards/:boardId/suggestions/concepts', async (ctx) => {
       await facilitatorOfAnyState(ctx);
       return suggestions.concepts(ctx.params.boardId).then((concepts) => ({ concepts }));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardSummary, CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import * as Y from 'yjs';
 import { addCard, addCluster, cardsOf, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
+import type { SuggestionsResponse } from '../../shared/suggestions/api.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import type { MergeResult, MergeSuggestions } from '../../shared/tables/api.js';
 import { readMeta, readParticipants, readSeating } from '../../shared/controlDoc.js';
@@ -367,5 +368,45 @@ describe('breakout tables', () => {
     expect(moved.status).toBe(403);
     await waitUntil(() => readSeating(guestControl.doc).tables[0]!.hostId === null);
     expect(shownTimer(guestControl, table!.id).status).toBe('paused');
+  });
+
+  it("suggests themes and duplicates on a table's board, from its cards only, to the facilitator and the host while participants may not cluster", async () => {
+    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+    const boardRoute = `/api/boards/${board.boardId}`;
+    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
+    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
+    const seating = readSeating(control.doc);
+    const [table, other] = seating.tables;
+    const [host, guest] = people.filter((p) => seating.seats[p.participantId] === table!.id);
+    const elsewhere = people.find((p) => seating.seats[p.participantId] === other!.id)!;
+    await api(server.url, 'PATCH', `${boardRoute}/tables/${table!.id}`, { hostId: host!.participantId }, board.facilitatorToken);
+
+    const writing = server.connect(tableBoardRoom(board.boardId, table!.id), host!.token);
+    const next = server.connect(tableBoardRoom(board.boardId, other!.id), elsewhere.token);
+    await Promise.all([synced(writing), synced(next)]);
+    const titles = ['Hard to recruit welders', 'Too few technicians apply', 'Skills shortage across the sector', 'Energy prices are too high', 'Energy costs above our neighbours', 'Electricity prices hurt', 'Welders are hard to recruit'];
+    const ids = titles.map((title) => addCard(writing.doc, { title, author: host!.participantId }));
+    addCard(next.doc, { title: 'Hard to recruit welders', author: elsewhere.participantId });
+    const looking = server.connect(tableBoardRoom(board.boardId, table!.id), board.facilitatorToken);
+    await waitUntil(() => readCards(looking.doc).length === 7);
+    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'cluster' }, board.facilitatorToken);
+    await api(server.url, 'POST', `${boardRoute}/settings`, { participantsCluster: false }, board.facilitatorToken);
+    await waitUntil(() => readSeating(control.doc).tables[0]?.hostId === host!.participantId);
+
+    const route = `${boardRoute}/tables/${table!.id}/suggestions`;
+    const asHost = await api<SuggestionsResponse>(server.url, 'GET', route, undefined, host!.token);
+    expect(asHost.status).toBe(200);
+    const suggested = asHost.body.themes.flatMap((theme) => theme.cardIds);
+    expect(suggested.length).toBeGreaterThanOrEqual(4);
+    expect(ids).toEqual(expect.arrayContaining(suggested));
+    // The other table's card of the same words is no duplicate of this table's: it is not on this board.
+    const pairs = asHost.body.duplicates.map((pair) => [...pair.cardIds].sort());
+    expect(pairs).toContainEqual([ids[0], ids[6]].sort());
+    expect(ids).toEqual(expect.arrayContaining(pairs.flat()));
+    expect((await api<SuggestionsResponse>(server.url, 'GET', route, undefined, board.facilitatorToken)).body).toEqual(asHost.body);
+
+    for (const token of [guest!.token, elsewhere.token, board.observerToken]) expect((await api(server.url, 'GET', route, undefined, token)).status).toBe(403);
+    expect((await api(server.url, 'GET', `${boardRoute}/tables/nope/suggestions`, undefined, board.facilitatorToken)).status).toBe(404);
   });
 });

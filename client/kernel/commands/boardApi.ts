@@ -39,7 +39,7 @@ import {
   signVersion,
   stepPresentation,
 } from '../../api/serverApi';
-import { commandTableTimer, editTable, endTables, fetchMergeSuggestions, mergeTables, moveSeat, proposeTables, showTableOnWall } from './tablesApi';
+import { commandTableTimer, editTable, endTables, fetchMergeSuggestions, fetchTableSuggestions, mergeTables, moveSeat, proposeTables, showTableOnWall } from './tablesApi';
 
 /**
  * Every call about one board, with its id and the reader's token filled in: a view asks `api.changePhase(phase)`
@@ -83,6 +83,7 @@ export function boardApi(boardId: string, token: string) {
     moveSeat: forBoard(moveSeat),
     editTable: forBoard(editTable),
     commandTableTimer: forBoard(commandTableTimer),
+    fetchTableSuggestions: forBoard(fetchTableSuggestions),
     endTables: forBoard(endTables),
     showTableOnWall: forBoard(showTableOnWall),
     fetchMergeSuggestions: forBoard(fetchMergeSuggestions),

@@ -1,6 +1,7 @@
 // Types only from shared/tables/api.ts: its zod schemas stay on the server.
 import type { EditTableBody, MergeResult, MergeSuggestions, MergeTablesBody, ProposeTablesBody } from '../../../shared/tables/api';
 import type { TimerCommand } from '../../../shared/api';
+import type { SuggestionsResponse } from '../../../shared/suggestions/api';
 import type { Seating } from '../../../shared/tables/seating';
 import type { TimerState } from '../../../shared/timer';
 import { boardPath, call } from '../../api/serverApi';
@@ -17,6 +18,9 @@ export const editTable = (boardId: string, token: string, tableId: string, body:
 
 export const commandTableTimer = (boardId: string, token: string, tableId: string, command: TimerCommand) =>
   call<{ timer: TimerState }>('POST', `${tablesPath(boardId)}/${encodeURIComponent(tableId)}/timer`, { token, body: command });
+
+export const fetchTableSuggestions = (boardId: string, token: string, tableId: string) =>
+  call<SuggestionsResponse>('GET', `${tablesPath(boardId)}/${encodeURIComponent(tableId)}/suggestions`, { token });
 
 export const showTableOnWall = (boardId: string, token: string, tableId: string | null) => call<{ ok: true }>('PUT', `${tablesPath(boardId)}/wall`, { token, body: { tableId } });
 
