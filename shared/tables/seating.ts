@@ -114,7 +114,22 @@ export function tableLabel(table: Pick<TableInfo, 'number' | 'name'>, numbered: 
   return table.name || numbered(table.number);
 }
 
+/** A table that raised a priority, with how many of its cards it wrote. */
+export type TableBehind = CardTable & { cards: number };
+
+/** Which breakout tables wrote these cards, in table-number order; none for cards that never sat at a table. */
+export function tablesBehind(cards: ReadonlyArray<{ table?: CardTable }>): TableBehind[] {
+  const byNumber = new Map<number, TableBehind>();
+  for (const { table } of cards) {
+    if (!table) continue;
+    const counted = byNumber.get(table.number) ?? { ...table, cards: 0 };
+    counted.cards++;
+    byNumber.set(table.number, counted);
+  }
+  return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+
 /** The tables that raised a priority as one line, "Table 1 (3); By the window (2)", the same in every export and the report. */
-export function tablesRaised(tables: ReadonlyArray<CardTable & { cards: number }>, label: (table: CardTable) => string): string {
+export function tablesRaised(tables: readonly TableBehind[], label: (table: CardTable) => string): string {
   return tables.map((table) => `${label(table)} (${table.cards})`).join('; ');
 }
