@@ -301,6 +301,7 @@ export const REFUSAL_CODES = [
   'timer-not-paused',
   'timer-not-set',
   'not-table-host',
+  'merge-over-caps',
   'round-already-open',
   'nothing-to-vote-on',
   'runoff-needs-revealed-round',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardSummary, CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import * as Y from 'yjs';
-import { addCard, addCluster, cardsOf, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
+import { addCard, addCluster, cardsOf, deleteCard, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
+import { LIMITS } from '../../shared/limits.js';
 import type { SuggestionsResponse } from '../../shared/suggestions/api.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import type { MergeResult, MergeSuggestions } from '../../shared/tables/api.js';
@@ -408,5 +409,49 @@ describe('breakout tables', () => {
 
     for (const token of [guest!.token, elsewhere.token, board.observerToken]) expect((await api(server.url, 'GET', route, undefined, token)).status).toBe(403);
     expect((await api(server.url, 'GET', `${boardRoute}/tables/nope/suggestions`, undefined, board.facilitatorToken)).status).toBe(404);
+  });
+
+  it('holds each table at its card cap, and refuses a merge past the plenary\'s cap before anything changes; at the caps it merges whole', async () => {
+    const { board, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+    const boardRoute = `/api/boards/${board.boardId}`;
+    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    // Seven tables at their cap hold more cards (7 × 300) than the plenary board may (2,000).
+    const tableCount = Math.ceil(LIMITS.maxCardsPerBoard / LIMITS.maxCardsPerTable);
+    await api(server.url, 'POST', `${boardRoute}/tables`, { count: tableCount }, board.facilitatorToken);
+    await waitUntil(() => readSeating(control.doc).tables.length === tableCount);
+    const { tables } = readSeating(control.doc);
+    const writers = tables.map((table) => server.connect(tableBoardRoom(board.boardId, table.id), board.facilitatorToken));
+    await Promise.all(writers.map((writer) => synced(writer)));
+    for (const [index, writer] of writers.entries()) {
+      writer.doc.transact(() => {
+        for (let i = 0; i < LIMITS.maxCardsPerTable; i++) addCard(writer.doc, { title: `Table ${index + 1} card ${i}`, author: 'facilitator' });
+      });
+    }
+    const plenary = server.connect(board.boardId, board.observerToken);
+    const past = server.connect(tableBoardRoom(board.boardId, tables[0]!.id), board.facilitatorToken);
+    await Promise.all([synced(plenary), synced(past)]);
+    await waitUntil(() => readCards(past.doc).length === LIMITS.maxCardsPerTable, 20_000);
+    addCard(past.doc, { title: 'One past the cap', author: 'facilitator' });
+    await waitUntil(() => past.closes.length > 0);
+    expect(past.closes[0]).toEqual({ code: 1008, reason: `a board holds at most ${LIMITS.maxCardsPerTable} cards (maxCardsPerTable)` });
+
+    const refused = await api<{ error: string; code: string }>(server.url, 'POST', `${boardRoute}/tables/merge`, {}, board.facilitatorToken);
+    expect(refused.status).toBe(413);
+    expect(refused.body).toMatchObject({ code: 'merge-over-caps', error: expect.stringMatching(/more than 2000 cards/) });
+    await sleep(200);
+    expect(readCards(plenary.doc)).toEqual([]);
+
+    // One table's cards go: six tables at their cap fit the plenary, and arrive whole, every card with its table.
+    const last = writers.at(-1)!;
+    last.doc.transact(() => {
+      for (const card of readCards(last.doc)) deleteCard(last.doc, card.id);
+    });
+    await waitUntil(async () => {
+      const merged = await api<MergeResult>(server.url, 'POST', `${boardRoute}/tables/merge`, {}, board.facilitatorToken);
+      return merged.status === 200;
+    }, 20_000);
+    const full = (tableCount - 1) * LIMITS.maxCardsPerTable;
+    await waitUntil(() => readCards(plenary.doc).length === full, 20_000);
+    expect(readCards(plenary.doc).filter((card) => card.table !== undefined)).toHaveLength(full);
   });
 });
