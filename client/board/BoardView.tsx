@@ -128,7 +128,6 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
           <PhaseBar phase={meta.phase} canChange={abilities.runWorkshop} role={abilities.role} closed={closed} />
           <div className="board-toolbar-side">
             <PhaseTimer timer={meta.timer} canControl={abilities.runWorkshop} />
-            {myTable && <PhaseTimer timer={myTable.timer} canControl={hosting && !closed} table={{ id: myTable.id, label: tableLabel(myTable) }} />}
             {abilities.runWorkshop && meta.phase === 'collect' && <RevealCards silent={silentCollectActive(meta.phase, meta.settings)} />}
             {abilities.runWorkshop && <PresentControls phase={meta.phase} />}
             {share && (
@@ -148,6 +147,9 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
             )}
           </div>
         </div>
+
+        {/* A table's own countdown has a line of its own: its host's controls would not fit the phone's toolbar. */}
+        {myTable && <PhaseTimer timer={myTable.timer} canControl={hosting && !closed} table={{ id: myTable.id, label: tableLabel(myTable) }} />}
 
         {abilities.role === 'observer' && (
           <p className="notice" role="note">
