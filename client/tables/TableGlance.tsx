@@ -38,7 +38,7 @@ export function TableGlance({ table, people }: { table: TableInfo; people: numbe
     <article className="table-glance" aria-label={label(table)}>
       <h3>
         {label(table)}
-        {table.timer.status !== 'idle' && <TableClock timer={table.timer} />}
+        <TableClock timer={table.timer} />
       </h3>
       <p className="table-counts">
         <span>{t('tables.people', { count: people })}</span> · <span>{t('tables.cards', { count: glance.cards })}</span>
@@ -58,11 +58,12 @@ export function TableGlance({ table, people }: { table: TableInfo; people: numbe
   );
 }
 
-/** The table's countdown on its tile, so the room sees which tables are still at work. */
-function TableClock({ timer }: { timer: TimerState }) {
+/** A table's countdown on its tile and on the wall, so the room sees which tables are still at work; none while idle. */
+export function TableClock({ timer }: { timer: TimerState }) {
   const t = useT();
   const remaining = timerRemaining(timer, useServerNow(timer.status === 'running'));
   const time = formatClock(remaining);
+  if (timer.status === 'idle') return null;
   return (
     <span className={`table-clock table-clock-${timer.status}${remaining <= 0 ? ' table-clock-done' : ''}`}>
       <span aria-hidden="true">{time}</span>
