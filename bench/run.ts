@@ -13,6 +13,7 @@ import { runRoundTrip } from './roundTrip.js';
 import { runSuggestions } from './suggestions.js';
 import { runScale } from './scale.js';
 import { runSignoff } from './signoff.js';
+import { runTables } from './tables.js';
 import { renderTable, type Row } from './table.js';
 import { runVoteStorm } from './voteStorm.js';
 
@@ -36,6 +37,7 @@ const SECTIONS: Record<string, Section> = {
   duplicates: runDuplicates,
   attacks: runAttacks,
   signoff: runSignoff,
+  tables: runTables,
 };
 
 // Hundreds of y-websocket providers live in this process; each registers a process 'exit' listener.

@@ -303,6 +303,8 @@ export const REFUSAL_CODES = [
   'timer-not-running',
   'timer-not-paused',
   'timer-not-set',
+  'not-table-host',
+  'merge-over-caps',
   'round-already-open',
   'nothing-to-vote-on',
   'runoff-needs-revealed-round',

@@ -65,6 +65,16 @@ export function joinedCardIds(cards: readonly MergeableCard[]): Set<string> {
 }
 
 /**
+ * The cards behind a vote item: a theme's cards, or a card and those merged into it. Item ids are card or theme
+ * ids, never both: a theme's cards point to it, a card item is the card itself and the cards merged with it (in a
+ * theme they share its theme already).
+ */
+export function itemCards<C extends MergeableCard & { cluster: string | null }>(cards: readonly C[]): (itemId: string) => C[] {
+  const joined = joinedCardIds(cards);
+  return (itemId) => cards.filter((card) => card.cluster === itemId || card.id === itemId || (joined.has(card.id) && card.mergedInto === itemId));
+}
+
+/**
  * The cards that are items of their own (voted on and listed beside the themes): in no theme that exists, and
  * not merged into another card.
  */

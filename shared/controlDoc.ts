@@ -8,6 +8,7 @@ import { boardConceptsBody, type BoardConcept } from './suggestions/api.js';
 import type { BoardSettings, Language, Phase } from './phases.js';
 import { DEFAULT_SETTINGS, LANGUAGES, PHASES } from './phases.js';
 import { NO_SEATING, type Seating } from './tables/seating.js';
+import { timerSchema, type TimerState } from './timer.js';
 import { revealedRounds, type RevealedRound } from './voting/revealed.js';
 import { roundStateSchema, tallySchema } from './voting/schemas.js';
 import type { RoundState, Tally } from './voting/types.js';
@@ -30,11 +31,6 @@ export interface BoardMeta {
   /** Set while the facilitator has closed the workshop: nothing changes until it is reopened; exports stay. */
   closedAt: number | null;
 }
-
-export type TimerState =
-  | { status: 'idle' }
-  | { status: 'running'; durationMs: number; endsAt: number }
-  | { status: 'paused'; durationMs: number; remainingMs: number };
 
 export interface ParticipantInfo {
   id: string;
@@ -235,13 +231,7 @@ const metaSchema = z.object({
   settings: z
     .object(Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => [key, z.boolean().catch(value)])) as Record<keyof BoardSettings, z.ZodCatch<z.ZodBoolean>>)
     .catch(DEFAULT_SETTINGS),
-  timer: z
-    .discriminatedUnion('status', [
-      z.object({ status: z.literal('idle') }),
-      z.object({ status: z.literal('running'), durationMs: z.number(), endsAt: z.number() }),
-      z.object({ status: z.literal('paused'), durationMs: z.number(), remainingMs: z.number() }),
-    ])
-    .catch({ status: 'idle' }),
+  timer: timerSchema,
   createdAt: z.number().catch(0),
   closedAt: z.number().nullable().catch(null),
 });
@@ -271,20 +261,13 @@ export function readParticipants(doc: Y.Doc): ParticipantInfo[] {
     .sort((a, b) => a.joinedAt - b.joinedAt);
 }
 
-/** Milliseconds left on the timer at `now` (server clock). */
-export function timerRemaining(timer: TimerState, now: number): number {
-  if (timer.status === 'running') return Math.max(0, timer.endsAt - now);
-  if (timer.status === 'paused') return timer.remainingMs;
-  return 0;
-}
-
 /** The breakout tables and who sits at which (shared/tables/), in the `tables` map under `seating`. */
 function tablesOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('tables');
 }
 
 const seatingSchema: z.ZodType<Seating> = z.object({
-  tables: z.array(z.object({ id: z.string(), number: z.number(), name: z.string(), hostId: z.string().nullable() })),
+  tables: z.array(z.object({ id: z.string(), number: z.number(), name: z.string(), hostId: z.string().nullable(), timer: timerSchema.default({ status: 'idle' }) })),
   seats: z.record(z.string(), z.string()),
   wall: z.string().nullable().default(null),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessRefusalOf, authorOfNewCards, isOwnCard, may, mayRemoveAtOnce, refusalOf, type AccessAction, type Action, type Situation } from './permissions.js';
+import { accessRefusalOf, authorOfNewCards, isOwnCard, may, mayRemoveAtOnce, mayRunTable, refusalOf, type AccessAction, type Action, type Situation } from './permissions.js';
 import { DEFAULT_SETTINGS, PHASES, ROLES, type Phase } from './phases.js';
 
 const at = (phase: Phase, settings: Partial<Situation['settings']> = {}, closed = false): Situation => ({ phase, settings: { ...DEFAULT_SETTINGS, ...settings }, closed });
@@ -114,5 +114,29 @@ describe('whose card is whose', () => {
     expect(isOwnCard('k_bo', anna)).toBe(false);
     expect(isOwnCard(undefined, anna)).toBe(false);
     expect(isOwnCard('k_anna', facilitator)).toBe(false);
+  });
+});
+
+describe("who runs a breakout table's timer", () => {
+  const idle = { status: 'idle' } as const;
+  const seating = {
+    tables: [
+      { id: 't1', number: 1, name: '', hostId: 'ada', timer: idle },
+      { id: 't2', number: 2, name: '', hostId: null, timer: idle },
+    ],
+    seats: { ada: 't1', bo: 't1', cy: 't2' },
+  };
+  const participant = (participantId: string) => ({ role: 'participant' as const, participantId });
+
+  it('is the facilitator at every table, and the host at theirs only', () => {
+    expect(['t1', 't2'].map((table) => mayRunTable({ role: 'facilitator', participantId: null }, seating, table))).toEqual([true, true]);
+    expect(mayRunTable(participant('ada'), seating, 't1')).toBe(true);
+    expect(mayRunTable(participant('ada'), seating, 't2')).toBe(false);
+    expect(mayRunTable(participant('bo'), seating, 't1')).toBe(false);
+    expect(mayRunTable({ role: 'observer', participantId: null }, seating, 't1')).toBe(false);
+  });
+
+  it('is no longer a host moved to another table, at once', () => {
+    expect(mayRunTable(participant('ada'), { ...seating, seats: { ...seating.seats, ada: 't2' } }, 't1')).toBe(false);
   });
 });

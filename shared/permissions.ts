@@ -1,4 +1,5 @@
 import type { BoardMeta } from './controlDoc.js';
+import { hostOf, type Seating } from './tables/seating.js';
 import { participantsMayAddCards, participantsMayCluster, reactionsShown, silentCollectActive, type BoardSettings, type Phase, type Role } from './phases.js';
 
 /**
@@ -171,4 +172,12 @@ export function mayRemoveAtOnce(role: Role, removal: Removal): boolean {
  */
 export function asTableHost(now: Situation): Situation {
   return { ...now, settings: { ...now.settings, participantsCluster: true } };
+}
+
+/**
+ * Whether someone may run a breakout table's timer: the facilitator, or the participant hosting that table while
+ * they sit at it (a host moved to another table loses it at once). The rule the timer's route and the browser ask.
+ */
+export function mayRunTable(who: { role: Role; participantId: string | null }, seating: Pick<Seating, 'tables' | 'seats'>, tableId: string): boolean {
+  return who.role === 'facilitator' || (who.participantId !== null && hostOf(seating, tableId) === who.participantId);
 }

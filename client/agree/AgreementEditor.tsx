@@ -8,6 +8,7 @@ import { useT } from '../app/i18n';
 import { Link } from '../app/Link';
 import { paths } from '../app/router';
 import { useBoard } from '../kernel/BoardContext';
+import { useTablesRaised } from '../kernel/useTableLabel';
 import { useFormats } from '../app/useFormats';
 import { describeFailure } from '../app/describeFailure';
 import type { RevealedRound } from '../kernel/useRounds';
@@ -114,6 +115,7 @@ export function AgreementEditor({ revealed, nextVersion, savedDraft }: Props) {
 
 function KeptList({ items, tally, roundNumber, onChange }: { items: AgreementItem[]; tally: Tally | undefined; roundNumber: number; onChange: (items: AgreementItem[]) => void }) {
   const t = useT();
+  const raisedAt = useTablesRaised();
   const kept = items.filter(isKept);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const announcements = useSortAnnouncements(kept);
@@ -165,6 +167,7 @@ function KeptList({ items, tally, roundNumber, onChange }: { items: AgreementIte
                   count={kept.length}
                   others={kept.filter((other) => other !== item)}
                   mergedTitles={items.filter((other) => other.mergedInto === item.itemId).map((other) => other.title)}
+                  raisedAt={raisedAt([item.itemId, ...items.filter((other) => other.mergedInto === item.itemId).map((other) => other.itemId)])}
                   onMove={(to, control) => {
                     onChange(moveKept(items, item.itemId, to));
                     setRefocus({ itemId: item.itemId, control });

@@ -19,6 +19,8 @@ interface Props {
   /** The other kept priorities, as merge targets. */
   others: AgreementItem[];
   mergedTitles: string[];
+  /** The breakout tables that raised it, as one line; null without tables. */
+  raisedAt: string | null;
   onMove: (toIndex: number, control: OrderControl) => void;
   /** Where the order controls of this row register, so the list can focus them after a move. */
   controlRef: (control: OrderControl, element: HTMLButtonElement | null) => void;
@@ -31,7 +33,7 @@ interface Props {
  * One kept priority as a table row: order controls (drag handle for pointer, touch and keyboard, and move
  * buttons), its figures beside the wording, owner and next step, then drop or merge.
  */
-export function KeptPriority({ item, figures, place, count, others, mergedTitles, onMove, controlRef, onEdit, onDrop, onMerge }: Props) {
+export function KeptPriority({ item, figures, place, count, others, mergedTitles, raisedAt, onMove, controlRef, onEdit, onDrop, onMerge }: Props) {
   const t = useT();
   const format = useFormats();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.itemId });
@@ -70,6 +72,7 @@ export function KeptPriority({ item, figures, place, count, others, mergedTitles
         <input aria-label={t('agree.wordingOf', { place })} value={item.title} required maxLength={LIMITS.maxCardTitle} onChange={(e) => onEdit({ title: e.target.value })} />
         {figures?.contested && <ContestedBadge />}
         {mergedTitles.length > 0 && <span className="th-note">{t('agree.includes', { titles: mergedTitles.join(', ') })}</span>}
+        {raisedAt && <span className="th-note">{t('tables.raisedAt', { tables: raisedAt })}</span>}
       </td>
       <td className="figure">{figures ? `${figures.total} · #${figures.rank}` : '–'}</td>
       <td className="figure">{figures ? format.score(figures.balanced) : '–'}</td>

@@ -42,7 +42,9 @@ import { TablesMosaic } from '../tables/TableGlance';
 import { TablesPanel } from '../tables/TablesPanel';
 import { useDocSelector } from '../kernel/sync/useDocSelector';
 import { readSeating } from '../../shared/controlDoc';
-import { asTableHost } from '../../shared/permissions';
+import { asTableHost, mayRunTable } from '../../shared/permissions';
+import { tableOf } from '../../shared/tables/seating';
+import { useTableLabel } from '../kernel/useTableLabel';
 
 interface Props {
   boardId: string;
@@ -78,7 +80,10 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   const closed = meta.closedAt !== null;
   const abilities = abilitiesOf(summary.you, meta.phase, meta.settings, closed);
   // A table's host runs its clustering: on their table's board they may what the board policy lets a host.
-  const hosting = useDocSelector(live.controlDoc, (doc) => readSeating(doc).tables.some((table) => table.hostId !== null && table.hostId === summary.you.participantId));
+  const seating = useDocSelector(live.controlDoc, readSeating);
+  const myTable = summary.you.participantId ? tableOf(seating, summary.you.participantId) : undefined;
+  const hosting = myTable !== undefined && mayRunTable(summary.you, seating, myTable.id);
+  const tableLabel = useTableLabel();
   const atTable = hosting ? abilitiesOf(summary.you, meta.phase, asTableHost({ phase: meta.phase, settings: meta.settings, closed }).settings, closed) : abilities;
   const facilitator = summary.you.role === 'facilitator';
   const youGroup = meta.groups.find((g) => g.id === summary.you.group)?.name ?? summary.you.group;
@@ -146,6 +151,9 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
             )}
           </div>
         </div>
+
+        {/* A table's own countdown has a line of its own: its host's controls would not fit the phone's toolbar. */}
+        {myTable && <PhaseTimer timer={myTable.timer} canControl={hosting && !closed} table={{ id: myTable.id, label: tableLabel(myTable) }} />}
 
         {abilities.role === 'observer' && (
           <p className="notice" role="note">

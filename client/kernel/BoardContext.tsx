@@ -13,6 +13,8 @@ export interface Board {
   /** Phase, settings, timer, participants, rounds, results, agreement (written by the server only). */
   controlDoc: Y.Doc;
   awareness: Awareness;
+  /** The breakout table whose board `boardDoc` is; undefined for the plenary board. */
+  tableId?: string;
 }
 
 const BoardContext = createContext<Board | null>(null);
@@ -21,6 +23,7 @@ interface ProviderProps {
   boardId: string;
   token: string;
   docs: Pick<Board, 'boardDoc' | 'controlDoc' | 'awareness'>;
+  tableId?: string;
   children: ReactNode;
 }
 
@@ -28,9 +31,9 @@ interface ProviderProps {
  * Provided once at the top of a board's screen (board, projector, report). The value changes only when a
  * document is rebuilt after a refusal, not on connection status changes, so it re-renders nothing on its own.
  */
-export function BoardProvider({ boardId, token, docs: { boardDoc, controlDoc, awareness }, children }: ProviderProps) {
+export function BoardProvider({ boardId, token, docs: { boardDoc, controlDoc, awareness }, tableId, children }: ProviderProps) {
   const api = useMemo(() => boardApi(boardId, token), [boardId, token]);
-  const board = useMemo(() => ({ boardId, token, api, boardDoc, controlDoc, awareness }), [boardId, token, api, boardDoc, controlDoc, awareness]);
+  const board = useMemo(() => ({ boardId, token, api, boardDoc, controlDoc, awareness, tableId }), [boardId, token, api, boardDoc, controlDoc, awareness, tableId]);
   return <BoardContext.Provider value={board}>{children}</BoardContext.Provider>;
 }
 

@@ -1,6 +1,7 @@
 import type { BoardSummary } from '../../shared/api';
 import { silentCollectActive, type Role } from '../../shared/phases';
-import { timerRemaining, type BoardMeta } from '../../shared/controlDoc';
+import type { BoardMeta } from '../../shared/controlDoc';
+import { timerRemaining } from '../../shared/timer';
 import { readDrafts } from '../../shared/draftsDoc';
 import { draftsRoom } from '../../shared/rooms';
 import { useT } from '../app/i18n';

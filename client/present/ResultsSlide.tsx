@@ -6,6 +6,7 @@ import { useGroupName } from '../results/groupNames';
 import { useFormats } from '../app/useFormats';
 import { GroupPatternDefs, groupFill } from '../results/GroupPatterns';
 import { useRevealedRounds } from '../kernel/useRounds';
+import { useTablesRaised } from '../kernel/useTableLabel';
 import { listColumns } from './listColumns';
 import { usePresentation } from './usePresentation';
 
@@ -21,6 +22,7 @@ export function ResultsSlide({ groups }: { groups: StakeholderGroup[] }) {
   const presentation = usePresentation(controlDoc);
   const latest = revealed.at(-1);
   const groupName = useGroupName(groups, latest?.tally);
+  const raisedAt = useTablesRaised();
   if (!latest) return <p className="slide projector-hint">{t('present.waitingReveal')}</p>;
 
   const { tally } = latest;
@@ -38,7 +40,7 @@ export function ResultsSlide({ groups }: { groups: StakeholderGroup[] }) {
           <h2 id="projector-ranking">{t('present.ranking')}</h2>
           <ol {...listColumns('projector-ranking', shown.length)}>
             {shown.map((item) => (
-              <RankedItem key={item.id} item={item} most={most} groups={tally.groups} />
+              <RankedItem key={item.id} item={item} most={most} groups={tally.groups} tables={raisedAt([item.id])} />
             ))}
           </ol>
           <ul className="projector-legend">
@@ -70,13 +72,14 @@ export function ResultsSlide({ groups }: { groups: StakeholderGroup[] }) {
   );
 }
 
-function RankedItem({ item, most, groups }: { item: TallyItem; most: number; groups: string[] }) {
+function RankedItem({ item, most, groups, tables }: { item: TallyItem; most: number; groups: string[]; tables: string | null }) {
   const t = useT();
   return (
     <li className="projector-item">
       <p className="projector-item-title">
         <span className="rank">{item.rank}.</span> {item.title} <span className="projector-count">· {t('present.dots', { count: item.total })}</span>
         {item.contested && <span className="projector-contested"> · {t('present.contested')}</span>}
+        {tables && <span className="projector-tables"> · {t('tables.raisedAt', { tables })}</span>}
       </p>
       {/* Segments placed in percent of an unscaled bar, so the group patterns keep their size (a stretched viewBox
           stretched them into flat colour and wedges). */}

@@ -3,6 +3,7 @@ import type { TableInfo } from '../../shared/tables/seating';
 import { useBoard } from '../kernel/BoardContext';
 import { useSyncedRoom } from '../kernel/sync/useSyncedRoom';
 import { useTableLabel } from '../kernel/useTableLabel';
+import { TableClock } from '../tables/TableGlance';
 import { ClusterSlide } from './ClusterSlide';
 
 /** One breakout table large on the projector: its themes as the plenary's are shown while clustering, and its cards. */
@@ -12,7 +13,10 @@ export function TableSlide({ table }: { table: TableInfo }) {
   const doc = useSyncedRoom(tableBoardRoom(boardId, table.id), token);
   return (
     <section className="slide table-slide" aria-label={label(table)}>
-      <h2>{label(table)}</h2>
+      <h2>
+        {label(table)}
+        <TableClock timer={table.timer} />
+      </h2>
       {doc && <ClusterSlide doc={doc} withPile />}
     </section>
   );

@@ -24,7 +24,7 @@ export function AtMyTable({ participantId, children }: { participantId: string |
       <h2 id="my-table-heading">{t('tables.yourTable', { table: label(table) })}</h2>
       <p className="hint">{t('tables.yourTableHint')}</p>
       {doc && (
-        <BoardProvider boardId={board.boardId} token={board.token} docs={{ boardDoc: doc, controlDoc: board.controlDoc, awareness: board.awareness }}>
+        <BoardProvider boardId={board.boardId} token={board.token} docs={{ boardDoc: doc, controlDoc: board.controlDoc, awareness: board.awareness }} tableId={table.id}>
           {children}
         </BoardProvider>
       )}

@@ -2,10 +2,13 @@ import type * as Y from 'yjs';
 import { readCards, readClusters } from '../../shared/boardDoc';
 import { tableBoardRoom } from '../../shared/rooms';
 import type { TableInfo } from '../../shared/tables/seating';
+import { timerRemaining, type TimerState } from '../../shared/timer';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useDocSelector } from '../kernel/sync/useDocSelector';
 import { useSyncedRoom } from '../kernel/sync/useSyncedRoom';
+import { formatClock } from '../kernel/time/clock';
+import { useServerNow } from '../kernel/time/useServerNow';
 import { useTableLabel } from '../kernel/useTableLabel';
 import { useSeating } from './useSeating';
 import './tables.css';
@@ -33,7 +36,10 @@ export function TableGlance({ table, people }: { table: TableInfo; people: numbe
   const glance = useDocSelector(doc, glanceOf);
   return (
     <article className="table-glance" aria-label={label(table)}>
-      <h3>{label(table)}</h3>
+      <h3>
+        {label(table)}
+        <TableClock timer={table.timer} />
+      </h3>
       <p className="table-counts">
         <span>{t('tables.people', { count: people })}</span> · <span>{t('tables.cards', { count: glance.cards })}</span>
       </p>
@@ -49,6 +55,20 @@ export function TableGlance({ table, people }: { table: TableInfo; people: numbe
         </ul>
       )}
     </article>
+  );
+}
+
+/** A table's countdown on its tile and on the wall, so the room sees which tables are still at work; none while idle. */
+export function TableClock({ timer }: { timer: TimerState }) {
+  const t = useT();
+  const remaining = timerRemaining(timer, useServerNow(timer.status === 'running'));
+  const time = formatClock(remaining);
+  if (timer.status === 'idle') return null;
+  return (
+    <span className={`table-clock table-clock-${timer.status}${remaining <= 0 ? ' table-clock-done' : ''}`}>
+      <span aria-hidden="true">{time}</span>
+      <span className="visually-hidden">{timer.status === 'paused' ? t('timer.paused', { time }) : t('timer.remaining', { time })}</span>
+    </span>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { timerRemaining, type TimerState } from '../../shared/controlDoc';
+import { timerRemaining, type TimerState } from '../../shared/timer';
 import type { TimerCommand } from '../../shared/api';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
@@ -9,8 +9,17 @@ import { useServerNow } from '../kernel/time/useServerNow';
 import './timer.css';
 import { CommandError } from '../kernel/commands/CommandError';
 
-/** The phase countdown everyone sees; the facilitator also gets its controls. */
-export function PhaseTimer({ timer, canControl }: { timer: TimerState; canControl: boolean }) {
+/** A breakout table whose own countdown this is, and what it is called. */
+export interface TimerOfTable {
+  id: string;
+  label: string;
+}
+
+/**
+ * The phase countdown everyone sees, or a breakout table's (`table`) that its tablemates see; whoever runs it
+ * (the facilitator, a table's host) also gets its controls.
+ */
+export function PhaseTimer({ timer, canControl, table }: { timer: TimerState; canControl: boolean; table?: TimerOfTable }) {
   const t = useT();
   const now = useServerNow(timer.status === 'running');
   const remaining = timerRemaining(timer, now);
@@ -18,7 +27,8 @@ export function PhaseTimer({ timer, canControl }: { timer: TimerState; canContro
   if (timer.status === 'idle' && !canControl) return null;
 
   return (
-    <section className={`timer panel timer-${timer.status}${done ? ' timer-done' : ''}`} aria-label={t('timer.label')}>
+    <section className={`timer panel timer-${timer.status}${done ? ' timer-done' : ''}`} aria-label={table ? t('tables.timer', { table: table.label }) : t('timer.label')}>
+      {table && <p className="timer-caption">{t('tables.timer', { table: table.label })}</p>}
       {timer.status !== 'idle' && (
         <p className="timer-clock">
           <span className="timer-digits" aria-hidden="true">
@@ -35,17 +45,17 @@ export function PhaseTimer({ timer, canControl }: { timer: TimerState; canContro
           {t('timer.done')}
         </p>
       )}
-      {canControl && <TimerControls timer={timer} />}
+      {canControl && <TimerControls timer={timer} tableId={table?.id} />}
     </section>
   );
 }
 
-function TimerControls({ timer }: { timer: TimerState }) {
+function TimerControls({ timer, tableId }: { timer: TimerState; tableId: string | undefined }) {
   const t = useT();
   const { api } = useBoard();
   const [minutes, setMinutes] = useState(5);
   const { busy, failed, refusal, run } = useCommand();
-  const send = (command: TimerCommand) => run(() => api.commandTimer(command));
+  const send = (command: TimerCommand) => run(() => (tableId ? api.commandTableTimer(tableId, command) : api.commandTimer(command)));
 
   return (
     <div className="timer-controls">

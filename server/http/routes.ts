@@ -297,6 +297,11 @@ export function buildRoutes(deps: RouteDeps): Router {
       await deps.tables.showOnWall(boardId, (await readBody(ctx.req, wallTableBody)).tableId);
       return { ok: true };
     })
+    .on('POST', '/api/boards/:boardId/tables/:tableId/timer', async (ctx) => {
+      const access = await requireAccess(ctx, ['facilitator', 'participant']);
+      await workshops.assertOpen(access.boardId);
+      return { timer: await deps.tables.commandTimer(access.boardId, ctx.params.tableId, await readBody(ctx.req, timerBody), access) };
+    })
     .on('PATCH', '/api/boards/:boardId/tables/:tableId', async (ctx) => {
       const { boardId } = await facilitator(ctx);
       await deps.tables.edit(boardId, ctx.params.tableId, await readBody(ctx.req, editTableBody));
@@ -407,6 +412,7 @@ export function buildRoutes(deps: RouteDeps): Router {
     .on('POST', '/api/boards/:boardId/progress-check/carry', async (ctx) => deps.register.progressCheck.carryOpenItems((await facilitator(ctx)).boardId))
     // Clustering help (docs/suggestions.md): computed on request, never stored; the client applies what is accepted.
     .on('GET', '/api/boards/:boardId/suggestions', async (ctx) => suggestions.forBoard(await requireAccess(ctx, rolesThatMay('cluster'))))
+    .on('GET', '/api/boards/:boardId/tables/:tableId/suggestions', async (ctx) => suggestions.forTable(await requireAccess(ctx, rolesThatMay('cluster')), ctx.params.tableId))
     .on('GET', '/api/boards/:boardId/suggestions/concepts', async (ctx) => {
       await facilitatorOfAnyState(ctx);
       return suggestions.concepts(ctx.params.boardId).then((concepts) => ({ concepts }));

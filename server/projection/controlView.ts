@@ -5,7 +5,7 @@ import type { RegisterItem } from '../../shared/register.js';
 import { DEFAULT_SIGNOFF } from '../../shared/signoff.js';
 import type { PresentationStep } from '../../shared/presentation.js';
 import type { BoardConcept } from '../../shared/suggestions/api.js';
-import type { Seating } from '../../shared/tables/seating.js';
+import { hostOf, type Seating } from '../../shared/tables/seating.js';
 import { turnoutAsShown, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { FactsAtRevision, People } from '../storage/BoardFacts.js';
 import type { RoundRecord } from '../storage/records.js';
@@ -114,10 +114,10 @@ function publicTally(tally: Tally): Tally {
   return { ...tally, items: tally.items.map(({ byPerson: _, ...item }: Tally['items'][number] & { byPerson?: unknown }) => item) };
 }
 
-/** A host is shown only while they sit at their table: moved or removed, their table has none. */
+/** A host is shown only while they sit at their table (`hostOf`). */
 function seatingView(seating: Seating): Seating {
   return {
-    tables: seating.tables.map((table) => ({ ...table, hostId: table.hostId !== null && seating.seats[table.hostId] === table.id ? table.hostId : null })),
+    tables: seating.tables.map((table) => ({ ...table, hostId: hostOf(seating, table.id) })),
     seats: seating.seats,
     wall: seating.wall,
   };

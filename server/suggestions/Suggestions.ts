@@ -1,13 +1,15 @@
 import * as Y from 'yjs';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
-import { readMeta, readParticipants, readSuggestionConcepts } from '../../shared/controlDoc.js';
-import { may, situationOf } from '../../shared/permissions.js';
+import { readMeta, readParticipants, readSeating, readSuggestionConcepts, type BoardMeta } from '../../shared/controlDoc.js';
+import { asTableHost, may, situationOf, type Situation } from '../../shared/permissions.js';
+import { hostOf } from '../../shared/tables/seating.js';
 import type { BoardConcept, SuggestionsResponse } from '../../shared/suggestions/api.js';
 import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
+import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
 import { versionOf } from '../docVersions.js';
@@ -46,15 +48,36 @@ export class Suggestions {
 
   /** Whoever may cluster now may ask (shared/permissions.ts, the rule the board policy applies to moving cards). */
   async forBoard(access: Access): Promise<SuggestionsResponse> {
+    return this.suggest(access, async (room, meta) => ({ doc: room.board.doc, now: situationOf(meta) }));
+  }
+
+  /**
+   * For a breakout table's board, whoever may cluster there: the facilitator, and those seated at it as the board's
+   * policy judges them (its host runs its clustering, `asTableHost`). Charged to the workshop's budget.
+   */
+  async forTable(access: Access, tableId: string): Promise<SuggestionsResponse> {
+    return this.suggest(access, async (room, meta) => {
+      const seating = readSeating(room.control.doc);
+      if (!seating.tables.some((table) => table.id === tableId)) throw new DomainError('not-found', 'no such table on this board');
+      if (access.role === 'participant' && (access.participantId === null || seating.seats[access.participantId] !== tableId)) {
+        throw new DomainError('forbidden', 'suggestions for a table are for those seated at it');
+      }
+      const hosting = access.participantId !== null && hostOf(seating, tableId) === access.participantId;
+      return { doc: (await room.table(tableId)).doc, now: hosting ? asTableHost(situationOf(meta)) : situationOf(meta) };
+    });
+  }
+
+  private async suggest(access: Access, boardOf: (room: BoardRoom, meta: BoardMeta) => Promise<{ doc: Y.Doc; now: Situation }>): Promise<SuggestionsResponse> {
     // The room is held only while its documents are read into plain data; the answer comes from the engine thread.
-    return this.rooms.withRoom(access.boardId, (room) => {
+    return this.rooms.withRoom(access.boardId, async (room) => {
       const meta = readMeta(room.control.doc);
       if (!meta) throw new DomainError('not-found', 'unknown board');
-      if (!may(access.role, 'cluster', situationOf(meta))) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
+      const { doc, now } = await boardOf(room, meta);
+      if (!may(access.role, 'cluster', now)) throw new DomainError('forbidden', 'suggestions are for whoever may cluster now');
       const subject = `${meta.title}\n${meta.question}`;
       const concepts = readSuggestionConcepts(room.control.doc);
       // The board is read into plain data only when the answer is not already there or on its way.
-      return answerOnce(() => this.computations.take(access.boardId), room.board.doc, [meta.language, subject, concepts], () => ({ ...boardInput(room.board.doc, room.control.doc, meta.language, concepts), subject }));
+      return answerOnce(() => this.computations.take(access.boardId), doc, [meta.language, subject, concepts], () => ({ ...boardInput(doc, room.control.doc, meta.language, concepts), subject }));
     });
   }
 

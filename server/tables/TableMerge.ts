@@ -89,7 +89,7 @@ export class TableMerge {
         }
         // A server change is not judged by the board's policy: the plenary board's caps are checked here.
         if (plenaryCards.size + arriving.length > LIMITS.maxCardsPerBoard || plenaryThemes.size + newThemes.size > LIMITS.maxClustersPerBoard) {
-          throw new DomainError('too-large', `the plenary board would hold more than ${LIMITS.maxCardsPerBoard} cards or ${LIMITS.maxClustersPerBoard} themes`);
+          throw DomainError.refusal('too-large', 'merge-over-caps', `the plenary board would hold more than ${LIMITS.maxCardsPerBoard} cards or ${LIMITS.maxClustersPerBoard} themes; nothing was merged`);
         }
         for (const [id, title] of newThemes) addCluster(plenary, { id, title });
         for (const { table, id, card, cluster } of arriving) {

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { TimerCommand } from '../../shared/api.js';
+import type { TimerState } from '../../shared/timer.js';
 import { LIMITS } from '../../shared/limits.js';
+import { mayRunTable } from '../../shared/permissions.js';
 import type { EditTableBody, ProposeTablesBody } from '../../shared/tables/api.js';
 import { bestTableFor, NO_SEATING, proposeSeating, tableCount, type Seating, type TableInfo } from '../../shared/tables/seating.js';
 import { DomainError } from '../DomainError.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
+import type { Access } from '../auth/Access.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { Identity } from '../storage/Identity.js';
 import type { TableSeats } from '../storage/TableSeats.js';
+import { nextTimer } from '../workshops/Workshops.js';
 
 /**
  * The facilitator's seating commands: a proposed seating, moves, names and hosts, and late-comers seated where
@@ -18,13 +23,14 @@ export class Tables {
     private readonly seats: TableSeats,
     private readonly projection: Pick<ControlProjection, 'show'>,
     private readonly sessions: Pick<LiveSessions, 'close'>,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Seats everyone here at new tables, mixing the stakeholder groups (see proposeSeating); the old seating goes. */
   async propose(boardId: string, ask: ProposeTablesBody): Promise<Seating> {
     const people = await this.identity.listParticipants(boardId);
     const count = Math.min(LIMITS.maxTablesPerBoard, tableCount(people.length, ask));
-    const tables: TableInfo[] = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), number: i + 1, name: '', hostId: null }));
+    const tables: TableInfo[] = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), number: i + 1, name: '', hostId: null, timer: { status: 'idle' } }));
     const seating = proposeSeating(people, tables);
     const before = await this.seats.read(boardId);
     await this.seats.replace(boardId, seating);
@@ -46,6 +52,17 @@ export class Tables {
     }
     if (!(await this.seats.editTable(boardId, tableId, patch))) throw new DomainError('not-found', 'no such table on this board');
     await this.projection.show(boardId);
+  }
+
+  /** Starts, pauses, extends or stops a table's timer: the facilitator's, or the command of the host sitting at it. */
+  async commandTimer(boardId: string, tableId: string, command: TimerCommand, by: Pick<Access, 'role' | 'participantId'>): Promise<TimerState> {
+    const timer = await this.seats.changeTimer(boardId, tableId, (seating, table) => {
+      if (!mayRunTable(by, seating, tableId)) throw DomainError.refusal('forbidden', 'not-table-host', "only the facilitator and the table's host may run its timer");
+      return nextTimer(table.timer, command, this.now());
+    });
+    if (timer === null) throw new DomainError('not-found', 'no such table on this board');
+    await this.projection.show(boardId);
+    return timer;
   }
 
   /** Puts one table large on the projector, or (null) the mosaic of every table back. */

@@ -1,11 +1,11 @@
 import { isKept, mergedInto } from '../agreement.js';
 import { FACILITATOR_ID } from '../controlDoc.js';
-import { joinedCardIds, looseCards } from '../cardMerge.js';
+import { itemCards, looseCards } from '../cardMerge.js';
 import { authorGroupAsShown, bucketName, OTHER_GROUPS } from '../voting/anonymity.js';
 import { authorGroups, countByAuthorGroup } from '../voting/provenance.js';
 import { groupsAsTallied, revealedRounds } from '../voting/revealed.js';
 import type { RoundState, Tally, TallyItem } from '../voting/types.js';
-import type { CardTable } from '../tables/seating.js';
+import { tablesBehind } from '../tables/seating.js';
 import { EXPORT_LABELS } from './labels.js';
 import type { AgreementItem, ItemVotes, PriorityItem, PriorityList, PriorityListInput } from './types.js';
 
@@ -58,11 +58,7 @@ export function buildPriorityList(input: PriorityListInput): PriorityList {
   const bucketGroups = groups
     .map((group) => group.id)
     .filter((id) => tally?.merged?.includes(id) || input.participants.some((participant) => participant.group === id && asShown(id) === OTHER_GROUPS));
-  // Item ids are card or theme ids, never both: a theme's cards point to it, a card item is the card itself
-  // and the cards merged with it (in a theme they share its theme already).
-  const joined = joinedCardIds(input.cards);
-  const cardsOf = (itemId: string) =>
-    input.cards.filter((card) => card.cluster === itemId || card.id === itemId || (joined.has(card.id) && card.mergedInto === itemId));
+  const cardsOf = itemCards(input.cards);
 
   const items = entries.map((entry): PriorityItem => {
     const cards = [entry.itemId, ...entry.merged.map((merged) => merged.itemId)].flatMap(cardsOf);
@@ -155,14 +151,8 @@ function participantsPerGroup(input: PriorityListInput): Record<string, number> 
   return counts;
 }
 
-/** Which breakout tables wrote these cards, by table number; nothing for cards that never sat at a table. */
+/** Which breakout tables wrote these cards; nothing for cards that never sat at a table. */
 function tablesOf(cards: PriorityListInput['cards']): Pick<PriorityItem, 'tables'> {
-  const byNumber = new Map<number, CardTable & { cards: number }>();
-  for (const { table } of cards) {
-    if (!table) continue;
-    const counted = byNumber.get(table.number) ?? { ...table, cards: 0 };
-    counted.cards++;
-    byNumber.set(table.number, counted);
-  }
-  return byNumber.size === 0 ? {} : { tables: [...byNumber.values()].sort((a, b) => a.number - b.number) };
+  const tables = tablesBehind(cards);
+  return tables.length === 0 ? {} : { tables };
 }

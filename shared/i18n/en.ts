@@ -169,6 +169,8 @@ export const en = {
   'refusal.timer-not-running': 'The timer is not running.',
   'refusal.timer-not-paused': 'The timer is not paused.',
   'refusal.timer-not-set': 'Start the timer first.',
+  'refusal.merge-over-caps': 'The tables together hold more cards or themes than the plenary board can take. Nothing was merged.',
+  'refusal.not-table-host': 'Only the facilitator and this table’s host can run its timer.',
   'refusal.round-already-open': 'Close the open vote round first.',
   'refusal.nothing-to-vote-on': 'There is nothing to vote on yet: add cards or themes first.',
   'refusal.runoff-needs-revealed-round': 'A run-off needs a round whose result has been shown.',

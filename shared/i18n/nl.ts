@@ -167,6 +167,8 @@ export const nl: Messages = {
   'refusal.timer-not-running': 'De timer loopt niet.',
   'refusal.timer-not-paused': 'De timer staat niet op pauze.',
   'refusal.timer-not-set': 'Start eerst de timer.',
+  'refusal.merge-over-caps': 'De tafels samen hebben meer kaarten of thema’s dan het plenaire bord kan bevatten. Er is niets samengevoegd.',
+  'refusal.not-table-host': 'Alleen de facilitator en de gastheer/-vrouw van deze tafel kunnen de timer bedienen.',
   'refusal.round-already-open': 'Sluit eerst de open stemronde.',
   'refusal.nothing-to-vote-on': "Er is nog niets om over te stemmen: voeg eerst kaarten of thema's toe.",
   'refusal.runoff-needs-revealed-round': 'Een tweede ronde heeft een ronde nodig waarvan de uitslag getoond is.',

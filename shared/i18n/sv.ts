@@ -167,6 +167,8 @@ export const sv: Messages = {
   'refusal.timer-not-running': 'Timern är inte igång.',
   'refusal.timer-not-paused': 'Timern är inte pausad.',
   'refusal.timer-not-set': 'Starta timern först.',
+  'refusal.merge-over-caps': 'Borden har tillsammans fler kort eller teman än den gemensamma tavlan rymmer. Inget slogs ihop.',
+  'refusal.not-table-host': 'Bara facilitatorn och bordets värd kan styra dess timer.',
   'refusal.round-already-open': 'Stäng den öppna röstomgången först.',
   'refusal.nothing-to-vote-on': 'Det finns inget att rösta på än: lägg först till kort eller teman.',
   'refusal.runoff-needs-revealed-round': 'En andra omgång behöver en omgång vars resultat har visats.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bestTableFor, proposeSeating, tableCount, type Seated, type TableInfo } from './seating.js';
 
-const tables = (n: number): TableInfo[] => Array.from({ length: n }, (_, i) => ({ id: `t${i + 1}`, number: i + 1, name: '', hostId: null }));
+const tables = (n: number): TableInfo[] => Array.from({ length: n }, (_, i) => ({ id: `t${i + 1}`, number: i + 1, name: '', hostId: null, timer: { status: 'idle' } }));
 const room = (sizes: Record<string, number>): Seated[] =>
   Object.entries(sizes).flatMap(([group, size]) => Array.from({ length: size }, (_, i) => ({ id: `${group}-${i}`, group })));
 

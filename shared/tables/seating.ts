@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TimerState } from '../timer.js';
 import { LIMITS } from '../limits.js';
 
 /**
@@ -14,7 +15,12 @@ export interface TableInfo {
   name: string;
   /** A participant who may run the table's timer and clustering; null for none. */
   hostId: string | null;
+  /** The table's own countdown, run by its host or the facilitator. */
+  timer: TimerState;
 }
+
+/** A table as a seating creates it: its timer starts idle. */
+export type NewTable = Omit<TableInfo, 'timer'>;
 
 /** A card's provenance: the table it was written at, as the table was called when the tables were merged. */
 export const cardTableSchema = z
@@ -35,6 +41,12 @@ export interface Seating {
 }
 
 export const NO_SEATING: Seating = { tables: [], seats: {}, wall: null };
+
+/** The table's host while they sit at it: moved or removed, the table has none, at once. */
+export function hostOf(seating: Pick<Seating, 'tables' | 'seats'>, tableId: string): string | null {
+  const hostId = seating.tables.find((table) => table.id === tableId)?.hostId ?? null;
+  return hostId !== null && seating.seats[hostId] === tableId ? hostId : null;
+}
 
 /** Someone to seat: only their stakeholder group matters to where. */
 export interface Seated {
@@ -102,7 +114,22 @@ export function tableLabel(table: Pick<TableInfo, 'number' | 'name'>, numbered: 
   return table.name || numbered(table.number);
 }
 
+/** A table that raised a priority, with how many of its cards it wrote. */
+export type TableBehind = CardTable & { cards: number };
+
+/** Which breakout tables wrote these cards, in table-number order; none for cards that never sat at a table. */
+export function tablesBehind(cards: ReadonlyArray<{ table?: CardTable }>): TableBehind[] {
+  const byNumber = new Map<number, TableBehind>();
+  for (const { table } of cards) {
+    if (!table) continue;
+    const counted = byNumber.get(table.number) ?? { ...table, cards: 0 };
+    counted.cards++;
+    byNumber.set(table.number, counted);
+  }
+  return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+
 /** The tables that raised a priority as one line, "Table 1 (3); By the window (2)", the same in every export and the report. */
-export function tablesRaised(tables: ReadonlyArray<CardTable & { cards: number }>, label: (table: CardTable) => string): string {
+export function tablesRaised(tables: readonly TableBehind[], label: (table: CardTable) => string): string {
   return tables.map((table) => `${label(table)} (${table.cards})`).join('; ');
 }

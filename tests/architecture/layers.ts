@@ -23,7 +23,7 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   agreement: ['root', 'storage', 'auth', 'rooms', 'projection', 'export'],
   people: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'ballots'],
   suggestions: ['root', 'storage', 'auth', 'rooms', 'projection'],
-  tables: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'suggestions'],
+  tables: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'suggestions', 'workshops'],
   scale: ['root', 'storage', 'rooms'],
   // The follow-through register: the agreed list's afterlife, read and kept through links of its own.
   register: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'export', 'agreement'],

@@ -52,12 +52,26 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await expect(phones[1]!.getByRole('heading', { level: 3, name: `Idea from ${tableOf[0]}` })).toBeHidden();
   await phones[0]!.screenshot({ path: `${SHOTS}/tables-participant-phone.png`, fullPage: true });
 
+  // The facilitator makes the first writer their table's host: on their phone they run the table's own timer,
+  // which the wall shows on that table's tile; the other tables' phones have none.
+  const hosting = await openWorkshopTools(facilitator);
+  await hosting.getByRole('group', { name: tableOf[0] }).getByLabel('Host').selectOption({ label: 'Person 1' });
+  await closeWorkshopTools(facilitator);
+  const tableTimer = phones[0]!.getByRole('region', { name: `Timer of ${tableOf[0]}` });
+  await tableTimer.getByRole('button', { name: 'Start' }).click();
+  await expect(tableTimer.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(tableTimer).toContainText(/[0-9]:[0-5][0-9]/);
+  await expect(phones[1]!.getByRole('region', { name: /^Timer of / })).toHaveCount(0);
+  expect(await phones[0]!.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+  await phones[0]!.screenshot({ path: `${SHOTS}/tables-host-phone-timer.png` });
+
   const minted = await request.post(`/api/boards/${board.boardId}/projector-links`, { headers: auth });
   const wall = await person(browser, { viewport: WALL });
   await wall.goto(((await minted.json()) as NewLinkResponse).link);
   for (const name of ['Table 1, by the window', 'Table 2', 'Table 3']) {
     await expect(wall.getByRole('article', { name })).toContainText('1 card');
   }
+  await expect(wall.getByRole('article', { name: tableOf[0] }).getByRole('heading')).toContainText(/[0-9]:[0-5][0-9]/);
   await wall.screenshot({ path: `${SHOTS}/tables-projector-mosaic.png` });
   // On request, one table large: its cards and themes readable from the back of the room, until the mosaic is asked back.
   const choosing = await openWorkshopTools(facilitator);
@@ -87,6 +101,29 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await facilitator.screenshot({ path: `${SHOTS}/tables-merged-board.png`, fullPage: true });
   // With the round ended, everyone is back at the plenary board, where the tables' cards now are.
   await expect(phones[2]!.getByRole('heading', { level: 3, name: `Idea from ${tableOf[0]}` })).toBeVisible();
+  // A vote on the merged cards: the results, the wall's results slide and the Agree step say which table raised each.
+  await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth, data: { phase: 'vote' } });
+  const round = (await (await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth, data: {} })).json()) as { id: string; items: Array<{ id: string }> };
+  for (const [i, voter] of people.slice(0, 3).entries()) {
+    const allocations = { [round.items[i]!.id]: 3, [round.items[(i + 1) % 3]!.id]: 2 };
+    expect((await request.put(`/api/boards/${board.boardId}/rounds/${round.id}/ballot`, { headers: { authorization: `Bearer ${voter.token}` }, data: { allocations } })).ok()).toBe(true);
+  }
+  expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: auth })).ok()).toBe(true);
+  await expect(facilitator.getByRole('columnheader', { name: 'Raised at' })).toBeVisible();
+  for (const table of tableOf) await expect(facilitator.getByRole('cell', { name: `${table} (1)`, exact: true })).toBeVisible();
+  await facilitator.screenshot({ path: `${SHOTS}/tables-results.png`, fullPage: true });
+  await expect(phones[0]!.getByRole('columnheader', { name: 'Raised at' })).toBeVisible();
+  await phones[0]!.getByRole('columnheader', { name: 'Raised at' }).scrollIntoViewIfNeeded();
+  expect(await phones[0]!.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+  await phones[0]!.screenshot({ path: `${SHOTS}/tables-results-phone.png` });
+  await request.post(`/api/boards/${board.boardId}/presentation`, { headers: auth, data: { roundId: round.id, revealed: 3 } });
+  for (const table of tableOf) await expect(wall.getByText(`Raised at: ${table} (1)`)).toBeVisible();
+  await wall.screenshot({ path: `${SHOTS}/tables-results-wall.png` });
+  await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth, data: { phase: 'agree' } });
+  await facilitator.getByRole('button', { name: 'Start from the ranking by all dots' }).click();
+  await expect(facilitator.getByText(`Raised at: ${tableOf[1]} (1)`)).toBeVisible();
+  await facilitator.screenshot({ path: `${SHOTS}/tables-agree.png`, fullPage: true });
+
   // The printable report says which table raised each priority.
   await facilitator.goto(`/b/${board.boardId}/report`);
   for (const table of tableOf) await expect(facilitator.getByText(`Raised at: ${table} (1)`, { exact: true })).toBeVisible();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readMeta, timerRemaining } from '../../shared/controlDoc.js';
+import { readMeta } from '../../shared/controlDoc.js';
+import { timerRemaining } from '../../shared/timer.js';
 import { phasesOf } from '../../shared/phases.js';
 import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
 

@@ -21,6 +21,8 @@ import type { RegisterItem, RegisterItemState } from '../../shared/register.js';
 import { checkRecord } from '../../server/storage/recordChain.js';
 import type { SignoffDecision } from '../../shared/signoff.js';
 import { FORUM_LIMITS } from '../../shared/forum.js';
+import type { TimerState } from '../../shared/timer.js';
+import type { Seating, TableInfo } from '../../shared/tables/seating.js';
 
 /**
  * One contract, run unchanged against every store: what the rooms, the domain services and several server
@@ -574,7 +576,7 @@ describe.each(backends)('store contract on $name', (backend) => {
   });
 
   describe('breakout tables', () => {
-    const table = (number: number, name = '') => ({ id: unique('t'), number, name, hostId: null });
+    const table = (number: number, name = '') => ({ id: unique('t'), number, name, hostId: null, timer: { status: 'idle' } as TimerState });
 
     it('replaces a seating whole, moves people, names tables and gives them hosts, each write read by every instance at a newer revision', async () => {
       const board = await newBoard(stores);
@@ -623,6 +625,41 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(await stores.seats.read(board.id)).toEqual({ tables: [three], seats: { [ada.id]: three.id }, wall: null });
       await other.identity.deleteBoard(board.id);
       expect(await stores.seats.read(board.id)).toEqual({ tables: [], seats: {}, wall: null });
+    });
+
+    it("keeps each table's timer, changed in one transaction with the seating as stored, read by every instance at a newer revision", async () => {
+      const board = await newBoard(stores);
+      const ada = await newParticipant(stores, board.id);
+      const [one, two] = [table(1), table(2)];
+      await stores.seats.replace(board.id, { tables: [one, two], seats: { [ada.id]: one.id } });
+      const before = (await other.facts.read(board.id)).revision;
+
+      const running: TimerState = { status: 'running', durationMs: 60_000, endsAt: 90_000 };
+      let judged: [string | undefined, string] | undefined;
+      const start = (seating: Seating, t: TableInfo) => {
+        judged = [seating.seats[ada.id], t.id];
+        return running;
+      };
+      expect(await stores.seats.changeTimer(board.id, one.id, start)).toEqual(running);
+      expect(judged).toEqual([one.id, one.id]);
+      const facts = await other.facts.read(board.id);
+      expect(facts.revision).toBeGreaterThan(before);
+      expect(facts.seating.tables.map((t) => t.timer)).toEqual([running, { status: 'idle' }]);
+      expect(await other.seats.changeTimer(board.id, one.id, (_, t) => (t.timer.status === 'running' ? { status: 'paused', durationMs: t.timer.durationMs, remainingMs: 1_000 } : t.timer))).toEqual({
+        status: 'paused',
+        durationMs: 60_000,
+        remainingMs: 1_000,
+      });
+
+      // A refusal stores nothing; an unknown table is not asked about at all.
+      const refusal = new DomainError('forbidden', 'not the host');
+      await expect(stores.seats.changeTimer(board.id, one.id, () => { throw refusal; })).rejects.toBe(refusal);
+      expect(await stores.seats.changeTimer(board.id, 'nope', () => running)).toBeNull();
+      expect((await other.seats.read(board.id)).tables[0]!.timer).toMatchObject({ status: 'paused' });
+
+      // A new seating's tables start idle.
+      await other.seats.replace(board.id, { tables: [one], seats: {} });
+      expect((await stores.seats.read(board.id)).tables[0]!.timer).toEqual({ status: 'idle' });
     });
 
     it('seats late-comers joining at once through two instances each seeing the others, and never twice', async () => {

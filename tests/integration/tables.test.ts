@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardSummary, CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import * as Y from 'yjs';
-import { addCard, addCluster, cardsOf, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
+import { addCard, addCluster, cardsOf, deleteCard, moveCards, readCards, readClusters } from '../../shared/boardDoc.js';
+import { LIMITS } from '../../shared/limits.js';
+import type { SuggestionsResponse } from '../../shared/suggestions/api.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import type { MergeResult, MergeSuggestions } from '../../shared/tables/api.js';
-import { readParticipants, readSeating } from '../../shared/controlDoc.js';
+import { readMeta, readParticipants, readSeating } from '../../shared/controlDoc.js';
+import type { TimerState } from '../../shared/timer.js';
 import { readDrafts } from '../../shared/draftsDoc.js';
 import { controlRoom, privateListRoom, tableBoardRoom } from '../../shared/rooms.js';
 import type { Seating } from '../../shared/tables/seating.js';
@@ -324,5 +327,131 @@ describe('breakout tables', () => {
     addCluster(guesting.doc, { title: 'Not mine to make' });
     await waitUntil(() => guesting.closes.length > 0);
     expect(guesting.closes[0]).toEqual({ code: 1008, reason: 'themes can be changed only while clustering is open' });
+  });
+
+  it("lets a table's host run its timer, on every screen, and nobody else at the table; a host moved away loses it at once", async () => {
+    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+    const boardRoute = `/api/boards/${board.boardId}`;
+    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
+    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
+    const [table, other] = readSeating(control.doc).tables;
+    const [host, guest] = people.filter((p) => readSeating(control.doc).seats[p.participantId] === table!.id);
+    await api(server.url, 'PATCH', `${boardRoute}/tables/${table!.id}`, { hostId: host!.participantId }, board.facilitatorToken);
+    const timerOf = (tableId: string) => `${boardRoute}/tables/${tableId}/timer`;
+    const shownTimer = (client: TestClient, tableId: string) => readSeating(client.doc).tables.find((t) => t.id === tableId)!.timer;
+
+    const guestControl = server.connect(controlRoom(board.boardId), guest!.token);
+    await synced(guestControl);
+    expect((await api(server.url, 'POST', timerOf(table!.id), { action: 'start', seconds: 300 }, host!.token)).status).toBe(200);
+    await waitUntil(() => shownTimer(guestControl, table!.id).status === 'running');
+    expect(shownTimer(guestControl, other!.id)).toEqual({ status: 'idle' });
+    expect(readMeta(guestControl.doc)!.timer).toEqual({ status: 'idle' });
+
+    expect((await api(server.url, 'POST', timerOf(table!.id), { action: 'pause' }, host!.token)).status).toBe(200);
+    const paused = await api<{ timer: TimerState }>(server.url, 'POST', timerOf(table!.id), { action: 'extend', seconds: 60 }, host!.token);
+    expect(paused.body.timer).toMatchObject({ status: 'paused', durationMs: 360_000 });
+    await waitUntil(() => shownTimer(guestControl, table!.id).status === 'paused');
+
+    for (const [tableId, token] of [
+      [table!.id, guest!.token],
+      [other!.id, host!.token],
+      [table!.id, board.observerToken],
+    ] as const) {
+      const refused = await api(server.url, 'POST', timerOf(tableId), { action: 'stop' }, token);
+      expect(refused.status).toBe(403);
+    }
+    expect((await api(server.url, 'POST', timerOf(table!.id), { action: 'stop' }, guest!.token)).body).toMatchObject({ code: 'not-table-host' });
+    expect((await api(server.url, 'POST', timerOf('nope'), { action: 'stop' }, board.facilitatorToken)).status).toBe(404);
+    expect((await api(server.url, 'POST', timerOf(other!.id), { action: 'start', seconds: 120 }, board.facilitatorToken)).status).toBe(200);
+
+    await api(server.url, 'PUT', `${boardRoute}/tables/seats/${host!.participantId}`, { tableId: other!.id }, board.facilitatorToken);
+    const moved = await api(server.url, 'POST', timerOf(table!.id), { action: 'resume' }, host!.token);
+    expect(moved.status).toBe(403);
+    await waitUntil(() => readSeating(guestControl.doc).tables[0]!.hostId === null);
+    expect(shownTimer(guestControl, table!.id).status).toBe('paused');
+  });
+
+  it("suggests themes and duplicates on a table's board, from its cards only, to the facilitator and the host while participants may not cluster", async () => {
+    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+    const boardRoute = `/api/boards/${board.boardId}`;
+    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
+    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
+    const seating = readSeating(control.doc);
+    const [table, other] = seating.tables;
+    const [host, guest] = people.filter((p) => seating.seats[p.participantId] === table!.id);
+    const elsewhere = people.find((p) => seating.seats[p.participantId] === other!.id)!;
+    await api(server.url, 'PATCH', `${boardRoute}/tables/${table!.id}`, { hostId: host!.participantId }, board.facilitatorToken);
+
+    const writing = server.connect(tableBoardRoom(board.boardId, table!.id), host!.token);
+    const next = server.connect(tableBoardRoom(board.boardId, other!.id), elsewhere.token);
+    await Promise.all([synced(writing), synced(next)]);
+    const titles = ['Hard to recruit welders', 'Too few technicians apply', 'Skills shortage across the sector', 'Energy prices are too high', 'Energy costs above our neighbours', 'Electricity prices hurt', 'Welders are hard to recruit'];
+    const ids = titles.map((title) => addCard(writing.doc, { title, author: host!.participantId }));
+    addCard(next.doc, { title: 'Hard to recruit welders', author: elsewhere.participantId });
+    const looking = server.connect(tableBoardRoom(board.boardId, table!.id), board.facilitatorToken);
+    await waitUntil(() => readCards(looking.doc).length === 7);
+    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'cluster' }, board.facilitatorToken);
+    await api(server.url, 'POST', `${boardRoute}/settings`, { participantsCluster: false }, board.facilitatorToken);
+    await waitUntil(() => readSeating(control.doc).tables[0]?.hostId === host!.participantId);
+
+    const route = `${boardRoute}/tables/${table!.id}/suggestions`;
+    const asHost = await api<SuggestionsResponse>(server.url, 'GET', route, undefined, host!.token);
+    expect(asHost.status).toBe(200);
+    const suggested = asHost.body.themes.flatMap((theme) => theme.cardIds);
+    expect(suggested.length).toBeGreaterThanOrEqual(4);
+    expect(ids).toEqual(expect.arrayContaining(suggested));
+    // The other table's card of the same words is no duplicate of this table's: it is not on this board.
+    const pairs = asHost.body.duplicates.map((pair) => [...pair.cardIds].sort());
+    expect(pairs).toContainEqual([ids[0], ids[6]].sort());
+    expect(ids).toEqual(expect.arrayContaining(pairs.flat()));
+    expect((await api<SuggestionsResponse>(server.url, 'GET', route, undefined, board.facilitatorToken)).body).toEqual(asHost.body);
+
+    for (const token of [guest!.token, elsewhere.token, board.observerToken]) expect((await api(server.url, 'GET', route, undefined, token)).status).toBe(403);
+    expect((await api(server.url, 'GET', `${boardRoute}/tables/nope/suggestions`, undefined, board.facilitatorToken)).status).toBe(404);
+  });
+
+  it('holds each table at its card cap, and refuses a merge past the plenary\'s cap before anything changes; at the caps it merges whole', async () => {
+    const { board, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+    const boardRoute = `/api/boards/${board.boardId}`;
+    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    // Seven tables at their cap hold more cards (7 × 300) than the plenary board may (2,000).
+    const tableCount = Math.ceil(LIMITS.maxCardsPerBoard / LIMITS.maxCardsPerTable);
+    await api(server.url, 'POST', `${boardRoute}/tables`, { count: tableCount }, board.facilitatorToken);
+    await waitUntil(() => readSeating(control.doc).tables.length === tableCount);
+    const { tables } = readSeating(control.doc);
+    const writers = tables.map((table) => server.connect(tableBoardRoom(board.boardId, table.id), board.facilitatorToken));
+    await Promise.all(writers.map((writer) => synced(writer)));
+    for (const [index, writer] of writers.entries()) {
+      writer.doc.transact(() => {
+        for (let i = 0; i < LIMITS.maxCardsPerTable; i++) addCard(writer.doc, { title: `Table ${index + 1} card ${i}`, author: 'facilitator' });
+      });
+    }
+    const plenary = server.connect(board.boardId, board.observerToken);
+    const past = server.connect(tableBoardRoom(board.boardId, tables[0]!.id), board.facilitatorToken);
+    await Promise.all([synced(plenary), synced(past)]);
+    await waitUntil(() => readCards(past.doc).length === LIMITS.maxCardsPerTable, 20_000);
+    addCard(past.doc, { title: 'One past the cap', author: 'facilitator' });
+    await waitUntil(() => past.closes.length > 0);
+    expect(past.closes[0]).toEqual({ code: 1008, reason: `a board holds at most ${LIMITS.maxCardsPerTable} cards (maxCardsPerTable)` });
+
+    const refused = await api<{ error: string; code: string }>(server.url, 'POST', `${boardRoute}/tables/merge`, {}, board.facilitatorToken);
+    expect(refused.status).toBe(413);
+    expect(refused.body).toMatchObject({ code: 'merge-over-caps', error: expect.stringMatching(/more than 2000 cards/) });
+    await sleep(200);
+    expect(readCards(plenary.doc)).toEqual([]);
+
+    // One table's cards go: six tables at their cap fit the plenary, and arrive whole, every card with its table.
+    const last = writers.at(-1)!;
+    last.doc.transact(() => {
+      for (const card of readCards(last.doc)) deleteCard(last.doc, card.id);
+    });
+    await waitUntil(async () => {
+      const merged = await api<MergeResult>(server.url, 'POST', `${boardRoute}/tables/merge`, {}, board.facilitatorToken);
+      return merged.status === 200;
+    }, 20_000);
+    const full = (tableCount - 1) * LIMITS.maxCardsPerTable;
+    await waitUntil(() => readCards(plenary.doc).length === full, 20_000);
+    expect(readCards(plenary.doc).filter((card) => card.table !== undefined)).toHaveLength(full);
   });
 });

@@ -34,7 +34,7 @@ type Review =
  */
 export function SuggestThemes({ boardDoc, cards, bodies, clusters, duplicatePairs, onDuplicates }: Props) {
   const t = useT();
-  const { api } = useBoard();
+  const { api, tableId } = useBoard();
   const dialog = useRef<HTMLDialogElement>(null);
   const [review, setReview] = useState<Review | null>(null);
   const request = useRef(0);
@@ -43,7 +43,7 @@ export function SuggestThemes({ boardDoc, cards, bodies, clusters, duplicatePair
     const asked = ++request.current;
     setReview({ state: 'loading' });
     dialog.current?.showModal();
-    api.fetchSuggestions().then(
+    (tableId ? api.fetchTableSuggestions(tableId) : api.fetchSuggestions()).then(
       ({ themes, duplicates }) => {
         if (asked !== request.current) return;
         const fetched = takeFingerprints(boardDoc, themes.flatMap((s) => s.cardIds));

@@ -40,7 +40,7 @@ import {
   stepPresentation,
 } from '../../api/serverApi';
 import { askToReport, carryOpenItems, goToProgressItem, reportProgress } from './progressCheckApi';
-import { editTable, endTables, fetchMergeSuggestions, mergeTables, moveSeat, proposeTables, showTableOnWall } from './tablesApi';
+import { commandTableTimer, editTable, endTables, fetchMergeSuggestions, fetchTableSuggestions, mergeTables, moveSeat, proposeTables, showTableOnWall } from './tablesApi';
 
 /**
  * Every call about one board, with its id and the reader's token filled in: a view asks `api.changePhase(phase)`
@@ -83,6 +83,8 @@ export function boardApi(boardId: string, token: string) {
     proposeTables: forBoard(proposeTables),
     moveSeat: forBoard(moveSeat),
     editTable: forBoard(editTable),
+    commandTableTimer: forBoard(commandTableTimer),
+    fetchTableSuggestions: forBoard(fetchTableSuggestions),
     endTables: forBoard(endTables),
     showTableOnWall: forBoard(showTableOnWall),
     fetchMergeSuggestions: forBoard(fetchMergeSuggestions),

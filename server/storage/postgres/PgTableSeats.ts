@@ -1,11 +1,12 @@
-import type { Seating } from '../../../shared/tables/seating.js';
+import type { TimerState } from '../../../shared/timer.js';
+import type { NewTable, Seating, TableInfo } from '../../../shared/tables/seating.js';
 import type { TablePatch, TableSeats } from '../TableSeats.js';
 import type { PgDatabase, Queryable } from './PgDatabase.js';
 import { BUMP_BOARD } from './revision.js';
 
 /** The board's tables (in number order) and seats as JSON, for one statement: `$1` is the board. */
 export const SEATING_JSON = {
-  tables: `(SELECT COALESCE(json_agg(t), '[]') FROM (SELECT id, number, name, host_id AS "hostId" FROM breakout_tables WHERE board_id = $1 ORDER BY number) t)`,
+  tables: `(SELECT COALESCE(json_agg(t), '[]') FROM (SELECT id, number, name, host_id AS "hostId", COALESCE(timer, '{"status":"idle"}') AS timer FROM breakout_tables WHERE board_id = $1 ORDER BY number) t)`,
   seats: `(SELECT COALESCE(json_object_agg(participant_id, table_id), '{}') FROM breakout_seats WHERE board_id = $1)`,
   wall: '(SELECT id FROM breakout_tables WHERE board_id = $1 AND on_wall)',
 };
@@ -22,7 +23,7 @@ export class PgTableSeats implements TableSeats {
     return readSeating(this.db, boardId);
   }
 
-  async replace(boardId: string, seating: Pick<Seating, 'tables' | 'seats'>): Promise<void> {
+  async replace(boardId: string, seating: { tables: readonly NewTable[]; seats: Seating['seats'] }): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(BUMP_BOARD, [boardId]);
       await tx.query('DELETE FROM breakout_seats WHERE board_id = $1', [boardId]);
@@ -63,6 +64,18 @@ export class PgTableSeats implements TableSeats {
         [boardId, tableId, patch.name ?? null, patch.hostId !== undefined, patch.hostId ?? null],
       );
       return (rowCount ?? 0) > 0;
+    });
+  }
+
+  async changeTimer(boardId: string, tableId: string, change: (seating: Seating, table: TableInfo) => TimerState): Promise<TimerState | null> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(BUMP_BOARD, [boardId]);
+      const seating = await readSeating(tx, boardId);
+      const table = seating.tables.find((t) => t.id === tableId);
+      if (!table) return null;
+      const timer = change(seating, table);
+      await tx.query('UPDATE breakout_tables SET timer = $3 WHERE board_id = $1 AND id = $2', [boardId, tableId, JSON.stringify(timer)]);
+      return timer;
     });
   }
 

@@ -220,6 +220,8 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX IF NOT EXISTS forum_links_forum ON forum_links(forum_id);
   `,
+  // A breakout table's own timer (shared/controlDoc.ts TimerState), run by its host; none is idle.
+  'ALTER TABLE breakout_tables ADD COLUMN IF NOT EXISTS timer JSONB',
 ];
 
 /**

@@ -270,6 +270,8 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX IF NOT EXISTS forum_links_forum ON forum_links(forum_id);
   `,
+  // A breakout table's own timer (JSON of shared/controlDoc.ts TimerState), run by its host; none is idle.
+  'ALTER TABLE breakout_tables ADD COLUMN timer TEXT',
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */

@@ -1,17 +1,18 @@
 import type Database from 'better-sqlite3';
-import type { Seating } from '../../../shared/tables/seating.js';
+import type { TimerState } from '../../../shared/timer.js';
+import type { NewTable, Seating, TableInfo } from '../../../shared/tables/seating.js';
 import type { TablePatch, TableSeats } from '../TableSeats.js';
 import { revisionBumps } from './revision.js';
 
-export const TABLE_COLUMNS = 'id, number, name, host_id AS hostId';
+const IDLE: TimerState = { status: 'idle' };
 
 /** The seating read by statements on one connection; call inside a transaction for one consistent read. */
 export function seatingReader(db: Database.Database): (boardId: string) => Seating {
-  const tables = db.prepare(`SELECT ${TABLE_COLUMNS} FROM breakout_tables WHERE board_id = ? ORDER BY number`);
+  const tables = db.prepare('SELECT id, number, name, host_id AS hostId, timer FROM breakout_tables WHERE board_id = ? ORDER BY number');
   const seats = db.prepare('SELECT participant_id AS participantId, table_id AS tableId FROM breakout_seats WHERE board_id = ? ORDER BY rowid');
   const wall = db.prepare('SELECT id FROM breakout_tables WHERE board_id = ? AND on_wall = 1').pluck();
   return (boardId) => ({
-    tables: tables.all(boardId) as Seating['tables'],
+    tables: (tables.all(boardId) as Array<Omit<TableInfo, 'timer'> & { timer: string | null }>).map((t) => ({ ...t, timer: t.timer === null ? IDLE : (JSON.parse(t.timer) as TimerState) })),
     seats: Object.fromEntries((seats.all(boardId) as Array<{ participantId: string; tableId: string }>).map((s) => [s.participantId, s.tableId])),
     wall: (wall.get(boardId) as string | undefined) ?? null,
   });
@@ -37,6 +38,7 @@ export class SqliteTableSeats implements TableSeats {
       ),
       showOnWall: db.prepare('UPDATE breakout_tables SET on_wall = (id IS ?) WHERE board_id = ?'),
       hasTable: db.prepare('SELECT 1 FROM breakout_tables WHERE board_id = ? AND id = ?'),
+      setTimer: db.prepare('UPDATE breakout_tables SET timer = ? WHERE board_id = ? AND id = ?'),
       editTable: db.prepare('UPDATE breakout_tables SET name = COALESCE(?, name), host_id = CASE WHEN ? THEN ? ELSE host_id END WHERE board_id = ? AND id = ?'),
     };
   }
@@ -45,7 +47,7 @@ export class SqliteTableSeats implements TableSeats {
     return this.db.transaction(() => this.seating(boardId))();
   }
 
-  async replace(boardId: string, seating: Pick<Seating, 'tables' | 'seats'>): Promise<void> {
+  async replace(boardId: string, seating: { tables: readonly NewTable[]; seats: Seating['seats'] }): Promise<void> {
     this.db.transaction(() => {
       this.stmt.clearSeats.run(boardId);
       this.stmt.clearTables.run(boardId);
@@ -73,6 +75,18 @@ export class SqliteTableSeats implements TableSeats {
       const changed = this.stmt.editTable.run(patch.name ?? null, patch.hostId !== undefined ? 1 : 0, patch.hostId ?? null, boardId, tableId).changes > 0;
       if (changed) this.bump.ofBoard.run(boardId);
       return changed;
+    })();
+  }
+
+  async changeTimer(boardId: string, tableId: string, change: (seating: Seating, table: TableInfo) => TimerState): Promise<TimerState | null> {
+    return this.db.transaction(() => {
+      const seating = this.seating(boardId);
+      const table = seating.tables.find((t) => t.id === tableId);
+      if (!table) return null;
+      const timer = change(seating, table);
+      this.stmt.setTimer.run(JSON.stringify(timer), boardId, tableId);
+      this.bump.ofBoard.run(boardId);
+      return timer;
     })();
   }
 

@@ -31,6 +31,10 @@ export const en = {
   'tables.fromTable': 'From {table}',
   /** The report's line of the tables that raised a priority, with their card counts. */
   'tables.raisedAt': 'Raised at: {tables}',
+  /** A table's own countdown, beside the phase's; its host and the facilitator run it. */
+  /** The results' column of the tables that raised each priority. */
+  'tables.raisedAtColumn': 'Raised at',
+  'tables.timer': 'Timer of {table}',
 } as const satisfies Record<string, Message>;
 
 export type TablesKey = keyof typeof en;

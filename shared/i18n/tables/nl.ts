@@ -31,4 +31,8 @@ export const nl = {
   'tables.fromTable': 'Van {table}',
   /** The report's line of the tables that raised a priority, with their card counts. */
   'tables.raisedAt': 'Ingebracht aan: {tables}',
+  /** A table's own countdown, beside the phase's; its host and the facilitator run it. */
+  /** The results' column of the tables that raised each priority. */
+  'tables.raisedAtColumn': 'Ingebracht aan',
+  'tables.timer': 'Timer van {table}',
 } as const satisfies Record<TablesKey, Message>;

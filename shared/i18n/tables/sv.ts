@@ -31,4 +31,8 @@ export const sv = {
   'tables.fromTable': 'Från {table}',
   /** The report's line of the tables that raised a priority, with their card counts. */
   'tables.raisedAt': 'Väckt vid: {tables}',
+  /** A table's own countdown, beside the phase's; its host and the facilitator run it. */
+  /** The results' column of the tables that raised each priority. */
+  'tables.raisedAtColumn': 'Väckt vid',
+  'tables.timer': 'Timer för {table}',
 } as const satisfies Record<TablesKey, Message>;
