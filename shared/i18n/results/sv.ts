@@ -68,7 +68,7 @@ export const sv: ResultsMessages = {
     'Gruppbalanserad poäng: varje intressentgrupp väger lika mycket, hur många den än skickade. För varje grupp tar vi den andel av gruppens egna prickar som gick till punkten; poängen är medelvärdet av de andelarna över de grupper som röstade, gånger 100, så att alla poäng i en omgång blir 100 tillsammans.',
   'results.consensusExplained':
     'Samsyn går från 0 till 100 %: 100 % betyder att varje grupp gav punkten samma andel av sina prickar, 0 % att en enda grupp ville ha den.',
-  'results.contestedExplained': 'Omstridd: en intressentgrupp ger punkten minst en och en halv gång en jämn andel av sina prickar, medan en annan ger den mindre än en fjärdedel av en jämn andel (oftast inga prickar alls). En jämn andel är gruppens prickar delat med antalet punkter. Bara grupper med minst 2 röstande räknas, och punkten måste ha fått prickar av minst 3 röstande.',
+  'results.contestedExplained': 'Omstridd: en intressentgrupp ger punkten minst en och en halv gång en jämn andel av sina prickar, medan en annan ger den mindre än en fjärdedel av en jämn andel (oftast inga prickar alls). En jämn andel är gruppens prickar delat med antalet punkter. Bara grupper med minst 2 röstande räknas, och punktens prickar måste kräva minst 3 röstande (varje röstande kan ge en punkt bara så många prickar).',
   'results.chartHeading': 'Prickar per punkt, per intressentgrupp',
   'results.chartLabel': 'Stapeldiagram över prickarna per punkt, uppdelat på intressentgrupp.',
   'results.chartItem': '{rank}. {title}: {total} prickar ({split})',
