@@ -37,6 +37,7 @@ export const en = {
   'round.namedHint': 'Unticked, the round is named: after the reveal, facilitators see each person’s name and dots; participants, observers and downloads see only the figures by group. Every ballot says so above the dots.',
   'round.preview.merged': 'If everyone here votes, {groups} will be counted together.',
   'round.preview.small': 'Fewer than 3 people: {groups}.',
+  'round.smallGroupsTurnout': 'While the round is open, the turnout everyone sees moves when one of them votes: it tells that they voted, never what.',
   'round.preview.added': 'Added so that the combined line has at least 3 voters: {groups}.',
   'round.preview.allMerged': 'No split keeps at least 3 voters on each side: only the totals will be published.',
   'round.preview.apart': 'If everyone here votes, every group is shown on its own.',

@@ -36,6 +36,7 @@ export const nl: ResultsMessages = {
   'round.namedHint': 'Niet aangevinkt is de ronde op naam: na de uitslag zien facilitators de naam en de stippen van elke persoon; deelnemers, waarnemers en downloads zien alleen de cijfers per groep. Elk stembiljet zegt dat boven de stippen.',
   'round.preview.merged': 'Als iedereen hier stemt, worden {groups} samen geteld.',
   'round.preview.small': 'Minder dan 3 mensen: {groups}.',
+  'round.smallGroupsTurnout': 'Zolang de ronde open is, verandert de opkomst die iedereen ziet wanneer een van hen stemt: zo is te zien dát ze stemden, nooit wat.',
   'round.preview.added': 'Toegevoegd zodat de samengevoegde regel minstens 3 stemmers heeft: {groups}.',
   'round.preview.allMerged': 'Geen verdeling houdt aan elke kant minstens 3 stemmers: alleen de totalen worden gepubliceerd.',
   'round.preview.apart': 'Als iedereen hier stemt, wordt elke groep apart getoond.',

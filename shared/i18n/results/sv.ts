@@ -36,6 +36,7 @@ export const sv: ResultsMessages = {
   'round.namedHint': 'Utan bock är omgången med namn: efter visningen ser processledarna varje persons namn och prickar; deltagare, observatörer och nedladdningar ser bara siffrorna per grupp. Varje röstsedel säger det ovanför prickarna.',
   'round.preview.merged': 'Om alla här röstar räknas {groups} tillsammans.',
   'round.preview.small': 'Färre än 3 personer: {groups}.',
+  'round.smallGroupsTurnout': 'Medan omgången är öppen ändras valdeltagandet som alla ser när någon av dem röstar: det visar att de röstade, aldrig hur.',
   'round.preview.added': 'Tillagd så att den sammanslagna raden har minst 3 röstande: {groups}.',
   'round.preview.allMerged': 'Ingen uppdelning ger minst 3 röstande på varje sida: bara totalerna publiceras.',
   'round.preview.apart': 'Om alla här röstar visas varje grupp för sig.',
