@@ -1,0 +1,20 @@
+/** The end of an editing form: why saving failed, if it did, then save and cancel. */
+export function SaveOrCancel({ error, busy, saveLabel, cancelLabel, onCancel }: { error: string | null; busy: boolean; saveLabel: string; cancelLabel: string; onCancel: () => void }) {
+  return (
+    <>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy}>
+          {saveLabel}
+        </button>
+        <button type="button" disabled={busy} onClick={onCancel}>
+          {cancelLabel}
+        </button>
+      </div>
+    </>
+  );
+}
