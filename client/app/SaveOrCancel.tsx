@@ -1,5 +1,19 @@
-/** The end of an editing form: why saving failed, if it did, then save and cancel. */
-export function SaveOrCancel({ error, busy, saveLabel, cancelLabel, onCancel }: { error: string | null; busy: boolean; saveLabel: string; cancelLabel: string; onCancel: () => void }) {
+/** The end of an editing form: why saving failed, if it did, then save (or a destructive confirm) and cancel. */
+export function SaveOrCancel({
+  error,
+  busy,
+  saveLabel,
+  cancelLabel,
+  onCancel,
+  destructive = false,
+}: {
+  error: string | null;
+  busy: boolean;
+  saveLabel: string;
+  cancelLabel: string;
+  onCancel: () => void;
+  destructive?: boolean;
+}) {
   return (
     <>
       {error && (
@@ -8,7 +22,7 @@ export function SaveOrCancel({ error, busy, saveLabel, cancelLabel, onCancel }: 
         </p>
       )}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className={destructive ? 'danger' : 'primary'} disabled={busy}>
           {saveLabel}
         </button>
         <button type="button" disabled={busy} onClick={onCancel}>
