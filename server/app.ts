@@ -125,7 +125,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     publicUrl: config.publicUrl,
     guard: { limits, addressOf },
     metricsToken: config.metricsToken,
-    people: new People(identity, ballots, stores.facts, registry, projection, rounds, sessions, stores.agreements),
+    people: new People(identity, ballots, stores.facts, registry, projection, rounds, sessions, stores.agreements, log),
     access: new AccessLinks(identity, sessions),
     deletion,
     activity,

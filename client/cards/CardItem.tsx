@@ -182,9 +182,14 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
           {card.table && <span className="table-badge">{t('tables.fromTable', { table: tableLabel(card.table) })}</span>}
           {own && <span className="own-badge">{t('cards.yours')}</span>}
           {props.duplicate && (
-            <span className="dup-badge" title={t(props.duplicate === 'exact' ? 'dup.exact' : 'dup.near')}>
-              {t(props.duplicate === 'exact' ? 'dup.badgeExact' : 'dup.badgeNear')}
-              <span className="visually-hidden">: {t(props.duplicate === 'exact' ? 'dup.exact' : 'dup.near')}</span>
+            <span
+              className="dup-badge"
+              role="img"
+              aria-label={`${t(props.duplicate === 'exact' ? 'dup.badgeExact' : 'dup.badgeNear')}: ${t(props.duplicate === 'exact' ? 'dup.exact' : 'dup.near')}`}
+              title={t(props.duplicate === 'exact' ? 'dup.exact' : 'dup.near')}
+            >
+              <span className="dup-mark">{props.duplicate === 'exact' ? '=' : '≈'}</span>
+              <span className="dup-word">{t(props.duplicate === 'exact' ? 'dup.badgeExact' : 'dup.badgeNear')}</span>
             </span>
           )}
           {/* In the meta line, not a line of its own, so a theme still shows as many cards at a glance. */}

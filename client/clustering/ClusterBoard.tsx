@@ -206,7 +206,7 @@ export default function ClusterBoard({ boardDoc, cards, bodies, canCluster, remo
         selectedCount={selected.size}
         onMoveSelected={() => setMoving(Array.from(selected))}
         onClearSelection={() => setSelected(new Set())}
-        suggest={canCluster && <SuggestThemes boardDoc={boardDoc} cards={cards} bodies={bodies} clusters={clusters} duplicatePairs={duplicates.count} onDuplicates={setSuggestedDuplicates} />}
+        suggest={canCluster && <SuggestThemes boardDoc={boardDoc} cards={cards} bodies={bodies} clusters={clusters} duplicatePairs={duplicates.count} moreDuplicatePairs={duplicates.more} onDuplicates={setSuggestedDuplicates} />}
       />
       {canCluster && <p className="hint">{t('cluster.hint')}</p>}
       {clusters.length > 0 && <ThemeOverview clusters={clusters} held={held} />}

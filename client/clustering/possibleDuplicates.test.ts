@@ -22,12 +22,23 @@ describe('possibleDuplicates', () => {
   });
 
   it('leaves out pairs already merged, and gives no card more than a few partners', () => {
-    const same = Array.from({ length: 8 }, (_, i) => card(`s${i}`, 'Same text'));
+    const same = Array.from({ length: 8 }, (_, i) => card(`s${i}`, `Same text ${i}`));
     const cards = [...same, card('m', 'Merged text', 'n'), card('n', 'Merged text')];
-    const possible = possibleDuplicates(cards, titleDuplicatePairs(cards), []);
+    const everyWay = same.flatMap((a, i) => same.slice(i + 1).map((b) => ({ cardIds: [a.id, b.id] as [string, string], similarity: 0.9 })));
+    const possible = possibleDuplicates(cards, titleDuplicatePairs(cards), everyWay);
     expect(possible.kinds.has('m')).toBe(false);
-    expect(possible.kinds.size).toBe(8);
-    // Eight cards in at most three pairs each: four and four, each four paired every way.
-    expect(possible.count).toBe((8 * MAX_PARTNERS) / 2);
+    for (const partners of possible.offered.values()) expect(partners.length).toBeLessThanOrEqual(MAX_PARTNERS);
+    expect(possible.count + possible.more).toBe(everyWay.length);
+  });
+
+  it('marks only the most alike pairs of a large board, one for every ten cards, and counts the rest', () => {
+    // 150 cards, each like the next three: 444 pairs, most alike at the start of the board.
+    const cards = Array.from({ length: 150 }, (_, i) => card(`c${String(i).padStart(3, '0')}`, `Card ${i}`));
+    const pairs = cards.flatMap((a, i) => cards.slice(i + 1, i + 4).map((b) => ({ cardIds: [a.id, b.id] as [string, string], similarity: 1 - i / 1000 })));
+    const possible = possibleDuplicates(cards, [], pairs);
+    expect(possible.count).toBe(15);
+    expect(possible.more).toBe(pairs.length - 15);
+    expect(possible.kinds.size).toBeLessThanOrEqual(30);
+    expect([...possible.kinds.keys()].every((id) => Number(id.slice(1)) < 20)).toBe(true);
   });
 });

@@ -6,13 +6,15 @@ import type { Duplicate } from '../cards/CardItem';
 /**
  * The one list of possible duplicates the cluster view shows: pairs whose titles repeat each other (known at
  * once, on every screen) and the pairs the last suggestions found, most alike first, less those already merged
- * and those past a card's `MAX_PARTNERS`. Every card in a pair carries the "Duplicate"/"Near duplicate" badge
+ * and those past a card's `MAX_PARTNERS` or the board's `markedPairsCap`. Every card in a pair carries the "Duplicate"/"Near duplicate" badge
  * and passes the "show only possible duplicates" filter, and the suggestions count its pairs, so they cannot
  * disagree; the suggestions' pairs also say which card each is like, with "Merge these cards".
  */
 export interface PossibleDuplicates {
   /** How many pairs. */
   count: number;
+  /** How many more pairs, less alike, were found and not marked. */
+  more: number;
   /** Each card in a pair: `exact` when another card has the same title, else `near`. */
   kinds: ReadonlyMap<string, Duplicate>;
   /** Each card in a pair the suggestions found, with the cards it may repeat. */
@@ -25,6 +27,14 @@ export interface PossibleDuplicates {
  */
 export const MAX_PARTNERS = 3;
 
+/**
+ * The board marks at most this many pairs, the most alike first: one for every ten cards, and five on a small
+ * board. A board of 150 templated cards had 217 pairs, and marks on most cards told the facilitator nothing.
+ */
+export function markedPairsCap(cardCount: number): number {
+  return Math.max(5, Math.ceil(cardCount / 10));
+}
+
 export function possibleDuplicates(cards: readonly CardView[], titlePairs: readonly DuplicatePair[], suggested: readonly DuplicatePair[]): PossibleDuplicates {
   const byId = new Map(cards.map((card) => [card.id, card]));
   const partners = new Map<string, number>();
@@ -32,13 +42,21 @@ export function possibleDuplicates(cards: readonly CardView[], titlePairs: reado
   const offered = new Map<string, CardView[]>();
   const fromSuggestions = new Set(suggested.map(({ cardIds: [a, b] }) => pairKey(a, b)));
   const seen = new Set<string>();
+  const marked = new Set<string>();
+  const cap = markedPairsCap(cards.filter((card) => card.mergedInto === undefined).length);
+  let more = 0;
   for (const { cardIds } of [...titlePairs, ...suggested].sort((x, y) => y.similarity - x.similarity)) {
     const [a, b] = cardIds.map((id) => byId.get(id));
     // A pair already merged, either way or into a third card, is no longer news.
     if (!a || !b || a.mergedInto !== undefined || b.mergedInto !== undefined) continue;
     const key = pairKey(a.id, b.id);
-    if (seen.has(key) || (partners.get(a.id) ?? 0) >= MAX_PARTNERS || (partners.get(b.id) ?? 0) >= MAX_PARTNERS) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
+    if (marked.size >= cap || (partners.get(a.id) ?? 0) >= MAX_PARTNERS || (partners.get(b.id) ?? 0) >= MAX_PARTNERS) {
+      more++;
+      continue;
+    }
+    marked.add(key);
     const kind: Duplicate = normaliseTitle(a.title) === normaliseTitle(b.title) ? 'exact' : 'near';
     for (const [card, other] of [
       [a, b],
@@ -49,5 +67,5 @@ export function possibleDuplicates(cards: readonly CardView[], titlePairs: reado
       if (fromSuggestions.has(key)) offered.set(card.id, [...(offered.get(card.id) ?? []), other]);
     }
   }
-  return { count: seen.size, kinds, offered };
+  return { count: marked.size, more, kinds, offered };
 }

@@ -1,8 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ParticipantInfo } from '../../shared/controlDoc';
 import type { StakeholderGroup } from '../../shared/groups';
 import { LIMITS } from '../../shared/limits';
 import { Field } from '../app/Field';
+import { SaveOrCancel } from '../app/SaveOrCancel';
+import { SelectField } from '../app/SelectField';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useFormCommand } from '../kernel/commands/useFormCommand';
@@ -21,7 +23,6 @@ export function CorrectDetailsForm({
 }) {
   const t = useT();
   const { api } = useBoard();
-  const groupId = useId();
   const [name, setName] = useState(person.name);
   const [organisation, setOrganisation] = useState(person.organisation);
   const [group, setGroup] = useState(person.group);
@@ -36,29 +37,8 @@ export function CorrectDetailsForm({
       <p className="person-form-heading">{heading}</p>
       <Field label={t('people.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={LIMITS.maxName} autoFocus />
       <Field label={t('people.organisation')} value={organisation} onChange={(e) => setOrganisation(e.target.value)} maxLength={LIMITS.maxOrganisation} />
-      <div className="field">
-        <label htmlFor={groupId}>{t('people.group')}</label>
-        <select id={groupId} value={group} onChange={(e) => setGroup(e.target.value)}>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('people.save')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('people.cancel')}
-        </button>
-      </div>
+      <SelectField label={t('people.group')} value={group} options={groups.map((g) => ({ value: g.id, label: g.name }))} onChange={setGroup} />
+      <SaveOrCancel error={error} busy={busy} saveLabel={t('people.save')} cancelLabel={t('people.cancel')} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ParticipantInfo } from '../../shared/controlDoc';
+import { SaveOrCancel } from '../app/SaveOrCancel';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useFormCommand } from '../kernel/commands/useFormCommand';
@@ -40,19 +41,7 @@ export function RemovePersonForm({
           <span>{t('people.deleteCards')}</span>
         </label>
       </fieldset>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="danger" disabled={busy}>
-          {t('people.confirmRemove', { name: person.name })}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('people.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel error={error} busy={busy} saveLabel={t('people.confirmRemove', { name: person.name })} cancelLabel={t('people.cancel')} onCancel={() => onDone(false)} destructive />
     </form>
   );
 }

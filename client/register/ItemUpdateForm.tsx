@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { REGISTER_STATUSES, type RegisterItem, type RegisterStatus, type RegisterUpdateBody } from '../../shared/register';
 import { describeFailure } from '../app/describeFailure';
 import { Field } from '../app/Field';
+import { SaveOrCancel } from '../app/SaveOrCancel';
+import { SelectField } from '../app/SelectField';
 import { useT } from '../app/i18n';
 
 /** Sends an item's update: to the register itself, or through a follow-up workshop's progress check. */
@@ -67,37 +69,16 @@ export function ItemUpdateForm({ save, item, asFacilitator, onDone }: Props) {
 
   return (
     <form className="register-form" onSubmit={submit} aria-label={t('register.updateOf', { place: item.position, title: item.title })}>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>{t('register.field.status')}</label>
-        <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as RegisterStatus)}>
-          {REGISTER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`register.status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label={t('register.field.status')} value={status} options={REGISTER_STATUSES.map((s) => ({ value: s, label: t(`register.status.${s}`) }))} onChange={setStatus} />
       {status === 'dropped' && <Field label={t('register.dropReasonLabel')} value={dropReason} maxLength={300} required onChange={(e) => setDropReason(e.target.value)} />}
       <Field label={t('register.progressLabel')} hint={t('register.progressHint')} value={progress} maxLength={80} onChange={(e) => setProgress(e.target.value)} />
       <Field label={t('register.nextReview')} type="date" value={nextReview} onChange={(e) => setNextReview(e.target.value)} />
       {asFacilitator && <Field label={t('register.field.owner')} value={owner} maxLength={120} required onChange={(e) => setOwner(e.target.value)} />}
       <div className="field">
-        <label htmlFor={`${id}-note`}>{t('register.noteLabel')}</label>
-        <textarea id={`${id}-note`} value={note} maxLength={1000} rows={2} onChange={(e) => setNote(e.target.value)} />
+        <label htmlFor={id}>{t('register.noteLabel')}</label>
+        <textarea id={id} value={note} maxLength={1000} rows={2} onChange={(e) => setNote(e.target.value)} />
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('register.saving') : t('register.save')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => void onDone(false)}>
-          {t('register.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel error={error} busy={busy} saveLabel={busy ? t('register.saving') : t('register.save')} cancelLabel={t('register.cancel')} onCancel={() => void onDone(false)} />
     </form>
   );
 }

@@ -38,14 +38,14 @@ export function ResultsPanel({ groups, showPerPerson = false }: Props) {
       ) : (
         <>
           <RoundSelect label={t('results.pickRound')} revealed={revealed} value={shown.round.id} onChange={setChosenId} />
-          <RoundResults key={shown.round.id} revealed={shown} groups={groups} showPerPerson={showPerPerson} />
+          <RoundResults key={shown.round.id} revealed={shown} groups={groups} showPerPerson={showPerPerson} runoffOfNumber={revealed.find(({ round }) => round.id === shown.tally.runoff?.fromRound)?.round.number} />
         </>
       )}
     </section>
   );
 }
 
-function RoundResults({ revealed: { round, tally }, groups, showPerPerson }: Props & { revealed: RevealedRound }) {
+function RoundResults({ revealed: { round, tally }, groups, showPerPerson, runoffOfNumber }: Props & { revealed: RevealedRound; runoffOfNumber: number | undefined }) {
   const t = useT();
   const { boardDoc, controlDoc } = useBoard();
   const groupName = useGroupName(groups, tally);
@@ -62,6 +62,7 @@ function RoundResults({ revealed: { round, tally }, groups, showPerPerson }: Pro
         {tally.anonymous && t('results.anonymousNote')}
       </p>
       {tally.anonymous && tally.groups.length === 1 && tally.groups[0] === OTHER_GROUPS && <p className="hint">{t('results.onlyTotals')}</p>}
+      {tally.runoff?.votersDiffer && runoffOfNumber !== undefined && <p className="hint runoff-voters-differ">{t('results.runoffVotersDiffer', { number: runoffOfNumber })}</p>}
       <RankingTables items={tally.items} />
       <div className="explanations">
         <p>{t('results.balancedExplained')}</p>

@@ -40,6 +40,7 @@ export function RoundControls({ rounds, revealed, groups, participants, folded, 
       {current ? (
         <>
           <p>{t(current.state === 'open' ? 'round.isOpen' : 'round.isClosed', { items: current.items.length, budget: current.settings.budget, cap: current.settings.cap })}</p>
+          {current.state === 'open' && current.settings.anonymous && <SmallGroupsWarning groups={groups} participants={participants} />}
           <VoterProgress round={current} groups={groups} participants={participants} />
           <div className="button-row">
             {current.state === 'open' && (
@@ -125,21 +126,45 @@ function OpenRoundForm({ revealed, groups, participants, busy, folded, onOpen }:
  */
 function MergePreview({ groups, participants }: Pick<Props, 'groups' | 'participants'>) {
   const t = useT();
-  const people = new Map<string, number>();
-  for (const person of participants.values()) people.set(person.group, (people.get(person.group) ?? 0) + 1);
-  const counts = new Map(groups.flatMap((group) => (people.has(group.id) ? [[group.id, people.get(group.id)!] as const] : [])));
+  const counts = groupSizes(groups, participants);
   const merged = mergedGroups(groupsAsShown(counts, true));
-  const named = (ids: string[]) => ids.map((id) => `${groups.find((group) => group.id === id)!.name} (${counts.get(id)})`).join(', ');
+  const named = (ids: string[]) => namedWithSizes(ids, groups, counts);
   if (merged.length === 0) return <p className="hint">{t('round.preview.apart')}</p>;
-  const small = merged.filter((id) => counts.get(id)! < MIN_SHOWN_GROUP_SIZE);
   const added = merged.filter((id) => counts.get(id)! >= MIN_SHOWN_GROUP_SIZE);
   return (
     <div className="hint merge-preview" aria-live="polite">
       <p>{t('round.preview.merged', { groups: named(merged) })}</p>
-      {small.length > 0 && <p>{t('round.preview.small', { groups: named(small) })}</p>}
+      <SmallGroupsWarning groups={groups} participants={participants} />
       {added.length > 0 && <p>{t('round.preview.added', { groups: named(added) })}</p>}
       {merged.length === counts.size && <p>{t('round.preview.allMerged')}</p>}
     </div>
+  );
+}
+
+/** The people in each of the board's groups now, for the groups that have any, in the board's order. */
+function groupSizes(groups: readonly StakeholderGroup[], participants: Props['participants']): Map<string, number> {
+  const people = new Map<string, number>();
+  for (const person of participants.values()) people.set(person.group, (people.get(person.group) ?? 0) + 1);
+  return new Map(groups.flatMap((group) => (people.has(group.id) ? [[group.id, people.get(group.id)!] as const] : [])));
+}
+
+function namedWithSizes(ids: string[], groups: readonly StakeholderGroup[], counts: ReadonlyMap<string, number>): string {
+  return ids.map((id) => `${groups.find((group) => group.id === id)!.name} (${counts.get(id)})`).join(', ');
+}
+
+/**
+ * While an anonymous round is open, the turnout everyone sees moves when a member of a group below the threshold
+ * votes: the figures never tell what they gave, but the room can tell that they voted (docs/privacy.md).
+ */
+function SmallGroupsWarning({ groups, participants }: Pick<Props, 'groups' | 'participants'>) {
+  const t = useT();
+  const counts = groupSizes(groups, participants);
+  const small = [...counts.keys()].filter((id) => counts.get(id)! < MIN_SHOWN_GROUP_SIZE);
+  if (small.length === 0) return null;
+  return (
+    <p className="small-groups-warning">
+      {t('round.preview.small', { groups: namedWithSizes(small, groups, counts) })} {t('round.smallGroupsTurnout')}
+    </p>
   );
 }
 

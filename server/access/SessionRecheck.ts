@@ -8,6 +8,12 @@ import type { LiveSessions } from './LiveSessions.js';
 const RECHECK_EVERY_MS = 2_000;
 
 /**
+ * By then every instance has ended the sessions a command ended, Redis down or not: a re-check that read the
+ * store just before the command finds it at the next round, and a round's reads take well under a second.
+ */
+export const SESSIONS_ENDED_WITHIN_MS = 2 * RECHECK_EVERY_MS + 1_000;
+
+/**
  * The fallback for endings another instance could not relay (Redis down, or instances on one database without
  * Redis): while `needed()` says so and this instance has sessions, the tokens and participants of every board
  * with sessions here are read again, and a session whose board, token or participant is gone is ended with the code the command would have

@@ -35,7 +35,7 @@ export class VoteRounds {
   async open(boardId: string, body: OpenRoundBody): Promise<RoundState> {
     const items = body.runoff ? await this.runoffItems(boardId, body.runoff) : await this.rooms.withRoom(boardId, boardItems);
     if (items.length === 0) throw DomainError.refusal('conflict', 'nothing-to-vote-on', 'there is nothing to vote on: add cards or themes first');
-    const settings: RoundSettings = { budget: body.budget, cap: body.cap, anonymous: body.anonymous };
+    const settings: RoundSettings = { budget: body.budget, cap: body.cap, anonymous: body.anonymous, ...(body.runoff ? { runoffOf: body.runoff.fromRound } : {}) };
     const record = await this.ballots.openRound({ id: 'r_' + crypto.randomBytes(6).toString('base64url'), boardId, settings, items, openedAt: this.now() });
     await changeBoardState(this.facts, boardId, (state) => phaseChange(state, 'vote'));
     await this.projection.show(boardId);
@@ -64,13 +64,16 @@ export class VoteRounds {
       const ballots = await this.ballots.listBallots(roundId);
       const roll = await this.ballots.rollOf(roundId);
       const state = await this.facts.getState(boardId);
-      const tally = tallyRound({
-        roundId,
-        items: round.items,
-        settings: round.settings,
-        ballots: ballots.map((b) => ({ participantId: b.participantId, group: b.group, allocations: b.allocations, onRoll: roll.has(b.participantId) })),
-        groups: state?.state.groups ?? [],
-      });
+      const tally: Tally = {
+        ...tallyRound({
+          roundId,
+          items: round.items,
+          settings: round.settings,
+          ballots: ballots.map((b) => ({ participantId: b.participantId, group: b.group, allocations: b.allocations, onRoll: roll.has(b.participantId) })),
+          groups: state?.state.groups ?? [],
+        }),
+        ...(round.settings.runoffOf ? { runoff: { fromRound: round.settings.runoffOf, votersDiffer: await this.votersDiffer(boardId, round.settings.runoffOf, ballots) } } : {}),
+      };
       if (await this.ballots.revealRound(boardId, roundId, this.now(), tally)) {
         await changeBoardState(this.facts, boardId, (current) => phaseChange(current, 'results'));
       }
@@ -79,6 +82,16 @@ export class VoteRounds {
     const revealed = await this.round(boardId, roundId);
     if (!revealed.tally) throw DomainError.refusal('conflict', 'round-already-revealed', 'round was revealed before its tally was kept');
     return revealed.tally;
+  }
+
+  /**
+   * Whether a run-off's voters differ from its round's. A removed person's ballots are gone from the round, so its
+   * tally's count tells that someone left, and a voter without a ballot there tells that someone came.
+   */
+  private async votersDiffer(boardId: string, fromRound: string, ballots: ReadonlyArray<{ participantId: string }>): Promise<boolean> {
+    const from = await this.ballots.getRound(boardId, fromRound);
+    const earlier = new Set((await this.ballots.listBallots(fromRound)).map((ballot) => ballot.participantId));
+    return from?.tally?.voters.total !== ballots.length || ballots.some((ballot) => !earlier.has(ballot.participantId));
   }
 
   /**

@@ -5,6 +5,7 @@ import { findGroup } from '../../shared/groups.js';
 import { isOwnCard } from '../../shared/permissions.js';
 import { REMOVED_PARTICIPANT, selfCorrectionOpen } from '../../shared/people.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
+import { SESSIONS_ENDED_WITHIN_MS } from '../access/SessionRecheck.js';
 import type { Access } from '../auth/Access.js';
 import { cardKeysOf } from '../auth/cardKeys.js';
 import type { VoteRounds } from '../ballots/VoteRounds.js';
@@ -16,6 +17,7 @@ import type { AgreementArchive } from '../storage/AgreementArchive.js';
 import type { BallotBox } from '../storage/BallotBox.js';
 import type { BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
+import type { Logger } from '../log.js';
 import type { BoardState, ParticipantRecord } from '../storage/records.js';
 
 /**
@@ -32,6 +34,7 @@ export class People {
     private readonly rounds: VoteRounds,
     private readonly sessions: LiveSessions,
     private readonly agreements: Pick<AgreementArchive, 'signoffs'>,
+    private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -51,7 +54,30 @@ export class People {
     this.sessions.close({ match: { boardId, participantId }, cause: 'removed' });
     const counts = await this.rooms.withRoom(boardId, (room) => handleCards(room, participantId, names, cards));
     await this.projection.show(boardId);
+    this.handleLateCards(boardId, participantId, names, cards);
     return { participantId, cards: counts, ballotsWithdrawn };
+  }
+
+  /**
+   * A session on another instance may write until that instance ends it (with Redis down, at its next re-check),
+   * and this room sees those cards only through the log: once every session is ended, the cards are read again
+   * and handled as the removal asked, whichever instance took them. Not awaited: the removal has answered.
+   */
+  private handleLateCards(boardId: string, participantId: string, names: string[], cards: 'keep' | 'delete'): void {
+    const timer = setTimeout(() => {
+      const handle = async () => {
+        // A board deleted meanwhile is not loaded again (that would write its rows back).
+        if (!(await this.identity.getBoard(boardId))) return;
+        await this.rooms.withRoom(boardId, async (room) => {
+          await room.board.catchUp();
+          await (await room.privateList(participantId)).catchUp();
+          await handleCards(room, participantId, names, cards);
+        });
+      };
+      // The server stopping meanwhile is the one failure here; the next removal cannot heal it, so it is logged.
+      handle().catch((err: unknown) => this.log.warn('a removed participant’s late cards could not be handled', { boardId, error: String(err) }));
+    }, SESSIONS_ENDED_WITHIN_MS);
+    timer.unref();
   }
 
   /**

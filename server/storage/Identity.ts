@@ -40,7 +40,8 @@ export interface Identity {
   addParticipant(p: ParticipantRecord, tokenHash: string, maxPerBoard: number): Promise<boolean>;
   getParticipant(id: string): Promise<ParticipantRecord | undefined>;
   listParticipants(boardId: string): Promise<ParticipantRecord[]>;
-  countParticipants(boardId: string): Promise<number>;
+  /** The participants let in: those waiting to vote (strict anonymity's waiting list) are not counted. */
+  countAdmittedParticipants(boardId: string): Promise<number>;
   updateParticipant(p: ParticipantRecord): Promise<void>;
   /** Lets a waiting participant vote (clears `waitingSince`); resolves to false, changing nothing, when they were not waiting. */
   admitParticipant(boardId: string, participantId: string): Promise<boolean>;

@@ -35,6 +35,11 @@ describe('suggestion quality against people’s themes', () => {
     for (const { name, workshop } of seen) expect({ name, ari: scores(workshop).method.ari >= 0.3 }).toEqual({ name, ari: true });
   });
 
+  it('leaves a card that fits its group weakly in the pile rather than among cards people would not put it with', () => {
+    const precision = mean(seen.map(({ workshop }) => scores(workshop).method.precision));
+    expect(precision).toBeGreaterThanOrEqual(0.75);
+  });
+
   it('groups most cards of a workshop, and gives the same answer twice', () => {
     for (const { workshop } of heldOut) {
       const { method } = scores(workshop);

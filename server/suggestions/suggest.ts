@@ -24,6 +24,11 @@ export interface Tuning {
   threshold: number;
   /** Average similarity a group of unthemed cards needs to an existing theme to be suggested for it. */
   themeThreshold: number;
+  /**
+   * Average similarity a card needs to the other cards of its group to stay in it: a card the group took in
+   * on the strength of a few of its members is left in the pile rather than placed where someone must move it.
+   */
+  memberThreshold: number;
   /** Similarity of what two cards name (their words, read through the vocabulary) from which they are offered as duplicates. */
   duplicateThreshold: number;
   /** Whether the curated concept list is used (off only to measure what it adds). */
@@ -40,6 +45,7 @@ export const DEFAULT_TUNING: Tuning = {
   weights: { stems: 1, grams: 0.5, concepts: 0.8, broader: 1, subject: 0.3 },
   threshold: 0.2,
   themeThreshold: 0.3,
+  memberThreshold: 0.27,
   duplicateThreshold: 0.4,
   curatedConcepts: true,
   vocabulary: true,
@@ -63,7 +69,13 @@ export function suggest(input: SuggestInput, tuning: Tuning = DEFAULT_TUNING): S
 
   const unthemed = input.cards.map((card, i) => (card.themeId === null ? i : -1)).filter((i) => i >= 0);
   const unthemedVectors = unthemed.map((i) => vectors[i]);
-  const groups = averageLinkage(similarityMatrix(unthemedVectors), unthemed.length, tuning.threshold).map((group) => group.map((k) => unthemed[k]));
+  const groups = averageLinkage(similarityMatrix(unthemedVectors), unthemed.length, tuning.threshold).map((group) =>
+    withoutWeakMembers(
+      group.map((k) => unthemed[k]),
+      vectors,
+      tuning.memberThreshold,
+    ),
+  );
   const profiles = themeProfiles(input, vectors, space, matcher);
 
   const byTheme = new Map<string, number[]>();
@@ -123,3 +135,20 @@ function bestTheme(group: number[], vectors: SparseVector[], profiles: ThemeProf
   return best;
 }
 
+
+/**
+ * The group less the cards whose average similarity to its other cards is below `threshold`, read off the
+ * group's summed vector (the vectors are unit length), so a group of m cards costs m sparse products.
+ * A pair is kept whole: it was joined on its own similarity.
+ */
+function withoutWeakMembers(group: number[], vectors: SparseVector[], threshold: number): number[] {
+  if (group.length < 3) return group;
+  const sum = new Map<number, number>();
+  for (const i of group) vectors[i].keys.forEach((k, j) => sum.set(k, (sum.get(k) ?? 0) + vectors[i].values[j]));
+  const toOthers = (i: number) => {
+    let dot = 0;
+    vectors[i].keys.forEach((k, j) => (dot += vectors[i].values[j] * sum.get(k)!));
+    return (dot - 1) / (group.length - 1);
+  };
+  return group.filter((i) => toOthers(i) >= threshold);
+}

@@ -141,7 +141,7 @@ export class Workshops {
       language: meta.language,
       phase: meta.phase,
       groups: meta.groups,
-      participantCount: await this.identity.countParticipants(board.id),
+      participantCount: await this.identity.countAdmittedParticipants(board.id),
       closedAt: meta.closedAt,
       lastActivityAt: await this.activity.lastActivityAt(board.id),
       rounds: (await this.ballots.listRounds(board.id)).map((r) => ({ id: r.id, number: r.number, state: r.state })),

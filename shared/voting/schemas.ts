@@ -14,7 +14,7 @@ export const roundStateSchema: z.ZodType<RoundState> = z.object({
   id: z.string(),
   number: z.number(),
   state: z.enum(['open', 'closed', 'revealed']),
-  settings: z.object({ budget: z.number(), cap: z.number(), anonymous: z.boolean() }),
+  settings: z.object({ budget: z.number(), cap: z.number(), anonymous: z.boolean(), runoffOf: z.string().optional() }),
   items: z.array(roundItem),
   openedAt: z.number(),
   closedAt: z.number().optional(),
@@ -40,4 +40,5 @@ export const tallySchema: z.ZodType<Tally> = z.object({
       balancedRank: z.number(),
     }),
   ),
+  runoff: z.object({ fromRound: z.string(), votersDiffer: z.boolean() }).optional(),
 });

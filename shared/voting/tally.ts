@@ -32,17 +32,12 @@ export function tallyRound(input: TallyInput): Tally {
   const votersByGroup = zeroFor(shownGroups);
   for (const [group, count] of voters) votersByGroup[shownAs.get(group)!]! += count;
   const dots: GroupDots = new Map(shownGroups.map((group) => [group, zeroFor(itemIds)]));
-  const backers = zeroFor(itemIds);
   for (const ballot of ballots) {
     const counts = dots.get(shownAs.get(ballot.group)!)!;
-    for (const itemId of itemIds) {
-      const given = ballot.allocations[itemId] ?? 0;
-      counts[itemId]! += given;
-      if (given > 0) backers[itemId]! += 1;
-    }
+    for (const itemId of itemIds) counts[itemId]! += ballot.allocations[itemId] ?? 0;
   }
   const shares = groupShares(dots);
-  const contested = contestedItems({ shares, voters: votersByGroup, backers }, itemIds);
+  const contested = contestedItems({ dots, voters: votersByGroup, cap: settings.cap }, itemIds);
 
   const unranked = items.map((item) => {
     const byGroup = Object.fromEntries(shownGroups.map((group) => [group, dots.get(group)![item.id]!]));

@@ -7,6 +7,8 @@ export interface RoundSettings {
   cap: number;
   /** Anonymous rounds publish no per-person figures and merge small groups (see tallyRound). */
   anonymous: boolean;
+  /** The revealed round this one is a run-off of. */
+  runoffOf?: string;
 }
 
 /** Something to vote on: a theme, or a card that is in no theme. */
@@ -79,4 +81,9 @@ export interface Tally {
   voters: { total: number; byGroup: Record<string, number> };
   /** In raw rank order. */
   items: TallyItem[];
+  /**
+   * A run-off's round, and whether its voters differ from that round's: then the difference between the two rounds'
+   * figures can be someone's ballot, and the results say so.
+   */
+  runoff?: { fromRound: string; votersDiffer: boolean };
 }

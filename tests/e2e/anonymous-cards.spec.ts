@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { addCard, person, test } from './support';
-import { auth, createRoomBoard, phase } from './roomBoard';
+import { auth, createRoomBoard, phase, seedBoard } from './roomBoard';
 
 const PHONE = { width: 390, height: 844 };
 const TITLE = 'The works council is being ignored';
@@ -33,15 +33,23 @@ test('with anonymous cards, another phone sees the card and its text arrive, but
   await expect(erik.getByText(/is typing|are typing/)).toHaveCount(0);
 });
 
-test('before an anonymous round opens, the facilitator sees which groups will be counted together and why', async ({ browser, request }) => {
+test('before and while an anonymous round is open, the facilitator sees which groups will be counted together and why, and what turnout tells of small groups', async ({ browser, request, baseURL }) => {
   // Round-robin over six groups: two people in each of the first two groups, one in each of the other four.
   const board = await createRoomBoard(request, 'Kick-off with small groups', ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+  await phase(request, board, 'collect');
+  await seedBoard(baseURL!, board, { titles: ['Skills', 'Energy'], themes: [], authors: board.people.map((p) => ({ id: p.participantId, token: p.token })) });
   await phase(request, board, 'vote');
   const facilitator = await person(browser);
   await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
   const form = facilitator.locator('.open-round');
   await expect(form.getByText(/^If everyone here votes, .* will be counted together\.$/)).toBeVisible();
-  await expect(form.getByText(/^Fewer than 3 people: /)).toBeVisible();
+  const warning = /^Fewer than 3 people: .* While the round is open, the turnout everyone sees moves when one of them votes: it tells that they voted, never what\.$/;
+  await expect(form.getByText(warning)).toBeVisible();
   await form.getByRole('checkbox', { name: /^Anonymous/ }).uncheck();
   await expect(form.getByText(/will be counted together/)).toHaveCount(0);
+
+  // Opened anonymous, the warning stays beside the turnout for as long as the round is open.
+  await form.getByRole('checkbox', { name: /^Anonymous/ }).check();
+  await form.getByRole('button', { name: 'Open the round', exact: true }).click();
+  await expect(facilitator.locator('.round-controls').getByText(warning)).toBeVisible();
 });

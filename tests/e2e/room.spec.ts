@@ -106,7 +106,7 @@ test('a 60-card workshop on a laptop, a phone and the projector: moving by menu,
   await expect(facilitator.getByText(/cards? match/)).toHaveText(`${titles.filter((_, i) => i % PEOPLE.length === 3).length} cards match`);
   await facilitator.getByLabel('Find cards').fill('');
   await facilitator.getByLabel('Show only possible duplicates').check();
-  await expect(themeOf(facilitator, 'Not in a theme yet').getByText('Near duplicate').first()).toBeVisible();
+  await expect(themeOf(facilitator, 'Not in a theme yet').getByRole('img', { name: /^Near duplicate: / }).first()).toBeVisible();
   await facilitator.getByLabel('Show only possible duplicates').uncheck();
 
   // Merging asks first, and can be undone; the participant sees both.
@@ -400,6 +400,24 @@ test('compact clustering at 1366×800: titles first with their controls beside t
     return tiles;
   });
   expect(fit).toEqual(themes.map(() => ({ whole: 5, titleBesideBox: true })));
+
+  // A card marked as a duplicate keeps its +1 whole: on a narrow tile the badge gives way to its mark, and keeps
+  // its name for a screen reader. Measured once, on every such card, after the layout settles.
+  const marked = await facilitator.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return [...document.querySelectorAll('.theme-tile .card')]
+      .filter((card) => card.querySelector('.dup-badge') && card.querySelector('.card-reactions'))
+      .map((card) => {
+        const edge = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+        const badge = card.querySelector('.dup-badge')!;
+        const plusOne = card.querySelector('.card-reactions button')!;
+        const within = (element: Element) => element.getBoundingClientRect().right <= edge + 0.5 && element.scrollWidth <= element.clientWidth;
+        return { badge: within(badge), plusOne: within(plusOne), named: /^(Near duplicate|Duplicate): /.test(badge.getAttribute('aria-label')!) };
+      });
+  });
+  expect(marked.length).toBeGreaterThan(0);
+  expect(marked.filter((card) => !card.badge || !card.plusOne || !card.named)).toEqual([]);
+  await facilitator.locator('.theme-tile .card', { has: facilitator.locator('.dup-badge') }).first().screenshot({ path: `${SHOTS}/facilitator-1366-cluster-duplicate-mark.png` });
   await shot(facilitator, 'facilitator-1366-cluster-83-compact-tiles');
 
   // Eight colours for ten themes: each colour carries the theme's number, so the first and the ninth differ.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { CreateBoardResponse } from '../../shared/api.js';
 import { api, connect, createBoard, rawClose, startTestServer, synced, tempDataDir, type TestClient } from './support.js';
@@ -79,6 +79,22 @@ describe('WebSocket origins', () => {
     const stock = connect(server.url, board.boardId, board.facilitatorToken);
     clients.push(stock);
     await synced(stock);
+  });
+
+  it('listening beyond this machine without PUBLIC_URL or ALLOWED_ORIGINS, the server says at start that it should be set', async () => {
+    const warnings = async (env: Record<string, string>) => {
+      const lines: string[] = [];
+      const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+      try {
+        await serverWith({ HOST: '0.0.0.0', LOG_LEVEL: 'warn', ...env });
+      } finally {
+        stderr.mockRestore();
+      }
+      return lines.map((line) => JSON.parse(line) as { level: string; msg: string }).filter((line) => line.level === 'warn' && line.msg.includes('PUBLIC_URL'));
+    };
+    expect(await warnings({})).toHaveLength(1);
+    expect(await warnings({ PUBLIC_URL: 'https://forum.example.org/' })).toEqual([]);
+    expect(await warnings({ ALLOWED_ORIGINS: 'https://intranet.example.org' })).toEqual([]);
   });
 
   it('with PUBLIC_URL and ALLOWED_ORIGINS: exactly those origins', async () => {

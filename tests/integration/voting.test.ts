@@ -166,6 +166,28 @@ describe('the ballot box', () => {
     ]);
   });
 
+  it('a run-off says whether its voters are those of its round: after someone is removed they are not', async () => {
+    const { board, themes } = await boardWithThemes();
+    const people = await Promise.all([0, 1, 2].map((i) => join(server.url, board, `Företag ${i}`, 'Företag')));
+    const rounds = `/api/boards/${board.boardId}/rounds`;
+    const voteAndReveal = async (roundId: string, voters: JoinResponse[]) => {
+      for (const p of voters) await put(board, roundId, p.token, { [themes[1]]: 2, [themes[2]]: 1 });
+      return (await api<Tally>(server.url, 'POST', `${rounds}/${roundId}/reveal`, undefined, board.facilitatorToken)).body;
+    };
+    const first = (await api<RoundState>(server.url, 'POST', rounds, {}, board.facilitatorToken)).body;
+    expect((await voteAndReveal(first.id, people)).runoff).toBeUndefined();
+    const runoff = async () => (await api<RoundState>(server.url, 'POST', rounds, { runoff: { fromRound: first.id, top: 2 } }, board.facilitatorToken)).body.id;
+
+    expect((await voteAndReveal(await runoff(), people)).runoff).toEqual({ fromRound: first.id, votersDiffer: false });
+    expect((await api(server.url, 'DELETE', `/api/boards/${board.boardId}/participants/${people[2].participantId}`, { cards: 'keep' }, board.facilitatorToken)).status).toBe(200);
+    const after = await voteAndReveal(await runoff(), people.slice(0, 2));
+    expect(after.runoff).toEqual({ fromRound: first.id, votersDiffer: true });
+    // Every reader of the control document gets the warning with the figures.
+    const watcher = server.connect(`${board.boardId}/control`, people[0].token);
+    await synced(watcher);
+    await waitUntil(() => readTally(watcher.doc, after.roundId)?.runoff?.votersDiffer === true);
+  });
+
   it('a group renamed after the reveal keeps the name its figures were counted under, on screens and in exports', async () => {
     const { board, themes } = await boardWithThemes();
     const company = await join(server.url, board, 'Anna Lindqvist', 'Företag');

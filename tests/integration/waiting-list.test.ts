@@ -40,6 +40,8 @@ describe('the waiting list of a strictly anonymous workshop', () => {
     await synced(observer);
     await waitUntil(() => readParticipants(observer.doc).length === 4);
     expect(readParticipants(observer.doc).map((p) => p.name)).not.toContain('Sen Ankomst');
+    // The summary's count is the people let in, as the room's list is.
+    expect((await as<BoardSummary>('GET', '', undefined, board.observerToken)).body.participantCount).toBe(4);
     const waiting = await as<WaitingResponse>('GET', '/waiting');
     expect(waiting.body.waiting.map((p) => [p.name, p.organisation])).toEqual([
       ['Sen Ankomst', 'Hemligt AB'],
@@ -58,6 +60,7 @@ describe('the waiting list of a strictly anonymous workshop', () => {
     expect((await as<WaitingResponse>('GET', '/waiting')).body.waiting).toEqual([]);
     await waitUntil(() => readParticipants(observer.doc).some((p) => p.name === 'Sen Ankomst'));
     expect((await as<BoardSummary>('GET', '', undefined, late.token)).body.you.waiting).toBe(false);
+    expect((await as<BoardSummary>('GET', '')).body.participantCount).toBe(5);
 
     // Turning strict anonymity off lets in everyone still waiting.
     const latest = await join(server.url, board, 'Sist Kommen', 'Region');

@@ -18,6 +18,8 @@ interface Props {
   clusters: ClusterView[];
   /** How many pairs of cards the board marks as possible duplicates (possibleDuplicates), once the suggestions are in. */
   duplicatePairs: number;
+  /** How many more pairs, less alike, were found and not marked. */
+  moreDuplicatePairs: number;
   /** The near-duplicate pairs of the last suggestions, for the cards to show. */
   onDuplicates?: (pairs: DuplicatePair[]) => void;
 }
@@ -32,7 +34,7 @@ type Review =
  * edited first if wanted) or rejected, alone or all at once. Nothing changes on the board until Apply, which
  * makes every accepted theme and move as one change: everyone sees it at once, and one Undo takes it back.
  */
-export function SuggestThemes({ boardDoc, cards, bodies, clusters, duplicatePairs, onDuplicates }: Props) {
+export function SuggestThemes({ boardDoc, cards, bodies, clusters, duplicatePairs, moreDuplicatePairs, onDuplicates }: Props) {
   const t = useT();
   const { api, tableId } = useBoard();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -81,7 +83,12 @@ export function SuggestThemes({ boardDoc, cards, bodies, clusters, duplicatePair
     if (review === null) return null;
     if (review.state === 'loading') return <p role="status">{t('suggest.loading')}</p>;
     if (review.state === 'failed') return <p role="alert">{review.message}</p>;
-    const duplicates = duplicatePairs > 0 && <p>{t('suggest.duplicates', { count: duplicatePairs })}</p>;
+    const duplicates = duplicatePairs > 0 && (
+      <p>
+        {t('suggest.duplicates', { count: duplicatePairs })}
+        {moreDuplicatePairs > 0 && ` ${t('suggest.duplicatesMore', { count: moreDuplicatePairs })}`}
+      </p>
+    );
     if (review.themes.length === 0) {
       return (
         <>

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { SyncedDoc, type FatalReason, type RefusalReason } from './SyncedDoc';
 import type { RefusalStep } from './RefusalStreak';
+import { endingToShow } from './fatalReasons';
 import { controlRoom } from '../../../shared/rooms';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -26,9 +27,6 @@ export interface ConnectionSnapshot {
 /** Awareness updates are sent at most this often, whatever the typing does (the server drops floods). */
 const AWARENESS_INTERVAL_MS = 500;
 
-/** How much each ending tells the person: a deleted board or a removed person explains a refused token. */
-const FATAL_RANK: Record<FatalReason, number> = { invalidToken: 0, unknownBoard: 0, forbidden: 1, revoked: 2, removed: 3, deleted: 4 };
-
 /**
  * A board's two live documents: the board doc (cards, themes, notes; writable by role) and the control doc
  * (phase, timer, participants, results; written by the server only). React reads it via subscribe/snapshot.
@@ -49,10 +47,9 @@ export class BoardConnection {
     const events = {
       changed: () => this.update(),
       fatal: (reason: FatalReason) => {
-        // The two documents close one after the other: after a deletion the second may be refused as an unknown
-        // token while it was reconnecting. The reason that says what happened wins over the one that follows from it.
-        if (this.fatal && FATAL_RANK[this.fatal] >= FATAL_RANK[reason]) return;
-        this.fatal = reason;
+        const shown = endingToShow(this.fatal, reason);
+        if (shown === this.fatal) return;
+        this.fatal = shown;
         this.update();
       },
       refused: (reason: RefusalReason, step: RefusalStep) => {

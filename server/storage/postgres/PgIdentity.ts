@@ -136,8 +136,8 @@ export class PgIdentity implements Identity {
     return (await this.db.query<ParticipantRecord>(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE board_id = $1 ORDER BY joined_at, added`, [boardId])).rows;
   }
 
-  async countParticipants(boardId: string): Promise<number> {
-    return (await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participants WHERE board_id = $1', [boardId])).rows[0].n;
+  async countAdmittedParticipants(boardId: string): Promise<number> {
+    return (await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participants WHERE board_id = $1 AND waiting_since IS NULL', [boardId])).rows[0].n;
   }
 
   async updateParticipant(p: ParticipantRecord): Promise<void> {

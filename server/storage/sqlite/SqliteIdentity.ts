@@ -42,6 +42,7 @@ export class SqliteIdentity implements Identity {
       getParticipant: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE id = ?`),
       listParticipants: db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE board_id = ? ORDER BY joined_at, rowid`),
       countParticipants: db.prepare('SELECT count(*) AS n FROM participants WHERE board_id = ?'),
+      countAdmitted: db.prepare('SELECT count(*) AS n FROM participants WHERE board_id = ? AND waiting_since IS NULL'),
       updateParticipant: db.prepare('UPDATE participants SET name = ?, organisation = ?, group_id = ? WHERE id = ? AND board_id = ?'),
       admit: db.prepare('UPDATE participants SET waiting_since = NULL WHERE board_id = ? AND id = ? AND waiting_since IS NOT NULL'),
       deleteBallotsOf: db.prepare('DELETE FROM ballots WHERE participant_id = ?'),
@@ -142,8 +143,8 @@ export class SqliteIdentity implements Identity {
     return this.stmt.listParticipants.all(boardId) as ParticipantRecord[];
   }
 
-  async countParticipants(boardId: string): Promise<number> {
-    return (this.stmt.countParticipants.get(boardId) as { n: number }).n;
+  async countAdmittedParticipants(boardId: string): Promise<number> {
+    return (this.stmt.countAdmitted.get(boardId) as { n: number }).n;
   }
 
   async updateParticipant(p: ParticipantRecord): Promise<void> {

@@ -6,6 +6,7 @@ export const en = {
   'perPerson.person': 'Person',
   'perPerson.unknown': 'Participant who left',
   'results.onlyTotals': 'Too few voters to show any group apart without giving away a small group’s dots: these are the figures of everyone together.',
+  'results.runoffVotersDiffer': 'This run-off’s voters are not those of round {number}: set side by side, the two rounds’ figures can give away how someone voted.',
   'settings.strictAnonymity':
     'Strict anonymity (once the first vote round has opened, someone who joins votes only after a facilitator lets them in, so nobody can add made-up people to a small group)',
   'waiting.heading': 'Waiting for the facilitator',

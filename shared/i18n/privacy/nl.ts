@@ -7,6 +7,7 @@ export const nl: PrivacyMessages = {
   'perPerson.person': 'Persoon',
   'perPerson.unknown': 'Vertrokken deelnemer',
   'results.onlyTotals': 'Te weinig stemmers om een groep apart te tonen zonder de stippen van een kleine groep te verraden: dit zijn de cijfers van iedereen samen.',
+  'results.runoffVotersDiffer': 'De stemmers van deze tweede ronde zijn niet die van ronde {number}: naast elkaar gelegd kunnen de cijfers van beide rondes verraden hoe iemand stemde.',
   'settings.strictAnonymity':
     'Strikte anonimiteit (zodra de eerste stemronde open is, stemt wie daarna binnenkomt pas als een facilitator hem toelaat, zodat niemand verzonnen personen aan een kleine groep kan toevoegen)',
   'waiting.heading': 'Wachten op de facilitator',

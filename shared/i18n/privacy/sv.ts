@@ -7,6 +7,7 @@ export const sv: PrivacyMessages = {
   'perPerson.person': 'Person',
   'perPerson.unknown': 'Deltagare som har lämnat',
   'results.onlyTotals': 'För få röstande för att visa någon grupp för sig utan att röja en liten grupps prickar: detta är allas siffror tillsammans.',
+  'results.runoffVotersDiffer': 'Den här andra omgångens röstande är inte desamma som i omgång {number}: sida vid sida kan de två omgångarnas siffror röja hur någon röstade.',
   'settings.strictAnonymity':
     'Strikt anonymitet (när den första röstomgången har öppnats röstar den som ansluter först när en processledare har släppt in hen, så att ingen kan lägga till påhittade personer i en liten grupp)',
   'waiting.heading': 'Väntar på processledaren',

@@ -37,6 +37,7 @@ export const en = {
   'round.namedHint': 'Unticked, the round is named: after the reveal, facilitators see each person’s name and dots; participants, observers and downloads see only the figures by group. Every ballot says so above the dots.',
   'round.preview.merged': 'If everyone here votes, {groups} will be counted together.',
   'round.preview.small': 'Fewer than 3 people: {groups}.',
+  'round.smallGroupsTurnout': 'While the round is open, the turnout everyone sees moves when one of them votes: it tells that they voted, never what.',
   'round.preview.added': 'Added so that the combined line has at least 3 voters: {groups}.',
   'round.preview.allMerged': 'No split keeps at least 3 voters on each side: only the totals will be published.',
   'round.preview.apart': 'If everyone here votes, every group is shown on its own.',
@@ -69,7 +70,7 @@ export const en = {
     'Group-balanced score: every stakeholder group weighs the same, however many people it sent. For each group we take the share of its own dots that went to the item; the score is the average of those shares over the groups that voted, times 100, so all scores of a round add up to 100.',
   'results.consensusExplained':
     'Consensus runs from 0 to 100 %: 100 % means every group gave the item the same share of its dots, 0 % that a single group wanted it.',
-  'results.contestedExplained': 'Contested: one stakeholder group gives the item at least one and a half times an even share of its dots, while another gives it less than a quarter of an even share (usually no dots at all). An even share is the group’s dots divided by the number of items. Only groups of at least 2 voters count, and the item needs dots from at least 3 voters.',
+  'results.contestedExplained': 'Contested: one stakeholder group gives the item at least one and a half times an even share of its dots, while another gives it less than a quarter of an even share (usually no dots at all). An even share is the group’s dots divided by the number of items. Only groups of at least 2 voters count, and the item’s dots must need at least 3 voters (each voter can give an item only so many dots).',
   'results.chartHeading': 'Dots per item, by stakeholder group',
   'results.chartLabel': 'Bar chart of the dots per item, split by stakeholder group.',
   'results.chartItem': '{rank}. {title}: {total} dots ({split})',

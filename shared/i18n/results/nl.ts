@@ -36,6 +36,7 @@ export const nl: ResultsMessages = {
   'round.namedHint': 'Niet aangevinkt is de ronde op naam: na de uitslag zien facilitators de naam en de stippen van elke persoon; deelnemers, waarnemers en downloads zien alleen de cijfers per groep. Elk stembiljet zegt dat boven de stippen.',
   'round.preview.merged': 'Als iedereen hier stemt, worden {groups} samen geteld.',
   'round.preview.small': 'Minder dan 3 mensen: {groups}.',
+  'round.smallGroupsTurnout': 'Zolang de ronde open is, verandert de opkomst die iedereen ziet wanneer een van hen stemt: zo is te zien dát ze stemden, nooit wat.',
   'round.preview.added': 'Toegevoegd zodat de samengevoegde regel minstens 3 stemmers heeft: {groups}.',
   'round.preview.allMerged': 'Geen verdeling houdt aan elke kant minstens 3 stemmers: alleen de totalen worden gepubliceerd.',
   'round.preview.apart': 'Als iedereen hier stemt, wordt elke groep apart getoond.',
@@ -68,7 +69,7 @@ export const nl: ResultsMessages = {
     'Gebalanceerde score: elke belanghebbende groep weegt even zwaar, hoeveel mensen ze ook stuurde. Per groep nemen we het deel van haar eigen stippen dat naar het punt ging; de score is het gemiddelde van die delen over de groepen die stemden, maal 100, zodat alle scores van een ronde samen 100 zijn.',
   'results.consensusExplained':
     'Consensus loopt van 0 tot 100 %: 100 % betekent dat elke groep het punt hetzelfde deel van haar stippen gaf, 0 % dat één groep het wilde.',
-  'results.contestedExplained': 'Omstreden: de ene belanghebbende groep geeft het punt minstens anderhalf keer een gelijk deel van haar stippen, terwijl een andere er minder dan een kwart van een gelijk deel aan geeft (meestal geen enkele stip). Een gelijk deel is het aantal stippen van de groep gedeeld door het aantal punten. Alleen groepen van minstens 2 stemmers tellen mee, en het punt moet stippen hebben van minstens 3 stemmers.',
+  'results.contestedExplained': 'Omstreden: de ene belanghebbende groep geeft het punt minstens anderhalf keer een gelijk deel van haar stippen, terwijl een andere er minder dan een kwart van een gelijk deel aan geeft (meestal geen enkele stip). Een gelijk deel is het aantal stippen van de groep gedeeld door het aantal punten. Alleen groepen van minstens 2 stemmers tellen mee, en de stippen op het punt moeten van minstens 3 stemmers komen (elke stemmer kan een punt maar zoveel stippen geven).',
   'results.chartHeading': 'Stippen per punt, per belanghebbende groep',
   'results.chartLabel': 'Staafdiagram van de stippen per punt, verdeeld naar belanghebbende groep.',
   'results.chartItem': '{rank}. {title}: {total} stippen ({split})',

@@ -36,6 +36,7 @@ export const sv: ResultsMessages = {
   'round.namedHint': 'Utan bock är omgången med namn: efter visningen ser processledarna varje persons namn och prickar; deltagare, observatörer och nedladdningar ser bara siffrorna per grupp. Varje röstsedel säger det ovanför prickarna.',
   'round.preview.merged': 'Om alla här röstar räknas {groups} tillsammans.',
   'round.preview.small': 'Färre än 3 personer: {groups}.',
+  'round.smallGroupsTurnout': 'Medan omgången är öppen ändras valdeltagandet som alla ser när någon av dem röstar: det visar att de röstade, aldrig hur.',
   'round.preview.added': 'Tillagd så att den sammanslagna raden har minst 3 röstande: {groups}.',
   'round.preview.allMerged': 'Ingen uppdelning ger minst 3 röstande på varje sida: bara totalerna publiceras.',
   'round.preview.apart': 'Om alla här röstar visas varje grupp för sig.',
@@ -68,7 +69,7 @@ export const sv: ResultsMessages = {
     'Gruppbalanserad poäng: varje intressentgrupp väger lika mycket, hur många den än skickade. För varje grupp tar vi den andel av gruppens egna prickar som gick till punkten; poängen är medelvärdet av de andelarna över de grupper som röstade, gånger 100, så att alla poäng i en omgång blir 100 tillsammans.',
   'results.consensusExplained':
     'Samsyn går från 0 till 100 %: 100 % betyder att varje grupp gav punkten samma andel av sina prickar, 0 % att en enda grupp ville ha den.',
-  'results.contestedExplained': 'Omstridd: en intressentgrupp ger punkten minst en och en halv gång en jämn andel av sina prickar, medan en annan ger den mindre än en fjärdedel av en jämn andel (oftast inga prickar alls). En jämn andel är gruppens prickar delat med antalet punkter. Bara grupper med minst 2 röstande räknas, och punkten måste ha fått prickar av minst 3 röstande.',
+  'results.contestedExplained': 'Omstridd: en intressentgrupp ger punkten minst en och en halv gång en jämn andel av sina prickar, medan en annan ger den mindre än en fjärdedel av en jämn andel (oftast inga prickar alls). En jämn andel är gruppens prickar delat med antalet punkter. Bara grupper med minst 2 röstande räknas, och punktens prickar måste kräva minst 3 röstande (varje röstande kan ge en punkt bara så många prickar).',
   'results.chartHeading': 'Prickar per punkt, per intressentgrupp',
   'results.chartLabel': 'Stapeldiagram över prickarna per punkt, uppdelat på intressentgrupp.',
   'results.chartItem': '{rank}. {title}: {total} prickar ({split})',

@@ -32,6 +32,10 @@ export const en = {
     one: '{count} pair of cards says nearly the same: it is marked on the cards, with “Merge these cards”, which keeps both texts and both authors.',
     other: '{count} pairs of cards say nearly the same: they are marked on the cards, with “Merge these cards”, which keeps both texts and both authors.',
   },
+  'suggest.duplicatesMore': {
+    one: '{count} more pair, less alike, is not marked.',
+    other: '{count} more pairs, less alike, are not marked.',
+  },
   'dupPair.badge': 'Like “{title}”',
   'dupPair.label': 'This card says nearly the same as “{title}”',
   'dupPair.merge': 'Merge these cards',

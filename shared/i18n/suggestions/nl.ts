@@ -34,6 +34,10 @@ export const nl: SuggestionsMessages = {
     one: '{count} paar kaartjes zegt bijna hetzelfde: het is op de kaartjes gemarkeerd, met “Deze kaartjes samenvoegen”, dat beide teksten en beide auteurs houdt.',
     other: '{count} paren kaartjes zeggen bijna hetzelfde: ze zijn op de kaartjes gemarkeerd, met “Deze kaartjes samenvoegen”, dat beide teksten en beide auteurs houdt.',
   },
+  'suggest.duplicatesMore': {
+    one: 'Nog {count} paar, minder gelijk, is niet gemarkeerd.',
+    other: 'Nog {count} paren, minder gelijk, zijn niet gemarkeerd.',
+  },
   'dupPair.badge': 'Zoals “{title}”',
   'dupPair.label': 'Dit kaartje zegt bijna hetzelfde als “{title}”',
   'dupPair.merge': 'Deze kaartjes samenvoegen',

@@ -34,6 +34,10 @@ export const sv: SuggestionsMessages = {
     one: '{count} par kort säger nästan samma sak: det är markerat på korten, med ”Slå ihop korten”, som behåller båda texterna och båda författarna.',
     other: '{count} par kort säger nästan samma sak: de är markerade på korten, med ”Slå ihop korten”, som behåller båda texterna och båda författarna.',
   },
+  'suggest.duplicatesMore': {
+    one: '{count} par till, mindre lika, är inte markerat.',
+    other: '{count} par till, mindre lika, är inte markerade.',
+  },
   'dupPair.badge': 'Som ”{title}”',
   'dupPair.label': 'Det här kortet säger nästan samma sak som ”{title}”',
   'dupPair.merge': 'Slå ihop korten',
