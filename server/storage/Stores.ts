@@ -1,5 +1,6 @@
 import type { AgreementArchive } from './AgreementArchive.js';
 import type { BallotBox } from './BallotBox.js';
+import type { BoardLeases } from './BoardLeases.js';
 import type { BoardFacts } from './BoardFacts.js';
 import type { DocumentLog } from './DocumentLog.js';
 import type { Identity } from './Identity.js';
@@ -19,6 +20,7 @@ export interface Stores {
   facts: BoardFacts;
   register: RegisterStore;
   seats: TableSeats;
+  leases: BoardLeases;
   /** A write of its own for /healthz; absent where it would test nothing (an in-memory database). */
   health?: WriteProbe;
   close(): Promise<void>;

@@ -200,6 +200,16 @@ const MIGRATIONS: string[] = [
   `,
   // The breakout table the projector shows large instead of the mosaic; a new seating starts with none.
   'ALTER TABLE breakout_tables ADD COLUMN IF NOT EXISTS on_wall BOOLEAN NOT NULL DEFAULT false',
+  // Which instance owns a board (BoardLeases), expiring by the database's clock.
+  `
+  CREATE TABLE IF NOT EXISTS board_leases (
+    board_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    address TEXT NOT NULL,
+    epoch INTEGER NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL
+  );
+  `,
 ];
 
 /**

@@ -249,6 +249,16 @@ export const MIGRATIONS: string[] = [
   `,
   // The breakout table the projector shows large instead of the mosaic; a new seating starts with none.
   'ALTER TABLE breakout_tables ADD COLUMN on_wall INTEGER NOT NULL DEFAULT 0',
+  // Which instance owns a board (BoardLeases): a single instance on SQLite takes each lease it asks for.
+  `
+  CREATE TABLE IF NOT EXISTS board_leases (
+    board_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    address TEXT NOT NULL,
+    epoch INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */
