@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import type { BoardLeases, LeaseHolder } from '../storage/BoardLeases.js';
+import type { BoardLeases, Lease, LeaseHolder } from '../storage/BoardLeases.js';
 
 /**
  * A lease lives this long past its last renewal, renewed every LEASE_RENEW_MS: two renewals may fail (a slow
@@ -34,10 +34,21 @@ export class BoardOwners {
     return this.serving.size;
   }
 
-  /** The address of the live instance owning the board, or null when it is this one (having taken the free lease). */
-  async ownerOf(boardId: string): Promise<string | null> {
-    const lease = await this.leases.claim(boardId, this.self, LEASE_TTL_MS);
-    return lease.holder.id === this.self.id ? null : lease.holder.address;
+  /** The live instance owning the board, or null when it is this one (having taken the free lease). */
+  async ownerOf(boardId: string): Promise<LeaseHolder | null> {
+    return this.othersOrNull(await this.leases.claim(boardId, this.self, LEASE_TTL_MS));
+  }
+
+  /**
+   * Takes the board over from an owner found gone (nothing listens at its address: killed, or restarted under a
+   * new id) without waiting for its lease to lapse; resolves as `ownerOf` does.
+   */
+  async takeOver(boardId: string, gone: LeaseHolder): Promise<LeaseHolder | null> {
+    return this.othersOrNull(await this.leases.claim(boardId, this.self, LEASE_TTL_MS, gone.id));
+  }
+
+  private othersOrNull(lease: Lease): LeaseHolder | null {
+    return lease.holder.id === this.self.id ? null : lease.holder;
   }
 
   /** Counts a client served here until the returned function is called; `moveOn` closes it if the lease is lost. */

@@ -16,8 +16,11 @@ export interface Lease {
  * Nothing stored depends on a lease: two instances briefly serving one board still meet in the document log.
  */
 export interface BoardLeases {
-  /** Takes the board's lease for `holder` when it is free, expired or already its own (then renewed); resolves to the lease as it is after. */
-  claim(boardId: string, holder: LeaseHolder, ttlMs: number): Promise<Lease>;
+  /**
+   * Takes the board's lease for `holder` when it is free, expired or already its own (then renewed), or held by
+   * `replacing` (an instance found gone); resolves to the lease as it is after.
+   */
+  claim(boardId: string, holder: LeaseHolder, ttlMs: number, replacing?: string): Promise<Lease>;
   /** Extends the leases `holderId` still holds among `boardIds`; resolves to the boards it no longer holds. */
   renew(boardIds: string[], holderId: string, ttlMs: number): Promise<string[]>;
   /** Lets the leases go at once, so the next instance asked takes them without waiting for them to expire. */

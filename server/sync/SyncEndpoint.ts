@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardOwners } from '../scale/BoardOwners.js';
+import type { LeaseHolder } from '../storage/BoardLeases.js';
 import type { Identity } from '../storage/Identity.js';
 import { StoreUnavailable } from '../storage/StoreUnavailable.js';
 import { requestUrl } from '../requestUrl.js';
@@ -142,30 +143,33 @@ export class SyncEndpoint {
     const relayedFor = owners && relayedClientAddress(req, owners.secret);
     const address = relayedFor ?? this.parts.addressOf(req);
     if (!owners) return this.open(ws, boardId, docName, access, held, address);
-    void owners.boards.ownerOf(boardId).then(
-      (owner) => {
-        if (ws.readyState !== ws.OPEN) return;
-        if (owner === null || relayedFor) this.open(ws, boardId, docName, access, held, address);
-        else this.relay(ws, req, boardId, { owner, secret: owners.secret, clientAddress: address }, held);
-      },
-      (err: unknown) => {
-        log.warn('the owner of a board could not be asked; its session is served here', { board: boardId, error: String(err) });
-        if (ws.readyState === ws.OPEN) this.open(ws, boardId, docName, access, held, address);
-      },
-    );
+    const serve = (owner: LeaseHolder | null, gone?: () => void) => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (owner === null || relayedFor) return this.open(ws, boardId, docName, access, held, address);
+      this.relay(ws, req, boardId, { owner: owner.address, secret: owners.secret, clientAddress: address }, held, gone);
+    };
+    const servedHere = (err: unknown) => {
+      log.warn('the owner of a board could not be asked; its session is served here', { board: boardId, error: String(err) });
+      serve(null);
+    };
+    // An owner found gone is replaced at once, and the session tried once more: served here, or by whoever took it first.
+    const takeOver = (gone: LeaseHolder) => () => void owners.boards.takeOver(boardId, gone).then((owner) => serve(owner), servedHere);
+    void owners.boards.ownerOf(boardId).then((owner) => serve(owner, owner ? takeOver(owner) : undefined), servedHere);
   }
 
-  private relay(ws: WebSocket, req: IncomingMessage, boardId: string, target: RelayTarget, held: () => HeldMessage[]): void {
+  private relay(ws: WebSocket, req: IncomingMessage, boardId: string, target: RelayTarget, held: () => HeldMessage[], ownerGone?: () => void): void {
     const admitted = this.admission.admit(boardId, target.clientAddress);
     if (!admitted) {
       this.parts.metrics.connectionsRefused.inc();
       return ws.close(CLOSE.busy, 'server busy, try again shortly');
     }
     this.relays++;
-    relayToOwner(ws, req, target, held, () => {
+    const onClose = () => {
       this.relays--;
       admitted();
-    });
+    };
+    const onOwnerGone = ownerGone ?? (() => closeForRestart(ws));
+    relayToOwner(ws, req, target, held, { onClose, onOwnerGone });
   }
 
   private open(ws: WebSocket, boardId: string, docName: string, access: Access, held: () => HeldMessage[], address: string): void {

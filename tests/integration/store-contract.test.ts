@@ -646,7 +646,7 @@ describe.each(backends)('store contract on $name', (backend) => {
   describe('board leases', () => {
     const instance = (name: string) => ({ id: unique(name), address: `http://${name}.internal:8080` });
 
-    it('gives a board to one of several instances claiming it at once, renews it for its holder only, and passes it on once it expired or was let go', async () => {
+    it('gives a board to one of several instances claiming it at once, renews it for its holder only, and passes it on once it expired, was let go or its holder was found gone', async () => {
       const boardId = unique('lease');
       const [a, b, c] = [instance('a'), instance('b'), instance('c')];
       const claims = await Promise.all([stores.leases.claim(boardId, a, 60_000), other.leases.claim(boardId, b, 60_000), other.leases.claim(boardId, c, 60_000)]);
@@ -673,6 +673,11 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(await stores.leases.claim(boardId, owner, 60_000)).toEqual({ holder: loser, epoch: 2 });
       await sleep(300);
       expect(await stores.leases.claim(boardId, owner, 60_000)).toEqual({ holder: owner, epoch: 3 });
+
+      // An instance that found the holder gone (nothing listening at its address) replaces it before expiry; a
+      // claim naming another instance as gone changes nothing.
+      expect(await other.leases.claim(boardId, loser!, 60_000, loser!.id)).toEqual({ holder: owner, epoch: 3 });
+      expect(await other.leases.claim(boardId, loser!, 60_000, owner.id)).toEqual({ holder: loser, epoch: 4 });
     });
   });
 

@@ -11,26 +11,26 @@ const TTL = `now() + $3 * interval '1 millisecond'`;
 export class PgBoardLeases implements BoardLeases {
   constructor(private readonly db: PgDatabase) {}
 
-  async claim(boardId: string, holder: LeaseHolder, ttlMs: number): Promise<Lease> {
+  async claim(boardId: string, holder: LeaseHolder, ttlMs: number, replacing?: string): Promise<Lease> {
     // A first claim that lost to another's insert committed during it finds no row in its snapshot: asked again, it does.
     for (;;) {
-      const lease = await this.tryClaim(boardId, holder, ttlMs);
+      const lease = await this.tryClaim(boardId, holder, ttlMs, replacing ?? null);
       if (lease) return lease;
     }
   }
 
-  private async tryClaim(boardId: string, holder: LeaseHolder, ttlMs: number): Promise<Lease | null> {
+  private async tryClaim(boardId: string, holder: LeaseHolder, ttlMs: number, replacing: string | null): Promise<Lease | null> {
     const { rows } = await this.db.query<{ holder: string; address: string; epoch: number }>(
       `WITH taken AS (
          INSERT INTO board_leases (board_id, holder, address, epoch, expires_at) VALUES ($1, $2, $4, 1, ${TTL})
          ON CONFLICT (board_id) DO UPDATE SET holder = excluded.holder, address = excluded.address, expires_at = excluded.expires_at,
            epoch = board_leases.epoch + CASE WHEN board_leases.holder = excluded.holder THEN 0 ELSE 1 END
-         WHERE board_leases.holder = excluded.holder OR board_leases.expires_at <= now()
+         WHERE board_leases.holder = excluded.holder OR board_leases.expires_at <= now() OR board_leases.holder = $5
          RETURNING holder, address, epoch
        )
        SELECT holder, address, epoch FROM taken
        UNION ALL SELECT holder, address, epoch FROM board_leases WHERE board_id = $1 AND NOT EXISTS (SELECT 1 FROM taken)`,
-      [boardId, holder.id, ttlMs, holder.address],
+      [boardId, holder.id, ttlMs, holder.address, replacing],
     );
     const row = rows[0];
     if (!row) return null;

@@ -20,7 +20,7 @@ export class SqliteBoardLeases implements BoardLeases {
         `INSERT INTO board_leases (board_id, holder, address, epoch, expires_at) VALUES (@board, @holder, @address, 1, @expires)
          ON CONFLICT (board_id) DO UPDATE SET holder = excluded.holder, address = excluded.address, expires_at = excluded.expires_at,
            epoch = epoch + (holder <> excluded.holder)
-         WHERE holder = excluded.holder OR expires_at <= @now`,
+         WHERE holder = excluded.holder OR expires_at <= @now OR holder = @replacing`,
       ),
       read: db.prepare('SELECT holder, address, epoch FROM board_leases WHERE board_id = ?'),
       renew: db.prepare('UPDATE board_leases SET expires_at = ? WHERE board_id = ? AND holder = ?'),
@@ -28,10 +28,10 @@ export class SqliteBoardLeases implements BoardLeases {
     };
   }
 
-  async claim(boardId: string, holder: LeaseHolder, ttlMs: number): Promise<Lease> {
+  async claim(boardId: string, holder: LeaseHolder, ttlMs: number, replacing?: string): Promise<Lease> {
     const now = this.now();
     return this.db.transaction(() => {
-      this.stmt.claim.run({ board: boardId, holder: holder.id, address: holder.address, expires: now + ttlMs, now });
+      this.stmt.claim.run({ board: boardId, holder: holder.id, address: holder.address, expires: now + ttlMs, now, replacing: replacing ?? null });
       const row = this.stmt.read.get(boardId) as LeaseRow;
       return { holder: { id: row.holder, address: row.address }, epoch: row.epoch };
     })();
