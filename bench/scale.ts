@@ -20,7 +20,8 @@ import { openSyncedYClient } from './yclient.js';
  * spend on it, for the same N
  * - on three instances sharing one PostgreSQL and one Redis, the clients split evenly, the editor on the first,
  *   which owns the board (the other two relay their clients to it; `--fanout-only` runs them as before the
- *   owners, each instance serving its own clients and applying every update);
+ *   owners, each instance serving its own clients and applying every update; `--by-board` sends every client
+ *   to the owner, as a balancer hashing on the board id does, the worker processes staying as they are);
  * - on one instance (the default: SQLite);
  * - on the bare ws relay (bench/bareBroadcast.ts), the physical limit.
  * Receivers are raw ws clients that only note the frame, so the figures are the servers' share. Edits are
@@ -67,6 +68,7 @@ export async function runScale(log: (line: string) => void): Promise<{ rows: Row
   const clients = option('clients', 500);
   const edits = option('edits', 100);
   const owners = !process.argv.includes('--fanout-only');
+  const byBoard = owners && process.argv.includes('--by-board');
   const cleanups: Array<() => Promise<void> | void> = [];
   const channels: Channel[] = [];
   try {
@@ -92,14 +94,14 @@ export async function runScale(log: (line: string) => void): Promise<{ rows: Row
       const share = (worker: number) => Math.floor(clients / servers.length) + (worker < clients % servers.length ? 1 : 0);
       await fleet.open((worker) => ({
         type: 'open-raw',
-        url: `${servers[worker].wsUrl}/${board.boardId}?token=${board.observerToken}`,
+        url: `${servers[byBoard ? 0 : worker].wsUrl}/${board.boardId}?token=${board.observerToken}`,
         clients: share(worker),
         batch: 50,
         frames: 'sync-updates',
       }));
       return { name, fleet, pids: servers.map((s) => s.pid), edit: (k) => setCardTitle(editor.doc, cardId, `Scale #${k}`), latencies: [], cpu: 0 };
     };
-    channels.push(await forumboardChannel(`${INSTANCES} instances${owners ? ', one owner' : ', fan-out only'}`, scaled), await forumboardChannel('1 instance', [single]));
+    channels.push(await forumboardChannel(`${INSTANCES} instances${!owners ? ', fan-out only' : byBoard ? ', balanced by board' : ', one owner'}`, scaled), await forumboardChannel('1 instance', [single]));
     const relay = new WebSocket(bare.wsUrl);
     cleanups.push(() => relay.terminate());
     await new Promise((resolve, reject) => relay.once('open', resolve).once('error', reject));
