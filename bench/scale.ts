@@ -6,6 +6,7 @@ import { encodeUpdateMessage } from '../server/rooms/wire.js';
 import { startRedis } from '../fixtures/redis.js';
 import { startPostgres } from '../fixtures/postgres.js';
 import { createBoard } from '../fixtures/workshopApi.js';
+import { freePort } from '../fixtures/freePort.js';
 import { startBareBroadcast } from './bareBroadcast.js';
 import { ClientFleet } from './clientFleet.js';
 import { option } from './options.js';
@@ -17,7 +18,10 @@ import { openSyncedYClient } from './yclient.js';
 /**
  * One board, N clients, one editor: how long until the last of the N has an edit, and how much CPU the servers
  * spend on it, for the same N
- * - on three instances sharing one PostgreSQL and one Redis, the clients split evenly, the editor on the first;
+ * - on three instances sharing one PostgreSQL and one Redis, the clients split evenly, the editor on the first,
+ *   which owns the board (the other two relay their clients to it; `--fanout-only` runs them as before the
+ *   owners, each instance serving its own clients and applying every update; `--by-board` sends every client
+ *   to the owner, as a balancer hashing on the board id does, the worker processes staying as they are);
  * - on one instance (the default: SQLite);
  * - on the bare ws relay (bench/bareBroadcast.ts), the physical limit.
  * Receivers are raw ws clients that only note the frame, so the figures are the servers' share. Edits are
@@ -27,7 +31,15 @@ import { openSyncedYClient } from './yclient.js';
  */
 const INSTANCES = 3;
 const WARMUP = 20;
-const TARGET_RATIO = 2;
+const TARGET_RATIO = 1.5;
+const BENCH_SECRET = 'a-secret-shared-by-the-bench-instances-only';
+
+/** An instance of the three: owning boards in turn (reached by the others at its port), or serving its own clients only. */
+async function scaledInstance(env: Record<string, string>, owners: boolean): Promise<ServerChild> {
+  if (!owners) return startForumboard(env);
+  const port = await freePort();
+  return startForumboard({ ...env, PORT: String(port), INSTANCE_ADDRESS: `http://127.0.0.1:${port}`, INSTANCE_SECRET: BENCH_SECRET });
+}
 
 /** CPU seconds (user + system) a process has used so far, from /proc: the same measure for every server. */
 function cpuSeconds(pid: number): number {
@@ -55,6 +67,8 @@ export interface ScaleFigures {
 export async function runScale(log: (line: string) => void): Promise<{ rows: Row[]; figures: ScaleFigures }> {
   const clients = option('clients', 500);
   const edits = option('edits', 100);
+  const owners = !process.argv.includes('--fanout-only');
+  const byBoard = owners && process.argv.includes('--by-board');
   const cleanups: Array<() => Promise<void> | void> = [];
   const channels: Channel[] = [];
   try {
@@ -62,7 +76,7 @@ export async function runScale(log: (line: string) => void): Promise<{ rows: Row
     cleanups.push(() => postgres.dispose(), () => redis.stop());
     const databaseUrl = postgres.createDatabase('forumboard_bench');
     const scaled: ServerChild[] = [];
-    for (let i = 0; i < INSTANCES; i++) scaled.push(await startForumboard({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url }));
+    for (let i = 0; i < INSTANCES; i++) scaled.push(await scaledInstance({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url }, owners));
     const single = await startForumboard();
     const bare = await startBareBroadcast();
     cleanups.push(...scaled.map((s) => () => s.stop()), () => single.stop(), () => bare.stop());
@@ -80,14 +94,14 @@ export async function runScale(log: (line: string) => void): Promise<{ rows: Row
       const share = (worker: number) => Math.floor(clients / servers.length) + (worker < clients % servers.length ? 1 : 0);
       await fleet.open((worker) => ({
         type: 'open-raw',
-        url: `${servers[worker].wsUrl}/${board.boardId}?token=${board.observerToken}`,
+        url: `${servers[byBoard ? 0 : worker].wsUrl}/${board.boardId}?token=${board.observerToken}`,
         clients: share(worker),
         batch: 50,
         frames: 'sync-updates',
       }));
       return { name, fleet, pids: servers.map((s) => s.pid), edit: (k) => setCardTitle(editor.doc, cardId, `Scale #${k}`), latencies: [], cpu: 0 };
     };
-    channels.push(await forumboardChannel(`${INSTANCES} instances`, scaled), await forumboardChannel('1 instance', [single]));
+    channels.push(await forumboardChannel(`${INSTANCES} instances${!owners ? ', fan-out only' : byBoard ? ', balanced by board' : ', one owner'}`, scaled), await forumboardChannel('1 instance', [single]));
     const relay = new WebSocket(bare.wsUrl);
     cleanups.push(() => relay.terminate());
     await new Promise((resolve, reject) => relay.once('open', resolve).once('error', reject));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccessLinks } from './access/AccessLinks.js';
@@ -33,6 +34,7 @@ import { BoardActivity } from './retention/BoardActivity.js';
 import { BoardDeletion } from './retention/BoardDeletion.js';
 import { startRetentionSweep } from './retention/RetentionSweep.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
+import { BoardOwners } from './scale/BoardOwners.js';
 import { NoFanout } from './scale/NoFanout.js';
 import { RedisFanout } from './scale/RedisFanout.js';
 import { openStores } from './storage/openStores.js';
@@ -66,7 +68,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : config.databaseUrl ? new NoFanout() : undefined;
   let rooms: RoomRegistry | undefined;
   const activity = new BoardActivity(identity);
-  const metrics = new Metrics({ rooms: () => rooms?.size ?? 0, connections: (): number => sync.connections });
+  // With an internal address, each board is owned by one instance at a time and the others relay its clients there.
+  const owners = config.owners && { boards: new BoardOwners(stores.leases, { id: randomUUID(), address: config.owners.address }, log), secret: config.owners.secret };
+  const metrics = new Metrics({
+    rooms: () => rooms?.size ?? 0,
+    connections: (): number => sync.connections,
+    relayed: (): number => sync.relayed,
+    owned: () => owners?.boards.owned ?? 0,
+  });
   // The projection is the one writer of the control document: it draws each board as it loads, after every
   // command, and again when another instance's drawing replaced a newer one here.
   const projected = projectedRooms(
@@ -175,6 +184,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     log,
     tooManyWrongTokens: (req) => limits.countFailure(addressOf(req)).then((refusal) => refusal !== null),
     addressOf,
+    owners,
   });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

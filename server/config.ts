@@ -10,6 +10,13 @@ export interface StoreConfig {
   sqliteSynchronous: 'NORMAL' | 'FULL';
 }
 
+export interface OwnerConfig {
+  /** http://host:port at which other instances open WebSockets to this one. */
+  address: string;
+  /** Shared by every instance: a relayed connection carrying it is believed about its client's address. */
+  secret: string;
+}
+
 export interface ServerConfig extends StoreConfig {
   port: number;
   host: string;
@@ -55,6 +62,12 @@ export interface ServerConfig extends StoreConfig {
   metricsToken: string | null;
   /** redis://… that carries updates between instances sharing one database; null: no fan-out. */
   redisUrl: string | null;
+  /**
+   * How other instances reach this one, to relay the clients of the boards it owns (INSTANCE_ADDRESS), and the
+   * secret they prove themselves with (INSTANCE_SECRET); null: one instance, or instances that each serve
+   * their own clients and meet through the fan-out.
+   */
+  owners: OwnerConfig | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -103,6 +116,20 @@ function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+/** Shorter secrets could be guessed by a client that reaches an instance directly. */
+const MIN_SECRET_LENGTH = 32;
+
+function ownersFromEnv(env: NodeJS.ProcessEnv): OwnerConfig | null {
+  const address = env.INSTANCE_ADDRESS;
+  const secret = env.INSTANCE_SECRET;
+  if (!address && !secret) return null;
+  if (!address || !secret) throw new Error('INSTANCE_ADDRESS and INSTANCE_SECRET go together: set both, or neither');
+  if (!env.DATABASE_URL) throw new Error('INSTANCE_ADDRESS needs DATABASE_URL: boards have owners only among instances sharing one PostgreSQL database');
+  if (!/^https?:\/\/[^/]+\/?$/.test(address)) throw new Error(`INSTANCE_ADDRESS must be http://host:port, got "${address}"`);
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`INSTANCE_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+  return { address: address.replace(/\/$/, ''), secret };
+}
+
 function databaseUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
   const url = env.DATABASE_URL;
   if (url === undefined || url === '') return null;
@@ -145,6 +172,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     allowedOrigins: allowedOrigins(env),
     metricsToken: env.METRICS_TOKEN || null,
     redisUrl: redisUrlFromEnv(env),
+    owners: ownersFromEnv(env),
     logLevel: level as ServerConfig['logLevel'],
   };
 }

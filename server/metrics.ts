@@ -38,12 +38,22 @@ export class Metrics {
   readonly suggestionEnginesLost = new Counter();
   readonly appendSeconds = new Histogram([0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05]);
 
-  constructor(private readonly gauges: { rooms: () => number; connections: () => number }) {}
+  constructor(
+    private readonly gauges: {
+      rooms: () => number;
+      connections: () => number;
+      /** Connections piped to the instance owning their board, and boards this instance owns (see scale/BoardOwners). */
+      relayed?: () => number;
+      owned?: () => number;
+    },
+  ) {}
 
   render(): string {
     const simple: Array<[name: string, type: 'gauge' | 'counter', help: string, value: number]> = [
       ['rooms_loaded', 'gauge', 'Board rooms held in memory.', this.gauges.rooms()],
       ['connections', 'gauge', 'Open WebSocket connections.', this.gauges.connections()],
+      ['connections_relayed', 'gauge', 'Open WebSocket connections relayed to the instance owning their board.', this.gauges.relayed?.() ?? 0],
+      ['boards_owned', 'gauge', 'Boards whose clients this instance serves, holding their leases.', this.gauges.owned?.() ?? 0],
       ['updates_applied_total', 'counter', 'Client updates accepted, stored and broadcast.', this.updatesApplied.value],
       ['updates_refused_total', 'counter', 'Client updates refused by policy or as malformed.', this.updatesRefused.value],
       ['connections_refused_total', 'counter', 'WebSocket connections closed at the door.', this.connectionsRefused.value],

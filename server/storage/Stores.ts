@@ -1,5 +1,6 @@
 import type { AgreementArchive } from './AgreementArchive.js';
 import type { BallotBox } from './BallotBox.js';
+import type { BoardLeases } from './BoardLeases.js';
 import type { BoardFacts } from './BoardFacts.js';
 import type { DocumentLog } from './DocumentLog.js';
 import type { ForumStore } from './ForumStore.js';
@@ -21,6 +22,7 @@ export interface Stores {
   register: RegisterStore;
   forums: ForumStore;
   seats: TableSeats;
+  leases: BoardLeases;
   /** A write of its own for /healthz; absent where it would test nothing (an in-memory database). */
   health?: WriteProbe;
   close(): Promise<void>;

@@ -17,7 +17,7 @@ import { decodeAwarenessUpdate, decodeClientMessage, MalformedMessage, type Awar
 const APPLY_CLOSE = { malformed: CLOSE.invalidPayload, refused: CLOSE.policy, failed: CLOSE.serverError, unavailable: CLOSE.busy } as const;
 
 /** Keep-alive period; a connection that misses one pong is dropped so its presence does not linger. */
-const PING_EVERY_MS = 30_000;
+export const PING_EVERY_MS = 30_000;
 /** A presence state is a name tag and a typing flag; anything bigger is a payload riding on every peer's screen. */
 const MAX_PRESENCE_BYTES = 4096;
 /** Updates building on unknown state that one connection may send before it is closed (see ApplyResult). */

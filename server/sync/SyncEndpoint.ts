@@ -8,6 +8,8 @@ import type { ServerConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { BoardOwners } from '../scale/BoardOwners.js';
+import type { LeaseHolder } from '../storage/BoardLeases.js';
 import type { Identity } from '../storage/Identity.js';
 import { StoreUnavailable } from '../storage/StoreUnavailable.js';
 import { requestUrl } from '../requestUrl.js';
@@ -16,6 +18,8 @@ import { ClientConnection } from './ClientConnection.js';
 import { documentOfPath } from './documentPath.js';
 import { holdMessages, type HeldMessage } from './heldMessages.js';
 import { originAllowed } from './originPolicy.js';
+import { relayToOwner, type RelayTarget } from './ownerRelay.js';
+import { relayedClientAddress } from './relayHeaders.js';
 
 export interface SyncEndpointParts {
   config: Pick<ServerConfig, 'allowedOrigins'> & AdmissionSettings;
@@ -28,6 +32,8 @@ export interface SyncEndpointParts {
   tooManyWrongTokens(req: IncomingMessage): Promise<boolean>;
   /** The client address a request counts against (the proxy's word where it is trusted). */
   addressOf(req: IncomingMessage): string;
+  /** Instances owning boards in turn (the owners' leases, and the secret relays carry); null: every instance serves its own clients. */
+  owners: { boards: BoardOwners; secret: string } | null;
 }
 
 /**
@@ -40,6 +46,7 @@ export class SyncEndpoint {
   // reads the frame and closes with a reason.
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 2 * LIMITS.maxMessageBytes });
   private draining = false;
+  private relays = 0;
 
   constructor(
     server: Server,
@@ -54,6 +61,11 @@ export class SyncEndpoint {
     return this.admission.held;
   }
 
+  /** Sessions piped to the instance owning their board. */
+  get relayed(): number {
+    return this.relays;
+  }
+
   /**
    * Shutdown: admits no one any more and closes every socket with 1012, so clients reconnect at once (to another
    * instance behind a balancer). Every update a client received was stored first, so closing loses nothing; what a
@@ -62,6 +74,8 @@ export class SyncEndpoint {
    */
   async drain(): Promise<void> {
     this.draining = true;
+    // Let go first: clients told to reconnect find their boards free for whichever instance they reach.
+    await this.parts.owners?.boards.releaseAll().catch((err: unknown) => this.parts.log.warn('board leases could not be let go', { error: String(err) }));
     for (const client of this.wss.clients) closeForRestart(client);
     const closed = [...this.wss.clients].map((client) => new Promise((resolve) => client.once('close', resolve)));
     let timer: NodeJS.Timeout | undefined;
@@ -97,7 +111,7 @@ export class SyncEndpoint {
             return this.refuseWrongToken(ws, req);
           }
           if (ws.readyState !== ws.OPEN) return;
-          this.open(ws, boardId, docName, result.access, held, this.parts.addressOf(req));
+          this.route(ws, req, boardId, docName, result.access, held);
         },
         (err: unknown) => {
           log.error('a token could not be checked', { board: boardId, error: String(err) });
@@ -117,6 +131,45 @@ export class SyncEndpoint {
         ? ws.close(CLOSE.busy, 'too many wrong tokens from this address; try again shortly')
         : ws.close(CLOSE.invalidToken, 'invalid token for this board'),
     );
+  }
+
+  /**
+   * Serves the session here, or relays it to the live instance owning its board. A relayed session is served by
+   * the instance it reached (taking the lease when it is free) and never relayed on; one whose owner cannot be
+   * asked is served here too: nothing stored depends on the lease, only where the work is done.
+   */
+  private route(ws: WebSocket, req: IncomingMessage, boardId: string, docName: string, access: Access, held: () => HeldMessage[]): void {
+    const { owners, log } = this.parts;
+    const relayedFor = owners && relayedClientAddress(req, owners.secret);
+    const address = relayedFor ?? this.parts.addressOf(req);
+    if (!owners) return this.open(ws, boardId, docName, access, held, address);
+    const serve = (owner: LeaseHolder | null, gone?: () => void) => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (owner === null || relayedFor) return this.open(ws, boardId, docName, access, held, address);
+      this.relay(ws, req, boardId, { owner: owner.address, secret: owners.secret, clientAddress: address }, held, gone);
+    };
+    const servedHere = (err: unknown) => {
+      log.warn('the owner of a board could not be asked; its session is served here', { board: boardId, error: String(err) });
+      serve(null);
+    };
+    // An owner found gone is replaced at once, and the session tried once more: served here, or by whoever took it first.
+    const takeOver = (gone: LeaseHolder) => () => void owners.boards.takeOver(boardId, gone).then((owner) => serve(owner), servedHere);
+    void owners.boards.ownerOf(boardId).then((owner) => serve(owner, owner ? takeOver(owner) : undefined), servedHere);
+  }
+
+  private relay(ws: WebSocket, req: IncomingMessage, boardId: string, target: RelayTarget, held: () => HeldMessage[], ownerGone?: () => void): void {
+    const admitted = this.admission.admit(boardId, target.clientAddress);
+    if (!admitted) {
+      this.parts.metrics.connectionsRefused.inc();
+      return ws.close(CLOSE.busy, 'server busy, try again shortly');
+    }
+    this.relays++;
+    const onClose = () => {
+      this.relays--;
+      admitted();
+    };
+    const onOwnerGone = ownerGone ?? (() => closeForRestart(ws));
+    relayToOwner(ws, req, target, held, { onClose, onOwnerGone });
   }
 
   private open(ws: WebSocket, boardId: string, docName: string, access: Access, held: () => HeldMessage[], address: string): void {
@@ -143,9 +196,11 @@ export class SyncEndpoint {
           if (ws.readyState !== ws.OPEN) return letGo(); // gone while the room loaded
           const connection = new ClientConnection(ws, room, access, metrics, log, () => {
             leave();
+            stopServing?.();
             letGo();
           }, held());
           const leave = sessions.add({ access, end: (cause) => connection.end(cause) });
+          const stopServing = this.parts.owners?.boards.serve(boardId, () => connection.close(CLOSE.serviceRestart, 'this board moved to another server; reconnect now'));
         },
         (err: unknown) => {
           letGo();

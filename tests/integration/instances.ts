@@ -34,7 +34,9 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
   const server = restartableProcess(
     () => {
       // Every test client speaks from 127.0.0.1: the per-address limits would stop a test, not an attacker.
-      const started = spawnServer({ PORT: String(port), ROOM_GRACE_MS: '200', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', ...env });
+      // An instance whose boards have owners is reached by the others at its own address.
+      const owners: Record<string, string> = env.INSTANCE_SECRET ? { INSTANCE_ADDRESS: url } : {};
+      const started = spawnServer({ PORT: String(port), ROOM_GRACE_MS: '200', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', ...owners, ...env });
       started.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
       return started;
     },
@@ -89,15 +91,21 @@ async function startDeployment(count: number, env: Record<string, string> = {}):
   return { postgres, redis, databaseUrl, instances, dispose };
 }
 
+/** The configuration under which each board is owned by one instance and the others relay its clients there. */
+export const OWNED_BOARDS = { INSTANCE_SECRET: 'a-secret-shared-by-the-test-instances-only' };
+
 /**
  * A deployment for one describe block: started before its tests, its clients closed after each test, stopped after
  * all of them. `open` connects a stock y-websocket client to one instance.
  */
-export function useDeployment(count: number): { readonly deployment: Deployment; open(instance: Instance, room: string, token: string): TestClient } {
+export function useDeployment(
+  count: number,
+  env: Record<string, string> = {},
+): { readonly deployment: Deployment; open(instance: Instance, room: string, token: string): TestClient } {
   let deployment: Deployment | undefined;
   const clients: TestClient[] = [];
   beforeAll(async () => {
-    deployment = await startDeployment(count);
+    deployment = await startDeployment(count, env);
   }, 180_000);
   afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
   afterAll(() => deployment?.dispose());

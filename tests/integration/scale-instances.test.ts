@@ -3,7 +3,7 @@ import { CLOSE } from '../../shared/closeCodes.js';
 import { addCard, addCluster, cardsOf } from '../../shared/boardDoc.js';
 import { readRound } from '../../shared/controlDoc.js';
 import type { RoundState, Tally } from '../../shared/voting/index.js';
-import { collectingBoard as collectingBoardOn, failOver, useDeployment } from './instances.js';
+import { collectingBoard as collectingBoardOn, failOver, OWNED_BOARDS, useDeployment } from './instances.js';
 import { api, sleep, synced, waitUntil, type TestClient } from './support.js';
 
 /** The bound (24): during a deploy no client is without its board for longer than this. */
@@ -11,13 +11,15 @@ const BACK_WITHIN_MS = 2_000;
 const CARDS_PER_WRITER = 200;
 
 /**
- * Three instances, each its own process, on one PostgreSQL database and one Redis, serve one board as one:
+ * Three instances, each its own process, on one PostgreSQL database and one Redis, each board owned by one of
+ * them and its clients on the others relayed there (as deployed; the other scale-* tests run the instances
+ * without owners, each serving its own clients), serve one board as one:
  * stock y-websocket clients on different instances converge, REST commands work on any instance, a kill -9
  * of one instance while its clients write loses nothing that anyone had received, and a rolling deploy (each
  * instance stopped with SIGTERM and started again in turn) loses nothing and keeps every client served.
  */
 describe('three instances serving one board', () => {
-  const setup = useDeployment(3);
+  const setup = useDeployment(3, OWNED_BOARDS);
   const { open } = setup;
   const cardIds = (client: TestClient) => new Set(cardsOf(client.doc).keys());
   const sortedIds = (client: TestClient) => [...cardIds(client)].sort();

@@ -16,6 +16,7 @@ import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.j
 import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
 import type { Stores } from '../../server/storage/Stores.js';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
+import { sleep } from './support.js';
 import { readStoredDoc } from '../../server/storage/DocumentLog.js';
 import type { RegisterItem, RegisterItemState } from '../../shared/register.js';
 import { checkRecord } from '../../server/storage/recordChain.js';
@@ -678,6 +679,44 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(seated.filter((t) => t === two.id)).toHaveLength(3);
       expect(await other.seats.seatLateComer(board.id, people[0]!.id, () => two.id)).toBeNull();
       expect(Object.keys((await stores.seats.read(board.id)).seats)).toHaveLength(6);
+    });
+  });
+
+  describe('board leases', () => {
+    const instance = (name: string) => ({ id: unique(name), address: `http://${name}.internal:8080` });
+
+    it('gives a board to one of several instances claiming it at once, renews it for its holder only, and passes it on once it expired, was let go or its holder was found gone', async () => {
+      const boardId = unique('lease');
+      const [a, b, c] = [instance('a'), instance('b'), instance('c')];
+      const claims = await Promise.all([stores.leases.claim(boardId, a, 60_000), other.leases.claim(boardId, b, 60_000), other.leases.claim(boardId, c, 60_000)]);
+      const owner = claims[0]!.holder;
+      // Everyone reads the same owner, whoever asked first.
+      for (const claim of claims) expect(claim).toEqual({ holder: owner, epoch: 1 });
+      const [loser] = [a, b, c].filter((i) => i.id !== owner.id);
+      expect(await other.leases.claim(boardId, loser!, 60_000)).toEqual({ holder: owner, epoch: 1 });
+      expect(await stores.leases.claim(boardId, owner, 60_000)).toEqual({ holder: owner, epoch: 1 });
+
+      // Renewal keeps only the holder's own leases, and says which it no longer holds.
+      const elsewhere = unique('lease');
+      expect(await stores.leases.renew([boardId, elsewhere], owner.id, 60_000)).toEqual([elsewhere]);
+      expect(await other.leases.renew([boardId], loser!.id, 60_000)).toEqual([boardId]);
+
+      // Let go: the next instance asking takes it at once, one epoch on; the old holder's renewal finds it gone.
+      await other.leases.release([boardId], loser!.id);
+      expect((await stores.leases.claim(boardId, loser!, 60_000)).holder).toEqual(owner);
+      await stores.leases.release([boardId], owner.id);
+      expect(await other.leases.claim(boardId, loser!, 200)).toEqual({ holder: loser, epoch: 2 });
+      expect(await stores.leases.renew([boardId], owner.id, 60_000)).toEqual([boardId]);
+
+      // Expired (its holder killed, say): taken over once its time is up, not before.
+      expect(await stores.leases.claim(boardId, owner, 60_000)).toEqual({ holder: loser, epoch: 2 });
+      await sleep(300);
+      expect(await stores.leases.claim(boardId, owner, 60_000)).toEqual({ holder: owner, epoch: 3 });
+
+      // An instance that found the holder gone (nothing listening at its address) replaces it before expiry; a
+      // claim naming another instance as gone changes nothing.
+      expect(await other.leases.claim(boardId, loser!, 60_000, loser!.id)).toEqual({ holder: owner, epoch: 3 });
+      expect(await other.leases.claim(boardId, loser!, 60_000, owner.id)).toEqual({ holder: loser, epoch: 4 });
     });
   });
 

@@ -1,3 +1,4 @@
+import { PgBoardLeases } from './PgBoardLeases.js';
 import type { Stores } from '../Stores.js';
 import { PgAgreementArchive } from './PgAgreementArchive.js';
 import { PgBallotBox } from './PgBallotBox.js';
@@ -29,6 +30,7 @@ export async function openPostgresStores(url: string): Promise<Stores> {
     forums: new PgForumStore(db),
     facts: new PgBoardFacts(db),
     seats: new PgTableSeats(db),
+    leases: new PgBoardLeases(db),
     health: async () => {
       await db.query('SELECT 1');
     },

@@ -222,6 +222,16 @@ const MIGRATIONS: string[] = [
   `,
   // A breakout table's own timer (shared/controlDoc.ts TimerState), run by its host; none is idle.
   'ALTER TABLE breakout_tables ADD COLUMN IF NOT EXISTS timer JSONB',
+  // Which instance owns a board (BoardLeases), expiring by the database's clock.
+  `
+  CREATE TABLE IF NOT EXISTS board_leases (
+    board_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    address TEXT NOT NULL,
+    epoch INTEGER NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL
+  );
+  `,
 ];
 
 /**

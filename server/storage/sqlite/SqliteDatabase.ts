@@ -272,6 +272,16 @@ export const MIGRATIONS: string[] = [
   `,
   // A breakout table's own timer (JSON of shared/controlDoc.ts TimerState), run by its host; none is idle.
   'ALTER TABLE breakout_tables ADD COLUMN timer TEXT',
+  // Which instance owns a board (BoardLeases): a single instance on SQLite takes each lease it asks for.
+  `
+  CREATE TABLE IF NOT EXISTS board_leases (
+    board_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    address TEXT NOT NULL,
+    epoch INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { WriteProbe } from '../StorageHealth.js';
+import { SqliteBoardLeases } from './SqliteBoardLeases.js';
 import type { Stores } from '../Stores.js';
 import { SqliteAgreementArchive } from './SqliteAgreementArchive.js';
 import { SqliteBallotBox } from './SqliteBallotBox.js';
@@ -26,6 +27,7 @@ export function openSqliteStores(file: string, synchronous: SqliteSynchronous = 
     forums: new SqliteForumStore(db),
     facts: new SqliteBoardFacts(db),
     seats: new SqliteTableSeats(db),
+    leases: new SqliteBoardLeases(db),
     ...(probe ? { health: probe.write } : {}),
     async close() {
       probe?.close();
