@@ -1,10 +1,10 @@
+import { createHash } from 'node:crypto';
 import { FORUM_LIMITS, type AddWorkshopBody, type CreateForumBody, type ForumCreated, type ForumLink, type ForumReader, type ForumView, type ForumWorkshop, type NewForumLink, type PrioritySource, type ThemeMovement, type WorkshopSignoff } from '../../shared/forum.js';
 import { countByStatus } from '../../shared/register.js';
 import { boardLinks } from '../access/boardLinks.js';
 import { outcomeFrom } from '../agreement/Signoffs.js';
 import { resolveAccess } from '../auth/Access.js';
 import { hashToken, newBoardId, newToken } from '../auth/tokens.js';
-import { createHash } from 'node:crypto';
 import { DomainError } from '../DomainError.js';
 import { TokenBuckets } from '../TokenBuckets.js';
 import type { AgreementArchive } from '../storage/AgreementArchive.js';
@@ -176,10 +176,11 @@ export class Forums {
   }
 
   private async workshop(boardId: string): Promise<{ workshop: ForumWorkshop; priorities: WorkshopPriorities } | null> {
+    // The version first: facts read after it know it, even when a freeze lands in between, so its sign-off is found.
+    const latest = await this.archive.latest(boardId);
     const [facts, register] = await Promise.all([this.facts.read(boardId), this.registers.read(boardId)]);
     const state = facts.board?.state;
     if (!state) return null;
-    const latest = facts.agreements.length > 0 ? await this.archive.latest(boardId) : undefined;
     const tally = facts.rounds.filter((round) => round.tally).at(-1)?.tally;
     let source: PrioritySource = 'none';
     let priorities: WorkshopPriorities['priorities'] = [];
