@@ -44,8 +44,9 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: `.tmp/e2e-${Date.now()}`,
       LOG_LEVEL: 'warn',
-      // Every person of every test is on 127.0.0.1; the per-address limit on new boards is tested in integration.
+      // Every person of every test is on 127.0.0.1; the per-address limits on new boards and forum views are tested in integration.
       BOARDS_PER_HOUR: '0',
+      FORUM_VIEWS_PER_MINUTE: '0',
     },
   },
 });

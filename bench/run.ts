@@ -6,6 +6,7 @@ import { runClient } from './client.js';
 import { runDuplicates } from './duplicates.js';
 import { runColdLoad } from './coldLoad.js';
 import { runFanout } from './fanout.js';
+import { runForumView } from './forumView.js';
 import { runJoinStorm } from './joinStorm.js';
 import { runManyRooms } from './manyRooms.js';
 import { runPresence } from './presence.js';
@@ -38,6 +39,7 @@ const SECTIONS: Record<string, Section> = {
   attacks: runAttacks,
   signoff: runSignoff,
   tables: runTables,
+  forum: runForumView,
 };
 
 // Hundreds of y-websocket providers live in this process; each registers a process 'exit' listener.

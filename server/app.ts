@@ -146,7 +146,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       files: new RegisterFiles(followThrough, exports),
       progressCheck: new ProgressCheck(followThrough, stores.register, stores.facts, identity, registry, projection),
     },
-    forums: new Forums(stores.forums, identity, stores.facts, stores.agreements, stores.register, signoffs, registry),
+    forums: new Forums(stores.forums, identity, stores.facts, stores.agreements, stores.register, registry, config.forumViewsPerMinute),
     tables: new Tables(identity, stores.seats, projection, sessions),
     tableMerge: new TableMerge(registry),
   });

@@ -51,6 +51,8 @@ export interface ServerConfig extends StoreConfig {
   refusalsPerBoard: number;
   /** Joins to one board from one client address per hour, unless its facilitator raises it; 0 lifts the limit. */
   joinsPerAddress: number;
+  /** Views of a forum one link, and one client address, may ask for at once and then per minute; 0 lifts the limit. */
+  forumViewsPerMinute: number;
   /**
    * Proxies whose X-Forwarded-For is believed (addresses, subnets or proxy-addr's names such as `loopback`).
    * Empty: the socket's peer is the client, and a forged header changes nothing.
@@ -168,6 +170,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     failedAttemptsBurst: intFromEnv(env, 'FAILED_ATTEMPTS_BURST', 30),
     failedAttemptsPerMinute: intFromEnv(env, 'FAILED_ATTEMPTS_PER_MINUTE', 5),
     joinsPerAddress: intFromEnv(env, 'JOINS_PER_ADDRESS', 300),
+    forumViewsPerMinute: intFromEnv(env, 'FORUM_VIEWS_PER_MINUTE', 30),
     trustProxy: listFromEnv(env, 'TRUST_PROXY'),
     allowedOrigins: allowedOrigins(env),
     metricsToken: env.METRICS_TOKEN || null,

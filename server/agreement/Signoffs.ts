@@ -4,7 +4,7 @@ import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { AgreementArchive } from '../storage/AgreementArchive.js';
-import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
+import { changeBoardState, type BoardFacts, type FactsAtRevision } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
 import { checkRecord, type RecordCheck, type RecordEntry } from '../storage/recordChain.js';
 
@@ -78,9 +78,7 @@ export class Signoffs {
   /** The sign-off of `version` under the workshop's rule and its current delegates. */
   async outcome(boardId: string, version: number): Promise<SignoffOutcome> {
     const [facts, decisions] = await Promise.all([this.facts.read(boardId), this.archive.signoffs(boardId)]);
-    const state = facts.board?.state;
-    if (!state || !facts.agreements.some((a) => a.version === version)) throw new DomainError('not-found', `there is no version ${version}`, 'version');
-    return signoffOutcome(version, state.signoff ?? DEFAULT_SIGNOFF, state.groups, facts.people.participants, decisions);
+    return outcomeFrom(facts, version, decisions);
   }
 
   /** Whether `version` is signed off: the question the follow-through register asks before a list becomes its register. */
@@ -100,4 +98,11 @@ export class Signoffs {
       }),
     };
   }
+}
+
+/** Where `version` stands under the board's rule and delegates as one read of its facts has them, given decisions on it. */
+export function outcomeFrom(facts: FactsAtRevision, version: number, decisions: readonly SignoffDecision[]): SignoffOutcome {
+  const state = facts.board?.state;
+  if (!state || !facts.agreements.some((a) => a.version === version)) throw new DomainError('not-found', `there is no version ${version}`, 'version');
+  return signoffOutcome(version, state.signoff ?? DEFAULT_SIGNOFF, state.groups, facts.people.participants, decisions);
 }

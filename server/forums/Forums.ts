@@ -1,12 +1,14 @@
-import { FORUM_LIMITS, type AddWorkshopBody, type CreateForumBody, type ForumCreated, type ForumLink, type ForumReader, type ForumView, type ForumWorkshop, type NewForumLink, type PrioritySource, type WorkshopSignoff } from '../../shared/forum.js';
+import { createHash } from 'node:crypto';
+import { FORUM_LIMITS, type AddWorkshopBody, type CreateForumBody, type ForumCreated, type ForumLink, type ForumReader, type ForumView, type ForumWorkshop, type NewForumLink, type PrioritySource, type ThemeMovement, type WorkshopSignoff } from '../../shared/forum.js';
 import { countByStatus } from '../../shared/register.js';
 import { boardLinks } from '../access/boardLinks.js';
-import type { Signoffs } from '../agreement/Signoffs.js';
+import { outcomeFrom } from '../agreement/Signoffs.js';
 import { resolveAccess } from '../auth/Access.js';
 import { hashToken, newBoardId, newToken } from '../auth/tokens.js';
 import { DomainError } from '../DomainError.js';
+import { TokenBuckets } from '../TokenBuckets.js';
 import type { AgreementArchive } from '../storage/AgreementArchive.js';
-import type { BoardFacts } from '../storage/BoardFacts.js';
+import type { BoardFacts, FactsAtRevision } from '../storage/BoardFacts.js';
 import type { ForumStore } from '../storage/ForumStore.js';
 import type { Identity } from '../storage/Identity.js';
 import type { RegisterStore } from '../storage/RegisterStore.js';
@@ -14,11 +16,15 @@ import { readCards, readClusters } from '../../shared/boardDoc.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import { themeMovement, themesByCardCount, type WorkshopPriorities } from './themeMovement.js';
 
-/** A forum reader with the forum they read. */
+/** A forum reader with the forum they read, and the link they read it with (its hash). */
 export interface ForumAccess {
   forumId: string;
   reader: ForumReader;
+  link: string;
 }
+
+/** Forums whose theme movement is kept, the latest viewed last: the matching is most of what a view costs. */
+const KEPT_MOVEMENTS = 200;
 
 /**
  * Forums of workshops: created by a workshop's facilitator, who then holds the forum's facilitator link and adds
@@ -31,18 +37,26 @@ export class Forums {
     private readonly store: ForumStore,
     private readonly identity: Identity,
     private readonly facts: Pick<BoardFacts, 'read'>,
-    private readonly archive: Pick<AgreementArchive, 'list'>,
+    private readonly archive: Pick<AgreementArchive, 'latest'>,
     private readonly registers: Pick<RegisterStore, 'read'>,
-    private readonly signoffs: Pick<Signoffs, 'outcome'>,
     private readonly rooms: Pick<RoomRegistry, 'withRoom'>,
+    /** Views of forums per link and per address, in a burst and then per minute; 0 counts none. */
+    private readonly viewsPerMinute: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    const size = { burst: viewsPerMinute, perSecond: viewsPerMinute / 60 };
+    this.views = viewsPerMinute > 0 ? { perLink: new TokenBuckets(size), perAddress: new TokenBuckets(size) } : null;
+  }
+
+  private readonly views: { perLink: TokenBuckets; perAddress: TokenBuckets } | null;
+  /** Per forum, the theme movement last drawn and the hash of the priorities it was drawn from. */
+  private readonly movements = new Map<string, { drawnFrom: string; movement: ThemeMovement }>();
 
   /** Who a token makes its holder on this forum: its facilitator, the steering group, or nobody (null). */
   async readerOf(forumId: string, token: string | null): Promise<ForumAccess | null> {
     if (!token || token.length > 200) return null;
     const link = await this.store.findLink(hashToken(token));
-    return link && link.forumId === forumId ? { forumId, reader: link.kind } : null;
+    return link && link.forumId === forumId ? { forumId, reader: link.kind, link: hashToken(token) } : null;
   }
 
   /** The first workshop's facilitator token proves who creates the forum; its own link is shown once. */
@@ -121,8 +135,13 @@ export class Forums {
     return { revoked: id };
   }
 
-  /** Each workshop is read from the store once per view: FORUM_LIMITS.maxWorkshops bounds what one view costs. */
-  async view(access: ForumAccess): Promise<ForumView> {
+  /**
+   * Each workshop is read from the store once per view: FORUM_LIMITS.maxWorkshops bounds what one view costs, and
+   * the views per link and per address bound how often anyone makes the server pay it. The matching of themes is
+   * drawn again only when a workshop's priorities changed.
+   */
+  async view(access: ForumAccess, address: string): Promise<ForumView> {
+    this.takeView(access.link, address);
     const forum = await this.store.read(access.forumId);
     if (!forum) throw new DomainError('not-found', 'unknown forum');
     const read = (await Promise.all(forum.boardIds.map((boardId) => this.workshop(boardId)))).filter((w) => w !== null);
@@ -132,15 +151,36 @@ export class Forums {
       createdAt: forum.createdAt,
       reader: access.reader,
       workshops: read.map((w) => w.workshop),
-      movement: themeMovement(read.map((w) => w.priorities)),
+      movement: this.movementOf(forum.id, read.map((w) => w.priorities)),
     };
   }
 
+  private takeView(link: string, address: string): void {
+    if (!this.views) return;
+    const { perLink, perAddress } = this.views;
+    const wait = Math.max(perLink.waitFor(link), perAddress.waitFor(address));
+    if (wait > 0) throw DomainError.tooSoon('too-busy', `a forum is shown at most ${this.viewsPerMinute} times a minute to one link or one address; ask again shortly`, wait);
+    perLink.take(link);
+    perAddress.take(address);
+  }
+
+  /** Keyed by what the matching reads, so any change of a workshop's priorities, concepts or language draws it again. */
+  private movementOf(forumId: string, workshops: WorkshopPriorities[]): ThemeMovement {
+    const drawnFrom = createHash('sha256').update(JSON.stringify(workshops)).digest('base64');
+    const kept = this.movements.get(forumId);
+    this.movements.delete(forumId);
+    const movement = kept?.drawnFrom === drawnFrom ? kept.movement : themeMovement(workshops);
+    this.movements.set(forumId, { drawnFrom, movement });
+    if (this.movements.size > KEPT_MOVEMENTS) this.movements.delete(this.movements.keys().next().value!);
+    return movement;
+  }
+
   private async workshop(boardId: string): Promise<{ workshop: ForumWorkshop; priorities: WorkshopPriorities } | null> {
-    const [facts, versions, register] = await Promise.all([this.facts.read(boardId), this.archive.list(boardId), this.registers.read(boardId)]);
+    // The version first: facts read after it know it, even when a freeze lands in between, so its sign-off is found.
+    const latest = await this.archive.latest(boardId);
+    const [facts, register] = await Promise.all([this.facts.read(boardId), this.registers.read(boardId)]);
     const state = facts.board?.state;
     if (!state) return null;
-    const latest = versions.at(-1);
     const tally = facts.rounds.filter((round) => round.tally).at(-1)?.tally;
     let source: PrioritySource = 'none';
     let priorities: WorkshopPriorities['priorities'] = [];
@@ -163,19 +203,12 @@ export class Forums {
         phase: state.phase,
         closed: state.closedAt !== null,
         agreedPriorities: latest?.list.items.length ?? 0,
-        signoff: await this.signoffOf(boardId, latest?.version),
+        signoff: signoffOf(facts, latest?.version),
         register: register ? countByStatus(register.items) : null,
         progressPath: register ? `/b/${boardId}/progress` : null,
       },
       priorities: { language: state.language, concepts: state.concepts, source, priorities },
     };
-  }
-
-  private async signoffOf(boardId: string, version: number | undefined): Promise<WorkshopSignoff> {
-    if (version === undefined) return 'not-frozen';
-    const outcome = await this.signoffs.outcome(boardId, version);
-    if (outcome.groups.length === 0) return 'no-delegates';
-    return outcome.met ? 'signed' : 'pending';
   }
 
   private async assertFacilitatorOf(boardId: string, token: string | null): Promise<void> {
@@ -188,6 +221,14 @@ export class Forums {
 /** A read link changes nothing: refused before its request is even read. */
 export function assertForumFacilitator({ reader }: ForumAccess): void {
   if (reader !== 'facilitator') throw DomainError.refusal('forbidden', 'forum-read-only', 'a read link shows the forum and changes nothing');
+}
+
+/** The facts hold the decisions on the latest version, the only one a forum shows. */
+function signoffOf(facts: FactsAtRevision, version: number | undefined): WorkshopSignoff {
+  if (version === undefined) return 'not-frozen';
+  const outcome = outcomeFrom(facts, version, facts.signoffs);
+  if (outcome.groups.length === 0) return 'no-delegates';
+  return outcome.met ? 'signed' : 'pending';
 }
 
 /** A link is named by the start of its hash: enough to tell links apart, nothing to open one with. */

@@ -362,7 +362,7 @@ export function buildRoutes(deps: RouteDeps): Router {
       return sendFile(await exports.exportFile(access, query.data));
     })
     .on('POST', '/api/forums', async (ctx) => new Reply(201, await forums.create(bearerToken(ctx.req, ctx.url), await readBody(ctx.req, createForumBody), baseUrl(ctx.req))))
-    .on('GET', '/api/forums/:forumId', async (ctx) => forums.view(await forumReader(ctx)))
+    .on('GET', '/api/forums/:forumId', async (ctx) => forums.view(await forumReader(ctx), deps.guard.addressOf(ctx.req)))
     .on('PATCH', '/api/forums/:forumId', async (ctx) => {
       const access = await forumReader(ctx, assertForumFacilitator);
       return forums.rename(access, (await readBody(ctx.req, renameForumBody)).name);

@@ -15,6 +15,8 @@ export interface AgreementArchive {
   freeze(boardId: string, frozenAt: number, build: (version: number) => PriorityList): Promise<{ version: number; frozenAt: number }>;
   /** Oldest first. */
   list(boardId: string): Promise<AgreementRecord[]>;
+  /** The latest version alone (one row, whatever came before it); undefined before the first freeze. */
+  latest(boardId: string): Promise<AgreementRecord | undefined>;
   /**
    * Stores a delegate's decision on `decision.version`, sealed into the record, if that is still the board's latest
    * version (decided with the write, so a freeze on another instance cannot slip in between); else resolves to false.

@@ -85,6 +85,11 @@ export interface AgreementRecord {
   list: PriorityList;
 }
 
+/** An agreement as both stores keep it: its list as the JSON text it was frozen as, so it reads back unchanged. */
+export type StoredAgreement = Omit<AgreementRecord, 'list'> & { data: string };
+
+export const withList = ({ data, ...row }: StoredAgreement): AgreementRecord => ({ ...row, list: JSON.parse(data) as PriorityList });
+
 /** What the facilitator decides about the board as a whole: one record, changed whole by compare-and-set. */
 export interface BoardState extends BoardMeta {
   presentation: PresentationStep | null;

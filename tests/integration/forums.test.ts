@@ -5,13 +5,14 @@ import type { RegisterView } from '../../shared/register.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import { themeMovement, type WorkshopPriorities } from '../../server/forums/themeMovement.js';
 import { send } from '../../fixtures/workshopApi.js';
-import { addCard, addCluster } from '../../shared/boardDoc.js';
+import { addCard, addCluster, readClusters } from '../../shared/boardDoc.js';
 import { api, connect, createBoard, startTestServer, synced, waitUntil } from './support.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-// The 50-workshop cap needs more boards than one address may create in an hour by default.
+// The 50-workshop cap needs more boards than one address may create in an hour by default, and waiting for themes
+// to arrive asks for more views than one address may by default: the views' limit has a server of its own below.
 beforeAll(async () => {
-  server = await startTestServer(undefined, { BOARDS_PER_HOUR: '200' });
+  server = await startTestServer(undefined, { BOARDS_PER_HOUR: '200', FORUM_VIEWS_PER_MINUTE: '0' });
 });
 afterAll(() => server?.close());
 
@@ -27,6 +28,18 @@ async function forumOf(board: CreateBoardResponse, name = 'Industriforum Mälard
 const add = (forum: ForumCreated, board: CreateBoardResponse, token = forum.token) =>
   api<Refusal>(server.url, 'POST', `/api/forums/${forum.forumId}/workshops`, { boardId: board.boardId, boardToken: board.facilitatorToken }, token);
 const view = (forum: ForumCreated, token = forum.token) => api<ForumView & Refusal>(server.url, 'GET', `/api/forums/${forum.forumId}`, undefined, token);
+
+/** A workshop whose facilitator has grouped cards into themes through a real y-websocket client. */
+const clustered = async (language: 'sv' | 'nl', themes: Array<[string, string[]]>) => {
+  const board = await createBoard(server.url, { title: `Werkplaats ${language}`, language });
+  const client = connect(server.url, board.boardId, board.facilitatorToken);
+  await synced(client);
+  for (const [title, cards] of themes) {
+    const cluster = addCluster(client.doc, { title });
+    for (const card of cards) addCard(client.doc, { title: card, author: 'facilitator', cluster });
+  }
+  return { board, client };
+};
 
 describe('a forum of workshops', () => {
   it("shows a Swedish and a Dutch workshop side by side, their themes met through the concept list, to its facilitator and its read link", async () => {
@@ -73,17 +86,6 @@ describe('a forum of workshops', () => {
   });
 
   it('ranks workshops that have not voted yet by their themes, written live, and meets their languages at one concept', async () => {
-    /** A workshop whose facilitator has grouped cards into themes through a real y-websocket client. */
-    const clustered = async (language: 'sv' | 'nl', themes: Array<[string, string[]]>) => {
-      const board = await createBoard(server.url, { title: `Werkplaats ${language}`, language });
-      const client = connect(server.url, board.boardId, board.facilitatorToken);
-      await synced(client);
-      for (const [title, cards] of themes) {
-        const cluster = addCluster(client.doc, { title });
-        for (const card of cards) addCard(client.doc, { title: card, author: 'facilitator', cluster });
-      }
-      return { board, client };
-    };
     const swedish = await clustered('sv', [
       ['Energi', ['Elpriset är för högt']],
       ['Kompetensbrist', ['Svetsare saknas', 'Rekrytering av elektriker', 'Kompetens inom automation']],
@@ -101,6 +103,39 @@ describe('a forum of workshops', () => {
     });
     [swedish, dutch].forEach(({ client }) => client.destroy());
     expect(seen!.movement.concepts.map((c) => [c.key, c.ranks, c.movement])).toEqual([
+      ['energy', [2, 1], 'rose'],
+      ['recruitment', [1, 2], 'faded'],
+    ]);
+  });
+
+  it('shows the next view a change of the themes of a workshop, though the movement of an unchanged forum is kept', async () => {
+    const swedish = await clustered('sv', [
+      ['Energi', ['Elpriset är för högt']],
+      ['Kompetensbrist', ['Svetsare saknas', 'Rekrytering av elektriker']],
+    ]);
+    const dutch = await clustered('nl', [
+      ['Tekort aan vakmensen', ['Werving van lassers', 'Vacatures blijven open']],
+      ['Energie', ['Netcapaciteit op het bedrijventerrein']],
+    ]);
+    const forum = await forumOf(swedish.board);
+    expect((await add(forum, dutch.board)).status).toBe(201);
+    const ranksOf = (seen: ForumView) => seen.movement.concepts.map((c) => [c.key, c.ranks, c.movement]);
+    const steady = [
+      ['recruitment', [1, 1], 'steady'],
+      ['energy', [2, 2], 'steady'],
+    ];
+    await waitUntil(async () => JSON.stringify(ranksOf((await view(forum)).body)) === JSON.stringify(steady));
+    expect(ranksOf((await view(forum)).body)).toEqual(steady);
+
+    const dutchEnergy = readClusters(dutch.client.doc).find((c) => c.title === 'Energie')!.id;
+    for (const card of ['Stroomprijs', 'Energietransitie van de fabriek']) addCard(dutch.client.doc, { title: card, author: 'facilitator', cluster: dutchEnergy });
+    let after: ForumView | undefined;
+    await waitUntil(async () => {
+      after = (await view(forum)).body;
+      return after.movement.concepts[0]?.key === 'energy';
+    });
+    [swedish, dutch].forEach(({ client }) => client.destroy());
+    expect(ranksOf(after!)).toEqual([
       ['energy', [2, 1], 'rose'],
       ['recruitment', [1, 2], 'faded'],
     ]);
@@ -184,4 +219,36 @@ describe('a forum of workshops', () => {
     expect(left).not.toContain(gone.boardId);
     expect((await add(forum, boards.at(-1)!)).status).toBe(201);
   }, 30_000);
+});
+
+describe('views of a forum', () => {
+  let limited: Awaited<ReturnType<typeof startTestServer>>;
+  // Trusting X-Forwarded-For from loopback lets one test process speak from several client addresses.
+  beforeAll(async () => {
+    limited = await startTestServer(undefined, { TRUST_PROXY: 'loopback', FORUM_VIEWS_PER_MINUTE: '5' });
+  });
+  afterAll(() => limited?.close());
+
+  it('are refused with 429 and Retry-After past the budget of a link and of an address, while another link from another address is shown', async () => {
+    const board = await createBoard(limited.url);
+    const forum = (await api<ForumCreated>(limited.url, 'POST', '/api/forums', { name: 'Styrgrupp', boardId: board.boardId }, board.facilitatorToken)).body;
+    const mint = async () => (await api<NewForumLink>(limited.url, 'POST', `/api/forums/${forum.forumId}/links`, undefined, forum.token)).body.token;
+    const [first, second] = [await mint(), await mint()];
+    const viewAs = async (token: string, address: string) => {
+      const res = await send(limited.url, 'GET', `/api/forums/${forum.forumId}`, undefined, token, address);
+      return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Refusal };
+    };
+
+    const burst = [];
+    for (let i = 0; i < 6; i++) burst.push(await viewAs(first, '203.0.113.7'));
+    expect(burst.map((v) => v.status)).toEqual([200, 200, 200, 200, 200, 429]);
+    const refused = burst.at(-1)!;
+    expect([refused.body.code, Number(refused.retryAfter)]).toEqual(['too-busy', 12]);
+    expect(refused.body.error).toContain('5 times a minute');
+
+    // The same link from elsewhere, and the same address with another link, wait too; neither is shared by the third.
+    expect((await viewAs(first, '198.51.100.20')).status).toBe(429);
+    expect((await viewAs(second, '203.0.113.7')).status).toBe(429);
+    expect((await viewAs(second, '198.51.100.21')).status).toBe(200);
+  });
 });

@@ -734,6 +734,15 @@ describe.each(backends)('store contract on $name', (backend) => {
       }
     });
 
+    it('reads the latest version alone, as the list holds it, and none before the first freeze', async () => {
+      const board = await newBoard(stores);
+      expect(await other.agreements.latest(board.id)).toBeUndefined();
+      for (const at of [10, 20, 30]) await stores.agreements.freeze(board.id, at, (version) => frozenList(version, at));
+      const latest = await other.agreements.latest(board.id);
+      expect(latest).toEqual((await other.agreements.list(board.id)).at(-1));
+      expect([latest?.version, JSON.stringify(latest?.list)]).toEqual([3, JSON.stringify(frozenList(3, 30))]);
+    });
+
     const decision = (participantId: string, version: number, signedAt: number): SignoffDecision => ({
       version,
       participantId,

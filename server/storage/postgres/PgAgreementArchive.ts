@@ -2,11 +2,13 @@ import type { PriorityList } from '../../../shared/export/index.js';
 import type { SignoffDecision } from '../../../shared/signoff.js';
 import type { AgreementArchive } from '../AgreementArchive.js';
 import { inRecordOrder, sealAfter, type RecordContent, type RecordEntry } from '../recordChain.js';
-import type { AgreementRecord } from '../records.js';
+import { withList, type AgreementRecord, type StoredAgreement } from '../records.js';
 import type { PgDatabase, Queryable } from './PgDatabase.js';
 import { BUMP_BOARD } from './revision.js';
 
 export const SIGNOFF_COLUMNS = `version, participant_id AS "participantId", name, organisation, group_id AS "group", decision, reason, signed_at AS "signedAt"`;
+
+const SELECT_AGREEMENTS = 'SELECT board_id AS "boardId", version, frozen_at AS "frozenAt", data FROM agreements WHERE board_id = $1';
 
 const HEAD = `SELECT seq, hash FROM (SELECT record_seq AS seq, hash FROM agreements WHERE board_id = $1 UNION ALL SELECT seq, hash FROM signoffs WHERE board_id = $1) h
   ORDER BY seq DESC LIMIT 1`;
@@ -37,11 +39,13 @@ export class PgAgreementArchive implements AgreementArchive {
   }
 
   async list(boardId: string): Promise<AgreementRecord[]> {
-    const { rows } = await this.db.query<Omit<AgreementRecord, 'list'> & { data: string }>(
-      'SELECT board_id AS "boardId", version, frozen_at AS "frozenAt", data FROM agreements WHERE board_id = $1 ORDER BY version',
-      [boardId],
-    );
-    return rows.map(({ data, ...row }) => ({ ...row, list: JSON.parse(data) as PriorityList }));
+    const { rows } = await this.db.query<StoredAgreement>(`${SELECT_AGREEMENTS} ORDER BY version`, [boardId]);
+    return rows.map(withList);
+  }
+
+  async latest(boardId: string): Promise<AgreementRecord | undefined> {
+    const { rows } = await this.db.query<StoredAgreement>(`${SELECT_AGREEMENTS} ORDER BY version DESC LIMIT 1`, [boardId]);
+    return rows[0] && withList(rows[0]);
   }
 
   async sign(boardId: string, d: SignoffDecision): Promise<boolean> {

@@ -3,7 +3,7 @@ import type { PriorityList } from '../../../shared/export/index.js';
 import type { SignoffDecision } from '../../../shared/signoff.js';
 import type { AgreementArchive } from '../AgreementArchive.js';
 import { inRecordOrder, sealAfter, type RecordContent, type RecordEntry } from '../recordChain.js';
-import type { AgreementRecord } from '../records.js';
+import { withList, type AgreementRecord, type StoredAgreement } from '../records.js';
 import { revisionBumps } from './revision.js';
 
 export const SIGNOFF_COLUMNS = `version, participant_id AS participantId, name, organisation, group_id AS "group", decision, reason, signed_at AS signedAt`;
@@ -24,6 +24,7 @@ export class SqliteAgreementArchive implements AgreementArchive {
       ),
       insert: db.prepare('INSERT INTO agreements (board_id, version, frozen_at, data, record_seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       list: db.prepare('SELECT board_id AS boardId, version, frozen_at AS frozenAt, data FROM agreements WHERE board_id = ? ORDER BY version'),
+      latest: db.prepare('SELECT board_id AS boardId, version, frozen_at AS frozenAt, data FROM agreements WHERE board_id = ? ORDER BY version DESC LIMIT 1'),
       sign: db.prepare(
         'INSERT INTO signoffs (board_id, seq, version, participant_id, name, organisation, group_id, decision, reason, signed_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -47,8 +48,13 @@ export class SqliteAgreementArchive implements AgreementArchive {
   }
 
   async list(boardId: string): Promise<AgreementRecord[]> {
-    const rows = this.stmt.list.all(boardId) as Array<Omit<AgreementRecord, 'list'> & { data: string }>;
-    return rows.map(({ data, ...row }) => ({ ...row, list: JSON.parse(data) as PriorityList }));
+    const rows = this.stmt.list.all(boardId) as StoredAgreement[];
+    return rows.map(withList);
+  }
+
+  async latest(boardId: string): Promise<AgreementRecord | undefined> {
+    const row = this.stmt.latest.get(boardId) as StoredAgreement | undefined;
+    return row && withList(row);
   }
 
   async sign(boardId: string, d: SignoffDecision): Promise<boolean> {
