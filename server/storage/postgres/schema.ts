@@ -222,6 +222,15 @@ const MIGRATIONS: string[] = [
   `,
   // A breakout table's own timer (shared/controlDoc.ts TimerState), run by its host; none is idle.
   'ALTER TABLE breakout_tables ADD COLUMN IF NOT EXISTS timer JSONB',
+  // A follow-up workshop and the register it follows up (see the SQLite schema's step of the same name).
+  `
+  CREATE TABLE IF NOT EXISTS follow_ups (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    source_board_id TEXT NOT NULL,
+    granted_by TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS follow_ups_source ON follow_ups(source_board_id);
+  `,
 ];
 
 /**
