@@ -30,6 +30,7 @@ const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
   { name: 'register_items', columns: ['board_id', 'item_id', 'position', 'state', 'source'], order: 'rowid' },
   { name: 'register_log', columns: ['board_id', 'seq', 'item_id', 'entry'], order: 'board_id, seq' },
   { name: 'register_links', columns: ['hash', 'board_id', 'kind', 'owner', 'created_at'], order: 'rowid' },
+  { name: 'follow_ups', columns: ['board_id', 'source_board_id', 'granted_by'], order: 'rowid' },
   { name: 'breakout_tables', columns: ['board_id', 'id', 'number', 'name', 'host_id'], order: 'rowid' },
   { name: 'breakout_seats', columns: ['board_id', 'participant_id', 'table_id'], order: 'rowid' },
   { name: 'forums', columns: ['id', 'name', 'created_at'], order: 'rowid' },
