@@ -39,7 +39,7 @@ export class ProgressCheck {
     const register = await this.registers.read(source.boardId);
     if (!register) throw DomainError.refusal('conflict', 'no-register', 'that workshop has no register yet', 'followUp');
     if ((await this.registers.followUpsOf(source.boardId)).length >= REGISTER_LIMITS.maxFollowUps) throw tooManyFollowUps();
-    return { sourceBoardId: source.boardId, currentItemId: register.items[0]?.itemId ?? null, reporterId: null, carried: [], reports: 0 };
+    return { sourceBoardId: source.boardId, currentItemId: register.items[0]?.itemId ?? null, reporterId: null, carried: [] };
   }
 
   /**
@@ -69,7 +69,7 @@ export class ProgressCheck {
 
   /**
    * A report from the room: the facilitator on any item, the participant asked to on the current one. It changes the
-   * source register, logged as coming from this workshop, then the room redraws the agenda.
+   * source register, logged as coming from this workshop; the register's change draws every follow-up again.
    */
   async report(access: Access, itemId: string, body: RegisterUpdateBody): Promise<RegisterItem> {
     const { state, followUp } = await this.followUpOf(access.boardId);
@@ -85,7 +85,6 @@ export class ProgressCheck {
       by,
       followUp: { boardId: access.boardId, title: state.title },
     });
-    await this.changeFollowUp(access.boardId, (current) => ({ reports: current.reports + 1 }));
     return updated;
   }
 

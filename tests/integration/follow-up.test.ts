@@ -89,7 +89,7 @@ describe('a follow-up workshop started from a register', () => {
     const csv = await (await send(server.url, 'GET', `/api/boards/${source.boardId}/register/export?format=csv`, undefined, progress.token)).text();
     expect(csv.split('\r\n')[2]).toContain(`2,${second!.title},${second!.owner},Under way,,60 %,2027-05-01,`);
 
-    // The facilitator reports on any item, on the owner's behalf; an update made at the source shows here at the next drawing.
+    // The facilitator reports on any item, on the owner's behalf.
     expect((await report(board, first!.itemId, { status: 'dropped', dropReason: 'Covered by the skills pact' }, board.facilitatorToken)).status).toBe(200);
     await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.items[0]?.status === 'dropped'));
   });
