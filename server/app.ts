@@ -119,7 +119,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const suggestions = new Suggestions(registry, { facts: stores.facts, projection }, { log, metrics });
   const exports = new Exports(identity, stores.agreements, registry);
   const signoffs = new Signoffs(stores.agreements, identity, stores.facts, projection);
-  const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, identity, signoffs, stores.forums);
+  const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, identity, signoffs, stores.forums, projection);
   const router = buildRoutes({
     stores,
     workshops,

@@ -25,8 +25,6 @@ export interface FollowUpState {
   reporterId: string | null;
   /** Items already carried onto the board as themes, so carrying twice adds nothing. */
   carried: string[];
-  /** One more with every report made from this workshop: the source register changed, so the room redraws it. */
-  reports: number;
 }
 
 /** `PUT …/progress-check/current`: go to an item (the client computes next and previous from the agenda). */

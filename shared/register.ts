@@ -21,6 +21,8 @@ export const REGISTER_LIMITS = {
   maxLinks: 100,
   /** Updates a register's log holds: weekly updates of twenty priorities for two years, and a bound on every read. */
   maxUpdates: 2000,
+  /** Follow-up workshops of one register: each change of the register draws every one of them again. */
+  maxFollowUps: 20,
 } as const;
 
 /** A percentage (0–100) or a short text ("tender published"); null before anyone said. */

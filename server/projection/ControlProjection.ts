@@ -76,8 +76,8 @@ export class ControlProjection {
   }
 
   /**
-   * A follow-up workshop's agenda: the source register as it is now, read live. Its changes made from the follow-up
-   * bump the follow-up's own revision (FollowUpState.reports), so instances still converge on the newest drawing.
+   * A follow-up workshop's agenda: the source register as it is now, read live. Every change of the register moves
+   * the follow-up's own revision on (RegisterStore.update), so instances still converge on the newest drawing.
    */
   private async agendaOf(sourceBoardId: string | undefined): Promise<DrawnFacts['agenda']> {
     if (sourceBoardId === undefined) return null;

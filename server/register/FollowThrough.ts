@@ -24,6 +24,7 @@ import type { ForumStore } from '../storage/ForumStore.js';
 import type { RegisterStore } from '../storage/RegisterStore.js';
 import type { AgreementArchive } from '../storage/AgreementArchive.js';
 import type { Signoffs } from '../agreement/Signoffs.js';
+import type { ControlProjection } from '../projection/ControlProjection.js';
 import { listForRegister } from './listForRegister.js';
 
 /** A register reader with the board they read. */
@@ -45,6 +46,7 @@ export class FollowThrough {
     private readonly identity: Identity,
     private readonly signoffs: Pick<Signoffs, 'outcome'>,
     private readonly forums: Pick<ForumStore, 'findLink' | 'forumOf'>,
+    private readonly projection: Pick<ControlProjection, 'show'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -90,7 +92,8 @@ export class FollowThrough {
 
   /**
    * Changes one item and logs it; nothing is stored when the reader may not, or the update changes nothing. A report
-   * made in a follow-up workshop (`via`) is logged under the name of who made it there, with that workshop.
+   * made in a follow-up workshop (`via`) is logged under the name of who made it there, with that workshop. Every
+   * follow-up of the register is drawn again, so their rooms see the change live.
    */
   async update(access: RegisterAccess, itemId: string, body: RegisterUpdateBody, via?: Required<Pick<RegisterLogEntry, 'by' | 'followUp'>>): Promise<RegisterItem> {
     assertMayWrite(access);
@@ -107,6 +110,7 @@ export class FollowThrough {
     });
     if (refused) throw refused;
     if (!updated) throw DomainError.refusal('not-found', 'unknown-item', 'the register has no such priority', 'itemId');
+    await Promise.all((await this.store.followUpsOf(boardId)).map((followUp) => this.projection.show(followUp)));
     return updated;
   }
 

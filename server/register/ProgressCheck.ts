@@ -2,8 +2,9 @@ import { addCluster, clustersOf } from '../../shared/boardDoc.js';
 import { readProgressCheck } from '../../shared/controlDoc.js';
 import { itemsToCarry, mayReport, type FollowUpSourceBody, type FollowUpState } from '../../shared/followUp.js';
 import { LIMITS } from '../../shared/limits.js';
-import type { RegisterItem, RegisterUpdateBody } from '../../shared/register.js';
+import { REGISTER_LIMITS, type RegisterItem, type RegisterUpdateBody } from '../../shared/register.js';
 import type { Access } from '../auth/Access.js';
+import { hashToken } from '../auth/tokens.js';
 import { DomainError } from '../DomainError.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
@@ -21,9 +22,9 @@ import type { FollowThrough } from './FollowThrough.js';
 export class ProgressCheck {
   constructor(
     private readonly followThrough: Pick<FollowThrough, 'readerOf' | 'update'>,
-    private readonly registers: Pick<RegisterStore, 'read'>,
+    private readonly registers: Pick<RegisterStore, 'read' | 'addFollowUp' | 'followUpOf' | 'followUpsOf'>,
     private readonly facts: BoardFacts,
-    private readonly identity: Pick<Identity, 'getParticipant'>,
+    private readonly identity: Pick<Identity, 'getParticipant' | 'findToken'>,
     private readonly rooms: RoomRegistry,
     private readonly projection: Pick<ControlProjection, 'show'>,
   ) {}
@@ -37,7 +38,17 @@ export class ProgressCheck {
     if (!access || access.reader.kind !== 'facilitator') throw notAllowed();
     const register = await this.registers.read(source.boardId);
     if (!register) throw DomainError.refusal('conflict', 'no-register', 'that workshop has no register yet', 'followUp');
-    return { sourceBoardId: source.boardId, currentItemId: register.items[0]?.itemId ?? null, reporterId: null, carried: [], reports: 0 };
+    if ((await this.registers.followUpsOf(source.boardId)).length >= REGISTER_LIMITS.maxFollowUps) throw tooManyFollowUps();
+    return { sourceBoardId: source.boardId, currentItemId: register.items[0]?.itemId ?? null, reporterId: null, carried: [] };
+  }
+
+  /**
+   * Keeps, once the follow-up exists, which facilitator link of the source created it: each report checks that the
+   * link still opens the source, and each change of the source register draws the follow-up again.
+   */
+  async follows(boardId: string, source: FollowUpSourceBody): Promise<void> {
+    const grant = { boardId, sourceBoardId: source.boardId, grantedBy: hashToken(source.facilitatorToken) };
+    if (!(await this.registers.addFollowUp(grant, REGISTER_LIMITS.maxFollowUps))) throw tooManyFollowUps();
   }
 
   /** The room looks at another item; whoever reported on the last one hands back to the facilitator. */
@@ -58,7 +69,7 @@ export class ProgressCheck {
 
   /**
    * A report from the room: the facilitator on any item, the participant asked to on the current one. It changes the
-   * source register, logged as coming from this workshop, then the room redraws the agenda.
+   * source register, logged as coming from this workshop; the register's change draws every follow-up again.
    */
   async report(access: Access, itemId: string, body: RegisterUpdateBody): Promise<RegisterItem> {
     const { state, followUp } = await this.followUpOf(access.boardId);
@@ -68,12 +79,12 @@ export class ProgressCheck {
       throw DomainError.refusal('forbidden', 'not-reporting', 'the facilitator has not asked you to report on this priority');
     }
     if (body.owner !== undefined && participantId !== null) throw DomainError.refusal('forbidden', 'not-your-item', 'only the facilitator hands a priority to another owner', 'owner');
+    await this.assertStillAllowed(access.boardId, followUp.sourceBoardId);
     const by = participantId === null ? 'facilitator' : ((await this.identity.getParticipant(participantId))?.name ?? '');
     const updated = await this.followThrough.update({ boardId: followUp.sourceBoardId, reader: { kind: 'facilitator' } }, itemId, body, {
       by,
       followUp: { boardId: access.boardId, title: state.title },
     });
-    await this.changeFollowUp(access.boardId, (current) => ({ reports: current.reports + 1 }));
     return updated;
   }
 
@@ -111,6 +122,16 @@ export class ProgressCheck {
     return { state: stored.state, followUp: stored.state.followUp };
   }
 
+  /** The source may have been deleted, or the facilitator link that created this follow-up revoked, since it started. */
+  private async assertStillAllowed(boardId: string, sourceBoardId: string): Promise<void> {
+    const [grant, source] = await Promise.all([this.registers.followUpOf(boardId), this.facts.getState(sourceBoardId)]);
+    if (!source) throw DomainError.refusal('conflict', 'source-deleted', 'the workshop this one follows up has been deleted');
+    const token = grant?.sourceBoardId === sourceBoardId ? await this.identity.findToken(grant.grantedBy) : undefined;
+    if (token?.boardId !== sourceBoardId || token.role !== 'facilitator') {
+      throw DomainError.refusal('forbidden', 'source-access-revoked', 'the facilitator link this follow-up was started with no longer opens its register');
+    }
+  }
+
   /** The item of the source register as it is now: an id it no longer (or never) held is refused. */
   private async itemOf(followUp: FollowUpState, itemId: string): Promise<RegisterItem> {
     const item = (await this.registers.read(followUp.sourceBoardId))?.items.find((i) => i.itemId === itemId);
@@ -127,6 +148,9 @@ export class ProgressCheck {
     await this.projection.show(boardId);
   }
 }
+
+const tooManyFollowUps = () =>
+  DomainError.refusal('conflict', 'too-many-follow-ups', `a register is followed up by at most ${REGISTER_LIMITS.maxFollowUps} workshops`, 'followUp');
 
 /** A carried item's theme has an id of its own, so carrying it again finds it instead of adding a second. */
 const themeIdOf = (itemId: string) => `register-${itemId}`.slice(0, 64);

@@ -17,6 +17,13 @@ export interface RegisterLinkRecord {
   owner: string | null;
 }
 
+/** A follow-up workshop, the register it follows up, and the hash of the source's facilitator token that created it. */
+export interface FollowUpRecord {
+  boardId: string;
+  sourceBoardId: string;
+  grantedBy: string;
+}
+
 /**
  * What an update makes of an item, given the item and how many log entries the whole register holds: its next
  * state and the log entry saying so; null changes nothing.
@@ -31,7 +38,8 @@ export interface RegisterStore {
   /**
    * Changes one item and appends its log entry in one transaction, `change` deciding on the item as it is then
    * (so two owners' updates at once on two instances both land, each on the other's result). Undefined for an
-   * unknown item; the item as it was when `change` made nothing of it.
+   * unknown item; the item as it was when `change` made nothing of it. A change moves on the revision of every
+   * follow-up of the board too, in the same transaction: their agenda is this register.
    */
   update(boardId: string, itemId: string, change: RegisterItemChange): Promise<RegisterItem | undefined>;
   /** Adds a link unless the board holds `cap` of them already; the check is the database's, with the write. */
@@ -41,4 +49,9 @@ export interface RegisterStore {
   listLinks(boardId: string): Promise<Array<RegisterLinkRecord & { hash: string; createdAt: number }>>;
   /** Whether a link of this board with that hash was there to remove. */
   removeLink(boardId: string, hash: string): Promise<boolean>;
+  /** Records a follow-up unless its source has `cap` of them already; the check is the database's, with the write. */
+  addFollowUp(followUp: FollowUpRecord, cap: number): Promise<boolean>;
+  followUpOf(boardId: string): Promise<FollowUpRecord | undefined>;
+  /** The follow-ups of a board's register (at most the cap `addFollowUp` was given). */
+  followUpsOf(sourceBoardId: string): Promise<string[]>;
 }

@@ -89,7 +89,7 @@ describe('a follow-up workshop started from a register', () => {
     const csv = await (await send(server.url, 'GET', `/api/boards/${source.boardId}/register/export?format=csv`, undefined, progress.token)).text();
     expect(csv.split('\r\n')[2]).toContain(`2,${second!.title},${second!.owner},Under way,,60 %,2027-05-01,`);
 
-    // The facilitator reports on any item, on the owner's behalf; an update made at the source shows here at the next drawing.
+    // The facilitator reports on any item, on the owner's behalf.
     expect((await report(board, first!.itemId, { status: 'dropped', dropReason: 'Covered by the skills pact' }, board.facilitatorToken)).status).toBe(200);
     await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.items[0]?.status === 'dropped'));
   });
@@ -159,5 +159,46 @@ describe('a follow-up workshop started from a register', () => {
     );
     expect((await carry()).body).toEqual({ carried: 0 });
     expect(readClusters(boardDoc.doc)).toHaveLength(open.length);
+  });
+});
+
+describe('a follow-up and the register it follows up, after it started', () => {
+  it("shows every change of the source register live on each follow-up's screens: an owner's update through their link, and the facilitator's", async () => {
+    const { source, view } = await sourceWithRegister();
+    const followUps = [(await followUpOf(source)).body, (await followUpOf(source)).body];
+    const controls = followUps.map((board) => server.connect(`${board.boardId}/control`, board.observerToken));
+    await Promise.all(controls.map((c) => synced(c)));
+    const [first, second] = view.register.items;
+    await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.items.length === view.register.items.length));
+
+    const ownerLink = (await api<NewRegisterLink>(server.url, 'POST', `/api/boards/${source.boardId}/register/links`, { kind: 'owner', owner: first!.owner }, source.facilitatorToken)).body;
+    const update = (itemId: string, body: unknown, token: string) => api(server.url, 'PATCH', `/api/boards/${source.boardId}/register/items/${itemId}`, body, token);
+    expect((await update(first!.itemId, { status: 'under-way', progress: 30, note: 'Pilot running' }, ownerLink.token)).status).toBe(200);
+    await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.items[0]?.status === 'under-way'));
+    expect(readProgressCheck(controls[1]!.doc)!.items[0]).toMatchObject({ progress: 30, lastUpdate: { by: first!.owner, note: 'Pilot running' } });
+
+    expect((await update(second!.itemId, { status: 'dropped', dropReason: 'Merged into the port plan' }, source.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.items[1]?.dropReason === 'Merged into the port plan'));
+  });
+
+  it('takes reports only while the facilitator link that started it still opens the source, and none once the source is deleted', async () => {
+    const { source, view } = await sourceWithRegister();
+    const itemId = view.register.items[0]!.itemId;
+    const coFacilitator = (await api<{ id: string; token: string }>(server.url, 'POST', `/api/boards/${source.boardId}/co-facilitator-links`, { name: 'Co-host' }, source.facilitatorToken)).body;
+    const board = (await followUpOf(source, coFacilitator.token)).body;
+    expect((await report(board, itemId, { status: 'under-way' }, board.facilitatorToken)).status).toBe(200);
+
+    expect((await api(server.url, 'DELETE', `/api/boards/${source.boardId}/links/${coFacilitator.id}`, undefined, source.facilitatorToken)).status).toBe(200);
+    const before = JSON.stringify(await sourceRegister(source, source.facilitatorToken));
+    const revoked = await report(board, itemId, { status: 'done' }, board.facilitatorToken);
+    expect([revoked.status, revoked.body.code]).toEqual([403, 'source-access-revoked']);
+    expect(JSON.stringify(await sourceRegister(source, source.facilitatorToken))).toBe(before);
+
+    const kept = (await followUpOf(source)).body;
+    expect((await report(kept, itemId, { status: 'done' }, kept.facilitatorToken)).status).toBe(200);
+    const title = (await api<{ title: string }>(server.url, 'GET', `/api/boards/${source.boardId}`, undefined, source.facilitatorToken)).body.title;
+    expect((await api(server.url, 'DELETE', `/api/boards/${source.boardId}`, { confirmTitle: title }, source.facilitatorToken)).status).toBe(200);
+    const gone = await report(kept, itemId, { status: 'under-way' }, kept.facilitatorToken);
+    expect([gone.status, gone.body.code]).toEqual([409, 'source-deleted']);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addCard } from '../../shared/boardDoc.js';
-import { readMeta, readRound } from '../../shared/controlDoc.js';
+import type { CreateBoardResponse } from '../../shared/api.js';
+import { readMeta, readProgressCheck, readRound } from '../../shared/controlDoc.js';
+import type { NewRegisterLink, RegisterView } from '../../shared/register.js';
 import type { RoundState } from '../../shared/voting/index.js';
 import { openPostgresStores } from '../../server/storage/postgres/openPostgresStores.js';
 import { useDeployment } from './instances.js';
@@ -69,4 +71,20 @@ describe('two instances show what is stored', () => {
       watchers.forEach((client) => client.destroy());
     }
   }, 120_000);
+
+  it("shows an owner's update of a register, made through one instance, on a follow-up's screens connected to the other", async () => {
+    const [a, b] = setup.deployment.instances;
+    const source = (await api<CreateBoardResponse>(a.url, 'POST', '/api/demo-boards', { language: 'en' })).body;
+    const item = (await api<RegisterView>(a.url, 'POST', `/api/boards/${source.boardId}/register`, {}, source.facilitatorToken)).body.register.items[0]!;
+    const followUp = (await api<CreateBoardResponse>(b.url, 'POST', '/api/boards', { title: 'Review', followUp: { boardId: source.boardId, facilitatorToken: source.facilitatorToken } })).body;
+    const screen = open(b, `${followUp.boardId}/control`, followUp.observerToken);
+    await synced(screen);
+    await waitUntil(() => readProgressCheck(screen.doc)?.items[0]?.status === 'not-started');
+
+    const owner = (await api<NewRegisterLink>(a.url, 'POST', `/api/boards/${source.boardId}/register/links`, { kind: 'owner', owner: item.owner }, source.facilitatorToken)).body;
+    const updated = await api(a.url, 'PATCH', `/api/boards/${source.boardId}/register/items/${item.itemId}`, { status: 'under-way', progress: 45, note: 'Halfway' }, owner.token);
+    expect(updated.status).toBe(200);
+    await waitUntil(() => readProgressCheck(screen.doc)?.items[0]?.progress === 45);
+    expect(readProgressCheck(screen.doc)!.items[0]).toMatchObject({ status: 'under-way', lastUpdate: { by: item.owner, note: 'Halfway' } });
+  }, 60_000);
 });

@@ -827,20 +827,43 @@ describe.each(backends)('store contract on $name', (backend) => {
       const source = await newBoard(stores);
       expect(await stores.register.create(source.id, { fromVersion: 1, frozenAt: 10, createdAt: 20, items: [item('t1', 1, 'Port'), item('t2', 2, 'Province')] })).toBe(true);
       const id = unique('b');
-      const followUp = { sourceBoardId: source.id, currentItemId: 't1', reporterId: null, carried: [], reports: 0 };
+      const followUp = { sourceBoardId: source.id, currentItemId: 't1', reporterId: null, carried: [] };
       await stores.identity.createBoard({ id, title: 'Follow-up', createdAt: 1 }, [], codes, { ...boardState('Follow-up'), followUp });
       expect((await other.facts.getState(id))?.state.followUp).toEqual(followUp);
 
-      // Moving on and reporting through two instances at once: both land.
+      // Moving on and carrying through two instances at once: both land.
       await Promise.all([
         changeBoardState(stores.facts, id, (state) => ({ followUp: { ...state.followUp!, currentItemId: 't2', reporterId: 'p1' } })),
-        changeBoardState(other.facts, id, (state) => ({ followUp: { ...state.followUp!, reports: state.followUp!.reports + 1, carried: ['t2'] } })),
+        changeBoardState(other.facts, id, (state) => ({ followUp: { ...state.followUp!, carried: ['t2'] } })),
       ]);
-      expect((await stores.facts.read(id)).board?.state.followUp).toEqual({ sourceBoardId: source.id, currentItemId: 't2', reporterId: 'p1', carried: ['t2'], reports: 1 });
+      expect((await stores.facts.read(id)).board?.state.followUp).toEqual({ sourceBoardId: source.id, currentItemId: 't2', reporterId: 'p1', carried: ['t2'] });
 
       const entry = { at: 5, by: 'Ada', note: 'Tender out', changes: [], followUp: { boardId: id, title: 'Follow-up' } };
       await other.register.update(source.id, 't2', (current) => ({ next: current, entry }));
       expect((await stores.register.read(source.id))!.items[1]!.log).toEqual([entry]);
+    });
+
+    it("keeps a register's follow-ups up to a cap across instances, moves each one's revision with every change of the register, and forgets a deleted one", async () => {
+      const source = await newBoard(stores);
+      await stores.register.create(source.id, { fromVersion: 1, frozenAt: 1, createdAt: 1, items: [item('t1', 1, 'Port')] });
+      const followUps = await Promise.all([1, 2, 3].map(() => newBoard(stores)));
+      const added = await Promise.all(followUps.map((board, n) => (n % 2 ? stores : other).register.addFollowUp({ boardId: board.id, sourceBoardId: source.id, grantedBy: `grant ${n}` }, 2)));
+      expect(added.filter(Boolean)).toHaveLength(2);
+      const kept = followUps.filter((_, n) => added[n]).map((board) => board.id);
+      expect(await other.register.followUpsOf(source.id)).toEqual([...kept].sort());
+      expect(await stores.register.followUpOf(kept[0]!)).toEqual({ boardId: kept[0], sourceBoardId: source.id, grantedBy: `grant ${added.indexOf(true)}` });
+      expect(await stores.register.followUpOf(source.id)).toBeUndefined();
+
+      const revisions = async () => Promise.all(followUps.map(async (board) => (await other.facts.read(board.id)).revision));
+      const before = await revisions();
+      await stores.register.update(source.id, 't1', () => null);
+      expect(await revisions()).toEqual(before);
+      await stores.register.update(source.id, 't1', progressBy('Port', 40));
+      expect(await revisions()).toEqual(before.map((revision, n) => (added[n] ? revision + 1 : revision)));
+
+      await other.identity.deleteBoard(kept[0]!);
+      expect(await stores.register.followUpsOf(source.id)).toEqual([kept[1]]);
+      expect(await stores.register.followUpOf(kept[0]!)).toBeUndefined();
     });
 
     it('keeps links by their hash, up to a cap across instances, and forgets them when revoked or when the board is deleted', async () => {

@@ -1,5 +1,5 @@
 import type { RegisterItem, RegisterItemState, RegisterLogEntry } from '../../../shared/register.js';
-import type { NewRegister, RegisterItemChange, RegisterLinkRecord, RegisterStore, StoredRegister } from '../RegisterStore.js';
+import type { FollowUpRecord, NewRegister, RegisterItemChange, RegisterLinkRecord, RegisterStore, StoredRegister } from '../RegisterStore.js';
 import { registerItemRow, registerItemsOf, type RegisterItemRow, type RegisterLogRow } from '../registerRows.js';
 import type { PgDatabase } from './PgDatabase.js';
 
@@ -52,6 +52,7 @@ export class PgRegisterStore implements RegisterStore {
           'INSERT INTO register_log (board_id, item_id, seq, entry) SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3 FROM register_log WHERE board_id = $1',
           [boardId, itemId, JSON.stringify(changed.entry satisfies RegisterLogEntry)],
         );
+        await tx.query('UPDATE boards SET revision = revision + 1 WHERE id IN (SELECT board_id FROM follow_ups WHERE source_board_id = $1)', [boardId]);
       }
       const log = await tx.query<RegisterLogRow>(`SELECT ${LOG_COLUMNS} FROM register_log WHERE board_id = $1 AND item_id = $2 ORDER BY seq`, [boardId, itemId]);
       return registerItemsOf([{ ...row, state: changed ? JSON.stringify(changed.next) : row.state }], log.rows)[0];
@@ -86,5 +87,30 @@ export class PgRegisterStore implements RegisterStore {
   async removeLink(boardId: string, hash: string): Promise<boolean> {
     const { rowCount } = await this.db.query('DELETE FROM register_links WHERE board_id = $1 AND hash = $2', [boardId, hash]);
     return rowCount === 1;
+  }
+
+  async addFollowUp(followUp: FollowUpRecord, cap: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // The source's registers row is locked first, so two instances adding the last follow-up at once take turns.
+      await tx.query('SELECT 1 FROM registers WHERE board_id = $1 FOR UPDATE', [followUp.sourceBoardId]);
+      const { rowCount } = await tx.query(
+        'INSERT INTO follow_ups (board_id, source_board_id, granted_by) SELECT $1, $2, $3 WHERE (SELECT COUNT(*) FROM follow_ups WHERE source_board_id = $2) < $4',
+        [followUp.boardId, followUp.sourceBoardId, followUp.grantedBy, cap],
+      );
+      return rowCount === 1;
+    });
+  }
+
+  async followUpOf(boardId: string): Promise<FollowUpRecord | undefined> {
+    const { rows } = await this.db.query<FollowUpRecord>(
+      'SELECT board_id AS "boardId", source_board_id AS "sourceBoardId", granted_by AS "grantedBy" FROM follow_ups WHERE board_id = $1',
+      [boardId],
+    );
+    return rows[0];
+  }
+
+  async followUpsOf(sourceBoardId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ boardId: string }>('SELECT board_id AS "boardId" FROM follow_ups WHERE source_board_id = $1 ORDER BY board_id', [sourceBoardId]);
+    return rows.map((row) => row.boardId);
   }
 }

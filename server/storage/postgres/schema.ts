@@ -232,6 +232,15 @@ const MIGRATIONS: string[] = [
     expires_at TIMESTAMPTZ NOT NULL
   );
   `,
+  // A follow-up workshop and the register it follows up (see the SQLite schema's step of the same name).
+  `
+  CREATE TABLE IF NOT EXISTS follow_ups (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) DEFERRABLE INITIALLY DEFERRED,
+    source_board_id TEXT NOT NULL,
+    granted_by TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS follow_ups_source ON follow_ups(source_board_id);
+  `,
 ];
 
 /**

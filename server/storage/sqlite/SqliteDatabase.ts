@@ -282,6 +282,16 @@ export const MIGRATIONS: string[] = [
     expires_at INTEGER NOT NULL
   );
   `,
+  // A follow-up workshop and the register it follows up, found from either side, with the hash of the source's
+  // facilitator token that created it: each report checks that token still opens the source.
+  `
+  CREATE TABLE IF NOT EXISTS follow_ups (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id),
+    source_board_id TEXT NOT NULL,
+    granted_by TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS follow_ups_source ON follow_ups(source_board_id);
+  `,
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RegisterItem, RegisterItemState, RegisterLogEntry } from '../../../shared/register.js';
-import type { NewRegister, RegisterItemChange, RegisterLinkRecord, RegisterStore, StoredRegister } from '../RegisterStore.js';
+import type { FollowUpRecord, NewRegister, RegisterItemChange, RegisterLinkRecord, RegisterStore, StoredRegister } from '../RegisterStore.js';
 import { registerItemRow, registerItemsOf, type RegisterItemRow, type RegisterLogRow } from '../registerRows.js';
 
 /** The follow-through register in SQLite: one row per register, item and log entry; links by their hash. */
@@ -27,6 +27,12 @@ export class SqliteRegisterStore implements RegisterStore {
       findLink: db.prepare('SELECT board_id AS boardId, kind, owner FROM register_links WHERE hash = ?'),
       listLinks: db.prepare('SELECT hash, board_id AS boardId, kind, owner, created_at AS createdAt FROM register_links WHERE board_id = ? ORDER BY rowid'),
       removeLink: db.prepare('DELETE FROM register_links WHERE board_id = ? AND hash = ?'),
+      bumpFollowUps: db.prepare('UPDATE boards SET revision = revision + 1 WHERE id IN (SELECT board_id FROM follow_ups WHERE source_board_id = ?)'),
+      addFollowUp: db.prepare(
+        'INSERT INTO follow_ups (board_id, source_board_id, granted_by) SELECT ?, ?, ? WHERE (SELECT COUNT(*) FROM follow_ups WHERE source_board_id = ?) < ?',
+      ),
+      followUpOf: db.prepare('SELECT board_id AS boardId, source_board_id AS sourceBoardId, granted_by AS grantedBy FROM follow_ups WHERE board_id = ?'),
+      followUpsOf: db.prepare('SELECT board_id AS boardId FROM follow_ups WHERE source_board_id = ? ORDER BY board_id'),
     };
   }
 
@@ -56,6 +62,7 @@ export class SqliteRegisterStore implements RegisterStore {
       if (changed) {
         this.stmt.setState.run(JSON.stringify(changed.next), boardId, itemId);
         this.stmt.appendLog.run(boardId, itemId, JSON.stringify(changed.entry satisfies RegisterLogEntry), boardId);
+        this.stmt.bumpFollowUps.run(boardId);
       }
       const state = changed ? JSON.stringify(changed.next) : row.state;
       return registerItemsOf([{ ...row, state }], this.stmt.itemLog.all(boardId, itemId) as RegisterLogRow[])[0];
@@ -76,5 +83,18 @@ export class SqliteRegisterStore implements RegisterStore {
 
   async removeLink(boardId: string, hash: string): Promise<boolean> {
     return this.stmt.removeLink.run(boardId, hash).changes === 1;
+  }
+
+  async addFollowUp(followUp: FollowUpRecord, cap: number): Promise<boolean> {
+    const { boardId, sourceBoardId, grantedBy } = followUp;
+    return this.stmt.addFollowUp.run(boardId, sourceBoardId, grantedBy, sourceBoardId, cap).changes === 1;
+  }
+
+  async followUpOf(boardId: string): Promise<FollowUpRecord | undefined> {
+    return this.stmt.followUpOf.get(boardId) as FollowUpRecord | undefined;
+  }
+
+  async followUpsOf(sourceBoardId: string): Promise<string[]> {
+    return (this.stmt.followUpsOf.all(sourceBoardId) as Array<{ boardId: string }>).map((row) => row.boardId);
   }
 }

@@ -39,6 +39,9 @@ export const en = {
   'refusal.not-a-follow-up': 'This workshop follows up no register.',
   'refusal.not-reporting': 'The facilitator has not asked you to report on this priority.',
   'refusal.too-many-themes': 'The board cannot hold that many themes.',
+  'refusal.too-many-follow-ups': 'That register is followed up by as many workshops as it can be.',
+  'refusal.source-deleted': 'The workshop this one follows up has been deleted.',
+  'refusal.source-access-revoked': 'The facilitator link this follow-up was started with has been revoked, so reports no longer reach that register.',
 } as const;
 
 export type FollowUpKey = keyof typeof en;

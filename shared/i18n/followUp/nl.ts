@@ -40,4 +40,7 @@ export const nl: FollowUpMessages = {
   'refusal.not-a-follow-up': 'Deze workshop volgt geen register op.',
   'refusal.not-reporting': 'De facilitator heeft u niet gevraagd over deze prioriteit te melden.',
   'refusal.too-many-themes': 'Het bord kan niet zoveel thema’s bevatten.',
+  'refusal.too-many-follow-ups': 'Dat register wordt al door het maximale aantal workshops opgevolgd.',
+  'refusal.source-deleted': 'De workshop die deze opvolgt is verwijderd.',
+  'refusal.source-access-revoked': 'De facilitatorlink waarmee dit vervolg is gestart, is ingetrokken; meldingen bereiken dat register niet meer.',
 };

@@ -40,4 +40,7 @@ export const sv: FollowUpMessages = {
   'refusal.not-a-follow-up': 'Denna workshop följer inte upp något register.',
   'refusal.not-reporting': 'Facilitatorn har inte bett dig rapportera om denna prioritering.',
   'refusal.too-many-themes': 'Tavlan kan inte rymma så många teman.',
+  'refusal.too-many-follow-ups': 'Det registret följs redan upp av så många workshoppar som möjligt.',
+  'refusal.source-deleted': 'Workshoppen som denna följer upp har raderats.',
+  'refusal.source-access-revoked': 'Facilitatorlänken som uppföljningen startades med har återkallats, så rapporter når inte längre det registret.',
 };
