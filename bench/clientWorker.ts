@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { cardsOf, type CardMap } from '../shared/boardDoc.js';
 import { now } from './stats.js';
-import { openYClient, type YClient } from './yclient.js';
+import { openStockClient, type ClientProtocol, type StockClient } from './yclient.js';
 
 /**
  * A child process hosting many clients of one kind, so that clients do not share a CPU with the server
@@ -11,6 +11,8 @@ import { openYClient, type YClient } from './yclient.js';
 export type WorkerCommand =
   | {
       type: 'open-yjs';
+      /** y-websocket when not given. */
+      protocol?: ClientProtocol;
       wsUrl: string;
       rooms: Array<{ room: string; token: string; clients: number }>;
       batch: number;
@@ -55,7 +57,7 @@ process.setMaxListeners(0);
 const send = (event: WorkerEvent) => process.send?.(event);
 const received = new Map<number, { count: number; first: number; last: number }>();
 let total = 0;
-const yClients: YClient[] = [];
+const yClients: StockClient[] = [];
 const sockets: WebSocket[] = [];
 const joins: Join[] = [];
 const timers: NodeJS.Timeout[] = [];
@@ -72,7 +74,7 @@ function arrived(edit: number): void {
   }
 }
 
-function watchEdits(client: YClient): void {
+function watchEdits(client: StockClient): void {
   const cards = cardsOf(client.doc);
   cards.observeDeep((events, tr) => {
     if (tr.local) return;
@@ -96,18 +98,14 @@ async function launch(count: number, { batch, paceMs }: { batch: number; paceMs?
   }
 }
 
-function whenSynced(client: YClient): Promise<void> {
-  return client.provider.synced ? Promise.resolve() : new Promise((resolve) => client.provider.once('sync', () => resolve()));
-}
-
 /** Presence as the board sends it: which card the person is typing in, changed at `perSecond` with a random phase. */
-function publishPresence(client: YClient, i: number, perSecond: number): void {
+function publishPresence(client: StockClient, i: number, perSecond: number): void {
   const everyMs = 1000 / perSecond;
   let k = 0;
-  client.provider.awareness.setLocalState({ typing: null });
+  client.awareness.setLocalState({ typing: null });
   timers.push(
     setTimeout(() => {
-      timers.push(setInterval(() => client.provider.awareness.setLocalStateField('typing', ++k % 2 === 0 ? null : `card-${i}-${k}`), everyMs));
+      timers.push(setInterval(() => client.awareness.setLocalStateField('typing', ++k % 2 === 0 ? null : `card-${i}-${k}`), everyMs));
     }, Math.random() * everyMs),
   );
 }
@@ -117,10 +115,10 @@ async function openYjs(command: Extract<WorkerCommand, { type: 'open-yjs' }>): P
   total = specs.length;
   const open = async (i: number) => {
     const openedAt = now();
-    const client = openYClient(command.wsUrl, specs[i].room, specs[i].token);
+    const client = openStockClient(command.protocol ?? 'y-websocket', command.wsUrl, specs[i].room, specs[i].token);
     yClients.push(client);
     watchEdits(client);
-    await whenSynced(client);
+    await client.synced();
     joins.push({ openedAt, syncedAt: now() });
     if (command.presenceHz) publishPresence(client, i, command.presenceHz[i % command.presenceHz.length]);
   };

@@ -6,7 +6,7 @@ import { encodeUpdateMessage } from '../server/rooms/wire.js';
 import { startRedis } from '../fixtures/redis.js';
 import { startPostgres } from '../fixtures/postgres.js';
 import { createBoard } from '../fixtures/workshopApi.js';
-import { startBareBroadcast } from './bareBroadcast.js';
+import { startBareBroadcast } from './baselineServers.js';
 import { ClientFleet } from './clientFleet.js';
 import { option } from './options.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';
@@ -19,7 +19,7 @@ import { openSyncedYClient } from './yclient.js';
  * spend on it, for the same N
  * - on three instances sharing one PostgreSQL and one Redis, the clients split evenly, the editor on the first;
  * - on one instance (the default: SQLite);
- * - on the bare ws relay (bench/bareBroadcast.ts), the physical limit.
+ * - on the bare ws relay (bench/baselineServers.ts), the physical limit.
  * Receivers are raw ws clients that only note the frame, so the figures are the servers' share. Edits are
  * measured in turns (edit k on each, then k + 1), so whatever else the machine does falls on all three alike.
  *
