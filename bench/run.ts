@@ -14,6 +14,7 @@ import { runSuggestions } from './suggestions.js';
 import { runScale } from './scale.js';
 import { runSignoff } from './signoff.js';
 import { renderTable, type Row } from './table.js';
+import { runVenue } from './venue.js';
 import { runVoteStorm } from './voteStorm.js';
 
 /**
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, Section> = {
   joins: runJoinStorm,
   votes: runVoteStorm,
   rooms: runManyRooms,
+  venue: runVenue,
   coldload: runColdLoad,
   client: runClient,
   scale: runScale,
