@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { cardsOf, type CardMap } from '../shared/boardDoc.js';
+import { decodeClientMessage } from '../server/rooms/wire.js';
 import { now } from './stats.js';
 import { openStockClient, type ClientProtocol, type StockClient } from './yclient.js';
 
@@ -24,9 +25,10 @@ export type WorkerCommand =
   /**
    * Plain ws clients that do nothing but note arrivals; `frames` says how a frame names its edit. With
    * 'sync-step2' each asks for the whole document on opening (sync step 1, empty state vector) and is synced when
-   * the answer arrives, undecoded: a joiner's wait without its own device's work.
+   * the answer arrives, undecoded: a joiner's wait without its own device's work. With 'sync-step2-decoded' it is
+   * synced once the answer is applied to a Y.Doc of its own: the device's decode, without a provider.
    */
-  | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' | 'sync-step2'; paceMs?: number }
+  | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' | 'sync-step2' | 'sync-step2-decoded'; paceMs?: number }
   | { type: 'close' };
 
 /** When a client was opened and when it first synced (stats.now). */
@@ -127,6 +129,7 @@ async function openYjs(command: Extract<WorkerCommand, { type: 'open-yjs' }>): P
 
 async function openRaw(command: Extract<WorkerCommand, { type: 'open-raw' }>): Promise<void> {
   total = command.clients;
+  const asksForEverything = command.frames === 'sync-step2' || command.frames === 'sync-step2-decoded';
   await launch(command.clients, command, async () => {
     const openedAt = now();
     const ws = new WebSocket(command.url);
@@ -136,7 +139,8 @@ async function openRaw(command: Extract<WorkerCommand, { type: 'open-raw' }>): P
       ws.on('message', (data: Buffer) => {
         if (command.frames === 'numbered') arrived(data.readUInt32LE(0));
         else if (data[0] === MESSAGE_SYNC && data[1] === SYNC_UPDATE) arrived(++updates);
-        else if (command.frames === 'sync-step2' && data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP2) {
+        else if (asksForEverything && data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP2) {
+          if (command.frames === 'sync-step2-decoded') Y.applyUpdate(new Y.Doc(), (decodeClientMessage(data) as { update: Uint8Array }).update);
           joins.push({ openedAt, syncedAt: now() });
           resolve();
         }
@@ -146,7 +150,7 @@ async function openRaw(command: Extract<WorkerCommand, { type: 'open-raw' }>): P
       ws.once('open', resolve);
       ws.once('error', reject);
     });
-    if (command.frames === 'sync-step2') {
+    if (asksForEverything) {
       ws.send(ASK_FOR_EVERYTHING);
       await synced;
     }
