@@ -29,6 +29,8 @@ export type WorkerCommand =
    * synced once the answer is applied to a Y.Doc of its own: the device's decode, without a provider.
    */
   | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' | 'sync-step2' | 'sync-step2-decoded'; paceMs?: number }
+  /** Presence from every Yjs client opened, as `presenceHz` of 'open-yjs' starts it. */
+  | { type: 'start-presence'; presenceHz: number[] }
   | { type: 'close' };
 
 /** When a client was opened and when it first synced (stats.now). */
@@ -161,6 +163,7 @@ process.on('message', (command: WorkerCommand) => {
   const run = async () => {
     if (command.type === 'open-yjs') await openYjs(command);
     else if (command.type === 'open-raw') await openRaw(command);
+    else if (command.type === 'start-presence') yClients.forEach((client, i) => publishPresence(client, i, command.presenceHz[i % command.presenceHz.length]));
     else {
       timers.forEach((timer) => clearTimeout(timer));
       yClients.forEach((c) => c.close());
