@@ -154,7 +154,9 @@ async function measureSize(clients: number, presence: boolean, edits: number, lo
       if (k === WARMUP + 1) editsCpu = cpuOf();
       for (const channel of channels) {
         const sent = now();
-        const arrived = channel.fleet.arrival(k);
+        const arrived = channel.fleet.arrival(k).catch((err: Error) => {
+          throw new Error(`${channel.name}: ${err.message}`);
+        });
         channel.edit(k);
         const { first, last } = await arrived;
         if (k > WARMUP) {
