@@ -1,8 +1,9 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { cardsOf, type CardMap } from '../shared/boardDoc.js';
+import { decodeClientMessage } from '../server/rooms/wire.js';
 import { now } from './stats.js';
-import { openYClient, type YClient } from './yclient.js';
+import { openStockClient, type ClientProtocol, type StockClient } from './yclient.js';
 
 /**
  * A child process hosting many clients of one kind, so that clients do not share a CPU with the server
@@ -11,6 +12,8 @@ import { openYClient, type YClient } from './yclient.js';
 export type WorkerCommand =
   | {
       type: 'open-yjs';
+      /** y-websocket when not given. */
+      protocol?: ClientProtocol;
       wsUrl: string;
       rooms: Array<{ room: string; token: string; clients: number }>;
       batch: number;
@@ -22,9 +25,12 @@ export type WorkerCommand =
   /**
    * Plain ws clients that do nothing but note arrivals; `frames` says how a frame names its edit. With
    * 'sync-step2' each asks for the whole document on opening (sync step 1, empty state vector) and is synced when
-   * the answer arrives, undecoded: a joiner's wait without its own device's work.
+   * the answer arrives, undecoded: a joiner's wait without its own device's work. With 'sync-step2-decoded' it is
+   * synced once the answer is applied to a Y.Doc of its own: the device's decode, without a provider.
    */
-  | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' | 'sync-step2'; paceMs?: number }
+  | { type: 'open-raw'; url: string; clients: number; batch: number; frames: 'numbered' | 'sync-updates' | 'sync-step2' | 'sync-step2-decoded'; paceMs?: number }
+  /** Presence from every Yjs client opened, as `presenceHz` of 'open-yjs' starts it. */
+  | { type: 'start-presence'; presenceHz: number[] }
   | { type: 'close' };
 
 /** When a client was opened and when it first synced (stats.now). */
@@ -55,7 +61,7 @@ process.setMaxListeners(0);
 const send = (event: WorkerEvent) => process.send?.(event);
 const received = new Map<number, { count: number; first: number; last: number }>();
 let total = 0;
-const yClients: YClient[] = [];
+const yClients: StockClient[] = [];
 const sockets: WebSocket[] = [];
 const joins: Join[] = [];
 const timers: NodeJS.Timeout[] = [];
@@ -72,7 +78,7 @@ function arrived(edit: number): void {
   }
 }
 
-function watchEdits(client: YClient): void {
+function watchEdits(client: StockClient): void {
   const cards = cardsOf(client.doc);
   cards.observeDeep((events, tr) => {
     if (tr.local) return;
@@ -96,18 +102,14 @@ async function launch(count: number, { batch, paceMs }: { batch: number; paceMs?
   }
 }
 
-function whenSynced(client: YClient): Promise<void> {
-  return client.provider.synced ? Promise.resolve() : new Promise((resolve) => client.provider.once('sync', () => resolve()));
-}
-
 /** Presence as the board sends it: which card the person is typing in, changed at `perSecond` with a random phase. */
-function publishPresence(client: YClient, i: number, perSecond: number): void {
+function publishPresence(client: StockClient, i: number, perSecond: number): void {
   const everyMs = 1000 / perSecond;
   let k = 0;
-  client.provider.awareness.setLocalState({ typing: null });
+  client.awareness.setLocalState({ typing: null });
   timers.push(
     setTimeout(() => {
-      timers.push(setInterval(() => client.provider.awareness.setLocalStateField('typing', ++k % 2 === 0 ? null : `card-${i}-${k}`), everyMs));
+      timers.push(setInterval(() => client.awareness.setLocalStateField('typing', ++k % 2 === 0 ? null : `card-${i}-${k}`), everyMs));
     }, Math.random() * everyMs),
   );
 }
@@ -117,10 +119,10 @@ async function openYjs(command: Extract<WorkerCommand, { type: 'open-yjs' }>): P
   total = specs.length;
   const open = async (i: number) => {
     const openedAt = now();
-    const client = openYClient(command.wsUrl, specs[i].room, specs[i].token);
+    const client = openStockClient(command.protocol ?? 'y-websocket', command.wsUrl, specs[i].room, specs[i].token);
     yClients.push(client);
     watchEdits(client);
-    await whenSynced(client);
+    await client.synced();
     joins.push({ openedAt, syncedAt: now() });
     if (command.presenceHz) publishPresence(client, i, command.presenceHz[i % command.presenceHz.length]);
   };
@@ -129,6 +131,7 @@ async function openYjs(command: Extract<WorkerCommand, { type: 'open-yjs' }>): P
 
 async function openRaw(command: Extract<WorkerCommand, { type: 'open-raw' }>): Promise<void> {
   total = command.clients;
+  const asksForEverything = command.frames === 'sync-step2' || command.frames === 'sync-step2-decoded';
   await launch(command.clients, command, async () => {
     const openedAt = now();
     const ws = new WebSocket(command.url);
@@ -138,7 +141,8 @@ async function openRaw(command: Extract<WorkerCommand, { type: 'open-raw' }>): P
       ws.on('message', (data: Buffer) => {
         if (command.frames === 'numbered') arrived(data.readUInt32LE(0));
         else if (data[0] === MESSAGE_SYNC && data[1] === SYNC_UPDATE) arrived(++updates);
-        else if (command.frames === 'sync-step2' && data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP2) {
+        else if (asksForEverything && data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP2) {
+          if (command.frames === 'sync-step2-decoded') Y.applyUpdate(new Y.Doc(), (decodeClientMessage(data) as { update: Uint8Array }).update);
           joins.push({ openedAt, syncedAt: now() });
           resolve();
         }
@@ -148,7 +152,7 @@ async function openRaw(command: Extract<WorkerCommand, { type: 'open-raw' }>): P
       ws.once('open', resolve);
       ws.once('error', reject);
     });
-    if (command.frames === 'sync-step2') {
+    if (asksForEverything) {
       ws.send(ASK_FOR_EVERYTHING);
       await synced;
     }
@@ -159,6 +163,7 @@ process.on('message', (command: WorkerCommand) => {
   const run = async () => {
     if (command.type === 'open-yjs') await openYjs(command);
     else if (command.type === 'open-raw') await openRaw(command);
+    else if (command.type === 'start-presence') yClients.forEach((client, i) => publishPresence(client, i, command.presenceHz[i % command.presenceHz.length]));
     else {
       timers.forEach((timer) => clearTimeout(timer));
       yClients.forEach((c) => c.close());

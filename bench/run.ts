@@ -16,6 +16,7 @@ import { runScale } from './scale.js';
 import { runSignoff } from './signoff.js';
 import { runTables } from './tables.js';
 import { renderTable, type Row } from './table.js';
+import { runVenue } from './venue.js';
 import { runVoteStorm } from './voteStorm.js';
 
 /**
@@ -31,6 +32,7 @@ const SECTIONS: Record<string, Section> = {
   joins: runJoinStorm,
   votes: runVoteStorm,
   rooms: runManyRooms,
+  venue: runVenue,
   coldload: runColdLoad,
   client: runClient,
   scale: runScale,

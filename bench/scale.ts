@@ -7,7 +7,7 @@ import { startRedis } from '../fixtures/redis.js';
 import { startPostgres } from '../fixtures/postgres.js';
 import { createBoard } from '../fixtures/workshopApi.js';
 import { freePort } from '../fixtures/freePort.js';
-import { startBareBroadcast } from './bareBroadcast.js';
+import { startBareBroadcast } from './baselineServers.js';
 import { ClientFleet } from './clientFleet.js';
 import { option } from './options.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';
@@ -23,7 +23,7 @@ import { openSyncedYClient } from './yclient.js';
  *   owners, each instance serving its own clients and applying every update; `--by-board` sends every client
  *   to the owner, as a balancer hashing on the board id does, the worker processes staying as they are);
  * - on one instance (the default: SQLite);
- * - on the bare ws relay (bench/bareBroadcast.ts), the physical limit.
+ * - on the bare ws relay (bench/baselineServers.ts), the physical limit.
  * Receivers are raw ws clients that only note the frame, so the figures are the servers' share. Edits are
  * measured in turns (edit k on each, then k + 1), so whatever else the machine does falls on all three alike.
  *

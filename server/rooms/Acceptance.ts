@@ -27,8 +27,9 @@ export interface RoomParts {
 }
 
 /**
- * What follows an accepted change: the durable append (its seq), then indexes, the in-memory accepted state,
- * the broadcast, the fan-out and derived state — nothing reaches anyone before it is stored.
+ * What follows an accepted change: the durable append (its seq), the in-memory accepted state, the broadcast,
+ * then the policy's indexes, the fan-out and derived state — nothing reaches anyone before it is stored, and
+ * nothing that can wait delays the peers.
  */
 export class Acceptance {
   constructor(
@@ -52,9 +53,9 @@ export class Acceptance {
     const seq = handling.stored ? await this.append(change.update) : (origin as { seq: number }).seq;
     applied.add(seq);
     compaction.count();
-    policy.accepted(change.tr, state.doc);
     state.keep(change.update);
     broadcast.update(change.update, origin.kind === 'peer' ? origin.peer : null);
+    policy.accepted(change.tr, state.doc);
     if (!handling.stored) return void this.options.onRemoteChange?.();
     fanout?.publish(where.boardId, where.name, seq, change.update);
     if (origin.kind === 'peer') metrics.updatesApplied.inc();

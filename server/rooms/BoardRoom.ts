@@ -27,6 +27,7 @@ export class BoardRoom {
   private readonly docs = new Map<string, Promise<DocRoom>>();
   /** The loaded ones, for peer counts and unloading. */
   private readonly loaded = new Map<string, DocRoom>();
+  private readonly controlContexts = new WeakMap<Y.Doc, { context: ControlContext | null }>();
   private readonly context: BoardContext = {
     control: () => this.controlContext(),
     planDrafts: (participantId) => (doc) => this.planDrafts(participantId, doc),
@@ -159,9 +160,20 @@ export class BoardRoom {
     return doc;
   }
 
+  /**
+   * The control state as the policy reads it on every update and every presence change: read (and validated)
+   * again only after a transaction on the control document, per document object (undo replaces it).
+   */
   private controlContext(): ControlContext {
-    const meta = readMeta(this.control.doc);
-    return meta ? situationOf(meta) : { phase: 'setup', settings: DEFAULT_SETTINGS, closed: false };
+    const { doc } = this.control;
+    if (doc._transaction !== null) return readControlContext(doc);
+    let cached = this.controlContexts.get(doc);
+    if (!cached) {
+      const entry: { context: ControlContext | null } = { context: null };
+      doc.on('afterTransaction', () => (entry.context = null));
+      this.controlContexts.set(doc, (cached = entry));
+    }
+    return (cached.context ??= readControlContext(doc));
   }
 
   /** Reads a private list into the drafts it implies (this may throw, refusing the change); writes them later. */
@@ -192,4 +204,9 @@ function deepPruneStep(list: Y.Doc, ids: string[]): (() => void) | null {
     if (first === null && body instanceof Y.XmlFragment) pruneDeepRichText(body, (step) => (first ??= step));
   }
   return first;
+}
+
+function readControlContext(control: Y.Doc): ControlContext {
+  const meta = readMeta(control);
+  return meta ? situationOf(meta) : { phase: 'setup', settings: DEFAULT_SETTINGS, closed: false };
 }

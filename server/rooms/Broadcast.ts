@@ -12,8 +12,9 @@ interface Pending {
 /**
  * What a room sends its peers, batched: accepted updates and presence changes wait for one short window and
  * go out as one merged update and one presence message, so a burst of typing costs one encode and one send
- * per peer instead of one per keystroke. A single edit in a quiet room goes out at once (after this turn, so
- * what arrived in the same turn still travels together).
+ * per peer instead of one per keystroke. An edit in a quiet room goes out at once, before the room's
+ * bookkeeping: waiting for the end of the turn let every other socket's messages of that turn (presence, at
+ * a plenary) go first. Presence in a quiet room goes out after this turn, so changes of one turn travel together.
  */
 export class Broadcast {
   private pending: Pending = { updates: [], origin: undefined, presenceIds: new Set() };
@@ -34,7 +35,8 @@ export class Broadcast {
   update(update: Uint8Array, origin: RoomPeer | null): void {
     this.pending.updates.push(update);
     this.pending.origin = this.pending.origin === undefined || this.pending.origin === origin ? origin : null;
-    this.schedule();
+    if (this.timer === null && !this.stopped && this.idle()) this.flush();
+    else this.schedule();
   }
 
   /** Presence states that changed, sent to every peer. */
@@ -67,10 +69,13 @@ export class Broadcast {
 
   private schedule(): void {
     if (this.timer !== null || this.stopped) return;
-    const idle = performance.now() - this.lastFlushAt >= this.windowMs;
-    this.timer = idle
+    this.timer = this.idle()
       ? { kind: 'now', handle: setImmediate(() => this.flush()) }
       : { kind: 'window', handle: setTimeout(() => this.flush(), this.windowMs) };
+  }
+
+  private idle(): boolean {
+    return performance.now() - this.lastFlushAt >= this.windowMs;
   }
 
   private cancel(): void {

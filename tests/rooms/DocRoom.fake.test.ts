@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { addCard, readCards } from '../../shared/boardDoc.js';
 import { DocRoom } from '../../server/rooms/DocRoom.js';
 import type { ChangePolicy } from '../../server/rooms/types.js';
+import { decodeClientMessage } from '../../server/rooms/wire.js';
 import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
 import { FakePeer } from './FakePeer.js';
 import { MemoryDocumentLog } from './MemoryDocumentLog.js';
@@ -88,6 +89,21 @@ describe('a document room', () => {
     expect(titles(other.doc)).toEqual(['first']);
     expect(titles(late.doc)).toEqual(['first']);
     expect(author.updates).toEqual([]); // nobody is sent their own change back
+  });
+
+  it('sends an edit in a quiet room as soon as it is stored, before the messages waiting for the next turn', async () => {
+    const log = new MemoryDocumentLog();
+    const room = await open(log);
+    const events: string[] = [];
+    const author = join(room);
+    join(room, (message) => {
+      if (decodeClientMessage(message).kind === 'update') events.push('received');
+    });
+    log.onAppended = () => setImmediate(() => events.push('the next turn'));
+
+    expect(await room.applyClientUpdate(author, author.change((doc) => addCard(doc, { title: 'first', author: 'p1' })))).toEqual({ ok: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['received', 'the next turn']);
   });
 
   it('applies changes in the order they arrived, each stored before the next is judged', async () => {
