@@ -123,6 +123,16 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await facilitator.getByRole('button', { name: 'Start from the ranking by all dots' }).click();
   await expect(facilitator.getByText(`Raised at: ${tableOf[1]} (1)`)).toBeVisible();
   await facilitator.screenshot({ path: `${SHOTS}/tables-agree.png`, fullPage: true });
+  // Each sign-off rule's radio button sits on the line of its own label, not a column apart from it.
+  const ruleGaps = await facilitator.getByRole('group', { name: 'Rule', exact: true }).locator('label').evaluateAll((labels) =>
+    labels.map((label) => {
+      const button = label.querySelector('input')!.getBoundingClientRect();
+      const text = label.querySelector('span')!.getBoundingClientRect();
+      return { gap: Math.round(text.left - button.right), sameLine: button.top < text.bottom && text.top < button.bottom };
+    }),
+  );
+  expect(ruleGaps).toHaveLength(2);
+  for (const { gap, sameLine } of ruleGaps) expect({ sameLine, near: gap >= 0 && gap <= 16 }).toEqual({ sameLine: true, near: true });
 
   // The printable report says which table raised each priority.
   await facilitator.goto(`/b/${board.boardId}/report`);
