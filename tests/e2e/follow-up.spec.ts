@@ -41,6 +41,9 @@ test("a follow-up workshop's progress check updates the register", async ({ brow
   await steps.getByRole('button', { name: 'Next: Progress check' }).click();
   const check = facilitator.getByRole('region', { name: 'Progress check' });
   await expect(check.getByText(`Priority 1 of`)).toBeVisible();
+  // The progress check is the whole of its step: the cards carried over do not show below it.
+  await expect(facilitator.getByRole('region', { name: 'Challenges' })).toHaveCount(0);
+  await expect(phone.getByRole('region', { name: 'Challenges' })).toHaveCount(0);
   await expect(wall.getByRole('heading', { name: new RegExp(first.title) })).toBeVisible();
   await check.getByLabel('Who reports on this priority').selectOption({ label: 'Ingrid Vos' });
 
