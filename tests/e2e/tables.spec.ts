@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect } from '@playwright/test';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api';
 import type { NewLinkResponse } from '../../shared/peopleApi';
-import { addCard, closeWorkshopTools, openWorkshopTools, person, test } from './support';
+import { addCard, closeWorkshopTools, openWorkshopTools, person, slideFit, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -72,6 +72,7 @@ test('a facilitator seats the room at three mixed tables, each table collects on
     await expect(wall.getByRole('article', { name })).toContainText('1 card');
   }
   await expect(wall.getByRole('article', { name: tableOf[0] }).getByRole('heading')).toContainText(/[0-9]:[0-5][0-9]/);
+  expect(await slideFit(wall)).toEqual({ scrolls: false, small: [], outside: [] });
   await wall.screenshot({ path: `${SHOTS}/tables-projector-mosaic.png` });
   // On request, one table large: its cards and themes readable from the back of the room, until the mosaic is asked back.
   const choosing = await openWorkshopTools(facilitator);
@@ -118,6 +119,7 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await phones[0]!.screenshot({ path: `${SHOTS}/tables-results-phone.png` });
   await request.post(`/api/boards/${board.boardId}/presentation`, { headers: auth, data: { roundId: round.id, revealed: 3 } });
   for (const table of tableOf) await expect(wall.getByText(`Raised at: ${table} (1)`)).toBeVisible();
+  expect(await slideFit(wall)).toEqual({ scrolls: false, small: [], outside: [] });
   await wall.screenshot({ path: `${SHOTS}/tables-results-wall.png` });
   await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth, data: { phase: 'agree' } });
   await facilitator.getByRole('button', { name: 'Start from the ranking by all dots' }).click();
