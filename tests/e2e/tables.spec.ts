@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect } from '@playwright/test';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api';
 import type { NewLinkResponse } from '../../shared/peopleApi';
-import { addCard, closeWorkshopTools, openWorkshopTools, person, slideFit, test } from './support';
+import { addCard, closeWorkshopTools, controlsBesideLabels, openWorkshopTools, person, slideFit, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -24,6 +24,9 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
   const tools = await openWorkshopTools(facilitator);
   await tools.getByText('Breakout tables', { exact: true }).click();
+  const propose = tools.locator('.tables-propose');
+  expect(await controlsBesideLabels(propose.locator('label'))).toEqual([true, true]);
+  await propose.screenshot({ path: `${SHOTS}/tables-propose.png` });
   await tools.getByLabel('Number of tables').first().check();
   await tools.getByRole('spinbutton', { name: 'Number of tables' }).fill('3');
   await tools.getByRole('button', { name: 'Seat everyone' }).click();
@@ -126,15 +129,7 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await expect(facilitator.getByText(`Raised at: ${tableOf[1]} (1)`)).toBeVisible();
   await facilitator.screenshot({ path: `${SHOTS}/tables-agree.png`, fullPage: true });
   // Each sign-off rule's radio button sits on the line of its own label, not a column apart from it.
-  const ruleGaps = await facilitator.getByRole('group', { name: 'Rule', exact: true }).locator('label').evaluateAll((labels) =>
-    labels.map((label) => {
-      const button = label.querySelector('input')!.getBoundingClientRect();
-      const text = label.querySelector('span')!.getBoundingClientRect();
-      return { gap: Math.round(text.left - button.right), sameLine: button.top < text.bottom && text.top < button.bottom };
-    }),
-  );
-  expect(ruleGaps).toHaveLength(2);
-  for (const { gap, sameLine } of ruleGaps) expect({ sameLine, near: gap >= 0 && gap <= 16 }).toEqual({ sameLine: true, near: true });
+  expect(await controlsBesideLabels(facilitator.getByRole('group', { name: 'Rule', exact: true }).locator('label'))).toEqual([true, true]);
 
   // The printable report says which table raised each priority.
   await facilitator.goto(`/b/${board.boardId}/report`);
