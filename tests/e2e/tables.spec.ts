@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect } from '@playwright/test';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api';
 import type { NewLinkResponse } from '../../shared/peopleApi';
-import { addCard, closeWorkshopTools, controlsBesideLabels, openWorkshopTools, person, slideFit, test } from './support';
+import { addCard, closeWorkshopTools, controlsBesideLabels, expectNoSeriousAxeViolations, openWorkshopTools, person, slideFit, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -66,6 +66,7 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await expect(tableTimer).toContainText(/[0-9]:[0-5][0-9]/);
   await expect(phones[1]!.getByRole('region', { name: /^Timer of / })).toHaveCount(0);
   expect(await phones[0]!.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+  await expectNoSeriousAxeViolations(phones[0]!);
   await phones[0]!.screenshot({ path: `${SHOTS}/tables-host-phone-timer.png` });
 
   const minted = await request.post(`/api/boards/${board.boardId}/projector-links`, { headers: auth });
