@@ -96,7 +96,8 @@ function LiveBoard({ boardId, token, summary, onDenied, onSummaryStale, connecti
   const progressCheck = useProgressCheck(live.controlDoc);
   const waiting = useWaitingToVote(summary.you, live.controlDoc);
   const voting = meta.phase === 'vote' && summary.you.participantId !== null && ballotOpen && !waiting;
-  const showCards = !(meta.phase === 'vote' && (facilitator || voting));
+  // The progress check is the whole of its phase: the cards carried over wait for the phases that work on them.
+  const showCards = meta.phase !== 'progress' && !(meta.phase === 'vote' && (facilitator || voting));
   // Clustering takes the width a laptop offers, and so does the facilitator's agreed list: a table of priorities
   // whose owner and next step must be readable while they are typed.
   const wide = meta.phase === 'cluster' || (meta.phase === 'agree' && abilities.runWorkshop);

@@ -1,5 +1,6 @@
 import type { ConceptMovement, ConceptPath, ForumWorkshop, ThemeMovement } from '../../shared/forum';
 import { useLanguage, useT } from '../app/i18n';
+import { ScrollingTable } from '../results/ScrollingTable';
 
 const COLUMN = 170;
 const ROW = 30;
@@ -37,7 +38,8 @@ export function ThemeChart({ movement, workshops }: { movement: ThemeMovement; w
 
   return (
     <div className="theme-chart">
-      <div className="theme-chart-scroll">
+      {/* Focusable, so that a keyboard can scroll a chart wider than a phone. */}
+      <div className="theme-chart-scroll" tabIndex={0} role="group" aria-labelledby="theme-chart-title">
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="theme-chart-title">
           <title id="theme-chart-title">{t('forum.chartLabel', { n: movement.concepts.length, w: workshops.length })}</title>
           {workshops.map((w, index) => (
@@ -72,7 +74,7 @@ export function ThemeChart({ movement, workshops }: { movement: ThemeMovement; w
           })}
         </svg>
       </div>
-      <div className="theme-table-scroll">
+      <ScrollingTable label={t('forum.tableCaption')}>
         <table className="theme-table">
           <caption>{t('forum.tableCaption')}</caption>
           <thead>
@@ -100,7 +102,7 @@ export function ThemeChart({ movement, workshops }: { movement: ThemeMovement; w
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </div>
   );
 }

@@ -62,7 +62,7 @@ export function ClusterSlide({ doc, withPile = false }: { doc?: Y.Doc; withPile?
             <ul>
               {tile.cards.slice(0, titles).map((card) => (
                 <li key={card.id}>
-                  {card.title}
+                  <span className="projector-card-title">{card.title}</span>
                   <PlusOnes count={count[card.id]} />
                   {mergedCount(card.id) > 0 && <span className="projector-merged"> {t('present.merged', { count: mergedCount(card.id) })}</span>}
                 </li>

@@ -62,7 +62,7 @@ function RoundResults({ revealed: { round, tally }, groups, showPerPerson, runof
         {tally.anonymous && t('results.anonymousNote')}
       </p>
       {tally.anonymous && tally.groups.length === 1 && tally.groups[0] === OTHER_GROUPS && <p className="hint">{t('results.onlyTotals')}</p>}
-      {tally.runoff?.votersDiffer && runoffOfNumber !== undefined && <p className="hint runoff-voters-differ">{t('results.runoffVotersDiffer', { number: runoffOfNumber })}</p>}
+      {tally.runoff?.votersDiffer && runoffOfNumber !== undefined && <p className="notice notice-warning" role="note">{t('results.runoffVotersDiffer', { number: runoffOfNumber })}</p>}
       <RankingTables items={tally.items} />
       <div className="explanations">
         <p>{t('results.balancedExplained')}</p>

@@ -41,7 +41,7 @@ export function SignoffSetupForm({ setup, groups, participants }: Props) {
       <fieldset disabled={busy}>
         <legend>{t('signoff.ruleLabel')}</legend>
         {SIGNOFF_RULES.map((rule) => (
-          <label key={rule} className="radio">
+          <label key={rule} className="checkbox">
             <input type="radio" name="signoff-rule" checked={draft.rule === rule} onChange={() => setDraft({ ...draft, rule })} />
             <span>{t(`signoff.ruleOption.${rule}`)}</span>
           </label>

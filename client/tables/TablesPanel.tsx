@@ -55,10 +55,10 @@ function ProposeForm({ run, busy }: { run: Run; busy: boolean }) {
   return (
     <form className="tables-propose" onSubmit={submit}>
       <p className="hint">{t('tables.proposeHint')}</p>
-      <label>
+      <label className="checkbox">
         <input type="radio" name="tables-by" checked={by === 'size'} onChange={() => setBy('size')} /> {t('tables.bySize')}
       </label>
-      <label>
+      <label className="checkbox">
         <input type="radio" name="tables-by" checked={by === 'count'} onChange={() => setBy('count')} /> {t('tables.byCount')}
       </label>
       <input type="number" min={1} max={by === 'count' ? 40 : 1000} value={value} onChange={(e) => setValue(Number(e.target.value))} aria-label={t(by === 'count' ? 'tables.byCount' : 'tables.bySize')} />

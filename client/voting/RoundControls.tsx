@@ -162,7 +162,7 @@ function SmallGroupsWarning({ groups, participants }: Pick<Props, 'groups' | 'pa
   const small = [...counts.keys()].filter((id) => counts.get(id)! < MIN_SHOWN_GROUP_SIZE);
   if (small.length === 0) return null;
   return (
-    <p className="small-groups-warning">
+    <p className="notice notice-warning" role="note">
       {t('round.preview.small', { groups: namedWithSizes(small, groups, counts) })} {t('round.smallGroupsTurnout')}
     </p>
   );

@@ -44,12 +44,14 @@ test('before and while an anonymous round is open, the facilitator sees which gr
   const form = facilitator.locator('.open-round');
   await expect(form.getByText(/^If everyone here votes, .* will be counted together\.$/)).toBeVisible();
   const warning = /^Fewer than 3 people: .* While the round is open, the turnout everyone sees moves when one of them votes: it tells that they voted, never what\.$/;
-  await expect(form.getByText(warning)).toBeVisible();
+  // A warning set apart from the hints around it, so that it is read before the round opens.
+  await expect(form.getByRole('note').filter({ hasText: warning })).toBeVisible();
+  await form.screenshot({ path: 'test-reports/screenshots/anonymous-round-small-groups.png' });
   await form.getByRole('checkbox', { name: /^Anonymous/ }).uncheck();
   await expect(form.getByText(/will be counted together/)).toHaveCount(0);
 
   // Opened anonymous, the warning stays beside the turnout for as long as the round is open.
   await form.getByRole('checkbox', { name: /^Anonymous/ }).check();
   await form.getByRole('button', { name: 'Open the round', exact: true }).click();
-  await expect(facilitator.locator('.round-controls').getByText(warning)).toBeVisible();
+  await expect(facilitator.locator('.round-controls').getByRole('note').filter({ hasText: warning })).toBeVisible();
 });

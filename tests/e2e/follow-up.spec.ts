@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api';
 import type { NewRegisterLink, RegisterView } from '../../shared/register';
 import { auth } from './roomBoard';
-import { person, slideFit, test } from './support';
+import { expectNoSeriousAxeViolations, person, slideFit, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 
@@ -41,6 +41,9 @@ test("a follow-up workshop's progress check updates the register", async ({ brow
   await steps.getByRole('button', { name: 'Next: Progress check' }).click();
   const check = facilitator.getByRole('region', { name: 'Progress check' });
   await expect(check.getByText(`Priority 1 of`)).toBeVisible();
+  // The progress check is the whole of its step: the cards carried over do not show below it.
+  await expect(facilitator.getByRole('region', { name: 'Challenges' })).toHaveCount(0);
+  await expect(phone.getByRole('region', { name: 'Challenges' })).toHaveCount(0);
   await expect(wall.getByRole('heading', { name: new RegExp(first.title) })).toBeVisible();
   await check.getByLabel('Who reports on this priority').selectOption({ label: 'Ingrid Vos' });
 
@@ -61,6 +64,8 @@ test("a follow-up workshop's progress check updates the register", async ({ brow
   await expect(phone.getByText('40 %', { exact: true })).toBeVisible();
   expect(await slideFit(wall)).toEqual({ scrolls: false, small: [], outside: [] });
   expect(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  await expectNoSeriousAxeViolations(facilitator);
+  await expectNoSeriousAxeViolations(phone);
   await wall.screenshot({ path: `${SHOTS}/follow-up-wall-1920.png` });
   await facilitator.screenshot({ path: `${SHOTS}/follow-up-facilitator-1366.png`, fullPage: true });
   await phone.screenshot({ path: `${SHOTS}/follow-up-owner-360.png`, fullPage: true });

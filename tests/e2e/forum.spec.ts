@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import type { CreateBoardResponse } from '../../shared/api';
-import { openWorkshopTools, person, test } from './support';
+import { expectNoSeriousAxeViolations, openWorkshopTools, person, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 
@@ -36,6 +36,7 @@ test('a facilitator groups a Swedish and an English workshop into a forum, and t
   const chartLabels = await facilitator.locator('.theme-line text').allTextContents();
   expect(chartLabels.filter((label) => /\((rose|faded|new|gone|steady)\)$/.test(label))).toHaveLength(words.length);
   await expect(facilitator.getByRole('img', { name: /^Ranks of \d+ themes across 2 workshops$/ })).toBeVisible();
+  await expectNoSeriousAxeViolations(facilitator);
   await facilitator.screenshot({ path: `${SHOTS}/forum-facilitator-1366.png`, fullPage: true });
   await facilitator.setViewportSize({ width: 1920, height: 1080 });
   await facilitator.screenshot({ path: `${SHOTS}/forum-facilitator-1920.png`, fullPage: true });
@@ -51,6 +52,8 @@ test('a facilitator groups a Swedish and an English workshop into a forum, and t
   expect(steering.url()).not.toContain('token=');
   await expect(steering.getByRole('heading', { name: 'Forum controls' })).toHaveCount(0);
   await expect(steering.getByRole('table', { name: 'Rank of each theme per workshop' }).getByRole('row')).toHaveCount(await table.getByRole('row').count());
+  await expectNoSeriousAxeViolations(steering);
+  expect(await steering.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
   await steering.screenshot({ path: `${SHOTS}/forum-read-360.png`, fullPage: true });
   await steering.emulateMedia({ media: 'print' });
   await steering.setViewportSize({ width: 1123, height: 794 });

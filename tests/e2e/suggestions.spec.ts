@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations, person, test } from './support';
+import { expectNoSeriousAxeViolations, person, slideFit, test } from './support';
 import { createRoomBoard, phase, seedBoard, type RoomBoard } from './roomBoard';
 
 const SHOTS = 'test-reports/screenshots';
@@ -163,6 +163,7 @@ test('the preview at 360 and 1920 px, a card changed meanwhile left where it is,
   const heading = (await wallTheme.getByRole('heading', { level: 2 }).textContent())!;
   const [, themeName, count] = /^(.*) \((\d+)\)$/.exec(heading.trim())!;
   await expect(theme(phone, themeName!).getByRole('heading', { level: 4 })).toHaveCount(Number(count));
+  expect(await slideFit(wall)).toEqual({ scrolls: false, small: [], outside: [] });
   await wall.screenshot({ path: `${SHOTS}/suggestions-merged-wall-1920.png` });
 });
 

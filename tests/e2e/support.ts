@@ -97,3 +97,20 @@ export const slideFit = (wall: Page) =>
     });
     return { scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth, small, outside: outside.map((el) => el.textContent) };
   });
+
+/**
+ * For each label, whether its radio button or checkbox sits on the line of its text and close before it, measured
+ * in one evaluation: a control drawn a column apart from its words reads as belonging to the wrong option.
+ */
+export const controlsBesideLabels = (labels: Locator) =>
+  labels.evaluateAll((elements) =>
+    elements.map((label) => {
+      const control = label.querySelector('input')!.getBoundingClientRect();
+      const words = document.createTreeWalker(label, NodeFilter.SHOW_TEXT, (node) => (node.textContent!.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP)).nextNode()!;
+      const range = document.createRange();
+      range.selectNodeContents(words);
+      const text = range.getClientRects()[0]!;
+      const gap = text.left - control.right;
+      return control.top < text.bottom && text.top < control.bottom && gap >= 0 && gap <= 16;
+    }),
+  );

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect } from '@playwright/test';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api';
 import type { NewLinkResponse } from '../../shared/peopleApi';
-import { addCard, closeWorkshopTools, openWorkshopTools, person, test } from './support';
+import { addCard, closeWorkshopTools, controlsBesideLabels, expectNoSeriousAxeViolations, openWorkshopTools, person, slideFit, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -24,6 +24,9 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await facilitator.goto(`/b/${board.boardId}#token=${board.facilitatorToken}`);
   const tools = await openWorkshopTools(facilitator);
   await tools.getByText('Breakout tables', { exact: true }).click();
+  const propose = tools.locator('.tables-propose');
+  expect(await controlsBesideLabels(propose.locator('label'))).toEqual([true, true]);
+  await propose.screenshot({ path: `${SHOTS}/tables-propose.png` });
   await tools.getByLabel('Number of tables').first().check();
   await tools.getByRole('spinbutton', { name: 'Number of tables' }).fill('3');
   await tools.getByRole('button', { name: 'Seat everyone' }).click();
@@ -63,6 +66,7 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await expect(tableTimer).toContainText(/[0-9]:[0-5][0-9]/);
   await expect(phones[1]!.getByRole('region', { name: /^Timer of / })).toHaveCount(0);
   expect(await phones[0]!.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+  await expectNoSeriousAxeViolations(phones[0]!);
   await phones[0]!.screenshot({ path: `${SHOTS}/tables-host-phone-timer.png` });
 
   const minted = await request.post(`/api/boards/${board.boardId}/projector-links`, { headers: auth });
@@ -72,6 +76,7 @@ test('a facilitator seats the room at three mixed tables, each table collects on
     await expect(wall.getByRole('article', { name })).toContainText('1 card');
   }
   await expect(wall.getByRole('article', { name: tableOf[0] }).getByRole('heading')).toContainText(/[0-9]:[0-5][0-9]/);
+  expect(await slideFit(wall)).toEqual({ scrolls: false, small: [], outside: [] });
   await wall.screenshot({ path: `${SHOTS}/tables-projector-mosaic.png` });
   // On request, one table large: its cards and themes readable from the back of the room, until the mosaic is asked back.
   const choosing = await openWorkshopTools(facilitator);
@@ -118,11 +123,14 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   await phones[0]!.screenshot({ path: `${SHOTS}/tables-results-phone.png` });
   await request.post(`/api/boards/${board.boardId}/presentation`, { headers: auth, data: { roundId: round.id, revealed: 3 } });
   for (const table of tableOf) await expect(wall.getByText(`Raised at: ${table} (1)`)).toBeVisible();
+  expect(await slideFit(wall)).toEqual({ scrolls: false, small: [], outside: [] });
   await wall.screenshot({ path: `${SHOTS}/tables-results-wall.png` });
   await request.post(`/api/boards/${board.boardId}/phase`, { headers: auth, data: { phase: 'agree' } });
   await facilitator.getByRole('button', { name: 'Start from the ranking by all dots' }).click();
   await expect(facilitator.getByText(`Raised at: ${tableOf[1]} (1)`)).toBeVisible();
   await facilitator.screenshot({ path: `${SHOTS}/tables-agree.png`, fullPage: true });
+  // Each sign-off rule's radio button sits on the line of its own label, not a column apart from it.
+  expect(await controlsBesideLabels(facilitator.getByRole('group', { name: 'Rule', exact: true }).locator('label'))).toEqual([true, true]);
 
   // The printable report says which table raised each priority.
   await facilitator.goto(`/b/${board.boardId}/report`);

@@ -164,7 +164,9 @@ test('three participants vote on phones; every browser shows the same ranking, g
   await expect(results.getByRole('heading', { name: 'Round 2' })).toBeVisible();
   await expect(results.locator('table.raw-ranking tbody tr')).toHaveCount(2);
   // Only Laura voted again: the two rounds side by side could tell the others' ballots, and the results say so.
-  await expect(results.getByText('This run-off’s voters are not those of round 1: set side by side, the two rounds’ figures can give away how someone voted.')).toBeVisible();
+  const runoffWarning = results.getByRole('note').filter({ hasText: 'This run-off’s voters are not those of round 1: set side by side, the two rounds’ figures can give away how someone voted.' });
+  await expect(runoffWarning).toBeVisible();
+  await results.screenshot({ path: 'test-reports/screenshots/voting-runoff-warning-phone.png' });
   await results.getByLabel('Show the results of').selectOption({ label: 'Round 1 (4 items)' });
   expect(await rawRanking(laura)).toEqual(expected);
 });
