@@ -28,7 +28,9 @@ import { openSyncedStockClient, type ClientProtocol } from './yclient.js';
  * carried (Forumboard carries two boards'); what presence alone costs it is measured over two quiet seconds
  * before them. Join time is each stock client's wait from opening to its first sync, 50 opening at a time.
  *
- * `npm run bench -- fanout --clients=200 --edits=50` for one size and fewer edits.
+ * `npm run bench -- fanout --clients=200 --edits=50` for one size and fewer edits; `--channels=forumboard,hocuspocus`
+ * runs only those channels beside the bare relay (on a small machine the peers' clients at N = 500 with presence
+ * take every core the others need), and `--presence=on` or `--presence=off` only one of the two.
  */
 const SIZES = [50, 200, 500];
 const WORKERS_PER_CHANNEL = 2;
@@ -45,6 +47,23 @@ const CHANNELS = ['forumboard', 'forumboard-raw', 'y-websocket-server', 'hocuspo
 type ChannelName = (typeof CHANNELS)[number];
 /** Channels whose receivers are stock clients (they sync, and speak presence); the others are raw sockets. */
 const hasStockClients = (name: ChannelName) => name !== 'bare' && name !== 'forumboard-raw';
+
+/** The channels asked for with `--channels=` (the bare relay always runs: every ratio is to it). */
+function chosenChannels(): ReadonlySet<ChannelName> {
+  const arg = process.argv.find((a) => a.startsWith('--channels='));
+  if (!arg) return new Set(CHANNELS);
+  const names = arg.slice('--channels='.length).split(',');
+  for (const name of names) if (!(CHANNELS as readonly string[]).includes(name)) throw new Error(`--channels: no channel "${name}" (${CHANNELS.join(', ')})`);
+  return new Set([...(names as ChannelName[]), 'bare']);
+}
+
+function chosenPresence(): boolean[] {
+  const arg = process.argv.find((a) => a.startsWith('--presence='));
+  if (!arg) return [false, true];
+  const value = arg.slice('--presence='.length);
+  if (value !== 'on' && value !== 'off') throw new Error('--presence must be on or off');
+  return [value === 'on'];
+}
 
 export interface ChannelFigures {
   /** Until every receiver had the edit. */
@@ -76,18 +95,12 @@ interface Channel {
 
 const share = (total: number, worker: number) => Math.floor(total / WORKERS_PER_CHANNEL) + (worker < total % WORKERS_PER_CHANNEL ? 1 : 0);
 
-async function measureSize(clients: number, presence: boolean, edits: number, log: (line: string) => void): Promise<FanoutFigures> {
+async function measureSize(clients: number, presence: boolean, edits: number, chosen: ReadonlySet<ChannelName>, log: (line: string) => void): Promise<FanoutFigures> {
   const server = await startForumboard();
   const baselines: Array<[ChannelName, BaselineServer]> = [];
-  for (const kind of ['y-websocket-server', 'hocuspocus', 'bare'] as const) baselines.push([kind, await startBaseline(kind)]);
+  for (const kind of ['y-websocket-server', 'hocuspocus', 'bare'] as const) if (chosen.has(kind)) baselines.push([kind, await startBaseline(kind)]);
   const baseline = Object.fromEntries(baselines) as Record<'y-websocket-server' | 'hocuspocus' | 'bare', BaselineServer>;
-  const pids: Record<ChannelName, number> = {
-    forumboard: server.pid,
-    'forumboard-raw': server.pid,
-    'y-websocket-server': baseline['y-websocket-server'].pid,
-    hocuspocus: baseline.hocuspocus.pid,
-    bare: baseline.bare.pid,
-  };
+  const pids = Object.fromEntries([['forumboard', server.pid], ['forumboard-raw', server.pid], ...baselines.map(([name, b]) => [name, b.pid])]) as Record<ChannelName, number>;
   const channels: Channel[] = [];
   const closers: Array<() => void> = [];
   const open = async (name: ChannelName, command: (worker: number) => WorkerCommand, edit: (k: number) => void) => {
@@ -113,20 +126,26 @@ async function measureSize(clients: number, presence: boolean, edits: number, lo
       const board = await createBoard(server.url, { title: 'Fan-out', language: 'en' });
       return { room: board.boardId, tokens: { editor: board.facilitatorToken, receiver: board.observerToken } };
     };
-    const stock = await forumboardBoard();
-    await stockChannel('forumboard', 'y-websocket', server.wsUrl, stock.room, stock.tokens);
-    const raw = await forumboardBoard();
-    const rawEditor = await openSyncedStockClient('y-websocket', server.wsUrl, raw.room, raw.tokens.editor);
-    closers.push(() => rawEditor.close());
-    const rawCard = addCard(rawEditor.doc, { title: 'Fan-out #0', author: FACILITATOR_ID });
-    await open(
-      'forumboard-raw',
-      (worker) => ({ type: 'open-raw', url: `${server.wsUrl}/${raw.room}?token=${raw.tokens.receiver}`, clients: share(clients, worker), batch: BATCH, frames: 'sync-updates' }),
-      (k) => setCardTitle(rawEditor.doc, rawCard, `Fan-out #${k}`),
-    );
+    if (chosen.has('forumboard')) {
+      const stock = await forumboardBoard();
+      await stockChannel('forumboard', 'y-websocket', server.wsUrl, stock.room, stock.tokens);
+    }
+    if (chosen.has('forumboard-raw')) {
+      const raw = await forumboardBoard();
+      const rawEditor = await openSyncedStockClient('y-websocket', server.wsUrl, raw.room, raw.tokens.editor);
+      closers.push(() => rawEditor.close());
+      const rawCard = addCard(rawEditor.doc, { title: 'Fan-out #0', author: FACILITATOR_ID });
+      // Without the stock channel, the first edit of this one fixes the size the bare relay sends.
+      if (!chosen.has('forumboard')) rawEditor.doc.on('update', (update: Uint8Array) => (messageBytes = Math.max(messageBytes, encodeUpdateMessage(update).byteLength)));
+      await open(
+        'forumboard-raw',
+        (worker) => ({ type: 'open-raw', url: `${server.wsUrl}/${raw.room}?token=${raw.tokens.receiver}`, clients: share(clients, worker), batch: BATCH, frames: 'sync-updates' }),
+        (k) => setCardTitle(rawEditor.doc, rawCard, `Fan-out #${k}`),
+      );
+    }
     const anyToken = { editor: 'bench', receiver: 'bench' };
-    await stockChannel('y-websocket-server', 'y-websocket', baseline['y-websocket-server'].wsUrl, 'fanout', anyToken);
-    await stockChannel('hocuspocus', 'hocuspocus', baseline.hocuspocus.wsUrl, 'fanout', anyToken);
+    if (chosen.has('y-websocket-server')) await stockChannel('y-websocket-server', 'y-websocket', baseline['y-websocket-server'].wsUrl, 'fanout', anyToken);
+    if (chosen.has('hocuspocus')) await stockChannel('hocuspocus', 'hocuspocus', baseline.hocuspocus.wsUrl, 'fanout', anyToken);
     // The bare relay sends as many bytes as Forumboard's update message; the first edit fixes that size.
     const relay = new WebSocket(baseline.bare.wsUrl);
     closers.push(() => relay.terminate());
@@ -143,7 +162,7 @@ async function measureSize(clients: number, presence: boolean, edits: number, lo
     // Presence starts once every channel is open: the chatter of one channel's stock clients would slow the next one's opening.
     if (presence) await Promise.all(channels.filter((c) => hasStockClients(c.name)).map((c) => c.fleet.open(() => ({ type: 'start-presence', presenceHz: PRESENCE_HZ }))));
     await sleep(500);
-    const cpuOf = () => Object.fromEntries(CHANNELS.map((name) => [name, processCpuMs(pids[name])])) as Record<ChannelName, number>;
+    const cpuOf = () => Object.fromEntries(channels.map(({ name }) => [name, processCpuMs(pids[name])])) as Record<ChannelName, number>;
     const quietStart = cpuOf();
     const quietStartedAt = now();
     await sleep(QUIET_MS);
@@ -169,7 +188,7 @@ async function measureSize(clients: number, presence: boolean, edits: number, lo
     const editsEnd = cpuOf();
     const figures = Object.fromEntries(
       channels.map((c) => {
-        const editsCarried = pids[c.name] === server.pid ? 2 * edits : edits;
+        const editsCarried = pids[c.name] === server.pid ? edits * channels.filter((other) => pids[other.name] === server.pid).length : edits;
         return [
           c.name,
           {
@@ -184,7 +203,7 @@ async function measureSize(clients: number, presence: boolean, edits: number, lo
     ) as Record<ChannelName, ChannelFigures>;
     log(
       `N=${clients}, presence ${presence ? 'on' : 'off'}: ` +
-        CHANNELS.map((name) => {
+        channels.map(({ name }) => {
           const f = figures[name];
           return `${name} all ${spreadMs(f.all)}, first ${spreadMs(f.first)}${f.joins ? `, join p50 ${ms(f.joins.p50)}` : ''}, CPU ${f.cpuMsPerEdit.toFixed(2)} ms/edit`;
         }).join('; '),
@@ -200,63 +219,74 @@ async function measureSize(clients: number, presence: boolean, edits: number, lo
 export async function runFanout(log: (line: string) => void): Promise<{ rows: Row[]; figures: FanoutFigures[] }> {
   const sizes = process.argv.some((a) => a.startsWith('--clients=')) ? [option('clients', 0)] : SIZES;
   const edits = option('edits', EDITS);
+  const chosen = chosenChannels();
   const figures: FanoutFigures[] = [];
-  for (const clients of sizes) for (const presence of [false, true]) figures.push(await measureSize(clients, presence, edits, log));
+  for (const clients of sizes) for (const presence of chosenPresence()) figures.push(await measureSize(clients, presence, edits, chosen, log));
   const rows: Row[] = figures.flatMap((f) => {
     const section = `fan-out N=${f.clients}, presence ${f.presence ? 'on' : 'off'}`;
     const { forumboard, bare, hocuspocus } = f.channels;
-    const ywss = f.channels['y-websocket-server'];
     const raw = f.channels['forumboard-raw'];
-    const allRatio = forumboard.all.p99 / bare.all.p99;
-    const firstRatio = forumboard.first.p50 / bare.first.p50;
-    const firstHocuspocus = forumboard.first.p50 / hocuspocus.first.p50;
-    const peers = (pick: (c: ChannelFigures) => string) => `${pick(ywss)} (y-websocket-server), ${pick(hocuspocus)} (Hocuspocus)`;
+    const peerChannels = ([[f.channels['y-websocket-server'], 'y-websocket-server'], [hocuspocus, 'Hocuspocus']] as const).filter(([c]) => c !== undefined);
+    const peers = (pick: (c: ChannelFigures) => string) => peerChannels.map(([c, label]) => `${pick(c!)} (${label})`).join(', ') || 'not run';
     const onTarget = (target: string, met: boolean) => (f.presence ? { target, met } : {});
-    return [
-      {
-        section,
-        measure: 'edit applied by all N stock clients, p50/p99/max',
-        value: spreadMs(forumboard.all),
-        baseline: `${spreadMs(bare.all)} (bare ws); ${peers((c) => spreadMs(c.all))}`,
-        ratio: `${allRatio.toFixed(2)}× p99`,
-        ...(f.presence ? { target: 'p99 ≤ 1.5× bare ws', met: allRatio <= 1.5 } : f.clients === Math.max(...sizes) ? { target: `p99 ≤ ${TARGET_RATIO}× bare ws`, met: allRatio <= TARGET_RATIO } : {}),
-      },
-      {
-        section,
-        measure: 'edit applied by the first stock client, p50/p99/max',
-        value: spreadMs(forumboard.first),
-        baseline: `${spreadMs(bare.first)} (bare ws)`,
-        ratio: `${firstRatio.toFixed(2)}× p50`,
-        ...onTarget('p50 ≤ 1.3× bare ws', firstRatio <= 1.3),
-      },
-      {
-        section,
-        measure: 'edit applied by the first stock client, p50/p99/max',
-        value: spreadMs(forumboard.first),
-        baseline: peers((c) => spreadMs(c.first)),
-        ratio: `${firstHocuspocus.toFixed(2)}× p50 of Hocuspocus`,
-        ...onTarget('p50 ≤ 1.0× Hocuspocus', firstHocuspocus <= 1),
-      },
-      {
+    const out: Row[] = [];
+    if (forumboard) {
+      const allRatio = forumboard.all.p99 / bare.all.p99;
+      const firstRatio = forumboard.first.p50 / bare.first.p50;
+      out.push(
+        {
+          section,
+          measure: 'edit applied by all N stock clients, p50/p99/max',
+          value: spreadMs(forumboard.all),
+          baseline: `${spreadMs(bare.all)} (bare ws); ${peers((c) => spreadMs(c.all))}`,
+          ratio: `${allRatio.toFixed(2)}× p99`,
+          ...(f.presence ? { target: 'p99 ≤ 1.5× bare ws', met: allRatio <= 1.5 } : f.clients === Math.max(...sizes) ? { target: `p99 ≤ ${TARGET_RATIO}× bare ws`, met: allRatio <= TARGET_RATIO } : {}),
+        },
+        {
+          section,
+          measure: 'edit applied by the first stock client, p50/p99/max',
+          value: spreadMs(forumboard.first),
+          baseline: `${spreadMs(bare.first)} (bare ws)`,
+          ratio: `${firstRatio.toFixed(2)}× p50`,
+          ...onTarget('p50 ≤ 1.3× bare ws', firstRatio <= 1.3),
+        },
+      );
+      if (hocuspocus) {
+        const firstHocuspocus = forumboard.first.p50 / hocuspocus.first.p50;
+        out.push({
+          section,
+          measure: 'edit applied by the first stock client, p50/p99/max',
+          value: spreadMs(forumboard.first),
+          baseline: peers((c) => spreadMs(c.first)),
+          ratio: `${firstHocuspocus.toFixed(2)}× p50 of Hocuspocus`,
+          ...onTarget('p50 ≤ 1.0× Hocuspocus', firstHocuspocus <= 1),
+        });
+      }
+      out.push(
+        {
+          section,
+          measure: 'server CPU per edit (presence included); presence alone, CPU s per s',
+          value: `${forumboard.cpuMsPerEdit.toFixed(2)} ms; ${forumboard.presenceCpuPerSecond.toFixed(3)} s/s`,
+          baseline: peers((c) => `${c.cpuMsPerEdit.toFixed(2)} ms; ${c.presenceCpuPerSecond.toFixed(3)} s/s`) + `, ${bare.cpuMsPerEdit.toFixed(2)} ms (bare ws)`,
+        },
+        {
+          section,
+          measure: 'join, a stock client from opening to its first sync (50 at a time), p50/p99/max',
+          value: forumboard.joins ? spreadMs(forumboard.joins) : 'n/a',
+          baseline: peers((c) => (c.joins ? spreadMs(c.joins) : 'n/a')),
+        },
+      );
+    }
+    if (raw) {
+      out.push({
         section,
         measure: 'same edit, received by N raw ws clients (server share)',
         value: spreadMs(raw.all),
         baseline: `${spreadMs(bare.all)} (bare ws)`,
         ratio: `${(raw.all.p99 / bare.all.p99).toFixed(2)}× p99`,
-      },
-      {
-        section,
-        measure: 'server CPU per edit (presence included); presence alone, CPU s per s',
-        value: `${forumboard.cpuMsPerEdit.toFixed(2)} ms; ${forumboard.presenceCpuPerSecond.toFixed(3)} s/s`,
-        baseline: peers((c) => `${c.cpuMsPerEdit.toFixed(2)} ms; ${c.presenceCpuPerSecond.toFixed(3)} s/s`) + `, ${bare.cpuMsPerEdit.toFixed(2)} ms (bare ws)`,
-      },
-      {
-        section,
-        measure: 'join, a stock client from opening to its first sync (50 at a time), p50/p99/max',
-        value: forumboard.joins ? spreadMs(forumboard.joins) : 'n/a',
-        baseline: peers((c) => (c.joins ? spreadMs(c.joins) : 'n/a')),
-      },
-    ];
+      });
+    }
+    return out;
   });
   return { rows, figures };
 }
