@@ -10,6 +10,7 @@ import { useCommand } from '../kernel/commands/useCommand';
 import { useDocSelector } from '../kernel/sync/useDocSelector';
 import { useParticipants } from '../kernel/useBoardData';
 import { useTableLabel } from '../kernel/useTableLabel';
+import { TimerControls } from '../timer/PhaseTimer';
 import { TablesMosaic } from './TableGlance';
 import { useSeating } from './useSeating';
 
@@ -94,6 +95,7 @@ function TableEditor({ table, seating, people, groups, run }: EditorProps) {
           {t('tables.showOnWall')}
         </button>
       )}
+      <TimerControls timer={table.timer} tableId={table.id} />
       <label>
         {t('tables.name')}
         <input defaultValue={table.name} maxLength={60} onBlur={(e) => e.target.value !== table.name && void run(() => api.editTable(table.id, { name: e.target.value }))} />
