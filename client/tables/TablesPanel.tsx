@@ -11,7 +11,7 @@ import { useDocSelector } from '../kernel/sync/useDocSelector';
 import { useParticipants } from '../kernel/useBoardData';
 import { useTableLabel } from '../kernel/useTableLabel';
 import { TimerControls } from '../timer/PhaseTimer';
-import { TablesMosaic } from './TableGlance';
+import { TableClock, TablesMosaic } from './TableGlance';
 import { useSeating } from './useSeating';
 
 /** The facilitator's breakout tables: seat everyone, adjust, see every table at a glance, merge back. */
@@ -95,7 +95,6 @@ function TableEditor({ table, seating, people, groups, run }: EditorProps) {
           {t('tables.showOnWall')}
         </button>
       )}
-      <TimerControls timer={table.timer} tableId={table.id} />
       <label>
         {t('tables.name')}
         <input defaultValue={table.name} maxLength={60} onBlur={(e) => e.target.value !== table.name && void run(() => api.editTable(table.id, { name: e.target.value }))} />
@@ -111,6 +110,10 @@ function TableEditor({ table, seating, people, groups, run }: EditorProps) {
           ))}
         </select>
       </label>
+      <div className="table-editor-timer">
+        <TableClock timer={table.timer} />
+        <TimerControls timer={table.timer} tableId={table.id} />
+      </div>
       <ul className="table-members">
         {members.map((p) => (
           <li key={p.id}>
