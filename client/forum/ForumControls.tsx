@@ -13,31 +13,32 @@ export function ForumControls({ view, token, reload }: { view: ForumView; token:
   const [workshopLink, setWorkshopLink] = useState('');
   const [links, setLinks] = useState<ForumLink[]>([]);
   const [fresh, setFresh] = useState<NewForumLink | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const loadLinks = useCallback(() => fetchForumLinks(view.forumId, token).then(setLinks, (failure: unknown) => setError(describeFailure(failure, t))), [view.forumId, token, t]);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const loadLinks = useCallback(
+    () => fetchForumLinks(view.forumId, token).then(setLinks, (failure: unknown) => setOutcome({ at: 'links', text: describeFailure(failure, t), failed: true })),
+    [view.forumId, token, t],
+  );
   useEffect(() => void loadLinks(), [loadLinks]);
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    setError(null);
-    setStatus('');
+  const act = async (at: Place, work: () => Promise<unknown>, done: string) => {
+    setOutcome(null);
     try {
       await work();
       await Promise.all([reload(), loadLinks()]);
-      setStatus(done);
+      setOutcome({ at, text: done, failed: false });
     } catch (failure) {
-      setError(describeFailure(failure, t));
+      setOutcome({ at, text: describeFailure(failure, t), failed: true });
     }
   };
   const rename = (event: FormEvent) => {
     event.preventDefault();
-    void act(() => renameForum(view.forumId, token, name), t('forum.renamed'));
+    void act('name', () => renameForum(view.forumId, token, name), t('forum.renamed'));
   };
   const add = (event: FormEvent) => {
     event.preventDefault();
     const parts = workshopLinkParts(workshopLink);
-    if (!parts) return setError(t('forum.notALink'));
-    void act(async () => {
+    if (!parts) return setOutcome({ at: 'add', text: t('forum.notALink'), failed: true });
+    void act('add', async () => {
       await addForumWorkshop(view.forumId, token, parts);
       setWorkshopLink('');
     }, t('forum.added'));
@@ -53,6 +54,7 @@ export function ForumControls({ view, token, reload }: { view: ForumView; token:
           <input id="forum-name" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
           <button type="submit">{t('forum.rename')}</button>
         </div>
+        <OutcomeAt at="name" outcome={outcome} />
       </form>
       <form className="forum-form" onSubmit={add}>
         <label htmlFor="forum-add">{t('forum.addWorkshopLink')}</label>
@@ -61,20 +63,22 @@ export function ForumControls({ view, token, reload }: { view: ForumView; token:
           <input id="forum-add" value={workshopLink} onChange={(e) => setWorkshopLink(e.target.value)} autoComplete="off" />
           <button type="submit">{t('forum.add')}</button>
         </div>
+        <OutcomeAt at="add" outcome={outcome} />
       </form>
       <ul className="forum-list">
         {view.workshops.map((w) => (
           <li key={w.boardId}>
             <span>{w.title}</span>
-            <button type="button" onClick={() => act(() => removeForumWorkshop(view.forumId, token, w.boardId), t('forum.removed'))}>
+            <button type="button" onClick={() => act('workshops', () => removeForumWorkshop(view.forumId, token, w.boardId), t('forum.removed'))}>
               {t('forum.remove', { title: w.title })}
             </button>
           </li>
         ))}
       </ul>
+      <OutcomeAt at="workshops" outcome={outcome} />
       <h3>{t('forum.readLinks')}</h3>
       <p className="hint block">{t('forum.readLinksHint')}</p>
-      <button type="button" onClick={() => act(async () => setFresh(await mintForumLink(view.forumId, token)), '')}>
+      <button type="button" onClick={() => act('links', async () => setFresh(await mintForumLink(view.forumId, token)), '')}>
         {t('forum.makeReadLink')}
       </button>
       {fresh && <CopyField label={t('forum.newLink')} value={fresh.link} />}
@@ -86,7 +90,7 @@ export function ForumControls({ view, token, reload }: { view: ForumView; token:
               <button
                 type="button"
                 aria-label={`${t('forum.revoke')}: ${t('forum.linkMade', { date: made.format(new Date(link.createdAt)) })}`}
-                onClick={() => act(() => revokeForumLink(view.forumId, token, link.id), '')}
+                onClick={() => act('links', () => revokeForumLink(view.forumId, token, link.id), '')}
               >
                 {t('forum.revoke')}
               </button>
@@ -94,14 +98,31 @@ export function ForumControls({ view, token, reload }: { view: ForumView; token:
           ))}
         </ul>
       )}
+      <OutcomeAt at="links" outcome={outcome} />
+    </section>
+  );
+}
+
+type Place = 'name' | 'add' | 'workshops' | 'links';
+interface Outcome {
+  at: Place;
+  text: string;
+  failed: boolean;
+}
+
+/** What the last action did, said next to the control that did it: a success politely, a failure at once. */
+function OutcomeAt({ at, outcome }: { at: Place; outcome: Outcome | null }) {
+  const here = outcome?.at === at ? outcome : null;
+  return (
+    <>
       <p className="command-status" role="status">
-        {status}
+        {here && !here.failed ? here.text : ''}
       </p>
-      {error && (
+      {here?.failed && (
         <p className="form-error" role="alert">
-          {error}
+          {here.text}
         </p>
       )}
-    </section>
+    </>
   );
 }

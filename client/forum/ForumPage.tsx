@@ -52,17 +52,17 @@ function ForumContent({ view, token, reload }: { view: ForumView; token: string;
   const t = useT();
   return (
     <>
-      <nav className="forum-actions" aria-label={t('forum.controls')}>
-        <button type="button" className="primary" onClick={() => window.print()}>
+      <header className="forum-head">
+        <div>
+          <h1>{view.name}</h1>
+          <p className="forum-subtitle">
+            {t('forum.heading')} · {t('forum.workshopCount', { n: view.workshops.length })}
+          </p>
+          <p className="forum-subtitle">{view.reader === 'facilitator' ? t('forum.readerFacilitator') : t('forum.readerRead')}</p>
+        </div>
+        <button type="button" className="primary forum-print" onClick={() => window.print()}>
           {t('forum.print')}
         </button>
-      </nav>
-      <header className="forum-head">
-        <h1>{view.name}</h1>
-        <p className="forum-subtitle">
-          {t('forum.heading')} · {t('forum.workshopCount', { n: view.workshops.length })}
-        </p>
-        <p className="forum-subtitle">{view.reader === 'facilitator' ? t('forum.readerFacilitator') : t('forum.readerRead')}</p>
       </header>
       <section className="forum-section" aria-labelledby="forum-movement">
         <h2 id="forum-movement">{t('forum.movement')}</h2>

@@ -1,6 +1,6 @@
 import type { ConceptMovement, ConceptPath, ForumWorkshop, ThemeMovement } from '../../shared/forum';
 import { useLanguage, useT } from '../app/i18n';
-import { ScrollingTable } from '../results/ScrollingTable';
+import { ScrollingTable } from '../app/ScrollingTable';
 
 const COLUMN = 170;
 const ROW = 30;
@@ -34,14 +34,14 @@ export function ThemeChart({ movement, workshops }: { movement: ThemeMovement; w
   const y = (row: number) => TOP + (row - 0.5) * ROW;
   const width = x(workshops.length - 1) + LABELS;
   const height = TOP + (maxRank + absent.length) * ROW + 8;
+  const chartLabel = t('forum.chartLabel', { n: movement.concepts.length, w: workshops.length });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
 
   return (
     <div className="theme-chart">
-      {/* Focusable, so that a keyboard can scroll a chart wider than a phone. */}
-      <div className="theme-chart-scroll" tabIndex={0} role="group" aria-labelledby="theme-chart-title">
+      <ScrollingTable label={chartLabel} className="theme-chart-scroll">
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="theme-chart-title">
-          <title id="theme-chart-title">{t('forum.chartLabel', { n: movement.concepts.length, w: workshops.length })}</title>
+          <title id="theme-chart-title">{chartLabel}</title>
           {workshops.map((w, index) => (
             <g key={w.boardId} className="theme-chart-column">
               <line x1={x(index)} x2={x(index)} y1={TOP - 6} y2={height - 4} />
@@ -73,7 +73,7 @@ export function ThemeChart({ movement, workshops }: { movement: ThemeMovement; w
             );
           })}
         </svg>
-      </div>
+      </ScrollingTable>
       <ScrollingTable label={t('forum.tableCaption')}>
         <table className="theme-table">
           <caption>{t('forum.tableCaption')}</caption>

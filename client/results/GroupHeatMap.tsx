@@ -1,6 +1,6 @@
 import { useT } from '../app/i18n';
 import type { ChartGroup, ChartRow } from './GroupBarChart';
-import { ScrollingTable } from './ScrollingTable';
+import { ScrollingTable } from '../app/ScrollingTable';
 import { useFormats } from '../app/useFormats';
 
 interface Props {

@@ -3,7 +3,7 @@ import type { ParticipantInfo } from '../../shared/controlDoc';
 import type { PersonDots, Tally } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
-import { ScrollingTable } from './ScrollingTable';
+import { ScrollingTable } from '../app/ScrollingTable';
 
 interface Props {
   tally: Tally;

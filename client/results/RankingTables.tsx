@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { TallyItem } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import { ContestedBadge } from './ContestedBadge';
-import { ScrollingTable } from './ScrollingTable';
+import { ScrollingTable } from '../app/ScrollingTable';
 import { useFormats } from '../app/useFormats';
 
 /** The raw ranking (all dots) beside the group-balanced one (every group weighs the same), with consensus and flags. */

@@ -6,7 +6,7 @@ import { countByAuthorGroup } from '../../shared/voting/provenance';
 import type { Tally } from '../../shared/voting/types';
 import { useT } from '../app/i18n';
 import { useTablesRaised } from '../kernel/useTableLabel';
-import { ScrollingTable } from './ScrollingTable';
+import { ScrollingTable } from '../app/ScrollingTable';
 
 interface Props {
   tally: Tally;

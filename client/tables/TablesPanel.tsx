@@ -10,7 +10,8 @@ import { useCommand } from '../kernel/commands/useCommand';
 import { useDocSelector } from '../kernel/sync/useDocSelector';
 import { useParticipants } from '../kernel/useBoardData';
 import { useTableLabel } from '../kernel/useTableLabel';
-import { TablesMosaic } from './TableGlance';
+import { TimerControls } from '../timer/PhaseTimer';
+import { TableClock, TablesMosaic } from './TableGlance';
 import { useSeating } from './useSeating';
 
 /** The facilitator's breakout tables: seat everyone, adjust, see every table at a glance, merge back. */
@@ -109,6 +110,10 @@ function TableEditor({ table, seating, people, groups, run }: EditorProps) {
           ))}
         </select>
       </label>
+      <div className="table-editor-timer">
+        <TableClock timer={table.timer} />
+        <TimerControls timer={table.timer} tableId={table.id} />
+      </div>
       <ul className="table-members">
         {members.map((p) => (
           <li key={p.id}>

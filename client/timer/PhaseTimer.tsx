@@ -50,7 +50,8 @@ export function PhaseTimer({ timer, canControl, table }: { timer: TimerState; ca
   );
 }
 
-function TimerControls({ timer, tableId }: { timer: TimerState; tableId: string | undefined }) {
+/** Start, pause, +1 minute and stop: the phase's countdown, or a breakout table's (`tableId`). */
+export function TimerControls({ timer, tableId }: { timer: TimerState; tableId: string | undefined }) {
   const t = useT();
   const { api } = useBoard();
   const [minutes, setMinutes] = useState(5);

@@ -64,7 +64,8 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   signoff: ['app', 'kernel'],
   agree: ['app', 'kernel', 'results', 'signoff'],
   voting: ['app', 'api', 'kernel', 'results', 'agree'],
-  tables: ['app', 'kernel'],
+  // The facilitator runs each table's countdown with the same controls its host has.
+  tables: ['app', 'kernel', 'timer'],
   present: ['app', 'api', 'kernel', 'results', 'voting', 'signoff', 'tables', 'followUp'],
   questions: ['app', 'kernel'],
   report: ['app', 'api', 'kernel', 'session', 'join', 'results', 'signoff'],

@@ -23,6 +23,16 @@ test('a facilitator groups a Swedish and an English workshop into a forum, and t
   await facilitator.getByLabel("The workshop's facilitator link").fill(swedish.links.facilitator);
   await facilitator.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(facilitator.getByRole('status').filter({ hasText: 'Workshop added.' })).toBeVisible();
+  // The status stands right under the Add button that it reports on, and the heading comes before the print button.
+  const layout = await facilitator.evaluate(() => {
+    const add = [...document.querySelectorAll('button')].find((button) => button.textContent === 'Add')!.getBoundingClientRect();
+    const status = [...document.querySelectorAll('[role=status]')].find((element) => element.textContent === 'Workshop added.')!.getBoundingClientRect();
+    const print = [...document.querySelectorAll('button')].find((button) => button.textContent === 'Print or save as PDF')!;
+    return { statusBelowAdd: Math.round(status.top - add.bottom), headingFirst: Boolean(document.querySelector('h1')!.compareDocumentPosition(print) & Node.DOCUMENT_POSITION_FOLLOWING) };
+  });
+  expect(layout.headingFirst).toBe(true);
+  expect(layout.statusBelowAdd).toBeGreaterThanOrEqual(0);
+  expect(layout.statusBelowAdd).toBeLessThan(24);
 
   const timeline = facilitator.getByRole('list').filter({ has: facilitator.getByRole('heading', { level: 3 }) });
   await expect(timeline.getByRole('heading', { level: 3 })).toHaveText(['Industriforum – uppstart', 'Manufacturing coalition – kick-off']);
@@ -54,6 +64,14 @@ test('a facilitator groups a Swedish and an English workshop into a forum, and t
   await expect(steering.getByRole('table', { name: 'Rank of each theme per workshop' }).getByRole('row')).toHaveCount(await table.getByRole('row').count());
   await expectNoSeriousAxeViolations(steering);
   expect(await steering.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  // On a phone the chart says that it scrolls sideways, as the table does, and no theme's label is cut off at its right edge.
+  await expect(steering.locator('.theme-chart-scroll').getByText('Wider than the screen: swipe sideways to see every column →')).toBeVisible();
+  const chartFit = await steering.evaluate(() => {
+    const svg = document.querySelector<SVGSVGElement>('.theme-chart svg')!;
+    const right = svg.getBoundingClientRect().right;
+    return [...svg.querySelectorAll('.theme-line text')].filter((label) => label.getBoundingClientRect().right > right).map((label) => label.textContent);
+  });
+  expect(chartFit).toEqual([]);
   await steering.screenshot({ path: `${SHOTS}/forum-read-360.png`, fullPage: true });
   await steering.emulateMedia({ media: 'print' });
   await steering.setViewportSize({ width: 1123, height: 794 });

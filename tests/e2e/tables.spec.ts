@@ -68,6 +68,14 @@ test('a facilitator seats the room at three mixed tables, each table collects on
   expect(await phones[0]!.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
   await expectNoSeriousAxeViolations(phones[0]!);
   await phones[0]!.screenshot({ path: `${SHOTS}/tables-host-phone-timer.png` });
+  // The facilitator runs another table's timer from the tables panel; a tablemate's phone shows it.
+  const timing = await openWorkshopTools(facilitator);
+  const secondTable = timing.getByRole('group', { name: tableOf[1], exact: true });
+  await secondTable.getByRole('button', { name: 'Start' }).click();
+  await expect(secondTable.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await secondTable.screenshot({ path: `${SHOTS}/tables-facilitator-table-timer.png` });
+  await closeWorkshopTools(facilitator);
+  await expect(phones[1]!.getByRole('region', { name: `Timer of ${tableOf[1]}` })).toContainText(/[0-9]:[0-5][0-9]/);
 
   const minted = await request.post(`/api/boards/${board.boardId}/projector-links`, { headers: auth });
   const wall = await person(browser, { viewport: WALL });

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { useT } from '../app/i18n';
+import { useT } from './i18n';
 import './scrolling-table.css';
 
 /**
- * A wide table that scrolls sideways on a phone; focusable, so keyboard users can scroll it too. When it is
+ * A wide table (or chart) that scrolls sideways on a phone; focusable, so keyboard users can scroll it too. When it is
  * wider than its box it says so, since an inner scroll shows no sign of itself, and its caption is kept to the
  * box's width so it wraps instead of running off the visible edge.
  */
-export function ScrollingTable({ label, children }: { label: string; children: ReactNode }) {
+export function ScrollingTable({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const [fit, setFit] = useState({ width: 0, overflowing: false });
@@ -23,7 +23,7 @@ export function ScrollingTable({ label, children }: { label: string; children: R
   }, []);
   const style = fit.width > 0 ? ({ '--scroll-box-width': `${fit.width}px` } as CSSProperties) : undefined;
   return (
-    <div ref={box} className="table-scroll" tabIndex={0} role="group" aria-label={label} style={style}>
+    <div ref={box} className={className ? `table-scroll ${className}` : 'table-scroll'} tabIndex={0} role="group" aria-label={label} style={style}>
       {fit.overflowing && (
         <p className="scroll-hint" aria-hidden="true">
           {t('results.scrollHint')}
