@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ParticipantInfo } from '../../shared/controlDoc';
 import { readMeta, readParticipants } from '../../shared/controlDoc';
 import type { StakeholderGroup } from '../../shared/groups';
@@ -12,6 +12,8 @@ import { useWaitingList, WaitingList } from './WaitingList';
 import './people.css';
 
 type Editing = { id: string; action: 'correct' | 'remove' } | null;
+/** Where focus goes once a form closes; a new object for each request, so the same target twice still moves focus. */
+type FocusRequest = { target: 'status' } | { target: 'button'; id: string } | null;
 
 /**
  * Everyone who joined, online or not, for the facilitator: correct a person's details, or remove them.
@@ -30,18 +32,22 @@ export function PeoplePanel({ groups }: { groups: readonly StakeholderGroup[] })
   const [editing, setEditing] = useState<Editing>(null);
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest>(null);
+  // In the commit that shows the announcement or the button again, never before it: an empty status is not displayed
+  // and so refuses focus, and a timer set when the form closed could run before that commit on a busy machine.
+  useLayoutEffect(() => {
+    if (focusRequest === null) return;
+    const element = focusRequest.target === 'status' ? statusRef.current : document.getElementById(focusRequest.id);
+    element?.focus();
+  }, [focusRequest]);
 
   const groupName = (id: string) => groups.find((g) => g.id === id)?.name ?? id;
   const cardCountOf = (participantId: string) => (anonymousCards ? null : cards.filter((card) => card.author === participantId).length);
   const finish = (person: ParticipantInfo, action: 'correct' | 'remove', changed: boolean) => {
     setEditing(null);
     if (changed) setStatus(t(action === 'remove' ? 'people.removed' : 'people.saved', { name: person.name }));
-    // A removed person's row is gone: the announcement is where focus can go. Otherwise back to the button. After
-    // React's commit, by a task rather than an animation frame, which a page in the background may never get.
-    setTimeout(() => {
-      if (action === 'remove' && changed) statusRef.current?.focus();
-      else document.getElementById(buttonId(person.id, action))?.focus();
-    });
+    // A removed person's row is gone: the announcement is where focus can go. Otherwise back to the button.
+    setFocusRequest(action === 'remove' && changed ? { target: 'status' } : { target: 'button', id: buttonId(person.id, action) });
   };
 
   return (

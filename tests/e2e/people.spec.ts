@@ -21,6 +21,13 @@ test('the facilitator removes a participant; the participant is told so in their
   await expect(people.getByText('Anna Lindqvist')).toBeVisible();
   await expectNoSeriousAxeViolations(facilitator);
 
+  // After a correction, focus goes back to the button that opened the form, ready for the next one.
+  await people.getByRole('button', { name: 'Correct the details of Anna Lindqvist' }).click();
+  await people.getByLabel('Organisation').fill('Volvo Cars Torslanda');
+  await people.getByRole('button', { name: 'Save' }).click();
+  await expect(people.getByRole('status')).toHaveText('The details of Anna Lindqvist were corrected.');
+  await expect(people.getByRole('button', { name: 'Correct the details of Anna Lindqvist' })).toBeFocused();
+
   await people.getByRole('button', { name: 'Remove Anna Lindqvist from the workshop' }).click();
   await expect(people.getByRole('radio', { name: /Keep their cards/ })).toBeFocused();
   await people.getByRole('radio', { name: 'Delete their cards' }).check();
