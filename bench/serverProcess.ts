@@ -31,7 +31,7 @@ export async function startForumboard(env: Record<string, string> = {}): Promise
   dataDirs.add(dataDir);
   // Every bench client speaks from 127.0.0.1: the per-address limit on new boards would stop the many-rooms run.
   const child = fork(path.resolve('bench/serverEntry.ts'), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', MAX_CONNECTIONS: '20000', MAX_CONNECTIONS_PER_BOARD: '20000', MAX_CONNECTIONS_PER_ADDRESS: '20000', ADMIT_PER_SECOND: '0', BOARDS_PER_HOUR: '0', JOINS_PER_ADDRESS: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -16,7 +16,7 @@ import type { VenueCommand, VenueEvent } from './venueWorker.js';
  * The server's connection caps are raised for the run (bench/serverProcess.ts); each worker holds 2,500 sockets
  * and the server 10,000, within this machine's `ulimit -n` of 20,000.
  *
- * `npm run bench -- venue --boards=100 --seconds=20` for a smaller venue.
+ * `npm run bench -- venue --boards=100 --seconds=20` for a smaller venue; `--presence=off` to see what presence costs.
  */
 const BOARDS = 400;
 const PEOPLE_PER_BOARD = 25;
@@ -90,7 +90,7 @@ export async function runVenue(log: (line: string) => void): Promise<{ rows: Row
     const cpuBefore = processCpuMs(server.pid);
     const startedAt = now();
     const reports = (await Promise.all(
-      workers.map((worker) => ask(worker, { type: 'run', ms: seconds * 1000, editEveryMs: EDIT_EVERY_MS, presenceHz: PRESENCE_HZ }, 'report', seconds * 1000 + 60_000)),
+      workers.map((worker) => ask(worker, { type: 'run', ms: seconds * 1000, editEveryMs: EDIT_EVERY_MS, presenceHz: process.argv.includes('--presence=off') ? [] : PRESENCE_HZ }, 'report', seconds * 1000 + 60_000)),
     )) as Array<Extract<VenueEvent, { type: 'report' }>>;
     const cpuSecondsPerSecond = (processCpuMs(server.pid) - cpuBefore) / (now() - startedAt);
     const figures: VenueFigures = {

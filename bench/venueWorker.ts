@@ -87,7 +87,7 @@ function publishPresence(ws: WebSocket, perSecond: number, timers: NodeJS.Timeou
 async function run(command: Extract<VenueCommand, { type: 'run' }>): Promise<void> {
   const timers: NodeJS.Timeout[] = [];
   let i = 0;
-  for (const ws of sockets) publishPresence(ws, command.presenceHz[i++ % command.presenceHz.length], timers);
+  if (command.presenceHz.length > 0) for (const ws of sockets) publishPresence(ws, command.presenceHz[i++ % command.presenceHz.length], timers);
   for (const board of boards) {
     const edit = () => {
       board.edit++;
