@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createBoard } from '../fixtures/workshopApi.js';
+import { askWorker } from './askWorker.js';
 import type { PresenceCommand, PresenceEvent } from './presenceWorker.js';
 import { startForumboard } from './serverProcess.js';
 import { sleep } from './stats.js';
@@ -36,20 +37,7 @@ export interface PresenceFigures {
   seenMedian: number;
 }
 
-function ask(worker: ChildProcess, command: PresenceCommand, answer: PresenceEvent['type']): Promise<PresenceEvent> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`presence worker: no ${answer} within 120 s`)), 120_000);
-    const onMessage = (event: PresenceEvent) => {
-      if (event.type !== answer && event.type !== 'error') return;
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      if (event.type === 'error') reject(new Error(event.message));
-      else resolve(event);
-    };
-    worker.on('message', onMessage);
-    worker.send(command);
-  });
-}
+const ask = (worker: ChildProcess, command: PresenceCommand, answer: PresenceEvent['type']) => askWorker<PresenceEvent>('presence', worker, command, answer, 120_000);
 
 async function measure(scenario: (typeof SCENARIOS)[number], log: (line: string) => void): Promise<PresenceFigures> {
   const server = await startForumboard();

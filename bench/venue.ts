@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createBoard } from '../fixtures/workshopApi.js';
+import { askWorker } from './askWorker.js';
 import { option } from './options.js';
 import { startForumboard } from './serverProcess.js';
 import { inPool, now, processCpuMs, sleep, spread, type Spread } from './stats.js';
@@ -38,20 +39,7 @@ export interface VenueFigures {
   closed: number;
 }
 
-function ask(worker: ChildProcess, command: VenueCommand, answer: VenueEvent['type'], timeoutMs: number): Promise<VenueEvent> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`venue worker: no ${answer} within ${timeoutMs / 1000} s`)), timeoutMs);
-    const onMessage = (event: VenueEvent) => {
-      if (event.type !== answer && event.type !== 'error') return;
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      if (event.type === 'error') reject(new Error(event.message));
-      else resolve(event);
-    };
-    worker.on('message', onMessage);
-    worker.send(command);
-  });
-}
+const ask = (worker: ChildProcess, command: VenueCommand, answer: VenueEvent['type'], timeoutMs: number) => askWorker<VenueEvent>('venue', worker, command, answer, timeoutMs);
 
 export async function runVenue(log: (line: string) => void): Promise<{ rows: Row[]; figures: VenueFigures }> {
   const boardCount = option('boards', BOARDS);
