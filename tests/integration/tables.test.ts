@@ -46,6 +46,16 @@ async function kickOff(room = ROOM): Promise<{ board: CreateBoardResponse; peopl
   return { board, people, control };
 }
 
+/** Eight people, two of each group, seated at two tables, after the facilitator's `steps` (route and body). */
+async function atTwoTables(steps: Array<[route: string, body: unknown]> = []) {
+  const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
+  const boardRoute = `/api/boards/${board.boardId}`;
+  for (const [route, body] of steps) expect((await api(server.url, 'POST', `${boardRoute}/${route}`, body, board.facilitatorToken)).status).toBe(200);
+  await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
+  await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
+  return { board, people, control, boardRoute, seating: readSeating(control.doc) };
+}
+
 /** Per table id, how many of each group sit at it, as the control document shows. */
 function mixOf(control: TestClient): Map<string, Map<string, number>> {
   const seating = readSeating(control.doc);
@@ -237,12 +247,7 @@ describe('breakout tables', () => {
   });
 
   it('gives a card its table only through the merge: a table written by a browser is refused, an undone deletion keeps it', async () => {
-    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
-    const boardRoute = `/api/boards/${board.boardId}`;
-    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'collect' }, board.facilitatorToken);
-    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
-    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
-    const seating = readSeating(control.doc);
+    const { board, people, control, boardRoute, seating } = await atTwoTables([['phase', { phase: 'collect' }]]);
     const writer = people[0]!;
     const atTable = server.connect(tableBoardRoom(board.boardId, seating.seats[writer.participantId]!), writer.token);
     await synced(atTable);
@@ -274,13 +279,7 @@ describe('breakout tables', () => {
   });
 
   it("reveals silent cards onto each writer's table's board, never the plenary's", async () => {
-    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
-    const boardRoute = `/api/boards/${board.boardId}`;
-    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'collect' }, board.facilitatorToken);
-    await api(server.url, 'POST', `${boardRoute}/settings`, { silentCollect: true }, board.facilitatorToken);
-    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
-    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
-    const seating = readSeating(control.doc);
+    const { board, people, boardRoute, seating } = await atTwoTables([['phase', { phase: 'collect' }], ['settings', { silentCollect: true }]]);
     const writer = people[0]!;
     const list = server.connect(privateListRoom(board.boardId, writer.participantId), writer.token);
     await synced(list);
@@ -306,11 +305,7 @@ describe('breakout tables', () => {
   });
 
   it("lets a table's host run its clustering while participants may not cluster, and nobody else at the table", async () => {
-    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
-    const boardRoute = `/api/boards/${board.boardId}`;
-    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
-    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
-    const seating = readSeating(control.doc);
+    const { board, people, control, boardRoute, seating } = await atTwoTables();
     const table = seating.tables[0]!;
     const [host, guest] = people.filter((p) => seating.seats[p.participantId] === table.id);
     await api(server.url, 'PATCH', `${boardRoute}/tables/${table.id}`, { hostId: host!.participantId }, board.facilitatorToken);
@@ -330,10 +325,7 @@ describe('breakout tables', () => {
   });
 
   it("lets a table's host run its timer, on every screen, and nobody else at the table; a host moved away loses it at once", async () => {
-    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
-    const boardRoute = `/api/boards/${board.boardId}`;
-    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
-    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
+    const { board, people, control, boardRoute } = await atTwoTables();
     const [table, other] = readSeating(control.doc).tables;
     const [host, guest] = people.filter((p) => readSeating(control.doc).seats[p.participantId] === table!.id);
     await api(server.url, 'PATCH', `${boardRoute}/tables/${table!.id}`, { hostId: host!.participantId }, board.facilitatorToken);
@@ -372,12 +364,7 @@ describe('breakout tables', () => {
   });
 
   it("suggests themes and duplicates on a table's board, from its cards only, to the facilitator and the host while participants may not cluster", async () => {
-    const { board, people, control } = await kickOff(ROOM.map(([group]) => [group, 2]));
-    const boardRoute = `/api/boards/${board.boardId}`;
-    await api(server.url, 'POST', `${boardRoute}/phase`, { phase: 'collect' }, board.facilitatorToken);
-    await api(server.url, 'POST', `${boardRoute}/tables`, { count: 2 }, board.facilitatorToken);
-    await waitUntil(() => Object.keys(readSeating(control.doc).seats).length === 8);
-    const seating = readSeating(control.doc);
+    const { board, people, control, boardRoute, seating } = await atTwoTables([['phase', { phase: 'collect' }]]);
     const [table, other] = seating.tables;
     const [host, guest] = people.filter((p) => seating.seats[p.participantId] === table!.id);
     const elsewhere = people.find((p) => seating.seats[p.participantId] === other!.id)!;
