@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
+import { addCard } from '../../shared/boardDoc.js';
 import { participantsOf, readMeta } from '../../shared/controlDoc.js';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { startRedis, type RunningRedis } from '../../fixtures/redis.js';
 import { restartableProcess } from '../../fixtures/restartableProcess.js';
-import { api, connect, createBoard, freePort, join, spawnServer, tempDataDir, waitUntil, type TestClient } from './support.js';
+import { api, connect, createBoard, freePort, join, sleep, spawnServer, tempDataDir, waitUntil, type TestClient } from './support.js';
 
 /** One server instance as its own process, as in production, which a test can kill with SIGKILL. */
 export interface Instance {
@@ -150,4 +151,29 @@ export async function collectingBoard(
   const watchers = instances.map((instance) => open(instance, `${board.boardId}/control`, board.observerToken));
   await waitUntil(() => watchers.every((w) => readMeta(w.doc)?.phase === 'collect' && participantsOf(w.doc).size === people), 10_000);
   return { board, participants };
+}
+
+/**
+ * Each writer adds a card every `everyMs` (at most `max` each) until `stop`, as participant `participants[i]`;
+ * `written` is how many were added, which is what every client and the store must end up holding.
+ */
+export function writeCards(writers: TestClient[], participants: JoinResponse[], everyMs: number, max = Infinity) {
+  let writing = true;
+  let written = 0;
+  const loops = writers.map(async (w, i) => {
+    for (let k = 0; writing && k < max; k++) {
+      addCard(w.doc, { title: `Writer ${i}, card ${k}`, author: participants[i].participantId });
+      written++;
+      await sleep(everyMs);
+    }
+  });
+  return {
+    get written() {
+      return written;
+    },
+    async stop() {
+      writing = false;
+      await Promise.all(loops);
+    },
+  };
 }

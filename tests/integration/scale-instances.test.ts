@@ -3,7 +3,7 @@ import { CLOSE } from '../../shared/closeCodes.js';
 import { addCard, addCluster, cardsOf } from '../../shared/boardDoc.js';
 import { readRound } from '../../shared/controlDoc.js';
 import type { RoundState, Tally } from '../../shared/voting/index.js';
-import { collectingBoard as collectingBoardOn, failOver, OWNED_BOARDS, useDeployment } from './instances.js';
+import { collectingBoard as collectingBoardOn, failOver, OWNED_BOARDS, useDeployment, writeCards } from './instances.js';
 import { api, sleep, synced, waitUntil, type TestClient } from './support.js';
 
 /** The issue's bound (24): during a deploy no client is without its board for longer than this. */
@@ -75,26 +75,17 @@ describe('three instances serving one board', () => {
     });
     await Promise.all(writers.map((w) => synced(w)));
 
-    let writing = true;
-    let written = 0;
-    const loops = writers.map(async (w, i) => {
-      for (let k = 0; writing; k++) {
-        addCard(w.doc, { title: `Writer ${i}, card ${k}`, author: participants[i].participantId });
-        written++;
-        await sleep(25);
-      }
-    });
+    const cards = writeCards(writers, participants, 25);
     await waitUntil(() => writers.every((w) => cardsOf(w.doc).size >= 30), 10_000);
     await victim.kill();
     // What every client had at the moment the instance died: received from others, or written itself.
     const hadAtKill = new Set(writers.flatMap((w) => [...cardIds(w)]));
     await sleep(500);
-    writing = false;
-    await Promise.all(loops);
+    await cards.stop();
 
     // The victim's clients are back on the other instances, and everyone has everyone's cards.
     await waitUntil(() => writers.every((w) => w.provider.wsconnected && w.provider.synced), 15_000);
-    await waitUntil(() => writers.every((w) => cardsOf(w.doc).size === written), 15_000);
+    await waitUntil(() => writers.every((w) => cardsOf(w.doc).size === cards.written), 15_000);
     const everyone = [...cardIds(writers[0])].sort();
     for (const w of writers) expect([...cardIds(w)].sort()).toEqual(everyone);
     for (const id of hadAtKill) expect(everyone).toContain(id);
@@ -104,7 +95,7 @@ describe('three instances serving one board', () => {
     for (const instance of instances) {
       const newcomer = open(instance, board.boardId, board.observerToken);
       await synced(newcomer);
-      await waitUntil(() => cardsOf(newcomer.doc).size === written, 10_000);
+      await waitUntil(() => cardsOf(newcomer.doc).size === cards.written, 10_000);
       expect([...cardIds(newcomer)].sort()).toEqual(everyone);
     }
   });
@@ -173,15 +164,7 @@ describe('three instances serving one board', () => {
     );
 
     // Five cards a second each, as a busy room types, and well under a board's card limit for the whole deploy.
-    let writing = true;
-    let written = 0;
-    const loops = writers.map(async (w, i) => {
-      for (let k = 0; writing && k < CARDS_PER_WRITER; k++) {
-        addCard(w.doc, { title: `Writer ${i}, card ${k}`, author: participants[i].participantId });
-        written++;
-        await sleep(200);
-      }
-    });
+    const cards = writeCards(writers, participants, 200, CARDS_PER_WRITER);
     await waitUntil(() => writers.every((w) => cardsOf(w.doc).size >= 10), 10_000);
 
     const exits: Array<{ code: number | NodeJS.Signals | null; ms: number }> = [];
@@ -194,8 +177,7 @@ describe('three instances serving one board', () => {
       await waitUntil(() => outages.length === writers.reduce((sum, w) => sum + w.closes.length, 0) && outages.length > closesBefore, 10_000);
       await instance.start();
     }
-    writing = false;
-    await Promise.all(loops);
+    await cards.stop();
     console.log(`instances stopped (SIGTERM to exit): ${exits.map((e) => `${e.ms.toFixed(0)} ms`).join(', ')}`);
     console.log(`clients back after a close: ${outages.map((o) => `writer ${o.writer} (${o.code}) ${o.ms.toFixed(0)} ms`).join(', ')}`);
 
@@ -207,7 +189,7 @@ describe('three instances serving one board', () => {
     }
     for (const outage of outages) expect(outage.ms).toBeLessThan(BACK_WITHIN_MS);
 
-    await waitUntil(() => writers.every((w) => cardsOf(w.doc).size === written), 15_000);
+    await waitUntil(() => writers.every((w) => cardsOf(w.doc).size === cards.written), 15_000);
     const everyone = sortedIds(writers[0]);
     for (const w of writers) expect(sortedIds(w)).toEqual(everyone);
     // Stored: with the writers gone, a newcomer on every instance (each of them restarted) loads every card.
@@ -215,7 +197,7 @@ describe('three instances serving one board', () => {
     for (const instance of instances) {
       const newcomer = open(instance, board.boardId, board.observerToken);
       await synced(newcomer);
-      await waitUntil(() => cardsOf(newcomer.doc).size === written, 10_000);
+      await waitUntil(() => cardsOf(newcomer.doc).size === cards.written, 10_000);
       expect(sortedIds(newcomer)).toEqual(everyone);
     }
   }, 120_000);

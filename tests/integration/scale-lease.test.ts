@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCard, cardsOf } from '../../shared/boardDoc.js';
 import { CLOSE } from '../../shared/closeCodes.js';
-import { collectingBoard as collectingBoardOn, failOver, OWNED_BOARDS, useDeployment, type Instance } from './instances.js';
+import { collectingBoard as collectingBoardOn, failOver, OWNED_BOARDS, useDeployment, writeCards, type Instance } from './instances.js';
 import { api, sleep, synced, waitUntil, type TestClient } from './support.js';
 
 /** The issue's bound (24): during a deploy no client is without its board for longer than this. */
@@ -122,15 +122,7 @@ describe('a board owned by one of three instances', () => {
     const { instances } = setup.deployment;
     const { participants, writers } = await writersOn(6);
     const owner = await ownerOf(instances);
-    let writing = true;
-    let written = 0;
-    const loops = writers.map(async (w, i) => {
-      for (let k = 0; writing; k++) {
-        addCard(w.doc, { title: `Writer ${i}, card ${k}`, author: participants[i].participantId });
-        written++;
-        await sleep(50);
-      }
-    });
+    const cards = writeCards(writers, participants, 50);
     await waitUntil(() => writers.every((w) => cardsOf(w.doc).size >= 30), 10_000);
 
     const killedAt = performance.now();
@@ -141,18 +133,17 @@ describe('a board owned by one of three instances', () => {
       const movedMs = performance.now() - killedAt;
       await waitUntil(() => writers.every((w) => w.provider.wsconnected && w.provider.synced), TAKEN_OVER_WITHIN_MS);
       const backMs = performance.now() - killedAt;
-      writing = false;
-      await Promise.all(loops);
+      await cards.stop();
       console.log(`kill -9 of the owner: lease on another instance after ${movedMs.toFixed(0)} ms, every client back after ${backMs.toFixed(0)} ms`);
       expect(successor).not.toBe(owner);
       expect(movedMs).toBeLessThan(TAKEN_OVER_WITHIN_MS);
 
-      await waitUntil(() => writers.every((w) => cardsOf(w.doc).size === written), 15_000);
+      await waitUntil(() => writers.every((w) => cardsOf(w.doc).size === cards.written), 15_000);
       const everyone = cardIds(writers[0]);
       for (const w of writers) expect(cardIds(w)).toEqual(everyone);
       for (const id of hadAtKill) expect(everyone).toContain(id);
     } finally {
-      writing = false;
+      await cards.stop();
       await owner.start();
     }
   });
