@@ -36,6 +36,7 @@ export class Metrics {
   readonly syncAnswersEncoded = new Counter();
   readonly storageFailures = new Counter();
   readonly suggestionEnginesLost = new Counter();
+  readonly suggestionsComputed = new Counter();
   readonly appendSeconds = new Histogram([0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05]);
 
   constructor(
@@ -62,6 +63,7 @@ export class Metrics {
       ['sync_answers_encoded_total', 'counter', 'Sync step 2 answers encoded; the others were served from the per-version cache.', this.syncAnswersEncoded.value],
       ['storage_failures_total', 'counter', 'Appends and compactions the database could not write.', this.storageFailures.value],
       ['suggestion_engines_lost_total', 'counter', 'Suggestion engine threads that crashed or were ended past their deadline.', this.suggestionEnginesLost.value],
+      ['suggestion_computations_total', 'counter', 'Suggestion computations the engine started (answers shared between requests are not counted).', this.suggestionsComputed.value],
       ['ws_bytes_in_total', 'counter', 'Bytes received on WebSockets.', this.bytesIn.value],
       ['ws_bytes_out_total', 'counter', 'Bytes sent on WebSockets.', this.bytesOut.value],
     ];

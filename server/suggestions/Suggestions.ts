@@ -32,7 +32,7 @@ export class Suggestions {
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly stored: { facts: BoardFacts; projection: Pick<ControlProjection, 'show'> },
-    watch: { log: Logger; metrics: Metrics },
+    private readonly watch: { log: Logger; metrics: Metrics },
   ) {
     // A thread that dies is replaced on the next request; the operator still hears of it, since it means a bug.
     this.unsubscribe = engine.onLost((reason) => {
@@ -77,7 +77,7 @@ export class Suggestions {
       const subject = `${meta.title}\n${meta.question}`;
       const concepts = readSuggestionConcepts(room.control.doc);
       // The board is read into plain data only when the answer is not already there or on its way.
-      return answerOnce(() => this.computations.take(access.boardId), doc, [meta.language, subject, concepts], () => ({ ...boardInput(doc, room.control.doc, meta.language, concepts), subject }));
+      return answerOnce(() => this.computations.take(access.boardId), () => this.watch.metrics.suggestionsComputed.inc(), doc, [meta.language, subject, concepts], () => ({ ...boardInput(doc, room.control.doc, meta.language, concepts), subject }));
     });
   }
 
@@ -121,7 +121,7 @@ const COMPUTATIONS_PER_BOARD = { burst: 4, perSecond: 1 / 15 };
  * computed waits its turn, and when several requests for ever newer versions wait, only the newest is computed
  * and the others get its answer, so someone editing and asking in a loop cannot line up work.
  */
-function answerOnce(take: () => number, board: Y.Doc, asked: unknown[], read: () => SuggestInput): Promise<SuggestionsResponse> {
+function answerOnce(take: () => number, started: () => void, board: Y.Doc, asked: unknown[], read: () => SuggestInput): Promise<SuggestionsResponse> {
   const key = JSON.stringify([versionOf(board), ...asked]);
   const last = answers.get(board);
   if (last && last.key === key) return last.answer;
@@ -132,8 +132,12 @@ function answerOnce(take: () => number, board: Y.Doc, asked: unknown[], read: ()
   const input = read();
   const before: Promise<unknown> = last ? last.turn.catch(() => undefined) : Promise.resolve();
   const computation = { key } as Computation;
-  computation.turn = before.then<SuggestionsResponse | typeof SUPERSEDED>(() => (answers.get(board) === computation ? engine.run(input) : SUPERSEDED));
-  computation.answer = computation.turn.then((answer) => (answer === SUPERSEDED ? (answers.get(board)?.answer ?? engine.run(input)) : answer));
+  const run = () => {
+    started();
+    return engine.run(input);
+  };
+  computation.turn = before.then<SuggestionsResponse | typeof SUPERSEDED>(() => (answers.get(board) === computation ? run() : SUPERSEDED));
+  computation.answer = computation.turn.then((answer) => (answer === SUPERSEDED ? (answers.get(board)?.answer ?? run()) : answer));
   // A failed computation is not kept: the next request tries afresh.
   computation.answer.catch(() => {
     if (answers.get(board) === computation) answers.delete(board);

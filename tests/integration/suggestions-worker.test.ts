@@ -89,7 +89,12 @@ describe('suggestions on their own thread', () => {
     // Each edit copies another card's title, so the duplicates in the answer differ from version to version.
     const [card, twin, otherTwin] = readCards(watcher.doc);
     const ask = () => suggestionsFor(big.boardId, big.facilitatorToken);
+    const computationsStarted = async () => Number(/forumboard_suggestion_computations_total (\d+)/.exec((await api<string>(server.url, 'GET', '/metrics')).body)?.[1]);
+    const before = await computationsStarted();
     const computing = ask();
+    // The edits must come while this computation runs: an edit that overtook the request would make it and the next
+    // one the same version, sharing one answer, and nothing would wait.
+    await waitUntil(async () => (await computationsStarted()) > before);
     await retitle(writer, watcher, card.id, twin.title);
     // Only read here: computing in this process now would stall the server, which runs in it too.
     const between = cardsOf(watcher);
