@@ -4,6 +4,7 @@ import { CLOSE } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
 import { resolveAccess, type Access } from '../auth/Access.js';
+import { hashToken } from '../auth/tokens.js';
 import type { ServerConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
@@ -20,6 +21,7 @@ import { holdMessages, type HeldMessage } from './heldMessages.js';
 import { originAllowed } from './originPolicy.js';
 import { relayToOwner, type RelayTarget } from './ownerRelay.js';
 import { relayedClientAddress } from './relayHeaders.js';
+import { SESSION_CLOSES } from './sessionCloses.js';
 
 export interface SyncEndpointParts {
   config: Pick<ServerConfig, 'allowedOrigins'> & AdmissionSettings;
@@ -103,10 +105,13 @@ export class SyncEndpoint {
       }
       // What the client sends while its token is checked and its room loads waits for the connection.
       const held = holdMessages(ws);
-      void resolveAccess(identity, boardId, url.searchParams.get('token')).then(
+      const token = url.searchParams.get('token');
+      void resolveAccess(identity, boardId, token).then(
         (result) => {
           if (!result.ok) {
             metrics.connectionsRefused.inc();
+            const ended = this.parts.sessions.endedFor(boardId, token ? hashToken(token) : null);
+            if (ended) return ws.close(SESSION_CLOSES[ended].code, SESSION_CLOSES[ended].reason);
             // An unknown board answers as a wrong token does, so nobody can find out which boards exist.
             return this.refuseWrongToken(ws, req);
           }

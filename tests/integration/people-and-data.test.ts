@@ -142,6 +142,8 @@ describe('access links', () => {
     expect(revoked).toEqual({ status: 200, body: { revoked: target.id, alsoRevoked: [] } });
 
     expect(await closedWith(revokedViewer)).toEqual({ code: 4412, reason: 'this link was revoked' });
+    // A screen that was reconnecting at that moment is told the same when it comes back, not that the link is wrong.
+    expect(await rawClose(wsUrl(board.boardId, extra.body.token))).toEqual({ code: 4412, reason: 'this link was revoked' });
     expect((await api(server.url, 'GET', boardPath(board), undefined, extra.body.token)).status).toBe(401);
     expect((await api(server.url, 'GET', boardPath(board), undefined, board.observerToken)).status).toBe(200);
     expect(steeringGroup.closes).toEqual([]);
@@ -186,7 +188,7 @@ describe('access links', () => {
     expect(await closedWith(coBoard)).toEqual({ code: 4412, reason: 'this link was revoked' });
     expect(await closedWith(coDrafts)).toEqual({ code: 4412, reason: 'this link was revoked' });
     expect((await api(server.url, 'POST', `${boardPath(board)}/phase`, { phase: 'cluster' }, co)).status).toBe(401);
-    expect(await rawClose(wsUrl(board.boardId, co))).toEqual({ code: 4401, reason: 'invalid token for this board' });
+    expect(await rawClose(wsUrl(board.boardId, co))).toEqual({ code: 4412, reason: 'this link was revoked' });
     expect((await api(server.url, 'POST', `${boardPath(board)}/phase`, { phase: 'cluster' }, board.facilitatorToken)).status).toBe(200);
   });
 });
@@ -233,7 +235,7 @@ describe('correcting a participant', () => {
 });
 
 describe('deleting a board', () => {
-  it('needs the typed title, closes every connection with 4410, leaves no row, and the board answers as unknown', async () => {
+  it('needs the typed title, closes every connection with 4410, leaves no row; REST answers as for an unknown board, a reconnecting socket hears 4410', async () => {
     const board = await createBoard(server.url, { groups: GROUPS, title: 'Raderas snart' });
     const keep = await createBoard(server.url, { groups: GROUPS, title: 'Ska finnas kvar' });
     const anna = await join(server.url, board, 'Anna Lindqvist', 'Företag');
@@ -290,7 +292,9 @@ describe('deleting a board', () => {
     const unknown = await api(server.url, 'GET', '/api/boards/neverExisted0', undefined, board.facilitatorToken);
     const gone = await api(server.url, 'GET', boardPath(board), undefined, board.facilitatorToken);
     expect(gone).toEqual(unknown);
-    expect(await rawClose(wsUrl(board.boardId, anna.token))).toEqual(await rawClose(wsUrl('neverExisted0', anna.token)));
+    // A screen reconnecting after the deletion (a projector was between sockets) is told it was deleted, not that its link is wrong.
+    expect(await rawClose(wsUrl(board.boardId, anna.token))).toEqual({ code: 4410, reason: 'this workshop was deleted' });
+    expect(await rawClose(wsUrl('neverExisted0', anna.token))).toEqual({ code: 4401, reason: 'invalid token for this board' });
     expect((await api(server.url, 'GET', `/api/join/${board.joinCode}`)).status).toBe(404);
     expect((await api(server.url, 'GET', boardPath(keep), undefined, keep.facilitatorToken)).status).toBe(200);
   });
