@@ -206,6 +206,9 @@ export class SyncEndpoint {
           }, held());
           const leave = sessions.add({ access, end: (cause) => connection.end(cause) });
           const stopServing = this.parts.owners?.boards.serve(boardId, () => connection.close(CLOSE.serviceRestart, 'this board moved to another server; reconnect now'));
+          // Deleted or revoked while its token was checked and its room loaded: ended as if it had been open then.
+          const ended = sessions.endedFor(boardId, access.tokenHash);
+          if (ended) connection.end(ended);
         },
         (err: unknown) => {
           letGo();
