@@ -3,6 +3,7 @@ import { JOIN_CODE_PATTERN, LIMITS } from './limits.js';
 import { LANGUAGES, PHASES } from './phases.js';
 import { SIGNOFF_DECISIONS, SIGNOFF_RULES } from './signoff.js';
 import { followUpSourceBody } from './followUp.js';
+import { seenState } from './seenState.js';
 import { groupNamesProblem, type StakeholderGroup } from './groups.js';
 import type { Phase, Role, Language } from './phases.js';
 
@@ -207,6 +208,8 @@ export const openRoundBody = z
     anonymous: z.boolean().default(true),
     /** Run-off: the top N items of an earlier revealed round. Without it, every theme and unthemed card. */
     runoff: z.object({ fromRound: z.string().min(1).max(64), top: z.number().int().min(2).max(50) }).optional(),
+    /** The board as the facilitator saw it (seenState): the round waits until the server holds it. */
+    seen: seenState.optional(),
   })
   .strict();
 export type OpenRoundBody = z.infer<typeof openRoundBody>;
@@ -307,6 +310,7 @@ export const REFUSAL_CODES = [
   'merge-over-caps',
   'round-already-open',
   'nothing-to-vote-on',
+  'board-behind',
   'runoff-needs-revealed-round',
   'round-not-open',
   'round-already-revealed',

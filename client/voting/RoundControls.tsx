@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { OpenRoundBody } from '../../shared/api';
+import { encodeSeen } from '../../shared/seenState';
 import type { ParticipantInfo } from '../../shared/controlDoc';
 import type { StakeholderGroup } from '../../shared/groups';
 import { groupsAsShown, mergedGroups, MIN_SHOWN_GROUP_SIZE } from '../../shared/voting/anonymity';
@@ -27,7 +28,7 @@ interface Props {
 /** The facilitator's side of voting: open a round (or a run-off), follow who has voted, close and reveal. */
 export function RoundControls({ rounds, revealed, groups, participants, folded, onDone }: Props) {
   const t = useT();
-  const { api } = useBoard();
+  const { api, boardDoc } = useBoard();
   const { busy, failed, refusal, run } = useCommand();
   const current = rounds.find((round) => round.state !== 'revealed');
 
@@ -54,7 +55,7 @@ export function RoundControls({ rounds, revealed, groups, participants, folded, 
           </div>
         </>
       ) : (
-        <OpenRoundForm revealed={revealed} groups={groups} participants={participants} busy={busy} folded={folded} onOpen={(body) => command('open', async () => (await api.openRound(body)).id)} />
+        <OpenRoundForm revealed={revealed} groups={groups} participants={participants} busy={busy} folded={folded} onOpen={(body) => command('open', async () => (await api.openRound({ ...body, seen: encodeSeen(boardDoc) })).id)} />
       )}
       <CommandError failed={failed} refusal={refusal} fallback={t('error.generic')} />
     </section>

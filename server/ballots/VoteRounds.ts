@@ -3,6 +3,7 @@ import type { OpenRoundBody, OwnBallot, StoredBallot } from '../../shared/api.js
 import { readCards, readClusters } from '../../shared/boardDoc.js';
 import { looseCards } from '../../shared/cardMerge.js';
 import { phaseChange } from '../../shared/controlDoc.js';
+import { decodeSeen } from '../../shared/seenState.js';
 import { dotsPerPerson, tallyRound, topItems, validateBallot, type PersonDots, type RoundItem, type RoundSettings, type RoundState, type Tally } from '../../shared/voting/index.js';
 import type { Access } from '../auth/Access.js';
 import { DomainError } from '../DomainError.js';
@@ -10,6 +11,7 @@ import type { ControlProjection } from '../projection/ControlProjection.js';
 import { roundState } from '../projection/controlView.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import { whenHolds } from '../rooms/whenHolds.js';
 import type { BallotBox } from '../storage/BallotBox.js';
 import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
@@ -33,7 +35,7 @@ export class VoteRounds {
 
   /** The store refuses a second open round and numbers the round, so two instances cannot both open one. */
   async open(boardId: string, body: OpenRoundBody): Promise<RoundState> {
-    const items = body.runoff ? await this.runoffItems(boardId, body.runoff) : await this.rooms.withRoom(boardId, boardItems);
+    const items = body.runoff ? await this.runoffItems(boardId, body.runoff) : await this.rooms.withRoom(boardId, (room) => itemsSeen(room, body.seen));
     if (items.length === 0) throw DomainError.refusal('conflict', 'nothing-to-vote-on', 'there is nothing to vote on: add cards or themes first');
     const settings: RoundSettings = { budget: body.budget, cap: body.cap, anonymous: body.anonymous, ...(body.runoff ? { runoffOf: body.runoff.fromRound } : {}) };
     const record = await this.ballots.openRound({ id: 'r_' + crypto.randomBytes(6).toString('base64url'), boardId, settings, items, openedAt: this.now() });
@@ -166,6 +168,21 @@ export class VoteRounds {
     if (!from || from.state !== 'revealed' || !from.tally) throw DomainError.refusal('conflict', 'runoff-needs-revealed-round', 'a run-off needs a revealed round', 'runoff.fromRound');
     return topItems(from.tally, runoff.top);
   }
+}
+
+/** How long opening a round waits for the facilitator's latest edits before saying they have not arrived. */
+const SEEN_WAIT_MS = 3_000;
+
+/** The board's items once the room holds what the facilitator saw (seenState), so a card typed just before is on the ballot. */
+async function itemsSeen(room: BoardRoom, seen: string | undefined): Promise<RoundItem[]> {
+  if (seen !== undefined) {
+    const wanted = decodeSeen(seen);
+    if (!wanted) throw new DomainError('invalid', 'seen is not a state vector of the board', 'seen');
+    if (!(await whenHolds(room.board, wanted, SEEN_WAIT_MS))) {
+      throw DomainError.refusal('conflict', 'board-behind', 'your latest changes to the board have not reached the server yet; try again', 'seen');
+    }
+  }
+  return boardItems(room);
 }
 
 /**

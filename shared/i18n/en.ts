@@ -173,6 +173,7 @@ export const en = {
   'refusal.not-table-host': 'Only the facilitator and this table’s host can run its timer.',
   'refusal.round-already-open': 'Close the open vote round first.',
   'refusal.nothing-to-vote-on': 'There is nothing to vote on yet: add cards or themes first.',
+  'refusal.board-behind': 'Your latest changes to the board have not reached the server yet. Check the connection, then try again.',
   'refusal.runoff-needs-revealed-round': 'A run-off needs a round whose result has been shown.',
   'refusal.round-not-open': 'This vote round is closed.',
   'refusal.round-already-revealed': 'The result of this round is already shown.',

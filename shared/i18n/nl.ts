@@ -171,6 +171,7 @@ export const nl: Messages = {
   'refusal.not-table-host': 'Alleen de facilitator en de gastheer/-vrouw van deze tafel kunnen de timer bedienen.',
   'refusal.round-already-open': 'Sluit eerst de open stemronde.',
   'refusal.nothing-to-vote-on': "Er is nog niets om over te stemmen: voeg eerst kaarten of thema's toe.",
+  'refusal.board-behind': 'Je laatste wijzigingen op het bord zijn nog niet bij de server aangekomen. Controleer de verbinding en probeer het opnieuw.',
   'refusal.runoff-needs-revealed-round': 'Een tweede ronde heeft een ronde nodig waarvan de uitslag getoond is.',
   'refusal.round-not-open': 'Deze stemronde is gesloten.',
   'refusal.round-already-revealed': 'De uitslag van deze ronde is al getoond.',

@@ -171,6 +171,7 @@ export const sv: Messages = {
   'refusal.not-table-host': 'Bara facilitatorn och bordets värd kan styra dess timer.',
   'refusal.round-already-open': 'Stäng den öppna röstomgången först.',
   'refusal.nothing-to-vote-on': 'Det finns inget att rösta på än: lägg först till kort eller teman.',
+  'refusal.board-behind': 'Dina senaste ändringar på tavlan har inte nått servern än. Kontrollera anslutningen och försök igen.',
   'refusal.runoff-needs-revealed-round': 'En andra omgång behöver en omgång vars resultat har visats.',
   'refusal.round-not-open': 'Den här röstomgången är stängd.',
   'refusal.round-already-revealed': 'Resultatet av den här omgången visas redan.',

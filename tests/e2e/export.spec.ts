@@ -49,6 +49,11 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await facilitator.goto(created.links.facilitator);
   await facilitator.getByRole('button', { name: 'Next: Collect' }).click();
   for (const item of items) await addCard(facilitator, item);
+  // The round is opened over the API, which cannot say what the facilitator's screen has seen: the observer
+  // seeing all three cards shows the server holds them.
+  const observer = await person(browser);
+  await observer.goto(created.links.observer);
+  for (const item of items) await expect(observer.getByRole('heading', { level: 3, name: item })).toBeVisible();
 
   await voteThroughApi(request, created);
   await expect(facilitator.getByText(/^Open: 3 items/)).toBeVisible();
@@ -109,8 +114,6 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await expect(facilitator.getByText(/^Version 1, frozen /)).toBeVisible();
 
   // The observer follows the draft read-only and downloads the frozen list.
-  const observer = await person(browser);
-  await observer.goto(created.links.observer);
   await expect(observer.getByText('Port authority')).toBeVisible();
   await expect(observer.getByRole('button', { name: 'Freeze this list' })).toHaveCount(0);
   const [download] = await Promise.all([observer.waitForEvent('download'), observer.getByRole('button', { name: 'Download CSV: current list' }).click()]);

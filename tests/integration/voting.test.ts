@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard, addCluster, moveCard } from '../../shared/boardDoc.js';
 import { readRound, readTallies, readTally } from '../../shared/controlDoc.js';
+import { encodeSeen } from '../../shared/seenState.js';
 import { OTHER_GROUPS, type RoundState, type Tally } from '../../shared/voting/index.js';
 import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
 
@@ -30,6 +31,40 @@ const put = (board: CreateBoardResponse, roundId: string, token: string, allocat
   api<{ error?: string; code?: string; field?: string; allocations?: Record<string, number> }>(server.url, 'PUT', `/api/boards/${board.boardId}/rounds/${roundId}/ballot`, { allocations }, token);
 
 describe('the ballot box', () => {
+  it('a round opened just after a card was typed holds that card, whichever message reaches the server first', async () => {
+    const board = await createBoard(server.url, { groups: GROUPS });
+    const fac = server.connect(board.boardId, board.facilitatorToken);
+    await synced(fac);
+    addCluster(fac.doc, { title: 'Kompetensförsörjning' });
+    const check = server.connect(board.boardId, board.observerToken);
+    await waitUntil(() => check.doc.getMap('clusters').size === 1);
+    // The card is typed while its message is still on the way: the command leaves before it.
+    fac.provider.disconnect();
+    addCard(fac.doc, { title: 'Vätgasledning till hamnen', author: 'facilitator' });
+    const seen = encodeSeen(fac.doc);
+    const opening = api<RoundState & { code?: string }>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { seen }, board.facilitatorToken);
+    setTimeout(() => fac.provider.connect(), 300);
+    const opened = await opening;
+    expect(opened.status).toBe(201);
+    expect(opened.body.items.map((item) => item.title)).toEqual(['Kompetensförsörjning', 'Vätgasledning till hamnen']);
+  });
+
+  it('a round whose facilitator’s edits never arrive is refused with board-behind, and none is opened', async () => {
+    const board = await createBoard(server.url, { groups: GROUPS });
+    const fac = server.connect(board.boardId, board.facilitatorToken);
+    await synced(fac);
+    fac.provider.disconnect();
+    addCard(fac.doc, { title: 'Elpriser', author: 'facilitator' });
+    const refused = await api<{ code: string; field: string }>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { seen: encodeSeen(fac.doc) }, board.facilitatorToken);
+    expect([refused.status, refused.body.code, refused.body.field]).toEqual([409, 'board-behind', 'seen']);
+    const garbled = await api<{ field: string }>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { seen: 'gICAgA==' }, board.facilitatorToken);
+    expect([garbled.status, garbled.body.field]).toEqual([400, 'seen']);
+    // Back online, the same press opens the board's first round: the refused ones left nothing behind.
+    fac.provider.connect();
+    const first = await api<RoundState>(server.url, 'POST', `/api/boards/${board.boardId}/rounds`, { seen: encodeSeen(fac.doc) }, board.facilitatorToken);
+    expect([first.status, first.body.number, first.body.items.map((item) => item.title)]).toEqual([201, 1, ['Elpriser']]);
+  });
+
   it('50 concurrent voters: the revealed tally is exact, ballots never reach a document before reveal', async () => {
     const { board, themes, loose } = await boardWithThemes();
     const voters: Array<JoinResponse & { group: string }> = [];
