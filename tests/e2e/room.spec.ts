@@ -461,3 +461,51 @@ test('compact clustering at 1366×800: titles first with their controls beside t
   await expect(themeOf(facilitator, themes[0]!).getByRole('heading', { name: card, exact: true })).toBeVisible();
   await expectNoSeriousAxeViolations(facilitator);
 });
+
+test('the wall keeps the countdown beside the phase while voting, and marks the agreed list a draft until a version is frozen', async ({ browser, request, baseURL }) => {
+  test.setTimeout(60_000);
+  const board = await createRoomBoard(request, 'Kick-off', PEOPLE.slice(0, 2));
+  await phase(request, board, 'collect');
+  await seedBoard(baseURL!, board, { titles: sampleTitles(12), themes: sampleThemes(4), authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
+  await phase(request, board, 'vote');
+  const opened = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} });
+  const round: { id: string; items: Array<{ id: string }> } = await opened.json();
+  const walls = await Promise.all(
+    [
+      { width: 1920, height: 1080 },
+      { width: 1366, height: 768 },
+      { width: 360, height: 740 },
+    ].map(async (viewport) => {
+      const page = await person(browser, { viewport });
+      await page.goto(`/b/${board.boardId}/present#token=${board.facilitatorToken}`);
+      return page;
+    }),
+  );
+  const expectFits = async (slide: string) => {
+    for (const wall of walls) {
+      expect(await slideFit(wall), `${slide} at ${wall.viewportSize()!.width}`).toEqual({ scrolls: false, small: [], outside: [] });
+      await shot(wall, `projector-${wall.viewportSize()!.width}-${slide}`);
+    }
+  };
+
+  expect((await request.post(`/api/boards/${board.boardId}/timer`, { headers: auth(board.facilitatorToken), data: { action: 'start', seconds: 300 } })).ok()).toBe(true);
+  for (const wall of walls) await expect(wall.locator('.projector-head .projector-head-clock')).toContainText(/^(4:5\d|5:00) left/);
+  await expectFits('turnout-timer');
+
+  expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
+  await phase(request, board, 'agree');
+  const agreed = round.items.slice(0, 3).map((item, i) => ({ itemId: item.id, title: `Gemensam handlingsplan ${i + 1}`, owner: 'Region', nextStep: 'Kartlägg behoven före juni' }));
+  expect((await request.put(`/api/boards/${board.boardId}/agreement`, { headers: auth(board.facilitatorToken), data: { roundId: round.id, items: agreed } })).ok()).toBe(true);
+  for (const wall of walls) {
+    await expect(wall.getByText('Draft – not frozen yet')).toBeVisible();
+    await expect(wall.locator('.projector-agreed li').first()).toContainText('1. Gemensam handlingsplan 1');
+  }
+  await expectFits('agree-draft');
+
+  expect((await request.post(`/api/boards/${board.boardId}/agreement/freeze`, { headers: auth(board.facilitatorToken) })).status()).toBe(201);
+  for (const wall of walls) {
+    await expect(wall.getByText(/^Latest frozen: version 1, /)).toBeVisible();
+    await expect(wall.getByText('Draft – not frozen yet')).toHaveCount(0);
+  }
+  await expectFits('agree-frozen');
+});
