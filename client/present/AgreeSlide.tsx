@@ -23,13 +23,15 @@ export function AgreeSlide({ groups }: { groups: readonly StakeholderGroup[] }) 
   const latest = versions.at(-1);
   return (
     <div className="slide agree-slide">
-      <h2>{t('present.agreeHeading')}</h2>
-      {/* The room should not take a list still being worked on for the one agreed. */}
-      {kept.length > 0 && (
-        <p className={`projector-agree-state${latest ? '' : ' projector-agree-draft'}`}>
-          {latest ? t('present.agreeFrozen', { version: latest.version, date: format.dateTime(latest.frozenAt) }) : t('present.agreeDraft')}
-        </p>
-      )}
+      <div className="agree-slide-head">
+        <h2>{t('present.agreeHeading')}</h2>
+        {/* The room should not take a list still being worked on for the one agreed. */}
+        {kept.length > 0 && (
+          <p className={`projector-agree-state${latest ? '' : ' projector-agree-draft'}`}>
+            {latest ? t('present.agreeFrozen', { version: latest.version, date: format.dateTime(latest.frozenAt) }) : t('present.agreeDraft')}
+          </p>
+        )}
+      </div>
       {kept.length === 0 ? (
         <p className="projector-hint">{t('present.agreeEmpty')}</p>
       ) : (
