@@ -247,6 +247,8 @@ test('the printable report tells every vote round, the run-off beside the round 
   expect((await request.post(`/api/boards/${board.boardId}/rounds/${second.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
 
   await page.goto(`/b/${board.boardId}/report`);
+  // Told in the workshop's language, which its English reader picks.
+  await page.getByRole('combobox', { name: 'Language of the report' }).selectOption('sv');
   const rounds = page.locator('.report-rounds li');
   await expect(rounds).toHaveCount(2);
   await expect(rounds.nth(0)).toHaveText(/^Omgång 1: 4 punkter, 9 röstande, anonym; först: /);

@@ -30,4 +30,7 @@ test('the reader picks the language of a download and of the report, while the i
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Rapportens språk' })).toHaveValue('sv');
   await expect(page.getByRole('heading', { name: 'Deltagare per grupp' })).toBeVisible();
+  // What people typed keeps the workshop's language inside the Swedish report, so it hyphenates by English rules.
+  const owner = page.locator('.report-priorities tbody tr:first-child td').nth(4);
+  expect(await owner.evaluate((cell) => cell.closest('[lang]')!.getAttribute('lang'))).toBe('en');
 });
