@@ -5,6 +5,7 @@ import type { ExportedList } from '../../shared/export/json';
 import type { PriorityItem } from '../../shared/export/types';
 import { DecisionRecordSection } from '../signoff/DecisionRecordSection';
 import type { RevealedRound } from '../../shared/voting/revealed';
+import { runoffChangedOrder } from '../../shared/voting/ranking';
 import { useT } from '../app/i18n';
 import { ContestedBadge } from '../results/ContestedBadge';
 import { GroupBarChart, type ChartRow } from '../results/GroupBarChart';
@@ -78,17 +79,28 @@ export function Report({ list, meta, notes, rounds }: Props) {
           <>
             <h2>{t('report.roundsHeading')}</h2>
             <ul className="report-rounds">
-              {rounds.map(({ round, tally }) => (
-                <li key={round.id}>
-                  {t('report.roundLine', {
-                    number: round.number,
-                    items: round.items.length,
-                    voters: tally.voters.total,
-                    kind: t(round.settings.anonymous ? 'report.roundAnonymous' : 'report.roundNamed'),
-                    first: tally.items.filter((item) => item.rank === 1).map((item) => item.title).join(', ') || '–',
-                  })}
-                </li>
-              ))}
+              {rounds.map(({ round, tally }) => {
+                const line = {
+                  number: round.number,
+                  items: round.items.length,
+                  voters: tally.voters.total,
+                  kind: t(round.settings.anonymous ? 'report.roundAnonymous' : 'report.roundNamed'),
+                  first: tally.items.filter((item) => item.rank === 1).map((item) => item.title).join(', ') || '–',
+                };
+                // A run-off says which round it settled and whether it changed that round's order.
+                const from = rounds.find((earlier) => earlier.round.id === round.settings.runoffOf);
+                return (
+                  <li key={round.id}>
+                    {from
+                      ? t('report.roundLineRunoff', {
+                          ...line,
+                          of: from.round.number,
+                          outcome: t(runoffChangedOrder(tally, from.tally) ? 'report.runoffChanged' : 'report.runoffKept', { of: from.round.number }),
+                        })
+                      : t('report.roundLine', line)}
+                  </li>
+                );
+              })}
             </ul>
           </>
         )}
