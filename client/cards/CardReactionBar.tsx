@@ -26,8 +26,7 @@ export function CardReactionBar({ cardId, title, plusOnes, plusOned, comments, o
           aria-label={t('reactions.plusOneLabel', { title, count: plusOnes })}
           onClick={() => onPlusOne(cardId)}
         >
-          {t('reactions.plusOne')}
-          <span className="plus-one-count">{plusOnes}</span>
+          {t('reactions.plusOne')} <span className="plus-one-count">{plusOnes}</span>
         </button>
       ) : (
         plusOnes > 0 && <span className="plus-one plus-one-static">{`${t('reactions.plusOne')} ${plusOnes}`}</span>

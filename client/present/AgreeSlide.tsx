@@ -1,5 +1,6 @@
 import { isKept } from '../../shared/agreement';
 import { useT } from '../app/i18n';
+import { useFormats } from '../app/useFormats';
 import { useBoard } from '../kernel/BoardContext';
 import { useAgreement } from '../kernel/useRounds';
 import { listColumns } from './listColumns';
@@ -8,19 +9,29 @@ import { useSignoff } from '../signoff/useSignoff';
 import type { StakeholderGroup } from '../../shared/groups';
 
 /**
- * While agreeing: the list in its current order, with owners and next steps as they are typed; once a version is
- * frozen and delegates are named, their sign-off.
+ * While agreeing: the list in its current order, numbered, with owners and next steps as they are typed, and
+ * whether a version of it was frozen yet; once a version is frozen and delegates are named, their sign-off.
  */
 export function AgreeSlide({ groups }: { groups: readonly StakeholderGroup[] }) {
   const { controlDoc } = useBoard();
   const t = useT();
-  const { draft } = useAgreement(controlDoc);
+  const format = useFormats();
+  const { draft, versions } = useAgreement(controlDoc);
   const { outcome, participants } = useSignoff(groups);
   if (outcome && outcome.groups.length > 0) return <SignoffSlide outcome={outcome} groups={groups} participants={participants} />;
   const kept = draft?.items.filter(isKept) ?? [];
+  const latest = versions.at(-1);
   return (
     <div className="slide agree-slide">
-      <h2>{t('present.agreeHeading')}</h2>
+      <div className="agree-slide-head">
+        <h2>{t('present.agreeHeading')}</h2>
+        {/* The room should not take a list still being worked on for the one agreed. */}
+        {kept.length > 0 && (
+          <p className={`projector-agree-state${latest ? '' : ' projector-agree-draft'}`}>
+            {latest ? t('present.agreeFrozen', { version: latest.version, date: format.dateTime(latest.frozenAt) }) : t('present.agreeDraft')}
+          </p>
+        )}
+      </div>
       {kept.length === 0 ? (
         <p className="projector-hint">{t('present.agreeEmpty')}</p>
       ) : (

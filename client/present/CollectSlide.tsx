@@ -1,15 +1,13 @@
 import type { BoardSummary } from '../../shared/api';
 import { silentCollectActive, type Role } from '../../shared/phases';
 import type { BoardMeta } from '../../shared/controlDoc';
-import { timerRemaining } from '../../shared/timer';
 import { readDrafts } from '../../shared/draftsDoc';
 import { draftsRoom } from '../../shared/rooms';
 import { useT } from '../app/i18n';
-import { formatClock } from '../kernel/time/clock';
-import { useServerNow } from '../kernel/time/useServerNow';
 import { useBoard } from '../kernel/BoardContext';
 import { useCards, useReactions } from '../kernel/useBoardData';
 import { PlusOnes } from './PlusOnes';
+import { ProjectorClock } from './ProjectorClock';
 import { useDocSelector } from '../kernel/sync/useDocSelector';
 import { useSyncedRoom } from '../kernel/sync/useSyncedRoom';
 
@@ -28,26 +26,12 @@ interface Props {
  */
 export function CollectSlide({ meta, share, role }: Props) {
   const t = useT();
-  const now = useServerNow(meta.timer.status === 'running');
-  const remaining = timerRemaining(meta.timer, now);
-  const done = meta.timer.status === 'running' && remaining <= 0;
   const silent = silentCollectActive(meta.phase, meta.settings);
   return (
     <div className="slide collect-slide">
       <div className="collect-status">
         {meta.question && <p className="projector-question">{meta.question}</p>}
-        {meta.timer.status === 'idle' ? (
-          <p className="projector-hint">{t('present.noTimer')}</p>
-        ) : done ? (
-          <p className="projector-clock projector-clock-done" role="alert">
-            {t('present.timeUp')}
-          </p>
-        ) : (
-          <p className="projector-clock">
-            <span className="visually-hidden">{t('timer.remaining', { time: formatClock(remaining) })}</span>
-            <span aria-hidden="true">{formatClock(remaining)}</span>
-          </p>
-        )}
+        {meta.timer.status === 'idle' ? <p className="projector-hint">{t('present.noTimer')}</p> : <ProjectorClock timer={meta.timer} className="projector-clock" />}
         {silent ? role === 'facilitator' ? <WrittenCount /> : <p className="big-number">{t('present.beingWritten')}</p> : <CardCount />}
         {share && (
           <p className="projector-corner">

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../app/useDocumentTitle';
 import { BoardConnection } from '../kernel/sync/BoardConnection';
 import { BoardProvider } from '../kernel/BoardContext';
 import { useConnection, useMeta } from '../kernel/useBoardData';
+import { ProjectorClock } from './ProjectorClock';
 import { ProjectorSlides } from './ProjectorSlides';
 import { takeProjectorToken } from './projectorLink';
 import './present.css';
@@ -56,7 +57,11 @@ function LiveProjector({ boardId, token, summary, connection }: { boardId: strin
     <main id="main" tabIndex={-1} className={`projector projector-${meta.phase}`} lang={meta.language}>
       <header className="projector-head">
         <h1>{meta.title}</h1>
-        <p className="projector-phase">{t(`phase.${meta.phase}`)}</p>
+        <div className="projector-head-status">
+          <p className="projector-phase">{t(`phase.${meta.phase}`)}</p>
+          {/* The collect slide shows the countdown large; every other phase keeps it in view beside its name. */}
+          {meta.phase !== 'collect' && <ProjectorClock timer={meta.timer} className="projector-head-clock" />}
+        </div>
       </header>
       <BoardProvider boardId={boardId} token={token} docs={live}>
         <ProjectorSlides summary={summary} meta={meta} />

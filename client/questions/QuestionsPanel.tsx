@@ -59,15 +59,14 @@ export function QuestionsPanel({ open, abilities }: Props) {
               aria-label={t('questions.plusOneLabel', { text: question.text, count })}
               onClick={() => toggleReaction(boardDoc, question.id, me, myNames)}
             >
-              {t('reactions.plusOne')}
+              {t('reactions.plusOne')}{' '}
               <span className="plus-one-count" aria-live="polite">
                 {count}
               </span>
             </button>
           ) : (
             <span className="question-count">
-              {t('reactions.plusOne')}
-              <span className="plus-one-count">{count}</span>
+              {t('reactions.plusOne')} <span className="plus-one-count">{count}</span>
             </span>
           )}
           {moderate && !question.answered && question !== current && (

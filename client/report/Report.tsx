@@ -5,6 +5,7 @@ import type { ExportedList } from '../../shared/export/json';
 import type { PriorityItem } from '../../shared/export/types';
 import { DecisionRecordSection } from '../signoff/DecisionRecordSection';
 import type { RevealedRound } from '../../shared/voting/revealed';
+import { runoffChangedOrder } from '../../shared/voting/ranking';
 import { useT } from '../app/i18n';
 import { ContestedBadge } from '../results/ContestedBadge';
 import { GroupBarChart, type ChartRow } from '../results/GroupBarChart';
@@ -38,6 +39,8 @@ export function Report({ list, meta, notes, rounds }: Props) {
   const split = (item: PriorityItem) =>
     item.votes ? list.votingGroups.map((id) => `${groupName(id)} ${item.votes!.byGroup[id] ?? 0}`).join(' · ') : '';
   const hasCards = list.items.some((item) => item.cards.length > 0);
+  // What people typed is in the workshop's language whatever the report is told in, so it hyphenates by its rules.
+  const typedIn = meta.language;
 
   return (
     <article className="report-body">
@@ -76,17 +79,28 @@ export function Report({ list, meta, notes, rounds }: Props) {
           <>
             <h2>{t('report.roundsHeading')}</h2>
             <ul className="report-rounds">
-              {rounds.map(({ round, tally }) => (
-                <li key={round.id}>
-                  {t('report.roundLine', {
-                    number: round.number,
-                    items: round.items.length,
-                    voters: tally.voters.total,
-                    kind: t(round.settings.anonymous ? 'report.roundAnonymous' : 'report.roundNamed'),
-                    first: tally.items.filter((item) => item.rank === 1).map((item) => item.title).join(', ') || '–',
-                  })}
-                </li>
-              ))}
+              {rounds.map(({ round, tally }) => {
+                const line = {
+                  number: round.number,
+                  items: round.items.length,
+                  voters: tally.voters.total,
+                  kind: t(round.settings.anonymous ? 'report.roundAnonymous' : 'report.roundNamed'),
+                  first: tally.items.filter((item) => item.rank === 1).map((item) => item.title).join(', ') || '–',
+                };
+                // A run-off says which round it settled and whether it changed that round's order.
+                const from = rounds.find((earlier) => earlier.round.id === round.settings.runoffOf);
+                return (
+                  <li key={round.id}>
+                    {from
+                      ? t('report.roundLineRunoff', {
+                          ...line,
+                          of: from.round.number,
+                          outcome: t(runoffChangedOrder(tally, from.tally) ? 'report.runoffChanged' : 'report.runoffKept', { of: from.round.number }),
+                        })
+                      : t('report.roundLine', line)}
+                  </li>
+                );
+              })}
             </ul>
           </>
         )}
@@ -134,7 +148,7 @@ export function Report({ list, meta, notes, rounds }: Props) {
               <tr>
                 <td>{item.rank ?? '–'}</td>
                 <th scope="row">
-                  {item.title} {item.votes?.contested && <ContestedBadge />}
+                  <span lang={typedIn}>{item.title}</span> {item.votes?.contested && <ContestedBadge />}
                   {item.votes && <span className="th-note">{split(item)}</span>}
                   {item.mergedFrom.length > 0 && <span className="th-note">{t('agree.includes', { titles: item.mergedFrom.map((m) => m.title).join(', ') })}</span>}
                   {item.tables && <span className="th-note">{t('tables.raisedAt', { tables: tablesRaised(item.tables, tableLabel) })}</span>}
@@ -142,8 +156,8 @@ export function Report({ list, meta, notes, rounds }: Props) {
                 <td>{item.votes?.total ?? '–'}</td>
                 <td>{item.votes ? format.score(item.votes.balanced) : '–'}</td>
                 <td>{format.consensus(item.votes?.consensus ?? null)}</td>
-                <td>{item.owner || '–'}</td>
-                <td>{item.nextStep || '–'}</td>
+                <td lang={typedIn}>{item.owner || '–'}</td>
+                <td lang={typedIn}>{item.nextStep || '–'}</td>
               </tr>
               {showCards && item.cards.length > 0 && (
                 <tr className="report-cards">
@@ -152,10 +166,10 @@ export function Report({ list, meta, notes, rounds }: Props) {
                     <ul aria-label={t('report.cardsOf', { title: item.title })}>
                       {item.cards.map((card, i) => (
                         <li key={i}>
-                          <strong>{card.title}</strong>
+                          <strong lang={typedIn}>{card.title}</strong>
                           {card.group && <span className="muted"> · {groupName(card.group)}</span>}
                           {card.body.trim() !== '' && (
-                            <span className="card-body">
+                            <span className="card-body" lang={typedIn}>
                               {card.body
                                 .split('\n')
                                 .filter((line) => line.trim() !== '')

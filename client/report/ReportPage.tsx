@@ -7,7 +7,7 @@ import { readMeta, readSignoff, type BoardMeta } from '../../shared/controlDoc';
 import { ApiFailure } from '../api/serverApi';
 import { describeFailure } from '../app/describeFailure';
 import type { Language } from '../../shared/phases';
-import { LanguageScope, usePageLanguage, useT } from '../app/i18n';
+import { LanguageScope, useLanguage, usePageLanguage, useT } from '../app/i18n';
 import { LanguageSelect } from '../app/LanguageSwitch';
 import { Link } from '../app/Link';
 import { paths } from '../app/router';
@@ -52,9 +52,10 @@ function LiveReport({ boardId, token, connection }: { boardId: string; token: st
   const signoff = useDocSelector(live.controlDoc, readSignoff);
   const result = useReportList(boardId, token, `${versions.length}/${revealed.length}/${signoff.decisions.length}/${JSON.stringify(signoff.delegates)}`);
   usePageLanguage(meta?.language);
-  // The report is in the workshop's language unless its reader picks another, whatever the interface is in.
+  // The report opens in its reader's language, the interface's, and can be told in another for the room.
+  const interfaceLanguage = useLanguage().language;
   const [picked, setPicked] = useState<Language | null>(null);
-  const reportLanguage = picked ?? meta?.language ?? 'en';
+  const reportLanguage = picked ?? interfaceLanguage;
   useDocumentTitle(meta ? t('report.documentTitle', { title: meta.title }) : t('board.reportTitle'));
 
   if (live.fatal) return <InvitationNeeded reason={live.fatal} />;

@@ -62,6 +62,17 @@ describe('toXlsx', () => {
     expect(cards).toContain('Kapacitetsbrist i regionnätet');
   });
 
+  it('gives every column of every sheet a width, the card lists a wide one that wraps', async () => {
+    for (const sheet of (await readBack(await toXlsx(list, rounds))).worksheets) {
+      const [header] = table(sheet);
+      const widths = header!.map((title, i) => [title, sheet.getColumn(i + 1).width]);
+      expect(widths.filter(([, width]) => width === undefined)).toEqual([]);
+      const cards = header!.indexOf('Kort') + 1;
+      expect(sheet.getColumn(cards).width).toBeGreaterThanOrEqual(40);
+      expect(sheet.getRow(5).getCell(cards).alignment).toMatchObject({ wrapText: true });
+    }
+  });
+
   it('leaves owner and next step out of a round sheet', async () => {
     const [header] = table((await readBack(await toXlsx(list, rounds))).worksheets[1]!);
     expect(header).not.toContain('Ansvarig');

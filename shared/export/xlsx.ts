@@ -74,9 +74,11 @@ function addSheet(workbook: ExcelJS.Workbook, title: string, { name, status, tab
     cells.alignment = { vertical: 'top', wrapText: true };
   });
   sheet.autoFilter = { from: { row: TABLE_START, column: 1 }, to: { row: TABLE_START + table.rows.length, column: table.header.length } };
+  // At least 10: exceljs writes no width for a column of exactly 9, its own default, so such a column was left
+  // at the spreadsheet's default instead.
   table.header.forEach((title, i) => {
     const longest = Math.max(title.length, ...table.rows.map((row) => longestLine(row[i])));
-    sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
+    sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, longest + 2));
   });
 }
 

@@ -29,3 +29,13 @@ export function rankItems<T extends ItemScore>(items: readonly T[]): Array<T & {
 export function topItems(tally: Tally, n: number): RoundItem[] {
   return tally.items.filter((item) => item.rank <= n).map(({ id, kind, title }) => ({ id, kind, title }));
 }
+
+/**
+ * Whether a run-off placed its items otherwise than the round it was held on: some pair of items that was ahead,
+ * tied or behind there is not so in the run-off. Items of the run-off only; O(n²) in the run-off's few items.
+ */
+export function runoffChangedOrder(runoff: Pick<Tally, 'items'>, from: Pick<Tally, 'items'>): boolean {
+  const before = new Map(from.items.map((item) => [item.id, item.rank]));
+  const items = runoff.items.filter((item) => before.has(item.id));
+  return items.some((a, i) => items.slice(i + 1).some((b) => Math.sign(a.rank - b.rank) !== Math.sign(before.get(a.id)! - before.get(b.id)!)));
+}

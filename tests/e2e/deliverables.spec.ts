@@ -247,8 +247,11 @@ test('the printable report tells every vote round, the run-off beside the round 
   expect((await request.post(`/api/boards/${board.boardId}/rounds/${second.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
 
   await page.goto(`/b/${board.boardId}/report`);
+  // Told in the workshop's language, which its English reader picks.
+  await page.getByRole('combobox', { name: 'Language of the report' }).selectOption('sv');
   const rounds = page.locator('.report-rounds li');
   await expect(rounds).toHaveCount(2);
   await expect(rounds.nth(0)).toHaveText(/^Omgång 1: 4 punkter, 9 röstande, anonym; först: /);
-  await expect(rounds.nth(1)).toHaveText(`Omgång 2: 2 punkter, 1 röstande, med namn; först: ${second.items[1]!.title}`);
+  // The run-off says which round it settled, and that its one voter turned that round's order round.
+  await expect(rounds.nth(1)).toHaveText(`Omgång 2, andra omgång om toppen i omgång 1: 2 punkter, 1 röstande, med namn; först: ${second.items[1]!.title}; ordningen från omgång 1 ändrades`);
 });

@@ -14,7 +14,8 @@ test('the reader picks the language of a download and of the report, while the i
   const csv = (await fs.readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
   expect(csv.split('\r\n')[0]).toMatch(/^Plats;Prioritering;/);
 
-  // The report opens in the workshop's language, and is told in Dutch once the reader picks it.
+  // The report opens in the reader's interface language (here the workshop's too), and is told in Dutch once the
+  // reader picks it.
   await page.goto(`${new URL(page.url()).pathname}/report`);
   const reportLanguage = page.getByRole('combobox', { name: 'Language of the report' });
   await expect(reportLanguage).toHaveValue('en');
@@ -23,4 +24,13 @@ test('the reader picks the language of a download and of the report, while the i
   await expect(page.getByRole('heading', { name: 'Deelnemers per groep' })).toBeVisible();
   await expect(page.locator('.report-body').locator('xpath=..')).toHaveAttribute('lang', 'nl');
   await expect(page.getByRole('button', { name: 'Print / save as PDF' })).toBeVisible();
+
+  // A reader whose interface is in Swedish opens the English workshop's report in Swedish, not in English.
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('sv');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Rapportens språk' })).toHaveValue('sv');
+  await expect(page.getByRole('heading', { name: 'Deltagare per grupp' })).toBeVisible();
+  // What people typed keeps the workshop's language inside the Swedish report, so it hyphenates by English rules.
+  const owner = page.locator('.report-priorities tbody tr:first-child td').nth(4);
+  expect(await owner.evaluate((cell) => cell.closest('[lang]')!.getAttribute('lang'))).toBe('en');
 });

@@ -10,10 +10,22 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${n
 const PEOPLE = ['Anna Lindqvist', 'Pieter van Dijk', 'Erik Johansson', 'Maria Bergström', 'Lars Nilsson', 'Sanne de Vries', 'Ingrid Holm'];
 
 /** The wall, opened with the facilitator's link or an observer's (the Present button mints a projector link). */
-async function projector(browser: Browser, board: RoomBoard, token = board.facilitatorToken): Promise<Page> {
-  const page = await person(browser, { viewport: { width: 1920, height: 1080 } });
+async function projector(browser: Browser, board: RoomBoard, token = board.facilitatorToken, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  const page = await person(browser, { viewport });
   await page.goto(`/b/${board.boardId}/present#token=${token}`);
   return page;
+}
+
+/** The wall at each of the screen sizes, on the facilitator's link. */
+const wallsAt = (browser: Browser, board: RoomBoard, viewports: Array<{ width: number; height: number }>) =>
+  Promise.all(viewports.map((viewport) => projector(browser, board, board.facilitatorToken, viewport)));
+
+/** Every wall shows `slide` whole, with nothing too small or off screen; its screenshot is kept. */
+async function expectWallsFit(walls: Page[], slide: string): Promise<void> {
+  for (const wall of walls) {
+    expect(await slideFit(wall), `${slide} at ${wall.viewportSize()!.width}`).toEqual({ scrolls: false, small: [], outside: [] });
+    await shot(wall, `projector-${wall.viewportSize()!.width}-${slide}`);
+  }
 }
 
 const themeOf = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
@@ -223,22 +235,11 @@ test('at 1366×800 with 80 cards and 8 themes, every theme is within one screen 
 test('the projector fits 1920×1080 and 1280×720 in every phase: twelve themes of eighty cards, ten results, eight agreed priorities', async ({ browser, request, baseURL }) => {
   test.setTimeout(300_000);
   const board = await createRoomBoard(request, 'Industriforum – uppstart', PEOPLE);
-  const walls = await Promise.all(
-    [
-      { width: 1920, height: 1080 },
-      { width: 1280, height: 720 },
-    ].map(async (viewport) => {
-      const page = await person(browser, { viewport });
-      await page.goto(`/b/${board.boardId}/present#token=${board.facilitatorToken}`);
-      return page;
-    }),
-  );
-  const expectFits = async (slide: string) => {
-    for (const wall of walls) {
-      expect(await slideFit(wall), `${slide} at ${wall.viewportSize()!.width}`).toEqual({ scrolls: false, small: [], outside: [] });
-      await shot(wall, `projector-${wall.viewportSize()!.width}-${slide}`);
-    }
-  };
+  const walls = await wallsAt(browser, board, [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]);
+  const expectFits = (slide: string) => expectWallsFit(walls, slide);
   const onEveryWall = async (text: string | RegExp, timeout?: number) => {
     for (const wall of walls) await expect(wall.getByText(text).first()).toBeVisible({ timeout });
   };
@@ -460,4 +461,41 @@ test('compact clustering at 1366×800: titles first with their controls beside t
   await expect(themeOf(facilitator, 'Housing for workers').getByRole('heading', { name: card, exact: true })).toHaveCount(0);
   await expect(themeOf(facilitator, themes[0]!).getByRole('heading', { name: card, exact: true })).toBeVisible();
   await expectNoSeriousAxeViolations(facilitator);
+});
+
+test('the wall keeps the countdown beside the phase while voting, and marks the agreed list a draft until a version is frozen', async ({ browser, request, baseURL }) => {
+  test.setTimeout(60_000);
+  const board = await createRoomBoard(request, 'Kick-off', PEOPLE.slice(0, 2));
+  await phase(request, board, 'collect');
+  await seedBoard(baseURL!, board, { titles: sampleTitles(12), themes: sampleThemes(4), authors: board.people.map((p) => ({ id: p.participantId, token: p.token })), clustered: true });
+  await phase(request, board, 'vote');
+  const opened = await request.post(`/api/boards/${board.boardId}/rounds`, { headers: auth(board.facilitatorToken), data: {} });
+  const round: { id: string; items: Array<{ id: string }> } = await opened.json();
+  const walls = await wallsAt(browser, board, [
+    { width: 1920, height: 1080 },
+    { width: 1366, height: 768 },
+    { width: 360, height: 740 },
+  ]);
+  const expectFits = (slide: string) => expectWallsFit(walls, slide);
+
+  expect((await request.post(`/api/boards/${board.boardId}/timer`, { headers: auth(board.facilitatorToken), data: { action: 'start', seconds: 300 } })).ok()).toBe(true);
+  for (const wall of walls) await expect(wall.locator('.projector-head .projector-head-clock')).toContainText(/^(4:5\d|5:00) left/);
+  await expectFits('turnout-timer');
+
+  expect((await request.post(`/api/boards/${board.boardId}/rounds/${round.id}/reveal`, { headers: auth(board.facilitatorToken) })).ok()).toBe(true);
+  await phase(request, board, 'agree');
+  const agreed = round.items.slice(0, 3).map((item, i) => ({ itemId: item.id, title: `Gemensam handlingsplan ${i + 1}`, owner: 'Region', nextStep: 'Kartlägg behoven före juni' }));
+  expect((await request.put(`/api/boards/${board.boardId}/agreement`, { headers: auth(board.facilitatorToken), data: { roundId: round.id, items: agreed } })).ok()).toBe(true);
+  for (const wall of walls) {
+    await expect(wall.getByText('Draft – not frozen yet')).toBeVisible();
+    await expect(wall.locator('.projector-agreed li').first()).toContainText('1. Gemensam handlingsplan 1');
+  }
+  await expectFits('agree-draft');
+
+  expect((await request.post(`/api/boards/${board.boardId}/agreement/freeze`, { headers: auth(board.facilitatorToken) })).status()).toBe(201);
+  for (const wall of walls) {
+    await expect(wall.getByText(/^Latest frozen: version 1, /)).toBeVisible();
+    await expect(wall.getByText('Draft – not frozen yet')).toHaveCount(0);
+  }
+  await expectFits('agree-frozen');
 });

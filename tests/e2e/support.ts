@@ -79,6 +79,12 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   expect(serious, serious.join('\n')).toEqual([]);
 }
 
+/** Voice control ("click +1", "click Present") finds each control by the words it shows: its name contains them. */
+export async function expectNamesContainVisibleWords(page: Page): Promise<void> {
+  const mismatched = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).analyze();
+  expect(mismatched.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+}
+
 /**
  * Whether a projector slide fits its screen, measured once in one evaluation after it has settled: no text under
  * 28 px of a 1080p screen (28 × 720/1080 at 720p, where the slide is drawn smaller) and none past the screen's edge

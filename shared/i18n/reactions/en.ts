@@ -3,9 +3,9 @@ import type { Message } from '../message.js';
 /** English strings of what happens between a card and a dot: +1s, comments and the questions round for the plenary. */
 export const en = {
   'reactions.plusOne': '+1',
-  'reactions.plusOneLabel': { one: '+1 for “{title}”, {count} so far', other: '+1 for “{title}”, {count} so far' },
+  'reactions.plusOneLabel': { one: '+1 ({count} so far) for “{title}”', other: '+1 ({count} so far) for “{title}”' },
   'reactions.comments': { one: '{count} comment', other: '{count} comments' },
-  'reactions.commentsLabel': { one: 'Comments on “{title}”: {count}', other: 'Comments on “{title}”: {count}' },
+  'reactions.commentsLabel': { one: '{count} comment on “{title}”', other: '{count} comments on “{title}”' },
   'reactions.order': 'Order',
   'reactions.orderWritten': 'As written',
   'reactions.orderPlusOnes': 'Most +1 first',
@@ -37,7 +37,7 @@ export const en = {
   'questions.markAnsweredLabel': 'Mark “{text}” answered',
   'questions.remove': 'Remove',
   'questions.removeLabel': 'Remove the question “{text}”',
-  'questions.plusOneLabel': { one: '+1 for “{text}”, {count} so far', other: '+1 for “{text}”, {count} so far' },
+  'questions.plusOneLabel': { one: '+1 ({count} so far) for “{text}”', other: '+1 ({count} so far) for “{text}”' },
   'present.questionsHeading': 'Questions',
   'present.questionsEmpty': 'Send your questions from your phone',
   'present.questionsMore': { one: '+ {count} more question', other: '+ {count} more questions' },

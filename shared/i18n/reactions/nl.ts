@@ -2,9 +2,9 @@ import type { ReactionsMessages } from './en.js';
 
 export const nl: ReactionsMessages = {
   'reactions.plusOne': '+1',
-  'reactions.plusOneLabel': { one: '+1 voor “{title}”, nu {count}', other: '+1 voor “{title}”, nu {count}' },
+  'reactions.plusOneLabel': { one: '+1 ({count} tot nu toe) voor “{title}”', other: '+1 ({count} tot nu toe) voor “{title}”' },
   'reactions.comments': { one: '{count} reactie', other: '{count} reacties' },
-  'reactions.commentsLabel': { one: 'Reacties op “{title}”: {count}', other: 'Reacties op “{title}”: {count}' },
+  'reactions.commentsLabel': { one: '{count} reactie op “{title}”', other: '{count} reacties op “{title}”' },
   'reactions.order': 'Volgorde',
   'reactions.orderWritten': 'Zoals geschreven',
   'reactions.orderPlusOnes': 'Meeste +1 eerst',
@@ -36,7 +36,7 @@ export const nl: ReactionsMessages = {
   'questions.markAnsweredLabel': 'Markeer “{text}” als beantwoord',
   'questions.remove': 'Verwijder',
   'questions.removeLabel': 'Verwijder de vraag “{text}”',
-  'questions.plusOneLabel': { one: '+1 voor “{text}”, nu {count}', other: '+1 voor “{text}”, nu {count}' },
+  'questions.plusOneLabel': { one: '+1 ({count} tot nu toe) voor “{text}”', other: '+1 ({count} tot nu toe) voor “{text}”' },
   'present.questionsHeading': 'Vragen',
   'present.questionsEmpty': 'Stuur je vragen vanaf je telefoon',
   'present.questionsMore': { one: '+ nog {count} vraag', other: '+ nog {count} vragen' },

@@ -2,9 +2,9 @@ import type { ReactionsMessages } from './en.js';
 
 export const sv: ReactionsMessages = {
   'reactions.plusOne': '+1',
-  'reactions.plusOneLabel': { one: '+1 för ”{title}”, hittills {count}', other: '+1 för ”{title}”, hittills {count}' },
+  'reactions.plusOneLabel': { one: '+1 ({count} hittills) för ”{title}”', other: '+1 ({count} hittills) för ”{title}”' },
   'reactions.comments': { one: '{count} kommentar', other: '{count} kommentarer' },
-  'reactions.commentsLabel': { one: 'Kommentarer till ”{title}”: {count}', other: 'Kommentarer till ”{title}”: {count}' },
+  'reactions.commentsLabel': { one: '{count} kommentar till ”{title}”', other: '{count} kommentarer till ”{title}”' },
   'reactions.order': 'Ordning',
   'reactions.orderWritten': 'Som de skrevs',
   'reactions.orderPlusOnes': 'Flest +1 först',
@@ -36,7 +36,7 @@ export const sv: ReactionsMessages = {
   'questions.markAnsweredLabel': 'Markera ”{text}” som besvarad',
   'questions.remove': 'Ta bort',
   'questions.removeLabel': 'Ta bort frågan ”{text}”',
-  'questions.plusOneLabel': { one: '+1 för ”{text}”, hittills {count}', other: '+1 för ”{text}”, hittills {count}' },
+  'questions.plusOneLabel': { one: '+1 ({count} hittills) för ”{text}”', other: '+1 ({count} hittills) för ”{text}”' },
   'present.questionsHeading': 'Frågor',
   'present.questionsEmpty': 'Skicka dina frågor från mobilen',
   'present.questionsMore': { one: '+ {count} fråga till', other: '+ {count} frågor till' },
