@@ -79,7 +79,8 @@ export class Workshops {
       randomJoinCode,
       state,
     );
-    await this.projection.show(boardId);
+    // Created once stored, in one transaction: its control document is drawn when its room first loads, so no second
+    // write can fail after it and leave a board that nobody was given the links of.
     const links = boardLinks(baseUrl);
     return {
       boardId,

@@ -77,6 +77,17 @@ describe('a command interrupted between storing and showing', () => {
     await stores.close();
   });
 
+  it('creates a workshop once its facts are stored, whatever its drawing meets, and draws it when its room loads', async () => {
+    const log = new MemoryDocumentLog();
+    const stores = openSqliteStores(':memory:');
+    const run = instance(log, stores);
+    log.failAppends = down();
+    const board = await run.workshops.createBoard({ title: 'Forum', question: 'What first?', language: 'en' }, 'http://localhost');
+    log.failAppends = null;
+    await run.rooms.withRoom(board.boardId, (room) => expect(readMeta(room.control.doc)).toMatchObject({ title: 'Forum', phase: 'setup' }));
+    await stores.close();
+  });
+
   it('shows a participant whose join could not be shown at the next command, as stored', async () => {
     const log = new MemoryDocumentLog();
     const stores = openSqliteStores(':memory:');
