@@ -38,8 +38,9 @@ export class VoteRounds {
     const items = body.runoff ? await this.runoffItems(boardId, body.runoff) : await this.rooms.withRoom(boardId, (room) => itemsSeen(room, body.seen));
     if (items.length === 0) throw DomainError.refusal('conflict', 'nothing-to-vote-on', 'there is nothing to vote on: add cards or themes first');
     const settings: RoundSettings = { budget: body.budget, cap: body.cap, anonymous: body.anonymous, ...(body.runoff ? { runoffOf: body.runoff.fromRound } : {}) };
-    const record = await this.ballots.openRound({ id: 'r_' + crypto.randomBytes(6).toString('base64url'), boardId, settings, items, openedAt: this.now() });
+    // The phase first: opening tried again after either write failed then finds no round open and finishes.
     await changeBoardState(this.facts, boardId, (state) => phaseChange(state, 'vote'));
+    const record = await this.ballots.openRound({ id: 'r_' + crypto.randomBytes(6).toString('base64url'), boardId, settings, items, openedAt: this.now() });
     await this.projection.show(boardId);
     return roundState(record, {});
   }
@@ -55,8 +56,9 @@ export class VoteRounds {
 
   /**
    * Closes the round if needed, tallies it with the one shared function and stores the tally with the round's
-   * new state in one write. Revealing a revealed round answers its stored tally (and shows it), so a reveal cut
-   * short after that write is finished by trying again.
+   * new state in one write, then moves to the results phase. Revealing a revealed round answers its stored tally
+   * (and shows it, in the results phase if it is the newest round and the phase is still vote), so a reveal cut
+   * short after either write is finished by trying again.
    */
   async reveal(boardId: string, roundId: string): Promise<Tally> {
     const round = await this.round(boardId, roundId);
@@ -79,6 +81,9 @@ export class VoteRounds {
       if (await this.ballots.revealRound(boardId, roundId, this.now(), tally)) {
         await changeBoardState(this.facts, boardId, (current) => phaseChange(current, 'results'));
       }
+    } else if ((await this.ballots.listRounds(boardId)).at(-1)?.id === roundId) {
+      // Tried again after the change of phase failed: the newest round's reveal still ends in the results phase.
+      await changeBoardState(this.facts, boardId, (current) => (current.phase === 'vote' ? phaseChange(current, 'results') : {}));
     }
     await this.projection.show(boardId);
     const revealed = await this.round(boardId, roundId);

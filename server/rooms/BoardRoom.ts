@@ -87,9 +87,9 @@ export class BoardRoom {
   /**
    * Moves every participant's silent cards onto the board, authors and bodies intact. Each list moves in one
    * turn of its queue: the cards it holds are copied onto the board and then exactly those are removed, with
-   * no change to the list in between, so a card stored meanwhile is either moved or still in the list.
-   */
-  /**
+   * no change to the list in between, so a card stored meanwhile is either moved or still in the list. No Yjs
+   * type is held across an await: the list's document is read afresh after each (undo may have replaced it).
+   *
    * `authorOf` names each list's cards on the board (a card key while cards are anonymous), so no other name of
    * their author is ever sent. While the room sits at breakout tables, each list goes to its owner's table's board.
    */

@@ -4,7 +4,7 @@ import type { DocumentLog } from '../storage/DocumentLog.js';
 import { StoreUnavailable } from '../storage/StoreUnavailable.js';
 import type { Metrics } from '../metrics.js';
 import { encodeSyncStep1, type AwarenessEntry } from './wire.js';
-import type { ApplyResult, ChangePolicy, DocRoomOptions, RoomPeer } from './types.js';
+import type { ApplyResult, ChangePolicy, DocChange, DocRoomOptions, RoomPeer, Synchronous } from './types.js';
 import { AcceptedState } from './AcceptedState.js';
 import { Acceptance } from './Acceptance.js';
 import { Broadcast } from './Broadcast.js';
@@ -148,7 +148,7 @@ export class DocRoom {
    * update. Resolves once stored; rejects (StoreUnavailable, a StorageFailure, or what `change` threw) with
    * nothing of the change left in memory.
    */
-  serverTransact(change: (doc: Y.Doc) => void): Promise<void> {
+  serverTransact<F extends DocChange>(change: Synchronous<F>): Promise<void> {
     return this.enqueue(() => this.transactNow(change));
   }
 
@@ -158,7 +158,7 @@ export class DocRoom {
    * undo) and changes it only through `transact`, which stores a server change as `serverTransact` does; calling
    * this room's `serverTransact` from `work` would wait for `work` itself.
    */
-  inOneTurn<T>(work: (transact: (change: (doc: Y.Doc) => void) => Promise<void>) => Promise<T>): Promise<T> {
+  inOneTurn<T>(work: (transact: <F extends DocChange>(change: Synchronous<F>) => Promise<void>) => Promise<T>): Promise<T> {
     return this.enqueue(() => work((change) => this.transactNow(change)));
   }
 
@@ -229,7 +229,7 @@ export class DocRoom {
     this.instances.applyEarly();
   }
 
-  private async transactNow(change: (doc: Y.Doc) => void): Promise<void> {
+  private async transactNow(change: DocChange): Promise<void> {
     this.state.expectChange();
     try {
       this.doc.transact(() => change(this.doc), SERVER_ORIGIN);

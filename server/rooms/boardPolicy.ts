@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc.js';
-import { judgeCardField, judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
+import { judgeCardField, judgeCardFields, judgeClusterFields } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
-import { judgeRichText } from '../../shared/richText/judgeRichText.js';
 import { asTableHost, authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
-import { isNewInTransaction, locate, measure, measureCard, measureChanges, NOTES, type AnyType, type RichTextKey } from './changeLocation.js';
+import { isNewInTransaction, locate, NOTES, type AnyType, type RichTextKey } from './changeLocation.js';
 import { isReactionRoot, ReactionsPolicy } from './reactionsPolicy.js';
+import { TextBudget } from './TextBudget.js';
 import type { ChangePolicy } from './types.js';
 
 /** What the policy reads of the control document: phase, settings and whether the workshop is closed. */
@@ -19,12 +19,6 @@ export interface CardCap {
 }
 
 const PLENARY_CARDS: CardCap = { max: LIMITS.maxCardsPerBoard, name: 'maxCardsPerBoard' };
-
-/** What one transaction did to the rich text: the new size of each body it touched, null for a removed card. */
-interface SizeChanges {
-  tr: Y.Transaction;
-  sizes: Map<RichTextKey, number | null>;
-}
 
 /**
  * Who may change what in the board document. Each client transaction is inspected after it was applied:
@@ -41,11 +35,7 @@ export class BoardPolicy implements ChangePolicy {
    * deletion brings the card back with its table; no client may give a card a table of its own.
    */
   private readonly tableOfCard = new Map<string, string>();
-  /** Size of each card body and the notes as accepted, and their sum: the board's stored size budget. */
-  private readonly sizes = new Map<RichTextKey, number>();
-  private totalSize = 0;
-  /** Sizes measured while judging a transaction, taken over by `accepted` when that transaction stands. */
-  private judged: SizeChanges | null = null;
+  private readonly text = new TextBudget();
   private readonly reactions = new ReactionsPolicy();
 
   /**
@@ -65,12 +55,7 @@ export class BoardPolicy implements ChangePolicy {
     this.themeOfCard.clear();
     this.tableOfCard.clear();
     cardsOf(doc).forEach((card, id) => this.index(id, card));
-    this.sizes.clear();
-    this.totalSize = 0;
-    this.judged = null;
-    const all = new Map<RichTextKey, number | null>([[NOTES, measure(notesOf(doc))]]);
-    cardsOf(doc).forEach((card, id) => all.set(id, measureCard(card)));
-    this.takeSizes(all);
+    this.text.reset(doc);
     this.reactions.reset(doc);
   }
 
@@ -82,8 +67,7 @@ export class BoardPolicy implements ChangePolicy {
   }
 
   accepted(tr: Y.Transaction, doc: Y.Doc): void {
-    this.takeSizes(this.judged?.tr === tr ? this.judged.sizes : measureChanges(tr, doc));
-    this.judged = null;
+    this.text.accepted(tr, doc);
     this.reactions.accepted(tr, doc);
     const cards = cardsOf(doc);
     for (const [type, keys] of tr.changed) {
@@ -195,7 +179,7 @@ export class BoardPolicy implements ChangePolicy {
     if (!mayRemoveAtOnce(writer.role, removal)) {
       return `one change may merge or delete at most ${MAX_CARDS_REMOVED_PER_CHANGE} cards and no theme that holds cards; the facilitator may`;
     }
-    return this.judgeRichText(tr, touched);
+    return this.text.judge(tr, touched);
   }
 
   /** How many of the themes removed among `keys` held cards before this change. */
@@ -205,40 +189,6 @@ export class BoardPolicy implements ChangePolicy {
     if (removed.length === 0) return 0;
     const held = new Set(this.themeOfCard.values());
     return removed.filter((id) => held.has(id)).length;
-  }
-
-  /** Judges each touched body and the notes against the editor's schema and their sizes against the budget. */
-  private judgeRichText(tr: Y.Transaction, touched: Map<RichTextKey, Y.XmlFragment | null>): string | null {
-    const sizes = new Map<RichTextKey, number | null>();
-    let total = this.totalSize;
-    const touchedType = (type: Y.XmlElement | Y.XmlText) => tr.changed.has(type as unknown as AnyType) || (type._item !== null && isNewInTransaction(type._item, tr));
-    for (const [key, root] of touched) {
-      let size: number | null = null;
-      if (root !== null) {
-        const verdict = judgeRichText(root, { ...(key === NOTES ? RICH_TEXT_LIMITS.notes : RICH_TEXT_LIMITS.body), touched: touchedType });
-        if (verdict.refusal) return verdict.refusal;
-        size = verdict.size;
-      }
-      total += (size ?? 0) - (this.sizes.get(key) ?? 0);
-      sizes.set(key, size);
-    }
-    if (total > LIMITS.maxBoardContent && total > this.totalSize) {
-      return `board over its budget of ${LIMITS.maxBoardContent} characters of text (maxBoardContent)`;
-    }
-    this.judged = { tr, sizes };
-    return null;
-  }
-
-  private takeSizes(changes: Map<RichTextKey, number | null>): void {
-    for (const [key, size] of changes) {
-      this.totalSize -= this.sizes.get(key) ?? 0;
-      if (size === null) {
-        this.sizes.delete(key);
-      } else {
-        this.sizes.set(key, size);
-        this.totalSize += size;
-      }
-    }
   }
 
   private checkCardKey(

@@ -5,6 +5,15 @@ import type { Logger } from '../log.js';
 import type { StorageHealth } from '../storage/StorageHealth.js';
 import type { Fanout } from './Fanout.js';
 
+/** A server change to a document, made in one synchronous transaction. */
+export type DocChange = (doc: Y.Doc) => void;
+
+/**
+ * `F` unless it returns a promise (one that only throws is fine): the type refuses an async change, since a Yjs
+ * type held across an await may belong to a document that undo replaced meanwhile.
+ */
+export type Synchronous<F extends DocChange> = [ReturnType<F>] extends [never] ? F : ReturnType<F> extends PromiseLike<unknown> ? never : F;
+
 /**
  * Decides whether one client transaction may stand. `check` runs after the update was applied to the
  * room's document and before anything is derived, stored or sent; on a refusal the room rebuilds the

@@ -79,7 +79,8 @@ export class Workshops {
       randomJoinCode,
       state,
     );
-    await this.projection.show(boardId);
+    // Created once stored, in one transaction: its control document is drawn when its room first loads, so no second
+    // write can fail after it and leave a board that nobody was given the links of.
     const links = boardLinks(baseUrl);
     return {
       boardId,
@@ -206,16 +207,17 @@ export class Workshops {
     return this.change(boardId, (meta) => ({ timer: nextTimer(meta.timer, command, this.now()) }));
   }
 
-  /** Ends silent collect: every private card joins the board with its author, and new cards go there directly. */
+  /**
+   * Ends silent collect: every private card joins the board with its author, and new cards go there directly.
+   * Silent collect ends first, so once the control document shows it the lists take no private card: one stored
+   * before moves with its list, and none stays behind in a list nobody's screen shows any more.
+   */
   async revealCards(boardId: string): Promise<{ revealed: number }> {
     const participantIds = (await this.identity.listParticipants(boardId)).map((p) => p.id);
-    const { settings } = await this.meta(boardId);
+    const { settings } = await this.change(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
     const keys = settings.anonymousCards ? await cardKeysOf(this.identity, boardId) : new Map<string, string>();
-    return this.rooms.withRoom(boardId, async (room) => {
-      const revealed = await room.revealPrivateCards(participantIds, (id) => keys.get(id) ?? id);
-      await this.change(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
-      return { revealed };
-    });
+    const revealed = await this.rooms.withRoom(boardId, (room) => room.revealPrivateCards(participantIds, (id) => keys.get(id) ?? id));
+    return { revealed };
   }
 
   /**

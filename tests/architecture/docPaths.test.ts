@@ -81,6 +81,20 @@ describe('the docs name only paths that exist', () => {
     ]).toEqual([]);
   });
 
+  it('docs/architecture.md: its tree names every folder of the client and the server, each line once', () => {
+    const text = readFileSync(join(root, 'docs/architecture.md'), 'utf8');
+    const drawn = new Set(treeFolders(text).map(({ path }) => path));
+    const folders = ['client', 'server'].flatMap((top) =>
+      readdirSync(join(root, top))
+        .filter((name) => statSync(join(root, top, name)).isDirectory())
+        .map((name) => `${top}/${name}/`),
+    );
+    expect(folders.filter((folder) => !drawn.has(folder))).toEqual([]);
+    // A line said twice, or again as the start of another, is a merge gone wrong.
+    const lines = text.split('```')[1]!.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    expect(lines.filter((line, index) => lines.some((other, at) => at !== index && other.startsWith(line)))).toEqual([]);
+  });
+
   const readmes = ['server', 'client'].flatMap((top) =>
     readdirSync(join(root, top))
       .map((folder) => `${top}/${folder}/README.md`)

@@ -9,7 +9,7 @@ import type { RoundItem, RoundSettings } from '../../shared/voting/index.js';
 import { DomainError } from '../../server/DomainError.js';
 import { openPostgresStores } from '../../server/storage/postgres/openPostgresStores.js';
 import type { BoardState, ParticipantRecord } from '../../server/storage/records.js';
-import { changeBoardState } from '../../server/storage/BoardFacts.js';
+import { changeBoardState, type BoardFacts } from '../../server/storage/BoardFacts.js';
 import { DEFAULT_SETTINGS } from '../../shared/phases.js';
 import type { Tally } from '../../shared/voting/index.js';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
@@ -495,6 +495,24 @@ describe.each(backends)('store contract on $name', (backend) => {
       const stored = await stores.facts.getState(board.id);
       expect(stored?.version).toBe(5);
       expect(stored?.state).toMatchObject({ title: 'Renamed', phase: 'collect', settings: { ...DEFAULT_SETTINGS, silentCollect: true, participantsExport: true } });
+    });
+
+    it("refuses a change that meets another writer's every time it is tried, storing none of it and keeping every other change", async () => {
+      const board = await newBoard(stores);
+      let tries = 0;
+      // Another instance changes the state between each read of this writer and its write.
+      const raced: BoardFacts = Object.assign(Object.create(stores.facts) as BoardFacts, {
+        getState: async (boardId: string) => {
+          const read = await stores.facts.getState(boardId);
+          const current = (await other.facts.getState(boardId))!;
+          await other.facts.putState(boardId, { ...current.state, title: `Renamed ${++tries}` }, current.version);
+          return read;
+        },
+      });
+      const refused = changeBoardState(raced, board.id, (state) => ({ phase: 'collect', settings: { ...state.settings, silentCollect: true } }));
+      await expect(refused).rejects.toMatchObject({ kind: 'conflict', code: 'try-again-later' });
+      const stored = await stores.facts.getState(board.id);
+      expect(stored).toEqual({ version: 1 + tries, state: { ...boardState('Kick-off'), title: `Renamed ${tries}` } });
     });
 
     it('reads every fact of a board at one revision, which every fact written moves on', async () => {

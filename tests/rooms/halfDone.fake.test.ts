@@ -3,6 +3,7 @@ import { addCard } from '../../shared/boardDoc.js';
 import { readMeta, readParticipants, readRound, readRounds, readTally } from '../../shared/controlDoc.js';
 import { resolveAccess } from '../../server/auth/Access.js';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
+import type { BoardFacts } from '../../server/storage/BoardFacts.js';
 import type { Stores } from '../../server/storage/Stores.js';
 import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
 import { MemoryDocumentLog } from './MemoryDocumentLog.js';
@@ -27,6 +28,17 @@ async function workshopWithVotes(stores: Stores, run: ReturnType<typeof instance
     people.push(access.access);
   }
   return { board, people };
+}
+
+/** The board's state store, which refuses every change of the state while `refusing` (the database went away). */
+function refusingState(stores: Stores) {
+  const state = {
+    refusing: false,
+    facts: Object.assign(Object.create(stores.facts) as BoardFacts, {
+      putState: (...args: Parameters<BoardFacts['putState']>) => (state.refusing ? Promise.reject(down()) : stores.facts.putState(...args)),
+    }),
+  };
+  return state;
 }
 
 describe('a command interrupted between storing and showing', () => {
@@ -74,6 +86,54 @@ describe('a command interrupted between storing and showing', () => {
       expect(readRound(room.control.doc, round.id)).toMatchObject({ state: 'revealed', voters: { total: 2 } });
       expect(readTally(room.control.doc, round.id)?.items[0]?.total).toBe(2);
     });
+    await stores.close();
+  });
+
+  it('opens a round when opening is tried again after its change of phase failed', async () => {
+    const log = new MemoryDocumentLog();
+    const stores = openSqliteStores(':memory:');
+    const state = refusingState(stores);
+    const run = instance(log, { ...stores, facts: state.facts });
+    const { board } = await workshopWithVotes(stores, run, 0);
+    state.refusing = true;
+    await expect(run.rounds.open(board.boardId, { budget: 3, cap: 3, anonymous: false })).rejects.toThrow();
+    state.refusing = false;
+    const round = await run.rounds.open(board.boardId, { budget: 3, cap: 3, anonymous: false });
+    await run.rooms.withRoom(board.boardId, (room) => {
+      expect(readRounds(room.control.doc).map((r) => ({ id: r.id, state: r.state }))).toEqual([{ id: round.id, state: 'open' }]);
+      expect(readMeta(room.control.doc)?.phase).toBe('vote');
+    });
+    await stores.close();
+  });
+
+  it('finishes a reveal whose change of phase failed when the reveal is tried again: the tally and the results phase', async () => {
+    const log = new MemoryDocumentLog();
+    const stores = openSqliteStores(':memory:');
+    const state = refusingState(stores);
+    const run = instance(log, { ...stores, facts: state.facts });
+    const { board, people } = await workshopWithVotes(stores, run, 2);
+    const round = await run.rounds.open(board.boardId, { budget: 3, cap: 3, anonymous: false });
+    for (const voter of people) await run.rounds.cast(voter, round.id, { [round.items[0]!.id]: 1 });
+    // The database goes away after the reveal's first write (the round, its tally) and before its second (the phase).
+    state.refusing = true;
+    await expect(run.rounds.reveal(board.boardId, round.id)).rejects.toThrow();
+    state.refusing = false;
+    expect((await run.rounds.reveal(board.boardId, round.id)).voters.total).toBe(2);
+    await run.rooms.withRoom(board.boardId, (room) => {
+      expect(readTally(room.control.doc, round.id)?.items[0]?.total).toBe(2);
+      expect(readMeta(room.control.doc)?.phase).toBe('results');
+    });
+    await stores.close();
+  });
+
+  it('creates a workshop once its facts are stored, whatever its drawing meets, and draws it when its room loads', async () => {
+    const log = new MemoryDocumentLog();
+    const stores = openSqliteStores(':memory:');
+    const run = instance(log, stores);
+    log.failAppends = down();
+    const board = await run.workshops.createBoard({ title: 'Forum', question: 'What first?', language: 'en' }, 'http://localhost');
+    log.failAppends = null;
+    await run.rooms.withRoom(board.boardId, (room) => expect(readMeta(room.control.doc)).toMatchObject({ title: 'Forum', phase: 'setup' }));
     await stores.close();
   });
 

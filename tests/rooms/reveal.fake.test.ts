@@ -23,7 +23,7 @@ async function silentBoard() {
   const list = await room.privateList(anna.participantId);
   const peer = new FakePeer({ role: 'participant', authorId: anna.participantId, cardKey: null });
   const write = (title: string) => list.applyClientUpdate(peer, peer.change((doc) => addCard(doc, { title, author: anna.participantId })));
-  return { log, stores, room, list, write, participantId: anna.participantId };
+  return { log, stores, room, list, write, participantId: anna.participantId, workshops, boardId: board.boardId };
 }
 
 describe('the silent reveal', () => {
@@ -48,6 +48,25 @@ describe('the silent reveal', () => {
     expect(await room.revealPrivateCards([participantId])).toBe(1);
     expect(readCards(room.board.doc).map((c) => c.title).sort()).toEqual(['Card A', 'Card B']);
     expect(readCards(list.doc)).toEqual([]);
+    await stores.close();
+  });
+
+  it('leaves no card in a private list once "Reveal all cards" has answered: one typed meanwhile is moved, or refused', async () => {
+    const { log, stores, room, list, write, workshops, boardId } = await silentBoard();
+    expect(await write('Card A')).toEqual({ ok: true });
+
+    log.hold();
+    const reveal = workshops.revealCards(boardId);
+    await settle();
+    const typed = write('Card B');
+    await settle();
+    log.release();
+    await reveal;
+    const answer = await typed;
+    const onBoard = readCards(room.board.doc).map((c) => c.title).sort();
+    // With silent collect over, a card left in a private list is shown nowhere: its author's screen shows the board.
+    expect(readCards(list.doc)).toEqual([]);
+    expect(onBoard).toEqual(answer.ok ? ['Card A', 'Card B'] : ['Card A']);
     await stores.close();
   });
 
