@@ -283,6 +283,29 @@ describe('restoring the board', () => {
     expect([participant, facilitator, watcher].map((c) => c.closes)).toEqual([[], [], []]);
   });
 
+  it('keeps the way back once everyone has left and the board was unloaded', async () => {
+    const { board, participant, facilitator, watcher } = await workshopIn('cluster');
+    clusterCards(facilitator, 2, 5);
+    await waitUntil(() => readCards(participant.doc).length === 10);
+    const ids = readCards(participant.doc).map((c) => c.id);
+    participant.doc.transact(() => ids.slice(1, 6).forEach((id) => cardsOf(participant.doc).get(id)!.set('mergedInto', ids[0])));
+    await waitUntil(() => counts(watcher).merged === 5);
+    [participant, facilitator, watcher].forEach((client) => client.destroy());
+    const roomsLoaded = async () => {
+      const text = (await api<string>(server.url, 'GET', '/metrics')).body;
+      return Number(text.split('\n').find((line) => line.startsWith('forumboard_rooms_loaded '))!.split(' ')[1]);
+    };
+    await waitUntil(async () => (await roomsLoaded()) === 0, 10_000);
+
+    const history = await api<HistoryResponse>(server.url, 'GET', `${boardPath(board)}/history`, undefined, board.facilitatorToken);
+    const clustered = history.body.points.find((point) => point.merged === 0 && point.themed === 10);
+    expect(clustered, JSON.stringify(history.body.points)).toBeDefined();
+    expect((await api(server.url, 'POST', `${boardPath(board)}/restore`, { seq: clustered!.seq }, board.facilitatorToken)).status).toBe(200);
+    const back = server.connect(board.boardId, board.observerToken);
+    await synced(back);
+    expect(counts(back)).toEqual({ cards: 10, merged: 0, themed: 10, themes: 2 });
+  });
+
   it('is the facilitator’s, and a point the log no longer holds is refused', async () => {
     const board = await createBoard(server.url);
     const person = await join(server.url, board, 'Karin Ek', 'Företag');

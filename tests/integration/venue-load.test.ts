@@ -306,14 +306,16 @@ describe('attacks from a full board of their own, beside an honest user on anoth
     const server = await serverWith();
     const { board, writer } = await boardOfCards(server, attacker);
     const encodedBefore = await metric(server, 'sync_answers_encoded_total');
+    const started = performance.now();
     const { cpu } = await measured(server, 'sync requests: 300 made-up, 3 on each of 100 connections; 300 at the board’s own clocks, likewise', async () => {
       await floodSyncRequests(wsUrl(server), board.boardId, board.observerToken, 300, 3);
       await floodSyncRequests(wsUrl(server), board.boardId, board.observerToken, 300, 3, syncRequestsAtClocks(writer.doc.clientID));
     });
+    const seconds = (performance.now() - started) / 1000;
     const encodes = (await metric(server, 'sync_answers_encoded_total')) - encodedBefore;
-    console.log(`  ${encodes} sync answers encoded for 600 requests`);
+    console.log(`  ${encodes} sync answers encoded for 600 requests in ${seconds.toFixed(1)} s`);
     // The whole state once, eight fresh answers at once and one more a second, and the honest pair's own syncs.
-    expect(encodes).toBeLessThanOrEqual(20);
+    expect(encodes).toBeLessThanOrEqual(12 + seconds);
     expect(cpu).toBeLessThan(20);
   }, 240_000);
 
