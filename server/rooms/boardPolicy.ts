@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
+import { TokenBuckets } from '../TokenBuckets.js';
 import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc.js';
 import { judgeCardField, judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
 import { judgeRichText } from '../../shared/richText/judgeRichText.js';
-import { asTableHost, authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
+import { asTableHost, authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, MAX_CARDS_REMOVED_PER_MINUTE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
 import { isNewInTransaction, locate, measure, measureCard, measureChanges, NOTES, type AnyType, type RichTextKey } from './changeLocation.js';
 import { isReactionRoot, ReactionsPolicy } from './reactionsPolicy.js';
@@ -47,6 +48,10 @@ export class BoardPolicy implements ChangePolicy {
   /** Sizes measured while judging a transaction, taken over by `accepted` when that transaction stands. */
   private judged: SizeChanges | null = null;
   private readonly reactions = new ReactionsPolicy();
+  /** Cards each writer merged or deleted lately; kept across rebuilds, since it is a pace and not the document. */
+  private readonly removals = new TokenBuckets({ burst: MAX_CARDS_REMOVED_PER_MINUTE, perSecond: MAX_CARDS_REMOVED_PER_MINUTE / 60 });
+  /** What the transaction being judged removes, spent from its writer's pace by `accepted` when it stands. */
+  private removing: { tr: Y.Transaction; writer: string; cards: number } | null = null;
 
   /**
    * @param privateOwner set for a participant's private list (silent collect): a document holding only that
@@ -84,6 +89,8 @@ export class BoardPolicy implements ChangePolicy {
   accepted(tr: Y.Transaction, doc: Y.Doc): void {
     this.takeSizes(this.judged?.tr === tr ? this.judged.sizes : measureChanges(tr, doc));
     this.judged = null;
+    if (this.removing?.tr === tr) this.removals.take(this.removing.writer, this.removing.cards);
+    this.removing = null;
     this.reactions.accepted(tr, doc);
     const cards = cardsOf(doc);
     for (const [type, keys] of tr.changed) {
@@ -194,6 +201,12 @@ export class BoardPolicy implements ChangePolicy {
     }
     if (!mayRemoveAtOnce(writer.role, removal)) {
       return `one change may merge or delete at most ${MAX_CARDS_REMOVED_PER_CHANGE} cards and no theme that holds cards; the facilitator may`;
+    }
+    if (writer.role !== 'facilitator' && removal.cards > 0) {
+      if (this.removals.waitFor(writer.authorId, removal.cards) > 0) {
+        return `one person may merge or delete at most ${MAX_CARDS_REMOVED_PER_MINUTE} cards a minute; the facilitator may`;
+      }
+      this.removing = { tr, writer: writer.authorId, cards: removal.cards };
     }
     return this.judgeRichText(tr, touched);
   }
