@@ -4,7 +4,7 @@ import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc
 import { judgeCardField, judgeCardFields, judgeClusterFields, RICH_TEXT_LIMITS } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
 import { judgeRichText } from '../../shared/richText/judgeRichText.js';
-import { asTableHost, authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, MAX_CARDS_REMOVED_PER_MINUTE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
+import { asTableHost, authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, MAX_CARDS_MERGED_PER_MINUTE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
 import { isNewInTransaction, locate, measure, measureCard, measureChanges, NOTES, type AnyType, type RichTextKey } from './changeLocation.js';
 import { isReactionRoot, ReactionsPolicy } from './reactionsPolicy.js';
@@ -48,9 +48,9 @@ export class BoardPolicy implements ChangePolicy {
   /** Sizes measured while judging a transaction, taken over by `accepted` when that transaction stands. */
   private judged: SizeChanges | null = null;
   private readonly reactions = new ReactionsPolicy();
-  /** Cards each writer merged or deleted lately; kept across rebuilds, since it is a pace and not the document. */
-  private readonly removals = new TokenBuckets({ burst: MAX_CARDS_REMOVED_PER_MINUTE, perSecond: MAX_CARDS_REMOVED_PER_MINUTE / 60 });
-  /** What the transaction being judged removes, spent from its writer's pace by `accepted` when it stands. */
+  /** Other people's cards each writer merged lately; kept across rebuilds, since it is a pace and not the document. */
+  private readonly removals = new TokenBuckets({ burst: MAX_CARDS_MERGED_PER_MINUTE, perSecond: MAX_CARDS_MERGED_PER_MINUTE / 60 });
+  /** What the transaction being judged merges, spent from its writer's pace by `accepted` when it stands. */
   private removing: { tr: Y.Transaction; writer: string; cards: number } | null = null;
 
   /**
@@ -128,6 +128,8 @@ export class BoardPolicy implements ChangePolicy {
     /** The rich-text roots this transaction touched, judged once each after every change was traced. */
     const touched = new Map<RichTextKey, Y.XmlFragment | null>();
     const removal: Removal = { cards: 0, themesWithCards: 0 };
+    /** Other people's cards this change merges: what the pace per minute counts (one's own cards are one's own). */
+    let othersMerged = 0;
 
     for (const [type, keys] of tr.changed) {
       const at = locate(type, roots);
@@ -179,7 +181,10 @@ export class BoardPolicy implements ChangePolicy {
             if (!may(writer.role, 'cluster', now)) return 'cards can be moved only while clustering is open';
             const cluster = card?.get('cluster');
             if (cluster !== null && typeof cluster !== 'string') return 'a card\'s theme must be a theme id or null';
-            if (key === 'mergedInto' && typeof card?.get('mergedInto') === 'string') removal.cards++;
+            if (key === 'mergedInto' && typeof card?.get('mergedInto') === 'string') {
+              removal.cards++;
+              if (!isOwnCard(this.authors.get(cardId), self)) othersMerged++;
+            }
           } else if (key === 'title') {
             if (!mayEdit) return 'only the author can edit a card';
           } else {
@@ -202,11 +207,11 @@ export class BoardPolicy implements ChangePolicy {
     if (!mayRemoveAtOnce(writer.role, removal)) {
       return `one change may merge or delete at most ${MAX_CARDS_REMOVED_PER_CHANGE} cards and no theme that holds cards; the facilitator may`;
     }
-    if (writer.role !== 'facilitator' && removal.cards > 0) {
-      if (this.removals.waitFor(writer.authorId, removal.cards) > 0) {
-        return `one person may merge or delete at most ${MAX_CARDS_REMOVED_PER_MINUTE} cards a minute; the facilitator may`;
+    if (writer.role !== 'facilitator' && othersMerged > 0) {
+      if (this.removals.waitFor(writer.authorId, othersMerged) > 0) {
+        return `one person may merge at most ${MAX_CARDS_MERGED_PER_MINUTE} other people's cards a minute; the facilitator may`;
       }
-      this.removing = { tr, writer: writer.authorId, cards: removal.cards };
+      this.removing = { tr, writer: writer.authorId, cards: othersMerged };
     }
     return this.judgeRichText(tr, touched);
   }

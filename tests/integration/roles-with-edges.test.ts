@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { BoardSummary, CreateBoardResponse, HistoryResponse } from '../../shared/api.js';
 import { addCard, addCluster, cardsOf, clustersOf, deleteCluster, moveCard, plainText, readCards, readClusters } from '../../shared/boardDoc.js';
 import { LIMITS } from '../../shared/limits.js';
-import { MAX_CARDS_REMOVED_PER_MINUTE } from '../../shared/permissions.js';
+import { MAX_CARDS_MERGED_PER_MINUTE } from '../../shared/permissions.js';
 import type { Phase } from '../../shared/phases.js';
 import type { LinksResponse, NewLinkResponse, RevokeLinkResponse } from '../../shared/peopleApi.js';
 import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
@@ -195,23 +195,23 @@ describe('bulk destruction', () => {
     expect(again.closes).toEqual([]);
   });
 
-  it(`refuses a participant merging more than ${MAX_CARDS_REMOVED_PER_MINUTE} cards a minute five at a time; the facilitator may`, async () => {
+  it(`refuses a participant merging more than ${MAX_CARDS_MERGED_PER_MINUTE} of other people's cards a minute five at a time; the facilitator may`, async () => {
     const { board, person, facilitator, participant, watcher } = await clusteredBoard(4, 10);
     const ids = [...cardsOf(participant.doc).keys()].sort();
     const mergeFive = (client: TestClient, from: number) =>
       client.doc.transact(() => ids.slice(from, from + 5).forEach((id) => cardsOf(client.doc).get(id)!.set('mergedInto', ids[0])));
-    for (let k = 0; k < MAX_CARDS_REMOVED_PER_MINUTE / 5; k++) mergeFive(participant, 1 + k * 5);
-    await waitUntil(() => merged(watcher) === MAX_CARDS_REMOVED_PER_MINUTE);
-    mergeFive(participant, 1 + MAX_CARDS_REMOVED_PER_MINUTE);
+    for (let k = 0; k < MAX_CARDS_MERGED_PER_MINUTE / 5; k++) mergeFive(participant, 1 + k * 5);
+    await waitUntil(() => merged(watcher) === MAX_CARDS_MERGED_PER_MINUTE);
+    mergeFive(participant, 1 + MAX_CARDS_MERGED_PER_MINUTE);
     expect(await closedWith(participant)).toEqual({
       code: 1008,
-      reason: `one person may merge or delete at most ${MAX_CARDS_REMOVED_PER_MINUTE} cards a minute; the facilitator may`,
+      reason: `one person may merge at most ${MAX_CARDS_MERGED_PER_MINUTE} other people's cards a minute; the facilitator may`,
     });
     const again = await afresh(participant, person.token, board);
-    expect(merged(again)).toBe(MAX_CARDS_REMOVED_PER_MINUTE);
+    expect(merged(again)).toBe(MAX_CARDS_MERGED_PER_MINUTE);
 
-    mergeFive(facilitator, 1 + MAX_CARDS_REMOVED_PER_MINUTE);
-    await waitUntil(() => merged(watcher) === MAX_CARDS_REMOVED_PER_MINUTE + 5);
+    mergeFive(facilitator, 1 + MAX_CARDS_MERGED_PER_MINUTE);
+    await waitUntil(() => merged(watcher) === MAX_CARDS_MERGED_PER_MINUTE + 5);
     expect(facilitator.closes).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ import { fillToCaps, floodPresence, floodSyncRequests, puppetRefusals, sendOneCh
 import { decodeAwarenessUpdate, decodeClientMessage } from '../../server/rooms/wire.js';
 import type { SuggestionsResponse } from '../../shared/suggestions/api.js';
 import { LIMITS } from '../../shared/limits.js';
-import { MAX_CARDS_REMOVED_PER_MINUTE } from '../../shared/permissions.js';
+import { MAX_CARDS_MERGED_PER_MINUTE } from '../../shared/permissions.js';
 import { freePort, spawnServer, synced, tempDataDir, waitUntil, type TestClient } from './support.js';
 import { WebsocketProvider } from 'y-websocket';
 
@@ -403,10 +403,10 @@ describe('attacks from a full board of their own, beside an honest user on anoth
       await synced(person);
       const ids = readCards(person.doc).map((c) => c.id);
       const mergeFive = (doc: Y.Doc, k: number) => doc.transact(() => ids.slice(1 + k * 5, 6 + k * 5).forEach((id) => cardsOf(doc).get(id)!.set('mergedInto', ids[0])));
-      for (let k = 0; k < MAX_CARDS_REMOVED_PER_MINUTE / 5; k++) mergeFive(person.doc, k);
-      await waitUntil(() => merged() === MAX_CARDS_REMOVED_PER_MINUTE, 30_000);
+      for (let k = 0; k < MAX_CARDS_MERGED_PER_MINUTE / 5; k++) mergeFive(person.doc, k);
+      await waitUntil(() => merged() === MAX_CARDS_MERGED_PER_MINUTE, 30_000);
       person.destroy();
-      const paced = await sendOneChange(url, (doc) => cardsOf(doc).size === 500, (doc) => mergeFive(doc, MAX_CARDS_REMOVED_PER_MINUTE / 5));
+      const paced = await sendOneChange(url, (doc) => cardsOf(doc).size === 500, (doc) => mergeFive(doc, MAX_CARDS_MERGED_PER_MINUTE / 5));
       const history = await from<HistoryResponse>(attacker, server, 'GET', `/api/boards/${board.boardId}/history`, undefined, board.facilitatorToken);
       const before = history.body.points.find((point) => point.merged === 0)!;
       const started = performance.now();
@@ -415,7 +415,7 @@ describe('attacks from a full board of their own, beside an honest user on anoth
       return { all, themes, paced, points: history.body.points.length, restored: restored.status, restoreMs: Math.round(performance.now() - started) };
     });
     console.log(
-      `  one change merging all: ${result.all}; deleting all themes: ${result.themes}; five more past ${MAX_CARDS_REMOVED_PER_MINUTE} in a minute: ${result.paced}; ${result.points} history points; restored (${result.restored}) for everyone in ${result.restoreMs} ms`,
+      `  one change merging all: ${result.all}; deleting all themes: ${result.themes}; five more past ${MAX_CARDS_MERGED_PER_MINUTE} in a minute: ${result.paced}; ${result.points} history points; restored (${result.restored}) for everyone in ${result.restoreMs} ms`,
     );
     expect([result.all, result.themes, result.paced]).toEqual([1008, 1008, 1008]);
     expect(result.restored).toBe(200);
