@@ -1,6 +1,6 @@
 import { addCard, cardsOf } from '../shared/boardDoc.js';
 import { FACILITATOR_ID } from '../shared/controlDoc.js';
-import { fillToCaps, floodSyncRequests, puppetRefusals } from '../fixtures/attacks.js';
+import { fillToCaps, floodSyncRequests, puppetRefusals, syncRequestsAtClocks } from '../fixtures/attacks.js';
 import { api, createBoard, join } from '../fixtures/workshopApi.js';
 import { startForumboard, type ServerChild } from './serverProcess.js';
 import { now, sleep, spread, type Spread } from './stats.js';
@@ -29,6 +29,7 @@ export async function runAttacks(log: (line: string) => void): Promise<{ rows: R
     fillToCaps(filler.doc, FACILITATOR_ID);
     await server.waitForMetric('forumboard_updates_applied_total', (v) => v > applied + 19, 120_000);
     const cardId = Array.from(cardsOf(filler.doc).keys())[0];
+    const fillerClient = filler.doc.clientID;
     filler.close();
 
     const honestBoard = await createBoard(server.url, { title: 'Honest board', language: 'en' });
@@ -42,6 +43,9 @@ export async function runAttacks(log: (line: string) => void): Promise<{ rows: R
       ['sync100', '100 sync requests (made-up state vector), one connection', () => floodSyncRequests(server.wsUrl, own.boardId, own.observerToken, 100, 100)],
       ['sync600', '600 sync requests (made-up state vector), one connection', () => floodSyncRequests(server.wsUrl, own.boardId, own.observerToken, 600, 600)],
       ['sync600spread', '600 sync requests, 3 on each of 200 connections', () => floodSyncRequests(server.wsUrl, own.boardId, own.observerToken, 600, 3)],
+      ['sync600clocks', '600 sync requests naming the board’s own client at clocks 1–600, 3 on each of 200 connections', () =>
+        floodSyncRequests(server.wsUrl, own.boardId, own.observerToken, 600, 3, syncRequestsAtClocks(fillerClient)),
+      ],
       ['puppets', '20 puppets × 5 connections, one refused update each', () => puppetRefusals(server.url, server.wsUrl, own, cardId, 20, 5)],
     ];
     const rows: Row[] = [];

@@ -71,7 +71,19 @@ export function joinedCardIds(cards: readonly MergeableCard[]): Set<string> {
  */
 export function itemCards<C extends MergeableCard & { cluster: string | null }>(cards: readonly C[]): (itemId: string) => C[] {
   const joined = joinedCardIds(cards);
-  return (itemId) => cards.filter((card) => card.cluster === itemId || card.id === itemId || (joined.has(card.id) && card.mergedInto === itemId));
+  // Indexed once, in the cards' order: an export asks for every item of a 2,000-card board, once per round.
+  const byItem = new Map<string, C[]>();
+  const add = (itemId: string, card: C) => {
+    const list = byItem.get(itemId);
+    if (!list) byItem.set(itemId, [card]);
+    else if (list.at(-1) !== card) list.push(card);
+  };
+  for (const card of cards) {
+    if (card.cluster !== null) add(card.cluster, card);
+    add(card.id, card);
+    if (joined.has(card.id) && card.mergedInto !== undefined) add(card.mergedInto, card);
+  }
+  return (itemId) => byItem.get(itemId) ?? [];
 }
 
 /**

@@ -153,6 +153,12 @@ export function accessRefusalOf(holder: Holder, action: AccessAction): 'role' | 
  * An empty theme may go (nothing is lost with it, and undoing one's own new theme deletes it).
  */
 export const MAX_CARDS_REMOVED_PER_CHANGE = 5;
+/**
+ * Other people's cards one person but the facilitator may merge in a minute, over all their changes (a burst of as
+ * many, flowing back evenly): five a change in a loop would otherwise merge a whole board in seconds, faster than a
+ * facilitator notices and before the history that restores it is compacted away. One's own cards are not counted.
+ */
+export const MAX_CARDS_MERGED_PER_MINUTE = 30;
 
 /** What one change removes from view: cards deleted or newly merged into another, themes holding cards deleted. */
 export interface Removal {

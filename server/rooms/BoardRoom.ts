@@ -140,6 +140,7 @@ export class BoardRoom {
     doc = DocRoom.open(this.boardId, name, this.log, kind.policy(this.context, key), this.metrics, {
       ...this.options,
       derive: kind.derive?.(this.context, key),
+      keepsHistory: kind.keepsHistory,
     }).then(
       (room) => {
         this.loaded.set(name, room);

@@ -186,13 +186,14 @@ export class DocRoom {
   }
 
   /**
-   * After what is queued: sends what is pending, merges the log into the snapshot, and frees memory. Without
-   * `writeBack` nothing is stored: another instance deleted the board, and a snapshot would outlive it.
+   * After what is queued: sends what is pending, merges the log into the snapshot (unless the document keeps its
+   * history), and frees memory. Without `writeBack` nothing is stored: another instance deleted the board, and a
+   * snapshot would outlive it.
    */
   unload(writeBack = true): Promise<void> {
     return this.enqueue(async () => {
       this.broadcast.flush();
-      if (writeBack) await this.compact();
+      if (writeBack && !this.options.keepsHistory) await this.compact();
       this.stop();
       this.presence.destroy();
       this.state.destroy();

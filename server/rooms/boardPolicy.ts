@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
+import { TokenBuckets } from '../TokenBuckets.js';
 import { BOARD_ROOTS, cardsOf, clustersOf, notesOf } from '../../shared/boardDoc.js';
 import { judgeCardField, judgeCardFields, judgeClusterFields } from '../../shared/boardSchema.js';
 import { LIMITS } from '../../shared/limits.js';
-import { asTableHost, authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
+import { asTableHost, authorOfNewCards, isOwnCard, MAX_CARDS_REMOVED_PER_CHANGE, MAX_CARDS_MERGED_PER_MINUTE, may, mayRemoveAtOnce, refusalOf, type CardAuthorship, type Removal, type Situation } from '../../shared/permissions.js';
 import type { Writer } from '../auth/Access.js';
 import { isNewInTransaction, locate, NOTES, type AnyType, type RichTextKey } from './changeLocation.js';
 import { isReactionRoot, ReactionsPolicy } from './reactionsPolicy.js';
@@ -37,6 +38,10 @@ export class BoardPolicy implements ChangePolicy {
   private readonly tableOfCard = new Map<string, string>();
   private readonly text = new TextBudget();
   private readonly reactions = new ReactionsPolicy();
+  /** Other people's cards each writer merged lately; kept across rebuilds, since it is a pace and not the document. */
+  private readonly removals = new TokenBuckets({ burst: MAX_CARDS_MERGED_PER_MINUTE, perSecond: MAX_CARDS_MERGED_PER_MINUTE / 60 });
+  /** What the transaction being judged merges, spent from its writer's pace by `accepted` when it stands. */
+  private removing: { tr: Y.Transaction; writer: string; cards: number } | null = null;
 
   /**
    * @param privateOwner set for a participant's private list (silent collect): a document holding only that
@@ -68,6 +73,8 @@ export class BoardPolicy implements ChangePolicy {
 
   accepted(tr: Y.Transaction, doc: Y.Doc): void {
     this.text.accepted(tr, doc);
+    if (this.removing?.tr === tr) this.removals.take(this.removing.writer, this.removing.cards);
+    this.removing = null;
     this.reactions.accepted(tr, doc);
     const cards = cardsOf(doc);
     for (const [type, keys] of tr.changed) {
@@ -105,6 +112,8 @@ export class BoardPolicy implements ChangePolicy {
     /** The rich-text roots this transaction touched, judged once each after every change was traced. */
     const touched = new Map<RichTextKey, Y.XmlFragment | null>();
     const removal: Removal = { cards: 0, themesWithCards: 0 };
+    /** Other people's cards this change merges: what the pace per minute counts (one's own cards are one's own). */
+    let othersMerged = 0;
 
     for (const [type, keys] of tr.changed) {
       const at = locate(type, roots);
@@ -156,7 +165,10 @@ export class BoardPolicy implements ChangePolicy {
             if (!may(writer.role, 'cluster', now)) return 'cards can be moved only while clustering is open';
             const cluster = card?.get('cluster');
             if (cluster !== null && typeof cluster !== 'string') return 'a card\'s theme must be a theme id or null';
-            if (key === 'mergedInto' && typeof card?.get('mergedInto') === 'string') removal.cards++;
+            if (key === 'mergedInto' && typeof card?.get('mergedInto') === 'string') {
+              removal.cards++;
+              if (!isOwnCard(this.authors.get(cardId), self)) othersMerged++;
+            }
           } else if (key === 'title') {
             if (!mayEdit) return 'only the author can edit a card';
           } else {
@@ -178,6 +190,12 @@ export class BoardPolicy implements ChangePolicy {
     }
     if (!mayRemoveAtOnce(writer.role, removal)) {
       return `one change may merge or delete at most ${MAX_CARDS_REMOVED_PER_CHANGE} cards and no theme that holds cards; the facilitator may`;
+    }
+    if (writer.role !== 'facilitator' && othersMerged > 0) {
+      if (this.removals.waitFor(writer.authorId, othersMerged) > 0) {
+        return `one person may merge at most ${MAX_CARDS_MERGED_PER_MINUTE} other people's cards a minute; the facilitator may`;
+      }
+      this.removing = { tr, writer: writer.authorId, cards: othersMerged };
     }
     return this.text.judge(tr, touched);
   }

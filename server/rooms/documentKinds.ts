@@ -30,6 +30,11 @@ export interface DocumentKind {
   mayOpen(access: Access, key: string | undefined, board: BoardContext): boolean;
   policy(board: BoardContext, key: string | undefined): ChangePolicy;
   derive?(board: BoardContext, key: string | undefined): Derivation;
+  /**
+   * Its log is merged into the snapshot only every COMPACT_EVERY changes, not when the room unloads: the board's
+   * history (BoardRestore) reaches back to the last merge, so a board everyone left, or a restart, keeps it.
+   */
+  readonly keepsHistory?: boolean;
 }
 
 /** Board and participant ids as they appear in document names and paths. */
@@ -46,7 +51,7 @@ function exactly(name: string): RegExp {
  */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   // Cards, themes, notes: written by clients under the board policy.
-  { kind: BOARD_DOC, pattern: exactly(BOARD_DOC), withBoard: true, mayOpen: () => true, policy: (board) => new BoardPolicy(board.control) },
+  { kind: BOARD_DOC, pattern: exactly(BOARD_DOC), withBoard: true, mayOpen: () => true, policy: (board) => new BoardPolicy(board.control), keepsHistory: true },
   // Phase, settings, timer, participants, rounds, results: written by the server only.
   { kind: CONTROL_DOC, pattern: exactly(CONTROL_DOC), withBoard: true, mayOpen: () => true, policy: () => READ_ONLY },
   // The facilitator's view of everyone's silent cards, derived by the server from the private lists.

@@ -94,6 +94,8 @@ export interface DocRoomOptions {
   health: StorageHealth;
   log: Logger;
   derive?: Derivation;
+  /** Merge the log only every `compactEvery` changes, not on unload (see DocumentKind.keepsHistory). */
+  keepsHistory?: boolean;
   /** Told of every stored change, a client's or the server's: the board's activity (see BoardActivity). */
   onChange?: (boardId: string) => void;
   /** Other instances serving the same boards; none on a single instance. */

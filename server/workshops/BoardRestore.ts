@@ -15,7 +15,7 @@ export const MAX_HISTORY_POINTS = 100;
  * restore is one server change everyone receives, itself a point in the history, so restoring the point before
  * it takes it back. The facilitator's notes stay as they are: only the facilitator writes them, so nobody else's
  * change is there to take back. The log reaches back to the document's last compaction (every COMPACT_EVERY
- * changes, and when the room unloads); what came before is one point, the snapshot.
+ * changes; not when the room unloads, see DocumentKind.keepsHistory); what came before is one point, the snapshot.
  */
 export class BoardRestore {
   constructor(

@@ -41,9 +41,11 @@ export function judgeRichText(root: Y.XmlFragment, options: JudgeOptions): RichT
     const children = type.toArray() as unknown[];
     const firstRefusal = first === undefined ? null : judgeFirstChild(type, first, children[0]);
     if (firstRefusal) return { refusal: firstRefusal, size };
-    for (const child of children) {
+    for (const [index, child] of children.entries()) {
       if (child instanceof Y.XmlText) {
         if (!HOLDS_KINDS[holds].includes('inline')) return { refusal: `text where ${describe(type)} holds no text`, size };
+        // The editor keeps one text between two inline nodes and would join the two.
+        if (children[index - 1] instanceof Y.XmlText) return { refusal: `two texts side by side in ${describe(type)}`, size };
         size += child.length;
         if (size > options.maxSize) return { refusal: overSize(options), size };
         if (options.touched === undefined || options.touched(child)) {
@@ -100,6 +102,9 @@ function judgeFirstChild(type: Y.XmlFragment | Y.XmlElement, first: NonNullable<
 }
 
 function judgeAttributes(what: string, values: Record<string, unknown>, specs: Readonly<Record<string, AttributeSpec>>): string | null {
+  for (const [key, spec] of Object.entries(specs)) {
+    if (spec.default !== null && !Object.hasOwn(values, key)) return `${what} without its attribute "${key}"`;
+  }
   for (const [key, value] of Object.entries(values)) {
     const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
     if (!spec) return `${what} has no attribute "${clip(key)}"`;

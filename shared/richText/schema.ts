@@ -16,7 +16,11 @@ export type Holds = 'blocks' | 'inline' | 'listItems' | 'nothing';
 export type NodeKind = 'block' | 'inline' | 'listItem';
 
 export interface AttributeSpec {
-  /** The value the editor gives a new node; a null default is not stored at all. */
+  /**
+   * The value the editor gives a new node; a null default is not stored at all. An attribute with any other default
+   * is always stored: the editor writes every attribute that is not null, so whoever opened a node without it
+   * would write it in.
+   */
   default: unknown;
   valid: z.ZodType;
 }

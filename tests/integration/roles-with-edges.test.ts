@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { BoardSummary, CreateBoardResponse, HistoryResponse } from '../../shared/api.js';
 import { addCard, addCluster, cardsOf, clustersOf, deleteCluster, moveCard, plainText, readCards, readClusters } from '../../shared/boardDoc.js';
 import { LIMITS } from '../../shared/limits.js';
+import { MAX_CARDS_MERGED_PER_MINUTE } from '../../shared/permissions.js';
 import type { Phase } from '../../shared/phases.js';
 import type { LinksResponse, NewLinkResponse, RevokeLinkResponse } from '../../shared/peopleApi.js';
 import { api, createBoard, join, liveServer, synced, waitUntil, type TestClient } from './support.js';
@@ -194,6 +195,26 @@ describe('bulk destruction', () => {
     expect(again.closes).toEqual([]);
   });
 
+  it(`refuses a participant merging more than ${MAX_CARDS_MERGED_PER_MINUTE} of other people's cards a minute five at a time; the facilitator may`, async () => {
+    const { board, person, facilitator, participant, watcher } = await clusteredBoard(4, 10);
+    const ids = [...cardsOf(participant.doc).keys()].sort();
+    const mergeFive = (client: TestClient, from: number) =>
+      client.doc.transact(() => ids.slice(from, from + 5).forEach((id) => cardsOf(client.doc).get(id)!.set('mergedInto', ids[0])));
+    for (let k = 0; k < MAX_CARDS_MERGED_PER_MINUTE / 5; k++) mergeFive(participant, 1 + k * 5);
+    await waitUntil(() => merged(watcher) === MAX_CARDS_MERGED_PER_MINUTE);
+    mergeFive(participant, 1 + MAX_CARDS_MERGED_PER_MINUTE);
+    expect(await closedWith(participant)).toEqual({
+      code: 1008,
+      reason: `one person may merge at most ${MAX_CARDS_MERGED_PER_MINUTE} other people's cards a minute; the facilitator may`,
+    });
+    const again = await afresh(participant, person.token, board);
+    expect(merged(again)).toBe(MAX_CARDS_MERGED_PER_MINUTE);
+
+    mergeFive(facilitator, 1 + MAX_CARDS_MERGED_PER_MINUTE);
+    await waitUntil(() => merged(watcher) === MAX_CARDS_MERGED_PER_MINUTE + 5);
+    expect(facilitator.closes).toEqual([]);
+  });
+
   it('refuses a participant deleting themes that hold cards, but not an empty one; the facilitator may do both', async () => {
     const { board, person, facilitator, participant, watcher } = await clusteredBoard(3, 2);
     const [first, second, third] = readClusters(participant.doc).map((t) => t.id);
@@ -281,6 +302,29 @@ describe('restoring the board', () => {
     await api(server.url, 'POST', `${boardPath(board)}/restore`, { seq: later.body.points[1].seq }, board.facilitatorToken);
     await waitUntil(() => JSON.stringify(counts(watcher)) === JSON.stringify(after) && bodyOf(watcher, own) === 'Allt är bra');
     expect([participant, facilitator, watcher].map((c) => c.closes)).toEqual([[], [], []]);
+  });
+
+  it('keeps the way back once everyone has left and the board was unloaded', async () => {
+    const { board, participant, facilitator, watcher } = await workshopIn('cluster');
+    clusterCards(facilitator, 2, 5);
+    await waitUntil(() => readCards(participant.doc).length === 10);
+    const ids = readCards(participant.doc).map((c) => c.id);
+    participant.doc.transact(() => ids.slice(1, 6).forEach((id) => cardsOf(participant.doc).get(id)!.set('mergedInto', ids[0])));
+    await waitUntil(() => counts(watcher).merged === 5);
+    [participant, facilitator, watcher].forEach((client) => client.destroy());
+    const roomsLoaded = async () => {
+      const text = (await api<string>(server.url, 'GET', '/metrics')).body;
+      return Number(text.split('\n').find((line) => line.startsWith('forumboard_rooms_loaded '))!.split(' ')[1]);
+    };
+    await waitUntil(async () => (await roomsLoaded()) === 0, 10_000);
+
+    const history = await api<HistoryResponse>(server.url, 'GET', `${boardPath(board)}/history`, undefined, board.facilitatorToken);
+    const clustered = history.body.points.find((point) => point.merged === 0 && point.themed === 10);
+    expect(clustered, JSON.stringify(history.body.points)).toBeDefined();
+    expect((await api(server.url, 'POST', `${boardPath(board)}/restore`, { seq: clustered!.seq }, board.facilitatorToken)).status).toBe(200);
+    const back = server.connect(board.boardId, board.observerToken);
+    await synced(back);
+    expect(counts(back)).toEqual({ cards: 10, merged: 0, themed: 10, themes: 2 });
   });
 
   it('is the facilitator’s, and a point the log no longer holds is refused', async () => {

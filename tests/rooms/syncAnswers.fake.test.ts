@@ -52,6 +52,26 @@ describe('answering sync requests', () => {
     expect(encodes()).toBe(2);
   });
 
+  it('encodes a bounded number of answers for vectors naming the document’s own client at ever other clocks, and the whole state past them', async () => {
+    const { room, author, encodes } = await openRoom();
+    for (let i = 0; i < 40; i++) {
+      expect(await room.applyClientUpdate(author, author.change((doc) => addCard(doc, { title: `card ${i}`, author: 'p1' })))).toEqual({ ok: true });
+    }
+    const before = encodes();
+    const askers = Array.from({ length: 40 }, () => new FakePeer());
+    for (const [clock, asker] of askers.entries()) {
+      room.greet(asker);
+      await room.answerSyncStep1(asker, Y.encodeStateVector(new Map([[author.doc.clientID, clock + 1]])));
+    }
+    // Eight at once and one a second, plus the whole state once.
+    expect(encodes() - before).toBeLessThanOrEqual(10);
+    expect(askers.every((asker) => asker.received.length > 0)).toBe(true);
+    const newcomer = new FakePeer();
+    room.greet(newcomer);
+    await room.answerSyncStep1(newcomer, Y.encodeStateVector(new Y.Doc()));
+    expect(readCards(newcomer.doc)).toHaveLength(41);
+  });
+
   it('skips an answer still queued when its peer leaves', async () => {
     const { log, room, author, encodes } = await openRoom();
     const asker = new FakePeer();
