@@ -36,7 +36,7 @@ export class ControlProjection {
 
   constructor(
     private readonly facts: BoardFacts,
-    private readonly registers: Pick<RegisterStore, 'read'>,
+    private readonly registers: Pick<RegisterStore, 'read' | 'followUpsOf'>,
     private readonly rooms: RoomRegistry,
     private readonly log: Logger,
   ) {}
@@ -62,6 +62,14 @@ export class ControlProjection {
     };
     next.then(forget, forget);
     return next;
+  }
+
+  /**
+   * Draws every follow-up workshop of a board: they show its title and register, whose every change (and the board's
+   * deletion) moved their revision on in the store's transaction.
+   */
+  async showFollowUps(sourceBoardId: string): Promise<void> {
+    await Promise.all((await this.registers.followUpsOf(sourceBoardId)).map((followUp) => this.show(followUp)));
   }
 
   /** The drawing itself, for a room already held (one loading, or inside a command's `withRoom`). */

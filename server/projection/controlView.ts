@@ -26,7 +26,10 @@ export interface ControlView {
   progressCheck: ProgressCheckShown | null;
 }
 
-/** The stored facts a drawing reads: the board's own, and a follow-up workshop's source register as it is now. */
+/**
+ * The stored facts a drawing reads: the board's own, and a follow-up workshop's source register as it is now (null
+ * once the source was deleted, or for a board that follows up none).
+ */
 export type DrawnFacts = FactsAtRevision & { agenda: { title: string; items: RegisterItem[] } | null };
 
 /** What the facts show; undefined for a board without a stored state. A pure function: equal facts, equal views. */
@@ -47,17 +50,17 @@ export function controlView(facts: DrawnFacts): ControlView | undefined {
     rounds: facts.rounds.map((round) => roundState(round, facts.voters[round.id] ?? {})),
     tallies: facts.rounds.flatMap((round) => (round.state === 'revealed' && round.tally ? [publicTally(round.tally)] : [])),
     seating: seatingView(facts.seating),
-    progressCheck:
-      followUp && facts.agenda
-        ? {
-            sourceBoardId: followUp.sourceBoardId,
-            sourceTitle: facts.agenda.title,
-            currentItemId: followUp.currentItemId,
-            reporterId: followUp.reporterId,
-            carried: followUp.carried,
-            items: agendaOf(facts.agenda.items),
-          }
-        : null,
+    progressCheck: followUp
+      ? {
+          sourceBoardId: followUp.sourceBoardId,
+          sourceTitle: facts.agenda?.title ?? '',
+          sourceDeleted: facts.agenda === null,
+          currentItemId: followUp.currentItemId,
+          reporterId: followUp.reporterId,
+          carried: followUp.carried,
+          items: agendaOf(facts.agenda?.items ?? []),
+        }
+      : null,
   };
 }
 

@@ -15,7 +15,7 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   // The one writer of the control document: draws it from the stored facts after every command.
   projection: ['root', 'storage', 'rooms'],
   // The domain: each folder owns one kind of rule and speaks through DomainError, never through a transport.
-  retention: ['root', 'storage', 'auth', 'rooms', 'access'],
+  retention: ['root', 'storage', 'auth', 'rooms', 'projection', 'access'],
   access: ['root', 'storage', 'auth', 'rooms'],
   workshops: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'retention'],
   ballots: ['root', 'storage', 'auth', 'rooms', 'projection', 'workshops'],
