@@ -1,3 +1,4 @@
+import { agreementStanding, type AgreedContent, type AgreementStanding } from '../../shared/agreement.js';
 import type { AgreementDraftBody, AgreementVersion } from '../../shared/api.js';
 import type { BoardMeta, ParticipantInfo, SignoffShown } from '../../shared/controlDoc.js';
 import { agendaOf, type ProgressCheckShown } from '../../shared/followUp.js';
@@ -18,6 +19,7 @@ export interface ControlView {
   concepts: BoardConcept[];
   agreementDraft: AgreementDraftBody | null;
   agreementVersions: AgreementVersion[];
+  agreementStanding: AgreementStanding;
   signoff: SignoffShown;
   participants: ParticipantInfo[];
   rounds: RoundState[];
@@ -30,7 +32,14 @@ export interface ControlView {
  * The stored facts a drawing reads: the board's own, and a follow-up workshop's source register as it is now (null
  * once the source was deleted, or for a board that follows up none).
  */
-export type DrawnFacts = FactsAtRevision & { agenda: { title: string; items: RegisterItem[] } | null };
+export type DrawnFacts = FactsAtRevision & { agenda: { title: string; items: RegisterItem[] } | null; frozen: FrozenFacts | null };
+
+/** The latest frozen version and what it fixes, read from the archive (a version never changes once frozen). */
+export interface FrozenFacts {
+  version: number;
+  frozenAt: number;
+  content: AgreedContent;
+}
 
 /** What the facts show; undefined for a board without a stored state. A pure function: equal facts, equal views. */
 export function controlView(facts: DrawnFacts): ControlView | undefined {
@@ -45,6 +54,7 @@ export function controlView(facts: DrawnFacts): ControlView | undefined {
     concepts,
     agreementDraft,
     agreementVersions: facts.agreements,
+    agreementStanding: agreementStanding(agreementDraft, facts.frozen),
     signoff: { ...signoff, version, decisions: facts.signoffs },
     participants,
     rounds: facts.rounds.map((round) => roundState(round, facts.voters[round.id] ?? {})),
