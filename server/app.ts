@@ -112,7 +112,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   };
   fanout?.onSessionEnding(endHere);
   const stopRecheck = startSessionRecheck({ sessions, identity, needed: () => fanout !== undefined && !fanout.healthy, onEnding: endHere, log });
-  const deletion = new BoardDeletion(identity, registry, sessions);
+  const deletion = new BoardDeletion(identity, registry, sessions, projection);
   const addressOf = clientAddressResolver(config.trustProxy);
   const limits = new AbuseLimits(config);
   const withSecurityHeaders = securityHeaders(config.publicUrl);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isKept, mergedInto, validateDraft } from './agreement.js';
+import { agreementStanding, frozenContent, isKept, mergedInto, validateDraft } from './agreement.js';
+import { buildPriorityList } from './export/index.js';
 import type { AgreementItem } from './export/types.js';
 import type { RoundState } from './voting/types.js';
 
@@ -46,5 +47,38 @@ describe('a draft', () => {
     expect(validateDraft({ roundId: 'r1', items: chained }, revealed)).toMatchObject({ ok: false, code: 'merge-target-not-kept', field: 'items.2.mergedInto' });
     const intoDropped = [item('a', { dropped: { reason: 'no' } }), item('b', { mergedInto: 'a' })];
     expect(validateDraft({ roundId: 'r1', items: intoDropped }, revealed)).toMatchObject({ ok: false, code: 'merge-target-not-kept', field: 'items.1.mergedInto' });
+  });
+});
+
+describe("a draft's standing against the latest frozen version", () => {
+  const draft = {
+    roundId: 'r1',
+    items: [item('a', { owner: 'Port' }), item('c', { mergedInto: 'a' }), item('b', { dropped: { reason: 'covered' } })],
+  };
+  const frozen = (frozenDraft: typeof draft) => {
+    const list = buildPriorityList({
+      board: { title: 'Kick-off', question: '', language: 'en', groups: [] },
+      cards: [],
+      clusters: ['a', 'b', 'c'].map((id) => ({ id, title: id })),
+      participants: [],
+      rounds: [revealed],
+      tallies: { r1: { roundId: 'r1', anonymous: false, groups: [], voters: revealed.voters, items: [] } },
+      agreement: { version: 4, frozenAt: 9, ...frozenDraft },
+    });
+    return { version: 4, frozenAt: 9, content: frozenContent(list) };
+  };
+
+  it('is that version while the draft says what the frozen list says, merged and dropped items included', () => {
+    expect(agreementStanding(draft, frozen(draft))).toEqual({ state: 'frozen', version: 4, frozenAt: 9 });
+    // Where a dropped item stood among the others is not in the frozen list, so it does not count.
+    const moved = { ...draft, items: [draft.items[2]!, draft.items[0]!, draft.items[1]!] };
+    expect(agreementStanding(moved, frozen(draft)).state).toBe('frozen');
+  });
+
+  it('is a draft changed since that version after a change of what the list says, and not frozen before any version', () => {
+    const unmerged = { ...draft, items: [draft.items[0]!, item('c'), draft.items[2]!] };
+    const reason = { ...draft, items: [draft.items[0]!, draft.items[1]!, item('b', { dropped: { reason: 'later' } })] };
+    for (const changed of [unmerged, reason]) expect(agreementStanding(changed, frozen(draft))).toEqual({ state: 'changed', version: 4, frozenAt: 9 });
+    expect(agreementStanding(draft, null)).toEqual({ state: 'not-frozen' });
   });
 });

@@ -1,5 +1,6 @@
+import { equalityDeep } from 'lib0/function';
 import type { RefusalCode } from './api.js';
-import type { AgreementDraft, AgreementItem } from './export/types.js';
+import type { AgreementDraft, AgreementItem, PriorityList } from './export/types.js';
 import type { RoundState } from './voting/types.js';
 
 /**
@@ -40,4 +41,54 @@ export function validateDraft(draft: AgreementDraft, round: RoundState | undefin
     }
   }
   return { ok: true };
+}
+
+/**
+ * What a frozen version fixes, and so what the draft must still say to be that version: the round; the kept
+ * priorities in their order, each with its wording, owner, next step and the items merged into it (with their
+ * wording, in order); the dropped items in order with their wording and reason. Where a merged or dropped item
+ * stood among the others does not count: the frozen list does not keep it.
+ */
+export interface AgreedContent {
+  roundId: string | null;
+  kept: Array<{ itemId: string; title: string; owner: string; nextStep: string; merged: Array<{ itemId: string; title: string }> }>;
+  dropped: Array<{ itemId: string; title: string; reason: string }>;
+}
+
+export function draftContent(draft: AgreementDraft): AgreedContent {
+  return {
+    roundId: draft.roundId,
+    kept: draft.items.filter(isKept).map(({ itemId, title, owner, nextStep }) => ({
+      itemId,
+      title,
+      owner,
+      nextStep,
+      merged: mergedInto(draft.items, itemId).map((merged) => ({ itemId: merged.itemId, title: merged.title })),
+    })),
+    dropped: draft.items.flatMap((item) => (item.dropped ? [{ itemId: item.itemId, title: item.title, reason: item.dropped.reason }] : [])),
+  };
+}
+
+export function frozenContent(list: PriorityList): AgreedContent {
+  return {
+    roundId: list.roundId,
+    kept: list.items.map(({ itemId, title, owner, nextStep, mergedFrom }) => ({ itemId, title, owner, nextStep, merged: mergedFrom })),
+    dropped: list.dropped,
+  };
+}
+
+/** Whether the list everyone sees is a frozen version as it stands, or a draft changed since one, or never frozen. */
+export type AgreementStanding =
+  | { state: 'not-frozen' }
+  | { state: 'frozen'; version: number; frozenAt: number }
+  | { state: 'changed'; version: number; frozenAt: number };
+
+/** The standing of the draft against the latest frozen version (null before the first freeze). */
+export function agreementStanding(
+  draft: AgreementDraft | null,
+  latest: { version: number; frozenAt: number; content: AgreedContent } | null,
+): AgreementStanding {
+  if (!latest) return { state: 'not-frozen' };
+  const same = draft !== null && equalityDeep(draftContent(draft), latest.content);
+  return { state: same ? 'frozen' : 'changed', version: latest.version, frozenAt: latest.frozenAt };
 }

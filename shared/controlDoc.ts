@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import type { AgreementStanding } from './agreement.js';
 import { agreementDraftBody, type AgreementDraftBody, type AgreementVersion } from './api.js';
 import type { StakeholderGroup } from './groups.js';
 import { progressCheckShown, type ProgressCheckShown } from './followUp.js';
@@ -146,6 +147,20 @@ export function readAgreementVersions(doc: Y.Doc): AgreementVersion[] {
 
 export function setAgreementVersions(doc: Y.Doc, versions: AgreementVersion[]): void {
   agreementOf(doc).set('versions', versions);
+}
+
+const agreementStandingShown: z.ZodType<AgreementStanding> = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not-frozen') }),
+  z.object({ state: z.enum(['frozen', 'changed']), version: z.number(), frozenAt: z.number() }),
+]);
+
+/** Whether the draft is the latest frozen version as it stands (drawn by the projection from both facts). */
+export function readAgreementStanding(doc: Y.Doc): AgreementStanding {
+  return checked(agreementStandingShown, agreementOf(doc).get('standing')) ?? { state: 'not-frozen' };
+}
+
+export function setAgreementStanding(doc: Y.Doc, standing: AgreementStanding): void {
+  agreementOf(doc).set('standing', standing);
 }
 
 /** The sign-off as the room follows it: the rule, the delegates, and the decisions on the latest frozen version. */

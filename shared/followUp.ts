@@ -40,6 +40,8 @@ export type AgendaItem = Omit<RegisterItem, 'log'> & { lastUpdate: RegisterLogEn
 export interface ProgressCheckShown {
   sourceBoardId: string;
   sourceTitle: string;
+  /** The source workshop was deleted, its register with it: no title and no items to show, and reports are refused. */
+  sourceDeleted: boolean;
   currentItemId: string | null;
   reporterId: string | null;
   carried: string[];
@@ -73,6 +75,7 @@ const logEntry = z.object({
 export const progressCheckShown = z.object({
   sourceBoardId: z.string(),
   sourceTitle: z.string(),
+  sourceDeleted: z.boolean().default(false),
   currentItemId: z.string().nullable(),
   reporterId: z.string().nullable(),
   carried: z.array(z.string()),

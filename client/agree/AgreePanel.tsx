@@ -4,6 +4,7 @@ import { useT } from '../app/i18n';
 import { useBoard } from '../kernel/BoardContext';
 import { useAgreement, useRevealedRounds } from '../kernel/useRounds';
 import { AgreementEditor } from './AgreementEditor';
+import { AgreementStandingLine } from './AgreementStandingLine';
 import { AgreementView } from './AgreementView';
 import { FrozenVersions } from './FrozenVersions';
 import { SignoffPanel } from '../signoff/SignoffPanel';
@@ -21,11 +22,12 @@ export default function AgreePanel({ canEdit, canDownload, participantId, groups
   const t = useT();
   const { controlDoc } = useBoard();
   const revealed = useRevealedRounds(controlDoc);
-  const { draft, versions } = useAgreement(controlDoc);
+  const { draft, versions, standing } = useAgreement(controlDoc);
   const signoff = <SignoffPanel canEdit={canEdit} participantId={participantId} groups={groups} />;
   return (
     <section className="panel agree" aria-labelledby="agree-heading">
       <h2 id="agree-heading">{t('agree.heading')}</h2>
+      {draft && <AgreementStandingLine standing={standing} className={`agreement-standing agreement-standing-${standing.state}`} />}
       {/* A delegate finds the question first on their phone; the facilitator names delegates below the versions. */}
       {!canEdit && signoff}
       {canEdit ? <AgreementEditor revealed={revealed} nextVersion={versions.length + 1} savedDraft={draft} /> : <AgreementView draft={draft} />}

@@ -33,6 +33,16 @@ export function ProgressCheckPanel({ progressCheck, you, runs }: Props) {
   const reports = runs || (reporterId !== null && reporterId === you.participantId);
   const reader: RegisterReader = runs ? { kind: 'facilitator' } : reports && current ? { kind: 'owner', owner: current.owner } : { kind: 'progress' };
 
+  if (progressCheck.sourceDeleted) {
+    return (
+      <section className="progress-check" aria-labelledby="progress-check-heading">
+        <h2 id="progress-check-heading">{t('followUp.heading')}</h2>
+        <p className="notice" role="status">
+          {t('followUp.sourceDeleted')}
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="progress-check" aria-labelledby="progress-check-heading">
       <h2 id="progress-check-heading">{t('followUp.heading')}</h2>

@@ -14,6 +14,7 @@ export function ProgressCheckSlide({ progressCheck }: { progressCheck: ProgressC
   const { dateTime } = useFormats();
   const index = progressCheck.items.findIndex((item) => item.itemId === progressCheck.currentItemId);
   const item = progressCheck.items[index];
+  if (progressCheck.sourceDeleted) return <p className="projector-hint">{t('followUp.sourceDeleted')}</p>;
   if (!item) return <p className="projector-hint">{t('followUp.noItems')}</p>;
   const { source, lastUpdate } = item;
   return (

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
+import type { AgreementStanding } from '../../shared/agreement';
 import type { AgreementDraftBody, AgreementVersion } from '../../shared/api';
-import { readAgreementDraft, readAgreementVersions, readRevealedRounds, readRounds } from '../../shared/controlDoc';
+import { readAgreementDraft, readAgreementStanding, readAgreementVersions, readRevealedRounds, readRounds } from '../../shared/controlDoc';
 import type { RevealedRound } from '../../shared/voting/revealed';
 import type { RoundState } from '../../shared/voting/types';
 import { useDocSelector } from './sync/useDocSelector';
@@ -21,11 +22,13 @@ export function useRevealedRounds(controlDoc: Y.Doc): RevealedRound[] {
 export interface AgreementState {
   draft: AgreementDraftBody | null;
   versions: AgreementVersion[];
+  standing: AgreementStanding;
 }
 
 const readAgreement = (controlDoc: Y.Doc): AgreementState => ({
   draft: readAgreementDraft(controlDoc) ?? null,
   versions: readAgreementVersions(controlDoc),
+  standing: readAgreementStanding(controlDoc),
 });
 
 export function useAgreement(controlDoc: Y.Doc): AgreementState {

@@ -1,7 +1,7 @@
 import { isKept } from '../../shared/agreement';
 import { useT } from '../app/i18n';
-import { useFormats } from '../app/useFormats';
 import { useBoard } from '../kernel/BoardContext';
+import { AgreementStandingLine } from '../agree/AgreementStandingLine';
 import { useAgreement } from '../kernel/useRounds';
 import { listColumns } from './listColumns';
 import { SignoffSlide } from './SignoffSlide';
@@ -10,26 +10,22 @@ import type { StakeholderGroup } from '../../shared/groups';
 
 /**
  * While agreeing: the list in its current order, numbered, with owners and next steps as they are typed, and
- * whether a version of it was frozen yet; once a version is frozen and delegates are named, their sign-off.
+ * whether it is a frozen version as it stands; once a version is frozen and delegates are named, their sign-off.
  */
 export function AgreeSlide({ groups }: { groups: readonly StakeholderGroup[] }) {
   const { controlDoc } = useBoard();
   const t = useT();
-  const format = useFormats();
-  const { draft, versions } = useAgreement(controlDoc);
+  const { draft, standing } = useAgreement(controlDoc);
   const { outcome, participants } = useSignoff(groups);
   if (outcome && outcome.groups.length > 0) return <SignoffSlide outcome={outcome} groups={groups} participants={participants} />;
   const kept = draft?.items.filter(isKept) ?? [];
-  const latest = versions.at(-1);
   return (
     <div className="slide agree-slide">
       <div className="agree-slide-head">
         <h2>{t('present.agreeHeading')}</h2>
         {/* The room should not take a list still being worked on for the one agreed. */}
         {kept.length > 0 && (
-          <p className={`projector-agree-state${latest ? '' : ' projector-agree-draft'}`}>
-            {latest ? t('present.agreeFrozen', { version: latest.version, date: format.dateTime(latest.frozenAt) }) : t('present.agreeDraft')}
-          </p>
+          <AgreementStandingLine standing={standing} className={`projector-agree-state${standing.state === 'frozen' ? '' : ' projector-agree-draft'}`} />
         )}
       </div>
       {kept.length === 0 ? (

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { FORUM_LIMITS, type AddWorkshopBody, type CreateForumBody, type ForumCreated, type ForumLink, type ForumReader, type ForumView, type ForumWorkshop, type NewForumLink, type PrioritySource, type ThemeMovement, type WorkshopSignoff } from '../../shared/forum.js';
-import { countByStatus } from '../../shared/register.js';
 import { boardLinks } from '../access/boardLinks.js';
 import { outcomeFrom } from '../agreement/Signoffs.js';
 import { resolveAccess } from '../auth/Access.js';
@@ -38,7 +37,7 @@ export class Forums {
     private readonly identity: Identity,
     private readonly facts: Pick<BoardFacts, 'read'>,
     private readonly archive: Pick<AgreementArchive, 'latest'>,
-    private readonly registers: Pick<RegisterStore, 'read'>,
+    private readonly registers: Pick<RegisterStore, 'statusCounts'>,
     private readonly rooms: Pick<RoomRegistry, 'withRoom'>,
     /** Views of forums per link and per address, in a burst and then per minute; 0 counts none. */
     private readonly viewsPerMinute: number,
@@ -178,7 +177,7 @@ export class Forums {
   private async workshop(boardId: string): Promise<{ workshop: ForumWorkshop; priorities: WorkshopPriorities } | null> {
     // The version first: facts read after it know it, even when a freeze lands in between, so its sign-off is found.
     const latest = await this.archive.latest(boardId);
-    const [facts, register] = await Promise.all([this.facts.read(boardId), this.registers.read(boardId)]);
+    const [facts, register] = await Promise.all([this.facts.read(boardId), this.registers.statusCounts(boardId)]);
     const state = facts.board?.state;
     if (!state) return null;
     const tally = facts.rounds.filter((round) => round.tally).at(-1)?.tally;
@@ -204,7 +203,7 @@ export class Forums {
         closed: state.closedAt !== null,
         agreedPriorities: latest?.list.items.length ?? 0,
         signoff: signoffOf(facts, latest?.version),
-        register: register ? countByStatus(register.items) : null,
+        register,
         progressPath: register ? `/b/${boardId}/progress` : null,
       },
       priorities: { language: state.language, concepts: state.concepts, source, priorities },

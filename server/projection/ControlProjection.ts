@@ -4,10 +4,12 @@ import type { Logger } from '../log.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { DocRoom } from '../rooms/DocRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import { frozenContent } from '../../shared/agreement.js';
+import type { AgreementArchive } from '../storage/AgreementArchive.js';
 import type { BoardFacts } from '../storage/BoardFacts.js';
 import type { RegisterStore } from '../storage/RegisterStore.js';
 import type { Stores } from '../storage/Stores.js';
-import { controlView, type ControlView, type DrawnFacts } from './controlView.js';
+import { controlView, type ControlView, type DrawnFacts, type FrozenFacts } from './controlView.js';
 import { drawControl, shownAs, shownIn } from './drawControl.js';
 
 /**
@@ -36,7 +38,8 @@ export class ControlProjection {
 
   constructor(
     private readonly facts: BoardFacts,
-    private readonly registers: Pick<RegisterStore, 'read'>,
+    private readonly registers: Pick<RegisterStore, 'read' | 'followUpsOf'>,
+    private readonly archive: Pick<AgreementArchive, 'latest'>,
     private readonly rooms: RoomRegistry,
     private readonly log: Logger,
   ) {}
@@ -64,13 +67,25 @@ export class ControlProjection {
     return next;
   }
 
+  /**
+   * Draws every follow-up workshop of a board: they show its title and register, whose every change (and the board's
+   * deletion) moved their revision on in the store's transaction.
+   */
+  async showFollowUps(sourceBoardId: string): Promise<void> {
+    await Promise.all((await this.registers.followUpsOf(sourceBoardId)).map((followUp) => this.show(followUp)));
+  }
+
   /** The drawing itself, for a room already held (one loading, or inside a command's `withRoom`). */
   async draw(room: BoardRoom): Promise<void> {
     const control = room.control;
     const read = await this.facts.read(room.boardId, this.drawn.get(control)?.people);
     if (!read.board) return; // an unknown or deleted board: nothing to show
-    const facts: DrawnFacts = { ...read, agenda: await this.agendaOf(read.board.state.followUp?.sourceBoardId) };
     const newest = this.drawn.get(control);
+    const [agenda, frozen] = await Promise.all([
+      this.agendaOf(read.board.state.followUp?.sourceBoardId),
+      this.frozenOf(room.boardId, read.agreements.at(-1)?.version, newest?.frozen ?? null),
+    ]);
+    const facts: DrawnFacts = { ...read, agenda, frozen };
     if (!newest || facts.revision > newest.revision) this.drawn.set(control, facts);
     await this.drawNewest(control);
   }
@@ -83,6 +98,17 @@ export class ControlProjection {
     if (sourceBoardId === undefined) return null;
     const [register, source] = await Promise.all([this.registers.read(sourceBoardId), this.facts.getState(sourceBoardId)]);
     return register && source ? { title: source.state.title, items: register.items } : null;
+  }
+
+  /**
+   * The latest frozen version's content, which the draft is compared with: read from the archive only when a version
+   * newer than the one drawn last appears, since a frozen version never changes.
+   */
+  private async frozenOf(boardId: string, version: number | undefined, drawn: FrozenFacts | null): Promise<FrozenFacts | null> {
+    if (version === undefined) return null;
+    if (drawn?.version === version) return drawn;
+    const latest = await this.archive.latest(boardId);
+    return latest ? { version: latest.version, frozenAt: latest.frozenAt, content: frozenContent(latest.list) } : null;
   }
 
   /**
@@ -119,7 +145,7 @@ export interface ProjectionHooks {
 
 /** A room registry (made by `open` with the hooks) and the projection that draws its control documents. */
 export function projectedRooms(
-  stores: Pick<Stores, 'facts' | 'register'>,
+  stores: Pick<Stores, 'facts' | 'register' | 'agreements'>,
   open: (hooks: ProjectionHooks) => RoomRegistry,
   log: Logger,
 ): { rooms: RoomRegistry; projection: ControlProjection } {
@@ -128,6 +154,6 @@ export function projectedRooms(
     onLoad: (room) => projection!.draw(room),
     onRemoteChange: (room) => projection!.otherInstanceChanged(room),
   });
-  projection = new ControlProjection(stores.facts, stores.register, rooms, log);
+  projection = new ControlProjection(stores.facts, stores.register, stores.agreements, rooms, log);
   return { rooms, projection };
 }

@@ -1,3 +1,4 @@
+import { agreementStanding, type AgreedContent, type AgreementStanding } from '../../shared/agreement.js';
 import type { AgreementDraftBody, AgreementVersion } from '../../shared/api.js';
 import type { BoardMeta, ParticipantInfo, SignoffShown } from '../../shared/controlDoc.js';
 import { agendaOf, type ProgressCheckShown } from '../../shared/followUp.js';
@@ -18,6 +19,7 @@ export interface ControlView {
   concepts: BoardConcept[];
   agreementDraft: AgreementDraftBody | null;
   agreementVersions: AgreementVersion[];
+  agreementStanding: AgreementStanding;
   signoff: SignoffShown;
   participants: ParticipantInfo[];
   rounds: RoundState[];
@@ -26,8 +28,18 @@ export interface ControlView {
   progressCheck: ProgressCheckShown | null;
 }
 
-/** The stored facts a drawing reads: the board's own, and a follow-up workshop's source register as it is now. */
-export type DrawnFacts = FactsAtRevision & { agenda: { title: string; items: RegisterItem[] } | null };
+/**
+ * The stored facts a drawing reads: the board's own, and a follow-up workshop's source register as it is now (null
+ * once the source was deleted, or for a board that follows up none).
+ */
+export type DrawnFacts = FactsAtRevision & { agenda: { title: string; items: RegisterItem[] } | null; frozen: FrozenFacts | null };
+
+/** The latest frozen version and what it fixes, read from the archive (a version never changes once frozen). */
+export interface FrozenFacts {
+  version: number;
+  frozenAt: number;
+  content: AgreedContent;
+}
 
 /** What the facts show; undefined for a board without a stored state. A pure function: equal facts, equal views. */
 export function controlView(facts: DrawnFacts): ControlView | undefined {
@@ -42,22 +54,23 @@ export function controlView(facts: DrawnFacts): ControlView | undefined {
     concepts,
     agreementDraft,
     agreementVersions: facts.agreements,
+    agreementStanding: agreementStanding(agreementDraft, facts.frozen),
     signoff: { ...signoff, version, decisions: facts.signoffs },
     participants,
     rounds: facts.rounds.map((round) => roundState(round, facts.voters[round.id] ?? {})),
     tallies: facts.rounds.flatMap((round) => (round.state === 'revealed' && round.tally ? [publicTally(round.tally)] : [])),
     seating: seatingView(facts.seating),
-    progressCheck:
-      followUp && facts.agenda
-        ? {
-            sourceBoardId: followUp.sourceBoardId,
-            sourceTitle: facts.agenda.title,
-            currentItemId: followUp.currentItemId,
-            reporterId: followUp.reporterId,
-            carried: followUp.carried,
-            items: agendaOf(facts.agenda.items),
-          }
-        : null,
+    progressCheck: followUp
+      ? {
+          sourceBoardId: followUp.sourceBoardId,
+          sourceTitle: facts.agenda?.title ?? '',
+          sourceDeleted: facts.agenda === null,
+          currentItemId: followUp.currentItemId,
+          reporterId: followUp.reporterId,
+          carried: followUp.carried,
+          items: agendaOf(facts.agenda?.items ?? []),
+        }
+      : null,
   };
 }
 

@@ -53,6 +53,7 @@ function facts(revision: number, change: Partial<DrawnFacts> = {}): DrawnFacts {
     signoffs: [],
     seating: NO_SEATING,
     agenda: null,
+    frozen: null,
     ...change,
   };
 }

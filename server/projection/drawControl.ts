@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
   deleteParticipant,
   readAgreementDraft,
+  readAgreementStanding,
   readAgreementVersions,
   readDrawnRevision,
   readMeta,
@@ -14,6 +15,7 @@ import {
   readSuggestionConcepts,
   readTally,
   setAgreementDraft,
+  setAgreementStanding,
   setAgreementVersions,
   setDrawnRevision,
   setParticipant,
@@ -46,6 +48,7 @@ export function shownIn(doc: Y.Doc): Shown {
     concepts: readSuggestionConcepts(doc),
     agreementDraft: readAgreementDraft(doc) ?? null,
     agreementVersions: readAgreementVersions(doc),
+    agreementStanding: readAgreementStanding(doc),
     signoff: readSignoff(doc),
     seating: readSeating(doc),
     progressCheck: readProgressCheck(doc),
@@ -75,6 +78,7 @@ export function drawControl(doc: Y.Doc, view: ControlView, shown: Shown = shownI
   if (!equalityDeep(shown.concepts, view.concepts)) setSuggestionConcepts(doc, view.concepts);
   if (view.agreementDraft && !equalityDeep(shown.agreementDraft, view.agreementDraft)) setAgreementDraft(doc, view.agreementDraft);
   if (!equalityDeep(shown.agreementVersions, view.agreementVersions)) setAgreementVersions(doc, view.agreementVersions);
+  if (!equalityDeep(shown.agreementStanding, view.agreementStanding)) setAgreementStanding(doc, view.agreementStanding);
   if (!equalityDeep(shown.signoff, view.signoff)) setSignoff(doc, view.signoff);
   if (!equalityDeep(shown.seating, view.seating)) setSeating(doc, view.seating);
   if (!equalityDeep(shown.progressCheck, view.progressCheck)) setProgressCheck(doc, view.progressCheck);

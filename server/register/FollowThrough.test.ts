@@ -23,7 +23,7 @@ describe('the follow-through register', () => {
         agreement: { version, frozenAt: 2, roundId: 'r1', items: themes.map((itemId) => ({ itemId, title: itemId, owner: 'Port', nextStep: '' })) },
       }),
     );
-    const nothingToDraw = { show: async () => undefined };
+    const nothingToDraw = { show: async () => undefined, showFollowUps: async () => undefined };
     const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, stores.identity, new Signoffs(stores.agreements, stores.identity, stores.facts, nothingToDraw), stores.forums, nothingToDraw);
     const facilitator = { boardId, reader: { kind: 'facilitator' as const } };
     await followThrough.start(facilitator);

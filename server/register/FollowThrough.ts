@@ -46,7 +46,7 @@ export class FollowThrough {
     private readonly identity: Identity,
     private readonly signoffs: Pick<Signoffs, 'outcome'>,
     private readonly forums: Pick<ForumStore, 'findLink' | 'forumOf'>,
-    private readonly projection: Pick<ControlProjection, 'show'>,
+    private readonly projection: Pick<ControlProjection, 'showFollowUps'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -110,7 +110,7 @@ export class FollowThrough {
     });
     if (refused) throw refused;
     if (!updated) throw DomainError.refusal('not-found', 'unknown-item', 'the register has no such priority', 'itemId');
-    await Promise.all((await this.store.followUpsOf(boardId)).map((followUp) => this.projection.show(followUp)));
+    await this.projection.showFollowUps(boardId);
     return updated;
   }
 

@@ -2,6 +2,7 @@ import { readMeta } from '../../shared/controlDoc.js';
 import { confirmsTitle } from '../../shared/peopleApi.js';
 import type { LiveSessions } from '../access/LiveSessions.js';
 import { DomainError } from '../DomainError.js';
+import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { Identity } from '../storage/Identity.js';
 
@@ -15,6 +16,7 @@ export class BoardDeletion {
     private readonly identity: Identity,
     private readonly rooms: RoomRegistry,
     private readonly sessions: LiveSessions,
+    private readonly projection: Pick<ControlProjection, 'showFollowUps'>,
   ) {}
 
   /** The facilitator's request: the board's title, typed, guards against deleting the wrong workshop. */
@@ -34,5 +36,7 @@ export class BoardDeletion {
     await this.identity.deleteBoard(boardId);
     // Only now are the other instances told: a client of theirs reconnecting any earlier would load the board again.
     this.sessions.relay(ending);
+    // Its follow-up workshops now say that the workshop they follow up was deleted.
+    await this.projection.showFollowUps(boardId);
   }
 }

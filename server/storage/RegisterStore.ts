@@ -1,4 +1,4 @@
-import type { RegisterItem, RegisterItemState, RegisterLogEntry } from '../../shared/register.js';
+import type { RegisterItem, RegisterItemState, RegisterLogEntry, RegisterStatus } from '../../shared/register.js';
 
 /** A register as stored: which frozen version it started from, and its items with their logs. */
 export interface StoredRegister {
@@ -35,6 +35,8 @@ export interface RegisterStore {
   /** Stores the register once per board: false, and nothing written, when the board has one already. */
   create(boardId: string, register: NewRegister): Promise<boolean>;
   read(boardId: string): Promise<StoredRegister | null>;
+  /** How many items have each status (every status there, at 0 where none has it), counted by the database; null without a register. */
+  statusCounts(boardId: string): Promise<Record<RegisterStatus, number> | null>;
   /**
    * Changes one item and appends its log entry in one transaction, `change` deciding on the item as it is then
    * (so two owners' updates at once on two instances both land, each on the other's result). Undefined for an

@@ -1,4 +1,4 @@
-import type { RegisterItem, RegisterItemState, RegisterLogEntry, RegisterSource } from '../../shared/register.js';
+import { countByStatus, type RegisterItem, type RegisterItemState, type RegisterLogEntry, type RegisterSource, type RegisterStatus } from '../../shared/register.js';
 
 /** A register item as both databases store it: its state and source as JSON text, its log in rows of its own. */
 export interface RegisterItemRow {
@@ -35,4 +35,18 @@ export function registerItemsOf(rows: RegisterItemRow[], log: RegisterLogRow[]):
     source: JSON.parse(row.source) as RegisterSource,
     log: logs.get(row.itemId) ?? [],
   }));
+}
+
+/** A count per status as both databases group them: one row per status present, or one with `status` null for a register without items. */
+export interface StatusCountRow {
+  status: RegisterStatus | null;
+  count: number;
+}
+
+/** The counts of a register from its grouped rows; null when there were none, so no register. */
+export function statusCountsOf(rows: StatusCountRow[]): Record<RegisterStatus, number> | null {
+  if (rows.length === 0) return null;
+  const counts = countByStatus([]);
+  for (const { status, count } of rows) if (status !== null) counts[status] = count;
+  return counts;
 }

@@ -42,7 +42,7 @@ export class Workshops {
     private readonly ballots: Pick<BallotBox, 'listRounds'>,
     private readonly facts: BoardFacts,
     private readonly rooms: RoomRegistry,
-    private readonly projection: Pick<ControlProjection, 'show'>,
+    private readonly projection: Pick<ControlProjection, 'show' | 'showFollowUps'>,
     private readonly activity: Pick<BoardActivity, 'lastActivityAt'>,
     private readonly now: () => number = Date.now,
   ) {}
@@ -226,7 +226,7 @@ export class Workshops {
    */
   async editDetails(boardId: string, body: EditBoardBody): Promise<BoardMeta> {
     const groupsInUse = new Set((await this.identity.listParticipants(boardId)).map((p) => p.group));
-    return this.change(boardId, (meta) => {
+    const edited = await this.change(boardId, (meta) => {
       const patch: Partial<BoardMeta> = {};
       if (body.title !== undefined) patch.title = body.title;
       if (body.question !== undefined) patch.question = body.question;
@@ -234,6 +234,9 @@ export class Workshops {
       if (body.groups !== undefined) patch.groups = editedGroups(groupsInUse, meta.groups, body.groups);
       return patch;
     });
+    // Its follow-up workshops show its title.
+    if (body.title !== undefined) await this.projection.showFollowUps(boardId);
+    return edited;
   }
 
   /** Read-only for everyone until reopened: the policy refuses board updates, routes refuse commands; exports stay. */

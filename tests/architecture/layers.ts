@@ -15,7 +15,7 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   // The one writer of the control document: draws it from the stored facts after every command.
   projection: ['root', 'storage', 'rooms'],
   // The domain: each folder owns one kind of rule and speaks through DomainError, never through a transport.
-  retention: ['root', 'storage', 'auth', 'rooms', 'access'],
+  retention: ['root', 'storage', 'auth', 'rooms', 'projection', 'access'],
   access: ['root', 'storage', 'auth', 'rooms'],
   workshops: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'retention'],
   ballots: ['root', 'storage', 'auth', 'rooms', 'projection', 'workshops'],
@@ -66,7 +66,7 @@ export const CLIENT_MAY_IMPORT: Record<string, string[]> = {
   voting: ['app', 'api', 'kernel', 'results', 'agree'],
   // The facilitator runs each table's countdown with the same controls its host has.
   tables: ['app', 'kernel', 'timer'],
-  present: ['app', 'api', 'kernel', 'results', 'voting', 'signoff', 'tables', 'followUp'],
+  present: ['app', 'api', 'kernel', 'results', 'voting', 'signoff', 'tables', 'followUp', 'agree'],
   questions: ['app', 'kernel'],
   report: ['app', 'api', 'kernel', 'session', 'join', 'results', 'signoff'],
   // The follow-through register's progress page: read through REST with a link of its own, no board documents.

@@ -105,13 +105,16 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await expect(facilitator.getByText('– dropped: Handled by the national grid operator')).toBeVisible();
   await expect(kept.getByRole('textbox', { name: /^Wording of priority \d+$/ })).toHaveCount(2);
   await expect(facilitator.getByText(/^Draft saved ✓/)).toBeVisible();
+  await expect(facilitator.locator('.agreement-standing')).toHaveText('Draft – not frozen yet');
   await expectNoSeriousAxeViolations(facilitator);
   await facilitator.screenshot({ path: test.info().outputPath('agree-facilitator.png'), fullPage: true });
   // Freezing asks first, then says what it did.
   await facilitator.getByRole('button', { name: 'Freeze this list' }).click();
   await facilitator.getByRole('button', { name: 'Yes, freeze version 1' }).click();
   await expect(facilitator.getByRole('status').filter({ hasText: 'Version 1 frozen.' })).toBeVisible();
-  await expect(facilitator.getByText(/^Version 1, frozen /)).toBeVisible();
+  // The screen says the list is that version as it stands, and lists the version with its downloads.
+  await expect(facilitator.locator('.agreement-standing')).toHaveText(/^Version 1, frozen /);
+  await expect(facilitator.getByRole('region', { name: 'Frozen versions' }).getByText(/^Version 1, frozen /)).toBeVisible();
 
   // The observer follows the draft read-only and downloads the frozen list.
   await expect(observer.getByText('Port authority')).toBeVisible();

@@ -463,7 +463,7 @@ test('compact clustering at 1366×800: titles first with their controls beside t
   await expectNoSeriousAxeViolations(facilitator);
 });
 
-test('the wall keeps the countdown beside the phase while voting, and marks the agreed list a draft until a version is frozen', async ({ browser, request, baseURL }) => {
+test('the wall keeps the countdown beside the phase while voting, and marks the agreed list a draft until a version is frozen and again once it changed', async ({ browser, request, baseURL }) => {
   test.setTimeout(60_000);
   const board = await createRoomBoard(request, 'Kick-off', PEOPLE.slice(0, 2));
   await phase(request, board, 'collect');
@@ -494,8 +494,14 @@ test('the wall keeps the countdown beside the phase while voting, and marks the 
 
   expect((await request.post(`/api/boards/${board.boardId}/agreement/freeze`, { headers: auth(board.facilitatorToken) })).status()).toBe(201);
   for (const wall of walls) {
-    await expect(wall.getByText(/^Latest frozen: version 1, /)).toBeVisible();
+    await expect(wall.getByText(/^Version 1, frozen /)).toBeVisible();
     await expect(wall.getByText('Draft – not frozen yet')).toHaveCount(0);
   }
   await expectFits('agree-frozen');
+
+  // An owner changed after the freeze: the wall no longer passes the list for version 1.
+  const edited = agreed.map((item, i) => (i === 1 ? { ...item, owner: 'Kommunen' } : item));
+  expect((await request.put(`/api/boards/${board.boardId}/agreement`, { headers: auth(board.facilitatorToken), data: { roundId: round.id, items: edited } })).ok()).toBe(true);
+  for (const wall of walls) await expect(wall.getByText('Draft, changed since version 1')).toBeVisible();
+  await expectFits('agree-changed');
 });

@@ -181,6 +181,24 @@ describe('a follow-up and the register it follows up, after it started', () => {
     await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.items[1]?.dropReason === 'Merged into the port plan'));
   });
 
+  it("shows a rename of the source workshop on each follow-up's screens at once, and its deletion as such", async () => {
+    const { source } = await sourceWithRegister();
+    const followUps = [(await followUpOf(source)).body, (await followUpOf(source)).body];
+    const controls = followUps.map((board) => server.connect(`${board.boardId}/control`, board.observerToken));
+    await Promise.all(controls.map((c) => synced(c)));
+    await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.items.length));
+
+    const renamed = await api(server.url, 'PATCH', `/api/boards/${source.boardId}`, { title: 'Harbour skills, 2027' }, source.facilitatorToken);
+    expect(renamed.status).toBe(200);
+    await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.sourceTitle === 'Harbour skills, 2027'), 3_000);
+
+    expect((await api(server.url, 'DELETE', `/api/boards/${source.boardId}`, { confirmTitle: 'Harbour skills, 2027' }, source.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => controls.every((c) => readProgressCheck(c.doc)?.sourceDeleted === true), 3_000);
+    expect(readProgressCheck(controls[1]!.doc)).toMatchObject({ sourceBoardId: source.boardId, sourceTitle: '', items: [] });
+    const gone = await report(followUps[0]!, 'any-item', { status: 'done' }, followUps[0]!.facilitatorToken);
+    expect([gone.status, gone.body.code]).toEqual([409, 'source-deleted']);
+  });
+
   it('takes reports only while the facilitator link that started it still opens the source, and none once the source is deleted', async () => {
     const { source, view } = await sourceWithRegister();
     const itemId = view.register.items[0]!.itemId;

@@ -72,7 +72,7 @@ describe('two instances show what is stored', () => {
     }
   }, 120_000);
 
-  it("shows an owner's update of a register, made through one instance, on a follow-up's screens connected to the other", async () => {
+  it("shows an owner's update of a register, and its workshop's rename and deletion, made through one instance, on a follow-up's screens connected to the other", async () => {
     const [a, b] = setup.deployment.instances;
     const source = (await api<CreateBoardResponse>(a.url, 'POST', '/api/demo-boards', { language: 'en' })).body;
     const item = (await api<RegisterView>(a.url, 'POST', `/api/boards/${source.boardId}/register`, {}, source.facilitatorToken)).body.register.items[0]!;
@@ -86,5 +86,11 @@ describe('two instances show what is stored', () => {
     expect(updated.status).toBe(200);
     await waitUntil(() => readProgressCheck(screen.doc)?.items[0]?.progress === 45);
     expect(readProgressCheck(screen.doc)!.items[0]).toMatchObject({ status: 'under-way', lastUpdate: { by: item.owner, note: 'Halfway' } });
+
+    // The source renamed and then deleted through the first instance: the screen on the other shows each at once.
+    expect((await api(a.url, 'PATCH', `/api/boards/${source.boardId}`, { title: 'Port skills' }, source.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => readProgressCheck(screen.doc)?.sourceTitle === 'Port skills', 5_000);
+    expect((await api(a.url, 'DELETE', `/api/boards/${source.boardId}`, { confirmTitle: 'Port skills' }, source.facilitatorToken)).status).toBe(200);
+    await waitUntil(() => readProgressCheck(screen.doc)?.sourceDeleted === true, 5_000);
   }, 60_000);
 });

@@ -841,6 +841,23 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(logged).toEqual([4]);
     });
 
+    it("counts a register's items by status without handing out the items, as the other instance changed them", async () => {
+      const board = await newBoard(stores);
+      const empty = await newBoard(stores);
+      expect(await other.register.statusCounts(board.id)).toBeNull();
+      await stores.register.create(board.id, { fromVersion: 1, frozenAt: 1, createdAt: 1, items: [item('t1', 1, 'Port'), item('t2', 2, 'Port'), item('t3', 3, 'Province')] });
+      await stores.register.create(empty.id, { fromVersion: 1, frozenAt: 1, createdAt: 1, items: [] });
+      const setStatus = (status: RegisterItemState['status']) => (current: RegisterItemState) => ({
+        next: { ...current, status },
+        entry: { at: 5, by: 'Port', note: '', changes: [{ field: 'status' as const, from: current.status, to: status }] },
+      });
+      await stores.register.update(board.id, 't1', setStatus('done'));
+      await stores.register.update(board.id, 't2', setStatus('done'));
+      await stores.register.update(board.id, 't1', progressBy('Port', 50));
+      expect(await other.register.statusCounts(board.id)).toEqual({ 'not-started': 1, 'under-way': 0, done: 2, dropped: 0 });
+      expect(await other.register.statusCounts(empty.id)).toEqual({ 'not-started': 0, 'under-way': 0, done: 0, dropped: 0 });
+    });
+
     it('keeps which register a follow-up workshop follows up and where its progress check stands, and the follow-up a log entry came from', async () => {
       const source = await newBoard(stores);
       expect(await stores.register.create(source.id, { fromVersion: 1, frozenAt: 10, createdAt: 20, items: [item('t1', 1, 'Port'), item('t2', 2, 'Province')] })).toBe(true);
@@ -861,7 +878,7 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect((await stores.register.read(source.id))!.items[1]!.log).toEqual([entry]);
     });
 
-    it("keeps a register's follow-ups up to a cap across instances, moves each one's revision with every change of the register, and forgets a deleted one", async () => {
+    it("keeps a register's follow-ups up to a cap across instances, moves each one's revision with every change of the register, the source's state or its deletion, and forgets a deleted one", async () => {
       const source = await newBoard(stores);
       await stores.register.create(source.id, { fromVersion: 1, frozenAt: 1, createdAt: 1, items: [item('t1', 1, 'Port')] });
       const followUps = await Promise.all([1, 2, 3].map(() => newBoard(stores)));
@@ -878,10 +895,18 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect(await revisions()).toEqual(before);
       await stores.register.update(source.id, 't1', progressBy('Port', 40));
       expect(await revisions()).toEqual(before.map((revision, n) => (added[n] ? revision + 1 : revision)));
+      // They show the source's title too: a change of its state moves them as well.
+      const state = (await stores.facts.getState(source.id))!;
+      await other.facts.putState(source.id, { ...state.state, title: 'Renamed' }, state.version);
+      expect(await revisions()).toEqual(before.map((revision, n) => (added[n] ? revision + 2 : revision)));
 
       await other.identity.deleteBoard(kept[0]!);
       expect(await stores.register.followUpsOf(source.id)).toEqual([kept[1]]);
       expect(await stores.register.followUpOf(kept[0]!)).toBeUndefined();
+      // And so does the source's deletion, which they then show.
+      const remaining = (await stores.facts.read(kept[1]!)).revision;
+      await stores.identity.deleteBoard(source.id);
+      expect((await other.facts.read(kept[1]!)).revision).toBe(remaining + 1);
     });
 
     it('keeps links by their hash, up to a cap across instances, and forgets them when revoked or when the board is deleted', async () => {

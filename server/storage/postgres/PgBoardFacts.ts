@@ -5,7 +5,7 @@ import { SIGNOFF_COLUMNS } from './PgAgreementArchive.js';
 import { ROUND_COLUMNS, toRound, type RoundRow } from './PgBallotBox.js';
 import type { PgDatabase } from './PgDatabase.js';
 import { PARTICIPANT_COLUMNS } from './PgIdentity.js';
-import { BUMP_BOARD, BUMP_PEOPLE } from './revision.js';
+import { BUMP_BOARD, BUMP_FOLLOW_UPS, BUMP_PEOPLE } from './revision.js';
 import { SEATING_JSON } from './PgTableSeats.js';
 
 /**
@@ -92,7 +92,7 @@ export class PgBoardFacts implements BoardFacts {
 
   async putState(boardId: string, state: BoardState, expectedVersion: number): Promise<BoardStateRecord | undefined> {
     const { rows } = await this.db.query<{ version: number }>(
-      `WITH bump AS (${BUMP_BOARD})
+      `WITH bump AS (${BUMP_BOARD}), follow_ups_bump AS (${BUMP_FOLLOW_UPS})
        UPDATE board_state SET version = version + 1, state = $2 FROM bump WHERE board_id = $1 AND version = $3 RETURNING version`,
       [boardId, JSON.stringify(state), expectedVersion],
     );

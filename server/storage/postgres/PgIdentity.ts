@@ -2,7 +2,7 @@ import type { Identity } from '../Identity.js';
 import type { BoardRecord, BoardState, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from '../records.js';
 import { MINTED_THROUGH } from '../linkLineage.js';
 import { isUniqueViolation, type PgDatabase, type Queryable } from './PgDatabase.js';
-import { BUMP_PEOPLE } from './revision.js';
+import { BUMP_FOLLOW_UPS, BUMP_PEOPLE } from './revision.js';
 
 const BOARD_COLUMNS = 'id, title, join_code AS "joinCode", created_at AS "createdAt"';
 export const PARTICIPANT_COLUMNS = 'id, board_id AS "boardId", name, organisation, group_id AS "group", joined_at AS "joinedAt", language, waiting_since AS "waitingSince"';
@@ -202,6 +202,7 @@ export class PgIdentity implements Identity {
       await tx.query('DELETE FROM ballots WHERE round_id IN (SELECT id FROM rounds WHERE board_id = $1)', [boardId]);
       for (const { table_name } of rows) await tx.query(`DELETE FROM "${table_name}" WHERE board_id = $1`, [boardId]);
       await tx.query('DELETE FROM boards WHERE id = $1', [boardId]);
+      await tx.query(BUMP_FOLLOW_UPS, [boardId]);
     });
   }
 }

@@ -1,7 +1,8 @@
-import type { RegisterItem, RegisterItemState, RegisterLogEntry } from '../../../shared/register.js';
+import type { RegisterItem, RegisterItemState, RegisterLogEntry, RegisterStatus } from '../../../shared/register.js';
 import type { FollowUpRecord, NewRegister, RegisterItemChange, RegisterLinkRecord, RegisterStore, StoredRegister } from '../RegisterStore.js';
-import { registerItemRow, registerItemsOf, type RegisterItemRow, type RegisterLogRow } from '../registerRows.js';
+import { registerItemRow, registerItemsOf, statusCountsOf, type RegisterItemRow, type RegisterLogRow, type StatusCountRow } from '../registerRows.js';
 import type { PgDatabase } from './PgDatabase.js';
+import { BUMP_FOLLOW_UPS } from './revision.js';
 
 const ITEM_COLUMNS = 'item_id AS "itemId", position, state, source';
 const LOG_COLUMNS = 'item_id AS "itemId", entry';
@@ -37,6 +38,14 @@ export class PgRegisterStore implements RegisterStore {
     }, 'REPEATABLE READ');
   }
 
+  async statusCounts(boardId: string): Promise<Record<RegisterStatus, number> | null> {
+    const { rows } = await this.db.query<StatusCountRow>(
+      "SELECT i.state::jsonb ->> 'status' AS status, COUNT(i.item_id)::int AS count FROM registers r LEFT JOIN register_items i ON i.board_id = r.board_id WHERE r.board_id = $1 GROUP BY 1",
+      [boardId],
+    );
+    return statusCountsOf(rows);
+  }
+
   async update(boardId: string, itemId: string, change: RegisterItemChange): Promise<RegisterItem | undefined> {
     return this.db.transaction(async (tx) => {
       const { rows } = await tx.query<RegisterItemRow>(`SELECT ${ITEM_COLUMNS} FROM register_items WHERE board_id = $1 AND item_id = $2 FOR UPDATE`, [boardId, itemId]);
@@ -52,7 +61,7 @@ export class PgRegisterStore implements RegisterStore {
           'INSERT INTO register_log (board_id, item_id, seq, entry) SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3 FROM register_log WHERE board_id = $1',
           [boardId, itemId, JSON.stringify(changed.entry satisfies RegisterLogEntry)],
         );
-        await tx.query('UPDATE boards SET revision = revision + 1 WHERE id IN (SELECT board_id FROM follow_ups WHERE source_board_id = $1)', [boardId]);
+        await tx.query(BUMP_FOLLOW_UPS, [boardId]);
       }
       const log = await tx.query<RegisterLogRow>(`SELECT ${LOG_COLUMNS} FROM register_log WHERE board_id = $1 AND item_id = $2 ORDER BY seq`, [boardId, itemId]);
       return registerItemsOf([{ ...row, state: changed ? JSON.stringify(changed.next) : row.state }], log.rows)[0];

@@ -81,6 +81,7 @@ export class SqliteBoardFacts implements BoardFacts {
       const version = this.stmt.putState.get(JSON.stringify(state), boardId, expectedVersion) as number | undefined;
       if (version === undefined) return undefined;
       this.bump.ofBoard.run(boardId);
+      this.bump.ofFollowUps.run(boardId);
       return { version, state };
     })();
   }

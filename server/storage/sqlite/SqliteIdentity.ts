@@ -194,6 +194,7 @@ export class SqliteIdentity implements Identity {
       this.stmt.deleteBallotsOfBoard.run(boardId);
       for (const table of tables) this.db.prepare(`DELETE FROM "${table}" WHERE board_id = ?`).run(boardId);
       this.stmt.deleteBoard.run(boardId);
+      this.bump.ofFollowUps.run(boardId);
     })();
   }
 

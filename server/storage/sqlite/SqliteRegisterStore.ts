@@ -1,13 +1,16 @@
 import type Database from 'better-sqlite3';
-import type { RegisterItem, RegisterItemState, RegisterLogEntry } from '../../../shared/register.js';
+import type { RegisterItem, RegisterItemState, RegisterLogEntry, RegisterStatus } from '../../../shared/register.js';
 import type { FollowUpRecord, NewRegister, RegisterItemChange, RegisterLinkRecord, RegisterStore, StoredRegister } from '../RegisterStore.js';
-import { registerItemRow, registerItemsOf, type RegisterItemRow, type RegisterLogRow } from '../registerRows.js';
+import { revisionBumps } from './revision.js';
+import { registerItemRow, registerItemsOf, statusCountsOf, type RegisterItemRow, type RegisterLogRow, type StatusCountRow } from '../registerRows.js';
 
 /** The follow-through register in SQLite: one row per register, item and log entry; links by their hash. */
 export class SqliteRegisterStore implements RegisterStore {
   private readonly stmt;
+  private readonly bump;
 
   constructor(private readonly db: Database.Database) {
+    this.bump = revisionBumps(db);
     this.stmt = {
       insertRegister: db.prepare('INSERT INTO registers (board_id, from_version, frozen_at, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (board_id) DO NOTHING'),
       insertItem: db.prepare('INSERT INTO register_items (board_id, item_id, position, state, source) VALUES (?, ?, ?, ?, ?)'),
@@ -15,6 +18,9 @@ export class SqliteRegisterStore implements RegisterStore {
       items: db.prepare('SELECT item_id AS itemId, position, state, source FROM register_items WHERE board_id = ? ORDER BY position'),
       item: db.prepare('SELECT item_id AS itemId, position, state, source FROM register_items WHERE board_id = ? AND item_id = ?'),
       log: db.prepare('SELECT item_id AS itemId, entry FROM register_log WHERE board_id = ? ORDER BY seq'),
+      statusCounts: db.prepare(
+        "SELECT json_extract(i.state, '$.status') AS status, COUNT(i.item_id) AS count FROM registers r LEFT JOIN register_items i ON i.board_id = r.board_id WHERE r.board_id = ? GROUP BY 1",
+      ),
       logged: db.prepare('SELECT COALESCE(MAX(seq), 0) AS logged FROM register_log WHERE board_id = ?'),
       itemLog: db.prepare('SELECT item_id AS itemId, entry FROM register_log WHERE board_id = ? AND item_id = ? ORDER BY seq'),
       setState: db.prepare('UPDATE register_items SET state = ? WHERE board_id = ? AND item_id = ?'),
@@ -27,7 +33,6 @@ export class SqliteRegisterStore implements RegisterStore {
       findLink: db.prepare('SELECT board_id AS boardId, kind, owner FROM register_links WHERE hash = ?'),
       listLinks: db.prepare('SELECT hash, board_id AS boardId, kind, owner, created_at AS createdAt FROM register_links WHERE board_id = ? ORDER BY rowid'),
       removeLink: db.prepare('DELETE FROM register_links WHERE board_id = ? AND hash = ?'),
-      bumpFollowUps: db.prepare('UPDATE boards SET revision = revision + 1 WHERE id IN (SELECT board_id FROM follow_ups WHERE source_board_id = ?)'),
       addFollowUp: db.prepare(
         'INSERT INTO follow_ups (board_id, source_board_id, granted_by) SELECT ?, ?, ? WHERE (SELECT COUNT(*) FROM follow_ups WHERE source_board_id = ?) < ?',
       ),
@@ -53,6 +58,10 @@ export class SqliteRegisterStore implements RegisterStore {
     })();
   }
 
+  async statusCounts(boardId: string): Promise<Record<RegisterStatus, number> | null> {
+    return statusCountsOf(this.stmt.statusCounts.all(boardId) as StatusCountRow[]);
+  }
+
   async update(boardId: string, itemId: string, change: RegisterItemChange): Promise<RegisterItem | undefined> {
     return this.db.transaction(() => {
       const row = this.stmt.item.get(boardId, itemId) as RegisterItemRow | undefined;
@@ -62,7 +71,7 @@ export class SqliteRegisterStore implements RegisterStore {
       if (changed) {
         this.stmt.setState.run(JSON.stringify(changed.next), boardId, itemId);
         this.stmt.appendLog.run(boardId, itemId, JSON.stringify(changed.entry satisfies RegisterLogEntry), boardId);
-        this.stmt.bumpFollowUps.run(boardId);
+        this.bump.ofFollowUps.run(boardId);
       }
       const state = changed ? JSON.stringify(changed.next) : row.state;
       return registerItemsOf([{ ...row, state }], this.stmt.itemLog.all(boardId, itemId) as RegisterLogRow[])[0];

@@ -27,6 +27,7 @@ export const en = {
   'followUp.carryHint': 'Each priority still open becomes a theme, so the room ranks it again beside new challenges.',
   'followUp.carried': { one: '{count} priority carried onto the board.', other: '{count} priorities carried onto the board.' },
   'followUp.noItems': 'The register has no priorities.',
+  'followUp.sourceDeleted': 'The workshop this one follows up was deleted, with its register: there is nothing left to report on.',
   'followUp.themeFrom': 'Priority {n} of the register',
   'followUp.failed': 'That did not work. Please try again.',
   'followUp.chooseRegister': 'Which register does this workshop follow up?',

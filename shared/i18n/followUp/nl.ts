@@ -28,6 +28,7 @@ export const nl: FollowUpMessages = {
   'followUp.carryHint': 'Elke prioriteit die nog open staat wordt een thema, zodat de zaal haar opnieuw weegt naast nieuwe uitdagingen.',
   'followUp.carried': { one: '{count} prioriteit meegenomen naar het bord.', other: '{count} prioriteiten meegenomen naar het bord.' },
   'followUp.noItems': 'Het register heeft geen prioriteiten.',
+  'followUp.sourceDeleted': 'De workshop die hier wordt opgevolgd is verwijderd, met zijn register: er valt niets meer over te rapporteren.',
   'followUp.themeFrom': 'Prioriteit {n} uit het register',
   'followUp.failed': 'Dat lukte niet. Probeer het opnieuw.',
   'followUp.chooseRegister': 'Op welk register volgt deze workshop?',

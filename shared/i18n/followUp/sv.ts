@@ -28,6 +28,7 @@ export const sv: FollowUpMessages = {
   'followUp.carryHint': 'Varje prioritering som fortfarande är öppen blir ett tema, så att rummet rangordnar den igen bredvid nya utmaningar.',
   'followUp.carried': { one: '{count} prioritering överförd till tavlan.', other: '{count} prioriteringar överförda till tavlan.' },
   'followUp.noItems': 'Registret har inga prioriteringar.',
+  'followUp.sourceDeleted': 'Workshoppen som den här följer upp har raderats, med sitt register: det finns inget kvar att rapportera om.',
   'followUp.themeFrom': 'Prioritering {n} i registret',
   'followUp.failed': 'Det gick inte. Försök igen.',
   'followUp.chooseRegister': 'Vilket register följer denna workshop upp?',

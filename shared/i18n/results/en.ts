@@ -120,6 +120,8 @@ export const en = {
   'agree.dropped': 'Dropped',
   'agree.versionsHeading': 'Frozen versions',
   'agree.versionLine': 'Version {version}, frozen {date}',
+  'agree.standingChanged': 'Draft, changed since version {version}',
+  'agree.standingNotFrozen': 'Draft – not frozen yet',
 
   'downloads.heading': 'Downloads',
   'downloads.csv': 'CSV',

@@ -119,6 +119,8 @@ export const nl: ResultsMessages = {
   'agree.dropped': 'Afgevallen',
   'agree.versionsHeading': 'Vastgelegde versies',
   'agree.versionLine': 'Versie {version}, vastgelegd {date}',
+  'agree.standingChanged': 'Concept, gewijzigd sinds versie {version}',
+  'agree.standingNotFrozen': 'Concept – nog niet vastgelegd',
 
   'downloads.heading': 'Downloads',
   'downloads.csv': 'CSV',

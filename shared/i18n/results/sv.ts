@@ -119,6 +119,8 @@ export const sv: ResultsMessages = {
   'agree.dropped': 'Strukna',
   'agree.versionsHeading': 'Låsta versioner',
   'agree.versionLine': 'Version {version}, låst {date}',
+  'agree.standingChanged': 'Utkast, ändrat sedan version {version}',
+  'agree.standingNotFrozen': 'Utkast – inte låst än',
 
   'downloads.heading': 'Nedladdningar',
   'downloads.csv': 'CSV',

@@ -73,8 +73,6 @@ export const en = {
   'present.waitingReveal': 'The ranking is revealed step by step.',
   'present.agreeHeading': 'Our priorities',
   'present.agreeEmpty': 'The list is being drafted.',
-  'present.agreeDraft': 'Draft – not frozen yet',
-  'present.agreeFrozen': 'Latest frozen: version {version}, {date}',
   'present.more': '+ {count} more',
   'present.merged': { one: '+ {count} merged card', other: '+ {count} merged cards' },
   'present.contested': 'Groups disagree',

@@ -72,8 +72,6 @@ export const nl: RoomMessages = {
   'present.waitingReveal': 'De rangorde wordt stap voor stap getoond.',
   'present.agreeHeading': 'Onze prioriteiten',
   'present.agreeEmpty': 'De lijst wordt opgesteld.',
-  'present.agreeDraft': 'Concept – nog niet vastgelegd',
-  'present.agreeFrozen': 'Laatst vastgelegd: versie {version}, {date}',
   'present.more': '+ nog {count}',
   'present.merged': { one: '+ {count} samengevoegd kaartje', other: '+ {count} samengevoegde kaartjes' },
   'present.contested': 'Groepen zijn het oneens',

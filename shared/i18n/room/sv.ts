@@ -72,8 +72,6 @@ export const sv: RoomMessages = {
   'present.waitingReveal': 'Rangordningen visas steg för steg.',
   'present.agreeHeading': 'Våra prioriteringar',
   'present.agreeEmpty': 'Listan håller på att tas fram.',
-  'present.agreeDraft': 'Utkast – inte låst än',
-  'present.agreeFrozen': 'Senast låst: version {version}, {date}',
   'present.more': '+ {count} till',
   'present.merged': { one: '+ {count} sammanslaget kort', other: '+ {count} sammanslagna kort' },
   'present.contested': 'Grupperna är oeniga',
