@@ -342,7 +342,8 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('POST', '/api/boards/:boardId/agreement/freeze', async (ctx) => {
       await facilitator(ctx);
-      return new Reply(201, await agreements.freeze(ctx.params.boardId));
+      const { version, fresh } = await agreements.freeze(ctx.params.boardId);
+      return new Reply(fresh ? 201 : 200, version);
     })
     .on('PUT', '/api/boards/:boardId/signoff', async (ctx) => {
       await facilitator(ctx);
