@@ -10,7 +10,7 @@ import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
-import type { RegisterStore } from '../storage/RegisterStore.js';
+import type { FollowUpStart, RegisterStore } from '../storage/RegisterStore.js';
 import type { BoardState } from '../storage/records.js';
 import type { FollowThrough } from './FollowThrough.js';
 
@@ -22,15 +22,20 @@ import type { FollowThrough } from './FollowThrough.js';
 export class ProgressCheck {
   constructor(
     private readonly followThrough: Pick<FollowThrough, 'readerOf' | 'update'>,
-    private readonly registers: Pick<RegisterStore, 'read' | 'addFollowUp' | 'followUpOf' | 'followUpsOf'>,
+    private readonly registers: Pick<RegisterStore, 'read' | 'followUpOf' | 'followUpsOf'>,
     private readonly facts: BoardFacts,
     private readonly identity: Pick<Identity, 'getParticipant' | 'findToken'>,
     private readonly rooms: RoomRegistry,
     private readonly projection: Pick<ControlProjection, 'show'>,
   ) {}
 
-  /** What a new workshop following up `source` starts with; refused unless the caller facilitates a source with a register. */
-  async startFrom(source: FollowUpSourceBody): Promise<FollowUpState> {
+  /**
+   * What a new workshop following up `source` starts with, and its place among the register's follow-ups, which its
+   * creation takes in the same transaction (Workshops.createBoard); refused unless the caller facilitates a source
+   * with a register. The grant keeps which facilitator link of the source created it: each report checks that the
+   * link still opens the source, and each change of the source register draws the follow-up again.
+   */
+  async startFrom(source: FollowUpSourceBody): Promise<FollowUpStart> {
     const notAllowed = () => DomainError.refusal('forbidden', 'not-source-facilitator', "a follow-up starts from a register with that workshop's facilitator link", 'followUp');
     const access = await this.followThrough.readerOf(source.boardId, source.facilitatorToken).catch((err: unknown) => {
       throw err instanceof DomainError && err.kind === 'forbidden' ? notAllowed() : err;
@@ -38,17 +43,10 @@ export class ProgressCheck {
     if (!access || access.reader.kind !== 'facilitator') throw notAllowed();
     const register = await this.registers.read(source.boardId);
     if (!register) throw DomainError.refusal('conflict', 'no-register', 'that workshop has no register yet', 'followUp');
-    if ((await this.registers.followUpsOf(source.boardId)).length >= REGISTER_LIMITS.maxFollowUps) throw tooManyFollowUps();
-    return { sourceBoardId: source.boardId, currentItemId: register.items[0]?.itemId ?? null, reporterId: null, carried: [] };
-  }
-
-  /**
-   * Keeps, once the follow-up exists, which facilitator link of the source created it: each report checks that the
-   * link still opens the source, and each change of the source register draws the follow-up again.
-   */
-  async follows(boardId: string, source: FollowUpSourceBody): Promise<void> {
-    const grant = { boardId, sourceBoardId: source.boardId, grantedBy: hashToken(source.facilitatorToken) };
-    if (!(await this.registers.addFollowUp(grant, REGISTER_LIMITS.maxFollowUps))) throw tooManyFollowUps();
+    return {
+      state: { sourceBoardId: source.boardId, currentItemId: register.items[0]?.itemId ?? null, reporterId: null, carried: [] },
+      grant: { sourceBoardId: source.boardId, grantedBy: hashToken(source.facilitatorToken), cap: REGISTER_LIMITS.maxFollowUps },
+    };
   }
 
   /** The room looks at another item; whoever reported on the last one hands back to the facilitator. */
@@ -148,9 +146,6 @@ export class ProgressCheck {
     await this.projection.show(boardId);
   }
 }
-
-const tooManyFollowUps = () =>
-  DomainError.refusal('conflict', 'too-many-follow-ups', `a register is followed up by at most ${REGISTER_LIMITS.maxFollowUps} workshops`, 'followUp');
 
 /** A carried item's theme has an id of its own, so carrying it again finds it instead of adding a second. */
 const themeIdOf = (itemId: string) => `register-${itemId}`.slice(0, 64);
