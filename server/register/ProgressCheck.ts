@@ -1,6 +1,5 @@
 import { addCluster, clustersOf } from '../../shared/boardDoc.js';
-import { readProgressCheck } from '../../shared/controlDoc.js';
-import { itemsToCarry, mayReport, type FollowUpSourceBody, type FollowUpState } from '../../shared/followUp.js';
+import { agendaOf, itemsToCarry, mayReport, type FollowUpSourceBody, type FollowUpState } from '../../shared/followUp.js';
 import { LIMITS } from '../../shared/limits.js';
 import { REGISTER_LIMITS, type RegisterItem, type RegisterUpdateBody } from '../../shared/register.js';
 import type { Access } from '../auth/Access.js';
@@ -91,11 +90,13 @@ export class ProgressCheck {
    * the item, linked back to it, so the cluster and vote steps rank them again beside new challenges.
    */
   async carryOpenItems(boardId: string): Promise<{ carried: number }> {
+    // Read from the store, not the control document: a report whose drawing failed leaves it showing an item open.
+    const { followUp } = await this.followUpOf(boardId);
+    const register = await this.registers.read(followUp.sourceBoardId);
+    if (!register) throw DomainError.refusal('conflict', 'source-deleted', 'the workshop this one follows up has been deleted');
+    const carrying = itemsToCarry({ items: agendaOf(register.items), carried: followUp.carried });
+    if (carrying.length === 0) return { carried: 0 };
     return this.rooms.withRoom(boardId, async (room) => {
-      const shown = readProgressCheck(room.control.doc);
-      if (!shown) throw DomainError.refusal('not-found', 'not-a-follow-up', 'this workshop follows up no register');
-      const carrying = itemsToCarry(shown);
-      if (carrying.length === 0) return { carried: 0 };
       await room.board.serverTransact((doc) => {
         const themes = clustersOf(doc);
         const fresh = carrying.filter((item) => !themes.has(themeIdOf(item.itemId)));
@@ -104,7 +105,7 @@ export class ProgressCheck {
           addCluster(doc, {
             id: themeIdOf(item.itemId),
             title: item.title.slice(0, LIMITS.maxClusterTitle),
-            registerItem: { boardId: shown.sourceBoardId, itemId: item.itemId, position: item.position },
+            registerItem: { boardId: followUp.sourceBoardId, itemId: item.itemId, position: item.position },
           });
         }
       });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addCard } from '../../shared/boardDoc.js';
-import { readMeta, readTally } from '../../shared/controlDoc.js';
+import { addCard, readClusters } from '../../shared/boardDoc.js';
+import { readMeta, readProgressCheck, readTally } from '../../shared/controlDoc.js';
 import type { PriorityList } from '../../shared/export/index.js';
 import { Agreements } from '../../server/agreement/Agreements.js';
+import { Signoffs } from '../../server/agreement/Signoffs.js';
 import { resolveAccess, type Access } from '../../server/auth/Access.js';
 import { Exports } from '../../server/export/Exports.js';
+import { FollowThrough } from '../../server/register/FollowThrough.js';
+import { ProgressCheck } from '../../server/register/ProgressCheck.js';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
 import type { Stores } from '../../server/storage/Stores.js';
 import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
@@ -89,6 +92,43 @@ describe('a freeze retried after its drawing failed', () => {
     // A changed draft is a new version.
     await agreements.saveDraft(board.boardId, { ...draft, items: [{ ...draft.items[0]!, nextStep: 'Pilot, then scale up' }] });
     expect(await agreements.freeze(board.boardId)).toMatchObject({ version: { version: 2 }, fresh: true });
+    await stores.close();
+  });
+});
+
+describe('carrying a follow-up\'s open items', () => {
+  it('reads the register as stored: an item reported done whose drawing failed is not carried', async () => {
+    const log = new MemoryDocumentLog();
+    const stores = openSqliteStores(':memory:');
+    const run = instance(log, stores);
+    const source = await run.workshops.createBoard({ title: 'Forum', question: 'What first?', language: 'en' }, 'http://localhost');
+    const item = (itemId: string, position: number) => ({
+      itemId,
+      position,
+      title: `Priority ${position}`,
+      owner: 'Port',
+      status: 'not-started' as const,
+      dropReason: null,
+      progress: null,
+      nextReview: null,
+      source: { version: 1, rank: position, kind: 'theme' as const, cards: [], mergedFrom: [], votes: null },
+    });
+    await stores.register.create(source.boardId, { fromVersion: 1, frozenAt: 1, createdAt: 1, items: [item('t1', 1), item('t2', 2)] });
+    const followUp = await run.workshops.createBoard({ title: 'Review', question: '', language: 'en' }, 'http://localhost', {
+      state: { sourceBoardId: source.boardId, currentItemId: 't1', reporterId: null, carried: [] },
+      grant: { sourceBoardId: source.boardId, grantedBy: 'grant', cap: 20 },
+    });
+    const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, stores.identity, new Signoffs(stores.agreements, stores.identity, stores.facts, run.projection), stores.forums, run.projection);
+    const progressCheck = new ProgressCheck(followThrough, stores.register, stores.facts, stores.identity, run.rooms, run.projection);
+    await run.rooms.withRoom(followUp.boardId, (room) => expect(readProgressCheck(room.control.doc)?.items.map((i) => i.status)).toEqual(['not-started', 'not-started']));
+
+    log.failAppends = down();
+    await expect(followThrough.update({ boardId: source.boardId, reader: { kind: 'facilitator' } }, 't1', { status: 'done', note: '' })).rejects.toBeInstanceOf(StoreUnavailable);
+    log.failAppends = null;
+    await run.rooms.withRoom(followUp.boardId, (room) => expect(readProgressCheck(room.control.doc)?.items[0]?.status).toBe('not-started'));
+
+    expect(await progressCheck.carryOpenItems(followUp.boardId)).toEqual({ carried: 1 });
+    await run.rooms.withRoom(followUp.boardId, (room) => expect(readClusters(room.board.doc).map((theme) => theme.title)).toEqual(['Priority 2']));
     await stores.close();
   });
 });
