@@ -117,14 +117,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const limits = new AbuseLimits(config);
   const withSecurityHeaders = securityHeaders(config.publicUrl);
   const suggestions = new Suggestions(registry, { facts: stores.facts, projection }, { log, metrics });
-  const exports = new Exports(identity, stores.agreements, registry);
+  const exports = new Exports(identity, stores.facts, stores.agreements, registry);
   const signoffs = new Signoffs(stores.agreements, identity, stores.facts, projection);
   const followThrough = new FollowThrough(stores.register, stores.agreements, stores.facts, identity, signoffs, stores.forums, projection);
   const router = buildRoutes({
     stores,
     workshops,
     rounds,
-    agreements: new Agreements(stores.agreements, identity, ballots, stores.facts, registry, projection),
+    agreements: new Agreements(stores.agreements, ballots, stores.facts, registry, projection),
     signoffs,
     exports,
     rooms: registry,

@@ -1,17 +1,19 @@
 import type * as Y from 'yjs';
 import type { ExportQuery } from '../../shared/api.js';
 import { cardBodyText, cardsOf, readCards, readClusters } from '../../shared/boardDoc.js';
-import { readAgreementDraft, readMeta, readRevealedRounds, readRounds, readSignoff } from '../../shared/controlDoc.js';
 import { decisionRecordOf, signoffOutcome, type DecisionRecord, type SignoffDecision } from '../../shared/signoff.js';
 import { buildPriorityList, toCsv, toJson, toMarkdown, withoutAuthorGroups, type PriorityList, type PriorityListInput } from '../../shared/export/index.js';
 import { inReaderLanguage } from '../../shared/export/readerLanguage.js';
 import { may, situationOf } from '../../shared/permissions.js';
+import { revealedRounds } from '../../shared/voting/revealed.js';
 import type { Access } from '../auth/Access.js';
 import { cardKeysOf } from '../auth/cardKeys.js';
 import { DomainError } from '../DomainError.js';
+import { controlView, type ControlView } from '../projection/controlView.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { AgreementArchive } from '../storage/AgreementArchive.js';
+import type { BoardFacts, FactsAtRevision } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
 import type { AgreementRecord, ParticipantRecord } from '../storage/records.js';
 import { TokenBuckets } from '../TokenBuckets.js';
@@ -69,7 +71,8 @@ export class Exports {
   private readonly fresh = new TokenBuckets(EXPORTS_PER_BOARD);
 
   constructor(
-    private readonly identity: Pick<Identity, 'listParticipants' | 'listTokenHashes' | 'findToken'>,
+    private readonly identity: Pick<Identity, 'listTokenHashes' | 'findToken'>,
+    private readonly facts: Pick<BoardFacts, 'read'>,
     private readonly agreements: AgreementArchive,
     private readonly rooms: RoomRegistry,
     private readonly now: () => number = Date.now,
@@ -81,31 +84,35 @@ export class Exports {
    * (marked as not agreed). The XLSX adds a sheet per revealed round.
    *
    * In the reader's language when `lang` is given, else in the workshop's (the language a frozen list was frozen
-   * in). A file is made once per version of what it is drawn from (the board and control documents, the
-   * participants, the frozen versions) and shared by everyone who asks until one of them changes.
+   * in). Rounds, tallies, details, settings, the draft and the sign-off are read from the stored facts (one
+   * `BoardFacts.read`), never from the control document, which may lag behind them; cards and themes from the board
+   * document. A file is made once per version of what it is drawn from (the board document, the facts' revision,
+   * the frozen versions) and shared by everyone who asks until one of them changes.
    */
   async exportFile(access: Access, query: ExportQuery): Promise<ExportFile> {
-    const [frozen, participants, authors, signoffs, record] = await Promise.all([
+    const [facts, frozen, authors, signoffs, record] = await Promise.all([
+      this.facts.read(access.boardId),
       this.agreements.list(access.boardId),
-      this.identity.listParticipants(access.boardId),
       this.authorsOfAnonymousCards(access),
       this.agreements.signoffs(access.boardId),
       this.agreements.record(access.boardId),
     ]);
     const signed: Signed = { decisions: signoffs, head: record.at(-1)?.hash ?? null, seals: new Map(record.map((entry) => [entry.version, entry.hash])) };
+    const stored = storedView(facts);
+    const participants = facts.people.participants;
+    this.assertMayExport(access, stored, query.version, frozen);
     return this.rooms.withRoom(access.boardId, (room) => {
-      this.assertMayExport(access, room, query.version, frozen);
       const kept = made.get(room.board.doc) ?? new Map<string, Promise<ExportFile>>();
       made.set(room.board.doc, kept);
       // The facilitator's file names anonymous cards' authors (authorsOfAnonymousCards): never shared with anyone else.
       const facilitator = access.role === 'facilitator';
       // Only while cards are anonymous does the facilitator's file differ from everyone else's (it names card groups).
-      const facilitatorsOwn = facilitator && readMeta(room.control.doc)?.settings.anonymousCards === true;
-      const key = JSON.stringify([query, versionOf(room.board.doc), versionOf(room.control.doc), frozen.length, participants, facilitatorsOwn, signed.head]);
+      const facilitatorsOwn = facilitator && stored.meta.settings.anonymousCards;
+      const key = JSON.stringify([query, versionOf(room.board.doc), stored.revision, frozen.length, participants, facilitatorsOwn, signed.head]);
       const known = kept.get(key);
       if (known) return known;
       this.takeFresh(access.boardId, query.format === 'xlsx');
-      const file = this.fileFor(room, query, frozen, participants, authors, facilitator, signed);
+      const file = this.fileFor(room, stored, query, frozen, participants, authors, facilitator, signed);
       kept.set(key, file);
       if (kept.size > KEPT_PER_BOARD) kept.delete(kept.keys().next().value!);
       // A failed file is not kept: the next request tries afresh.
@@ -134,18 +141,17 @@ export class Exports {
     return new Map(Array.from(await cardKeysOf(this.identity, access.boardId), ([id, key]) => [key, id]));
   }
 
-  private assertMayExport(access: Access, room: BoardRoom, version: number | undefined, frozen: AgreementRecord[]): void {
-    const meta = readMeta(room.control.doc);
-    if (!meta) throw new DomainError('not-found', 'unknown board');
-    if (!may(access.role, 'export', situationOf(meta))) {
+  private assertMayExport(access: Access, stored: ControlView, version: number | undefined, frozen: AgreementRecord[]): void {
+    if (!may(access.role, 'export', situationOf(stored.meta))) {
       throw new DomainError('forbidden', 'the facilitator has not shared the export with participants');
     }
     if (version !== undefined && !frozen.some((a) => a.version === version)) throw new DomainError('not-found', `there is no version ${version}`, 'version');
   }
 
-  /** The file, read from the room now; a spreadsheet is then built on its thread. */
+  /** The file, read from the board document now and the stored facts; a spreadsheet is then built on its thread. */
   private async fileFor(
     room: BoardRoom,
+    stored: ControlView,
     { format, version, lang }: ExportQuery,
     frozen: AgreementRecord[],
     participants: ParticipantRecord[],
@@ -153,17 +159,17 @@ export class Exports {
     facilitator: boolean,
     signed: Signed,
   ): Promise<ExportFile> {
-    const language = lang ?? readMeta(room.control.doc)?.language;
+    const language = lang ?? stored.meta.language;
     const exportedAt = this.now();
     // A frozen version's text needs nothing of the board; its spreadsheet's round sheets do.
-    const board = () => boardInput(room.board.doc, room.control.doc, participants, authors);
-    const drawn = this.listToExport(room, board, version, frozen, exportedAt);
+    const board = () => boardInput(room.board.doc, stored, participants, authors);
+    const drawn = this.listToExport(stored, board, version, frozen, exportedAt);
     // A version frozen before cards were anonymous follows the setting as it is now for everyone but the facilitator.
-    const listed = !facilitator && readMeta(room.control.doc)?.settings.anonymousCards ? withoutAuthorGroups(drawn) : drawn;
+    const listed = !facilitator && stored.meta.settings.anonymousCards ? withoutAuthorGroups(drawn) : drawn;
     const list = language ? inReaderLanguage(listed, language) : listed;
     const date = new Date(list.frozenAt ?? list.board.exportedAt ?? exportedAt).toISOString().slice(0, 10);
     // The language in the name, so the Swedish and the English file of one list can sit side by side.
-    const record = list.version === null ? null : decisionRecordFor(room.control.doc, list.version, participants, signed);
+    const record = list.version === null ? null : decisionRecordFor(stored, list.version, participants, signed);
     const base = `${fileSlug(list.board.title)}-${date}${list.version ? `-v${list.version}` : list.status === 'draft' ? '-draft' : ''}${language ? `-${language}` : ''}`;
     switch (format) {
       case 'csv':
@@ -181,10 +187,10 @@ export class Exports {
     }
   }
 
-  private listToExport(room: BoardRoom, board: () => PriorityListInput, version: number | undefined, frozen: AgreementRecord[], exportedAt: number): PriorityList {
+  private listToExport(stored: ControlView, board: () => PriorityListInput, version: number | undefined, frozen: AgreementRecord[], exportedAt: number): PriorityList {
     if (version !== undefined) return frozen.find((a) => a.version === version)!.list;
     if (frozen.length > 0) return frozen[frozen.length - 1].list;
-    return buildPriorityList({ ...board(), draft: readAgreementDraft(room.control.doc), exportedAt });
+    return buildPriorityList({ ...board(), draft: stored.agreementDraft ?? undefined, exportedAt });
   }
 }
 
@@ -199,26 +205,38 @@ interface Signed {
   seals: Map<number, string | null>;
 }
 
-/** The sign-off of `version` under the workshop's rule and delegates as the control document shows them. */
-function decisionRecordFor(control: Y.Doc, version: number, participants: ParticipantRecord[], signed: Signed): DecisionRecord {
-  const outcome = signoffOutcome(version, readSignoff(control), readMeta(control)?.groups ?? [], participants, signed.decisions);
+/** The sign-off of `version` under the workshop's rule and delegates as stored. */
+function decisionRecordFor(stored: ControlView, version: number, participants: ParticipantRecord[], signed: Signed): DecisionRecord {
+  const outcome = signoffOutcome(version, stored.signoff, stored.meta.groups, participants, signed.decisions);
   return decisionRecordOf(outcome, participants, signed.seals.get(version) ?? null);
 }
 
 /**
- * The board as plain data for buildPriorityList: only revealed rounds' tallies ever leave the control document.
- * `authors` names the participant behind a card key, where the reader may know it.
+ * The board's stored facts as the control document shows them (`controlView`): what an export or a freeze takes of
+ * rounds, tallies, details, the draft and the sign-off, read from the store and not from a drawing that may lag.
  */
-export function boardInput(board: Y.Doc, control: Y.Doc, participants: ParticipantRecord[], authors: ReadonlyMap<string, string> = new Map()): PriorityListInput {
-  const meta = readMeta(control);
-  if (!meta) throw new DomainError('not-found', 'unknown board');
-  const tallies = Object.fromEntries(readRevealedRounds(control).map(({ round, tally }) => [round.id, tally]));
+export function storedView(facts: FactsAtRevision): ControlView {
+  // No export or freeze reads the agenda of a follow-up or the draft's standing against the frozen list.
+  const view = controlView({ ...facts, agenda: null, frozen: null });
+  if (!view) throw new DomainError('not-found', 'unknown board');
+  return view;
+}
+
+/**
+ * The board as plain data for buildPriorityList: cards and themes from the board document, the rest from the
+ * stored facts; only revealed rounds' tallies are taken. `authors` names the participant behind a card key, where
+ * the reader may know it.
+ */
+export function boardInput(board: Y.Doc, stored: ControlView, participants: ParticipantRecord[], authors: ReadonlyMap<string, string> = new Map()): PriorityListInput {
+  const { meta } = stored;
+  const tallyOf = new Map(stored.tallies.map((tally) => [tally.roundId, tally]));
+  const tallies = Object.fromEntries(revealedRounds(stored.rounds, (roundId) => tallyOf.get(roundId)).map(({ round, tally }) => [round.id, tally]));
   return {
     board: { title: meta.title, question: meta.question, language: meta.language, groups: meta.groups },
     cards: readCards(board).map((card) => ({ ...card, author: authors.get(card.author) ?? card.author, bodyText: cardBodyText(cardsOf(board).get(card.id)!) })),
     clusters: readClusters(board).map(({ id, title }) => ({ id, title })),
     participants: participants.map(({ id, name, organisation, group }) => ({ id, name, organisation, group })),
-    rounds: readRounds(control),
+    rounds: stored.rounds,
     tallies,
   };
 }

@@ -138,10 +138,7 @@ export function buildRoutes(deps: RouteDeps): Router {
       await deps.guard.limits.takeBoardCreation(deps.guard.addressOf(ctx.req));
       const followUp = body.followUp && (await deps.register.progressCheck.startFrom(body.followUp));
       const created = await workshops.createBoard(body, baseUrl(ctx.req), followUp);
-      if (body.followUp) {
-        await deps.register.progressCheck.follows(created.boardId, body.followUp);
-        await deps.forums.followUpJoins(body.followUp.boardId, created.boardId);
-      }
+      if (body.followUp) await deps.forums.followUpJoins(body.followUp.boardId, created.boardId);
       return new Reply(201, created);
     })
     .on('POST', '/api/demo-boards', async (ctx) => {
@@ -342,7 +339,8 @@ export function buildRoutes(deps: RouteDeps): Router {
     })
     .on('POST', '/api/boards/:boardId/agreement/freeze', async (ctx) => {
       await facilitator(ctx);
-      return new Reply(201, await agreements.freeze(ctx.params.boardId));
+      const { version, fresh } = await agreements.freeze(ctx.params.boardId);
+      return new Reply(fresh ? 201 : 200, version);
     })
     .on('PUT', '/api/boards/:boardId/signoff', async (ctx) => {
       await facilitator(ctx);

@@ -1,6 +1,5 @@
 import { addCluster, clustersOf } from '../../shared/boardDoc.js';
-import { readProgressCheck } from '../../shared/controlDoc.js';
-import { itemsToCarry, mayReport, type FollowUpSourceBody, type FollowUpState } from '../../shared/followUp.js';
+import { agendaOf, itemsToCarry, mayReport, type FollowUpSourceBody, type FollowUpState } from '../../shared/followUp.js';
 import { LIMITS } from '../../shared/limits.js';
 import { REGISTER_LIMITS, type RegisterItem, type RegisterUpdateBody } from '../../shared/register.js';
 import type { Access } from '../auth/Access.js';
@@ -10,7 +9,7 @@ import type { ControlProjection } from '../projection/ControlProjection.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
-import type { RegisterStore } from '../storage/RegisterStore.js';
+import type { FollowUpStart, RegisterStore } from '../storage/RegisterStore.js';
 import type { BoardState } from '../storage/records.js';
 import type { FollowThrough } from './FollowThrough.js';
 
@@ -22,15 +21,20 @@ import type { FollowThrough } from './FollowThrough.js';
 export class ProgressCheck {
   constructor(
     private readonly followThrough: Pick<FollowThrough, 'readerOf' | 'update'>,
-    private readonly registers: Pick<RegisterStore, 'read' | 'addFollowUp' | 'followUpOf' | 'followUpsOf'>,
+    private readonly registers: Pick<RegisterStore, 'read' | 'followUpOf' | 'followUpsOf'>,
     private readonly facts: BoardFacts,
     private readonly identity: Pick<Identity, 'getParticipant' | 'findToken'>,
     private readonly rooms: RoomRegistry,
     private readonly projection: Pick<ControlProjection, 'show'>,
   ) {}
 
-  /** What a new workshop following up `source` starts with; refused unless the caller facilitates a source with a register. */
-  async startFrom(source: FollowUpSourceBody): Promise<FollowUpState> {
+  /**
+   * What a new workshop following up `source` starts with, and its place among the register's follow-ups, which its
+   * creation takes in the same transaction (Workshops.createBoard); refused unless the caller facilitates a source
+   * with a register. The grant keeps which facilitator link of the source created it: each report checks that the
+   * link still opens the source, and each change of the source register draws the follow-up again.
+   */
+  async startFrom(source: FollowUpSourceBody): Promise<FollowUpStart> {
     const notAllowed = () => DomainError.refusal('forbidden', 'not-source-facilitator', "a follow-up starts from a register with that workshop's facilitator link", 'followUp');
     const access = await this.followThrough.readerOf(source.boardId, source.facilitatorToken).catch((err: unknown) => {
       throw err instanceof DomainError && err.kind === 'forbidden' ? notAllowed() : err;
@@ -38,17 +42,10 @@ export class ProgressCheck {
     if (!access || access.reader.kind !== 'facilitator') throw notAllowed();
     const register = await this.registers.read(source.boardId);
     if (!register) throw DomainError.refusal('conflict', 'no-register', 'that workshop has no register yet', 'followUp');
-    if ((await this.registers.followUpsOf(source.boardId)).length >= REGISTER_LIMITS.maxFollowUps) throw tooManyFollowUps();
-    return { sourceBoardId: source.boardId, currentItemId: register.items[0]?.itemId ?? null, reporterId: null, carried: [] };
-  }
-
-  /**
-   * Keeps, once the follow-up exists, which facilitator link of the source created it: each report checks that the
-   * link still opens the source, and each change of the source register draws the follow-up again.
-   */
-  async follows(boardId: string, source: FollowUpSourceBody): Promise<void> {
-    const grant = { boardId, sourceBoardId: source.boardId, grantedBy: hashToken(source.facilitatorToken) };
-    if (!(await this.registers.addFollowUp(grant, REGISTER_LIMITS.maxFollowUps))) throw tooManyFollowUps();
+    return {
+      state: { sourceBoardId: source.boardId, currentItemId: register.items[0]?.itemId ?? null, reporterId: null, carried: [] },
+      grant: { sourceBoardId: source.boardId, grantedBy: hashToken(source.facilitatorToken), cap: REGISTER_LIMITS.maxFollowUps },
+    };
   }
 
   /** The room looks at another item; whoever reported on the last one hands back to the facilitator. */
@@ -93,11 +90,13 @@ export class ProgressCheck {
    * the item, linked back to it, so the cluster and vote steps rank them again beside new challenges.
    */
   async carryOpenItems(boardId: string): Promise<{ carried: number }> {
+    // Read from the store, not the control document: a report whose drawing failed leaves it showing an item open.
+    const { followUp } = await this.followUpOf(boardId);
+    const register = await this.registers.read(followUp.sourceBoardId);
+    if (!register) throw DomainError.refusal('conflict', 'source-deleted', 'the workshop this one follows up has been deleted');
+    const carrying = itemsToCarry({ items: agendaOf(register.items), carried: followUp.carried });
+    if (carrying.length === 0) return { carried: 0 };
     return this.rooms.withRoom(boardId, async (room) => {
-      const shown = readProgressCheck(room.control.doc);
-      if (!shown) throw DomainError.refusal('not-found', 'not-a-follow-up', 'this workshop follows up no register');
-      const carrying = itemsToCarry(shown);
-      if (carrying.length === 0) return { carried: 0 };
       await room.board.serverTransact((doc) => {
         const themes = clustersOf(doc);
         const fresh = carrying.filter((item) => !themes.has(themeIdOf(item.itemId)));
@@ -106,7 +105,7 @@ export class ProgressCheck {
           addCluster(doc, {
             id: themeIdOf(item.itemId),
             title: item.title.slice(0, LIMITS.maxClusterTitle),
-            registerItem: { boardId: shown.sourceBoardId, itemId: item.itemId, position: item.position },
+            registerItem: { boardId: followUp.sourceBoardId, itemId: item.itemId, position: item.position },
           });
         }
       });
@@ -148,9 +147,6 @@ export class ProgressCheck {
     await this.projection.show(boardId);
   }
 }
-
-const tooManyFollowUps = () =>
-  DomainError.refusal('conflict', 'too-many-follow-ups', `a register is followed up by at most ${REGISTER_LIMITS.maxFollowUps} workshops`, 'followUp');
 
 /** A carried item's theme has an id of its own, so carrying it again finds it instead of adding a second. */
 const themeIdOf = (itemId: string) => `register-${itemId}`.slice(0, 64);

@@ -1,4 +1,5 @@
 import type { BoardRecord, BoardState, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from './records.js';
+import type { FollowUpGrant } from './RegisterStore.js';
 
 /** Boards, their tokens and participants, named links, join codes, activity and deletion. */
 export interface Identity {
@@ -6,8 +7,14 @@ export interface Identity {
    * Creates the board, its tokens and its first state (version 1) in one step, with a join code drawn by
    * `drawJoinCode`, drawing again while the code is taken (the uniqueness is the database's, so two instances
    * cannot hand out one code); resolves to the code used.
+   *
+   * With `followUp`, the same step registers the board as a follow-up of the source's register, unless that register
+   * has `followUp.cap` follow-ups already: then nothing is created and it resolves to null. The count and the writes
+   * are one step of the store's, so creations at once on several instances never pass the cap nor leave a board
+   * that is not registered.
    */
   createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState): Promise<string>;
+  createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState, followUp: FollowUpGrant): Promise<string | null>;
   getBoard(id: string): Promise<BoardRecord | undefined>;
   findBoardByJoinCode(code: string): Promise<BoardRecord | undefined>;
   /** Replaces the board's join code with a fresh unused one; resolves to it. */

@@ -1,3 +1,4 @@
+import type { FollowUpState } from '../../shared/followUp.js';
 import type { RegisterItem, RegisterItemState, RegisterLogEntry, RegisterStatus } from '../../shared/register.js';
 
 /** A register as stored: which frozen version it started from, and its items with their logs. */
@@ -22,6 +23,18 @@ export interface FollowUpRecord {
   boardId: string;
   sourceBoardId: string;
   grantedBy: string;
+}
+
+/** A new board's place among the follow-ups of a register, taken when the board is created (Identity.createBoard). */
+export interface FollowUpGrant extends Omit<FollowUpRecord, 'boardId'> {
+  /** The most follow-ups a register may have. */
+  cap: number;
+}
+
+/** What a follow-up workshop is created with: its state, and its place among the source register's follow-ups. */
+export interface FollowUpStart {
+  state: FollowUpState;
+  grant: FollowUpGrant;
 }
 
 /**
@@ -51,9 +64,7 @@ export interface RegisterStore {
   listLinks(boardId: string): Promise<Array<RegisterLinkRecord & { hash: string; createdAt: number }>>;
   /** Whether a link of this board with that hash was there to remove. */
   removeLink(boardId: string, hash: string): Promise<boolean>;
-  /** Records a follow-up unless its source has `cap` of them already; the check is the database's, with the write. */
-  addFollowUp(followUp: FollowUpRecord, cap: number): Promise<boolean>;
   followUpOf(boardId: string): Promise<FollowUpRecord | undefined>;
-  /** The follow-ups of a board's register (at most the cap `addFollowUp` was given). */
+  /** The follow-ups of a board's register (at most the cap their creation was given: Identity.createBoard). */
   followUpsOf(sourceBoardId: string): Promise<string[]>;
 }

@@ -17,7 +17,6 @@ import { phaseChange, readSeating, type BoardMeta } from '../../shared/controlDo
 import type { TimerState } from '../../shared/timer.js';
 import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
-import type { FollowUpState } from '../../shared/followUp.js';
 import { DEFAULT_SETTINGS, phasesOf, type BoardSettings, type Phase } from '../../shared/phases.js';
 import { boardLinks } from '../access/boardLinks.js';
 import type { Access } from '../auth/Access.js';
@@ -30,7 +29,8 @@ import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BallotBox } from '../storage/BallotBox.js';
 import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
 import type { Identity } from '../storage/Identity.js';
-import type { BoardState } from '../storage/records.js';
+import type { BoardRecord, BoardState, NewToken } from '../storage/records.js';
+import type { FollowUpStart } from '../storage/RegisterStore.js';
 
 /**
  * The facilitator's commands and the board's lifecycle. Each changes the board's stored state (or its people)
@@ -47,8 +47,11 @@ export class Workshops {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** `followUp`: what a follow-up workshop stores of the register it follows up, checked already (ProgressCheck.startFrom). */
-  async createBoard(body: CreateBoardBody, baseUrl: string, followUp?: FollowUpState): Promise<CreateBoardResponse> {
+  /**
+   * `followUp`: what a follow-up workshop stores of the register it follows up, checked already
+   * (ProgressCheck.startFrom); its registration with the source's register is part of the creation's transaction.
+   */
+  async createBoard(body: CreateBoardBody, baseUrl: string, followUp?: FollowUpStart): Promise<CreateBoardResponse> {
     const language = body.language ?? 'en';
     const groups = groupsFromNames(body.groups ?? defaultGroupNames(language));
     const boardId = newBoardId();
@@ -68,17 +71,14 @@ export class Workshops {
       presentation: null,
       concepts: [],
       agreementDraft: null,
-      ...(followUp ? { followUp } : {}),
+      ...(followUp ? { followUp: followUp.state } : {}),
     };
-    const joinCode = await this.identity.createBoard(
-      { id: boardId, title: body.title, createdAt },
-      [
-        { hash: hashToken(facilitatorToken), boardId, role: 'facilitator', participantId: null },
-        { hash: hashToken(observerToken), boardId, role: 'observer', participantId: null },
-      ],
-      randomJoinCode,
-      state,
-    );
+    const board = { id: boardId, title: body.title, createdAt };
+    const tokens: NewToken[] = [
+      { hash: hashToken(facilitatorToken), boardId, role: 'facilitator', participantId: null },
+      { hash: hashToken(observerToken), boardId, role: 'observer', participantId: null },
+    ];
+    const joinCode = await this.store(board, tokens, state, followUp);
     // Created once stored, in one transaction: its control document is drawn when its room first loads, so no second
     // write can fail after it and leave a board that nobody was given the links of.
     const links = boardLinks(baseUrl);
@@ -94,6 +94,14 @@ export class Workshops {
         observer: links.withToken(boardId, observerToken),
       },
     };
+  }
+
+  /** Stores a new board in one transaction: with a follow-up's registration, refused when its register has no place left. */
+  private async store(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], state: BoardState, followUp: FollowUpStart | undefined): Promise<string> {
+    if (!followUp) return this.identity.createBoard(board, tokens, randomJoinCode, state);
+    const joinCode = await this.identity.createBoard(board, tokens, randomJoinCode, state, followUp.grant);
+    if (joinCode === null) throw DomainError.refusal('conflict', 'too-many-follow-ups', `a register is followed up by at most ${followUp.grant.cap} workshops`, 'followUp');
+    return joinCode;
   }
 
   async joinCodeInfo(code: string): Promise<JoinCodeInfo> {

@@ -19,7 +19,7 @@ export const SERVER_MAY_IMPORT: Record<string, string[]> = {
   access: ['root', 'storage', 'auth', 'rooms'],
   workshops: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'retention'],
   ballots: ['root', 'storage', 'auth', 'rooms', 'projection', 'workshops'],
-  export: ['root', 'storage', 'auth', 'rooms'],
+  export: ['root', 'storage', 'auth', 'rooms', 'projection'],
   agreement: ['root', 'storage', 'auth', 'rooms', 'projection', 'export'],
   people: ['root', 'storage', 'auth', 'rooms', 'projection', 'access', 'ballots'],
   suggestions: ['root', 'storage', 'auth', 'rooms', 'projection'],

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateBoardResponse } from '../../shared/api.js';
 import { readClusters } from '../../shared/boardDoc.js';
 import { readMeta, readProgressCheck } from '../../shared/controlDoc.js';
 import type { NewRegisterLink, RegisterItem, RegisterView } from '../../shared/register.js';
+import { startPostgres } from '../../fixtures/postgres.js';
 import { send } from '../../fixtures/workshopApi.js';
-import { api, createBoard, join, liveServer, synced, waitUntil } from './support.js';
+import { api, createBoard, join, liveServer, startTestServer, synced, waitUntil } from './support.js';
 
 const server = liveServer();
 
@@ -218,5 +222,81 @@ describe('a follow-up and the register it follows up, after it started', () => {
     expect((await api(server.url, 'DELETE', `/api/boards/${source.boardId}`, { confirmTitle: title }, source.facilitatorToken)).status).toBe(200);
     const gone = await report(kept, itemId, { status: 'under-way' }, kept.facilitatorToken);
     expect([gone.status, gone.body.code]).toEqual([409, 'source-deleted']);
+  });
+});
+
+/** A server of its own on each store (25 creations at once are more than one address may make in an hour by default). */
+interface CountedServer {
+  url: string;
+  /** How many boards the database holds. */
+  boards(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const stores: Array<{ name: string; start(): Promise<CountedServer> }> = [
+  {
+    name: 'SQLite',
+    async start() {
+      const server = await startTestServer(undefined, { BOARDS_PER_HOUR: '100' });
+      return {
+        url: server.url,
+        async boards() {
+          const db = new Database(path.join(server.dataDir, 'forumboard.db'), { readonly: true });
+          try {
+            return (db.prepare('SELECT COUNT(*) AS n FROM boards').get() as { n: number }).n;
+          } finally {
+            db.close();
+          }
+        },
+        stop: () => server.close(),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async start() {
+      const postgres = await startPostgres();
+      const url = postgres.createDatabase('follow_ups');
+      const server = await startTestServer(undefined, { BOARDS_PER_HOUR: '100', DATABASE_URL: url });
+      return {
+        url: server.url,
+        async boards() {
+          const db = new pg.Client({ connectionString: url });
+          await db.connect();
+          try {
+            return (await db.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM boards')).rows[0]!.n;
+          } finally {
+            await db.end();
+          }
+        },
+        async stop() {
+          await server.close();
+          postgres.dispose();
+        },
+      };
+    },
+  },
+];
+
+describe.each(stores)('follow-ups created at once on $name', (store) => {
+  let busy: CountedServer | undefined;
+  beforeAll(async () => {
+    busy = await store.start();
+  }, 60_000);
+  afterAll(() => busy?.stop());
+
+  it('creates exactly as many as the register takes and refuses the others without leaving a board behind', async () => {
+    const { url, boards } = busy!;
+    const source = (await api<CreateBoardResponse>(url, 'POST', '/api/demo-boards', { language: 'en' })).body;
+    expect((await api(url, 'POST', `/api/boards/${source.boardId}/register`, {}, source.facilitatorToken)).status).toBe(201);
+    const before = await boards();
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, n) =>
+        api<{ code?: string }>(url, 'POST', '/api/boards', { title: `Steering group ${n}`, followUp: { boardId: source.boardId, facilitatorToken: source.facilitatorToken } }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(20);
+    expect(answers.filter((a) => a.status !== 201).map((a) => [a.status, a.body.code])).toEqual(Array.from({ length: 5 }, () => [409, 'too-many-follow-ups']));
+    expect((await boards()) - before).toBe(20);
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
+import type { AgreementDraftBody, CreateBoardResponse, JoinResponse } from '../../shared/api.js';
 import { addCard } from '../../shared/boardDoc.js';
 import type { ExportedList } from '../../shared/export/json.js';
 import type { MyDataExport } from '../../shared/peopleApi.js';
@@ -112,11 +112,18 @@ describe.each(stores)('sign-off and the record on $name', (store) => {
       },
     };
     expect((await api(base(), 'PUT', `/api/boards/${board.boardId}/signoff`, setup, board.facilitatorToken)).status).toBe(200);
-    return { board, people, setup, groups: { company, union, region, knowledge } };
+    return { board, people, setup, draft, groups: { company, union, region, knowledge } };
   }
 
   async function freeze(board: CreateBoardResponse) {
     expect((await api(base(), 'POST', `/api/boards/${board.boardId}/agreement/freeze`, undefined, board.facilitatorToken)).status).toBe(201);
+  }
+
+  /** A draft equal to the latest version freezes as that version: the next one needs a change. */
+  async function freezeChanged(board: CreateBoardResponse, draft: AgreementDraftBody) {
+    const changed = { ...draft, items: draft.items.map((item) => ({ ...item, nextStep: `${item.nextStep}, then scale up` })) };
+    expect((await api(base(), 'PUT', `/api/boards/${board.boardId}/agreement`, changed, board.facilitatorToken)).status).toBe(200);
+    await freeze(board);
   }
 
   const sign = (board: CreateBoardResponse, who: JoinResponse, decision: string, version = 1, reason = '') =>
@@ -198,10 +205,10 @@ describe.each(stores)('sign-off and the record on $name', (store) => {
   });
 
   it('a new frozen version asks again; the earlier sign-offs stay with their version', async () => {
-    const { board, people } = await frozenWorkshop('every-group');
+    const { board, people, draft } = await frozenWorkshop('every-group');
     for (const who of [people.company, people.union, people.union2, people.region, people.knowledge]) await sign(board, who, 'consent');
     expect((await decisionRecord(board)).met).toBe(true);
-    await freeze(board);
+    await freezeChanged(board, draft);
     const v2 = await decisionRecord(board);
     expect(v2).toMatchObject({ version: 2, met: false });
     expect(v2.groups.every((g) => g.standing === 'pending')).toBe(true);
@@ -215,10 +222,10 @@ describe.each(stores)('sign-off and the record on $name', (store) => {
   });
 
   it('the record verifies from the first version to the last, and a row edited in the database breaks it there', async () => {
-    const { board, people } = await frozenWorkshop('every-group');
+    const { board, people, draft } = await frozenWorkshop('every-group');
     await sign(board, people.company, 'object', 1, 'Too vague');
     await sign(board, people.union, 'consent');
-    await freeze(board);
+    await freezeChanged(board, draft);
     await sign(board, people.region, 'consent', 2);
 
     expect((await record(board, people.company.token)).status).toBe(403);

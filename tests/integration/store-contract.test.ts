@@ -15,6 +15,7 @@ import type { Tally } from '../../shared/voting/index.js';
 import { openSqliteStores } from '../../server/storage/sqlite/openSqliteStores.js';
 import { StoreUnavailable } from '../../server/storage/StoreUnavailable.js';
 import type { Stores } from '../../server/storage/Stores.js';
+import type { FollowUpGrant } from '../../server/storage/RegisterStore.js';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { sleep } from './support.js';
 import { readStoredDoc } from '../../server/storage/DocumentLog.js';
@@ -93,6 +94,12 @@ async function newBoard(stores: Stores, title = 'Kick-off', createdAt = 1_700_00
     { hash: facilitatorHash, boardId: id, role: 'facilitator', participantId: null },
   ], codes, boardState(title));
   return { id, joinCode, facilitatorHash };
+}
+
+/** A follow-up board created with its registration (`grant`); its join code, or null when refused. */
+function newFollowUp(stores: Stores, id: string, grant: FollowUpGrant): Promise<string | null> {
+  const followUp = { sourceBoardId: grant.sourceBoardId, currentItemId: null, reporterId: null, carried: [] };
+  return stores.identity.createBoard({ id, title: 'Follow-up', createdAt: 1 }, [], codes, { ...boardState('Follow-up'), followUp }, grant);
 }
 
 async function newParticipant(stores: Stores, boardId: string, group = 'industry', joinedAt = Date.now()): Promise<ParticipantRecord & { hash: string }> {
@@ -878,13 +885,16 @@ describe.each(backends)('store contract on $name', (backend) => {
       expect((await stores.register.read(source.id))!.items[1]!.log).toEqual([entry]);
     });
 
-    it("keeps a register's follow-ups up to a cap across instances, moves each one's revision with every change of the register, the source's state or its deletion, and forgets a deleted one", async () => {
+    it("creates a register's follow-ups with their registration up to a cap across instances, moves each one's revision with every change of the register, the source's state or its deletion, and forgets a deleted one", async () => {
       const source = await newBoard(stores);
       await stores.register.create(source.id, { fromVersion: 1, frozenAt: 1, createdAt: 1, items: [item('t1', 1, 'Port')] });
-      const followUps = await Promise.all([1, 2, 3].map(() => newBoard(stores)));
-      const added = await Promise.all(followUps.map((board, n) => (n % 2 ? stores : other).register.addFollowUp({ boardId: board.id, sourceBoardId: source.id, grantedBy: `grant ${n}` }, 2)));
+      const followUps = [1, 2, 3].map(() => ({ id: unique('b') }));
+      const created = await Promise.all(followUps.map(({ id }, n) => newFollowUp(n % 2 ? stores : other, id, { sourceBoardId: source.id, grantedBy: `grant ${n}`, cap: 2 })));
+      const added = created.map((joinCode) => joinCode !== null);
       expect(added.filter(Boolean)).toHaveLength(2);
       const kept = followUps.filter((_, n) => added[n]).map((board) => board.id);
+      // A refused creation leaves no board behind.
+      expect(await Promise.all(followUps.map(async ({ id }) => (await stores.identity.getBoard(id)) !== undefined))).toEqual(added);
       expect(await other.register.followUpsOf(source.id)).toEqual([...kept].sort());
       expect(await stores.register.followUpOf(kept[0]!)).toEqual({ boardId: kept[0], sourceBoardId: source.id, grantedBy: `grant ${added.indexOf(true)}` });
       expect(await stores.register.followUpOf(source.id)).toBeUndefined();
@@ -907,6 +917,18 @@ describe.each(backends)('store contract on $name', (backend) => {
       const remaining = (await stores.facts.read(kept[1]!)).revision;
       await stores.identity.deleteBoard(source.id);
       expect((await other.facts.read(kept[1]!)).revision).toBe(remaining + 1);
+    });
+
+    it('creates exactly as many follow-ups as the cap when 25 are created at once through two instances, and no board for the others', async () => {
+      const source = await newBoard(stores);
+      await stores.register.create(source.id, { fromVersion: 1, frozenAt: 1, createdAt: 1, items: [item('t1', 1, 'Port')] });
+      const ids = Array.from({ length: 25 }, () => unique('b'));
+      const created = await Promise.all(ids.map((id, n) => newFollowUp(n % 2 ? stores : other, id, { sourceBoardId: source.id, grantedBy: `grant ${n}`, cap: 20 })));
+      const madeIds = ids.filter((_, n) => created[n] !== null);
+      expect(madeIds).toHaveLength(20);
+      expect(await other.register.followUpsOf(source.id)).toEqual([...madeIds].sort());
+      const boards = await Promise.all(ids.map((id) => stores.identity.getBoard(id)));
+      expect(ids.filter((_, n) => boards[n] !== undefined)).toEqual(madeIds);
     });
 
     it('keeps links by their hash, up to a cap across instances, and forgets them when revoked or when the board is deleted', async () => {

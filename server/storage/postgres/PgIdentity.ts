@@ -1,6 +1,7 @@
 import type { Identity } from '../Identity.js';
 import type { BoardRecord, BoardState, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from '../records.js';
 import { MINTED_THROUGH } from '../linkLineage.js';
+import type { FollowUpGrant } from '../RegisterStore.js';
 import { isUniqueViolation, type PgDatabase, type Queryable } from './PgDatabase.js';
 import { BUMP_FOLLOW_UPS, BUMP_PEOPLE } from './revision.js';
 
@@ -20,8 +21,16 @@ const MAX_DRAWS = 50;
 export class PgIdentity implements Identity {
   constructor(private readonly db: PgDatabase) {}
 
-  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState): Promise<string> {
+  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState): Promise<string>;
+  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState, followUp: FollowUpGrant): Promise<string | null>;
+  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState, followUp?: FollowUpGrant): Promise<string | null> {
     return this.db.transaction(async (tx) => {
+      if (followUp) {
+        // The source's registers row is locked first, so two instances creating its last follow-up at once take turns.
+        await tx.query('SELECT 1 FROM registers WHERE board_id = $1 FOR UPDATE', [followUp.sourceBoardId]);
+        const { rows } = await tx.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM follow_ups WHERE source_board_id = $1', [followUp.sourceBoardId]);
+        if (rows[0]!.n >= followUp.cap) return null;
+      }
       for (let draw = 0; draw < MAX_DRAWS; draw++) {
         const joinCode = drawJoinCode();
         // The unique join code decides; a taken code inserts nothing and another is drawn.
@@ -34,6 +43,9 @@ export class PgIdentity implements Identity {
         if (inserted.rowCount === 0) continue;
         await tx.query('INSERT INTO board_state (board_id, version, state) VALUES ($1, 1, $2)', [board.id, JSON.stringify(state)]);
         for (const t of tokens) await insertToken(tx, t);
+        if (followUp) {
+          await tx.query('INSERT INTO follow_ups (board_id, source_board_id, granted_by) VALUES ($1, $2, $3)', [board.id, followUp.sourceBoardId, followUp.grantedBy]);
+        }
         return joinCode;
       }
       throw new Error('no unused join code found');

@@ -98,18 +98,6 @@ export class PgRegisterStore implements RegisterStore {
     return rowCount === 1;
   }
 
-  async addFollowUp(followUp: FollowUpRecord, cap: number): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      // The source's registers row is locked first, so two instances adding the last follow-up at once take turns.
-      await tx.query('SELECT 1 FROM registers WHERE board_id = $1 FOR UPDATE', [followUp.sourceBoardId]);
-      const { rowCount } = await tx.query(
-        'INSERT INTO follow_ups (board_id, source_board_id, granted_by) SELECT $1, $2, $3 WHERE (SELECT COUNT(*) FROM follow_ups WHERE source_board_id = $2) < $4',
-        [followUp.boardId, followUp.sourceBoardId, followUp.grantedBy, cap],
-      );
-      return rowCount === 1;
-    });
-  }
-
   async followUpOf(boardId: string): Promise<FollowUpRecord | undefined> {
     const { rows } = await this.db.query<FollowUpRecord>(
       'SELECT board_id AS "boardId", source_board_id AS "sourceBoardId", granted_by AS "grantedBy" FROM follow_ups WHERE board_id = $1',

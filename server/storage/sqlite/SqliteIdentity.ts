@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Identity } from '../Identity.js';
 import type { BoardRecord, BoardState, LinkRecord, NewToken, ParticipantRecord, TokenRecord } from '../records.js';
+import type { FollowUpGrant } from '../RegisterStore.js';
 import { revisionBumps } from './revision.js';
 import { MINTED_THROUGH } from '../linkLineage.js';
 import { boardTables } from './SqliteDatabase.js';
@@ -17,6 +18,8 @@ export class SqliteIdentity implements Identity {
     this.stmt = {
       insertBoard: db.prepare('INSERT INTO boards (id, title, join_code, created_at) VALUES (?, ?, ?, ?)'),
       insertState: db.prepare('INSERT INTO board_state (board_id, version, state) VALUES (?, 1, ?)'),
+      countFollowUps: db.prepare('SELECT COUNT(*) AS n FROM follow_ups WHERE source_board_id = ?'),
+      insertFollowUp: db.prepare('INSERT INTO follow_ups (board_id, source_board_id, granted_by) VALUES (?, ?, ?)'),
       codeTaken: db.prepare('SELECT 1 FROM boards WHERE join_code = ?'),
       setJoinCode: db.prepare('UPDATE boards SET join_code = ? WHERE id = ?'),
       getBoard: db.prepare('SELECT id, title, join_code AS joinCode, created_at AS createdAt FROM boards WHERE id = ?'),
@@ -62,12 +65,16 @@ export class SqliteIdentity implements Identity {
     };
   }
 
-  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState): Promise<string> {
+  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState): Promise<string>;
+  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState, followUp: FollowUpGrant): Promise<string | null>;
+  async createBoard(board: Omit<BoardRecord, 'joinCode'>, tokens: NewToken[], drawJoinCode: () => string, state: BoardState, followUp?: FollowUpGrant): Promise<string | null> {
     return this.db.transaction(() => {
+      if (followUp && (this.stmt.countFollowUps.get(followUp.sourceBoardId) as { n: number }).n >= followUp.cap) return null;
       const joinCode = this.unusedCode(drawJoinCode);
       this.stmt.insertBoard.run(board.id, board.title, joinCode, board.createdAt);
       this.stmt.insertState.run(board.id, JSON.stringify(state));
       for (const t of tokens) this.stmt.insertToken.run(t.hash, t.boardId, t.role, t.participantId);
+      if (followUp) this.stmt.insertFollowUp.run(board.id, followUp.sourceBoardId, followUp.grantedBy);
       return joinCode;
     })();
   }

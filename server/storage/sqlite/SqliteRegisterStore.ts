@@ -33,9 +33,6 @@ export class SqliteRegisterStore implements RegisterStore {
       findLink: db.prepare('SELECT board_id AS boardId, kind, owner FROM register_links WHERE hash = ?'),
       listLinks: db.prepare('SELECT hash, board_id AS boardId, kind, owner, created_at AS createdAt FROM register_links WHERE board_id = ? ORDER BY rowid'),
       removeLink: db.prepare('DELETE FROM register_links WHERE board_id = ? AND hash = ?'),
-      addFollowUp: db.prepare(
-        'INSERT INTO follow_ups (board_id, source_board_id, granted_by) SELECT ?, ?, ? WHERE (SELECT COUNT(*) FROM follow_ups WHERE source_board_id = ?) < ?',
-      ),
       followUpOf: db.prepare('SELECT board_id AS boardId, source_board_id AS sourceBoardId, granted_by AS grantedBy FROM follow_ups WHERE board_id = ?'),
       followUpsOf: db.prepare('SELECT board_id AS boardId FROM follow_ups WHERE source_board_id = ? ORDER BY board_id'),
     };
@@ -92,11 +89,6 @@ export class SqliteRegisterStore implements RegisterStore {
 
   async removeLink(boardId: string, hash: string): Promise<boolean> {
     return this.stmt.removeLink.run(boardId, hash).changes === 1;
-  }
-
-  async addFollowUp(followUp: FollowUpRecord, cap: number): Promise<boolean> {
-    const { boardId, sourceBoardId, grantedBy } = followUp;
-    return this.stmt.addFollowUp.run(boardId, sourceBoardId, grantedBy, sourceBoardId, cap).changes === 1;
   }
 
   async followUpOf(boardId: string): Promise<FollowUpRecord | undefined> {
