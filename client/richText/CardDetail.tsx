@@ -35,7 +35,7 @@ export function CardDetail({ boardDoc, card, author, editable, onTyping, onClose
     <dialog ref={dialog} className="modal card-detail" aria-labelledby="card-detail-title" onClose={onClose}>
       <div className="card-detail-head">
         <h2 id="card-detail-title">{card.title}</h2>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => dialog.current?.close()}>
           {t('detail.close')}
         </button>
       </div>

@@ -74,7 +74,14 @@ test('a 60-card workshop on a laptop, a phone and the projector: moving by menu,
   // On a 360 px phone, by the card's menu.
   const anna = await person(browser, { viewport: { width: 360, height: 740 } });
   await anna.goto(`/b/${board.boardId}#token=${board.people[0].token}`);
-  await anna.getByRole('button', { name: `Actions for card: ${titles[0]}`, exact: true }).click();
+  const menuOfFirst = anna.getByRole('button', { name: `Actions for card: ${titles[0]}`, exact: true });
+  await menuOfFirst.click();
+  await anna.getByRole('button', { name: `Move to theme… ${titles[0]}`, exact: true }).click();
+  // Escape closes the dialog and gives the focus back to the card's menu it was opened from.
+  await anna.keyboard.press('Escape');
+  await expect(anna.getByRole('dialog')).toHaveCount(0);
+  await expect(menuOfFirst).toBeFocused();
+  await menuOfFirst.click();
   await anna.getByRole('button', { name: `Move to theme… ${titles[0]}`, exact: true }).click();
   const dialog = anna.getByRole('dialog', { name: `Move “${titles[0]}” to`, exact: true });
   await dialog.getByRole('button', { name: themes[2], exact: true }).click();
