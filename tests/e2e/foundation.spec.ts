@@ -141,6 +141,13 @@ test('start, join and board pages have no accessibility violations axe finds', a
   await joinForm(phone, { name: 'Laura Bakker', organisation: 'Precision Parts Ltd', group: 'Company' });
   await addCard(phone, 'Every pupil should learn some technology at school');
   await expectNoAxeViolations(phone);
+  // Opening the board, the first Tab reaches the skip link, which takes the keyboard past the top bar to the board.
+  await phone.reload();
+  await expect(phone.getByRole('heading', { level: 3, name: 'Every pupil should learn some technology at school' })).toBeVisible();
+  await phone.keyboard.press('Tab');
+  await expect(phone.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await phone.keyboard.press('Enter');
+  await expect(phone.getByRole('main')).toBeFocused();
 });
 
 test('offline, the board says so and keeps the edits; back online they reach the others', async ({ browser, request }) => {
