@@ -98,7 +98,9 @@ export const CardItem = memo(function CardItem(props: CardItemProps) {
   const remove = () =>
     BoardHistory.of(boardDoc).change(() => deleteCard(boardDoc, card.id), t('undo.cardDeleted', { title: card.title }));
 
+  // The menu's item goes away as its dialog opens: the menu's button stays, so the dialog gives the focus back there.
   const pick = (action: () => void) => () => {
+    menuButtonRef.current?.focus();
     setMode('view');
     action();
   };

@@ -63,6 +63,7 @@ export function ProgressCheckPanel({ progressCheck, you, runs }: Props) {
             reader={reader}
             today={calendarDayOf(Date.now())}
             showOwner
+            headingLevel={3}
             onSaved={async () => undefined}
           />
           {runs && <ReporterChoice reporterId={reporterId} participants={[...participants.values()]} />}

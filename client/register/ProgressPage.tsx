@@ -61,7 +61,7 @@ function RegisterPage({ boardId, token, view, reload }: { boardId: string; token
     setSaved(t('register.saved'));
   };
   const item = (i: RegisterItem, context: string) => (
-    <RegisterItemCard key={`${context}-${i.itemId}`} save={(itemId, body) => updateRegisterItem(boardId, token, itemId, body)} item={i} reader={reader} today={today} showOwner={context === 'overdue'} onSaved={onSaved} />
+    <RegisterItemCard key={`${context}-${i.itemId}`} save={(itemId, body) => updateRegisterItem(boardId, token, itemId, body)} item={i} reader={reader} today={today} showOwner={context === 'overdue'} headingLevel={context === 'overdue' ? 3 : 4} onSaved={onSaved} />
   );
   return (
     <>

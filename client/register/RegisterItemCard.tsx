@@ -13,11 +13,15 @@ interface Props {
   today: string;
   /** Outside its owner's group (among the overdue reviews), the card names its owner. */
   showOwner: boolean;
+  /** One below the heading the card sits under, so a screen reader's outline has no gaps. */
+  headingLevel: 3 | 4;
   onSaved: () => Promise<void>;
 }
 
 /** One priority: status, progress, next review and last update at a glance; where it came from and its log below. */
-export function RegisterItemCard({ save, item, reader, today, showOwner, onSaved }: Props) {
+export function RegisterItemCard({ save, item, reader, today, showOwner, headingLevel, onSaved }: Props) {
+  const Heading = `h${headingLevel}` as const;
+  const Subheading = `h${headingLevel + 1}` as 'h4' | 'h5';
   const t = useT();
   const { language } = useLanguage();
   const day = useDayFormat();
@@ -32,7 +36,9 @@ export function RegisterItemCard({ save, item, reader, today, showOwner, onSaved
         <span className="register-place">{t('register.place', { place: item.position })}</span>
         <span className={`status-chip status-${item.status}`}>{t(`register.status.${item.status}`)}</span>
       </div>
-      <h4 id={`item-${item.itemId}`}>{item.title}</h4>
+      <Heading id={`item-${item.itemId}`} className="register-item-title">
+        {item.title}
+      </Heading>
       {showOwner && <p className="register-owner-line">{t('register.linkOwner', { owner: item.owner || t('register.noOwner') })}</p>}
       {item.dropReason && <p className="register-dropped">{t('register.droppedBecause', { reason: item.dropReason })}</p>}
       <dl className="register-facts">
@@ -67,7 +73,7 @@ export function RegisterItemCard({ save, item, reader, today, showOwner, onSaved
         </p>
         {source.cards.length > 0 && (
           <>
-            <h5>{t('register.cards')}</h5>
+            <Subheading className="register-more-heading">{t('register.cards')}</Subheading>
             <ul>
               {source.cards.map((card, i) => (
                 <li key={i}>{card.title}</li>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { cardBody, type CardView } from '../../shared/boardDoc';
+import { closeOnEditorEscape } from '../app/closeOnEditorEscape';
 import { useT } from '../app/i18n';
 import { LazyRichText } from './LazyRichText';
 import './rich-text.css';
@@ -32,10 +33,10 @@ export function CardDetail({ boardDoc, card, author, editable, onTyping, onClose
   }, [onTyping]);
 
   return (
-    <dialog ref={dialog} className="modal card-detail" aria-labelledby="card-detail-title" onClose={onClose}>
+    <dialog ref={dialog} className="modal card-detail" aria-labelledby="card-detail-title" onClose={onClose} onKeyDown={closeOnEditorEscape}>
       <div className="card-detail-head">
         <h2 id="card-detail-title">{card.title}</h2>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => dialog.current?.close()}>
           {t('detail.close')}
         </button>
       </div>

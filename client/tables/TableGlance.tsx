@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type * as Y from 'yjs';
 import { readCards, readClusters } from '../../shared/boardDoc';
 import { tableBoardRoom } from '../../shared/rooms';
@@ -75,10 +76,15 @@ export function TableClock({ timer }: { timer: TimerState }) {
 /** Every table at a glance, for the facilitator and, in large type, the projector. */
 export function TablesMosaic({ large = false }: { large?: boolean }) {
   const t = useT();
+  const headingId = useId();
   const seating = useSeatingCounts();
   if (seating.tables.length === 0) return null;
+  // The tiles speak for themselves on screen; the heading gives each table's heading a level to sit under.
   return (
-    <section className={`tables-mosaic${large ? ' tables-mosaic-large' : ''}`} aria-label={t('tables.mosaic')}>
+    <section className={`tables-mosaic${large ? ' tables-mosaic-large' : ''}`} aria-labelledby={headingId}>
+      <h2 id={headingId} className="visually-hidden">
+        {t('tables.mosaic')}
+      </h2>
       {seating.tables.map((table) => (
         <TableGlance key={table.id} table={table} people={seating.people.get(table.id) ?? 0} />
       ))}

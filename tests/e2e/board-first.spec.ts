@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations, person, test } from './support';
+import { expectNoAxeViolations, person, test } from './support';
 import { auth, createRoomBoard, phase, sampleThemes, sampleTitles, seedBoard, type RoomBoard } from './roomBoard';
 
 const SHOTS = 'test-reports/screenshots';
@@ -29,7 +29,7 @@ test('the facilitator sees the board first in every phase, with the tools in a d
   await expect(facilitator.getByRole('navigation', { name: 'Workshop phases' })).toContainText('Setup');
   expect(await boardTop(facilitator)).toBeLessThan(800);
   await shot(facilitator, '1366-setup');
-  await expectNoSeriousAxeViolations(facilitator);
+  await expectNoAxeViolations(facilitator);
 
   // The tools drawer, by keyboard: it opens from its button, holds the invitation and the settings, and Escape
   // closes it and gives focus back.
@@ -43,7 +43,7 @@ test('the facilitator sees the board first in every phase, with the tools in a d
   await expect(drawer.getByText('Settings', { exact: true })).toBeVisible();
   expect(await drawer.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
   await shot(facilitator, '1366-tools');
-  await expectNoSeriousAxeViolations(facilitator);
+  await expectNoAxeViolations(facilitator);
   await facilitator.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
   await expect(tools).toBeFocused();
@@ -66,7 +66,7 @@ test('the facilitator sees the board first in every phase, with the tools in a d
   await expect(facilitator.getByRole('region', { name: themes[0], exact: true })).toBeVisible();
   expect(await boardTop(facilitator)).toBeLessThan(800);
   await shot(facilitator, '1366-cluster');
-  await expectNoSeriousAxeViolations(facilitator);
+  await expectNoAxeViolations(facilitator);
 
   // Vote: the items being voted on and the turnout, not the editable cluster board.
   await phase(request, board, 'vote');
@@ -81,7 +81,7 @@ test('the facilitator sees the board first in every phase, with the tools in a d
   await expect(facilitator.getByRole('region', { name: themes[0], exact: true })).toHaveCount(0);
   expect(await boardTop(facilitator)).toBeLessThan(800);
   await shot(facilitator, '1366-vote');
-  await expectNoSeriousAxeViolations(facilitator);
+  await expectNoAxeViolations(facilitator);
 
   for (const [i, voter] of board.people.entries()) {
     const allocations = { [round.items[i % 3].id]: 3, [round.items[(i + 1) % 5].id]: 2 };
@@ -95,7 +95,7 @@ test('the facilitator sees the board first in every phase, with the tools in a d
   await expect(facilitator.locator('.chart-label').first()).toBeVisible();
   expect(await boardTop(facilitator)).toBeLessThan(800);
   await shot(facilitator, '1366-results');
-  await expectNoSeriousAxeViolations(facilitator);
+  await expectNoAxeViolations(facilitator);
 
   // A participant on a 360 px phone reads the results whole, and keeps the phase in view while scrolling.
   const anna = await person(browser, { viewport: { width: 360, height: 740 } });
@@ -117,7 +117,7 @@ test('the facilitator sees the board first in every phase, with the tools in a d
   );
   expect(unhinted).toEqual([]);
   await shot(anna, '360-results-top');
-  await expectNoSeriousAxeViolations(anna);
+  await expectNoAxeViolations(anna);
   await anna.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect(anna.getByText('Results', { exact: true }).and(anna.locator('.phase-now strong'))).toBeInViewport();
   await shot(anna, '360-results-scrolled');
@@ -127,7 +127,7 @@ test('the facilitator sees the board first in every phase, with the tools in a d
   await expect(facilitator.getByRole('navigation', { name: 'Workshop phases' })).toContainText('Step 6 of 6');
   expect(await boardTop(facilitator)).toBeLessThan(800);
   await shot(facilitator, '1366-agree');
-  await expectNoSeriousAxeViolations(facilitator);
+  await expectNoAxeViolations(facilitator);
 
   // The projector-sized laptop: the cluster board at 1920 px.
   const wide = await person(browser, { viewport: { width: 1920, height: 1080 } });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type APIRequestContext } from '@playwright/test';
 import Papa from 'papaparse';
-import { addCard, expectNoSeriousAxeViolations, openWorkshopTools, person, test } from './support';
+import { addCard, expectNoAxeViolations, openWorkshopTools, person, test } from './support';
 
 const title = 'Steel and hydrogen valley';
 const items = ['Hydrogen pipeline', 'Apprenticeships in welding', 'Grid congestion'];
@@ -106,7 +106,7 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   await expect(kept.getByRole('textbox', { name: /^Wording of priority \d+$/ })).toHaveCount(2);
   await expect(facilitator.getByText(/^Draft saved ✓/)).toBeVisible();
   await expect(facilitator.locator('.agreement-standing')).toHaveText('Draft – not frozen yet');
-  await expectNoSeriousAxeViolations(facilitator);
+  await expectNoAxeViolations(facilitator);
   await facilitator.screenshot({ path: test.info().outputPath('agree-facilitator.png'), fullPage: true });
   // Freezing asks first, then says what it did.
   await facilitator.getByRole('button', { name: 'Freeze this list' }).click();
@@ -150,7 +150,7 @@ test('the facilitator agrees and freezes the list; the observer downloads the CS
   const reportNotes = observer.getByRole('region', { name: 'Notes of the facilitator' });
   await expect(reportNotes.getByText('The province joins the hydrogen working group.')).toBeVisible();
   await expect(reportNotes.locator('strong')).toHaveText('Next meeting in June.');
-  await expectNoSeriousAxeViolations(observer);
+  await expectNoAxeViolations(observer);
 
   await observer.emulateMedia({ media: 'print' });
   await expect(observer.getByRole('button', { name: 'Print / save as PDF' })).toBeHidden();

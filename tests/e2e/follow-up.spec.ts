@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api';
 import type { NewRegisterLink, RegisterView } from '../../shared/register';
 import { auth } from './roomBoard';
-import { expectNoSeriousAxeViolations, person, slideFit, test } from './support';
+import { expectNoAxeViolations, person, slideFit, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 
@@ -64,8 +64,8 @@ test("a follow-up workshop's progress check updates the register", async ({ brow
   await expect(phone.getByText('40 %', { exact: true })).toBeVisible();
   expect(await slideFit(wall)).toEqual({ scrolls: false, small: [], outside: [] });
   expect(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
-  await expectNoSeriousAxeViolations(facilitator);
-  await expectNoSeriousAxeViolations(phone);
+  await expectNoAxeViolations(facilitator);
+  await expectNoAxeViolations(phone);
   await wall.screenshot({ path: `${SHOTS}/follow-up-wall-1920.png` });
   await facilitator.screenshot({ path: `${SHOTS}/follow-up-facilitator-1366.png`, fullPage: true });
   await phone.screenshot({ path: `${SHOTS}/follow-up-owner-360.png`, fullPage: true });

@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import type { CreateBoardResponse } from '../../shared/api';
-import { expectNoSeriousAxeViolations, openWorkshopTools, person, test } from './support';
+import { expectNoAxeViolations, openWorkshopTools, person, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 
@@ -46,7 +46,7 @@ test('a facilitator groups a Swedish and an English workshop into a forum, and t
   const chartLabels = await facilitator.locator('.theme-line text').allTextContents();
   expect(chartLabels.filter((label) => /\((rose|faded|new|gone|steady)\)$/.test(label))).toHaveLength(words.length);
   await expect(facilitator.getByRole('img', { name: /^Ranks of \d+ themes across 2 workshops$/ })).toBeVisible();
-  await expectNoSeriousAxeViolations(facilitator);
+  await expectNoAxeViolations(facilitator);
   await facilitator.screenshot({ path: `${SHOTS}/forum-facilitator-1366.png`, fullPage: true });
   await facilitator.setViewportSize({ width: 1920, height: 1080 });
   await facilitator.screenshot({ path: `${SHOTS}/forum-facilitator-1920.png`, fullPage: true });
@@ -62,7 +62,7 @@ test('a facilitator groups a Swedish and an English workshop into a forum, and t
   expect(steering.url()).not.toContain('token=');
   await expect(steering.getByRole('heading', { name: 'Forum controls' })).toHaveCount(0);
   await expect(steering.getByRole('table', { name: 'Rank of each theme per workshop' }).getByRole('row')).toHaveCount(await table.getByRole('row').count());
-  await expectNoSeriousAxeViolations(steering);
+  await expectNoAxeViolations(steering);
   expect(await steering.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
   // On a phone the chart says that it scrolls sideways, as the table does, and no theme's label is cut off at its right edge.
   await expect(steering.locator('.theme-chart-scroll').getByText('Wider than the screen: swipe sideways to see every column →')).toBeVisible();

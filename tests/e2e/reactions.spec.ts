@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect } from '@playwright/test';
 import { auth, createRoomBoard, phase } from './roomBoard';
-import { addCard, expectNamesContainVisibleWords, expectNoSeriousAxeViolations, person, slideFit, test } from './support';
+import { addCard, expectNoAxeViolations, person, slideFit, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -68,8 +68,7 @@ test('two phones +1 and comment on a card live, and a questions round runs on th
   await expect(wall.getByRole('listitem').filter({ hasText: 'When do we meet again?' })).toContainText('+0');
   await facilitator.screenshot({ path: `${SHOTS}/reactions-facilitator-questions.png` });
   await asa.screenshot({ path: `${SHOTS}/reactions-phone-questions.png` });
-  await expectNoSeriousAxeViolations(asa);
-  await expectNamesContainVisibleWords(asa);
+  await expectNoAxeViolations(asa);
 
   // A full wall: long questions at the length limit, more than the five listed under the current one.
   for (let i = 1; i <= 7; i++) {

@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { expect, type Page } from '@playwright/test';
 import type { NewRegisterLink, RegisterView } from '../../shared/register';
 import { auth, createRoomBoard, phase, seedBoard } from './roomBoard';
-import { person, test } from './support';
+import { expectNoAxeViolations, person, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 const OWNERS = ['Port of Gävle', 'Region Gävleborg', 'University of Gävle', 'Chamber of Commerce Mid Sweden'];
@@ -60,6 +60,7 @@ test('an owner updates a priority on a phone, the steering group sees it, and te
   await form.getByLabel('Progress').fill('60 %');
   await form.getByLabel('Note for the log').fill('Tender for the training centre published');
   await phone.screenshot({ path: `${SHOTS}/register-owner-form-360.png` });
+  await expectNoAxeViolations(phone);
   await form.getByRole('button', { name: 'Save update' }).click();
   await expect(phone.getByRole('status').filter({ hasText: 'Update saved.' })).toBeVisible();
   await expect(phone.getByRole('article', { name: first.title }).first().getByText('60 %', { exact: true })).toBeVisible();
@@ -83,6 +84,7 @@ test('an owner updates a priority on a phone, the steering group sees it, and te
   await expect(steering.getByRole('button', { name: /^Update priority/ })).toHaveCount(0);
   await expect(steering.getByRole('region', { name: OWNERS[1] }).getByText('Under way').first()).toBeVisible();
   await steering.screenshot({ path: `${SHOTS}/register-progress-1366.png`, fullPage: true });
+  await expectNoAxeViolations(steering);
   await steering.setViewportSize({ width: 1920, height: 1080 });
   await steering.screenshot({ path: `${SHOTS}/register-progress-1920.png`, fullPage: true });
 
@@ -94,6 +96,7 @@ test('an owner updates a priority on a phone, the steering group sees it, and te
   await expect(facilitator.getByRole('button', { name: `Revoke: Owner: ${OWNERS[2]}` })).toBeVisible();
   await expect(facilitator.getByRole('button', { name: 'Revoke: Progress (read-only)' })).toBeVisible();
   await facilitator.getByRole('region', { name: 'Links into the register' }).screenshot({ path: `${SHOTS}/register-links-1366.png` });
+  await expectNoAxeViolations(facilitator);
 
   // Printed on A4: A4 portrait less 14 mm margins is 182 mm wide, 688 CSS pixels; two pages at most.
   await steering.setViewportSize({ width: 688, height: 1000 });

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { addCard, closeWorkshopTools, createWorkshop, expectNoSeriousAxeViolations, joinForm, openWorkshopTools, person, test } from './support';
+import { addCard, closeWorkshopTools, createWorkshop, expectNoAxeViolations, joinForm, openWorkshopTools, person, test } from './support';
 
 const workshop = {
   title: 'Industrieforum – startsessie',
@@ -78,8 +78,8 @@ test('silent collect keeps each participant\'s cards private until the reveal; t
       if (title !== own) await expect(page.getByText(title)).toHaveCount(0);
     }
   }
-  await expectNoSeriousAxeViolations(facilitator);
-  await expectNoSeriousAxeViolations(asa);
+  await expectNoAxeViolations(facilitator);
+  await expectNoAxeViolations(asa);
 
   // Timer: started by the facilitator, shown to everyone.
   await facilitator.getByLabel('Minutes').fill('3');
@@ -106,7 +106,7 @@ test('silent collect keeps each participant\'s cards private until the reveal; t
       await page.keyboard.press('Escape');
     }
   }
-  await expectNoSeriousAxeViolations(pieter);
+  await expectNoAxeViolations(pieter);
 });
 
 test('clustering by mouse and keyboard, theme rename and merge, live rich text and notes', async ({ browser }) => {
@@ -154,14 +154,19 @@ test('clustering by mouse and keyboard, theme rename and merge, live rich text a
   await expect(sanneView.getByRole('listitem')).toHaveText(['Welder (MIG/MAG)', 'CNC operator']);
   await expect(facilitator.getByText('Four vacancies open for over a year')).toBeVisible();
   await expect(ingrid.getByText('Four vacancies open for over a year')).toBeVisible();
-  await expectNoSeriousAxeViolations(sanne);
-  for (const open of [dialog, sanneDialog]) {
-    await open.getByRole('button', { name: 'Close' }).click();
-    await expect(open).toHaveCount(0);
-  }
+  await expectNoAxeViolations(sanne);
+  // Closed by its button, or by Escape even from inside the editor, the dialog hands the focus back to the card's
+  // menu it was opened from.
+  await sanneDialog.getByRole('button', { name: 'Close' }).click();
+  await expect(sanneDialog).toHaveCount(0);
+  await expect(sanne.getByRole('button', { name: 'Actions for card: Shortage of technically trained staff' })).toBeFocused();
+  await expect(editor).toBeFocused();
+  await els.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(els.getByRole('button', { name: 'Actions for card: Shortage of technically trained staff' })).toBeFocused();
 
   await nextPhase(facilitator, 'Cluster');
-  await expectNoSeriousAxeViolations(facilitator);
+  await expectNoAxeViolations(facilitator);
 
   for (const theme of ['Talent and training', 'Energy and climate']) {
     await facilitator.getByLabel('New theme').fill(theme);
@@ -227,6 +232,6 @@ test('clustering by mouse and keyboard, theme rename and merge, live rich text a
   await expect(els.getByRole('textbox', { name: 'Notes of the workshop' })).toContainText('Talent is the first priority.');
   await expect(els.getByRole('textbox', { name: 'Notes of the workshop' })).toHaveAttribute('contenteditable', 'false');
 
-  await expectNoSeriousAxeViolations(els);
-  await expectNoSeriousAxeViolations(ingrid);
+  await expectNoAxeViolations(els);
+  await expectNoAxeViolations(ingrid);
 });

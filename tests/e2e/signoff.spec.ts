@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { auth, createRoomBoard, phase, seedBoard } from './roomBoard';
-import { person, test } from './support';
+import { expectNoAxeViolations, person, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -37,6 +37,7 @@ test('delegates of four groups sign version 1 on their phones while the projecto
     phones.push(phone);
   }
   await phones[0]!.screenshot({ path: `${SHOTS}/signoff-delegate-360.png` });
+  await expectNoAxeViolations(phones[0]!);
 
   for (const phone of phones.slice(0, 3)) {
     await phone.getByRole('button', { name: 'Consent' }).click();
@@ -54,6 +55,7 @@ test('delegates of four groups sign version 1 on their phones while the projecto
   await expect(wall.getByText('Signed off: the rule is met.')).toBeVisible();
   await expect(wall.locator('.signoff-group.standing-consents')).toHaveCount(4);
   await wall.screenshot({ path: `${SHOTS}/signoff-projector-1920.png` });
+  await expectNoAxeViolations(wall);
 
   // The facilitator follows the same live, below the rule and the delegates they named.
   const desk = await person(browser, { viewport: { width: 1366, height: 800 } });
@@ -62,6 +64,7 @@ test('delegates of four groups sign version 1 on their phones while the projecto
   await expect(panel.getByText('Signed off: the rule is met.')).toBeVisible();
   await panel.scrollIntoViewIfNeeded();
   await desk.screenshot({ path: `${SHOTS}/signoff-facilitator-1366.png` });
+  await expectNoAxeViolations(desk);
 
   // The printed report carries the decision record, pinned by the record's seal.
   await desk.goto(`/b/${board.boardId}/report`);
@@ -69,5 +72,6 @@ test('delegates of four groups sign version 1 on their phones while the projecto
   await expect(decisionRecord.getByRole('row')).toHaveCount(5);
   await expect(decisionRecord.getByText(/Seal of the record \(SHA-256\): [0-9a-f]{64}/)).toBeVisible();
   await decisionRecord.screenshot({ path: `${SHOTS}/signoff-report-record.png` });
+  await expectNoAxeViolations(desk);
   await last.screenshot({ path: `${SHOTS}/signoff-delegate-signed-360.png`, fullPage: true });
 });

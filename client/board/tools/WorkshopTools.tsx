@@ -1,4 +1,5 @@
 import { useId, useRef, type ReactNode } from 'react';
+import { closeOnEditorEscape } from '../../app/closeOnEditorEscape';
 import { useT } from '../../app/i18n';
 import './workshop-tools.css';
 
@@ -25,9 +26,7 @@ export function WorkshopTools({ children }: { children: ReactNode }) {
         onClose={() => opener.current?.focus()}
         // A click on the dimmed backdrop lands on the dialog element itself, never on its content.
         onClick={(event) => event.target === event.currentTarget && close()}
-        // The notes editor takes Escape for itself (ProseMirror prevents the browser's default), which kept the
-        // drawer open while the notes had focus: Escape there closes the drawer like anywhere else in it.
-        onKeyDown={(event) => event.key === 'Escape' && (event.target as HTMLElement).isContentEditable && close()}
+        onKeyDown={closeOnEditorEscape}
       >
         <div className="tools-head">
           <h2 id={headingId}>{t('tools.heading')}</h2>
