@@ -148,7 +148,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     },
     forums: new Forums(stores.forums, identity, stores.facts, stores.agreements, stores.register, registry, config.forumViewsPerMinute),
     tables: new Tables(identity, stores.seats, projection, sessions),
-    tableMerge: new TableMerge(registry),
+    tableMerge: new TableMerge(registry, stores.seats),
   });
   const stopRetention = startRetentionSweep({ sessions, deletion, activity, log }, { retentionMs: config.retentionMs, sweepEveryMs: config.retentionSweepMs });
 

@@ -1,5 +1,5 @@
 import { addCluster, cardsOf, clustersOf, readCards, readClusters } from '../../shared/boardDoc.js';
-import { readMeta, readSeating, readSuggestionConcepts } from '../../shared/controlDoc.js';
+import { readMeta, readSuggestionConcepts } from '../../shared/controlDoc.js';
 import { copyCard } from '../../shared/copyCard.js';
 import { LIMITS } from '../../shared/limits.js';
 import type { MergeResult, MergeSuggestions, MergeTablesBody } from '../../shared/tables/api.js';
@@ -8,18 +8,23 @@ import { DomainError } from '../DomainError.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { DocRoom } from '../rooms/DocRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { TableSeats } from '../storage/TableSeats.js';
 
 /**
  * Brings the breakout tables back to the plenary: suggests which of their themes are one, and copies every table's
  * cards and themes onto the plenary board, each card with the table it was written at.
  */
 export class TableMerge {
-  constructor(private readonly rooms: RoomRegistry) {}
+  constructor(
+    private readonly rooms: RoomRegistry,
+    /** The tables as stored: renamed through another instance a moment ago, a table merges under its new name. */
+    private readonly seats: Pick<TableSeats, 'read'>,
+  ) {}
 
   /** Themes of different tables about the same thing (server/suggestions/themesAlike.ts), for the facilitator to confirm. */
   async suggestions(boardId: string): Promise<MergeSuggestions> {
     const { themes, language, concepts } = await this.rooms.withRoom(boardId, async (room) => {
-      const tables = await tableBoards(room);
+      const tables = await this.tableBoards(boardId, room);
       const meta = readMeta(room.control.doc);
       return {
         language: meta?.language ?? 'en',
@@ -52,7 +57,7 @@ export class TableMerge {
    */
   async merge(boardId: string, body: MergeTablesBody): Promise<MergeResult> {
     return this.rooms.withRoom(boardId, async (room) => {
-      const tables = await tableBoards(room);
+      const tables = await this.tableBoards(boardId, room);
       if (tables.length === 0) throw new DomainError('conflict', 'there are no tables to merge');
       const themeOf = new Map<string, { id: string; title: string }>();
       for (const combined of body.combine) {
@@ -101,10 +106,10 @@ export class TableMerge {
       return { cards, themes };
     });
   }
-}
 
-/** Every table of the board with its board document, in table order. */
-async function tableBoards(room: BoardRoom): Promise<Array<{ table: TableInfo; doc: DocRoom }>> {
-  const { tables } = readSeating(room.control.doc);
-  return Promise.all(tables.map(async (table) => ({ table, doc: await room.table(table.id) })));
+  /** Every table of the board with its board document, in table order. */
+  private async tableBoards(boardId: string, room: BoardRoom): Promise<Array<{ table: TableInfo; doc: DocRoom }>> {
+    const { tables } = await this.seats.read(boardId);
+    return Promise.all(tables.map(async (table) => ({ table, doc: await room.table(table.id) })));
+  }
 }
