@@ -41,18 +41,16 @@ export function boardAfter(stored: LoadedDocument, seq: number): Y.Doc {
 /**
  * What a compaction up to `uptoSeq` keeps of the part of the history it merges (the points before its last,
  * which stays in the history as the new snapshot): the point that part began with, the board as the history showed
- * it before (an empty board is not worth keeping), and its best-clustered point (the most cards in themes, then
- * the most themes, the fewest merged, the earliest of equals), which is what a participant's vandalism takes
- * apart and what the facilitator wants back. Each compaction so keeps the board every COMPACT_EVERY changes and
+ * it before, and its best-clustered point (the most cards in themes, then the most themes, the most cards, the
+ * fewest merged, the earliest of equals), which is what a participant's vandalism takes apart and what the
+ * facilitator wants back. An empty board is not worth keeping. Each compaction so keeps the board every COMPACT_EVERY changes and
  * at its most ordered; the store thins them (MAX_KEPT_POINTS). Costs a replay of the log and one per point kept.
  */
 export function pointsToKeep(stored: LoadedDocument, uptoSeq: number): RestorePoint[] {
   const merged = boardHistory(stored, uptoSeq).slice(0, -1);
   const chosen = new Map<number, HistoryPoint>();
-  const first = merged[0];
-  if (first && (first.cards > 0 || first.themes > 0)) chosen.set(first.seq, first);
   const best = merged.reduce<HistoryPoint | undefined>((kept, point) => (kept && !moreOrdered(point, kept) ? kept : point), undefined);
-  if (best) chosen.set(best.seq, best);
+  for (const point of [merged[0], best]) if (point && (point.cards > 0 || point.themes > 0)) chosen.set(point.seq, point);
   return [...chosen.values()].map((point) => {
     const doc = boardAfter(stored, point.seq);
     const state = Y.encodeStateAsUpdate(doc);
@@ -64,6 +62,7 @@ export function pointsToKeep(stored: LoadedDocument, uptoSeq: number): RestorePo
 function moreOrdered(a: HistoryCounts, b: HistoryCounts): boolean {
   if (a.themed !== b.themed) return a.themed > b.themed;
   if (a.themes !== b.themes) return a.themes > b.themes;
+  if (a.cards !== b.cards) return a.cards > b.cards;
   return a.merged < b.merged;
 }
 
