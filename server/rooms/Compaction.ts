@@ -1,5 +1,6 @@
 import type { Metrics } from '../metrics.js';
-import type { DocumentLog } from '../storage/DocumentLog.js';
+import type { Logger } from '../log.js';
+import type { DocumentLog, LoadedDocument, RestorePoint } from '../storage/DocumentLog.js';
 import type { StorageHealth } from '../storage/StorageHealth.js';
 import type { KeepHistory } from './types.js';
 
@@ -21,6 +22,7 @@ export class Compaction {
     private readonly health: StorageHealth,
     private readonly every: number,
     private readonly keepsHistory: KeepHistory | undefined,
+    private readonly logger: Logger,
   ) {}
 
   /** The room loaded this many updates past the snapshot. */
@@ -47,7 +49,7 @@ export class Compaction {
    */
   async write(snapshot: Uint8Array, watermark: number): Promise<void> {
     try {
-      const kept = this.keepsHistory ? this.keepsHistory(await this.log.load(this.boardId, this.name), watermark) : [];
+      const kept = this.keepsHistory ? await this.keptPoints(await this.log.load(this.boardId, this.name), watermark, this.keepsHistory) : [];
       await this.log.compact(this.boardId, this.name, snapshot, watermark, kept);
     } catch (err) {
       this.metrics.storageFailures.inc();
@@ -56,5 +58,18 @@ export class Compaction {
     }
     this.health.wrote();
     this.since = 0;
+  }
+
+  /**
+   * Without them when they cannot be chosen (the thread busy or failing): the log must not grow without bound, so
+   * the history loses the points of this part, and says so.
+   */
+  private async keptPoints(stored: LoadedDocument, watermark: number, keep: KeepHistory): Promise<RestorePoint[]> {
+    try {
+      return await keep(stored, watermark);
+    } catch (err) {
+      this.logger.error('a compaction keeps no points of the history it merges', { board: this.boardId, doc: this.name, upto: watermark, error: String(err) });
+      return [];
+    }
   }
 }

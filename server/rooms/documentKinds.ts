@@ -2,7 +2,7 @@ import { LIMITS } from '../../shared/limits.js';
 import { BOARD_DOC, CONTROL_DOC, DRAFTS_DOC, privateListDoc, tableBoardDoc } from '../../shared/rooms.js';
 import type { Access } from '../auth/Access.js';
 import { BoardPolicy, type ControlContext } from './boardPolicy.js';
-import { pointsToKeep } from './BoardTimeline.js';
+import { pointsToKeepOffThread } from './keptPointsThread.js';
 import type { Derivation, KeepHistory } from './types.js';
 import { READ_ONLY, type ChangePolicy } from './types.js';
 
@@ -53,7 +53,7 @@ function exactly(name: string): RegExp {
  */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   // Cards, themes, notes: written by clients under the board policy.
-  { kind: BOARD_DOC, pattern: exactly(BOARD_DOC), withBoard: true, mayOpen: () => true, policy: (board) => new BoardPolicy(board.control), keepsHistory: pointsToKeep },
+  { kind: BOARD_DOC, pattern: exactly(BOARD_DOC), withBoard: true, mayOpen: () => true, policy: (board) => new BoardPolicy(board.control), keepsHistory: pointsToKeepOffThread },
   // Phase, settings, timer, participants, rounds, results: written by the server only.
   { kind: CONTROL_DOC, pattern: exactly(CONTROL_DOC), withBoard: true, mayOpen: () => true, policy: () => READ_ONLY },
   // The facilitator's view of everyone's silent cards, derived by the server from the private lists.

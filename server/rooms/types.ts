@@ -88,7 +88,7 @@ export type UpdateOrigin = { kind: 'peer'; peer: RoomPeer } | { kind: 'server' }
 export type Derivation = (doc: Y.Doc) => (() => unknown) | null;
 
 /** What a compaction up to `uptoSeq` keeps of the part of the history it merges, read from the stored log. */
-export type KeepHistory = (stored: LoadedDocument, uptoSeq: number) => RestorePoint[];
+export type KeepHistory = (stored: LoadedDocument, uptoSeq: number) => Promise<RestorePoint[]>;
 
 export interface DocRoomOptions {
   compactEvery: number;
