@@ -39,24 +39,31 @@ export function boardAfter(stored: LoadedDocument, seq: number): Y.Doc {
 }
 
 /**
- * What a compaction up to `uptoSeq` keeps of the part of the history it merges (the points before its last,
- * which stays in the history as the new snapshot): the point that part began with, the board as the history showed
- * it before, and its best-clustered point (the most cards in themes, then the most themes, the most cards, the
- * fewest merged, the earliest of equals), which is what a participant's vandalism takes apart and what the
- * facilitator wants back. An empty board is not worth keeping. Each compaction so keeps the board every COMPACT_EVERY changes and
- * at its most ordered; the store thins them (MAX_KEPT_POINTS). Costs a replay of the log and one per point kept.
+ * What a compaction up to `uptoSeq` keeps of the part of the history it merges (the points before its last, which
+ * stays in the history as the new snapshot): its landmarks, with the board as it was at each. Each compaction so
+ * keeps the board every COMPACT_EVERY changes and at its most ordered; the store thins them (MAX_KEPT_POINTS).
+ * Costs a replay of the log and one per point kept.
  */
 export function pointsToKeep(stored: LoadedDocument, uptoSeq: number): RestorePoint[] {
-  const merged = boardHistory(stored, uptoSeq).slice(0, -1);
-  const chosen = new Map<number, HistoryPoint>();
-  const best = merged.reduce<HistoryPoint | undefined>((kept, point) => (kept && !moreOrdered(point, kept) ? kept : point), undefined);
-  for (const point of [merged[0], best]) if (point && (point.cards > 0 || point.themes > 0)) chosen.set(point.seq, point);
-  return [...chosen.values()].map((point) => {
+  return landmarks(boardHistory(stored, uptoSeq).slice(0, -1)).map((point) => {
     const doc = boardAfter(stored, point.seq);
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     return { ...point, state };
   });
+}
+
+/**
+ * Of a stretch of the history, oldest first, the points worth keeping when the rest goes: the one it began with
+ * (the board as the history showed it before) and its best-clustered (the most cards in themes, then the most
+ * themes, the most cards, the fewest merged, the earliest of equals), which is what a participant's vandalism
+ * takes apart and what the facilitator wants back. An empty board is not worth keeping.
+ */
+export function landmarks(points: readonly HistoryPoint[]): HistoryPoint[] {
+  const best = points.reduce<HistoryPoint | undefined>((kept, point) => (kept && !moreOrdered(point, kept) ? kept : point), undefined);
+  const chosen = new Map<number, HistoryPoint>();
+  for (const point of [points[0], best]) if (point && (point.cards > 0 || point.themes > 0)) chosen.set(point.seq, point);
+  return [...chosen.values()];
 }
 
 function moreOrdered(a: HistoryCounts, b: HistoryCounts): boolean {

@@ -4,7 +4,7 @@ import type { HistoryResponse } from '../../shared/api.js';
 import { copyRichText } from '../../shared/richText/copyRichText.js';
 import { BOARD_DOC } from '../../shared/rooms.js';
 import { DomainError } from '../DomainError.js';
-import { boardAfter, boardHistory } from '../rooms/BoardTimeline.js';
+import { boardAfter, boardHistory, landmarks } from '../rooms/BoardTimeline.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { DocumentLog } from '../storage/DocumentLog.js';
 
@@ -25,10 +25,15 @@ export class BoardRestore {
     private readonly rooms: RoomRegistry,
   ) {}
 
-  /** Newest first: the log's points (see boardHistory), then the kept points before them. Costs one load of the document. */
+  /**
+   * Newest first: the log's newest points (see boardHistory) and, when it holds more, the landmarks of the rest (so
+   * a burst of small changes cannot push the board before it off the list), then the kept points before them.
+   * Costs one load of the document.
+   */
   async history(boardId: string): Promise<HistoryResponse> {
     const [stored, kept] = await Promise.all([this.log.load(boardId, BOARD_DOC), this.log.keptPoints(boardId, BOARD_DOC)]);
-    const points = boardHistory(stored).slice(-MAX_HISTORY_POINTS).reverse();
+    const all = boardHistory(stored);
+    const points = [...landmarks(all.slice(0, -MAX_HISTORY_POINTS)), ...all.slice(-MAX_HISTORY_POINTS)].reverse();
     const older = kept.filter((point) => point.seq < stored.snapshotSeq).reverse();
     return { points: [...points, ...older.map((point) => ({ ...point, kept: true as const }))] };
   }
