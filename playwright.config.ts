@@ -47,6 +47,8 @@ export default defineConfig({
       // Every person of every test is on 127.0.0.1; the per-address limits on new boards and forum views are tested in integration.
       BOARDS_PER_HOUR: '0',
       FORUM_VIEWS_PER_MINUTE: '0',
+      // Small, so the board history's points kept through a compaction show within one short test.
+      COMPACT_EVERY: '10',
     },
   },
 });

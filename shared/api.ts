@@ -159,18 +159,23 @@ export interface ObserverLinkResponse {
 
 export const phaseBody = z.object({ phase: z.enum(PHASES) });
 
-/**
- * `GET /api/boards/:boardId/history` (facilitator): points after which the cards or themes changed, newest first,
- * as far back as the board's document log reaches; `seq` names the change.
- */
-export interface HistoryPoint {
-  seq: number;
+/** How the board stood at a point of its history. */
+export interface HistoryCounts {
   cards: number;
   /** Cards merged into another card. */
   merged: number;
   /** Cards in a theme. */
   themed: number;
   themes: number;
+}
+/**
+ * `GET /api/boards/:boardId/history` (facilitator): points after which the cards or themes changed, newest first,
+ * as far back as the board's document log reaches, then the points kept when the log was compacted (`kept`);
+ * `seq` names the change.
+ */
+export interface HistoryPoint extends HistoryCounts {
+  seq: number;
+  kept?: true;
 }
 export interface HistoryResponse {
   points: HistoryPoint[];

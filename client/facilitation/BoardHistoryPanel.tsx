@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { HistoryPoint } from '../../shared/api';
 import { useT } from '../app/i18n';
 import { CommandError } from '../kernel/commands/CommandError';
 import { useCommand } from '../kernel/commands/useCommand';
@@ -8,7 +9,7 @@ import { PanelReadWhenOpened, useServerRead } from '../kernel/commands/PanelRead
 /**
  * The facilitator's way back from anyone's change: the points of the board's history (where cards or themes
  * changed, newest first) and restoring one, which everyone sees at once. Read when the panel opens and after a
- * restore, which is a point of its own.
+ * restore, which is a point of its own. Points from before the log's last compaction are marked as kept.
  */
 export function BoardHistoryPanel() {
   const t = useT();
@@ -23,7 +24,7 @@ export function BoardHistoryPanel() {
       <p className="muted">{t('history.hint')}</p>
       {now && (
         <p>
-          {t('history.point', { ...now })} <span className="muted">({t('history.now')})</span>
+          {t('history.point', counts(now))} <span className="muted">({t('history.now')})</span>
         </p>
       )}
       {history && earlier.length === 0 && <p className="muted">{t('history.empty')}</p>}
@@ -31,7 +32,9 @@ export function BoardHistoryPanel() {
         <ul className="link-list">
           {earlier.map((point) => (
             <li key={point.seq}>
-              <span>{t('history.point', { ...point })}</span>
+              <span>
+                {t('history.point', counts(point))} {point.kept && <span className="muted">({t('history.kept')})</span>}
+              </span>
               <button
                 type="button"
                 disabled={restore.busy}
@@ -57,4 +60,8 @@ export function BoardHistoryPanel() {
       <CommandError failed={restore.failed} refusal={restore.refusal} fallback={t('people.failed')} />
     </PanelReadWhenOpened>
   );
+}
+
+function counts({ kept: _, ...point }: HistoryPoint): Omit<HistoryPoint, 'kept'> {
+  return point;
 }

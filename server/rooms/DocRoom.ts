@@ -70,7 +70,7 @@ export class DocRoom {
   ) {
     this.state = new AcceptedState(policy, metrics);
     this.syncAnswers = new SyncAnswers(this.state, metrics);
-    this.compaction = new Compaction(boardId, name, log, metrics, options.health, options.compactEvery);
+    this.compaction = new Compaction(boardId, name, log, metrics, options.health, options.compactEvery, options.keepsHistory, options.log);
     this.presence = new RoomPresence((ids) => this.broadcast.presence(ids), options.fanout && { fanout: options.fanout, boardId, name }, (state) =>
       policy.presenceShown?.(state) ?? state,
     );

@@ -2,7 +2,8 @@ import { LIMITS } from '../../shared/limits.js';
 import { BOARD_DOC, CONTROL_DOC, DRAFTS_DOC, privateListDoc, tableBoardDoc } from '../../shared/rooms.js';
 import type { Access } from '../auth/Access.js';
 import { BoardPolicy, type ControlContext } from './boardPolicy.js';
-import type { Derivation } from './types.js';
+import { pointsToKeepOffThread } from './keptPointsThread.js';
+import type { Derivation, KeepHistory } from './types.js';
 import { READ_ONLY, type ChangePolicy } from './types.js';
 
 /** What a kind of document needs of its board: the control state its policy reads, and derived documents. */
@@ -32,9 +33,10 @@ export interface DocumentKind {
   derive?(board: BoardContext, key: string | undefined): Derivation;
   /**
    * Its log is merged into the snapshot only every COMPACT_EVERY changes, not when the room unloads: the board's
-   * history (BoardRestore) reaches back to the last merge, so a board everyone left, or a restart, keeps it.
+   * history (BoardRestore) reaches back to the last merge, so a board everyone left, or a restart, keeps it; and
+   * each merge keeps these points of what it merges, stored with the snapshot.
    */
-  readonly keepsHistory?: boolean;
+  readonly keepsHistory?: KeepHistory;
 }
 
 /** Board and participant ids as they appear in document names and paths. */
@@ -51,7 +53,7 @@ function exactly(name: string): RegExp {
  */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   // Cards, themes, notes: written by clients under the board policy.
-  { kind: BOARD_DOC, pattern: exactly(BOARD_DOC), withBoard: true, mayOpen: () => true, policy: (board) => new BoardPolicy(board.control), keepsHistory: true },
+  { kind: BOARD_DOC, pattern: exactly(BOARD_DOC), withBoard: true, mayOpen: () => true, policy: (board) => new BoardPolicy(board.control), keepsHistory: pointsToKeepOffThread },
   // Phase, settings, timer, participants, rounds, results: written by the server only.
   { kind: CONTROL_DOC, pattern: exactly(CONTROL_DOC), withBoard: true, mayOpen: () => true, policy: () => READ_ONLY },
   // The facilitator's view of everyone's silent cards, derived by the server from the private lists.

@@ -2,6 +2,7 @@ import type { DocRoom } from './DocRoom.js';
 import type * as Y from 'yjs';
 import type { Writer } from '../auth/Access.js';
 import type { Logger } from '../log.js';
+import type { LoadedDocument, RestorePoint } from '../storage/DocumentLog.js';
 import type { StorageHealth } from '../storage/StorageHealth.js';
 import type { Fanout } from './Fanout.js';
 
@@ -86,6 +87,9 @@ export type UpdateOrigin = { kind: 'peer'; peer: RoomPeer } | { kind: 'server' }
  */
 export type Derivation = (doc: Y.Doc) => (() => unknown) | null;
 
+/** What a compaction up to `uptoSeq` keeps of the part of the history it merges, read from the stored log. */
+export type KeepHistory = (stored: LoadedDocument, uptoSeq: number) => Promise<RestorePoint[]>;
+
 export interface DocRoomOptions {
   compactEvery: number;
   broadcastWindowMs: number;
@@ -94,8 +98,8 @@ export interface DocRoomOptions {
   health: StorageHealth;
   log: Logger;
   derive?: Derivation;
-  /** Merge the log only every `compactEvery` changes, not on unload (see DocumentKind.keepsHistory). */
-  keepsHistory?: boolean;
+  /** Merge the log only every `compactEvery` changes, not on unload, keeping these points (see DocumentKind.keepsHistory). */
+  keepsHistory?: KeepHistory;
   /** Told of every stored change, a client's or the server's: the board's activity (see BoardActivity). */
   onChange?: (boardId: string) => void;
   /** Other instances serving the same boards; none on a single instance. */

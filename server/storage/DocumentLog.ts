@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { HistoryCounts } from '../../shared/api.js';
 
 /** One stored Yjs update and its place in its document's log. */
 export interface StoredUpdate {
@@ -14,6 +15,16 @@ export interface LoadedDocument {
   updates: StoredUpdate[];
   /** The newest seq stored for the document (snapshotSeq when the log is empty), 0 if none. */
   lastSeq: number;
+}
+
+/** A point of a document's history kept when compaction merged it into the snapshot: the change and the counts shown. */
+export interface KeptPoint extends HistoryCounts {
+  seq: number;
+}
+
+/** A kept point and the document as it was after that change (an encoded Yjs state). */
+export interface RestorePoint extends KeptPoint {
+  state: Uint8Array;
 }
 
 /**
@@ -34,9 +45,14 @@ export interface DocumentLog {
    * Stores a snapshot that covers exactly the updates with seq ≤ uptoSeq and deletes only those; updates after
    * uptoSeq (another instance's) stay. Pass the highest seq up to which every update has been applied. Resolves
    * to false, changing nothing, when a snapshot as new is already stored or another instance is compacting the
-   * document right now.
+   * document right now. `kept` are stored in the same transaction, and the document's kept points thinned to
+   * MAX_KEPT_POINTS (see keptPoints.ts); a point already kept stays as it is.
    */
-  compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<boolean>;
+  compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number, kept?: readonly RestorePoint[]): Promise<boolean>;
+  /** The document's kept points, oldest first, without their states. */
+  keptPoints(boardId: string, docName: string): Promise<KeptPoint[]>;
+  /** The state kept for change `seq`, or null when no point of it is kept. */
+  keptState(boardId: string, docName: string, seq: number): Promise<Uint8Array | null>;
 }
 
 /**

@@ -17,6 +17,7 @@ const TABLES: Array<{ name: string; columns: string[]; order: string }> = [
   { name: 'doc_heads', columns: ['board_id', 'doc', 'last_seq'], order: 'board_id, doc' },
   { name: 'doc_snapshots', columns: ['board_id', 'doc', 'data', 'upto_seq'], order: 'rowid' },
   { name: 'doc_log', columns: ['board_id', 'doc', 'seq', 'data'], order: 'board_id, doc, seq' },
+  { name: 'doc_kept_points', columns: ['board_id', 'doc', 'seq', 'cards', 'merged', 'themed', 'themes', 'state'], order: 'board_id, doc, seq' },
   { name: 'rounds', columns: ['id', 'board_id', 'number', 'state', 'settings', 'items', 'opened_at', 'closed_at', 'revealed_at', 'tally'], order: 'rowid' },
   { name: 'ballots', columns: ['round_id', 'participant_id', 'group_id', 'allocations', 'updated_at'], order: 'rowid' },
   { name: 'round_voters', columns: ['board_id', 'round_id', 'participant_id', 'group_id'], order: 'round_id, participant_id' },

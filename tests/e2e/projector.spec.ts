@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { CreateBoardResponse } from '../../shared/api';
 import type { NewLinkResponse } from '../../shared/peopleApi';
-import { addCard, openWorkshopTools, person, test } from './support';
+import { addCard, closeWorkshopTools, openWorkshopTools, person, test } from './support';
 
 const SHOTS = 'test-reports/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -97,6 +97,25 @@ test('the facilitator restores the board from its history, and everyone’s boar
   await expect(tools.getByText(/^The board is back as it was after change \d+\.$/)).toBeVisible();
   await expect(observer.getByRole('heading', { level: 3, name: 'Skills shortage in welding' })).toBeVisible();
   await expect(observer.getByRole('heading', { level: 3, name: 'Energy prices' })).toBeHidden();
+
+  // Past COMPACT_EVERY changes the log is compacted: an earlier board is still there, as a kept point.
+  await closeWorkshopTools(facilitator);
+  for (let i = 1; i <= 10; i++) await addCard(facilitator, `Idea ${i}`);
+  await openWorkshopTools(facilitator);
+  // Opened afresh, so it reads the history again.
+  const history = tools.getByText('Board history', { exact: true });
+  if (await tools.locator('details.history-panel').evaluate((panel) => (panel as HTMLDetailsElement).open)) await history.click();
+  await history.click();
+  const kept = tools.getByRole('listitem').filter({ hasText: /\(kept from earlier\)/ }).first();
+  await expect(kept).toBeVisible();
+  for (const [name, width] of [['360', 360], ['1366', 1366], ['1920', 1920]] as const) {
+    await facilitator.setViewportSize({ width, height: 900 });
+    await kept.scrollIntoViewIfNeeded();
+    await facilitator.screenshot({ path: `${SHOTS}/board-history-kept-${name}.png` });
+  }
+  await kept.getByRole('button', { name: /^Restore the board as it was after change/ }).click();
+  await expect(observer.getByRole('heading', { level: 3, name: 'Idea 10' })).toBeHidden();
+  await expect(observer.getByRole('heading', { level: 3, name: 'Skills shortage in welding' })).toBeVisible();
 });
 
 test('a deleted workshop leaves the projector at once, without a reload', async ({ browser, request }) => {

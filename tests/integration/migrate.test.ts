@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { BoardSummary, CreateBoardResponse } from '../../shared/api.js';
+import type { BoardSummary, CreateBoardResponse, HistoryPoint, HistoryResponse } from '../../shared/api.js';
 import { addCard, deleteCard } from '../../shared/boardDoc.js';
 import { boardsWithDifferentExports } from '../../server/export/storedExports.js';
 import { openPostgresStores } from '../../server/storage/postgres/openPostgresStores.js';
@@ -74,11 +74,18 @@ async function stateOf(base: string, board: CreateBoardResponse) {
   return { summary: stable, links: links.body, code: code.body };
 }
 
+/** The points of the board's history kept through compactions of its log. */
+async function keptPointsOf(base: string, board: CreateBoardResponse): Promise<HistoryPoint[]> {
+  const history = await api<HistoryResponse>(base, 'GET', `/api/boards/${board.boardId}/history`, undefined, board.facilitatorToken);
+  return history.body.points.filter((point) => point.kept);
+}
+
 it('copies every board into PostgreSQL with exports identical in every format and version', async () => {
   const dataDir = tempDataDir();
-  const sqlite = await startTestServer(dataDir, { PUBLIC_URL });
+  // The board documents' logs compacted often, so their histories hold kept points to copy.
+  const sqlite = await startTestServer(dataDir, { PUBLIC_URL, COMPACT_EVERY: '2' });
   const boards: Array<{ board: CreateBoardResponse; versions: number[] }> = [];
-  let before: Array<{ files: Record<string, unknown>; state: unknown }> = [];
+  let before: Array<{ files: Record<string, unknown>; state: unknown; kept: HistoryPoint[] }> = [];
   try {
     // Two sample workshops (people, cards, themes, two revealed rounds with ballots, a frozen version and a draft)…
     for (const language of ['en', 'sv'] as const) {
@@ -98,12 +105,15 @@ it('copies every board into PostgreSQL with exports identical in every format an
     const writer = connect(sqlite.url, collecting.boardId, karin.token);
     await waitUntil(() => writer.provider.synced);
     addCard(writer.doc, { title: 'Kompetensförsörjning', author: karin.participantId });
+    deleteCard(writer.doc, addCard(writer.doc, { title: 'Fel kort', author: karin.participantId }));
+    await waitUntil(async () => (await keptPointsOf(sqlite.url, collecting)).length > 0);
     await waitUntil(async () => (await api<string>(sqlite.url, 'GET', `/api/boards/${collecting.boardId}/export?format=csv`, undefined, collecting.facilitatorToken)).body.includes('Kompetensförsörjning'));
     writer.destroy();
     boards.push({ board: collecting, versions: [] });
 
     before = [];
-    for (const { board, versions } of boards) before.push({ files: await exportsOf(sqlite.url, board, versions), state: await stateOf(sqlite.url, board) });
+    for (const { board, versions } of boards) before.push({ files: await exportsOf(sqlite.url, board, versions), state: await stateOf(sqlite.url, board), kept: await keptPointsOf(sqlite.url, board) });
+    expect(before.some((b) => b.kept.length > 0)).toBe(true);
   } finally {
     await sqlite.close();
   }
@@ -149,6 +159,7 @@ it('copies every board into PostgreSQL with exports identical in every format an
     for (const [i, { board, versions }] of boards.entries()) {
       expect(await exportsOf(moved.url, board, versions)).toEqual(before[i].files);
       expect(await stateOf(moved.url, board)).toEqual(before[i].state);
+      expect(await keptPointsOf(moved.url, board)).toEqual(before[i].kept);
     }
     // The workshop goes on where it was: its join code admits newcomers, and new cards are stored after the old ones.
     const collecting = boards[2].board;

@@ -18,7 +18,8 @@ import type { Stores } from '../../server/storage/Stores.js';
 import type { FollowUpGrant } from '../../server/storage/RegisterStore.js';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { sleep } from './support.js';
-import { readStoredDoc } from '../../server/storage/DocumentLog.js';
+import { readStoredDoc, type RestorePoint } from '../../server/storage/DocumentLog.js';
+import { MAX_KEPT_POINTS } from '../../server/storage/keptPoints.js';
 import type { RegisterItem, RegisterItemState } from '../../shared/register.js';
 import { checkRecord } from '../../server/storage/recordChain.js';
 import type { SignoffDecision } from '../../shared/signoff.js';
@@ -139,6 +140,11 @@ function entryUpdate(doc: Y.Doc, entry: string): Uint8Array {
   doc.getArray<string>('entries').push([entry]);
   doc.off('update', capture);
   return update!;
+}
+
+/** A kept point of `doc` as it is now, with counts read from its entries. */
+function keptPoint(seq: number, doc: Y.Doc): RestorePoint {
+  return { seq, cards: doc.getArray('entries').length, merged: 0, themed: 1, themes: 1, state: Y.encodeStateAsUpdate(doc) };
 }
 
 /** What a room loading the document would show. */
@@ -287,7 +293,7 @@ describe.each(backends)('store contract on $name', (backend) => {
       await stores.agreements.freeze(board.id, 3, (v) => frozenList(v, 3));
       await stores.identity.addNamedLink({ hash: crypto.randomBytes(32).toString('hex'), boardId: board.id, role: 'observer', participantId: null }, 'Steering group', 4, null, 100);
       await stores.log.append(board.id, 'board', entryUpdate(new Y.Doc(), 'card'));
-      await stores.log.compact(board.id, 'board', Y.encodeStateAsUpdate(new Y.Doc()), 1);
+      await stores.log.compact(board.id, 'board', Y.encodeStateAsUpdate(new Y.Doc()), 1, [keptPoint(1, new Y.Doc())]);
       await stores.log.append(board.id, 'control', entryUpdate(new Y.Doc(), 'phase'));
 
       await other.identity.deleteBoard(board.id);
@@ -301,6 +307,7 @@ describe.each(backends)('store contract on $name', (backend) => {
       for (const doc of ['board', 'control']) {
         expect(await stores.log.load(board.id, doc)).toEqual({ snapshot: null, snapshotSeq: 0, updates: [], lastSeq: 0 });
       }
+      expect(await stores.log.keptPoints(board.id, 'board')).toEqual([]);
     });
   });
 
@@ -385,6 +392,44 @@ describe.each(backends)('store contract on $name', (backend) => {
         if (i % 5 === 4) await Promise.all(instances.map((it) => it.store.log.compact(boardId, 'board', Y.encodeStateAsUpdate(it.doc), it.watermark)));
       }
       expect(await loadedEntries(stores, boardId, 'board')).toEqual(Array.from({ length: 30 }, (_, i) => `e${i}`).sort());
+    });
+
+    it('keeps the points a compaction keeps, with it or not at all, and a point already kept as it was', async () => {
+      const boardId = unique('b');
+      const doc = new Y.Doc();
+      for (const entry of ['a', 'b', 'c', 'd']) await stores.log.append(boardId, 'board', entryUpdate(doc, entry));
+      const afterTwo = new Y.Doc();
+      afterTwo.getArray<string>('entries').push(['a', 'b']);
+      expect(await stores.log.compact(boardId, 'board', Y.encodeStateAsUpdate(doc), 3, [keptPoint(2, afterTwo)])).toBe(true);
+      // An instance behind is refused, and so are the points it would keep; a point kept again keeps its first state.
+      expect(await other.log.compact(boardId, 'board', Y.encodeStateAsUpdate(new Y.Doc()), 2, [keptPoint(1, new Y.Doc())])).toBe(false);
+      expect(await other.log.compact(boardId, 'board', Y.encodeStateAsUpdate(doc), 4, [keptPoint(2, new Y.Doc()), keptPoint(3, doc)])).toBe(true);
+
+      expect(await other.log.keptPoints(boardId, 'board')).toEqual([
+        { seq: 2, cards: 2, merged: 0, themed: 1, themes: 1 },
+        { seq: 3, cards: 4, merged: 0, themed: 1, themes: 1 },
+      ]);
+      const kept = new Y.Doc();
+      Y.applyUpdate(kept, (await stores.log.keptState(boardId, 'board', 2))!);
+      expect(kept.getArray<string>('entries').toArray()).toEqual(['a', 'b']);
+      expect(await stores.log.keptState(boardId, 'board', 1)).toBeNull();
+      expect(await stores.log.keptPoints(boardId, 'control')).toEqual([]);
+    });
+
+    it(`thins the kept points to ${MAX_KEPT_POINTS}, evenly, always keeping the oldest and the newest`, async () => {
+      const boardId = unique('b');
+      const doc = new Y.Doc();
+      for (let round = 1; round <= 8; round++) {
+        for (let i = 0; i < 10; i++) await stores.log.append(boardId, 'board', entryUpdate(doc, `e${round}.${i}`));
+        const points = Array.from({ length: 5 }, (_, i) => keptPoint(round * 10 - 9 + i * 2, doc));
+        expect(await [stores, other][round % 2].log.compact(boardId, 'board', Y.encodeStateAsUpdate(doc), round * 10, points)).toBe(true);
+      }
+      const seqs = (await stores.log.keptPoints(boardId, 'board')).map((p) => p.seq);
+      expect(seqs).toHaveLength(MAX_KEPT_POINTS);
+      expect(seqs[0]).toBe(1);
+      expect(seqs.at(-1)).toBe(79);
+      const gaps = seqs.slice(1).map((seq, i) => seq - seqs[i]);
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(2 * Math.min(...gaps));
     });
   });
 

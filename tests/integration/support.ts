@@ -33,12 +33,12 @@ export interface LiveServer {
   connect(room: string, token: string, doc?: Y.Doc): TestClient;
 }
 
-/** One real server for the test file, started before its first test and closed after its last. */
-export function liveServer(): LiveServer {
+/** One real server for the test file, started before its first test and closed after its last; `env` sets its configuration. */
+export function liveServer(env: Record<string, string> = {}): LiveServer {
   let server: (RunningServer & { dataDir: string }) | undefined;
   const clients: TestClient[] = [];
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(undefined, env);
   });
   afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
   afterAll(() => server?.close());

@@ -1,10 +1,12 @@
-import type { DocumentLog, LoadedDocument, StoredUpdate } from '../../server/storage/DocumentLog.js';
+import type { DocumentLog, KeptPoint, LoadedDocument, RestorePoint, StoredUpdate } from '../../server/storage/DocumentLog.js';
+import { keptPointsToDrop } from '../../server/storage/keptPoints.js';
 
 interface Entry {
   snapshot: Uint8Array | null;
   snapshotSeq: number;
   updates: StoredUpdate[];
   lastSeq: number;
+  kept: RestorePoint[];
 }
 
 /**
@@ -29,7 +31,7 @@ export class MemoryDocumentLog implements DocumentLog {
     const key = `${boardId}/${docName}`;
     let entry = this.docs.get(key);
     if (!entry) {
-      entry = { snapshot: null, snapshotSeq: 0, updates: [], lastSeq: 0 };
+      entry = { snapshot: null, snapshotSeq: 0, updates: [], lastSeq: 0, kept: [] };
       this.docs.set(key, entry);
     }
     return entry;
@@ -57,13 +59,25 @@ export class MemoryDocumentLog implements DocumentLog {
     return this.entry(boardId, docName).updates.filter((u) => u.seq > afterSeq);
   }
 
-  async compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<boolean> {
+  async compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number, kept: readonly RestorePoint[] = []): Promise<boolean> {
     const entry = this.entry(boardId, docName);
     if (uptoSeq <= entry.snapshotSeq) return false;
     entry.snapshot = snapshot;
     entry.snapshotSeq = uptoSeq;
     entry.updates = entry.updates.filter((u) => u.seq > uptoSeq);
+    const added = kept.filter((p) => !entry.kept.some((k) => k.seq === p.seq));
+    const all = [...entry.kept, ...added].sort((a, b) => a.seq - b.seq);
+    const drop = new Set(keptPointsToDrop(all.map((p) => p.seq)));
+    entry.kept = all.filter((p) => !drop.has(p.seq));
     return true;
+  }
+
+  async keptPoints(boardId: string, docName: string): Promise<KeptPoint[]> {
+    return this.entry(boardId, docName).kept.map(({ state: _, ...counts }) => counts);
+  }
+
+  async keptState(boardId: string, docName: string, seq: number): Promise<Uint8Array | null> {
+    return this.entry(boardId, docName).kept.find((p) => p.seq === seq)?.state ?? null;
   }
 
   /** The seqs still in the log (not compacted). */

@@ -1,4 +1,5 @@
-import type { DocumentLog, LoadedDocument, StoredUpdate } from '../DocumentLog.js';
+import type { DocumentLog, KeptPoint, LoadedDocument, RestorePoint, StoredUpdate } from '../DocumentLog.js';
+import { keptPointsToDrop } from '../keptPoints.js';
 import type { PgDatabase, Queryable } from './PgDatabase.js';
 
 /**
@@ -28,7 +29,7 @@ export class PgDocumentLog implements DocumentLog {
          RETURNING last_seq
        )
        INSERT INTO doc_log (board_id, doc, seq, data) SELECT $1, $2, last_seq, $3 FROM head RETURNING seq`,
-      [boardId, docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength)],
+      [boardId, docName, bytes(update)],
     );
     return rows[0].seq;
   }
@@ -37,7 +38,7 @@ export class PgDocumentLog implements DocumentLog {
     return readAfter(this.db, boardId, docName, afterSeq);
   }
 
-  async compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<boolean> {
+  async compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number, kept: readonly RestorePoint[] = []): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       // The lease: one instance compacts a document at a time; another one trying meanwhile just skips.
       const lease = await tx.query<{ ok: boolean }>("SELECT pg_try_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0)) AS ok", [boardId, docName]);
@@ -47,12 +48,32 @@ export class PgDocumentLog implements DocumentLog {
         `INSERT INTO doc_snapshots (board_id, doc, data, upto_seq) VALUES ($1, $2, $3, $4)
          ON CONFLICT (board_id, doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq
          WHERE doc_snapshots.upto_seq < excluded.upto_seq`,
-        [boardId, docName, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), uptoSeq],
+        [boardId, docName, bytes(snapshot), uptoSeq],
       );
       if (put.rowCount === 0) return false;
       await tx.query('DELETE FROM doc_log WHERE board_id = $1 AND doc = $2 AND seq <= $3', [boardId, docName, uptoSeq]);
+      if (kept.length === 0) return true;
+      for (const p of kept) {
+        await tx.query(
+          `INSERT INTO doc_kept_points (board_id, doc, seq, cards, merged, themed, themes, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (board_id, doc, seq) DO NOTHING`,
+          [boardId, docName, p.seq, p.cards, p.merged, p.themed, p.themes, bytes(p.state)],
+        );
+      }
+      const seqs = (await keptPointsOf(tx, boardId, docName)).map((p) => p.seq);
+      const drop = keptPointsToDrop(seqs);
+      if (drop.length > 0) await tx.query('DELETE FROM doc_kept_points WHERE board_id = $1 AND doc = $2 AND seq = ANY($3)', [boardId, docName, drop]);
       return true;
     });
+  }
+
+  keptPoints(boardId: string, docName: string): Promise<KeptPoint[]> {
+    return keptPointsOf(this.db, boardId, docName);
+  }
+
+  async keptState(boardId: string, docName: string, seq: number): Promise<Uint8Array | null> {
+    const { rows } = await this.db.query<{ state: Buffer }>('SELECT state FROM doc_kept_points WHERE board_id = $1 AND doc = $2 AND seq = $3', [boardId, docName, seq]);
+    return rows[0] ? new Uint8Array(rows[0].state) : null;
   }
 }
 
@@ -62,4 +83,13 @@ async function readAfter(q: Queryable, boardId: string, docName: string, afterSe
     [boardId, docName, afterSeq],
   );
   return rows.map((r) => ({ seq: r.seq, update: new Uint8Array(r.data) }));
+}
+
+async function keptPointsOf(q: Queryable, boardId: string, docName: string): Promise<KeptPoint[]> {
+  const { rows } = await q.query<KeptPoint>('SELECT seq, cards, merged, themed, themes FROM doc_kept_points WHERE board_id = $1 AND doc = $2 ORDER BY seq', [boardId, docName]);
+  return rows;
+}
+
+function bytes(data: Uint8Array): Buffer {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }

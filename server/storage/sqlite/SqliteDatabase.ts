@@ -292,6 +292,21 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX IF NOT EXISTS follow_ups_source ON follow_ups(source_board_id);
   `,
+  // Points of a document's history kept when its log is compacted, so the board can still be restored to them
+  // (at most MAX_KEPT_POINTS per document, thinned in the compaction's transaction).
+  `
+  CREATE TABLE IF NOT EXISTS doc_kept_points (
+    board_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    cards INTEGER NOT NULL,
+    merged INTEGER NOT NULL,
+    themed INTEGER NOT NULL,
+    themes INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    PRIMARY KEY (board_id, doc, seq)
+  );
+  `,
 ];
 
 /** Opens (creating when missing) the SQLite file in WAL mode and brings its schema up to date. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { DocumentLog, LoadedDocument, StoredUpdate } from '../DocumentLog.js';
+import type { DocumentLog, KeptPoint, LoadedDocument, RestorePoint, StoredUpdate } from '../DocumentLog.js';
+import { keptPointsToDrop } from '../keptPoints.js';
 
 /**
  * The document log in SQLite. better-sqlite3 is synchronous, so each method runs whole before it yields and
@@ -25,6 +26,13 @@ export class SqliteDocumentLog implements DocumentLog {
          WHERE doc_snapshots.upto_seq < excluded.upto_seq`,
       ),
       dropUpTo: db.prepare('DELETE FROM doc_log WHERE board_id = ? AND doc = ? AND seq <= ?'),
+      keep: db.prepare(
+        `INSERT INTO doc_kept_points (board_id, doc, seq, cards, merged, themed, themes, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, doc, seq) DO NOTHING`,
+      ),
+      keptPoints: db.prepare('SELECT seq, cards, merged, themed, themes FROM doc_kept_points WHERE board_id = ? AND doc = ? ORDER BY seq'),
+      keptState: db.prepare('SELECT state FROM doc_kept_points WHERE board_id = ? AND doc = ? AND seq = ?'),
+      dropKept: db.prepare('DELETE FROM doc_kept_points WHERE board_id = ? AND doc = ? AND seq = ?'),
     };
   }
 
@@ -48,12 +56,25 @@ export class SqliteDocumentLog implements DocumentLog {
     return this.readAfterSync(boardId, docName, afterSeq);
   }
 
-  async compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<boolean> {
+  async compact(boardId: string, docName: string, snapshot: Uint8Array, uptoSeq: number, kept: readonly RestorePoint[] = []): Promise<boolean> {
     return this.db.transaction(() => {
       if (this.stmt.putSnapshot.run(boardId, docName, snapshot, uptoSeq).changes === 0) return false;
       this.stmt.dropUpTo.run(boardId, docName, uptoSeq);
+      if (kept.length === 0) return true;
+      for (const p of kept) this.stmt.keep.run(boardId, docName, p.seq, p.cards, p.merged, p.themed, p.themes, p.state);
+      const seqs = (this.stmt.keptPoints.all(boardId, docName) as KeptPoint[]).map((p) => p.seq);
+      for (const seq of keptPointsToDrop(seqs)) this.stmt.dropKept.run(boardId, docName, seq);
       return true;
     })();
+  }
+
+  async keptPoints(boardId: string, docName: string): Promise<KeptPoint[]> {
+    return this.stmt.keptPoints.all(boardId, docName) as KeptPoint[];
+  }
+
+  async keptState(boardId: string, docName: string, seq: number): Promise<Uint8Array | null> {
+    const row = this.stmt.keptState.get(boardId, docName, seq) as { state: Buffer } | undefined;
+    return row ? new Uint8Array(row.state) : null;
   }
 
   private readAfterSync(boardId: string, docName: string, afterSeq: number): StoredUpdate[] {

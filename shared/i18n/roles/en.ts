@@ -14,6 +14,7 @@ export const en = {
   'history.hint': 'Undo anyone’s changes: put the cards and themes back as they were after an earlier change. Everyone sees it at once, and restoring the point before it takes it back. The notes stay as they are.',
   'history.point': 'Change {seq} · cards: {cards}, merged: {merged}, in themes: {themed}, themes: {themes}',
   'history.now': 'now',
+  'history.kept': 'kept from earlier',
   'history.restore': 'Restore',
   'history.restoreLabel': 'Restore the board as it was after change {seq}',
   'history.restored': 'The board is back as it was after change {seq}.',

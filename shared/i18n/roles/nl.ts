@@ -15,6 +15,7 @@ export const nl: RolesMessages = {
   'history.hint': 'Maak ieders wijzigingen ongedaan: zet de kaarten en thema’s terug zoals ze waren na een eerdere wijziging. Iedereen ziet het meteen, en het punt ervoor terugzetten draait het terug. De notities blijven zoals ze zijn.',
   'history.point': 'Wijziging {seq} · kaarten: {cards}, samengevoegd: {merged}, in thema’s: {themed}, thema’s: {themes}',
   'history.now': 'nu',
+  'history.kept': 'eerder bewaard',
   'history.restore': 'Terugzetten',
   'history.restoreLabel': 'Zet het bord terug zoals het was na wijziging {seq}',
   'history.restored': 'Het bord is terug zoals het was na wijziging {seq}.',

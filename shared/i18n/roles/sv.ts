@@ -15,6 +15,7 @@ export const sv: RolesMessages = {
   'history.hint': 'Ångra allas ändringar: ställ tillbaka korten och teman som de var efter en tidigare ändring. Alla ser det direkt, och att återställa punkten före tar tillbaka det. Anteckningarna förblir som de är.',
   'history.point': 'Ändring {seq} · kort: {cards}, sammanslagna: {merged}, i teman: {themed}, teman: {themes}',
   'history.now': 'nu',
+  'history.kept': 'sparad sedan tidigare',
   'history.restore': 'Återställ',
   'history.restoreLabel': 'Återställ tavlan som den var efter ändring {seq}',
   'history.restored': 'Tavlan är tillbaka som den var efter ändring {seq}.',
