@@ -91,6 +91,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         onChange: (boardId) => activity.record(boardId),
         fanout,
         ...hooks,
+        onRemoteChange: (room) => {
+          hooks.onRemoteChange(room);
+          workshops.otherInstanceChanged(room).catch((err: unknown) =>
+            log.warn('cards left in private lists could not be revealed; the next reveal moves them', { board: room.boardId, error: String(err) }),
+          );
+        },
       }),
     log,
   );

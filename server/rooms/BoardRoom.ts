@@ -118,6 +118,16 @@ export class BoardRoom {
     return moved;
   }
 
+  /**
+   * The participants whose private list is loaded here and holds cards, each list read in its turn: after any card
+   * it was storing when asked. A list not loaded here took no card through this instance.
+   */
+  async loadedListsHoldingCards(): Promise<string[]> {
+    const lists = Array.from(this.loaded, ([name, list]) => ({ found: documentKindOf(name), list })).filter(({ found }) => found?.kind.kind === 'private');
+    const holding = await Promise.all(lists.map(({ found, list }) => list.inOneTurn(async () => (cardsOf(list.doc).size > 0 ? found!.key! : null))));
+    return holding.filter((owner) => owner !== null);
+  }
+
   get peerCount(): number {
     let count = 0;
     for (const doc of this.loaded.values()) count += doc.peers.size;

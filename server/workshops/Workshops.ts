@@ -13,7 +13,8 @@ import { renameAuthorsIn, renameCardAuthors } from '../../shared/boardDoc.js';
 import { commentsOf } from '../../shared/comments.js';
 import { questionsOf } from '../../shared/plenaryQuestions.js';
 import { renameReactors } from '../../shared/reactions.js';
-import { phaseChange, readSeating, type BoardMeta } from '../../shared/controlDoc.js';
+import { phaseChange, readMeta, readSeating, type BoardMeta } from '../../shared/controlDoc.js';
+import { CONTROL_DOC } from '../../shared/rooms.js';
 import type { TimerState } from '../../shared/timer.js';
 import { defaultGroupNames, findGroup, groupsFromNames, type StakeholderGroup } from '../../shared/groups.js';
 import { LIMITS } from '../../shared/limits.js';
@@ -25,6 +26,8 @@ import { hashToken, newBoardId, newParticipantId, newToken, randomJoinCode } fro
 import { DomainError } from '../DomainError.js';
 import type { BoardActivity } from '../retention/BoardActivity.js';
 import type { ControlProjection } from '../projection/ControlProjection.js';
+import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { DocRoom } from '../rooms/DocRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BallotBox } from '../storage/BallotBox.js';
 import { changeBoardState, type BoardFacts } from '../storage/BoardFacts.js';
@@ -223,9 +226,32 @@ export class Workshops {
   async revealCards(boardId: string): Promise<{ revealed: number }> {
     const participantIds = (await this.identity.listParticipants(boardId)).map((p) => p.id);
     const { settings } = await this.change(boardId, (meta) => ({ settings: { ...meta.settings, silentCollect: false } }));
-    const keys = settings.anonymousCards ? await cardKeysOf(this.identity, boardId) : new Map<string, string>();
-    const revealed = await this.rooms.withRoom(boardId, (room) => room.revealPrivateCards(participantIds, (id) => keys.get(id) ?? id));
+    const revealed = await this.rooms.withRoom(boardId, (room) => this.moveOntoBoard(room, participantIds, settings));
     return { revealed };
+  }
+
+  /**
+   * Another instance changed a document of a board loaded here. When it is the control document showing silent
+   * collect ended (and the stored state confirms it), a private list loaded here may have taken a card in the moment
+   * before this instance heard of it, after the reveal on that instance had moved the list: such cards join the
+   * board as the reveal moves them, with the same ids, so a card both instances moved lands once. Resolves to how
+   * many moved.
+   */
+  otherInstanceChanged(changed: DocRoom): Promise<number> {
+    if (changed.name !== CONTROL_DOC || readMeta(changed.doc)?.settings.silentCollect !== false) return Promise.resolve(0);
+    return this.rooms.withRoom(changed.boardId, async (room) => {
+      const owners = await room.loadedListsHoldingCards();
+      if (owners.length === 0) return 0;
+      const stored = await this.facts.getState(room.boardId);
+      if (!stored || stored.state.settings.silentCollect) return 0;
+      return this.moveOntoBoard(room, owners, stored.state.settings);
+    });
+  }
+
+  /** Moves these participants' private cards onto the board, named by card key while cards are anonymous. */
+  private async moveOntoBoard(room: BoardRoom, participantIds: string[], settings: BoardSettings): Promise<number> {
+    const keys = settings.anonymousCards ? await cardKeysOf(this.identity, room.boardId) : new Map<string, string>();
+    return room.revealPrivateCards(participantIds, (id) => keys.get(id) ?? id);
   }
 
   /**
