@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.js';
-import { addCard } from '../../shared/boardDoc.js';
+import { addCard, cardsOf } from '../../shared/boardDoc.js';
+import { privateListRoom } from '../../shared/rooms.js';
 import { participantsOf, readMeta } from '../../shared/controlDoc.js';
 import { startPostgres, type RunningPostgres } from '../../fixtures/postgres.js';
 import { startRedis, type RunningRedis } from '../../fixtures/redis.js';
@@ -176,4 +177,46 @@ export function writeCards(writers: TestClient[], participants: JoinResponse[], 
       await Promise.all(loops);
     },
   };
+}
+
+/**
+ * A participant typing into their private list during silent collect, with a second tab on the same list: what that
+ * tab receives is what the server acknowledged (stored and sent on), so no card in `acknowledged` may ever be lost.
+ */
+export interface SilentTypist {
+  participantId: string;
+  writer: TestClient;
+  secondTab: TestClient;
+  acknowledged: Set<string>;
+}
+
+/** `count` participants joined and typing through `instance`, each with their two tabs open. */
+export async function silentTypists(
+  open: (instance: Instance, room: string, token: string) => TestClient,
+  instance: Instance,
+  board: CreateBoardResponse,
+  count: number,
+): Promise<SilentTypist[]> {
+  const typists: SilentTypist[] = [];
+  for (let k = 0; k < count; k++) {
+    const { participantId, token } = await join(instance.url, board, `Typist ${k}`, 'Company');
+    const room = privateListRoom(board.boardId, participantId);
+    const typist = { participantId, writer: open(instance, room, token), secondTab: open(instance, room, token), acknowledged: new Set<string>() };
+    typist.secondTab.doc.on('update', () => cardsOf(typist.secondTab.doc).forEach((_, id) => typist.acknowledged.add(id)));
+    typists.push(typist);
+  }
+  return typists;
+}
+
+/** Every typist adds a card every `everyMs` for `forMs` while connected; resolves when they stop. */
+export async function typeFor(typists: SilentTypist[], round: number, everyMs: number, forMs: number): Promise<void> {
+  const until = Date.now() + forMs;
+  await Promise.all(
+    typists.map(async (t, k) => {
+      for (let n = 0; Date.now() < until; n++) {
+        if (t.writer.provider.synced) addCard(t.writer.doc, { title: `Round ${round}, typist ${k}, card ${n}`, author: t.participantId });
+        await sleep(everyMs);
+      }
+    }),
+  );
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addCard, cardsOf } from '../../shared/boardDoc.js';
-import { privateListRoom } from '../../shared/rooms.js';
-import { useDeployment } from './instances.js';
-import { api, createBoard, join, sleep, waitUntil, type TestClient } from './support.js';
+import { cardsOf } from '../../shared/boardDoc.js';
+import { silentTypists, typeFor, useDeployment } from './instances.js';
+import { api, createBoard, sleep, waitUntil } from './support.js';
 
 /**
  * "Reveal all cards" while the room still types, on PostgreSQL (where storing takes a round trip): every card
@@ -26,14 +25,7 @@ describe('revealing silent cards while ten participants type', () => {
     const facilitator = (method: string, route: string, body?: unknown) => api(server.url, method, `/api/boards/${board.boardId}${route}`, body, board.facilitatorToken);
     expect((await facilitator('POST', '/phase', { phase: 'collect' })).status).toBe(200);
     const onBoard = open(server, board.boardId, board.facilitatorToken);
-    const typists: Array<{ participantId: string; writer: TestClient; secondTab: TestClient; acknowledged: Set<string> }> = [];
-    for (let k = 0; k < PARTICIPANTS; k++) {
-      const { participantId, token } = await join(server.url, board, `Typist ${k}`, 'Company');
-      const room = privateListRoom(board.boardId, participantId);
-      const typist = { participantId, writer: open(server, room, token), secondTab: open(server, room, token), acknowledged: new Set<string>() };
-      typist.secondTab.doc.on('update', () => cardsOf(typist.secondTab.doc).forEach((_, id) => typist.acknowledged.add(id)));
-      typists.push(typist);
-    }
+    const typists = await silentTypists(open, server, board, PARTICIPANTS);
     const lost = () => {
       const shown = cardsOf(onBoard.doc);
       return typists.flatMap((t) => [...t.acknowledged].filter((id) => !shown.has(id) && !cardsOf(t.secondTab.doc).has(id)));
@@ -42,15 +34,9 @@ describe('revealing silent cards while ten participants type', () => {
     for (let round = 0; round < ROUNDS; round++) {
       expect((await facilitator('POST', '/settings', { silentCollect: true })).status).toBe(200);
       await Promise.all([onBoard, ...typists.flatMap((t) => [t.writer, t.secondTab])].map((client) => waitUntil(() => client.provider.wsconnected && client.provider.synced, 10_000)));
-      const until = Date.now() + TYPE_FOR_MS;
-      const typed = typists.map(async (t, k) => {
-        for (let n = 0; Date.now() < until; n++) {
-          if (t.writer.provider.synced) addCard(t.writer.doc, { title: `Round ${round}, typist ${k}, card ${n}`, author: t.participantId });
-          await sleep(TYPE_EVERY_MS);
-        }
-      });
+      const typed = typeFor(typists, round, TYPE_EVERY_MS, TYPE_FOR_MS);
       await sleep(150);
-      const [reveal] = await Promise.all([facilitator('POST', '/reveal-cards'), ...typed]);
+      const [reveal] = await Promise.all([facilitator('POST', '/reveal-cards'), typed]);
       expect(reveal.status).toBe(200);
       // What the server sent is on its way: wait until every acknowledged card arrived wherever it went.
       await sleep(300);
