@@ -146,7 +146,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     activity,
     fanout,
     suggestions,
-    restore: new BoardRestore(stores.log, registry),
+    restore: new BoardRestore(stores.log, registry, identity, stores.facts),
     register: {
       followThrough,
       files: new RegisterFiles(followThrough, exports),

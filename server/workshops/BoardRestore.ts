@@ -6,7 +6,10 @@ import { BOARD_DOC } from '../../shared/rooms.js';
 import { DomainError } from '../DomainError.js';
 import { boardAfter, boardHistory, landmarks } from '../rooms/BoardTimeline.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import { cardKeysOf } from '../auth/cardKeys.js';
+import type { BoardFacts } from '../storage/BoardFacts.js';
 import type { DocumentLog } from '../storage/DocumentLog.js';
+import type { Identity } from '../storage/Identity.js';
 
 /** The newest points of the log listed: a screenful to choose from, and a bound on the answer whatever the log holds. */
 export const MAX_HISTORY_POINTS = 100;
@@ -23,6 +26,8 @@ export class BoardRestore {
   constructor(
     private readonly log: Pick<DocumentLog, 'load' | 'keptPoints' | 'keptState'>,
     private readonly rooms: RoomRegistry,
+    private readonly identity: Pick<Identity, 'listTokenHashes' | 'findToken'>,
+    private readonly facts: Pick<BoardFacts, 'getState'>,
   ) {}
 
   /**
@@ -40,15 +45,33 @@ export class BoardRestore {
 
   /** Makes the live cards and themes what they were after change `seq`, in one change. */
   async restore(boardId: string, seq: number): Promise<{ restoredTo: number }> {
-    const earlier = await this.pastBoard(boardId, seq);
+    const [earlier, authorNow] = await Promise.all([this.pastBoard(boardId, seq), this.authorsNow(boardId)]);
     await this.rooms.withRoom(boardId, (room) =>
       room.board.serverTransact((doc) => {
-        restoreEntries(cardsOf(doc), cardsOf(earlier));
+        restoreEntries(cardsOf(doc), cardsOf(earlier), authorNow);
         restoreEntries(clustersOf(doc), clustersOf(earlier));
       }),
     );
     earlier.destroy();
     return { restoredTo: seq };
+  }
+
+  /**
+   * What a card brought back from the past is authored as now: its writer's card key or id as the settings name them
+   * today, or null when its writer has since been removed (their cards deleted with them, or kept under
+   * "removed participant", which the live board already shows). A restore never undoes a removal or an anonymity
+   * setting: one read of the board's tokens and one of its state.
+   */
+  private async authorsNow(boardId: string): Promise<(past: unknown) => string | null> {
+    const [keys, state] = await Promise.all([cardKeysOf(this.identity, boardId), this.facts.getState(boardId)]);
+    const byKey = new Map(Array.from(keys, ([participantId, key]) => [key, participantId]));
+    const anonymous = state?.state.settings.anonymousCards ?? false;
+    return (past) => {
+      const author = String(past);
+      const participantId = keys.has(author) ? author : byKey.get(author);
+      if (participantId !== undefined) return anonymous ? keys.get(participantId)! : participantId;
+      return isParticipantOrKey(author) ? null : author;
+    };
   }
 
   private async pastBoard(boardId: string, seq: number): Promise<Y.Doc> {
@@ -67,13 +90,20 @@ export class BoardRestore {
  * come back under their ids, and a changed field, rich text included, gets its earlier value. Only what differs
  * is written, so the change is as small as what happened since.
  */
-function restoreEntries(live: Y.Map<Y.Map<unknown>>, past: Y.Map<Y.Map<unknown>>): void {
+function restoreEntries(live: Y.Map<Y.Map<unknown>>, past: Y.Map<Y.Map<unknown>>, authorNow?: (past: unknown) => string | null): void {
   for (const id of [...live.keys()]) if (!past.has(id)) live.delete(id);
   past.forEach((earlier, id) => {
     let entry = live.get(id);
+    // A card on the board keeps the author it has now; one that comes back takes its writer's name of today.
+    const author = entry || !authorNow ? undefined : authorNow(earlier.get('author'));
+    if (author === null) return;
     if (!entry) live.set(id, (entry = new Y.Map<unknown>()));
     for (const key of [...entry.keys()]) if (!earlier.has(key)) entry.delete(key);
     earlier.forEach((value, key) => {
+      if (authorNow && key === 'author') {
+        if (author !== undefined) entry.set(key, author);
+        return;
+      }
       if (!(value instanceof Y.XmlFragment)) {
         if (entry.get(key) !== value) entry.set(key, value);
         return;
@@ -86,4 +116,9 @@ function restoreEntries(live: Y.Map<Y.Map<unknown>>, past: Y.Map<Y.Map<unknown>>
       text.insert(0, copyRichText(value));
     });
   });
+}
+
+/** A participant's id or card key (newParticipantId, cardKeyOf), as opposed to the facilitator or "removed participant". */
+function isParticipantOrKey(author: string): boolean {
+  return author.startsWith('p_') || author.startsWith('k_');
 }

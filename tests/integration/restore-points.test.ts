@@ -80,3 +80,34 @@ describe('the way back to the board before a participant’s vandalism', () => {
     await waitUntil(() => JSON.stringify(placesOf(observer)) === JSON.stringify(clustered));
   });
 });
+
+describe('a restore never undoes a removal or the anonymity of cards', () => {
+  it('keeps each card’s author as it is now, and leaves out the cards of someone removed with their cards', async () => {
+    const server = longLog;
+    const board = await createBoard(server.url);
+    const anna = await join(server.url, board, 'Anna Lindqvist', 'Företag');
+    const erik = await join(server.url, board, 'Erik Johansson', 'Region');
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/phase`, { phase: 'collect' }, board.facilitatorToken);
+    const observer = server.connect(board.boardId, board.observerToken);
+    const writers = [server.connect(board.boardId, anna.token), server.connect(board.boardId, erik.token)];
+    await Promise.all([synced(observer), ...writers.map((writer) => synced(writer))]);
+    addCard(writers[0].doc, { title: 'Elpriser', author: anna.participantId });
+    addCard(writers[1].doc, { title: 'Svetsare saknas', author: erik.participantId });
+    await waitUntil(() => readCards(observer.doc).length === 2);
+    const bothWritten = (await historyOf(server, board))[0];
+
+    // Cards become anonymous, and Erik is removed with his cards.
+    await api(server.url, 'POST', `/api/boards/${board.boardId}/settings`, { anonymousCards: true }, board.facilitatorToken);
+    await waitUntil(() => readCards(observer.doc).every((card) => card.author.startsWith('k_')));
+    const annaKey = readCards(observer.doc).find((card) => card.title === 'Elpriser')!.author;
+    const removed = await api(server.url, 'DELETE', `/api/boards/${board.boardId}/participants/${erik.participantId}`, { cards: 'delete' }, board.facilitatorToken);
+    expect(removed.status).toBe(200);
+    writers[0].doc.transact(() => readCards(writers[0].doc).forEach((card) => writers[0].doc.getMap('cards').delete(card.id)));
+    await waitUntil(() => readCards(observer.doc).length === 0);
+
+    const restored = await api(server.url, 'POST', `/api/boards/${board.boardId}/restore`, { seq: bothWritten.seq }, board.facilitatorToken);
+    expect(restored.status).toBe(200);
+    await waitUntil(() => readCards(observer.doc).length > 0);
+    expect(readCards(observer.doc).map((card) => [card.title, card.author])).toEqual([['Elpriser', annaKey]]);
+  });
+});
